@@ -1,0 +1,73 @@
+/* app.c - start-up of a worker or a command: config, catalogues, templates, crypto. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "auth.h"
+#include "db.h"
+#include "i18n.h"
+#include "tpl.h"
+
+struct app app;
+
+static const char *const tpl_names[TPL__MAX] = {
+	[TPL_ERROR] = "error",
+	[TPL_LOGIN] = "login",
+	[TPL_HOME_APPLICANT] = "home_applicant",
+	[TPL_HOME_PROGRAMME] = "home_programme",
+	[TPL_ACCESSIBILITY] = "accessibility",
+	[TPL_APPLICATION] = "application",
+	[TPL_PROJECT] = "project",
+};
+
+static const char *
+translate(unsigned lang, const char *msgid, void *arg)
+{
+	return i18n_tr((enum lang)lang, msgid);
+}
+
+enum kerr
+app_init(const char *conf_path, char *err, size_t errlen)
+{
+	enum kerr e;
+	size_t i;
+
+	if ((e = conf_load(&app.conf, conf_path, err, errlen)) != KERR_OK)
+		return e;
+	if (auth_init() != 0) {
+		snprintf(err, errlen, "libsodium cannot start");
+		return KERR_INVALID;
+	}
+	if (i18n_init(app.conf.locale_dir) != 0) {
+		snprintf(err, errlen, "the C.UTF-8 locale is missing");
+		return KERR_INVALID;
+	}
+	if ((e = tplset_load(app.conf.templates_dir, LANG__MAX, translate, NULL,
+	    &app.tpl, err, errlen)) != KERR_OK)
+		return e;
+	for (i = 0; i < TPL__MAX; i++) {
+		if ((app.tpl_index[i] = tplset_find(app.tpl, tpl_names[i])) < 0) {
+			snprintf(err, errlen, "%s/%s.html: missing",
+			    app.conf.templates_dir, tpl_names[i]);
+			return KERR_INVALID;
+		}
+	}
+	db_init(&app.conf);
+	return KERR_OK;
+}
+
+const char *
+app_today(void)
+{
+	static char real[11];
+	struct tm tm;
+	time_t now;
+
+	if (app.conf.today[0] != '\0')
+		return app.conf.today;
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	strftime(real, sizeof(real), "%Y-%m-%d", &tm);
+	return real;
+}

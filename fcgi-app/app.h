@@ -1,0 +1,40 @@
+/* app.h - what a worker builds once at start-up and keeps: configuration and compiled templates. */
+#ifndef KPP_APP_H
+#define KPP_APP_H
+
+#include "conf.h"
+#include "kerr.h"
+
+/* The page templates handlers render; names in app.c. */
+enum tpl {
+	TPL_ERROR = 0,
+	TPL_LOGIN,
+	TPL_HOME_APPLICANT,
+	TPL_HOME_PROGRAMME,
+	TPL_ACCESSIBILITY,
+	TPL_APPLICATION,
+	TPL_PROJECT,
+	TPL__MAX
+};
+
+struct tplset;
+
+struct app {
+	struct conf	 conf;
+	struct tplset	*tpl;
+	int		 tpl_index[TPL__MAX];
+};
+
+extern struct app app;
+
+/*
+ * Loads the configuration from path and everything built from it: the
+ * catalogues, the templates (every page template must exist), libsodium.
+ * Returns KERR_OK or KERR_INVALID with the reason in err.
+ */
+enum kerr	app_init(const char *conf_path, char *err, size_t errlen);
+
+/* The programme's today as YYYY-MM-DD (the configured date, or the real UTC date). */
+const char	*app_today(void);
+
+#endif

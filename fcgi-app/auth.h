@@ -1,0 +1,34 @@
+/* auth.h - passwords (Argon2id), session tokens and CSRF tokens, all through libsodium. */
+#ifndef KPP_AUTH_H
+#define KPP_AUTH_H
+
+#include <stddef.h>
+
+#define AUTH_HASH_MAX	128	/* crypto_pwhash_STRBYTES */
+#define AUTH_TOKEN_HEX	65	/* 256 bits as hex, plus NUL */
+
+/* Initialises libsodium and the dummy hash used for unknown accounts. Returns 0 or -1. */
+int	auth_init(void);
+
+/* Hashes pw with Argon2id (interactive limits) into out. Returns 0, or -1 when out of memory. */
+int	auth_password_hash(const char *pw, char out[AUTH_HASH_MAX]);
+
+/*
+ * Returns 1 when pw matches hash. A NULL hash (no such account) is checked
+ * against a dummy so the answer takes as long either way.
+ */
+int	auth_password_verify(const char *hash, const char *pw);
+
+/* A fresh random 256-bit token as lowercase hex. */
+void	auth_token_new(char hex[AUTH_TOKEN_HEX]);
+
+/*
+ * The SHA-256 of a token given as hex, as sessions are stored.
+ * Returns 0, or -1 when hex is not 64 hex digits.
+ */
+int	auth_token_hash(const char *hex, unsigned char hash[32]);
+
+/* Compares two NUL-terminated secrets in time independent of where they differ. */
+int	auth_equal(const char *a, const char *b);
+
+#endif

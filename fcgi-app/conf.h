@@ -1,0 +1,67 @@
+/* conf.h - the application's configuration, read once at start-up from an INI file (libinih). */
+#ifndef KPP_CONF_H
+#define KPP_CONF_H
+
+#include "kerr.h"
+
+enum lang {
+	LANG_SV = 0,
+	LANG_EN,
+	LANG__MAX
+};
+
+struct conf {
+	/* [database] the application's connection (DML rights only) */
+	char	*db_host;		/* empty: connect through db_socket */
+	unsigned db_port;
+	char	*db_socket;
+	char	*db_name;
+	char	*db_user;
+	char	*db_password;
+	unsigned db_connect_timeout;	/* seconds */
+	unsigned db_read_timeout;
+	unsigned db_write_timeout;
+	/* [migrate] the account that owns the schema (DDL), used by kpp-admin only */
+	char	*migrate_user;
+	char	*migrate_password;
+	/* [server] read by kpp-serve (spawn-fcgi + multiwatch) */
+	char	*socket;
+	unsigned workers;
+	/* [app] */
+	char	*templates_dir;
+	char	*locale_dir;
+	char	*sql_dir;
+	char	*static_dir;
+	enum lang default_lang;
+	int	 secure_cookies;	/* behind TLS: cookies get Secure */
+	unsigned session_idle_minutes;
+	unsigned session_absolute_hours;
+	unsigned long max_body;		/* bytes; larger bodies are 413 */
+	/*
+	 * The programme's "today" (YYYY-MM-DD) for what depends on the date:
+	 * rounds open, reports due. Empty: the real date. The demo sets it
+	 * so its 2016 data stays current.
+	 */
+	char	*today;
+	/* [iati] */
+	char	*iati_org_ref;
+	char	*iati_org_name;
+	char	*iati_contact_email;
+	char	*iati_schema_dir;
+};
+
+/*
+ * Fills c with defaults, then reads path over them. Returns KERR_OK, or
+ * KERR_INVALID with a message "file: why" in err (naming the key;
+ * Debian's libinih does not pass line numbers to the handler).
+ * The strings are heap-allocated for the life of the process.
+ */
+enum kerr	conf_load(struct conf *c, const char *path, char *err, size_t errlen);
+
+/*
+ * Looks up "section.key" as the file set it (after defaults), for scripts:
+ * kpp-admin config server.socket. Returns NULL when the key is unknown.
+ */
+const char	*conf_get(const struct conf *c, const char *dotted);
+
+#endif

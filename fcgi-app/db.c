@@ -1,0 +1,399 @@
+/* db.c - one MariaDB connection per worker, with reconnect and a lazy prepared-statement cache. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+
+#define MAXPARAMS	32
+
+static const struct conf *cfg;
+static MYSQL *conn;
+/* Bumped at every (re)connect so statements know to prepare again. */
+static unsigned generation = 1;
+/* Every statement prepared on the current connection, to close them with it. */
+static struct dbstmt **prepared;
+static size_t nprepared, capprepared;
+/*
+ * Set between db_begin and its commit or rollback: a connection lost in
+ * between must fail the transaction, never reconnect and carry on in
+ * autocommit with half of it applied.
+ */
+static int in_transaction;
+
+void
+db_init(const struct conf *c)
+{
+	cfg = c;
+}
+
+static void
+forget_statements(void)
+{
+	size_t i;
+
+	for (i = 0; i < nprepared; i++) {
+		if (prepared[i]->st != NULL)
+			mysql_stmt_close(prepared[i]->st);
+		prepared[i]->st = NULL;
+		prepared[i]->gen = 0;
+	}
+	nprepared = 0;
+}
+
+void
+db_close(void)
+{
+	forget_statements();
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+}
+
+/* A lost connection is closed here and reopened by the next request. */
+static int
+is_conn_error(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == CR_SERVER_LOST_EXTENDED || e == ER_CONNECTION_KILLED ||
+	    e == CR_COMMANDS_OUT_OF_SYNC;
+}
+
+static enum kerr
+fail(const char *reqid, const char *call, unsigned e, const char *msg)
+{
+	if (e == ER_DUP_ENTRY)
+		return KERR_CONFLICT;
+	log_err(reqid, "%s failed: %u %s", call, e, msg);
+	if (is_conn_error(e) || e == 0)
+		db_close();
+	return KERR_DB;
+}
+
+enum kerr
+db_connect(const char *reqid)
+{
+	unsigned int ct, rt, wt;
+	const char *host;
+
+	if (conn != NULL)
+		return KERR_OK;
+	if (in_transaction) {
+		log_err(reqid, "connection lost inside a transaction");
+		return KERR_DB;
+	}
+	if ((conn = mysql_init(NULL)) == NULL)
+		return KERR_NOMEM;
+	ct = cfg->db_connect_timeout;
+	rt = cfg->db_read_timeout;
+	wt = cfg->db_write_timeout;
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &ct);
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rt);
+	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &wt);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', collation_connection = 'utf8mb4_swedish_ci'");
+	host = cfg->db_host[0] != '\0' ? cfg->db_host : NULL;
+	if (mysql_real_connect(conn, host, cfg->db_user, cfg->db_password,
+	    cfg->db_name, cfg->db_port, host == NULL ? cfg->db_socket : NULL,
+	    0) == NULL) {
+		log_err(reqid, "mysql_real_connect() failed: %u %s",
+		    mysql_errno(conn), mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		return KERR_DB;
+	}
+	generation++;
+	return KERR_OK;
+}
+
+static enum kerr
+prepare(const char *reqid, struct dbstmt *s)
+{
+	struct dbstmt **p;
+	enum kerr e;
+
+	if ((e = db_connect(reqid)) != KERR_OK)
+		return e;
+	if (s->st != NULL && s->gen == generation)
+		return KERR_OK;
+	if ((s->st = mysql_stmt_init(conn)) == NULL)
+		return KERR_NOMEM;
+	if (mysql_stmt_prepare(s->st, s->sql, strlen(s->sql)) != 0) {
+		e = fail(reqid, "mysql_stmt_prepare()", mysql_stmt_errno(s->st),
+		    mysql_stmt_error(s->st));
+		if (s->st != NULL) {
+			mysql_stmt_close(s->st);
+			s->st = NULL;
+		}
+		return e;
+	}
+	if (nprepared == capprepared) {
+		capprepared = capprepared ? capprepared * 2 : 64;
+		if ((p = realloc(prepared, capprepared * sizeof(*p))) == NULL)
+			abort();
+		prepared = p;
+	}
+	prepared[nprepared++] = s;
+	s->gen = generation;
+	return KERR_OK;
+}
+
+struct params {
+	MYSQL_BIND	 b[MAXPARAMS];
+	long long	 ll[MAXPARAMS];
+	unsigned long	 len[MAXPARAMS];
+	char		 isnull[MAXPARAMS];
+};
+
+static int
+bind_params(struct params *p, const char *fmt, va_list ap)
+{
+	size_t i;
+	const char *sv;
+
+	memset(p->b, 0, sizeof(p->b));
+	for (i = 0; fmt[i] != '\0'; i++) {
+		if (i == MAXPARAMS)
+			return -1;
+		switch (fmt[i]) {
+		case 's':
+			sv = va_arg(ap, const char *);
+			p->b[i].buffer_type = MYSQL_TYPE_STRING;
+			p->isnull[i] = sv == NULL;
+			p->b[i].is_null = (my_bool *)&p->isnull[i];
+			p->b[i].buffer = (void *)(sv != NULL ? sv : "");
+			p->len[i] = sv != NULL ? strlen(sv) : 0;
+			p->b[i].buffer_length = p->len[i];
+			p->b[i].length = &p->len[i];
+			break;
+		case 'i':
+		case 'u':
+			p->ll[i] = fmt[i] == 'i' ? va_arg(ap, long long) :
+			    (long long)va_arg(ap, unsigned long long);
+			p->b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			p->b[i].is_unsigned = fmt[i] == 'u';
+			p->b[i].buffer = &p->ll[i];
+			break;
+		case 'b':
+			p->b[i].buffer_type = MYSQL_TYPE_BLOB;
+			p->b[i].buffer = (void *)va_arg(ap, const void *);
+			p->len[i] = (unsigned long)va_arg(ap, size_t);
+			p->b[i].buffer_length = p->len[i];
+			p->b[i].length = &p->len[i];
+			break;
+		default:
+			return -1;
+		}
+	}
+	return (int)i;
+}
+
+static enum kerr
+run(const char *reqid, struct dbstmt *s, const char *fmt, va_list ap)
+{
+	struct params p;
+	enum kerr e;
+	int n;
+
+	if ((e = prepare(reqid, s)) != KERR_OK)
+		return e;
+	if ((n = bind_params(&p, fmt, ap)) < 0 ||
+	    (unsigned long)n != mysql_stmt_param_count(s->st)) {
+		log_err(reqid, "statement binds %d parameters, needs %lu: %s", n,
+		    mysql_stmt_param_count(s->st), s->sql);
+		return KERR_SYSTEM;
+	}
+	if (n > 0 && mysql_stmt_bind_param(s->st, p.b) != 0)
+		return fail(reqid, "mysql_stmt_bind_param()",
+		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
+	if (mysql_stmt_execute(s->st) != 0)
+		return fail(reqid, "mysql_stmt_execute()",
+		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
+	return KERR_OK;
+}
+
+/* Room for a column's longest value as text, from its metadata. */
+static unsigned long
+column_room(const MYSQL_FIELD *f)
+{
+	unsigned long n = f->max_length > f->length ? f->max_length : f->length;
+
+	switch (f->type) {
+	case MYSQL_TYPE_TINY_BLOB:
+	case MYSQL_TYPE_MEDIUM_BLOB:
+	case MYSQL_TYPE_LONG_BLOB:
+	case MYSQL_TYPE_BLOB:
+	case MYSQL_TYPE_STRING:
+	case MYSQL_TYPE_VAR_STRING:
+	case MYSQL_TYPE_JSON:
+		n = f->max_length;
+		break;
+	default:
+		if (n < 64)
+			n = 64;
+		break;
+	}
+	return n + 1;
+}
+
+enum kerr
+db_query(struct arena *a, const char *reqid, struct dbstmt *s,
+    struct dbres *res, const char *fmt, ...)
+{
+	MYSQL_BIND *out = NULL;
+	MYSQL_RES *meta = NULL;
+	MYSQL_FIELD *fields;
+	unsigned long *lens = NULL;
+	my_bool *nulls = NULL, one = 1;
+	size_t i, j, ncols, nrows;
+	enum kerr e;
+	va_list ap;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	va_start(ap, fmt);
+	e = run(reqid, s, fmt, ap);
+	va_end(ap);
+	if (e != KERR_OK)
+		return e;
+	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
+	if (mysql_stmt_store_result(s->st) != 0)
+		return fail(reqid, "mysql_stmt_store_result()",
+		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
+	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL) {
+		e = fail(reqid, "mysql_stmt_result_metadata()",
+		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
+		goto out;
+	}
+	ncols = mysql_num_fields(meta);
+	fields = mysql_fetch_fields(meta);
+	nrows = (size_t)mysql_stmt_num_rows(s->st);
+	out = arena_calloc(a, ncols, sizeof(*out));
+	lens = arena_calloc(a, ncols, sizeof(*lens));
+	nulls = arena_calloc(a, ncols, sizeof(*nulls));
+	for (j = 0; j < ncols; j++) {
+		out[j].buffer_type = MYSQL_TYPE_STRING;
+		out[j].buffer_length = column_room(&fields[j]);
+		out[j].buffer = arena_alloc(a, out[j].buffer_length);
+		out[j].length = &lens[j];
+		out[j].is_null = &nulls[j];
+	}
+	if (ncols > 0 && mysql_stmt_bind_result(s->st, out) != 0) {
+		e = fail(reqid, "mysql_stmt_bind_result()",
+		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
+		goto out;
+	}
+	res->ncols = ncols;
+	res->rows = arena_calloc(a, nrows ? nrows : 1, sizeof(*res->rows));
+	for (i = 0; i < nrows; i++) {
+		rc = mysql_stmt_fetch(s->st);
+		if (rc == MYSQL_NO_DATA)
+			break;
+		if (rc == 1) {
+			e = fail(reqid, "mysql_stmt_fetch()",
+			    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
+			goto out;
+		}
+		res->rows[i] = arena_alloc(a, ncols * sizeof(char *));
+		for (j = 0; j < ncols; j++)
+			res->rows[i][j] = nulls[j] ? NULL :
+			    arena_strndup(a, out[j].buffer,
+			    lens[j] < out[j].buffer_length ? lens[j] :
+			    out[j].buffer_length - 1);
+	}
+	res->nrows = i;
+out:
+	if (meta != NULL)
+		mysql_free_result(meta);
+	if (s->st != NULL)
+		mysql_stmt_free_result(s->st);
+	return e;
+}
+
+enum kerr
+db_exec(const char *reqid, struct dbstmt *s, unsigned long long *affected,
+    unsigned long long *insert_id, const char *fmt, ...)
+{
+	enum kerr e;
+	va_list ap;
+
+	va_start(ap, fmt);
+	e = run(reqid, s, fmt, ap);
+	va_end(ap);
+	if (e != KERR_OK)
+		return e;
+	if (affected != NULL)
+		*affected = mysql_stmt_affected_rows(s->st);
+	if (insert_id != NULL)
+		*insert_id = mysql_stmt_insert_id(s->st);
+	return KERR_OK;
+}
+
+static enum kerr
+simple(const char *reqid, const char *sql)
+{
+	enum kerr e;
+
+	if ((e = db_connect(reqid)) != KERR_OK)
+		return e;
+	if (mysql_real_query(conn, sql, strlen(sql)) != 0)
+		return fail(reqid, sql, mysql_errno(conn), mysql_error(conn));
+	return KERR_OK;
+}
+
+enum kerr
+db_begin(const char *reqid)
+{
+	enum kerr e;
+
+	if ((e = simple(reqid, "START TRANSACTION")) == KERR_OK)
+		in_transaction = 1;
+	return e;
+}
+
+enum kerr
+db_commit(const char *reqid)
+{
+	enum kerr e = simple(reqid, "COMMIT");
+
+	in_transaction = 0;
+	return e;
+}
+
+void
+db_rollback(const char *reqid)
+{
+	if (in_transaction && conn != NULL &&
+	    mysql_real_query(conn, "ROLLBACK", 8) != 0)
+		fail(reqid, "ROLLBACK", mysql_errno(conn), mysql_error(conn));
+	in_transaction = 0;
+}
+
+enum kerr
+db_ping(const char *reqid)
+{
+	return simple(reqid, "DO 1");
+}
+
+long long
+db_ll(const struct dbres *r, size_t row, size_t col)
+{
+	const char *v = r->rows[row][col];
+
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
+}
+
+const char *
+db_str(const struct dbres *r, size_t row, size_t col)
+{
+	return r->rows[row][col];
+}

@@ -1,0 +1,73 @@
+/* db.h - the worker's database connection: reconnect, prepared-statement cache, transactions. */
+#ifndef KPP_DB_H
+#define KPP_DB_H
+
+#include <stddef.h>
+
+#include "kerr.h"
+
+struct arena;
+struct conf;
+typedef struct st_mysql_stmt MYSQL_STMT;
+
+/*
+ * A statement of one db_<resource>.c file. Files keep them in a static
+ * array indexed by their own enum; each is prepared on first use and again
+ * after a reconnect (the connection's generation changes).
+ */
+struct dbstmt {
+	const char	*sql;
+	MYSQL_STMT	*st;
+	unsigned	 gen;
+};
+
+/* A result set, every value as a NUL-terminated string in the arena (NULL for SQL NULL). */
+struct dbres {
+	size_t		  nrows;
+	size_t		  ncols;
+	char		***rows;	/* rows[i][j] */
+};
+
+/*
+ * Binds for db_query/db_exec are given by a format string, one letter per
+ * parameter: 's' const char * (NULL binds SQL NULL), 'i' long long,
+ * 'u' unsigned long long, 'b' const void * then size_t (binary).
+ */
+
+/* Remembers the connection settings; connects lazily. */
+void		 db_init(const struct conf *c);
+
+/*
+ * Makes sure the connection is up, reconnecting when it was lost.
+ * Returns KERR_OK or KERR_DB (logged with reqid).
+ */
+enum kerr	 db_connect(const char *reqid);
+
+/* Runs a SELECT; rows land in res, allocated in a. KERR_DB on failure (logged). */
+enum kerr	 db_query(struct arena *a, const char *reqid, struct dbstmt *s,
+		    struct dbres *res, const char *fmt, ...);
+
+/*
+ * Runs an INSERT/UPDATE/DELETE. affected and insert_id may be NULL.
+ * A duplicate key gives KERR_CONFLICT (not logged: callers expect it).
+ */
+enum kerr	 db_exec(const char *reqid, struct dbstmt *s,
+		    unsigned long long *affected, unsigned long long *insert_id,
+		    const char *fmt, ...);
+
+/* Transactions for multi-row writes. db_rollback never fails loudly. */
+enum kerr	 db_begin(const char *reqid);
+enum kerr	 db_commit(const char *reqid);
+void		 db_rollback(const char *reqid);
+
+/* Answers whether the database responds (GET /healthz). */
+enum kerr	 db_ping(const char *reqid);
+
+/* Closes the connection and frees every prepared statement. */
+void		 db_close(void);
+
+/* Helpers for reading a result: the value at (row, col) as a number, 0 for NULL. */
+long long	 db_ll(const struct dbres *r, size_t row, size_t col);
+const char	*db_str(const struct dbres *r, size_t row, size_t col);
+
+#endif

@@ -1,0 +1,203 @@
+/* db_auth.c - SQL for sessions, sign-in throttling and the audit log. */
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "buf.h"
+#include "db.h"
+#include "db_auth.h"
+
+/* Failed sign-ins counted over this window, since the account's last success. */
+#define THROTTLE_MINUTES	"15"
+
+enum q {
+	Q_SESSION_FIND,
+	Q_SESSION_TOUCH,
+	Q_SESSION_INSERT,
+	Q_SESSION_DELETE,
+	Q_SESSION_PURGE,
+	Q_USER_FOR_LOGIN,
+	Q_USER_SET_LANG,
+	Q_USER_LOGGED_IN,
+	Q_LOGIN_FAILURES,
+	Q_LOGIN_RECORD,
+	Q_AUDIT,
+	Q__MAX
+};
+
+static struct dbstmt q[Q__MAX] = {
+	[Q_SESSION_FIND] = { "SELECT s.csrf_token, u.id, u.email, u.name, u.role, "
+	    "u.org_id, o.name, u.lang, "
+	    "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND "
+	    "FROM sessions s JOIN users u ON u.id = s.user_id "
+	    "LEFT JOIN organisations o ON o.id = u.org_id "
+	    "WHERE s.token_hash = ? AND u.active = 1 "
+	    "AND s.expires_at > UTC_TIMESTAMP() "
+	    "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE", NULL, 0 },
+	[Q_SESSION_TOUCH] = { "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() "
+	    "WHERE token_hash = ?", NULL, 0 },
+	[Q_SESSION_INSERT] = { "INSERT INTO sessions (token_hash, user_id, "
+	    "csrf_token, created_at, last_seen_at, expires_at, ip) VALUES "
+	    "(?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), "
+	    "UTC_TIMESTAMP() + INTERVAL ? HOUR, ?)", NULL, 0 },
+	[Q_SESSION_DELETE] = { "DELETE FROM sessions WHERE token_hash = ?", NULL, 0 },
+	[Q_SESSION_PURGE] = { "DELETE FROM sessions WHERE user_id = ? AND "
+	    "(expires_at < UTC_TIMESTAMP() OR "
+	    "last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE)", NULL, 0 },
+	[Q_USER_FOR_LOGIN] = { "SELECT id, password_hash, active FROM users "
+	    "WHERE email = ?", NULL, 0 },
+	[Q_USER_SET_LANG] = { "UPDATE users SET lang = ? WHERE id = ?", NULL, 0 },
+	[Q_USER_LOGGED_IN] = { "UPDATE users SET last_login_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?", NULL, 0 },
+	[Q_LOGIN_FAILURES] = { "SELECT "
+	    "(SELECT COUNT(*) FROM login_attempts WHERE email = ? AND success = 0 "
+	    "AND attempted_at > GREATEST(UTC_TIMESTAMP() - INTERVAL " THROTTLE_MINUTES " MINUTE, "
+	    "COALESCE((SELECT MAX(attempted_at) FROM login_attempts "
+	    "WHERE email = ? AND success = 1), '1970-01-01'))), "
+	    "(SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND success = 0 "
+	    "AND attempted_at > UTC_TIMESTAMP() - INTERVAL " THROTTLE_MINUTES " MINUTE)", NULL, 0 },
+	[Q_LOGIN_RECORD] = { "INSERT INTO login_attempts (email, ip, attempted_at, "
+	    "success) VALUES (?, ?, UTC_TIMESTAMP(6), ?)", NULL, 0 },
+	[Q_AUDIT] = { "INSERT INTO audit_log (at, user_id, ip, action, entity, "
+	    "entity_id, before_json, after_json) VALUES "
+	    "(UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?)", NULL, 0 },
+};
+
+enum kerr
+db_session_find(struct req *r, const unsigned char h[32], struct session *s,
+    int *stale)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query(r->a, r->id, &q[Q_SESSION_FIND], &res, "bi", h,
+	    (size_t)32, (long long)app.conf.session_idle_minutes)) != KERR_OK)
+		return e;
+	if (res.nrows == 0)
+		return KERR_NOTFOUND;
+	memcpy(s->token_hash, h, 32);
+	strncpy(s->csrf, db_str(&res, 0, 0), sizeof(s->csrf) - 1);
+	s->csrf[sizeof(s->csrf) - 1] = '\0';
+	s->user.id = db_ll(&res, 0, 1);
+	s->user.email = db_str(&res, 0, 2);
+	s->user.name = db_str(&res, 0, 3);
+	s->user.role = strcmp(db_str(&res, 0, 4), "admin") == 0 ? ROLE_ADMIN :
+	    strcmp(db_str(&res, 0, 4), "sida") == 0 ? ROLE_SIDA : ROLE_APPLICANT;
+	s->user.org_id = db_ll(&res, 0, 5);
+	s->user.org_name = db_str(&res, 0, 6);
+	s->user.lang = strcmp(db_str(&res, 0, 7), "en") == 0 ? LANG_EN : LANG_SV;
+	*stale = db_ll(&res, 0, 8) != 0;
+	return KERR_OK;
+}
+
+enum kerr
+db_session_touch(struct req *r, const unsigned char h[32])
+{
+	return db_exec(r->id, &q[Q_SESSION_TOUCH], NULL, NULL, "b", h, (size_t)32);
+}
+
+enum kerr
+db_session_insert(struct req *r, const unsigned char h[32], long long user_id,
+    const char *csrf)
+{
+	enum kerr e;
+
+	if ((e = db_exec(r->id, &q[Q_SESSION_PURGE], NULL, NULL, "ii", user_id,
+	    (long long)app.conf.session_idle_minutes)) != KERR_OK)
+		return e;
+	if ((e = db_exec(r->id, &q[Q_SESSION_INSERT], NULL, NULL, "bisis", h,
+	    (size_t)32, user_id, csrf, (long long)app.conf.session_absolute_hours,
+	    r->remote_addr)) != KERR_OK)
+		return e;
+	return db_exec(r->id, &q[Q_USER_LOGGED_IN], NULL, NULL, "i", user_id);
+}
+
+enum kerr
+db_session_delete(struct req *r, const unsigned char h[32])
+{
+	return db_exec(r->id, &q[Q_SESSION_DELETE], NULL, NULL, "b", h, (size_t)32);
+}
+
+enum kerr
+db_user_for_login(struct req *r, const char *email, long long *id,
+    const char **hash, int *active)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query(r->a, r->id, &q[Q_USER_FOR_LOGIN], &res, "s",
+	    email)) != KERR_OK)
+		return e;
+	if (res.nrows == 0)
+		return KERR_NOTFOUND;
+	*id = db_ll(&res, 0, 0);
+	*hash = db_str(&res, 0, 1);
+	*active = db_ll(&res, 0, 2) != 0;
+	return KERR_OK;
+}
+
+enum kerr
+db_user_set_lang(struct req *r, long long user_id, enum lang l)
+{
+	return db_exec(r->id, &q[Q_USER_SET_LANG], NULL, NULL, "si",
+	    l == LANG_EN ? "en" : "sv", user_id);
+}
+
+enum kerr
+db_login_failures(struct req *r, const char *email, const char *ip,
+    long long *by_email, long long *by_ip)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query(r->a, r->id, &q[Q_LOGIN_FAILURES], &res, "sss",
+	    email, email, ip)) != KERR_OK)
+		return e;
+	*by_email = db_ll(&res, 0, 0);
+	*by_ip = db_ll(&res, 0, 1);
+	return KERR_OK;
+}
+
+enum kerr
+db_login_record(struct req *r, const char *email, const char *ip, int success)
+{
+	return db_exec(r->id, &q[Q_LOGIN_RECORD], NULL, NULL, "ssi", email, ip,
+	    (long long)success);
+}
+
+enum kerr
+db_audit(struct req *r, long long user_id, const char *action,
+    const char *entity, long long entity_id, const char *before,
+    const char *after)
+{
+	long long who = user_id != 0 ? user_id :
+	    r->sess != NULL ? r->sess->user.id : 0;
+
+	/* Ids bind as text so that "none" can be SQL NULL. */
+	return db_exec(r->id, &q[Q_AUDIT], NULL, NULL, "sssssss",
+	    who != 0 ? arena_printf(r->a, "%lld", who) : NULL, r->remote_addr,
+	    action, entity,
+	    entity_id != 0 ? arena_printf(r->a, "%lld", entity_id) : NULL,
+	    before, after);
+}
+
+const char *
+json_str(struct req *r, const char *s)
+{
+	struct buf b;
+
+	buf_init(&b, r->a, strlen(s) + 8);
+	buf_putc(&b, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			buf_printf(&b, "\\%c", c);
+		else if (c < 0x20)
+			buf_printf(&b, "\\u%04x", c);
+		else
+			buf_putc(&b, (char)c);
+	}
+	buf_putc(&b, '"');
+	return b.data;
+}

@@ -1,0 +1,200 @@
+/* db_home.c - the start pages' queries: each page is one statement, one round trip. */
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "db.h"
+#include "db_home.h"
+#include "i18n.h"
+#include "req.h"
+
+enum q {
+	Q_ORG,
+	Q_PROGRAMME,
+	Q__MAX
+};
+
+/*
+ * Each statement is a UNION ALL of the page's lists with a leading tag
+ * column, so a page costs MariaDB one statement however many lists it has.
+ * Names come in both languages; C picks the reader's, so the statement
+ * text and its cached plan are the same for everyone.
+ */
+static struct dbstmt q[Q__MAX] = {
+	[Q_ORG] = { "SELECT * FROM ("
+	    "SELECT 'a' AS tag, a.updated_at AS sort1, a.id AS c1, "
+	    "a.title_sv AS c2, a.title_en AS c3, r.name_sv AS c4, r.name_en AS c5, "
+	    "a.project_type AS c6, a.status AS c7, c.name_sv AS c8, c.name_en AS c9, "
+	    "DATE_FORMAT(a.updated_at, '%Y-%m-%d') AS c10, NULL AS c11 "
+	    "FROM applications a JOIN rounds r ON r.id = a.round_id "
+	    "LEFT JOIN countries c ON c.code = a.country_code "
+	    "WHERE a.applicant_org_id = ? AND a.status <> 'approved' "
+	    "UNION ALL "
+	    "SELECT 'p', p.planned_start, p.code, a.title_sv, a.title_en, "
+	    "(SELECT o.name FROM application_partners ap JOIN organisations o "
+	    "ON o.id = ap.org_id WHERE ap.application_id = a.id "
+	    "ORDER BY ap.position LIMIT 1), NULL, p.status, "
+	    "DATE_FORMAT(p.planned_start, '%Y-%m-%d'), c.name_sv, c.name_en, "
+	    "DATE_FORMAT(p.planned_end, '%Y-%m-%d'), "
+	    "(SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id) "
+	    "FROM projects p JOIN applications a ON a.id = p.application_id "
+	    "LEFT JOIN countries c ON c.code = a.country_code "
+	    "WHERE a.applicant_org_id = ? "
+	    "UNION ALL "
+	    "SELECT 'r', rp.due_on, rp.id, a.title_sv, a.title_en, p.code, rp.kind, "
+	    "rp.project_year, rp.status, NULL, NULL, "
+	    "DATE_FORMAT(rp.due_on, '%Y-%m-%d'), DATEDIFF(rp.due_on, ?) "
+	    "FROM reports rp JOIN projects p ON p.id = rp.project_id "
+	    "JOIN applications a ON a.id = p.application_id "
+	    "WHERE a.applicant_org_id = ? AND rp.status IN ('draft', 'returned') "
+	    "AND p.status IN ('implementation', 'finalisation') "
+	    "AND rp.due_on < ? + INTERVAL 120 DAY"
+	    ") t ORDER BY tag, "
+	    "CASE WHEN tag = 'r' THEN sort1 END ASC, "
+	    "CASE WHEN tag <> 'r' THEN sort1 END DESC", NULL, 0 },
+	[Q_PROGRAMME] = { "SELECT 'a' AS tag, status, NULL, COUNT(*), NULL, NULL "
+	    "FROM applications WHERE status <> 'draft' GROUP BY status "
+	    "UNION ALL "
+	    "SELECT 'p', status, NULL, COUNT(*), NULL, NULL FROM projects GROUP BY status "
+	    "UNION ALL "
+	    "SELECT 'c', c.code, c.name_sv, COUNT(*), "
+	    "SUM((SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id)), "
+	    "c.name_en "
+	    "FROM projects p JOIN applications a ON a.id = p.application_id "
+	    "JOIN countries c ON c.code = a.country_code "
+	    "WHERE p.status IN ('implementation', 'finalisation') "
+	    "GROUP BY c.code, c.name_sv, c.name_en "
+	    "UNION ALL "
+	    "SELECT 'y', r.year, NULL, COUNT(*), "
+	    "SUM((SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id)), "
+	    "NULL FROM projects p JOIN applications a ON a.id = p.application_id "
+	    "JOIN rounds r ON r.id = a.round_id GROUP BY r.year "
+	    "UNION ALL "
+	    "SELECT 'r', status, NULL, COUNT(*), NULL, NULL FROM reports rp "
+	    "WHERE rp.status <> 'approved' GROUP BY status "
+	    "UNION ALL "
+	    "SELECT 'o', NULL, NULL, COUNT(*), NULL, NULL FROM reports rp "
+	    "JOIN projects p ON p.id = rp.project_id "
+	    "WHERE rp.status IN ('draft', 'returned') AND rp.due_on < ? "
+	    "AND p.status IN ('implementation', 'finalisation') "
+	    "UNION ALL "
+	    "SELECT 'g', NULL, NULL, COUNT(DISTINCT a.applicant_org_id), NULL, NULL "
+	    "FROM projects p JOIN applications a ON a.id = p.application_id "
+	    "WHERE p.status IN ('implementation', 'finalisation') "
+	    "ORDER BY 1, 4 DESC, 2", NULL, 0 },
+};
+
+/* Counts rows of each tag so the lists can be allocated once. */
+static size_t
+count_tag(const struct dbres *res, const char *tag)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->nrows; i++)
+		n += strcmp(res->rows[i][0], tag) == 0;
+	return n;
+}
+
+enum kerr
+db_home_org(struct req *r, long long org_id, struct home_org *out)
+{
+	struct dbres res;
+	enum kerr e;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_query(r->a, r->id, &q[Q_ORG], &res, "iisis", org_id, org_id,
+	    app_today(), org_id, app_today())) != KERR_OK)
+		return e;
+	out->apps = arena_calloc(r->a, count_tag(&res, "a") + 1, sizeof(*out->apps));
+	out->projects = arena_calloc(r->a, count_tag(&res, "p") + 1,
+	    sizeof(*out->projects));
+	out->reports = arena_calloc(r->a, count_tag(&res, "r") + 1,
+	    sizeof(*out->reports));
+	for (i = 0; i < res.nrows; i++) {
+		/* c[1] is column c1 of the statement. */
+		char **c = res.rows[i] + 1;
+
+		switch (res.rows[i][0][0]) {
+		case 'a': {
+			struct home_application *a = &out->apps[out->napps++];
+
+			a->id = db_ll(&res, i, 2);
+			a->title = i18n_pick(r->lang, c[2], c[3]);
+			a->round = i18n_pick(r->lang, c[4], c[5]);
+			a->type = c[6];
+			a->status = c[7];
+			a->country = i18n_pick(r->lang, c[8], c[9]);
+			a->updated = c[10];
+			break;
+		}
+		case 'p': {
+			struct home_project *p = &out->projects[out->nprojects++];
+
+			p->code = c[1];
+			p->title = i18n_pick(r->lang, c[2], c[3]);
+			p->partner = c[4];
+			p->status = c[6];
+			p->start = c[7];
+			p->country = i18n_pick(r->lang, c[8], c[9]);
+			p->end = c[10];
+			p->budget = db_ll(&res, i, 12);
+			break;
+		}
+		default: {
+			struct home_report *rp = &out->reports[out->nreports++];
+
+			rp->id = db_ll(&res, i, 2);
+			rp->project_title = i18n_pick(r->lang, c[2], c[3]);
+			rp->project_code = c[4];
+			rp->kind = c[5];
+			rp->year = (int)db_ll(&res, i, 7);
+			rp->status = c[7];
+			rp->due = c[10];
+			rp->days_left = db_ll(&res, i, 12);
+			break;
+		}
+		}
+	}
+	return KERR_OK;
+}
+
+enum kerr
+db_home_programme(struct req *r, struct home_programme *out)
+{
+	struct count **lists[] = { &out->app_status, &out->project_status,
+	    &out->countries, &out->rounds, &out->report_status };
+	size_t *lens[] = { &out->napp_status, &out->nproject_status,
+	    &out->ncountries, &out->nrounds, &out->nreport_status };
+	static const char tags[] = "apcyr";
+	struct dbres res;
+	const char *t;
+	struct count *c;
+	enum kerr e;
+	size_t i, k;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_query(r->a, r->id, &q[Q_PROGRAMME], &res, "s", app_today())) != KERR_OK)
+		return e;
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
+		*lists[k] = arena_calloc(r->a, res.nrows + 1, sizeof(struct count));
+	for (i = 0; i < res.nrows; i++) {
+		if (res.rows[i][0][0] == 'o') {
+			out->overdue = db_ll(&res, i, 3);
+			continue;
+		}
+		if (res.rows[i][0][0] == 'g') {
+			out->orgs = db_ll(&res, i, 3);
+			continue;
+		}
+		if ((t = strchr(tags, res.rows[i][0][0])) == NULL)
+			continue;
+		k = (size_t)(t - tags);
+		c = &(*lists[k])[(*lens[k])++];
+		c->key = res.rows[i][1];
+		c->label = i18n_pick(r->lang, res.rows[i][2], res.rows[i][5]);
+		c->n = db_ll(&res, i, 3);
+		c->amount = db_ll(&res, i, 4);
+	}
+	return KERR_OK;
+}

@@ -1,0 +1,74 @@
+/* db_home.h - what the start pages show: an organisation's own records, or the programme at a glance. */
+#ifndef KPP_DB_HOME_H
+#define KPP_DB_HOME_H
+
+#include <stddef.h>
+
+#include "kerr.h"
+
+struct req;
+
+struct home_application {
+	long long	 id;
+	const char	*title;		/* in the reader's language when given */
+	const char	*round;
+	const char	*type;		/* inception, project, three_party */
+	const char	*status;
+	const char	*country;
+	const char	*updated;	/* YYYY-MM-DD */
+};
+
+struct home_project {
+	const char	*code;
+	const char	*title;
+	const char	*country;
+	const char	*partner;
+	const char	*status;
+	const char	*start, *end;	/* YYYY-MM-DD */
+	long long	 budget;	/* approved, all years, kronor */
+};
+
+struct home_report {
+	long long	 id;
+	const char	*project_code;
+	const char	*project_title;
+	const char	*kind;		/* progress, final */
+	int		 year;		/* project year; 0 for a final report */
+	const char	*status;
+	const char	*due;		/* YYYY-MM-DD */
+	long long	 days_left;	/* negative when overdue */
+};
+
+struct home_org {
+	struct home_application	*apps;
+	size_t			 napps;
+	struct home_project	*projects;
+	size_t			 nprojects;
+	struct home_report	*reports;	/* due and overdue, earliest first */
+	size_t			 nreports;
+};
+
+/* One organisation's applications, projects and reports due, in one round trip. */
+enum kerr	db_home_org(struct req *r, long long org_id, struct home_org *out);
+
+struct count {
+	const char	*key;		/* a status, a country code, a year */
+	const char	*label;		/* the country's name in the reader's language */
+	long long	 n;
+	long long	 amount;	/* kronor, where the figure has one */
+};
+
+struct home_programme {
+	struct count	*app_status;	size_t napp_status;
+	struct count	*project_status; size_t nproject_status;
+	struct count	*countries;	size_t ncountries;	/* projects under way, most first */
+	struct count	*rounds;	size_t nrounds;		/* approved per round year, newest first */
+	struct count	*report_status;	size_t nreport_status;
+	long long	 overdue;	/* reports past due, not submitted */
+	long long	 orgs;		/* Swedish organisations with a project under way */
+};
+
+/* The programme's figures for admin and Sida, in one round trip. */
+enum kerr	db_home_programme(struct req *r, struct home_programme *out);
+
+#endif

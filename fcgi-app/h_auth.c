@@ -1,0 +1,168 @@
+/* h_auth.c - sign-in, sign-out and the language switch. */
+#include <ctype.h>
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "auth.h"
+#include "db.h"
+#include "db_auth.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "log.h"
+#include "req.h"
+#include "session.h"
+#include "view.h"
+
+/* Failed sign-ins allowed in the window (db_auth.c) before we stop trying passwords. */
+#define MAX_FAILURES_PER_ACCOUNT	5
+#define MAX_FAILURES_PER_ADDRESS	30
+
+static void
+add_error(struct req *r, const char *field, const char *msgid)
+{
+	struct vobj *e = vobj_push(r->view, "errors");
+	const char *text = i18n_tr(r->lang, msgid);
+
+	vobj_bool(r->view, "has_errors", 1);
+	vobj_str(e, "field", field);
+	vobj_str(e, "text", text);
+	vobj_str(r->view, strcmp(field, "email") == 0 ? "email_error" :
+	    "password_error", text);
+}
+
+static const char *
+email_json(struct req *r, const char *email)
+{
+	return arena_printf(r->a, "{\"email\": %s}", json_str(r, email));
+}
+
+static int
+show_form(struct req *r, const char *email, const char *next)
+{
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Sign in")));
+	vobj_str(r->view, "email", email);
+	if (local_path_ok(next) && strcmp(next, "/") != 0)
+		vobj_str(r->view, "next", next);
+	return render(r, TPL_LOGIN);
+}
+
+/* GET /login -> 200 form (a signed-in visitor goes to the start page: 303) */
+int
+h_login_form(struct req *r)
+{
+	if (r->sess != NULL)
+		return redirect(r, "/");
+	return show_form(r, "", req_query(r, "next"));
+}
+
+/* Emails compare without case and surrounding spaces, as people type them. */
+static char *
+normalise_email(struct req *r, const char *s)
+{
+	size_t n;
+	char *e, *p;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	e = arena_strndup(r->a, s, n);
+	for (p = e; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return e;
+}
+
+static int
+signed_in(struct req *r, long long user_id, const char *email, const char *next)
+{
+	enum kerr e;
+
+	if ((e = db_begin(r->id)) != KERR_OK ||
+	    (e = db_login_record(r, email, r->remote_addr, 1)) != KERR_OK ||
+	    (e = session_start(r, user_id)) != KERR_OK ||
+	    (e = db_audit(r, user_id, "user.login", "user", user_id, NULL,
+	    NULL)) != KERR_OK ||
+	    (e = db_commit(r->id)) != KERR_OK)
+		return http_status(e);
+	log_info(r->id, "user %lld signed in", user_id);
+	return redirect(r, local_path_ok(next) ? next : "/");
+}
+
+/* POST /login -> 303 to next or / | 200 form with errors | 429 throttled | 503 */
+int
+h_login(struct req *r)
+{
+	const char *pw = req_form(r, "password"), *next = req_form(r, "next");
+	const char *hash = NULL;
+	long long id = 0, by_email, by_ip;
+	char *email = normalise_email(r, req_form(r, "email") ? req_form(r, "email") : "");
+	int active = 0, ok;
+	enum kerr e;
+
+	if (*email == '\0')
+		add_error(r, "email", N_("Enter your email address"));
+	if (pw == NULL || *pw == '\0')
+		add_error(r, "password", N_("Enter your password"));
+	if (*email == '\0' || pw == NULL || *pw == '\0')
+		return show_form(r, email, next);
+
+	if ((e = db_login_failures(r, email, r->remote_addr, &by_email,
+	    &by_ip)) != KERR_OK)
+		return http_status(e);
+	if (by_email >= MAX_FAILURES_PER_ACCOUNT ||
+	    by_ip >= MAX_FAILURES_PER_ADDRESS) {
+		if ((e = db_audit(r, 0, "user.login_throttled", "user", 0,
+		    NULL, email_json(r, email))) != KERR_OK)
+			return http_status(e);
+		add_error(r, "email", N_("Too many failed attempts to sign in. Wait 15 minutes and try again, or ask ICLD to reset your password."));
+		r->status = 429;
+		return show_form(r, email, next);
+	}
+
+	e = db_user_for_login(r, email, &id, &hash, &active);
+	if (e != KERR_OK && e != KERR_NOTFOUND)
+		return http_status(e);
+	/* Verify even for unknown accounts: the time taken must not tell which exist. */
+	ok = auth_password_verify(e == KERR_OK ? hash : NULL, pw) && active;
+	if (ok)
+		return signed_in(r, id, email, next);
+
+	if ((e = db_login_record(r, email, r->remote_addr, 0)) != KERR_OK ||
+	    (e = db_audit(r, 0, "user.login_failed", "user", id, NULL,
+	    email_json(r, email))) != KERR_OK)
+		return http_status(e);
+	add_error(r, "email", N_("The email address or the password is wrong"));
+	return show_form(r, email, next);
+}
+
+/* POST /logout -> 303 /login */
+int
+h_logout(struct req *r)
+{
+	long long id = r->sess->user.id;
+	enum kerr e;
+
+	if ((e = db_audit(r, id, "user.logout", "user", id, NULL, NULL)) != KERR_OK ||
+	    (e = session_end(r)) != KERR_OK)
+		return http_status(e);
+	return redirect(r, "/login");
+}
+
+/* POST /language (lang=sv|en, back=path) -> 303 back */
+int
+h_language(struct req *r)
+{
+	const char *back = req_form(r, "back");
+	int l = i18n_parse(req_form(r, "lang"));
+	enum kerr e;
+
+	if (l < 0)
+		return 400;
+	if (r->sess != NULL &&
+	    (e = db_user_set_lang(r, r->sess->user.id, (enum lang)l)) != KERR_OK)
+		return http_status(e);
+	resp_cookie(r, "kpp_lang", i18n_code((enum lang)l), 365L * 24 * 3600);
+	return redirect(r, local_path_ok(back) ? back : "/");
+}

@@ -1,0 +1,170 @@
+/* h_home.c - the start page for each role, the health check and the accessibility statement. */
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "db.h"
+#include "db_home.h"
+#include "fmt.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "labels.h"
+#include "req.h"
+#include "view.h"
+
+static void
+view_days(struct req *r, struct vobj *o, long long days)
+{
+	long long n = days < 0 ? -days : days;
+	const char *words;
+
+	if (days < 0) {
+		vobj_bool(o, "overdue", 1);
+		words = n == 1 ? N_("day overdue") : N_("days overdue");
+	} else
+		words = n == 1 ? N_("day left") : N_("days left");
+	vobj_str(o, "days", arena_printf(r->a, "%lld %s", n,
+	    i18n_tr(r->lang, words)));
+}
+
+static int
+home_applicant(struct req *r)
+{
+	struct home_org h;
+	struct vobj *o;
+	enum kerr e;
+	size_t i;
+
+	if ((e = db_home_org(r, r->sess->user.org_id, &h)) != KERR_OK)
+		return http_status(e);
+	vobj_str(r->view, "title", r->sess->user.org_name);
+	for (i = 0; i < h.nreports; i++) {
+		o = vobj_push(r->view, "reports");
+		vobj_str(o, "project_code", h.reports[i].project_code);
+		vobj_str(o, "project_title", h.reports[i].project_title);
+		vobj_str(o, "href", arena_printf(r->a, "/projects/%s",
+		    h.reports[i].project_code));
+		vobj_str(o, "kind", label(r->lang, h.reports[i].kind));
+		if (strcmp(h.reports[i].kind, "progress") == 0)
+			vobj_int(o, "year", h.reports[i].year);
+		vobj_str(o, "status", h.reports[i].status);
+		vobj_str(o, "status_label", label(r->lang, h.reports[i].status));
+		vobj_str(o, "due", h.reports[i].due);
+		view_days(r, o, h.reports[i].days_left);
+	}
+	for (i = 0; i < h.napps; i++) {
+		o = vobj_push(r->view, "apps");
+		vobj_int(o, "id", h.apps[i].id);
+		vobj_str(o, "title", h.apps[i].title);
+		vobj_str(o, "round", h.apps[i].round);
+		vobj_str(o, "type", label(r->lang, h.apps[i].type));
+		vobj_str(o, "status", h.apps[i].status);
+		vobj_str(o, "status_label", label(r->lang, h.apps[i].status));
+		vobj_str(o, "country", h.apps[i].country);
+		vobj_str(o, "updated", h.apps[i].updated);
+	}
+	for (i = 0; i < h.nprojects; i++) {
+		o = vobj_push(r->view, "projects");
+		vobj_str(o, "code", h.projects[i].code);
+		vobj_str(o, "title", h.projects[i].title);
+		vobj_str(o, "country", h.projects[i].country);
+		vobj_str(o, "partner", h.projects[i].partner);
+		vobj_str(o, "status", h.projects[i].status);
+		vobj_str(o, "status_label", label(r->lang, h.projects[i].status));
+		vobj_str(o, "start", h.projects[i].start);
+		vobj_str(o, "end", h.projects[i].end);
+		vobj_str(o, "budget", fmt_amount(r->a, h.projects[i].budget, r->lang));
+	}
+	vobj_bool(r->view, "has_reports", h.nreports > 0);
+	vobj_bool(r->view, "has_apps", h.napps > 0);
+	vobj_bool(r->view, "has_projects", h.nprojects > 0);
+	return render(r, TPL_HOME_APPLICANT);
+}
+
+static long long
+count_of(const struct count *c, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].key != NULL && strcmp(c[i].key, key) == 0)
+			return c[i].n;
+	return 0;
+}
+
+static void
+view_counts(struct req *r, const char *list, const struct count *c, size_t n,
+    int labelled)
+{
+	long long max = 1;
+	struct vobj *o;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].n > max)
+			max = c[i].n;
+	for (i = 0; i < n; i++) {
+		o = vobj_push(r->view, list);
+		vobj_str(o, "key", c[i].key);
+		vobj_str(o, "label", labelled ? label(r->lang, c[i].key) :
+		    c[i].label != NULL ? c[i].label : c[i].key);
+		vobj_str(o, "n", fmt_number(r->a, c[i].n, r->lang));
+		vobj_str(o, "amount", fmt_amount(r->a, c[i].amount, r->lang));
+		/* Bar widths for the server-drawn charts, in per cent of the largest. */
+		vobj_int(o, "bar", c[i].n * 100 / max);
+	}
+}
+
+static int
+home_programme(struct req *r)
+{
+	struct home_programme h;
+	enum kerr e;
+
+	if ((e = db_home_programme(r, &h)) != KERR_OK)
+		return http_status(e);
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("The programme at a glance")));
+	vobj_str(r->view, "active_projects", fmt_number(r->a,
+	    count_of(h.project_status, h.nproject_status, "implementation") +
+	    count_of(h.project_status, h.nproject_status, "finalisation"), r->lang));
+	vobj_str(r->view, "awaiting_decision", fmt_number(r->a,
+	    count_of(h.app_status, h.napp_status, "submitted") +
+	    count_of(h.app_status, h.napp_status, "under_review"), r->lang));
+	vobj_str(r->view, "reports_submitted", fmt_number(r->a,
+	    count_of(h.report_status, h.nreport_status, "submitted"), r->lang));
+	vobj_str(r->view, "overdue", fmt_number(r->a, h.overdue, r->lang));
+	vobj_str(r->view, "orgs", fmt_number(r->a, h.orgs, r->lang));
+	view_counts(r, "app_status", h.app_status, h.napp_status, 1);
+	view_counts(r, "project_status", h.project_status, h.nproject_status, 1);
+	view_counts(r, "countries", h.countries, h.ncountries, 0);
+	view_counts(r, "rounds", h.rounds, h.nrounds, 0);
+	return render(r, TPL_HOME_PROGRAMME);
+}
+
+/* GET / -> 200 the role's start page | 503 */
+int
+h_home(struct req *r)
+{
+	if (r->sess->user.role == ROLE_APPLICANT)
+		return home_applicant(r);
+	return home_programme(r);
+}
+
+/* GET /healthz -> 200 "ok" | 503 "unavailable" (for load balancers and monitoring) */
+int
+h_health(struct req *r)
+{
+	enum kerr e = db_ping(r->id);
+
+	r->content_type = "text/plain; charset=utf-8";
+	buf_puts(&r->body, e == KERR_OK ? "ok\n" : "unavailable\n");
+	return e == KERR_OK ? 200 : 503;
+}
+
+/* GET /accessibility -> 200 */
+int
+h_accessibility(struct req *r)
+{
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Accessibility statement")));
+	return render(r, TPL_ACCESSIBILITY);
+}

@@ -1,0 +1,28 @@
+/* handlers.h - every page handler, one file per resource (h_<resource>.c). */
+#ifndef KPP_HANDLERS_H
+#define KPP_HANDLERS_H
+
+struct req;
+
+/* h_auth.c */
+int	h_login_form(struct req *);
+int	h_login(struct req *);
+int	h_logout(struct req *);
+int	h_language(struct req *);
+
+/* h_home.c */
+int	h_home(struct req *);
+int	h_health(struct req *);
+int	h_accessibility(struct req *);
+
+/* h_application.c */
+int	h_application_show(struct req *);
+
+/* h_project.c */
+int	h_project_show(struct req *);
+
+/* Helpers the handlers share (h_application.c). */
+long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */
+long long	 path_id(const char *);			/* 0 unless a positive id */
+
+#endif

@@ -1,0 +1,115 @@
+/* http.c - building the response: headers, cookies, redirects, rendering, CSRF. */
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "auth.h"
+#include "log.h"
+#include "req.h"
+#include "tpl.h"
+
+const char *
+req_form(const struct req *r, const char *name)
+{
+	return form_get(&r->form, name);
+}
+
+const char *
+req_query(const struct req *r, const char *name)
+{
+	return form_get(&r->query, name);
+}
+
+const char *
+req_cookie(const struct req *r, const char *name)
+{
+	return form_get(&r->cookies, name);
+}
+
+void
+resp_header(struct req *r, const char *name, const char *value)
+{
+	if (r->nheaders == REQ_MAXHEADERS) {
+		log_err(r->id, "too many response headers, dropped %s", name);
+		return;
+	}
+	r->headers[r->nheaders].name = name;
+	r->headers[r->nheaders].value = value;
+	r->nheaders++;
+}
+
+void
+resp_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	const char *age = max_age < 0 ? "" :
+	    arena_printf(r->a, "; Max-Age=%ld", max_age);
+
+	resp_header(r, "Set-Cookie", arena_printf(r->a,
+	    "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value, age,
+	    app.conf.secure_cookies ? "; Secure" : ""));
+}
+
+int
+local_path_ok(const char *p)
+{
+	/* "//host" and "/\host" leave the site in some browsers. */
+	return p != NULL && p[0] == '/' && p[1] != '/' && p[1] != '\\' &&
+	    strpbrk(p, "\r\n") == NULL;
+}
+
+int
+redirect(struct req *r, const char *location)
+{
+	resp_header(r, "Location", local_path_ok(location) ? location : "/");
+	return 303;
+}
+
+int
+render(struct req *r, int tpl)
+{
+	enum kerr e;
+
+	e = tpl_render(app.tpl, app.tpl_index[tpl], r->lang, r->view, &r->body);
+	if (e != KERR_OK) {
+		log_err(r->id, "tpl_render(%d) failed: %d", tpl, e);
+		buf_reset(&r->body);
+		return 500;
+	}
+	return r->status ? r->status : 200;
+}
+
+int
+http_status(enum kerr e)
+{
+	switch (e) {
+	case KERR_OK:
+		return 200;
+	case KERR_NOTFOUND:
+		return 404;
+	case KERR_FORBIDDEN:
+		return 403;
+	case KERR_BADREQ:
+	case KERR_INVALID:
+		return 400;
+	case KERR_METHOD:
+		return 405;
+	case KERR_TOOLARGE:
+		return 413;
+	case KERR_CONFLICT:
+		return 409;
+	case KERR_DB:
+		return 503;
+	default:
+		return 500;
+	}
+}
+
+int
+csrf_ok(const struct req *r)
+{
+	const char *sent = req_form(r, "csrf");
+
+	if (r->sess != NULL)
+		return auth_equal(sent, r->sess->csrf);
+	return auth_equal(sent, req_cookie(r, "kpp_pre"));
+}

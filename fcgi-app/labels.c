@@ -1,0 +1,56 @@
+/* labels.c - one table from stored codes to msgids; gettext gives the Swedish. */
+#include <string.h>
+
+#include "i18n.h"
+#include "labels.h"
+
+static const struct {
+	const char	*code;
+	const char	*msgid;
+} labels[] = {
+	/* application statuses */
+	{ "draft", N_("Draft") },
+	{ "submitted", N_("Submitted") },
+	{ "under_review", N_("Under review") },
+	{ "approved", N_("Approved") },
+	{ "rejected", N_("Rejected") },
+	{ "withdrawn", N_("Withdrawn") },
+	/* project statuses */
+	{ "implementation", N_("Implementation") },
+	{ "finalisation", N_("Finalisation") },
+	{ "closed", N_("Closed") },
+	{ "cancelled", N_("Cancelled") },
+	/* report statuses and kinds */
+	{ "returned", N_("Returned for revision") },
+	{ "progress", N_("Progress report") },
+	{ "final", N_("Final report") },
+	/* project types */
+	{ "inception", N_("Inception") },
+	{ "project", N_("Project") },
+	{ "three_party", N_("Three-party project") },
+	/* cost categories */
+	{ "travel", N_("Travel") },
+	{ "accommodation", N_("Accommodation") },
+	{ "meetings", N_("Meetings and workshops") },
+	{ "consultants", N_("Consultants") },
+	{ "translation", N_("Translation") },
+	{ "other", N_("Other") },
+	/* region groups */
+	{ "africa", N_("Africa") },
+	{ "asia", N_("Asia") },
+	{ "europe", N_("Europe") },
+	{ "latin_america", N_("Latin America") },
+};
+
+const char *
+label(enum lang l, const char *code)
+{
+	size_t i;
+
+	if (code == NULL)
+		return "";
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i].code, code) == 0)
+			return i18n_tr(l, labels[i].msgid);
+	return code;
+}

@@ -1,0 +1,336 @@
+/* loop.c - one request: read it, route it, check who may, run the handler, render errors, send. */
+#include <string.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "app.h"
+#include "arena.h"
+#include "auth.h"
+#include "db.h"
+#include "i18n.h"
+#include "log.h"
+#include "loop.h"
+#include "req.h"
+#include "route.h"
+#include "session.h"
+#include "view.h"
+
+#define MAX_PARAMS	2000	/* the longest form (application budget) has a few hundred */
+
+/*
+ * Sent with every page the application makes; nginx adds the same to its
+ * static files. No inline script or style anywhere, so CSP can be strict.
+ */
+static const char security_headers[] =
+    "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+    "style-src 'self'; script-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; object-src 'none'\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
+    "Cache-Control: private, no-store\r\n";
+
+static const char *
+status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return "Internal Server Error";
+	}
+}
+
+/* The words an error page says, by status; msgids for the catalogue. */
+static void
+error_words(int status, const char **title, const char **text)
+{
+	switch (status) {
+	case 400:
+		*title = N_("The request could not be read");
+		*text = N_("Something in what your browser sent was malformed. Go back, check what you typed and try again.");
+		break;
+	case 403:
+		*title = N_("The form has expired");
+		*text = N_("For your security the form could not be accepted. Go back, reload the page and send it again.");
+		break;
+	case 404:
+		*title = N_("Page not found");
+		*text = N_("If you typed the web address, check it is correct. If you followed a link, the page may have been removed or you may not have access to it.");
+		break;
+	case 405:
+		*title = N_("This page cannot be used that way");
+		*text = N_("The page exists but does not accept this kind of request.");
+		break;
+	case 413:
+		*title = N_("What you sent is too large");
+		*text = N_("Go back and send less at a time, or a smaller file.");
+		break;
+	case 503:
+		*title = N_("Sorry, the service is unavailable");
+		*text = N_("The database is not answering right now. Nothing you sent has been lost from your browser: go back, wait a minute and send it again.");
+		break;
+	default:
+		*title = N_("Sorry, there is a problem with the service");
+		*text = N_("Try again later. If it keeps happening, contact ICLD and give them the reference below.");
+		break;
+	}
+}
+
+/* Only here are error pages rendered; handlers just return the status. */
+static void
+render_error(struct req *r, int status)
+{
+	const char *title, *text;
+
+	error_words(status, &title, &text);
+	buf_reset(&r->body);
+	r->status = status;
+	vobj_str(r->view, "title", i18n_tr(r->lang, title));
+	vobj_str(r->view, "error_text", i18n_tr(r->lang, text));
+	vobj_int(r->view, "status", status);
+	if (render(r, TPL_ERROR) != status) {
+		/* The error template itself failed: a plain page still says what happened. */
+		buf_reset(&r->body);
+		buf_printf(&r->body, "<!DOCTYPE html><title>%d</title><p>%d %s. Reference %s.",
+		    status, status, status_text(status), r->id);
+	}
+	if (status >= 500)
+		log_err(r->id, "%s %s: %d", r->method_name, r->path, status);
+	else
+		log_info(r->id, "%s %s: %d", r->method_name, r->path, status);
+}
+
+static enum method
+parse_method(const char *m)
+{
+	if (strcmp(m, "GET") == 0)
+		return METHOD_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return METHOD_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return METHOD_POST;
+	return METHOD_OTHER;
+}
+
+static const char *
+env(FCGX_Request *f, const char *name)
+{
+	const char *v = FCGX_GetParam(name, f->envp);
+
+	return v != NULL ? v : "";
+}
+
+/* Reads and decodes the body of a POST. Returns 0 or an HTTP status. */
+static int
+read_body(struct req *r, FCGX_Request *f)
+{
+	const char *ctype = env(f, "CONTENT_TYPE"), *clen = env(f, "CONTENT_LENGTH");
+	unsigned long long len;
+	char *body, *end;
+	int got;
+
+	if (*clen == '\0')
+		return 0;
+	len = strtoull(clen, &end, 10);
+	if (*end != '\0')
+		return 400;
+	if (len > app.conf.max_body)
+		return 413;
+	if (len == 0)
+		return 0;
+	if (strncmp(ctype, "application/x-www-form-urlencoded", 33) != 0)
+		return 415;
+	body = arena_alloc(r->a, (size_t)len + 1);
+	got = FCGX_GetStr(body, (int)len, f->in);
+	if (got < 0 || (unsigned long long)got != len)
+		return 400;
+	body[len] = '\0';
+	if (form_parse_urlencoded(r->a, body, (size_t)len, MAX_PARAMS,
+	    &r->form) != KERR_OK)
+		return 400;
+	return 0;
+}
+
+static void
+choose_language(struct req *r)
+{
+	int l;
+
+	if (r->sess != NULL)
+		r->lang = r->sess->user.lang;
+	else if ((l = i18n_parse(req_cookie(r, "kpp_lang"))) >= 0)
+		r->lang = (enum lang)l;
+	else
+		r->lang = i18n_from_accept(r->accept_language,
+		    app.conf.default_lang);
+}
+
+/* Forms carry the session's token, or before sign-in the pre-session cookie's. */
+static void
+choose_csrf(struct req *r)
+{
+	const char *pre;
+	char *fresh;
+
+	if (r->sess != NULL) {
+		r->csrf = r->sess->csrf;
+		return;
+	}
+	pre = req_cookie(r, "kpp_pre");
+	if (pre != NULL && strlen(pre) == 64 && strspn(pre, "0123456789abcdef") == 64) {
+		r->csrf = pre;
+		return;
+	}
+	fresh = arena_alloc(r->a, AUTH_TOKEN_HEX);
+	auth_token_new(fresh);
+	resp_cookie(r, "kpp_pre", fresh, -1);
+	r->csrf = fresh;
+}
+
+/* The keys the layout needs on every page. */
+static void
+view_common(struct req *r)
+{
+	struct vobj *v = r->view;
+
+	vobj_str(v, "lang", i18n_code(r->lang));
+	vobj_bool(v, "lang_sv", r->lang == LANG_SV);
+	vobj_bool(v, "lang_en", r->lang == LANG_EN);
+	vobj_str(v, "csrf", r->csrf);
+	vobj_str(v, "reqid", r->id);
+	vobj_str(v, "here", r->query_string[0] != '\0' ?
+	    arena_printf(r->a, "%s?%s", r->path, r->query_string) : r->path);
+	if (r->sess != NULL) {
+		const struct user *u = &r->sess->user;
+
+		vobj_bool(v, "signed_in", 1);
+		vobj_str(v, "user_name", u->name);
+		vobj_str(v, "org_name", u->org_name);
+		vobj_bool(v, "is_admin", u->role == ROLE_ADMIN);
+		vobj_bool(v, "is_sida", u->role == ROLE_SIDA);
+		vobj_bool(v, "is_applicant", u->role == ROLE_APPLICANT);
+	}
+}
+
+/* Decides the status; the body is in r->body unless an error page is due. */
+static int
+dispatch(struct req *r, FCGX_Request *f)
+{
+	const struct route *rt;
+	const char *allow;
+	enum kerr e;
+	int status;
+
+	rt = route_find(r->method, r->path, r->args, r->a, &e, &allow);
+	if (rt == NULL) {
+		if (e == KERR_METHOD)
+			resp_header(r, "Allow", allow);
+		return http_status(e);
+	}
+	if (!(rt->flags & ROUTE_NOSESSION) &&
+	    (e = session_load(r)) != KERR_OK) {
+		choose_language(r);
+		return http_status(e);
+	}
+	choose_language(r);
+	if (rt->flags & ROUTE_NOSESSION)
+		r->csrf = "";
+	else
+		choose_csrf(r);
+	view_common(r);
+	if (!(rt->may & MAY_ANYONE)) {
+		if (r->sess == NULL) {
+			if (r->method == METHOD_POST)
+				return 403;
+			return redirect(r, arena_printf(r->a, "/login?next=%s",
+			    form_urlencode(r->a, r->path)));
+		}
+		/* Pages a role may not use don't exist for it. */
+		if (!(rt->may & (1u << r->sess->user.role)))
+			return 404;
+	}
+	if (r->method == METHOD_POST) {
+		if ((status = read_body(r, f)) != 0)
+			return status;
+		if (!csrf_ok(r))
+			return 403;
+	}
+	return rt->handler(r);
+}
+
+static void
+send_response(struct req *r, FCGX_Request *f)
+{
+	size_t i;
+
+	FCGX_FPrintF(f->out, "Status: %d %s\r\n", r->status, status_text(r->status));
+	FCGX_FPrintF(f->out, "Content-Type: %s\r\n", r->content_type);
+	FCGX_PutS(security_headers, f->out);
+	for (i = 0; i < r->nheaders; i++)
+		FCGX_FPrintF(f->out, "%s: %s\r\n", r->headers[i].name,
+		    r->headers[i].value);
+	FCGX_FPrintF(f->out, "X-Request-Id: %s\r\nContent-Length: %lu\r\n\r\n",
+	    r->id, (unsigned long)r->body.len);
+	if (r->method != METHOD_HEAD && r->body.len > 0)
+		FCGX_PutStr(r->body.data, (int)r->body.len, f->out);
+}
+
+void
+loop_handle(FCGX_Request *f, struct arena *a)
+{
+	struct req rq, *r = &rq;
+	unsigned char rid[8];
+	const char *uri, *q;
+	int status;
+
+	memset(r, 0, sizeof(*r));
+	r->a = a;
+	randombytes_buf(rid, sizeof(rid));
+	sodium_bin2hex(r->id, sizeof(r->id), rid, sizeof(rid));
+	buf_init(&r->body, a, 16384);
+	r->view = vobj_new(a);
+	r->content_type = "text/html; charset=utf-8";
+	r->lang = app.conf.default_lang;
+	r->method_name = env(f, "REQUEST_METHOD");
+	r->method = parse_method(r->method_name);
+	r->remote_addr = env(f, "REMOTE_ADDR");
+	r->accept_language = env(f, "HTTP_ACCEPT_LANGUAGE");
+	uri = env(f, "REQUEST_URI");
+	if ((q = strchr(uri, '?')) != NULL) {
+		r->path = arena_strndup(a, uri, (size_t)(q - uri));
+		r->query_string = q + 1;
+	} else {
+		r->path = *uri != '\0' ? uri : "/";
+		r->query_string = "";
+	}
+
+	if (!utf8_valid(r->path, strlen(r->path)) ||
+	    form_parse_urlencoded(a, r->query_string, strlen(r->query_string),
+	    MAX_PARAMS, &r->query) != KERR_OK)
+		status = 400;
+	else {
+		form_parse_cookies(a, env(f, "HTTP_COOKIE"), &r->cookies);
+		status = dispatch(r, f);
+	}
+	/* A handler that failed half-way must not leave its transaction open. */
+	db_rollback(r->id);
+	if (status >= 400 && r->body.len == 0)
+		render_error(r, status);
+	else if (status >= 500)
+		log_err(r->id, "%s %s: %d", r->method_name, r->path, status);
+	r->status = status;
+	send_response(r, f);
+}

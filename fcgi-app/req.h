@@ -1,0 +1,115 @@
+/* req.h - one HTTP request as handlers see it, and the response they build. */
+#ifndef KPP_REQ_H
+#define KPP_REQ_H
+
+#include "buf.h"
+#include "conf.h"
+#include "form.h"
+#include "kerr.h"
+
+struct arena;
+struct vobj;
+
+enum method {
+	METHOD_GET = 0,
+	METHOD_HEAD,
+	METHOD_POST,
+	METHOD_OTHER,
+	METHOD__MAX
+};
+
+enum role {
+	ROLE_APPLICANT = 0,
+	ROLE_ADMIN,
+	ROLE_SIDA,
+	ROLE__MAX
+};
+
+/* Who may use a route: a bit per role, plus anonymous visitors. */
+#define MAY_APPLICANT	(1u << ROLE_APPLICANT)
+#define MAY_ADMIN	(1u << ROLE_ADMIN)
+#define MAY_SIDA	(1u << ROLE_SIDA)
+#define MAY_SIGNED_IN	(MAY_APPLICANT | MAY_ADMIN | MAY_SIDA)
+#define MAY_ANYONE	(1u << ROLE__MAX)
+
+struct user {
+	long long	 id;
+	const char	*email;
+	const char	*name;
+	enum role	 role;
+	long long	 org_id;	/* 0 for admin and sida */
+	const char	*org_name;
+	enum lang	 lang;
+};
+
+struct session {
+	unsigned char	 token_hash[32];
+	char		 csrf[65];
+	struct user	 user;
+};
+
+#define REQ_MAXARGS	4
+#define REQ_MAXHEADERS	16
+
+struct header {
+	const char	*name;
+	const char	*value;
+};
+
+struct req {
+	struct arena	*a;
+	char		 id[17];	/* request id: in the log and on error pages */
+	enum method	 method;
+	const char	*method_name;
+	const char	*path;		/* without the query string */
+	const char	*query_string;
+	const char	*remote_addr;
+	const char	*accept_language;
+	struct params	 query;
+	struct params	 form;
+	struct params	 cookies;
+	const char	*args[REQ_MAXARGS];	/* the router's {captures} */
+	struct session	*sess;		/* NULL: anonymous */
+	enum lang	 lang;
+	const char	*csrf;		/* the token forms on this page carry */
+	struct vobj	*view;		/* the page's view-model root */
+
+	/* The response. */
+	int		 status;
+	const char	*content_type;
+	struct buf	 body;
+	struct header	 headers[REQ_MAXHEADERS];
+	size_t		 nheaders;
+};
+
+/* The first value of a form field, query parameter or cookie; NULL if absent. */
+const char	*req_form(const struct req *r, const char *name);
+const char	*req_query(const struct req *r, const char *name);
+const char	*req_cookie(const struct req *r, const char *name);
+
+/* Adds a response header; name and value must outlive the request (arena or static). */
+void		 resp_header(struct req *r, const char *name, const char *value);
+
+/*
+ * Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, and Secure
+ * when configured. max_age < 0 gives a session cookie, 0 deletes it.
+ */
+void		 resp_cookie(struct req *r, const char *name, const char *value,
+		    long max_age);
+
+/* Ends a POST: 303 See Other to a local path. Returns the status for the handler to return. */
+int		 redirect(struct req *r, const char *location);
+
+/* Renders page template tpl with r->view into the body. Returns 200, or 500 on a template failure. */
+int		 render(struct req *r, int tpl);
+
+/* The status a handler returns for an error code (404, 503, ...). */
+int		 http_status(enum kerr e);
+
+/* Checks the form's csrf field against the session's or the pre-session cookie. */
+int		 csrf_ok(const struct req *r);
+
+/* Whether a path is a safe place to send the browser back to ("/x", not "//x" or "http:"). */
+int		 local_path_ok(const char *p);
+
+#endif

@@ -1,0 +1,79 @@
+/* route.c - the URL table: read it to find the code behind any page. */
+#include <string.h>
+
+#include "arena.h"
+#include "handlers.h"
+#include "route.h"
+
+static const struct route routes[] = {
+	{ METHOD_GET,  "/", h_home, MAY_SIGNED_IN, 0 },
+	{ METHOD_GET,  "/healthz", h_health, MAY_ANYONE, ROUTE_NOSESSION },
+	{ METHOD_GET,  "/login", h_login_form, MAY_ANYONE, 0 },
+	{ METHOD_POST, "/login", h_login, MAY_ANYONE, 0 },
+	{ METHOD_POST, "/logout", h_logout, MAY_SIGNED_IN, 0 },
+	{ METHOD_POST, "/language", h_language, MAY_ANYONE, 0 },
+	{ METHOD_GET,  "/accessibility", h_accessibility, MAY_ANYONE, 0 },
+	{ METHOD_GET,  "/applications/{id}", h_application_show,
+	    MAY_APPLICANT | MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/projects/{code}", h_project_show, MAY_SIGNED_IN, 0 },
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+/* Matches one pattern; captured segments point into a copy of path in the arena. */
+static int
+match(const char *pat, const char *path, const char *args[REQ_MAXARGS],
+    struct arena *a)
+{
+	size_t nargs = 0, n;
+	const char *end;
+
+	while (*pat != '\0' && *path != '\0') {
+		if (*pat == '{') {
+			if ((pat = strchr(pat, '}')) == NULL)
+				return 0;
+			pat++;
+			end = strchr(path, '/');
+			n = end != NULL ? (size_t)(end - path) : strlen(path);
+			if (n == 0 || nargs == REQ_MAXARGS)
+				return 0;
+			if (args != NULL)
+				args[nargs] = arena_strndup(a, path, n);
+			nargs++;
+			path += n;
+			continue;
+		}
+		if (*pat++ != *path++)
+			return 0;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+const struct route *
+route_find(enum method method, const char *path,
+    const char *args[REQ_MAXARGS], struct arena *a, enum kerr *e,
+    const char **allow)
+{
+	enum method want = method == METHOD_HEAD ? METHOD_GET : method;
+	int get = 0, post = 0;
+	size_t i;
+
+	for (i = 0; i < NROUTES; i++) {
+		if (routes[i].method == want &&
+		    match(routes[i].pattern, path, args, a)) {
+			*e = KERR_OK;
+			return &routes[i];
+		}
+	}
+	for (i = 0; i < NROUTES; i++) {
+		if (!match(routes[i].pattern, path, NULL, a))
+			continue;
+		if (routes[i].method == METHOD_GET)
+			get = 1;
+		else if (routes[i].method == METHOD_POST)
+			post = 1;
+	}
+	*e = get || post ? KERR_METHOD : KERR_NOTFOUND;
+	*allow = get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+	return NULL;
+}

@@ -1,0 +1,28 @@
+/* route.h - the table that maps a method and a path pattern to a handler and who may use it. */
+#ifndef KPP_ROUTE_H
+#define KPP_ROUTE_H
+
+#include "req.h"
+
+/* Route flags. */
+#define ROUTE_NOSESSION	0x1	/* never touches the session (health checks) */
+
+struct route {
+	enum method	 method;
+	const char	*pattern;	/* "/applications/{id}": {x} captures one segment */
+	int		(*handler)(struct req *);
+	unsigned	 may;		/* MAY_* bits */
+	unsigned	 flags;
+};
+
+/*
+ * Finds the route for method and path, storing the captured segments in
+ * args. Returns the route; NULL with *e = KERR_NOTFOUND when no pattern
+ * matches, or KERR_METHOD when one matches with another method (then
+ * *allow names the methods that would do, e.g. "GET, HEAD").
+ */
+const struct route *route_find(enum method method, const char *path,
+		    const char *args[REQ_MAXARGS], struct arena *a,
+		    enum kerr *e, const char **allow);
+
+#endif

@@ -1,0 +1,27 @@
+/* session.h - signed-in sessions: created at sign-in, found by cookie, ended at sign-out or expiry. */
+#ifndef KPP_SESSION_H
+#define KPP_SESSION_H
+
+#include "kerr.h"
+
+struct req;
+
+#define SESSION_COOKIE	"kpp_session"
+
+/*
+ * Finds the live session named by the request's cookie and fills r->sess
+ * (left NULL when there is none, it expired, or its user was deactivated).
+ * Returns KERR_OK, or KERR_DB when the database did not answer.
+ */
+enum kerr	session_load(struct req *r);
+
+/*
+ * Starts a session for user_id: stores its hashed token and sets the
+ * cookie. Returns KERR_OK or KERR_DB.
+ */
+enum kerr	session_start(struct req *r, long long user_id);
+
+/* Ends the request's session and clears the cookie. */
+enum kerr	session_end(struct req *r);
+
+#endif

@@ -1,0 +1,308 @@
+// auth.test.mjs - sign-in, sessions, CSRF, throttling, sign-out, languages and who may see what,
+// against the real nginx, workers and MariaDB with the demo data.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startStack, parseForms } from './harness.mjs';
+
+let stack;
+
+before(async () => {
+	stack = await startStack({ workers: 2, conf: { 'app.max_body': 65536 } });
+});
+
+after(async () => {
+	await stack?.stop();
+});
+
+const cookie = (res, name) => (res.headers['set-cookie'] || []).find((c) => c.startsWith(`${name}=`));
+
+async function one(sql) {
+	const rows = await stack.mysql(sql);
+	return rows.length ? rows[0][0] : null;
+}
+
+describe('signing in', () => {
+	test('the sign-in page has the email and password fields and a CSRF token', async () => {
+		const res = await stack.get('/login');
+		assert.equal(res.status, 200);
+		const [form] = parseForms(res.text).filter((f) => f.action === '/login');
+		assert.ok(form, 'a form posting to /login');
+		assert.ok(form.inputs.some((i) => i.name === 'email'));
+		assert.ok(form.inputs.some((i) => i.name === 'password' && i.type === 'password'));
+		assert.match(form.fields.csrf, /^[0-9a-f]{64}$/);
+		assert.ok(cookie(res, 'kpp_pre'), 'the pre-session cookie carries the token');
+		assert.match(res.text, /<label for="email">/);
+	});
+
+	test('the right password starts a session with a safe cookie and shows the role start page', async () => {
+		const s = stack.session();
+		const res = await s.login('admin@icld.example');
+		assert.equal(res.status, 303);
+		assert.equal(res.headers.location, '/');
+		const c = cookie(res, 'kpp_session');
+		assert.match(c, /^kpp_session=[0-9a-f]{64};/);
+		assert.match(c, /HttpOnly/);
+		assert.match(c, /SameSite=Lax/);
+		assert.match(c, /Path=\//);
+		const token = c.slice('kpp_session='.length, c.indexOf(';'));
+		const stored = await one('SELECT COUNT(*) FROM sessions WHERE token_hash = UNHEX(SHA2(UNHEX(\'' + token + '\'), 256))');
+		assert.equal(stored, '1', 'the session is stored by the SHA-256 of its token');
+		const plain = await one(`SELECT COUNT(*) FROM sessions WHERE HEX(token_hash) = '${token.toUpperCase()}'`);
+		assert.equal(plain, '0', 'the token itself is never stored');
+		const home = await s.get('/');
+		assert.equal(home.status, 200);
+		assert.match(home.text, /Programmet i korthet|The programme at a glance/);
+		assert.ok(await one("SELECT COUNT(*) FROM audit_log WHERE action = 'user.login'") >= 1);
+	});
+
+	test('an applicant sees their own organisation on the start page', async () => {
+		const s = stack.session();
+		await s.login('borlange@kommun.example');
+		const home = await s.get('/');
+		assert.equal(home.status, 200);
+		assert.match(home.text, /Borlänge/);
+		assert.match(home.text, /id="applications"/);
+		assert.match(home.text, /id="projects"/);
+		assert.match(home.text, /id="reports-due"/);
+	});
+
+	test('a wrong password shows the error next to the field, keeps the email and starts no session', async () => {
+		const s = stack.session();
+		const res = await s.submit('/login', { email: 'sida@sida.example', password: 'not-it' });
+		assert.equal(res.status, 200);
+		assert.equal(cookie(res, 'kpp_session'), undefined);
+		assert.match(res.text, /<title>(Fel|Error): /);
+		assert.match(res.text, /class="error-summary"/);
+		assert.match(res.text, /href="#email"/);
+		assert.match(res.text, /value="sida@sida.example"/);
+		assert.ok(await one("SELECT COUNT(*) FROM audit_log WHERE action = 'user.login_failed'") >= 1);
+	});
+
+	test('an unknown account gets the same answer as a wrong password', async () => {
+		const s = stack.session();
+		const res = await s.submit('/login', { email: 'nobody@nowhere.example', password: 'x' });
+		assert.equal(res.status, 200);
+		assert.match(res.text, /E-postadressen eller lösenordet är fel|The email address or the password is wrong/);
+	});
+
+	test('empty fields are named next to each field', async () => {
+		const s = stack.session();
+		const res = await s.submit('/login', { email: '', password: '' });
+		assert.equal(res.status, 200);
+		assert.match(res.text, /id="email-error"/);
+		assert.match(res.text, /id="password-error"/);
+	});
+
+	test('a POST without the CSRF token, or with another one, is refused with 403', async () => {
+		const s = stack.session();
+		await s.get('/login');
+		const none = await s.post('/login', { email: 'admin@icld.example', password: 'demo-password' });
+		assert.equal(none.status, 403);
+		const wrong = await s.post('/login', { email: 'admin@icld.example', password: 'demo-password', csrf: 'a'.repeat(64) });
+		assert.equal(wrong.status, 403);
+		assert.equal(cookie(wrong, 'kpp_session'), undefined);
+	});
+
+	test('after five failures the account is throttled, even for the right password', async () => {
+		const email = 'vasteras@kommun.example';
+		for (let i = 0; i < 5; i++) {
+			const r = await stack.session().submit('/login', { email, password: `wrong-${i}` });
+			assert.equal(r.status, 200);
+		}
+		const res = await stack.session().submit('/login', { email, password: 'demo-password' });
+		assert.equal(res.status, 429);
+		assert.equal(cookie(res, 'kpp_session'), undefined);
+		assert.match(res.text, /15 minut/);
+		assert.ok(await one("SELECT COUNT(*) FROM audit_log WHERE action = 'user.login_throttled'") >= 1);
+		const other = await stack.session().login('vaxjo@kommun.example');
+		assert.equal(other.status, 303, 'another account from the same address still signs in');
+	});
+
+	test('a local next= is followed after sign-in, a foreign one is not', async () => {
+		const s = stack.session();
+		const local = await s.submit('/login?next=/accessibility', { email: 'admin@icld.example', password: 'demo-password' });
+		assert.equal(local.headers.location, '/accessibility');
+		const s2 = stack.session();
+		const evil = await s2.submit('/login', { email: 'admin@icld.example', password: 'demo-password', next: '//evil.example/' });
+		assert.equal(evil.headers.location, '/');
+	});
+});
+
+describe('sessions', () => {
+	test('signing out ends the session in the database and the cookie', async () => {
+		const s = stack.session();
+		await s.login('sida@sida.example');
+		const token = s.cookies.get('kpp_session');
+		const { form } = await s.form('/', (f) => f.action === '/logout');
+		const out = await s.post('/logout', form.fields);
+		assert.equal(out.status, 303);
+		assert.equal(out.headers.location, '/login');
+		assert.ok(!s.cookies.has('kpp_session'));
+		const home = await s.get('/');
+		assert.equal(home.status, 303);
+		assert.match(home.headers.location, /^\/login/);
+		const replay = await stack.get('/', { headers: { Cookie: `kpp_session=${token}` } });
+		assert.equal(replay.status, 303, 'the old token no longer works');
+		assert.ok(await one("SELECT COUNT(*) FROM audit_log WHERE action = 'user.logout'") >= 1);
+	});
+
+	test('a session idle too long, or past its absolute end, is over', async () => {
+		const s = stack.session();
+		await s.login('gavle@kommun.example');
+		assert.equal((await s.get('/')).status, 200);
+		await stack.mysql("UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.last_seen_at = UTC_TIMESTAMP() - INTERVAL 3 HOUR WHERE u.email = 'gavle@kommun.example'");
+		assert.equal((await s.get('/')).status, 303, 'idle expiry');
+		const s2 = stack.session();
+		await s2.login('gavle@kommun.example');
+		await stack.mysql("UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE u.email = 'gavle@kommun.example'");
+		assert.equal((await s2.get('/')).status, 303, 'absolute expiry');
+	});
+
+	test('a deactivated user is signed out at once and cannot sign in', async () => {
+		const s = stack.session();
+		await s.login('kalmar@kommun.example');
+		assert.equal((await s.get('/')).status, 200);
+		await stack.mysql("UPDATE users SET active = 0 WHERE email = 'kalmar@kommun.example'");
+		assert.equal((await s.get('/')).status, 303);
+		const again = await stack.session().submit('/login', { email: 'kalmar@kommun.example', password: 'demo-password' });
+		assert.equal(again.status, 200);
+		assert.equal(cookie(again, 'kpp_session'), undefined);
+	});
+
+	test('a signed-out visitor asking for a page is sent to sign in and back', async () => {
+		const res = await stack.get('/projects/2016-0001');
+		assert.equal(res.status, 303);
+		assert.equal(res.headers.location, '/login?next=%2Fprojects%2F2016-0001');
+	});
+});
+
+describe('languages', () => {
+	test('the switch works before sign-in and is remembered in a cookie', async () => {
+		const s = stack.session();
+		const { form } = await s.form('/login', (f) => f.action === '/language');
+		assert.equal(form.fields.back, '/login');
+		const res = await s.post('/language', { ...form.fields, lang: 'en' });
+		assert.equal(res.status, 303);
+		assert.equal(res.headers.location, '/login');
+		const page = await s.get('/login');
+		assert.match(page.text, /<html lang="en">/);
+		assert.match(page.text, /Email address/);
+		const back = await s.post('/language', { ...parseForms(page.text).find((f) => f.action === '/language').fields, lang: 'sv' });
+		assert.equal(back.status, 303);
+		assert.match((await s.get('/login')).text, /E-postadress/);
+	});
+
+	test('a signed-in user keeps the chosen language in their account', async () => {
+		const s = stack.session();
+		await s.login('falkoping@kommun.example');
+		const { form } = await s.form('/', (f) => f.action === '/language');
+		await s.post('/language', { ...form.fields, lang: 'en' });
+		assert.equal(await one("SELECT lang FROM users WHERE email = 'falkoping@kommun.example'"), 'en');
+		const fresh = stack.session();
+		await fresh.login('falkoping@kommun.example');
+		assert.match((await fresh.get('/')).text, /<html lang="en">/);
+	});
+
+	test('amounts are written the Swedish way in Swedish and the English way in English', async () => {
+		const s = stack.session();
+		await s.login('admin@icld.example');
+		const sv = await s.get('/');
+		assert.match(sv.text, /\d{1,3}(\u00a0\d{3})+\u00a0kr/);
+		const { form } = await s.form('/', (f) => f.action === '/language');
+		await s.post('/language', { ...form.fields, lang: 'en' });
+		const en = await s.get('/');
+		assert.match(en.text, /SEK \d{1,3}(,\d{3})+/);
+	});
+
+	test('an unknown language is a 400', async () => {
+		const s = stack.session();
+		const { form } = await s.form('/login', (f) => f.action === '/language');
+		const res = await s.post('/language', { ...form.fields, lang: 'xx' });
+		assert.equal(res.status, 400);
+	});
+});
+
+describe('who may see what', () => {
+	test('an applicant sees their own application and project, and 404 for another organisation\'s', async () => {
+		const own = await stack.mysql("SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id WHERE o.name LIKE 'Borlänge%' ORDER BY a.id LIMIT 1");
+		const other = await stack.mysql("SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id WHERE o.name NOT LIKE 'Borlänge%' ORDER BY a.id LIMIT 1");
+		const ownProject = await stack.mysql("SELECT p.code FROM projects p JOIN applications a ON a.id = p.application_id JOIN organisations o ON o.id = a.applicant_org_id WHERE o.name LIKE 'Borlänge%' LIMIT 1");
+		const otherProject = await stack.mysql("SELECT p.code FROM projects p JOIN applications a ON a.id = p.application_id JOIN organisations o ON o.id = a.applicant_org_id WHERE o.name NOT LIKE 'Borlänge%' LIMIT 1");
+		const s = stack.session();
+		await s.login('borlange@kommun.example');
+		assert.equal((await s.get(`/applications/${own[0][0]}`)).status, 200);
+		const theirs = await s.get(`/applications/${other[0][0]}`);
+		assert.equal(theirs.status, 404);
+		assert.doesNotMatch(theirs.text, /Borlänge kommun<\/dd>/);
+		assert.equal((await s.get(`/projects/${ownProject[0][0]}`)).status, 200);
+		assert.equal((await s.get(`/projects/${otherProject[0][0]}`)).status, 404);
+		assert.equal((await s.get('/applications/999999')).status, 404);
+		assert.equal((await s.get('/applications/abc')).status, 404);
+		assert.equal((await s.get('/projects/not-a-code')).status, 404);
+	});
+
+	test('Sida reads projects but not applications; ICLD reads both', async () => {
+		const app = await one('SELECT id FROM applications ORDER BY id LIMIT 1');
+		const code = await one('SELECT code FROM projects ORDER BY code LIMIT 1');
+		const sida = stack.session();
+		await sida.login('sida@sida.example');
+		assert.equal((await sida.get(`/projects/${code}`)).status, 200);
+		assert.equal((await sida.get(`/applications/${app}`)).status, 404);
+		const admin = stack.session();
+		await admin.login('admin@icld.example');
+		assert.equal((await admin.get(`/projects/${code}`)).status, 200);
+		assert.equal((await admin.get(`/applications/${app}`)).status, 200);
+	});
+
+	test('text from the database is escaped, never interpreted', async () => {
+		await stack.mysql("UPDATE organisations SET name = 'Hörby <script>alert(1)</script> \"&\\' kommun' WHERE name LIKE 'Hörby%'");
+		const s = stack.session();
+		await s.login('horby@kommun.example');
+		const home = await s.get('/');
+		assert.equal(home.status, 200);
+		assert.doesNotMatch(home.text, /<script>alert/);
+		assert.match(home.text, /Hörby &lt;script&gt;alert\(1\)&lt;\/script&gt; &quot;&amp;&#39; kommun/);
+	});
+});
+
+describe('malformed and refused requests', () => {
+	test('bad percent-encoding or UTF-8 is a 400 page', async () => {
+		assert.equal((await stack.get('/login?next=%ZZ')).status, 400);
+		assert.equal((await stack.get('/login?next=%C3%28')).status, 400);
+		const s = stack.session();
+		const { form } = await s.form('/login', (f) => f.action === '/login');
+		const res = await s.post('/login', `csrf=${form.fields.csrf}&email=%ZZ&password=x`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+		assert.equal(res.status, 400);
+		assert.match(res.text, /<html/);
+	});
+
+	test('a method a page does not take is a 405 with Allow', async () => {
+		const get = await stack.get('/logout');
+		assert.equal(get.status, 405);
+		assert.equal(get.headers.allow, 'POST');
+		const put = await stack.request('/login', { method: 'PUT' });
+		assert.equal(put.status, 405);
+		assert.equal(put.headers.allow, 'GET, HEAD, POST');
+	});
+
+	test('a form body over the application\'s limit is a 413 page', async () => {
+		const s = stack.session();
+		const { form } = await s.form('/login', (f) => f.action === '/login');
+		const res = await s.post('/login', { ...form.fields, email: 'x'.repeat(70000), password: 'x' });
+		assert.equal(res.status, 413);
+		assert.match(res.text, /<html/);
+	});
+
+	test('error pages carry a request id that is also in the log, and every page has the security headers', async () => {
+		const res = await stack.get('/no-such-page');
+		assert.equal(res.status, 404);
+		const id = res.headers['x-request-id'];
+		assert.match(id, /^[0-9a-f]{16}$/);
+		assert.match(res.text, new RegExp(id));
+		const log = fs.readFileSync(stack.logs.workers, 'utf8');
+		assert.match(log, new RegExp(`req=${id} `));
+		for (const h of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy'])
+			assert.ok(res.headers[h], `${h} on an application page`);
+	});
+});

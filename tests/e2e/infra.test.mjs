@@ -1,0 +1,143 @@
+// infra.test.mjs - the serving infrastructure: nginx site, static files, body limit, the worker supervisor,
+// a frozen database and a graceful stop. The tests run in order on one stack; the last one stops the workers.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { startStack, pidAlive, waitFor } from './harness.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+describe('infrastructure', () => {
+	let stack;
+
+	before(async () => {
+		stack = await startStack({ workers: 2 });
+	});
+
+	after(async () => {
+		await stack?.stop();
+	});
+
+	test('/healthz answers 200 "ok" when the database answers', async () => {
+		const res = await stack.get('/healthz');
+		assert.equal(res.status, 200, res.text);
+		assert.equal(res.text.trim(), 'ok');
+	});
+
+	test('a static file is served by nginx with its type and security headers', async () => {
+		const res = await stack.get('/static/kpp.css');
+		assert.equal(res.status, 200);
+		assert.match(res.headers['content-type'], /^text\/css/);
+		assert.equal(res.headers['x-content-type-options'], 'nosniff');
+		assert.ok(res.body.length > 0, 'empty stylesheet');
+		assert.equal(res.headers.server, 'nginx', 'server_tokens off: no version');
+		const gz = await stack.get('/static/kpp.css', { headers: { 'Accept-Encoding': 'gzip' } });
+		if (res.body.length >= 512) assert.equal(gz.headers['content-encoding'], 'gzip');
+	});
+
+	test('a missing static file is a 404 HTML page', async () => {
+		const res = await stack.get('/static/no-such-file.css');
+		assert.equal(res.status, 404);
+		assert.match(res.headers['content-type'], /^text\/html/);
+		assert.match(res.text, /<html/i);
+	});
+
+	test('an unknown path is a 404 HTML page from the application', async () => {
+		const res = await stack.get('/no/such/page-at-all');
+		assert.equal(res.status, 404);
+		assert.match(res.headers['content-type'], /^text\/html/);
+		assert.match(res.text, /<html/i);
+	});
+
+	test('a body over client_max_body_size is refused by nginx with 413 and a page', async () => {
+		// 10 MiB + 1: nginx answers from the Content-Length alone; the body may be cut off mid-way.
+		const size = 10 * 1024 * 1024 + 1;
+		const res = await new Promise((resolve, reject) => {
+			const req = http.request(`${stack.baseUrl}/login`, {
+				method: 'POST', agent: false,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': size },
+			}, (r) => {
+				let text = '';
+				r.setEncoding('utf8');
+				r.on('data', (d) => { text += d; });
+				r.on('end', () => resolve({ status: r.statusCode, headers: r.headers, text }));
+				r.on('error', reject);
+			});
+			req.on('error', (e) => { if (!['EPIPE', 'ECONNRESET'].includes(e.code)) reject(e); });
+			const chunk = Buffer.alloc(64 * 1024, 'a');
+			let sent = 0;
+			const pump = () => {
+				while (sent < size) {
+					const n = Math.min(chunk.length, size - sent);
+					sent += n;
+					if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) { req.once('drain', pump); return; }
+				}
+				req.end();
+			};
+			pump();
+		});
+		assert.equal(res.status, 413);
+		assert.match(res.headers['content-type'], /^text\/html/);
+		assert.match(res.text, /<html/i);
+	});
+
+	test('a worker killed with SIGKILL is replaced, and requests keep succeeding', async () => {
+		const before = await stack.waitForWorkers();
+		const victim = before[0];
+		process.kill(victim, 'SIGKILL');
+		const now = await waitFor(() => {
+			const p = stack.workerPids();
+			return p.length === before.length && !p.includes(victim) ? p : null;
+		}, 5000, 'a new worker');
+		assert.equal(now.filter((p) => !before.includes(p)).length, 1, 'exactly one new worker');
+		for (let i = 0; i < 20; i++) {
+			const res = await stack.get('/healthz');
+			assert.equal(res.status, 200, `request ${i}: ${res.status} ${res.text}`);
+		}
+	});
+
+	test('a frozen database gives 503 within the read timeout, and 200 again when it returns, same workers', async () => {
+		const workers = await stack.waitForWorkers();
+		stack.sigstopDb();
+		try {
+			const res = await stack.get('/healthz', { timeoutMs: 20000 });
+			assert.equal(res.status, 503, res.text);
+			assert.ok(res.ms < 10000, `503 took ${res.ms} ms`);
+		} finally {
+			stack.sigcontDb();
+		}
+		const ok = await waitFor(async () => {
+			const r = await stack.get('/healthz', { timeoutMs: 20000 });
+			return r.status === 200 ? r : null;
+		}, 15000, '/healthz to answer 200 again', 200);
+		assert.equal(ok.text.trim(), 'ok');
+		// every worker serves again (each answers at least once), and none was restarted
+		for (let i = 0; i < 4 * workers.length; i++) {
+			const r = await stack.get('/healthz', { timeoutMs: 20000 });
+			assert.equal(r.status, 200, `request ${i} after the database returned: ${r.status}`);
+		}
+		assert.deepEqual(stack.workerPids(), workers);
+	});
+
+	test('SIGTERM to the supervisor: the request in flight completes, then every worker exits', async () => {
+		const workers = await stack.waitForWorkers();
+		stack.sigstopDb();	// the next request waits on the database
+		const inflight = stack.get('/healthz', { timeoutMs: 30000 });
+		await sleep(500);
+		process.kill(stack.supervisorPid, 'SIGTERM');
+		await sleep(500);
+		stack.sigcontDb();	// before the read timeout (3 s): the request can finish normally
+		const res = await inflight;
+		assert.equal(res.status, 200, `in-flight request: ${res.status} ${res.text}`);
+		assert.equal(res.text.trim(), 'ok');
+		const exit = await stack.waitSupervisorExit(15000);
+		assert.ok(exit, 'the supervisor did not exit within 15 s');
+		assert.equal(exit.code, 0, `supervisor exit ${JSON.stringify(exit)}`);
+		await waitFor(() => workers.every((p) => !pidAlive(p)), 5000, 'all workers to exit');
+		// with no worker left, nginx answers with its own page
+		const down = await stack.get('/healthz');
+		assert.equal(down.status, 503);
+		assert.match(down.headers['content-type'], /^text\/html/);
+		assert.ok(down.headers['retry-after']);
+	});
+});
