@@ -225,32 +225,41 @@ view_common(struct req *r)
 	}
 }
 
+/* Language, CSRF token (for pages with forms) and the layout's keys, once the session is known. */
+static void
+prepare_view(struct req *r, int forms)
+{
+	if (forms)
+		choose_csrf(r);
+	else
+		r->csrf = "";
+	choose_language(r);
+	view_common(r);
+}
+
 /* Decides the status; the body is in r->body unless an error page is due. */
 static int
 dispatch(struct req *r, FCGX_Request *f)
 {
 	const struct route *rt;
 	const char *allow;
-	enum kerr e;
+	enum kerr e, sess_err = KERR_OK;
 	int status;
 
 	rt = route_find(r->method, r->path, r->args, r->a, &e, &allow);
+	/* Error pages show who is signed in too, so only health checks skip the session. */
+	if (rt == NULL || !(rt->flags & ROUTE_NOSESSION)) {
+		sess_err = session_load(r);
+		prepare_view(r, 1);
+	} else
+		prepare_view(r, 0);
+	if (sess_err != KERR_OK)
+		return http_status(sess_err);
 	if (rt == NULL) {
 		if (e == KERR_METHOD)
 			resp_header(r, "Allow", allow);
 		return http_status(e);
 	}
-	if (!(rt->flags & ROUTE_NOSESSION) &&
-	    (e = session_load(r)) != KERR_OK) {
-		choose_language(r);
-		return http_status(e);
-	}
-	choose_language(r);
-	if (rt->flags & ROUTE_NOSESSION)
-		r->csrf = "";
-	else
-		choose_csrf(r);
-	view_common(r);
 	if (!(rt->may & MAY_ANYONE)) {
 		if (r->sess == NULL) {
 			if (r->method == METHOD_POST)
@@ -317,14 +326,17 @@ loop_handle(FCGX_Request *f, struct arena *a)
 		r->query_string = "";
 	}
 
+	form_parse_cookies(a, env(f, "HTTP_COOKIE"), &r->cookies);
 	if (!utf8_valid(r->path, strlen(r->path)) ||
 	    form_parse_urlencoded(a, r->query_string, strlen(r->query_string),
-	    MAX_PARAMS, &r->query) != KERR_OK)
+	    MAX_PARAMS, &r->query) != KERR_OK) {
+		/* The error page's own "here" must not repeat what was malformed. */
+		r->path = "/";
+		r->query_string = "";
+		prepare_view(r, 1);
 		status = 400;
-	else {
-		form_parse_cookies(a, env(f, "HTTP_COOKIE"), &r->cookies);
+	} else
 		status = dispatch(r, f);
-	}
 	/* A handler that failed half-way must not leave its transaction open. */
 	db_rollback(r->id);
 	if (status >= 400 && r->body.len == 0)

@@ -15,7 +15,7 @@
 #define MAXNEST		16		/* sections nested in one template */
 #define MAXLEVEL	64		/* sections and partials nested while rendering */
 #define MAXSTATES	8		/* HTML contexts one point of a template may be in */
-#define NAMEMAX		15		/* longest tag or attribute name we need to tell apart */
+#define NAMEMAX		15		/* longest tag or attribute name that matters */
 #define MAXFILE		(4u << 20)
 
 /*
@@ -111,11 +111,12 @@ enum attrkind {
 
 struct hst {
 	unsigned char	 tok;
-	unsigned char	 elem;		/* ELEMS index of the tag read, or raw content's element */
+	unsigned char	 elem;		/* elems[] index: tag being read, or raw content's */
 	unsigned char	 endtag;
 	unsigned char	 attr;		/* enum attrkind of the attribute read */
 	unsigned char	 vstart;	/* URL value has nothing but blanks so far */
-	unsigned char	 n;		/* name length (NAMEMAX + 1: too long), comment dashes, end-tag chars matched */
+	/* Name length (NAMEMAX + 1: too long), comment dashes or end-tag bytes matched. */
+	unsigned char	 n;
 	char		 name[NAMEMAX];
 };
 
@@ -149,9 +150,13 @@ static const char *const url_attrs[] = {
 	"poster", "profile", "src", "usemap", "xlink:href", "xml:base", NULL
 };
 
-/* Besides these, every on* attribute is code. */
+/*
+ * Besides these, every on* attribute is code. SVG's animation attributes
+ * can set an href to javascript: (<animate attributeName="href" to="...">).
+ */
 static const char *const code_attrs[] = {
-	"style", "srcdoc", "srcset", "ping", NULL
+	"style", "srcdoc", "srcset", "ping", "attributename", "values", "from", "to",
+	"by", NULL
 };
 
 static int
@@ -395,7 +400,7 @@ step(struct hst *s, unsigned c)
 		if (c == '-')
 			s->tok = T_MARKUP_DASH;
 		else if (c == '[')
-			/* Outside <svg> it is a bogus comment, inside a CDATA section: refuse both. */
+			/* A bogus comment outside <svg>, CDATA inside: refuse both. */
 			return "<![CDATA[ is not supported";
 		else {
 			s->tok = T_BOGUS;
@@ -462,7 +467,8 @@ step(struct hst *s, unsigned c)
 	 * Inside <svg> or <math> these elements hold markup, outside they hold
 	 * text: refusing "<" makes both readings the same.
 	 */
-	return "a '<' inside <script>, <style>, <title>, <textarea> or the like must start its end tag";
+	return "a '<' inside <script>, <style>, <title>, <textarea> or the like "
+	    "must start its end tag";
 }
 
 static int
@@ -529,7 +535,7 @@ where(const struct hst *s)
 	case T_VALUE_DQ:
 	case T_VALUE_SQ:
 		if (s->attr == A_CODE)
-			return "in an on*, style, srcset, srcdoc or ping attribute";
+			return "in a script, style, URL-list or animation attribute";
 		return "in an attribute value";
 	case T_MARKUP:
 	case T_MARKUP_DASH:
@@ -673,13 +679,15 @@ node_add(struct parser *p, struct seq *q, enum ntype type)
 	return v;
 }
 
-/* Returns the first pat (plen > 0 bytes) in s[0..n), or NULL: memmem() is a GNU extension. */
+/* Returns the first pat (plen > 0 bytes) in s[0..n), or NULL: memmem() is GNU-only. */
 static const char *
 find(const char *s, size_t n, const char *pat, size_t plen)
 {
 	const char *e = s + n;
 
-	while ((size_t)(e - s) >= plen && (s = memchr(s, pat[0], (size_t)(e - s) - plen + 1)) != NULL) {
+	while ((size_t)(e - s) >= plen) {
+		if ((s = memchr(s, pat[0], (size_t)(e - s) - plen + 1)) == NULL)
+			return NULL;
 		if (memcmp(s, pat, plen) == 0)
 			return s;
 		s++;

@@ -1,4 +1,4 @@
-/* tpl.h - the HTML template engine: templates compiled once at start-up, escaped by construction. */
+/* tpl.h - the HTML template engine: compiled once at start-up, escaped by construction. */
 #ifndef KPP_TPL_H
 #define KPP_TPL_H
 

@@ -1,4 +1,4 @@
-/* tpl_bench.c - times rendering of a 50-row list page (layout partials, 5 fields a row); prints the figures, asserts nothing. */
+/* tpl_bench.c - times rendering a 50-row list page with layout partials; prints, asserts nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

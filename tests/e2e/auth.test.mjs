@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startStack, parseForms } from './harness.mjs';
+import { startStack, parseForms, waitFor } from './harness.mjs';
 
 let stack;
 
@@ -14,6 +14,9 @@ before(async () => {
 after(async () => {
 	await stack?.stop();
 });
+
+// Pages have the language switch as their first form; sign-in posts the form that goes to /login.
+const LOGIN = { form: (f) => f.action === '/login' };
 
 const cookie = (res, name) => (res.headers['set-cookie'] || []).find((c) => c.startsWith(`${name}=`));
 
@@ -69,7 +72,7 @@ describe('signing in', () => {
 
 	test('a wrong password shows the error next to the field, keeps the email and starts no session', async () => {
 		const s = stack.session();
-		const res = await s.submit('/login', { email: 'sida@sida.example', password: 'not-it' });
+		const res = await s.submit('/login', { email: 'sida@sida.example', password: 'not-it' }, LOGIN);
 		assert.equal(res.status, 200);
 		assert.equal(cookie(res, 'kpp_session'), undefined);
 		assert.match(res.text, /<title>(Fel|Error): /);
@@ -81,14 +84,14 @@ describe('signing in', () => {
 
 	test('an unknown account gets the same answer as a wrong password', async () => {
 		const s = stack.session();
-		const res = await s.submit('/login', { email: 'nobody@nowhere.example', password: 'x' });
+		const res = await s.submit('/login', { email: 'nobody@nowhere.example', password: 'x' }, LOGIN);
 		assert.equal(res.status, 200);
 		assert.match(res.text, /E-postadressen eller lösenordet är fel|The email address or the password is wrong/);
 	});
 
 	test('empty fields are named next to each field', async () => {
 		const s = stack.session();
-		const res = await s.submit('/login', { email: '', password: '' });
+		const res = await s.submit('/login', { email: '', password: '' }, LOGIN);
 		assert.equal(res.status, 200);
 		assert.match(res.text, /id="email-error"/);
 		assert.match(res.text, /id="password-error"/);
@@ -107,10 +110,10 @@ describe('signing in', () => {
 	test('after five failures the account is throttled, even for the right password', async () => {
 		const email = 'vasteras@kommun.example';
 		for (let i = 0; i < 5; i++) {
-			const r = await stack.session().submit('/login', { email, password: `wrong-${i}` });
+			const r = await stack.session().submit('/login', { email, password: `wrong-${i}` }, LOGIN);
 			assert.equal(r.status, 200);
 		}
-		const res = await stack.session().submit('/login', { email, password: 'demo-password' });
+		const res = await stack.session().submit('/login', { email, password: 'demo-password' }, LOGIN);
 		assert.equal(res.status, 429);
 		assert.equal(cookie(res, 'kpp_session'), undefined);
 		assert.match(res.text, /15 minut/);
@@ -121,10 +124,10 @@ describe('signing in', () => {
 
 	test('a local next= is followed after sign-in, a foreign one is not', async () => {
 		const s = stack.session();
-		const local = await s.submit('/login?next=/accessibility', { email: 'admin@icld.example', password: 'demo-password' });
+		const local = await s.submit('/login?next=/accessibility', { email: 'admin@icld.example', password: 'demo-password' }, LOGIN);
 		assert.equal(local.headers.location, '/accessibility');
 		const s2 = stack.session();
-		const evil = await s2.submit('/login', { email: 'admin@icld.example', password: 'demo-password', next: '//evil.example/' });
+		const evil = await s2.submit('/login', { email: 'admin@icld.example', password: 'demo-password', next: '//evil.example/' }, LOGIN);
 		assert.equal(evil.headers.location, '/');
 	});
 });
@@ -165,7 +168,7 @@ describe('sessions', () => {
 		assert.equal((await s.get('/')).status, 200);
 		await stack.mysql("UPDATE users SET active = 0 WHERE email = 'kalmar@kommun.example'");
 		assert.equal((await s.get('/')).status, 303);
-		const again = await stack.session().submit('/login', { email: 'kalmar@kommun.example', password: 'demo-password' });
+		const again = await stack.session().submit('/login', { email: 'kalmar@kommun.example', password: 'demo-password' }, LOGIN);
 		assert.equal(again.status, 200);
 		assert.equal(cookie(again, 'kpp_session'), undefined);
 	});
@@ -212,7 +215,7 @@ describe('languages', () => {
 		const { form } = await s.form('/', (f) => f.action === '/language');
 		await s.post('/language', { ...form.fields, lang: 'en' });
 		const en = await s.get('/');
-		assert.match(en.text, /SEK \d{1,3}(,\d{3})+/);
+		assert.match(en.text, /SEK\u00a0\d{1,3}(,\d{3})+/);
 	});
 
 	test('an unknown language is a 400', async () => {
@@ -300,8 +303,8 @@ describe('malformed and refused requests', () => {
 		const id = res.headers['x-request-id'];
 		assert.match(id, /^[0-9a-f]{16}$/);
 		assert.match(res.text, new RegExp(id));
-		const log = fs.readFileSync(stack.logs.workers, 'utf8');
-		assert.match(log, new RegExp(`req=${id} `));
+		// The workers' output reaches the log file through a pipe: give it a moment.
+		await waitFor(() => fs.readFileSync(stack.logs.workers, 'utf8').includes(`req=${id} `), 3000, `req=${id} in the log`);
 		for (const h of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy'])
 			assert.ok(res.headers[h], `${h} on an application page`);
 	});

@@ -1,4 +1,4 @@
-/* fuzz_tpl.c - libFuzzer target: compiles the input as a template, renders it, looks for unescaped values. */
+/* fuzz_tpl.c - libFuzzer target: compiles the input as a template, renders it, checks the escaping. */
 /*
  * Build and run (see mk/tpl.am):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I fcgi-app tests/fuzz/fuzz_tpl.c \
