@@ -129,18 +129,19 @@ struct hset {
 static const struct {
 	const char	*name;
 	int		 rcdata;	/* text with entities: substitutions allowed */
+	const char	*where;		/* for messages */
 } elems[] = {
-	{ "", 0 },
-	{ "script", 0 },
-	{ "style", 0 },
-	{ "xmp", 0 },
-	{ "iframe", 0 },
-	{ "noembed", 0 },
-	{ "noframes", 0 },
-	{ "noscript", 0 },
-	{ "textarea", 1 },
-	{ "title", 1 },
-	{ "plaintext", 0 },
+	{ "", 0, "" },
+	{ "script", 0, "inside <script>" },
+	{ "style", 0, "inside <style>" },
+	{ "xmp", 0, "inside <xmp>" },
+	{ "iframe", 0, "inside <iframe>" },
+	{ "noembed", 0, "inside <noembed>" },
+	{ "noframes", 0, "inside <noframes>" },
+	{ "noscript", 0, "inside <noscript>" },
+	{ "textarea", 1, "inside <textarea>" },
+	{ "title", 1, "inside <title>" },
+	{ "plaintext", 0, "" },
 };
 #define ELEM_PLAINTEXT	10
 
@@ -520,12 +521,6 @@ hset_sub(const struct hset *a, const struct hset *b)
 static const char *
 where(const struct hst *s)
 {
-	static const char *const raw[] = {
-		"", "inside <script>", "inside <style>", "inside <xmp>",
-		"inside <iframe>", "inside <noembed>", "inside <noframes>",
-		"inside <noscript>", "inside <textarea>", "inside <title>", ""
-	};
-
 	switch (s->tok) {
 	case T_TEXT:
 		return "in text";
@@ -544,7 +539,7 @@ where(const struct hst *s)
 	case T_BOGUS:
 		return "inside a comment or declaration";
 	case T_RAW:
-		return raw[s->elem];
+		return elems[s->elem].where;
 	case T_RAW_LT:
 	case T_RAW_END:
 		return "in an end tag";
@@ -632,15 +627,30 @@ run_start(struct parser *p, struct seq *q)
 	q->inrun = 1;
 }
 
+/* Appends a zeroed node of type to q. */
 static struct node *
-node_add(struct parser *p, struct seq *q, enum ntype type);
+push(struct parser *p, struct seq *q, enum ntype type)
+{
+	struct node *v;
+
+	if (q->n == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 8;
+		v = arena_alloc(p->t->a, q->cap * sizeof(*v));
+		if (q->n)
+			memcpy(v, q->v, q->n * sizeof(*v));
+		q->v = v;
+	}
+	v = &q->v[q->n++];
+	memset(v, 0, sizeof(*v));
+	v->type = (unsigned char)type;
+	return v;
+}
 
 /* Ends the pending text run as one N_TEXT node. */
 static void
 run_flush(struct parser *p, struct seq *q)
 {
 	struct tstr *ts;
-	struct node *n;
 	unsigned i;
 
 	if (!q->inrun)
@@ -655,28 +665,15 @@ run_flush(struct parser *p, struct seq *q)
 		ts[i].s = q->run[i].data;
 		ts[i].len = q->run[i].len;
 	}
-	n = node_add(p, q, N_TEXT);
-	n->u.text = ts;
+	push(p, q, N_TEXT)->u.text = ts;
 }
 
+/* Appends a variable, section or partial node after the pending text. */
 static struct node *
 node_add(struct parser *p, struct seq *q, enum ntype type)
 {
-	struct node *v;
-
-	if (type != N_TEXT)
-		run_flush(p, q);
-	if (q->n == q->cap) {
-		q->cap = q->cap ? 2 * q->cap : 8;
-		v = arena_alloc(p->t->a, q->cap * sizeof(*v));
-		if (q->n)
-			memcpy(v, q->v, q->n * sizeof(*v));
-		q->v = v;
-	}
-	v = &q->v[q->n++];
-	memset(v, 0, sizeof(*v));
-	v->type = (unsigned char)type;
-	return v;
+	run_flush(p, q);
+	return push(p, q, type);
 }
 
 /* Returns the first pat (plen > 0 bytes) in s[0..n), or NULL: memmem() is GNU-only. */
@@ -1401,7 +1398,7 @@ static const unsigned char unreserved[256] = {
 static void
 out_append(struct buf *out, const char *s, size_t n)
 {
-	if (out->data == NULL || out->cap - out->len <= n) {
+	if (out->cap - out->len <= n) {
 		buf_append(out, s, n);
 		return;
 	}
@@ -1428,7 +1425,7 @@ put_html(struct buf *out, const char *s)
 	const char *e;
 	char *d;
 
-	if (out->data == NULL || (out->cap - out->len) / 6 <= n) {
+	if ((out->cap - out->len) / 6 <= n) {
 		buf_html(out, s, n);
 		return;
 	}

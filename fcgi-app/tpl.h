@@ -29,7 +29,9 @@ struct vobj;
  * attribute values: HTML-escaped; a URL attribute (href, src, action...)
  * that starts with one gets a safe URL or "#"; later in a URL attribute
  * it is percent-encoded. Anywhere else (a tag, an unquoted value, <script>,
- * <style>, a comment, on* and style attributes) is a load error.
+ * <style>, a comment, on*, style, srcset and SVG animation attributes) is a
+ * load error, as is a substitution whose context depends on whether a
+ * section before it renders, and a template that ends inside a tag.
  */
 struct tplset;
 

@@ -137,6 +137,8 @@ export function run(cmd, args, { input, timeoutMs = 60000, env = ENV, cwd } = {}
 			clearTimeout(t);
 			resolve({ code: signal ? 128 : code, signal, stdout, stderr });
 		});
+		// A program that exits without reading its input must not fail the run with EPIPE.
+		child.stdin.on('error', () => {});
 		child.stdin.end(input ?? '');
 	});
 }

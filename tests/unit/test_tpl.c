@@ -582,6 +582,12 @@ test_tpl_err_code_attributes(void)
 	CU_ASSERT(fails("<p style=\"width: {{v}}%\">", "t.html:1: ", "script, style"));
 	CU_ASSERT(fails("<iframe srcdoc=\"{{v}}\">", "t.html:1: ", "script, style"));
 	CU_ASSERT(fails("<img srcset=\"{{v}}\">", "t.html:1: ", "script, style"));
+	CU_ASSERT(fails("<svg><a><animate attributeName=\"href\" to=\"{{v}}\"/></a></svg>",
+	    "t.html:1: ", "animation attribute"));
+	/* Whole names count: data-on and data-href are plain; any on* name is refused. */
+	EQ(with("<p data-on=\"{{v}}\" data-href=\"{{v}}\">", "javascript:"),
+	    "<p data-on=\"javascript:\" data-href=\"javascript:\">");
+	CU_ASSERT(fails("<p onward=\"{{v}}\">", "t.html:1: ", "script, style"));
 }
 
 static void
