@@ -63,7 +63,8 @@ struct tplsrc {
 
 /*
  * As tplset_load() but from n templates in memory (for tests and the
- * fuzzer); the sources are copied. Names must be distinct.
+ * fuzzer); the sources need not outlive the call. Names must be distinct;
+ * messages name "name.html".
  */
 enum kerr	 tplset_load_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
 		    tpl_translate_fn translate, void *arg, struct tplset **out,

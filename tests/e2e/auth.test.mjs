@@ -309,3 +309,16 @@ describe('malformed and refused requests', () => {
 			assert.ok(res.headers[h], `${h} on an application page`);
 	});
 });
+
+// Last: it blocks the test client's address for the rest of this stack's life.
+describe('throttling by address', () => {
+	test('after thirty failures from one address, no account signs in from it', async () => {
+		for (let i = 0; i < 30; i++) {
+			const r = await stack.session().submit('/login', { email: `guess-${i}@nowhere.example`, password: 'x' }, LOGIN);
+			assert.equal(r.status, 200, `attempt ${i}`);
+		}
+		const res = await stack.session().submit('/login', { email: 'boras@kommun.example', password: 'demo-password' }, LOGIN);
+		assert.equal(res.status, 429);
+		assert.equal(cookie(res, 'kpp_session'), undefined);
+	});
+});
