@@ -627,6 +627,12 @@ run_start(struct parser *p, struct seq *q)
 	q->inrun = 1;
 }
 
+/*
+ * What an empty template or section points at, so that walking its zero
+ * nodes never does arithmetic on a null pointer. Never written.
+ */
+static struct node no_nodes[1];
+
 /* Appends a zeroed node of type to q. */
 static struct node *
 push(struct parser *p, struct seq *q, enum ntype type)
@@ -906,7 +912,7 @@ add_section(struct parser *p, struct seq *q, const char *name, size_t nlen, int 
 	n->key = key;
 	n->hash = vkey_hash(key);
 	n->line = open_line;
-	n->u.sec.kids = body.v;
+	n->u.sec.kids = body.v != NULL ? body.v : no_nodes;
 	n->u.sec.n = body.n;
 	return 0;
 toomany:
@@ -1047,7 +1053,7 @@ compile(struct parser *p, struct tpl *tp, const struct tplsrc *src)
 		if (hs.s[i].tok != T_TEXT)
 			return perr(p, p->tagline, "unterminated: the template ends %s",
 			    where(&hs.s[i]));
-	tp->nodes = q.v;
+	tp->nodes = q.v != NULL ? q.v : no_nodes;
 	tp->n = q.n;
 	return 0;
 }
@@ -1056,9 +1062,9 @@ compile(struct parser *p, struct tpl *tp, const struct tplsrc *src)
 static int
 resolve(struct parser *p, struct node *n, size_t cnt)
 {
-	struct node *end = n + cnt;
+	size_t i;
 
-	for (; n < end; n++) {
+	for (i = 0; i < cnt; i++, n++) {
 		if (n->type == N_SECTION || n->type == N_INVERTED) {
 			if (resolve(p, n->u.sec.kids, n->u.sec.n) == -1)
 				return -1;
@@ -1077,10 +1083,10 @@ resolve(struct parser *p, struct node *n, size_t cnt)
 static int
 acyclic(struct parser *p, unsigned char *mark, unsigned i, const struct node *n, size_t cnt)
 {
-	const struct node *end = n + cnt;
 	unsigned j;
+	size_t k;
 
-	for (; n < end; n++) {
+	for (k = 0; k < cnt; k++, n++) {
 		if (n->type == N_SECTION || n->type == N_INVERTED) {
 			if (acyclic(p, mark, i, n->u.sec.kids, n->u.sec.n) == -1)
 				return -1;

@@ -1,10 +1,6 @@
 /* fuzz_tpl.c - libFuzzer target: compiles the input as a template, renders it, checks the escaping. */
-/*
- * Build and run (see mk/tpl.am):
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -I fcgi-app tests/fuzz/fuzz_tpl.c \
- *       fcgi-app/tpl.c fcgi-app/view.c fcgi-app/arena.c fcgi-app/buf.c -o fuzz_tpl
- *   ./fuzz_tpl -max_total_time=300 tests/fuzz/corpus/tpl
- */
+/* fuzz-sources: fcgi-app/tpl.c fcgi-app/view.c fcgi-app/arena.c fcgi-app/buf.c */
+/* Built and run by tests/fuzz/run.sh (FUZZ_SECONDS=300 tests/fuzz/run.sh tpl for a longer run). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,0 +1,441 @@
+// http.mjs - the HTTP benchmark of kpp (run it through tests/bench/http, which checks the tools and refreshes
+// build/). In one run, on one private stack (tests/e2e/harness.mjs: MariaDB with the demo data, the FastCGI
+// workers under spawn-fcgi + multiwatch, nginx with the production site file and no access log), it measures
+// with wrk, one after the other:
+//
+//   static file   the applicant's start page saved as a file, served by the same nginx (/bench/static/)
+//   hello         tests/bench/hello_fcgi.c: the same bytes from memory, as many workers under the same
+//                 supervisor, behind the same nginx (location = /bench/hello, a copy of the site's
+//                 "location /" with the hello socket): the FastCGI ceiling
+//   GET /healthz, GET /login (anonymous), GET / as the signed-in applicant (borlange@kommun.example)
+//
+// and prints req/s, p50, p99, each one's ratio to the ceiling, and the CPU each request costs per process
+// group (read from /proc) with the database statements per request (MariaDB's Questions counter).
+// Figures are printed, not asserted: it exits 0 when everything ran, 1 when something failed to run
+// (a non-200 answer, non-2xx answers or socket errors during a wrk run, a start page that stopped being one),
+// 2 when a tool is missing.
+//
+// Environment: BENCH_WORKERS (4), BENCH_SECONDS (10), BENCH_WARMUP (seconds before each measurement, 1),
+// BENCH_THREADS (wrk -t, 2), BENCH_CONNECTIONS (wrk -c, 16), KPP_BUILD (as for the tests), BENCH_KEEP=1
+// keeps the stack's directory (var/test/stacks/) and the temporary one, BENCH_ANALYZE=0 (below).
+//
+// The harness's database templates keep the InnoDB statistics of the moment the schema was made (nearly empty
+// tables): its server stops right after loading the demo data, before InnoDB's background recalculation.
+// A running server has recalculated them since, and the plans differ (the start page's statement scans all
+// projects with the stale ones). So the benchmark runs ANALYZE TABLE on its copy of the database first;
+// BENCH_ANALYZE=0 measures the copy as the harness leaves it.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+	childPids, DEMO_PASSWORD, pidAlive, request, run, SRC, startStack, waitFor,
+} from '../e2e/harness.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const APPLICANT = 'borlange@kommun.example';
+
+function intEnv(name, def, min = 1) {
+	const v = process.env[name];
+	if (v === undefined || v === '') return def;
+	if (!/^\d+$/.test(v) || Number(v) < min) {
+		console.error(`bench: ${name} must be a whole number >= ${min}, not '${v}'`);
+		process.exit(2);
+	}
+	return Number(v);
+}
+
+const WORKERS = intEnv('BENCH_WORKERS', 4);
+const SECONDS = intEnv('BENCH_SECONDS', 10);
+const WARMUP = intEnv('BENCH_WARMUP', 1, 0);
+const THREADS = intEnv('BENCH_THREADS', 2);
+const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 16);
+const KEEP = !!process.env.BENCH_KEEP;
+const ANALYZE = process.env.BENCH_ANALYZE !== '0';
+
+class BenchError extends Error {}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- what this script starts itself (the stack stops its own), stopped by pid also on an abnormal exit ----
+
+const mine = { helloSup: null, helloWorkers: [], wrk: null };
+
+function killMineSync() {
+	if (mine.wrk) { for (const p of childPids(mine.wrk.pid)) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } } }
+	for (const c of [mine.wrk, mine.helloSup]) {
+		if (c && c.exitCode === null && c.signalCode === null) { try { process.kill(c.pid, 'SIGKILL'); } catch { /* gone */ } }
+	}
+	for (const p of mine.helloWorkers) { try { if (pidAlive(p)) process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+}
+process.on('exit', killMineSync);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	// the harness adds its own handler once a stack runs; this one covers the time before and after
+	process.on(sig, () => { killMineSync(); process.exit(128 + os.constants.signals[sig]); });
+}
+
+function waitExit(child, ms) {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+	return new Promise((resolve) => {
+		const t = setTimeout(() => { child.removeListener('exit', done); resolve(false); }, ms);
+		function done() { clearTimeout(t); resolve(true); }
+		child.once('exit', done);
+	});
+}
+
+// ---- the hello responder ---------------------------------------------------------------------------------
+
+async function buildHello(tmp) {
+	const bin = path.join(tmp, 'hello_fcgi');
+	const r = await run('cc', ['-O2', '-Wall', '-o', bin, path.join(HERE, 'hello_fcgi.c'), '-lfcgi']);
+	if (r.code !== 0) throw new BenchError(`cannot build hello_fcgi.c:\n${r.stdout}${r.stderr}`);
+	return bin;
+}
+
+/** The full path of a program in PATH (spawn-fcgi and multiwatch exec without searching PATH). */
+function which(prog) {
+	const dirs = `${process.env.PATH || ''}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`.split(':');
+	for (const d of dirs) {
+		const p = path.join(d || '.', prog);
+		try { fs.accessSync(p, fs.constants.X_OK); return path.resolve(p); } catch { /* next */ }
+	}
+	throw new BenchError(`${prog} not found in PATH`);
+}
+
+async function startHello(bin, bodyFile, contentType, socket, log) {
+	const fd = fs.openSync(log, 'a');
+	try {
+		mine.helloSup = spawn(which('spawn-fcgi'), ['-n', '-s', socket, '-M', '0660', '--',
+			which('multiwatch'), '-f', String(WORKERS), '--', bin, bodyFile, contentType],
+		{ detached: true, stdio: ['ignore', fd, fd] });
+	} finally {
+		fs.closeSync(fd);
+	}
+	const sup = mine.helloSup;
+	sup.on('error', (e) => fs.appendFileSync(log, `bench: cannot start spawn-fcgi: ${e.message}\n`));
+	await waitFor(() => {
+		if (sup.exitCode !== null || sup.signalCode !== null) {
+			throw new BenchError(`the hello supervisor exited:\n${fs.readFileSync(log, 'utf8')}`);
+		}
+		return fs.existsSync(socket) && childPids(sup.pid).length === WORKERS;
+	}, 10000, 'the hello socket and workers');
+	mine.helloWorkers = childPids(sup.pid);
+}
+
+async function stopHello() {
+	const sup = mine.helloSup;
+	if (!sup) return;
+	const workers = mine.helloWorkers.length ? mine.helloWorkers : childPids(sup.pid);
+	if (sup.exitCode === null && sup.signalCode === null) {
+		try { process.kill(sup.pid, 'SIGTERM'); } catch { /* gone */ }
+		if (!(await waitExit(sup, 10000))) {
+			try { process.kill(sup.pid, 'SIGKILL'); } catch { /* gone */ }
+			await waitExit(sup, 5000);
+		}
+	}
+	await waitFor(() => workers.every((p) => !pidAlive(p)), 5000, 'the hello workers to exit').catch(() => {
+		for (const p of workers) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+	});
+	mine.helloSup = null;
+	mine.helloWorkers = [];
+}
+
+// ---- nginx: two more locations in the stack's own site file, then a reload ---------------------------------
+
+async function addBenchLocations(stack, helloSocket, staticDir) {
+	const prefix = path.join(stack.dir, 'nginx');
+	const siteFile = path.join(prefix, 'site.conf');
+	const site = fs.readFileSync(siteFile, 'utf8');
+	const app = site.match(/\n\tlocation \/ \{\n[\s\S]*?\n\t\}\n/);
+	if (!app) throw new BenchError(`no "location / {...}" block in ${siteFile}`);
+	const appPass = `fastcgi_pass unix:${stack.fcgiSocket};`;
+	if (!app[0].includes(appPass)) throw new BenchError(`"${appPass}" not found in the site's location /`);
+	// The ceiling goes through the very same FastCGI settings and parameters as the application.
+	const hello = app[0].replace('\tlocation / {', '\tlocation = /bench/hello {')
+		.replace(appPass, `fastcgi_pass unix:${helloSocket};`);
+	const stat = `\n\tlocation ^~ /bench/static/ {\n\t\talias ${staticDir}/;\n\t}\n`;
+	fs.writeFileSync(siteFile, site.replace(app[0], `${app[0]}${hello}${stat}`));
+	const conf = path.join(prefix, 'nginx.conf');
+	const t = await run('nginx', ['-t', '-q', '-p', prefix, '-c', conf, '-e', stack.logs.nginxError]);
+	if (t.code !== 0) throw new BenchError(`the site with the bench locations does not pass nginx -t:\n${t.stdout}${t.stderr}`);
+	process.kill(stack.nginxPid, 'SIGHUP');
+	await waitFor(async () => {
+		const r = await request(stack.baseUrl, '/bench/hello').catch(() => null);
+		return r && r.status === 200;
+	}, 10000, 'nginx to reload with /bench/hello', 100);
+}
+
+// ---- CPU and database counters ----------------------------------------------------------------------------
+
+const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100; } catch { return 100; } })();
+
+function procTicks(pid) {
+	try {
+		const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+		return Number(f[11]) + Number(f[12]);	// utime + stime
+	} catch {
+		return null;
+	}
+}
+
+function machineTicks() {
+	const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+	const total = f.reduce((a, b) => a + b, 0);
+	return { total, busy: total - f[3] - f[4] };	// minus idle and iowait
+}
+
+async function questions(stack) {
+	const rows = await stack.mysql("SHOW GLOBAL STATUS LIKE 'Questions'", { database: '' });
+	return Number(rows[0][1]);
+}
+
+/** A snapshot of the CPU ticks of each process group and of the machine. */
+function cpuSnapshot(groups) {
+	const per = {};
+	for (const [name, pids] of Object.entries(groups)) {
+		per[name] = new Map(pids.map((p) => [p, procTicks(p)]).filter(([, t]) => t !== null));
+	}
+	return { per, machine: machineTicks() };
+}
+
+function cpuDelta(a, b) {
+	const out = {};
+	for (const name of Object.keys(a.per)) {
+		let sum = 0;
+		for (const [p, t] of a.per[name]) { if (b.per[name].has(p)) sum += b.per[name].get(p) - t; }
+		out[name] = sum;
+	}
+	return { ...out, busy: b.machine.busy - a.machine.busy, total: b.machine.total - a.machine.total };
+}
+
+// ---- wrk ----------------------------------------------------------------------------------------------------
+
+function toMs(v, unit) {
+	const n = Number(v);
+	return { us: n / 1000, ms: n, s: n * 1000, m: n * 60000, h: n * 3600000 }[unit];
+}
+
+function toBytes(v, unit) {
+	return Number(v) * ({ B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 }[unit] ?? NaN);
+}
+
+/** Parses wrk --latency output: {rps, p50, p99 (ms), requests, bytes, non2xx, socketErrors: {connect, read, write, timeout}}. */
+export function parseWrk(out) {
+	const m = (re) => out.match(re);
+	const rps = m(/^Requests\/sec:\s+([\d.]+)/m);
+	const p50 = m(/^\s+50%\s+([\d.]+)(us|ms|s|m|h)\s*$/m);
+	const p99 = m(/^\s+99%\s+([\d.]+)(us|ms|s|m|h)\s*$/m);
+	const total = m(/^\s+(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB|TB) read/m);
+	if (!rps || !p50 || !p99 || !total) throw new BenchError(`cannot read wrk's output:\n${out}`);
+	const se = m(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/);
+	const non = m(/Non-2xx or 3xx responses: (\d+)/);
+	return {
+		rps: Number(rps[1]),
+		p50: toMs(p50[1], p50[2]),
+		p99: toMs(p99[1], p99[2]),
+		requests: Number(total[1]),
+		bytes: toBytes(total[2], total[3]),
+		non2xx: non ? Number(non[1]) : 0,
+		socketErrors: se ? { connect: +se[1], read: +se[2], write: +se[3], timeout: +se[4] } : null,
+	};
+}
+
+/** Seconds in bash's "times" format (0m1.234s). */
+function timesSec(v) {
+	const m = v.match(/^(\d+)m([\d.]+)s$/);
+	return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+}
+
+/**
+ * Runs wrk through bash, whose "times" then tells wrk's own CPU time: {out, cpuSec}. Rejects unless wrk
+ * exits 0.
+ */
+function wrk(url, seconds, headers = []) {
+	const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency'];
+	for (const h of headers) args.push('-H', h);
+	args.push(url);
+	const script = 'wrk "$@" 2>&1; rc=$?; echo "bench-times:"; times; exit $rc';
+	return new Promise((resolve, reject) => {
+		const child = spawn('bash', ['-c', script, 'wrk', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+		mine.wrk = child;
+		let out = '';
+		child.stdout.on('data', (d) => { out += d; });
+		child.stderr.on('data', (d) => { out += d; });
+		const t = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
+		child.on('error', (e) => { clearTimeout(t); mine.wrk = null; reject(new BenchError(`cannot run wrk: ${e.message}`)); });
+		child.on('close', (code, signal) => {
+			clearTimeout(t);
+			mine.wrk = null;
+			const i = out.lastIndexOf('bench-times:');
+			const wrkOut = i >= 0 ? out.slice(0, i) : out;
+			if (code !== 0) { reject(new BenchError(`wrk ${args.join(' ')} failed (${signal || code}):\n${wrkOut}`)); return; }
+			// times: the shell's user and system time, then its children's (wrk's)
+			const lines = i >= 0 ? out.slice(i).trim().split('\n') : [];
+			const kids = (lines[2] || '').trim().split(/\s+/);
+			resolve({ out: wrkOut, cpuSec: timesSec(kids[0] || '') + timesSec(kids[1] || '') });
+		});
+	});
+}
+
+// ---- one measurement --------------------------------------------------------------------------------------
+
+async function measure(stack, t, groups) {
+	const url = `${stack.baseUrl}${t.path}`;
+	const headers = t.cookie ? [`Cookie: ${t.cookie}`] : [];
+	if (WARMUP > 0) await wrk(url, WARMUP, headers);
+	const q0 = await questions(stack);
+	const c0 = cpuSnapshot(groups());
+	const { out, cpuSec } = await wrk(url, SECONDS, headers);
+	const c1 = cpuSnapshot(groups());
+	const q1 = await questions(stack);
+	const r = parseWrk(out);
+	const problems = [];
+	if (r.requests === 0) problems.push('no request completed');
+	if (r.non2xx > 0) problems.push(`${r.non2xx} non-2xx/3xx responses`);
+	if (r.socketErrors && Object.values(r.socketErrors).some((n) => n > 0)) {
+		const e = r.socketErrors;
+		problems.push(`socket errors: connect ${e.connect}, read ${e.read}, write ${e.write}, timeout ${e.timeout}`);
+	}
+	// wrk counts a 3xx as a success: a redirect instead of the page shows as far fewer bytes per answer.
+	if (t.minBytes && r.requests > 0 && r.bytes / r.requests < t.minBytes * 0.98) {
+		problems.push(`${Math.round(r.bytes / r.requests)} bytes per answer, expected at least ${t.minBytes}`);
+	}
+	if (problems.length) throw new BenchError(`${t.name}: ${problems.join('; ')}\n${out}`);
+	r.cpu = cpuDelta(c0, c1);
+	r.cpu.wrk = Number.isFinite(cpuSec) ? cpuSec * CLK_TCK : 0;
+	r.queries = Math.max(0, q1 - q0 - 1) / r.requests;	// minus the SHOW STATUS itself
+	return r;
+}
+
+/** One request with the same headers wrk sends; throws unless 200 (and the expected body, when given). */
+async function check(stack, name, p, { cookie, body } = {}) {
+	const res = await request(stack.baseUrl, p, { headers: cookie ? { Cookie: cookie } : {} });
+	if (res.status !== 200) {
+		throw new BenchError(`${name}: GET ${p} answered ${res.status}${res.headers.location ? ` -> ${res.headers.location}` : ''}, not 200`);
+	}
+	if (body && !res.body.equals(body)) throw new BenchError(`${name}: GET ${p} did not answer the saved start page`);
+	return res;
+}
+
+// ---- output -----------------------------------------------------------------------------------------------
+
+const fmtMs = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)}us` : ms < 100 ? `${ms.toFixed(2)}ms` : `${ms.toFixed(0)}ms`);
+const pad = (s, n) => String(s).padStart(n);
+const padR = (s, n) => String(s).padEnd(n);
+
+function report(results, pageBytes, contentType) {
+	const hello = results.find((r) => r.key === 'hello');
+	const wName = Math.max(...results.map((r) => r.name.length)) + 2;
+	console.log(`\nkpp HTTP benchmark: ${WORKERS} FastCGI workers (kpp and hello alike), nginx with 1 worker process and no access log,`);
+	console.log(`wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s --latency after ${WARMUP}s of warm-up; ${os.cpus().length} CPUs; one run, so compare the ratios`);
+	console.log(`the applicant's start page: ${pageBytes} bytes, ${contentType}; database statistics ` +
+		(ANALYZE ? 'refreshed with ANALYZE TABLE (BENCH_ANALYZE=0: as the harness template leaves them)\n' : 'as the harness template leaves them (BENCH_ANALYZE=0)\n'));
+	console.log(`${padR('name', wName)}${pad('req/s', 10)}${pad('p50', 10)}${pad('p99', 10)}${pad('vs hello', 10)}`);
+	for (const r of results) {
+		console.log(`${padR(r.name, wName)}${pad(r.rps.toFixed(0), 10)}${pad(fmtMs(r.p50), 10)}${pad(fmtMs(r.p99), 10)}${pad((r.rps / hello.rps).toFixed(2), 10)}`);
+	}
+	console.log('\nCPU per request in microseconds (from /proc and wrk\'s rusage; "other" is the rest of the busy time:');
+	console.log('kernel work charged to no process, and processes outside the benchmark), busy share of all CPUs,');
+	console.log('database statements per request (MariaDB\'s Questions counter):\n');
+	console.log(`${padR('name', wName)}${pad('nginx', 7)}${pad('fastcgi', 9)}${pad('mariadb', 9)}${pad('wrk', 7)}${pad('other', 7)}${pad('total', 8)}${pad('busy', 6)}${pad('db/req', 8)}`);
+	const us = (ticks, n) => ((ticks / CLK_TCK) * 1e6 / n).toFixed(0);
+	let otherTicks = 0;
+	let totalTicks = 0;
+	for (const r of results) {
+		const c = r.cpu;
+		const fcgi = c.kpp + c.hello;
+		const other = Math.max(0, c.busy - (c.nginx + fcgi + c.mariadb + c.wrk));
+		otherTicks += other;
+		totalTicks += c.total;
+		console.log(`${padR(r.name, wName)}${pad(us(c.nginx, r.requests), 7)}${pad(us(fcgi, r.requests), 9)}` +
+			`${pad(us(c.mariadb, r.requests), 9)}${pad(us(c.wrk, r.requests), 7)}${pad(us(other, r.requests), 7)}` +
+			`${pad(us(c.busy, r.requests), 8)}${pad(`${(100 * c.busy / c.total).toFixed(0)}%`, 6)}${pad(r.queries.toFixed(1), 8)}`);
+	}
+	const otherShare = totalTicks ? otherTicks / totalTicks : 0;
+	console.log(`\n"other" took ${(100 * otherShare).toFixed(0)}% of the machine during the measurements` +
+		(otherShare > 0.15 ? ': something else was running, so the figures are lower and noisier than they would be' : ''));
+	const stat = results.find((r) => r.key === 'static');
+	const page = results.find((r) => r.key === 'home');
+	console.log(`workers: ${WORKERS}   static/hello: ${(stat.rps / hello.rps).toFixed(2)}`);
+	console.log(`applicant start page: ${(page.rps / hello.rps).toFixed(2)} of the FastCGI ceiling (goal 0.60)`);
+}
+
+// ---- main ---------------------------------------------------------------------------------------------------
+
+async function main() {
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kpp-bench-'));
+	let stack = null;
+	let failed = false;
+	try {
+		const helloBin = await buildHello(tmp);
+		stack = await startStack({ workers: WORKERS, accessLog: false, name: 'bench-http' });
+		if (ANALYZE) {
+			const tables = await stack.mysql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'kpp' AND table_type = 'BASE TABLE'");
+			if (tables.length) await stack.mysql(`ANALYZE TABLE ${tables.map(([t]) => `\`${t}\``).join(', ')}`);
+		}
+
+		// The applicant's start page, as wrk will ask for it.
+		const s = await stack.login(APPLICANT, DEMO_PASSWORD);
+		const cookie = s.cookieHeader();
+		if (!cookie) throw new BenchError(`signing in as ${APPLICANT} gave no cookie`);
+		const home = await check(stack, 'the applicant start page', '/', { cookie });
+		const page = home.body;
+		const contentType = home.headers['content-type'];
+		if (!contentType) throw new BenchError('the start page has no Content-Type');
+		const bodyFile = path.join(tmp, 'start-page.html');
+		fs.writeFileSync(bodyFile, page);
+		const staticDir = path.join(tmp, 'static');
+		fs.mkdirSync(staticDir);
+		fs.writeFileSync(path.join(staticDir, 'start-page.html'), page);	// the same size (and bytes)
+
+		const helloSocket = path.join(tmp, 'hello.sock');
+		await startHello(helloBin, bodyFile, contentType, helloSocket, path.join(tmp, 'hello.log'));
+		await addBenchLocations(stack, helloSocket, staticDir);
+		await check(stack, 'hello', '/bench/hello', { body: page });
+		await check(stack, 'the static file', '/bench/static/start-page.html', { body: page });
+		await check(stack, 'healthz', '/healthz');
+		await check(stack, 'the sign-in page', '/login');
+
+		const targets = [
+			{ key: 'static', name: `static file (${page.length} B)`, path: '/bench/static/start-page.html', minBytes: page.length },
+			{ key: 'hello', name: 'hello (FastCGI ceiling)', path: '/bench/hello', minBytes: page.length },
+			{ key: 'healthz', name: 'GET /healthz', path: '/healthz' },
+			{ key: 'login', name: 'GET /login (anonymous)', path: '/login' },
+			{ key: 'home', name: 'GET / (applicant)', path: '/', cookie, minBytes: page.length },
+		];
+		const groups = () => ({
+			nginx: [stack.nginxPid, ...childPids(stack.nginxPid)],
+			kpp: stack.workerPids(),
+			hello: mine.helloSup ? childPids(mine.helloSup.pid) : [],
+			mariadb: [stack.dbPid],
+		});
+		const results = [];
+		for (const t of targets) {
+			process.stderr.write(`bench: ${t.name} ...\n`);
+			results.push({ ...t, ...(await measure(stack, t, groups)) });
+		}
+		// Still signed in at the end (wrk cannot tell a redirect to the sign-in page from the page).
+		await check(stack, 'the applicant start page after the run', '/', { cookie });
+		report(results, page.length, contentType);
+	} catch (e) {
+		failed = true;
+		console.error(`bench: FAILED: ${e instanceof BenchError ? e.message : e.stack || e}`);
+	} finally {
+		await stopHello().catch((e) => { failed = true; console.error(`bench: stopping hello: ${e.message}`); });
+		if (stack) {
+			const keep = KEEP || failed;
+			await stack.stop({ keep }).catch((e) => { failed = true; console.error(`bench: stopping the stack: ${e.message}`); });
+			if (keep) console.error(`bench: the stack's configuration and logs are in ${stack.dir}`);
+		}
+		if (KEEP || failed) console.error(`bench: hello's build, socket and log are in ${tmp}`);
+		else fs.rmSync(tmp, { recursive: true, force: true });
+	}
+	process.exitCode = failed ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	if (!fs.existsSync(path.join(SRC, 'conf', 'nginx-site.conf.in'))) throw new Error('not in a kpp checkout');
+	await main();
+}

@@ -1,0 +1,248 @@
+// pages.test.mjs - the quality of every page kpp renders, in Swedish and in English: accessibility with
+// axe-core (WCAG 2.0/2.1 A and AA rules) in Chromium, and valid HTML with the Nu HTML Checker (vnu).
+//
+// Each page is opened in Chromium as the person who would see it, its language set with the header's
+// POST /language form; the HTML exactly as the server sent it is saved to var/test/pages/<page>-<lang>.html,
+// and axe-core is injected into the loaded page (a JavaScript-enabled context: axe needs JavaScript, the page
+// does not; bypassCSP lets the injected script past the page's script-src 'self'). vnu runs once over all
+// saved files. One test per page and language for axe, one for vnu, so the counts say how many pages pass.
+// vnu's warnings are printed as diagnostics, not failures.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startStack, run } from '../e2e/harness.mjs';
+import {
+	SRC, PAGES, TIMEOUT, launchBrowser, newContext, clickAndWait, gotoPage, signIn, setLanguage, htmlLang,
+	signInButton,
+} from './lib/browser.mjs';
+
+const AXE = path.join(SRC, 'node_modules/axe-core/axe.min.js');
+const VNU = path.join(SRC, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const LANGS = ['sv', 'en'];
+const APPLICANT_ORG = 'Borlänge kommun';
+
+const ACCOUNTS = {
+	applicant: 'borlange@kommun.example',
+	admin: 'admin@icld.example',
+	sida: 'sida@sida.example',
+};
+
+let stack;
+let browser;
+/** ids picked from the demo data in before(): one of Borlänge's applications with its project, another org's project */
+const ids = {};
+
+/**
+ * Every page kpp renders. who: anonymous or a demo role. open(page) loads it and returns the response
+ * whose body is the page (default: GET path). status: the status it must answer.
+ */
+const PAGE_SPECS = [
+	{ name: 'login', who: 'anonymous', path: () => '/login', status: 200 },
+	{
+		name: 'login-error', who: 'anonymous', status: 200,
+		what: 'the sign-in page after a wrong password',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/login');
+			await page.locator('#email').fill('sida@sida.example');
+			await page.locator('#password').fill('not-the-password');
+			return clickAndWait(page, signInButton(page));
+		},
+	},
+	{ name: 'accessibility', who: 'anonymous', path: () => '/accessibility', status: 200 },
+	{ name: 'error-404', who: 'anonymous', path: () => '/no/such/page', status: 404 },
+	{ name: 'error-400', who: 'anonymous', path: () => '/login?next=%ZZ', status: 400 },
+	{
+		name: 'error-403', who: 'anonymous', status: 403,
+		what: 'the sign-in form posted with a CSRF token that is not the session\'s',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/login');
+			await page.locator('form[action="/login"] input[name="csrf"]').evaluate((e) => { e.value = 'a'.repeat(64); });
+			await page.locator('#email').fill('sida@sida.example');
+			await page.locator('#password').fill('demo-password');
+			return clickAndWait(page, signInButton(page));
+		},
+	},
+	{ name: 'error-405', who: 'anonymous', path: () => '/logout', status: 405, what: 'GET /logout' },
+	{ name: 'error-404-signed-in', who: 'applicant', path: () => `/projects/${ids.otherProject}`, status: 404,
+		what: 'an applicant opening another organisation\'s project' },
+	{ name: 'start-applicant', who: 'applicant', path: () => '/', status: 200 },
+	{ name: 'start-admin', who: 'admin', path: () => '/', status: 200 },
+	{ name: 'start-sida', who: 'sida', path: () => '/', status: 200 },
+	{ name: 'application-applicant', who: 'applicant', path: () => `/applications/${ids.application}`, status: 200 },
+	{ name: 'application-admin', who: 'admin', path: () => `/applications/${ids.application}`, status: 200 },
+	{ name: 'project-applicant', who: 'applicant', path: () => `/projects/${ids.project}`, status: 200 },
+	{ name: 'project-admin', who: 'admin', path: () => `/projects/${ids.project}`, status: 200 },
+	{ name: 'project-sida', who: 'sida', path: () => `/projects/${ids.project}`, status: 200 },
+];
+
+const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
+const fileOf = (key) => path.join(PAGES, `${key}.html`);
+
+before(async () => {
+	fs.rmSync(PAGES, { recursive: true, force: true });
+	fs.mkdirSync(PAGES, { recursive: true });
+	stack = await startStack({ workers: 2 });
+	browser = await launchBrowser();
+	const [app] = await stack.mysql(
+		'SELECT a.id, p.code FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
+		`JOIN projects p ON p.application_id = a.id WHERE o.name = '${APPLICANT_ORG}' ORDER BY p.code DESC LIMIT 1`);
+	const [other] = await stack.mysql(
+		'SELECT p.code FROM projects p JOIN applications a ON a.id = p.application_id ' +
+		`JOIN organisations o ON o.id = a.applicant_org_id WHERE o.name <> '${APPLICANT_ORG}' ORDER BY p.code LIMIT 1`);
+	assert.ok(app && other, 'the demo data has a project of Borlänge and one of another organisation');
+	[ids.application, ids.project] = app;
+	[ids.otherProject] = other;
+}, { timeout: 120000 });
+
+after(async () => {
+	try {
+		await browser?.close();
+	} finally {
+		await stack?.stop();
+	}
+});
+
+// ---- one browser page per person, signed in once; the captures run one after another -------------------
+
+const pagesByWho = new Map();
+
+async function pageFor(who) {
+	if (!pagesByWho.has(who)) {
+		pagesByWho.set(who, (async () => {
+			const context = await newContext(browser, { javaScriptEnabled: true, bypassCSP: true });
+			const page = await context.newPage();
+			if (who === 'anonymous') {
+				await gotoPage(page, stack.baseUrl, '/login');
+			} else {
+				const res = await signIn(page, stack.baseUrl, ACCOUNTS[who]);
+				if (res.status() !== 200 || new URL(page.url()).pathname !== '/')
+					throw new Error(`signing in as ${ACCOUNTS[who]} ended on ${page.url()} (${res.status()})`);
+			}
+			return page;
+		})());
+	}
+	return pagesByWho.get(who);
+}
+
+let queue = Promise.resolve();
+const captures = new Map();
+
+/**
+ * Opens the case's page (once), saves the HTML the server sent and runs axe-core on it:
+ * {status, lang, url, file, axe: {violations, incomplete}}. Captures are serialised (the pages of one person
+ * share a browser page, and a signed-in person's language is kept on their account).
+ */
+function capture(c) {
+	if (!captures.has(c.key)) {
+		const p = queue.then(() => doCapture(c));
+		queue = p.catch(() => {});
+		captures.set(c.key, p);
+	}
+	return captures.get(c.key);
+}
+
+async function doCapture({ spec, lang, key }) {
+	const page = await pageFor(spec.who);
+	// The language first, with the header's form on a page everyone may see.
+	if ((await htmlLang(page)) !== lang) {
+		await gotoPage(page, stack.baseUrl, '/accessibility');
+		await setLanguage(page, lang);
+	}
+	const res = spec.open ? await spec.open(page) : await gotoPage(page, stack.baseUrl, spec.path());
+	const html = await res.text();
+	const file = fileOf(key);
+	fs.writeFileSync(file, html);
+	await page.addScriptTag({ path: AXE });
+	const axe = await page.evaluate(async (tags) => {
+		const r = await window.axe.run(document, { runOnly: tags, resultTypes: ['violations', 'incomplete'] });
+		const nodes = (list) => list.map((n) => ({
+			target: n.target.map(String), html: n.html, summary: n.failureSummary || '',
+		}));
+		return {
+			violations: r.violations.map((v) => ({
+				id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: nodes(v.nodes),
+			})),
+			incomplete: r.incomplete.map((v) => ({ id: v.id, impact: v.impact, help: v.help, n: v.nodes.length })),
+		};
+	}, AXE_TAGS);
+	return { status: res.status(), lang: await htmlLang(page), url: page.url(), file, axe };
+}
+
+function describeViolation(v) {
+	const lines = [`[${v.id}] (${v.impact}) ${v.help} - ${v.helpUrl}`];
+	for (const n of v.nodes) {
+		lines.push(`    target: ${n.target.join(' ')}`);
+		lines.push(`    html:   ${n.html.replace(/\s+/g, ' ').slice(0, 300)}`);
+		if (n.summary) lines.push(`    ${n.summary.replace(/\n\s*/g, ' / ')}`);
+	}
+	return lines.join('\n');
+}
+
+const label = (spec, lang) => `${spec.name} (${lang})${spec.what ? `: ${spec.what}` : ''}`;
+
+describe('axe-core: WCAG 2.1 A and AA', () => {
+	for (const c of CASES) {
+		test(`${label(c.spec, c.lang)} has no violations`, { timeout: 60000 }, async (t) => {
+			const r = await capture(c);
+			assert.equal(r.status, c.spec.status, `${r.url} answers ${c.spec.status}`);
+			assert.equal(r.lang, c.lang, `${r.url} is in ${c.lang}`);
+			for (const i of r.axe.incomplete) t.diagnostic(`axe could not decide ${i.id} (${i.help}) on ${i.n} element(s)`);
+			const report = r.axe.violations.map(describeViolation).join('\n');
+			assert.equal(r.axe.violations.length, 0, `axe violations on ${c.key} (${r.url}):\n${report}`);
+		});
+	}
+});
+
+describe('Nu HTML Checker', () => {
+	/** file basename -> messages; plus messages about no file (the checker's own failures) */
+	const byFile = new Map();
+	let general = [];
+	let checkerError = null;
+
+	before(async () => {
+		const files = [];
+		for (const c of CASES) {
+			try {
+				await capture(c);
+				files.push(fileOf(c.key));
+			} catch { /* that page's test names its failure */ }
+		}
+		if (!files.length) {
+			checkerError = 'no page was saved';
+			return;
+		}
+		const r = await run('java', ['-jar', VNU, '--format', 'json', '--stdout', ...files], { timeoutMs: 120000 });
+		let out;
+		try {
+			out = JSON.parse(r.stdout);
+		} catch (e) {
+			checkerError = `vnu gave no JSON (status ${r.code}): ${e.message}\n${r.stdout.slice(0, 2000)}${r.stderr.slice(0, 2000)}`;
+			return;
+		}
+		for (const m of out.messages || []) {
+			if (!m.url) { general.push(m); continue; }
+			const base = path.basename(decodeURIComponent(new URL(m.url).pathname));
+			if (!byFile.has(base)) byFile.set(base, []);
+			byFile.get(base).push(m);
+		}
+		general = general.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+	}, { timeout: 180000 });
+
+	const where = (m) => `line ${m.lastLine ?? m.firstLine ?? '?'}:${m.firstColumn ?? '?'}-${m.lastColumn ?? '?'}`;
+	const show = (m) => `${where(m)}: ${m.message}${m.extract ? `\n    ${JSON.stringify(m.extract)}` : ''}`;
+
+	for (const c of CASES) {
+		test(`${label(c.spec, c.lang)} is valid HTML`, { timeout: 60000 }, async (t) => {
+			assert.equal(checkerError, null, checkerError);
+			await capture(c);	// a page that could not be captured fails here with the reason
+			assert.deepEqual(general, [], `the checker failed: ${general.map(show).join('\n')}`);
+			const msgs = byFile.get(`${c.key}.html`) || [];
+			for (const m of msgs.filter((x) => x.type === 'info' && x.subType === 'warning'))
+				t.diagnostic(`vnu warning ${c.key}.html ${show(m)}`);
+			const errors = msgs.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+			assert.equal(errors.length, 0, `vnu errors in ${fileOf(c.key)}:\n${errors.map(show).join('\n')}`);
+		});
+	}
+});
