@@ -183,7 +183,7 @@ function procTicks(pid) {
 function machineTicks() {
 	const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
 	const total = f.reduce((a, b) => a + b, 0);
-	return { total, busy: total - f[3] - f[4] };	// minus idle and iowait
+	return { total, busy: total - f[3] - f[4], irq: f[5] + f[6] };	// busy: minus idle and iowait
 }
 
 async function questions(stack) {
@@ -207,7 +207,9 @@ function cpuDelta(a, b) {
 		for (const [p, t] of a.per[name]) { if (b.per[name].has(p)) sum += b.per[name].get(p) - t; }
 		out[name] = sum;
 	}
-	return { ...out, busy: b.machine.busy - a.machine.busy, total: b.machine.total - a.machine.total };
+	return {
+		...out, busy: b.machine.busy - a.machine.busy, irq: b.machine.irq - a.machine.irq, total: b.machine.total - a.machine.total,
+	};
 }
 
 // ---- wrk ----------------------------------------------------------------------------------------------------
@@ -336,26 +338,26 @@ function report(results, pageBytes, contentType) {
 	for (const r of results) {
 		console.log(`${padR(r.name, wName)}${pad(r.rps.toFixed(0), 10)}${pad(fmtMs(r.p50), 10)}${pad(fmtMs(r.p99), 10)}${pad((r.rps / hello.rps).toFixed(2), 10)}`);
 	}
-	console.log('\nCPU per request in microseconds (from /proc and wrk\'s rusage; "other" is the rest of the busy time:');
-	console.log('kernel work charged to no process, and processes outside the benchmark), busy share of all CPUs,');
-	console.log('database statements per request (MariaDB\'s Questions counter):\n');
-	console.log(`${padR('name', wName)}${pad('nginx', 7)}${pad('fastcgi', 9)}${pad('mariadb', 9)}${pad('wrk', 7)}${pad('other', 7)}${pad('total', 8)}${pad('busy', 6)}${pad('db/req', 8)}`);
+	console.log('\nCPU per request in microseconds, from /proc and wrk\'s rusage ("irq": the kernel\'s interrupt work, mostly');
+	console.log('the loopback network; "other": the rest of the busy time, processes outside the benchmark), busy share');
+	console.log('of all CPUs, and database statements per request (MariaDB\'s Questions counter):\n');
+	console.log(`${padR('name', wName)}${pad('nginx', 7)}${pad('fastcgi', 9)}${pad('mariadb', 9)}${pad('wrk', 7)}${pad('irq', 6)}${pad('other', 7)}${pad('total', 8)}${pad('busy', 6)}${pad('db/req', 8)}`);
 	const us = (ticks, n) => ((ticks / CLK_TCK) * 1e6 / n).toFixed(0);
 	let otherTicks = 0;
 	let totalTicks = 0;
 	for (const r of results) {
 		const c = r.cpu;
 		const fcgi = c.kpp + c.hello;
-		const other = Math.max(0, c.busy - (c.nginx + fcgi + c.mariadb + c.wrk));
+		const other = Math.max(0, c.busy - (c.nginx + fcgi + c.mariadb + c.wrk + c.irq));
 		otherTicks += other;
 		totalTicks += c.total;
 		console.log(`${padR(r.name, wName)}${pad(us(c.nginx, r.requests), 7)}${pad(us(fcgi, r.requests), 9)}` +
-			`${pad(us(c.mariadb, r.requests), 9)}${pad(us(c.wrk, r.requests), 7)}${pad(us(other, r.requests), 7)}` +
+			`${pad(us(c.mariadb, r.requests), 9)}${pad(us(c.wrk, r.requests), 7)}${pad(us(c.irq, r.requests), 6)}${pad(us(other, r.requests), 7)}` +
 			`${pad(us(c.busy, r.requests), 8)}${pad(`${(100 * c.busy / c.total).toFixed(0)}%`, 6)}${pad(r.queries.toFixed(1), 8)}`);
 	}
 	const otherShare = totalTicks ? otherTicks / totalTicks : 0;
 	console.log(`\n"other" took ${(100 * otherShare).toFixed(0)}% of the machine during the measurements` +
-		(otherShare > 0.15 ? ': something else was running, so the figures are lower and noisier than they would be' : ''));
+		(otherShare > 0.1 ? ': something else was running, so the figures are lower and noisier than they would be' : ''));
 	const stat = results.find((r) => r.key === 'static');
 	const page = results.find((r) => r.key === 'home');
 	console.log(`workers: ${WORKERS}   static/hello: ${(stat.rps / hello.rps).toFixed(2)}`);

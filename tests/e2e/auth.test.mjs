@@ -313,7 +313,10 @@ describe('malformed and refused requests', () => {
 // Last: it blocks the test client's address for the rest of this stack's life.
 describe('throttling by address', () => {
 	test('after thirty failures from one address, no account signs in from it', async () => {
-		for (let i = 0; i < 30; i++) {
+		// Earlier tests failed a few times from this address already; they count too.
+		const before = Number(await one("SELECT COUNT(*) FROM login_attempts WHERE success = 0 AND attempted_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE"));
+		assert.ok(before < 30, `already ${before} failures`);
+		for (let i = before; i < 30; i++) {
 			const r = await stack.session().submit('/login', { email: `guess-${i}@nowhere.example`, password: 'x' }, LOGIN);
 			assert.equal(r.status, 200, `attempt ${i}`);
 		}
