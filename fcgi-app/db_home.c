@@ -1,4 +1,5 @@
 /* db_home.c - the start pages' queries: each page is one statement, one round trip. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -69,6 +70,17 @@ static struct dbstmt q[Q__MAX] = {
 	    "SUM((SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id)), "
 	    "NULL FROM projects p JOIN applications a ON a.id = p.application_id "
 	    "JOIN rounds r ON r.id = a.round_id GROUP BY r.year "
+	    "UNION ALL "
+	    "SELECT 'l', c.code, c.name_sv, COUNT(*), "
+	    "SUM((SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id)), "
+	    "c.name_en "
+	    "FROM projects p JOIN applications a ON a.id = p.application_id "
+	    "JOIN rounds r ON r.id = a.round_id "
+	    "JOIN countries c ON c.code = a.country_code "
+	    "WHERE r.year = (SELECT MAX(r2.year) FROM projects p2 "
+	    "JOIN applications a2 ON a2.id = p2.application_id "
+	    "JOIN rounds r2 ON r2.id = a2.round_id) "
+	    "GROUP BY c.code, c.name_sv, c.name_en "
 	    "UNION ALL "
 	    "SELECT 'r', status, NULL, COUNT(*), NULL, NULL FROM reports rp "
 	    "WHERE rp.status <> 'approved' GROUP BY status "
@@ -163,10 +175,10 @@ enum kerr
 db_home_programme(struct req *r, struct home_programme *out)
 {
 	struct count **lists[] = { &out->app_status, &out->project_status,
-	    &out->countries, &out->rounds, &out->report_status };
+	    &out->countries, &out->rounds, &out->report_status, &out->latest };
 	size_t *lens[] = { &out->napp_status, &out->nproject_status,
-	    &out->ncountries, &out->nrounds, &out->nreport_status };
-	static const char tags[] = "apcyr";
+	    &out->ncountries, &out->nrounds, &out->nreport_status, &out->nlatest };
+	static const char tags[] = "apcyrl";
 	struct dbres res;
 	const char *t;
 	struct count *c;
@@ -196,5 +208,8 @@ db_home_programme(struct req *r, struct home_programme *out)
 		c->n = db_ll(&res, i, 3);
 		c->amount = db_ll(&res, i, 4);
 	}
+	for (i = 0; i < out->nrounds; i++)
+		if (atoi(out->rounds[i].key) > out->latest_year)
+			out->latest_year = atoi(out->rounds[i].key);
 	return KERR_OK;
 }

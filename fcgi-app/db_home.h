@@ -64,6 +64,8 @@ struct home_programme {
 	struct count	*countries;	size_t ncountries;	/* projects under way, most first */
 	struct count	*rounds;	size_t nrounds;		/* approved per round year, newest first */
 	struct count	*report_status;	size_t nreport_status;
+	struct count	*latest;	size_t nlatest;		/* the latest round's projects by country */
+	int		 latest_year;
 	long long	 overdue;	/* reports past due, not submitted */
 	long long	 orgs;		/* Swedish organisations with a project under way */
 };

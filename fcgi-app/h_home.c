@@ -138,6 +138,9 @@ home_programme(struct req *r)
 	view_counts(r, "project_status", h.project_status, h.nproject_status, 1);
 	view_counts(r, "countries", h.countries, h.ncountries, 0);
 	view_counts(r, "rounds", h.rounds, h.nrounds, 0);
+	view_counts(r, "latest", h.latest, h.nlatest, 0);
+	if (h.latest_year > 0)
+		vobj_int(r->view, "latest_year", h.latest_year);
 	return render(r, TPL_HOME_PROGRAMME);
 }
 

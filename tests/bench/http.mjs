@@ -16,7 +16,8 @@
 // 2 when a tool is missing.
 //
 // Environment: BENCH_WORKERS (4), BENCH_SECONDS (10), BENCH_WARMUP (seconds before each measurement, 1),
-// BENCH_THREADS (wrk -t, 2), BENCH_CONNECTIONS (wrk -c, 16), KPP_BUILD (as for the tests), BENCH_KEEP=1
+// BENCH_THREADS (wrk -t, 2), BENCH_CONNECTIONS (wrk -c, 16), BENCH_NGINX_WORKERS (nginx worker_processes, 1 as
+// in the harness: one nginx process is then the limit of the light targets), KPP_BUILD (as for the tests), BENCH_KEEP=1
 // keeps the stack's directory (var/test/stacks/) and the temporary one, BENCH_ANALYZE=0 (below).
 //
 // The harness's database templates keep the InnoDB statistics of the moment the schema was made (nearly empty
@@ -51,6 +52,7 @@ const SECONDS = intEnv('BENCH_SECONDS', 10);
 const WARMUP = intEnv('BENCH_WARMUP', 1, 0);
 const THREADS = intEnv('BENCH_THREADS', 2);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 16);
+const NGINX_WORKERS = intEnv('BENCH_NGINX_WORKERS', 1);
 const KEEP = !!process.env.BENCH_KEEP;
 const ANALYZE = process.env.BENCH_ANALYZE !== '0';
 
@@ -157,6 +159,9 @@ async function addBenchLocations(stack, helloSocket, staticDir) {
 	const stat = `\n\tlocation ^~ /bench/static/ {\n\t\talias ${staticDir}/;\n\t}\n`;
 	fs.writeFileSync(siteFile, site.replace(app[0], `${app[0]}${hello}${stat}`));
 	const conf = path.join(prefix, 'nginx.conf');
+	const top = fs.readFileSync(conf, 'utf8');
+	if (!/^worker_processes \d+;$/m.test(top)) throw new BenchError(`no "worker_processes N;" line in ${conf}`);
+	fs.writeFileSync(conf, top.replace(/^worker_processes \d+;$/m, `worker_processes ${NGINX_WORKERS};`));
 	const t = await run('nginx', ['-t', '-q', '-p', prefix, '-c', conf, '-e', stack.logs.nginxError]);
 	if (t.code !== 0) throw new BenchError(`the site with the bench locations does not pass nginx -t:\n${t.stdout}${t.stderr}`);
 	process.kill(stack.nginxPid, 'SIGHUP');
@@ -330,7 +335,7 @@ const padR = (s, n) => String(s).padEnd(n);
 function report(results, pageBytes, contentType) {
 	const hello = results.find((r) => r.key === 'hello');
 	const wName = Math.max(...results.map((r) => r.name.length)) + 2;
-	console.log(`\nkpp HTTP benchmark: ${WORKERS} FastCGI workers (kpp and hello alike), nginx with 1 worker process and no access log,`);
+	console.log(`\nkpp HTTP benchmark: ${WORKERS} FastCGI workers (kpp and hello alike), nginx with ${NGINX_WORKERS} worker process${NGINX_WORKERS > 1 ? 'es' : ''} and no access log,`);
 	console.log(`wrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s --latency after ${WARMUP}s of warm-up; ${os.cpus().length} CPUs; one run, so compare the ratios`);
 	console.log(`the applicant's start page: ${pageBytes} bytes, ${contentType}; database statistics ` +
 		(ANALYZE ? 'refreshed with ANALYZE TABLE (BENCH_ANALYZE=0: as the harness template leaves them)\n' : 'as the harness template leaves them (BENCH_ANALYZE=0)\n'));

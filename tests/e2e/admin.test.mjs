@@ -138,7 +138,12 @@ describe('the demo data', () => {
 		await s.login('sida@sida.example');
 		const page = (await s.get('/')).text;
 		assert.match(page, /<th scope="row">2016<\/th><td class="num">32<\/td>/);
-		const countries = page.slice(page.indexOf('Pågående projekt per land'));
-		assert.ok(countries.indexOf('Kenya') < countries.indexOf('Kina'), 'Kenya before China');
+		const start = page.indexOf('Beviljade i utlysningen 2016, per land');
+		assert.ok(start > 0, 'the latest round by country');
+		const table = page.slice(start, page.indexOf('</table>', start));
+		const order = [...table.matchAll(/<th scope="row">([^<]+)<\/th><td class="num">(\d+)<\/td>/g)].map((m) => [m[1], Number(m[2])]);
+		assert.deepEqual(order.slice(0, 2), [['Kenya', 8], ['Kina', 7]]);
+		assert.deepEqual(order.slice(2, 6).map((x) => x[0]).sort(), ['Botswana', 'Kosovo', 'Sydafrika', 'Uganda']);
+		assert.equal(order.reduce((n, x) => n + x[1], 0), 32);
 	});
 });
