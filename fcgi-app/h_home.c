@@ -92,9 +92,10 @@ count_of(const struct count *c, size_t n, const char *key)
 	return 0;
 }
 
+/* Rows of counts under parent's key list, with bar widths for the charts. */
 static void
-view_counts(struct req *r, const char *list, const struct count *c, size_t n,
-    int labelled)
+view_counts(struct req *r, struct vobj *parent, const char *list,
+    const struct count *c, size_t n, int labelled)
 {
 	long long max = 1;
 	struct vobj *o;
@@ -104,7 +105,7 @@ view_counts(struct req *r, const char *list, const struct count *c, size_t n,
 		if (c[i].n > max)
 			max = c[i].n;
 	for (i = 0; i < n; i++) {
-		o = vobj_push(r->view, list);
+		o = vobj_push(parent, list);
 		vobj_str(o, "key", c[i].key);
 		vobj_str(o, "label", labelled ? label(r->lang, c[i].key) :
 		    c[i].label != NULL ? c[i].label : c[i].key);
@@ -119,6 +120,7 @@ static int
 home_programme(struct req *r)
 {
 	struct home_programme h;
+	struct vobj *t;
 	enum kerr e;
 
 	if ((e = db_home_programme(r, &h)) != KERR_OK)
@@ -134,13 +136,20 @@ home_programme(struct req *r)
 	    count_of(h.report_status, h.nreport_status, "submitted"), r->lang));
 	vobj_str(r->view, "overdue", fmt_number(r->a, h.overdue, r->lang));
 	vobj_str(r->view, "orgs", fmt_number(r->a, h.orgs, r->lang));
-	view_counts(r, "app_status", h.app_status, h.napp_status, 1);
-	view_counts(r, "project_status", h.project_status, h.nproject_status, 1);
-	view_counts(r, "countries", h.countries, h.ncountries, 0);
-	view_counts(r, "rounds", h.rounds, h.nrounds, 0);
-	view_counts(r, "latest", h.latest, h.nlatest, 0);
-	if (h.latest_year > 0)
-		vobj_int(r->view, "latest_year", h.latest_year);
+	view_counts(r, r->view, "app_status", h.app_status, h.napp_status, 1);
+	view_counts(r, r->view, "project_status", h.project_status, h.nproject_status, 1);
+	view_counts(r, r->view, "rounds", h.rounds, h.nrounds, 0);
+	/* Both country tables share one partial: each is an object with its heading and rows. */
+	if (h.latest_year > 0) {
+		t = vobj_obj(r->view, "latest");
+		vobj_str(t, "heading", arena_printf(r->a, "%s %d, %s",
+		    i18n_tr(r->lang, N_("Approved in the round of")), h.latest_year,
+		    i18n_tr(r->lang, N_("by country"))));
+		view_counts(r, t, "rows", h.latest, h.nlatest, 0);
+	}
+	t = vobj_obj(r->view, "countries");
+	vobj_str(t, "heading", i18n_tr(r->lang, N_("Projects under way by country")));
+	view_counts(r, t, "rows", h.countries, h.ncountries, 0);
 	return render(r, TPL_HOME_PROGRAMME);
 }
 
