@@ -48,12 +48,13 @@ as_root() {
 # --- packages -------------------------------------------------------------------------------------------
 # Debian packages, each checked with dpkg-query. "pkg|command" counts as present when the command exists
 # (node, npm and nginx may come from elsewhere, e.g. NodeSource's nodejs, which brings its own npm).
+# libclang-rt-14-dev holds libFuzzer and the sanitizer runtimes that clang links the fuzzers with.
 PACKAGES=(
 	build-essential autoconf automake libtool pkg-config gettext
 	libfcgi-dev libmariadb-dev libxml2-dev libxml2-utils libcunit1-dev libsodium-dev liburiparser-dev
 	libinih-dev libxlsxwriter-dev libcsv-dev
 	spawn-fcgi multiwatch "nginx-light|nginx" mariadb-server mariadb-client
-	clang "nodejs|node" "npm|npm" chromium fonts-liberation default-jre-headless wrk curl ca-certificates
+	clang libclang-rt-14-dev "nodejs|node" "npm|npm" chromium fonts-liberation default-jre-headless wrk curl ca-certificates
 )
 
 pkg_installed() {

@@ -62,19 +62,35 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- what this script starts itself (the stack stops its own), stopped by pid also on an abnormal exit ----
 
-const mine = { helloSup: null, helloWorkers: [], wrk: null };
+const mine = { helloSup: null, helloWorkers: [], wrk: null, tmp: null, stackDir: null };
 
+const alive = (c) => c && c.exitCode === null && c.signalCode === null;
+const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** On an abnormal exit: stops wrk and the hello responder by pid, synchronously, and removes the temporary
+ * directory (the harness kills the stack itself and keeps its directory). */
 function killMineSync() {
-	if (mine.wrk) { for (const p of childPids(mine.wrk.pid)) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } } }
-	for (const c of [mine.wrk, mine.helloSup]) {
-		if (c && c.exitCode === null && c.signalCode === null) { try { process.kill(c.pid, 'SIGKILL'); } catch { /* gone */ } }
+	if (alive(mine.wrk)) {
+		for (const p of childPids(mine.wrk.pid)) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+		try { process.kill(mine.wrk.pid, 'SIGKILL'); } catch { /* gone */ }
+	}
+	if (alive(mine.helloSup)) {
+		// multiwatch passes SIGTERM on to the workers and exits once they have
+		try { process.kill(mine.helloSup.pid, 'SIGTERM'); } catch { /* gone */ }
+		for (let i = 0; i < 40 && pidAlive(mine.helloSup.pid); i++) sleepSync(50);
+		try { if (pidAlive(mine.helloSup.pid)) process.kill(mine.helloSup.pid, 'SIGKILL'); } catch { /* gone */ }
 	}
 	for (const p of mine.helloWorkers) { try { if (pidAlive(p)) process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+	if (mine.tmp) fs.rmSync(mine.tmp, { recursive: true, force: true });
 }
 process.on('exit', killMineSync);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-	// the harness adds its own handler once a stack runs; this one covers the time before and after
-	process.on(sig, () => { killMineSync(); process.exit(128 + os.constants.signals[sig]); });
+	// The harness adds its own handler once a stack runs (it kills the stack); this one covers the rest.
+	process.on(sig, () => {
+		console.error(`bench: ${sig}: stopping everything${mine.stackDir ? `; the stack's directory stays: ${mine.stackDir}` : ''}`);
+		killMineSync();
+		process.exit(128 + os.constants.signals[sig]);
+	});
 }
 
 function waitExit(child, ms) {
@@ -373,11 +389,13 @@ function report(results, pageBytes, contentType) {
 
 async function main() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kpp-bench-'));
+	mine.tmp = KEEP ? null : tmp;
 	let stack = null;
 	let failed = false;
 	try {
 		const helloBin = await buildHello(tmp);
 		stack = await startStack({ workers: WORKERS, accessLog: false, name: 'bench-http' });
+		mine.stackDir = stack.dir;
 		if (ANALYZE) {
 			const tables = await stack.mysql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'kpp' AND table_type = 'BASE TABLE'");
 			if (tables.length) await stack.mysql(`ANALYZE TABLE ${tables.map(([t]) => `\`${t}\``).join(', ')}`);
@@ -432,10 +450,12 @@ async function main() {
 	} finally {
 		await stopHello().catch((e) => { failed = true; console.error(`bench: stopping hello: ${e.message}`); });
 		if (stack) {
+			mine.stackDir = null;
 			const keep = KEEP || failed;
 			await stack.stop({ keep }).catch((e) => { failed = true; console.error(`bench: stopping the stack: ${e.message}`); });
 			if (keep) console.error(`bench: the stack's configuration and logs are in ${stack.dir}`);
 		}
+		mine.tmp = null;
 		if (KEEP || failed) console.error(`bench: hello's build, socket and log are in ${tmp}`);
 		else fs.rmSync(tmp, { recursive: true, force: true });
 	}
