@@ -16,9 +16,9 @@
 // 2 when a tool is missing.
 //
 // Environment: BENCH_WORKERS (4), BENCH_SECONDS (10), BENCH_WARMUP (seconds before each measurement, 1),
-// BENCH_THREADS (wrk -t, 2), BENCH_CONNECTIONS (wrk -c, 16), BENCH_NGINX_WORKERS (nginx worker_processes, 1 as
-// in the harness: one nginx process is then the limit of the light targets), KPP_BUILD (as for the tests), BENCH_KEEP=1
-// keeps the stack's directory (var/test/stacks/) and the temporary one, BENCH_ANALYZE=0 (below).
+// BENCH_THREADS (wrk -t, 2), BENCH_CONNECTIONS (wrk -c, 16), BENCH_NGINX_WORKERS (nginx worker_processes: 1,
+// as in the harness), KPP_BUILD (as for the tests), BENCH_KEEP=1 keeps the stack's directory (var/test/stacks/)
+// and the temporary one (both are kept after a failure), BENCH_ANALYZE=0 (below).
 //
 // The harness's database templates keep the InnoDB statistics of the moment the schema was made (nearly empty
 // tables): its server stops right after loading the demo data, before InnoDB's background recalculation.
@@ -58,8 +58,6 @@ const ANALYZE = process.env.BENCH_ANALYZE !== '0';
 
 class BenchError extends Error {}
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 // ---- what this script starts itself (the stack stops its own), stopped by pid also on an abnormal exit ----
 
 const mine = { helloSup: null, helloWorkers: [], wrk: null, tmp: null, stackDir: null };
@@ -75,7 +73,7 @@ function killMineSync() {
 		try { process.kill(mine.wrk.pid, 'SIGKILL'); } catch { /* gone */ }
 	}
 	if (alive(mine.helloSup)) {
-		// multiwatch passes SIGTERM on to the workers and exits once they have
+		// multiwatch stops the workers (SIGUSR1) and exits once they have
 		try { process.kill(mine.helloSup.pid, 'SIGTERM'); } catch { /* gone */ }
 		for (let i = 0; i < 40 && pidAlive(mine.helloSup.pid); i++) sleepSync(50);
 		try { if (pidAlive(mine.helloSup.pid)) process.kill(mine.helloSup.pid, 'SIGKILL'); } catch { /* gone */ }
@@ -180,11 +178,14 @@ async function addBenchLocations(stack, helloSocket, staticDir) {
 	fs.writeFileSync(conf, top.replace(/^worker_processes \d+;$/m, `worker_processes ${NGINX_WORKERS};`));
 	const t = await run('nginx', ['-t', '-q', '-p', prefix, '-c', conf, '-e', stack.logs.nginxError]);
 	if (t.code !== 0) throw new BenchError(`the site with the bench locations does not pass nginx -t:\n${t.stdout}${t.stderr}`);
+	// Reloaded once the old worker processes are gone: until then they still accept connections.
+	const oldWorkers = childPids(stack.nginxPid);
 	process.kill(stack.nginxPid, 'SIGHUP');
 	await waitFor(async () => {
+		if (oldWorkers.some(pidAlive)) return false;
 		const r = await request(stack.baseUrl, '/bench/hello').catch(() => null);
 		return r && r.status === 200;
-	}, 10000, 'nginx to reload with /bench/hello', 100);
+	}, 15000, 'nginx to reload with /bench/hello', 100);
 }
 
 // ---- CPU and database counters ----------------------------------------------------------------------------
