@@ -1,5 +1,6 @@
 /* db.c - one MariaDB connection per worker, with reconnect and a lazy prepared-statement cache. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include <mysqld_error.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
@@ -245,9 +247,9 @@ column_room(const MYSQL_FIELD *f)
 	return n + 1;
 }
 
-enum kerr
-db_query(struct arena *a, const char *reqid, struct dbstmt *s,
-    struct dbres *res, const char *fmt, ...)
+static enum kerr
+vquery(struct arena *a, const char *reqid, struct dbstmt *s,
+    struct dbres *res, const char *fmt, va_list ap)
 {
 	MYSQL_BIND *out = NULL;
 	MYSQL_RES *meta = NULL;
@@ -256,14 +258,10 @@ db_query(struct arena *a, const char *reqid, struct dbstmt *s,
 	my_bool *nulls = NULL, one = 1;
 	size_t i, j, ncols, nrows;
 	enum kerr e;
-	va_list ap;
 	int rc;
 
 	memset(res, 0, sizeof(*res));
-	va_start(ap, fmt);
-	e = run(reqid, s, fmt, ap);
-	va_end(ap);
-	if (e != KERR_OK)
+	if ((e = run(reqid, s, fmt, ap)) != KERR_OK)
 		return e;
 	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
 	if (mysql_stmt_store_result(s->st) != 0)
@@ -316,6 +314,169 @@ out:
 		mysql_free_result(meta);
 	if (s->st != NULL)
 		mysql_stmt_free_result(s->st);
+	return e;
+}
+
+enum kerr
+db_query(struct arena *a, const char *reqid, struct dbstmt *s,
+    struct dbres *res, const char *fmt, ...)
+{
+	enum kerr e;
+	va_list ap;
+
+	va_start(ap, fmt);
+	e = vquery(a, reqid, s, res, fmt, ap);
+	va_end(ap);
+	return e;
+}
+
+/*
+ * The result cache: a direct-mapped table of copies of results, each
+ * tagged with its statement, parameters and the data version it was read
+ * at. Memory is bounded by the slot count and the size limit.
+ */
+#define CACHE_SLOTS	256
+#define CACHE_MAX_BYTES	(256 * 1024)	/* larger results are not kept */
+
+struct cached {
+	const struct dbstmt *s;
+	unsigned long long version;
+	char		*key;
+	size_t		 keylen;
+	size_t		 nrows, ncols;
+	char		**cells;	/* nrows * ncols, strings follow in the same block */
+};
+
+static struct cached cache[CACHE_SLOTS];
+
+/* The parameters as bytes: a key that tells apart any two different bindings. */
+static char *
+cache_key(struct arena *a, const char *fmt, va_list ap, size_t *len)
+{
+	struct buf b;
+	const char *sv;
+	long long ll;
+	size_t n;
+
+	buf_init(&b, a, 128);
+	for (; *fmt != '\0'; fmt++) {
+		buf_putc(&b, *fmt);
+		switch (*fmt) {
+		case 's':
+			sv = va_arg(ap, const char *);
+			n = sv != NULL ? strlen(sv) + 1 : 0;
+			buf_append(&b, (const char *)&n, sizeof(n));
+			if (sv != NULL)
+				buf_append(&b, sv, n);
+			break;
+		case 'i':
+		case 'u':
+			ll = fmt[0] == 'i' ? va_arg(ap, long long) :
+			    (long long)va_arg(ap, unsigned long long);
+			buf_append(&b, (const char *)&ll, sizeof(ll));
+			break;
+		case 'b':
+			sv = va_arg(ap, const char *);
+			n = va_arg(ap, size_t);
+			buf_append(&b, (const char *)&n, sizeof(n));
+			buf_append(&b, sv, n);
+			break;
+		}
+	}
+	*len = b.len;
+	return b.data;
+}
+
+static size_t
+cache_slot(const struct dbstmt *s, const char *key, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL ^ (uintptr_t)s;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
+	return (size_t)(h % CACHE_SLOTS);
+}
+
+static void
+cache_store(struct cached *c, const struct dbstmt *s,
+    unsigned long long version, const char *key, size_t keylen,
+    const struct dbres *res)
+{
+	size_t i, cells = res->nrows * res->ncols, bytes = keylen;
+	char *p;
+
+	for (i = 0; i < cells; i++)
+		if (res->rows[i / res->ncols][i % res->ncols] != NULL)
+			bytes += strlen(res->rows[i / res->ncols][i % res->ncols]) + 1;
+	free(c->cells);
+	memset(c, 0, sizeof(*c));
+	if (bytes > CACHE_MAX_BYTES ||
+	    (c->cells = malloc(cells * sizeof(char *) + bytes + 1)) == NULL)
+		return;
+	p = (char *)(c->cells + cells);
+	for (i = 0; i < cells; i++) {
+		const char *v = res->rows[i / res->ncols][i % res->ncols];
+
+		if (v == NULL) {
+			c->cells[i] = NULL;
+			continue;
+		}
+		c->cells[i] = p;
+		p = stpcpy(p, v) + 1;
+	}
+	c->key = p;
+	memcpy(c->key, key, keylen);
+	c->keylen = keylen;
+	c->s = s;
+	c->version = version;
+	c->nrows = res->nrows;
+	c->ncols = res->ncols;
+}
+
+/* Copies a cached result into the arena: the cache may change before the request ends. */
+static void
+cache_load(struct arena *a, const struct cached *c, struct dbres *res)
+{
+	size_t i, j;
+
+	res->nrows = c->nrows;
+	res->ncols = c->ncols;
+	res->rows = arena_calloc(a, c->nrows ? c->nrows : 1, sizeof(*res->rows));
+	for (i = 0; i < c->nrows; i++) {
+		res->rows[i] = arena_alloc(a, c->ncols * sizeof(char *));
+		for (j = 0; j < c->ncols; j++) {
+			const char *v = c->cells[i * c->ncols + j];
+
+			res->rows[i][j] = v != NULL ? arena_strdup(a, v) : NULL;
+		}
+	}
+}
+
+enum kerr
+db_query_cached(struct arena *a, const char *reqid, struct dbstmt *s,
+    unsigned long long version, struct dbres *res, const char *fmt, ...)
+{
+	struct cached *c;
+	size_t keylen;
+	enum kerr e;
+	va_list ap;
+	char *key;
+
+	va_start(ap, fmt);
+	key = cache_key(a, fmt, ap, &keylen);
+	va_end(ap);
+	c = &cache[cache_slot(s, key, keylen)];
+	if (c->s == s && c->version == version && c->keylen == keylen &&
+	    memcmp(c->key, key, keylen) == 0) {
+		cache_load(a, c, res);
+		return KERR_OK;
+	}
+	va_start(ap, fmt);
+	e = vquery(a, reqid, s, res, fmt, ap);
+	va_end(ap);
+	if (e == KERR_OK)
+		cache_store(c, s, version, key, keylen, res);
 	return e;
 }
 

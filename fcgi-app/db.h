@@ -48,6 +48,17 @@ enum kerr	 db_query(struct arena *a, const char *reqid, struct dbstmt *s,
 		    struct dbres *res, const char *fmt, ...);
 
 /*
+ * Like db_query, but answered from this worker's cache when the same
+ * statement ran with the same parameters at the same data version (the
+ * session's, which sql/0006's triggers move forward at every write). Only
+ * for statements whose result depends on nothing but their parameters and
+ * the data: no NOW(), no user variables.
+ */
+enum kerr	 db_query_cached(struct arena *a, const char *reqid,
+		    struct dbstmt *s, unsigned long long version,
+		    struct dbres *res, const char *fmt, ...);
+
+/*
  * Runs an INSERT/UPDATE/DELETE. affected and insert_id may be NULL.
  * A duplicate key gives KERR_CONFLICT (not logged: callers expect it).
  */

@@ -28,7 +28,8 @@ enum q {
 static struct dbstmt q[Q__MAX] = {
 	[Q_SESSION_FIND] = { "SELECT s.csrf_token, u.id, u.email, u.name, u.role, "
 	    "u.org_id, o.name, u.lang, "
-	    "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND "
+	    "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND, "
+	    "(SELECT v FROM data_version WHERE id = 1) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "LEFT JOIN organisations o ON o.id = u.org_id "
 	    "WHERE s.token_hash = ? AND u.active = 1 "
@@ -87,6 +88,7 @@ db_session_find(struct req *r, const unsigned char h[32], struct session *s,
 	s->user.org_name = db_str(&res, 0, 6);
 	s->user.lang = strcmp(db_str(&res, 0, 7), "en") == 0 ? LANG_EN : LANG_SV;
 	*stale = db_ll(&res, 0, 8) != 0;
+	s->data_version = (unsigned long long)db_ll(&res, 0, 9);
 	return KERR_OK;
 }
 

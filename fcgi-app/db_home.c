@@ -115,8 +115,9 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query(r->a, r->id, &q[Q_ORG], &res, "iisis", org_id, org_id,
-	    app_today(), org_id, app_today())) != KERR_OK)
+	if ((e = db_query_cached(r->a, r->id, &q[Q_ORG], r->sess->data_version,
+	    &res, "iisis", org_id, org_id, app_today(), org_id,
+	    app_today())) != KERR_OK)
 		return e;
 	out->apps = arena_calloc(r->a, count_tag(&res, "a") + 1, sizeof(*out->apps));
 	out->projects = arena_calloc(r->a, count_tag(&res, "p") + 1,
@@ -186,7 +187,8 @@ db_home_programme(struct req *r, struct home_programme *out)
 	size_t i, k;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query(r->a, r->id, &q[Q_PROGRAMME], &res, "s", app_today())) != KERR_OK)
+	if ((e = db_query_cached(r->a, r->id, &q[Q_PROGRAMME],
+	    r->sess->data_version, &res, "s", app_today())) != KERR_OK)
 		return e;
 	for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
 		*lists[k] = arena_calloc(r->a, res.nrows + 1, sizeof(struct count));

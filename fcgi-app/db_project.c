@@ -63,7 +63,8 @@ db_application_get(struct req *r, long long id, long long org_id,
 	char **c;
 
 	memset(a, 0, sizeof(*a));
-	if ((e = db_query(r->a, r->id, &q[Q_APPLICATION], &res, "iii", id,
+	if ((e = db_query_cached(r->a, r->id, &q[Q_APPLICATION],
+	    r->sess->data_version, &res, "iii", id,
 	    org_id, org_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -99,7 +100,8 @@ db_project_get(struct req *r, const char *code, long long org_id,
 	char **c;
 
 	memset(p, 0, sizeof(*p));
-	if ((e = db_query(r->a, r->id, &q[Q_PROJECT], &res, "siiss", code,
+	if ((e = db_query_cached(r->a, r->id, &q[Q_PROJECT],
+	    r->sess->data_version, &res, "siiss", code,
 	    org_id, org_id, code, code)) != KERR_OK)
 		return e;
 	/* Rows sort 'p' < 'r' < 'y'; without the 'p' row the reader may not see it. */

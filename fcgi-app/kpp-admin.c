@@ -54,23 +54,58 @@ connect_owner(void)
 	return m;
 }
 
+/*
+ * After a bulk load InnoDB's statistics still describe empty tables, and
+ * the optimizer would scan where it should look up: refresh them.
+ */
+static int
+analyze_tables(MYSQL *m)
+{
+	static const char list[] = "SELECT table_name FROM information_schema.tables "
+	    "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	char sql[256];
+	int rc = 0;
+
+	if (mysql_query(m, list) != 0 || (res = mysql_store_result(m)) == NULL) {
+		fprintf(stderr, "kpp-admin: listing the tables: %s\n", mysql_error(m));
+		return -1;
+	}
+	while (rc == 0 && (row = mysql_fetch_row(res)) != NULL) {
+		MYSQL_RES *out;
+
+		snprintf(sql, sizeof(sql), "ANALYZE TABLE `%s`", row[0]);
+		if (mysql_query(m, sql) != 0) {
+			fprintf(stderr, "kpp-admin: %s: %s\n", sql, mysql_error(m));
+			rc = -1;
+		} else if ((out = mysql_store_result(m)) != NULL)
+			mysql_free_result(out);
+	}
+	mysql_free_result(res);
+	return rc;
+}
+
 static int
 cmd_owner(int demo)
 {
 	char err[1024];
 	enum kerr e;
 	MYSQL *m;
+	int rc;
 
 	if ((m = connect_owner()) == NULL)
 		return 1;
 	e = demo ? demo_load(m, stdout, err, sizeof(err)) :
 	    migrate_run(m, app.conf.sql_dir, stdout, err, sizeof(err));
-	mysql_close(m);
 	if (e != KERR_OK) {
 		fprintf(stderr, "kpp-admin: %s\n", err);
+		mysql_close(m);
 		return 1;
 	}
-	return 0;
+	rc = demo ? analyze_tables(m) : 0;
+	mysql_close(m);
+	return rc == 0 ? 0 : 1;
 }
 
 static int

@@ -46,6 +46,8 @@ struct session {
 	unsigned char	 token_hash[32];
 	char		 csrf[65];
 	struct user	 user;
+	/* The programme data's version as this request began (sql/0006): cached results of it stay good. */
+	unsigned long long data_version;
 };
 
 #define REQ_MAXARGS	4

@@ -147,3 +147,23 @@ describe('the demo data', () => {
 		assert.equal(order.reduce((n, x) => n + x[1], 0), 32);
 	});
 });
+
+describe('cached pages', () => {
+	test('a change to the data shows on the next request: every write moves data_version on', async () => {
+		const s = stack.session();
+		await s.login('borlange@kommun.example');
+		const [[id, title]] = await stack.mysql("SELECT a.id, a.title_sv FROM applications a JOIN organisations o ON o.id = a.applicant_org_id WHERE o.name LIKE 'Borlänge%' AND a.status = 'draft' LIMIT 1");
+		for (let i = 0; i < 3; i++) assert.match((await s.get('/')).text, new RegExp(title));
+		const [[before]] = await stack.mysql('SELECT v FROM data_version');
+		await stack.mysql(`UPDATE applications SET title_sv = 'Nytt namn på utkastet ÅÄÖ' WHERE id = ${id}`);
+		const [[afterV]] = await stack.mysql('SELECT v FROM data_version');
+		assert.ok(BigInt(afterV) > BigInt(before), 'the trigger moved the version on');
+		for (let i = 0; i < 3; i++) {
+			const page = (await s.get('/')).text;
+			assert.match(page, /Nytt namn på utkastet ÅÄÖ/);
+			assert.doesNotMatch(page, new RegExp(`>${title}<`));
+		}
+		await stack.mysql(`UPDATE applications SET title_sv = NULL, title_en = NULL WHERE id = ${id}`);
+		assert.match((await s.get('/')).text, /Ansökan utan titel/);
+	});
+});
