@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "db.h"
 #include "i18n.h"
+#include "labels.h"
 #include "tpl.h"
 
 struct app app;
@@ -43,6 +44,7 @@ app_init(const char *conf_path, char *err, size_t errlen)
 		snprintf(err, errlen, "the C.UTF-8 locale is missing");
 		return KERR_INVALID;
 	}
+	labels_init();
 	if ((e = tplset_load(app.conf.templates_dir, LANG__MAX, translate, NULL,
 	    &app.tpl, err, errlen)) != KERR_OK)
 		return e;

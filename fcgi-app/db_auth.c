@@ -12,6 +12,7 @@
 
 enum q {
 	Q_SESSION_FIND,
+	Q_USER,
 	Q_SESSION_TOUCH,
 	Q_SESSION_INSERT,
 	Q_SESSION_DELETE,
@@ -26,15 +27,20 @@ enum q {
 };
 
 static struct dbstmt q[Q__MAX] = {
-	[Q_SESSION_FIND] = { "SELECT s.csrf_token, u.id, u.email, u.name, u.role, "
-	    "u.org_id, o.name, u.lang, "
-	    "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND, "
-	    "(SELECT v FROM data_version WHERE id = 1) "
-	    "FROM sessions s JOIN users u ON u.id = s.user_id "
-	    "LEFT JOIN organisations o ON o.id = u.org_id "
-	    "WHERE s.token_hash = ? AND u.active = 1 "
-	    "AND s.expires_at > UTC_TIMESTAMP() "
+	/*
+	 * Every signed-in request runs this, so it touches two rows by primary
+	 * key and nothing else; who the user is comes from Q_USER, cached by
+	 * the data version (users' triggers move it, so a deactivation or a
+	 * new language shows at once).
+	 */
+	[Q_SESSION_FIND] = { "SELECT s.csrf_token, s.user_id, "
+	    "s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND, d.v "
+	    "FROM sessions s JOIN data_version d ON d.id = 1 "
+	    "WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP() "
 	    "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE", NULL, 0 },
+	[Q_USER] = { "SELECT u.email, u.name, u.role, u.org_id, o.name, u.lang, "
+	    "u.active FROM users u LEFT JOIN organisations o ON o.id = u.org_id "
+	    "WHERE u.id = ?", NULL, 0 },
 	[Q_SESSION_TOUCH] = { "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() "
 	    "WHERE token_hash = ?", NULL, 0 },
 	[Q_SESSION_INSERT] = { "INSERT INTO sessions (token_hash, user_id, "
@@ -68,7 +74,8 @@ enum kerr
 db_session_find(struct req *r, const unsigned char h[32], struct session *s,
     int *stale)
 {
-	struct dbres res;
+	struct dbres res, u;
+	const char *role;
 	enum kerr e;
 
 	if ((e = db_query(r->a, r->id, &q[Q_SESSION_FIND], &res, "bi", h,
@@ -80,15 +87,22 @@ db_session_find(struct req *r, const unsigned char h[32], struct session *s,
 	strncpy(s->csrf, db_str(&res, 0, 0), sizeof(s->csrf) - 1);
 	s->csrf[sizeof(s->csrf) - 1] = '\0';
 	s->user.id = db_ll(&res, 0, 1);
-	s->user.email = db_str(&res, 0, 2);
-	s->user.name = db_str(&res, 0, 3);
-	s->user.role = strcmp(db_str(&res, 0, 4), "admin") == 0 ? ROLE_ADMIN :
-	    strcmp(db_str(&res, 0, 4), "sida") == 0 ? ROLE_SIDA : ROLE_APPLICANT;
-	s->user.org_id = db_ll(&res, 0, 5);
-	s->user.org_name = db_str(&res, 0, 6);
-	s->user.lang = strcmp(db_str(&res, 0, 7), "en") == 0 ? LANG_EN : LANG_SV;
-	*stale = db_ll(&res, 0, 8) != 0;
-	s->data_version = (unsigned long long)db_ll(&res, 0, 9);
+	*stale = db_ll(&res, 0, 2) != 0;
+	s->data_version = (unsigned long long)db_ll(&res, 0, 3);
+	if ((e = db_query_cached(r->a, r->id, &q[Q_USER], s->data_version, &u,
+	    "i", s->user.id)) != KERR_OK)
+		return e;
+	/* A deactivated account's sessions end with the change. */
+	if (u.nrows == 0 || db_ll(&u, 0, 6) == 0)
+		return KERR_NOTFOUND;
+	s->user.email = db_str(&u, 0, 0);
+	s->user.name = db_str(&u, 0, 1);
+	role = db_str(&u, 0, 2);
+	s->user.role = strcmp(role, "admin") == 0 ? ROLE_ADMIN :
+	    strcmp(role, "sida") == 0 ? ROLE_SIDA : ROLE_APPLICANT;
+	s->user.org_id = db_ll(&u, 0, 3);
+	s->user.org_name = db_str(&u, 0, 4);
+	s->user.lang = strcmp(db_str(&u, 0, 5), "en") == 0 ? LANG_EN : LANG_SV;
 	return KERR_OK;
 }
 

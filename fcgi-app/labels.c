@@ -42,6 +42,22 @@ static const struct {
 	{ "latin_america", N_("Latin America") },
 };
 
+#define NLABELS	(sizeof(labels) / sizeof(labels[0]))
+
+/* The labels in each language, looked up in the catalogue once at start-up. */
+static const char *translated[LANG__MAX][NLABELS];
+
+void
+labels_init(void)
+{
+	size_t i;
+	int l;
+
+	for (l = 0; l < LANG__MAX; l++)
+		for (i = 0; i < NLABELS; i++)
+			translated[l][i] = i18n_tr((enum lang)l, labels[i].msgid);
+}
+
 const char *
 label(enum lang l, const char *code)
 {
@@ -49,8 +65,9 @@ label(enum lang l, const char *code)
 
 	if (code == NULL)
 		return "";
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+	for (i = 0; i < NLABELS; i++)
 		if (strcmp(labels[i].code, code) == 0)
-			return i18n_tr(l, labels[i].msgid);
+			return translated[l][i] != NULL ? translated[l][i] :
+			    i18n_tr(l, labels[i].msgid);
 	return code;
 }

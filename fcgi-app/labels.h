@@ -4,6 +4,9 @@
 
 #include "conf.h"
 
+/* Translates every label once; after i18n_init(). */
+void		 labels_init(void);
+
 /*
  * The label of code in language l: statuses of applications, projects and
  * reports, project types, report kinds, cost categories, region groups.
