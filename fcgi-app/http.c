@@ -46,7 +46,7 @@ resp_cookie(struct req *r, const char *name, const char *value, long max_age)
 
 	resp_header(r, "Set-Cookie", arena_printf(r->a,
 	    "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value, age,
-	    app.conf.secure_cookies ? "; Secure" : ""));
+	    app.conf.secure_cookies || r->https ? "; Secure" : ""));
 }
 
 int

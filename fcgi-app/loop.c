@@ -317,6 +317,7 @@ loop_handle(FCGX_Request *f, struct arena *a)
 	r->method = parse_method(r->method_name);
 	r->remote_addr = env(f, "REMOTE_ADDR");
 	r->accept_language = env(f, "HTTP_ACCEPT_LANGUAGE");
+	r->https = strcmp(env(f, "HTTPS"), "on") == 0;
 	uri = env(f, "REQUEST_URI");
 	if ((q = strchr(uri, '?')) != NULL) {
 		r->path = arena_strndup(a, uri, (size_t)(q - uri));

@@ -67,6 +67,7 @@ struct req {
 	const char	*query_string;
 	const char	*remote_addr;
 	const char	*accept_language;
+	int		 https;		/* nginx says the client came over TLS */
 	struct params	 query;
 	struct params	 form;
 	struct params	 cookies;
@@ -94,7 +95,7 @@ void		 resp_header(struct req *r, const char *name, const char *value);
 
 /*
  * Adds a Set-Cookie header: HttpOnly, SameSite=Lax, Path=/, and Secure
- * when configured. max_age < 0 gives a session cookie, 0 deletes it.
+ * when the request came over TLS or the configuration says so. max_age < 0 gives a session cookie, 0 deletes it.
  */
 void		 resp_cookie(struct req *r, const char *name, const char *value,
 		    long max_age);

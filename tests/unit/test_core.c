@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "arena.h"
 #include "auth.h"
 #include "buf.h"
@@ -866,6 +867,30 @@ test_http_local_path_ok(void)
 	CU_ASSERT_FALSE(local_path_ok("/a\rb"));
 }
 
+static void
+test_http_cookie_secure_over_tls(void)
+{
+	struct arena *a = arena_new(4096);
+	struct req r;
+
+	memset(&r, 0, sizeof(r));
+	r.a = a;
+	app.conf.secure_cookies = 0;
+	resp_cookie(&r, "kpp_session", "abc", 60);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.headers[0].value, "HttpOnly"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.headers[0].value, "SameSite=Lax"));
+	CU_ASSERT_PTR_NULL(strstr(r.headers[0].value, "Secure"));
+	r.https = 1;
+	resp_cookie(&r, "kpp_session", "abc", 60);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.headers[1].value, "; Secure"));
+	r.https = 0;
+	app.conf.secure_cookies = 1;
+	resp_cookie(&r, "kpp_session", "abc", 60);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.headers[2].value, "; Secure"));
+	app.conf.secure_cookies = 0;
+	arena_free(a);
+}
+
 /* i18n */
 
 static void
@@ -988,6 +1013,7 @@ main(void)
 		{ "test_auth_token_hash_rejects_bad_hex", test_auth_token_hash_rejects_bad_hex },
 		{ "test_auth_equal", test_auth_equal },
 		{ "test_http_local_path_ok", test_http_local_path_ok },
+		{ "test_http_cookie_secure_over_tls", test_http_cookie_secure_over_tls },
 		{ "test_i18n_parse", test_i18n_parse },
 		{ "test_i18n_code", test_i18n_code },
 		{ "test_i18n_from_accept", test_i18n_from_accept },
