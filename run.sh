@@ -432,9 +432,32 @@ stage_fuzz() {
 	fi
 }
 
+# Counts a node --test TAP log as one stage's result: "# pass N", "# fail N" etc. at the start of a line
+# are the summary (nested tests' lines are indented); a run that printed none, or failed without a failing
+# test, counts as a failure.
+tap_result() {
+	local stage=$1 log=$2 rc=$3 p f c s t note
+	p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log" | tail -n1)
+	f=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -n1)
+	c=$(sed -nE 's/^# cancelled ([0-9]+)$/\1/p' "$log" | tail -n1)
+	s=$(sed -nE 's/^# skipped ([0-9]+)$/\1/p' "$log" | tail -n1)
+	t=$(sed -nE 's/^# todo ([0-9]+)$/\1/p' "$log" | tail -n1)
+	if [ -z "$p" ] || [ -z "$f" ]; then
+		stage_result "$stage" 0 1 "node's test runner printed no summary (status $rc; log: $log)"
+		return 0
+	fi
+	f=$((f + ${c:-0}))
+	note="${s:-0} skipped, ${t:-0} todo"
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		note="$note; node exited with status $rc"
+	fi
+	stage_result "$stage" "$p" "$f" "$note"
+}
+
 # (c) end-to-end and browser tests with node's test runner (each file starts its own servers).
 stage_e2e() {
-	local log=$LOG/check-e2e.log files=() p f c s t rc=0 x
+	local log=$LOG/check-e2e.log files=() rc=0 x
 	for x in tests/e2e/*.test.mjs tests/browser/*.test.mjs; do [ -f "$x" ] && files+=("$x"); done
 	if [ ${#files[@]} -eq 0 ]; then
 		stage_result e2e 0 1 "no test files in tests/e2e or tests/browser"
@@ -443,27 +466,32 @@ stage_e2e() {
 	rm -rf "$VAR/test/stacks"
 	say "node --test ${files[*]}"
 	timeout --kill-after=20 1500 node --test --test-reporter=tap "${files[@]}" 2>&1 | tee "$log" || rc=$?
-	# The summary is the last "# pass N" etc. at the start of a line (nested tests' lines are indented).
-	p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log" | tail -n1)
-	f=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log" | tail -n1)
-	c=$(sed -nE 's/^# cancelled ([0-9]+)$/\1/p' "$log" | tail -n1)
-	s=$(sed -nE 's/^# skipped ([0-9]+)$/\1/p' "$log" | tail -n1)
-	t=$(sed -nE 's/^# todo ([0-9]+)$/\1/p' "$log" | tail -n1)
-	if [ -z "$p" ] || [ -z "$f" ]; then
-		stage_result e2e 0 1 "node's test runner printed no summary (status $rc; log: $log)"
-		return 0
+	tap_result e2e "$log" $rc
+}
+
+# (d) the application's own end-to-end tests again, against the sanitizer build: a memory error or
+# undefined behaviour in a worker or kpp-admin aborts it (a failing test), and every report the
+# sanitizers write (leaks at exit included) is one more failure.
+stage_e2e_asan() {
+	local log=$LOG/check-e2e-asan.log reports=$VAR/test/sanitizers files=() rc=0 x n
+	for x in tests/e2e/auth.test.mjs tests/e2e/admin.test.mjs; do [ -f "$x" ] && files+=("$x"); done
+	rm -rf "$reports" && mkdir -p "$reports"
+	say "node --test ${files[*]} (build-asan)"
+	KPP_BUILD=$SRC/build-asan ASAN_OPTIONS="log_path=$reports/asan:detect_leaks=1" \
+	UBSAN_OPTIONS="log_path=$reports/ubsan:print_stacktrace=1" \
+		timeout --kill-after=20 900 node --test --test-reporter=tap "${files[@]}" 2>&1 | tee "$log" || rc=$?
+	tap_result e2e-asan "$log" $rc
+	n=$(find "$reports" -type f | wc -l)
+	if [ "$n" -eq 0 ]; then
+		stage_result sanitizers 1 0 "no reports from the workers or kpp-admin"
+	else
+		head -n 40 "$reports"/* >&2
+		stage_result sanitizers 0 1 "$n report(s) in $reports"
 	fi
-	f=$((f + ${c:-0}))
-	local note="${s:-0} skipped, ${t:-0} todo"
-	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
-		f=1
-		note="$note; node exited with status $rc"
-	fi
-	stage_result e2e "$p" "$f" "$note"
 }
 
 check() {
-	local built=1
+	local built=1 asan=0
 	mkdir -p "$LOG"
 	install_packages
 	install_node_modules
@@ -475,12 +503,14 @@ check() {
 	if [ $built = 0 ]; then
 		stage_result unit 0 1 "not run: the build failed"
 	elif (build_dir build-asan --enable-sanitizers); then
+		asan=1
 		stage_unit
 	else
 		stage_result unit 0 1 "the sanitizer build failed (log: $LOG/build-build-asan.log)"
 	fi
 	stage_fuzz
 	if [ $built = 1 ]; then stage_e2e; fi
+	if [ $asan = 1 ]; then stage_e2e_asan; fi
 	echo
 	echo "$TOTAL_PASS passed, $TOTAL_FAIL failed"
 	[ "$TOTAL_FAIL" -eq 0 ]
