@@ -20,6 +20,9 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_ACCESSIBILITY] = "accessibility",
 	[TPL_APPLICATION] = "application",
 	[TPL_PROJECT] = "project",
+	[TPL_ROUNDS] = "rounds",
+	[TPL_ROUND_FORM] = "round_form",
+	[TPL_COUNTRIES] = "countries",
 };
 
 static const char *

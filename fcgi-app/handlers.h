@@ -21,6 +21,16 @@ int	h_application_show(struct req *);
 /* h_project.c */
 int	h_project_show(struct req *);
 
+/* h_round.c */
+int	h_round_list(struct req *);
+int	h_round_new(struct req *);
+int	h_round_create(struct req *);
+int	h_round_edit(struct req *);
+int	h_round_update(struct req *);
+int	h_country_list(struct req *);
+int	h_country_create(struct req *);
+int	h_country_update(struct req *);
+
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */
 long long	 path_id(const char *);			/* 0 unless a positive id */

@@ -16,6 +16,14 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/applications/{id}", h_application_show,
 	    MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/projects/{code}", h_project_show, MAY_SIGNED_IN, 0 },
+	{ METHOD_GET,  "/rounds", h_round_list, MAY_SIGNED_IN, 0 },
+	{ METHOD_POST, "/rounds", h_round_create, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/rounds/new", h_round_new, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/rounds/{id}/edit", h_round_edit, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/rounds/{id}", h_round_update, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/countries", h_country_list, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/countries", h_country_create, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/countries/{code}", h_country_update, MAY_ADMIN, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -75,6 +75,34 @@ const PAGE_SPECS = [
 	{ name: 'project-applicant', who: 'applicant', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-admin', who: 'admin', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-sida', who: 'sida', path: () => `/projects/${ids.project}`, status: 200 },
+	{ name: 'rounds-applicant', who: 'applicant', path: () => '/rounds', status: 200 },
+	{ name: 'rounds-admin', who: 'admin', path: () => '/rounds', status: 200 },
+	{ name: 'round-new', who: 'admin', path: () => '/rounds/new', status: 200 },
+	{
+		name: 'round-new-errors', who: 'admin', status: 200,
+		what: 'the new-round form sent with an empty name, dates in the wrong order and an amount that is none',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/rounds/new');
+			await page.locator('#name_sv').fill('');
+			await page.locator('#name_en').fill('Call for applications 2018');
+			await page.locator('#opens_on').fill('2017-09-01');
+			await page.locator('#closes_on').fill('2017-03-31');
+			await page.locator('#project_max_europe').fill('abc');
+			return clickAndWait(page, page.locator('form[action="/rounds"] button.button'));
+		},
+	},
+	{ name: 'round-edit', who: 'admin', path: () => `/rounds/${ids.round}/edit`, status: 200 },
+	{ name: 'countries', who: 'admin', path: () => '/countries', status: 200 },
+	{
+		name: 'countries-errors', who: 'admin', status: 200,
+		what: 'the add-a-country form sent with a bad code and no region group',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/countries');
+			await page.locator('#code').fill('K1');
+			await page.locator('#name_sv').fill('Ghana');
+			return clickAndWait(page, page.locator('form[action="/countries"] button.button'));
+		},
+	},
 ];
 
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
@@ -94,6 +122,7 @@ before(async () => {
 	assert.ok(app && other, 'the demo data has a project of Borlänge and one of another organisation');
 	[ids.application, ids.project] = app;
 	[ids.otherProject] = other;
+	[[ids.round]] = await stack.mysql('SELECT MAX(id) FROM rounds');
 }, { timeout: 120000 });
 
 after(async () => {
