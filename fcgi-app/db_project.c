@@ -1,4 +1,4 @@
-/* db_project.c - SQL for reading one application or one project. */
+/* db_project.c - SQL for reading one project. */
 #include <string.h>
 
 #include "arena.h"
@@ -7,26 +7,12 @@
 #include "req.h"
 
 enum q {
-	Q_APPLICATION,
 	Q_PROJECT,
 	Q__MAX
 };
 
 /* "? = 0 OR org = ?" lets ICLD (org 0) see everything with the same statement. */
 static struct dbstmt q[Q__MAX] = {
-	[Q_APPLICATION] = { "SELECT a.id, a.title_sv, a.title_en, r.name_sv, "
-	    "r.name_en, a.project_type, a.status, c.name_sv, c.name_en, o.name, "
-	    "(SELECT GROUP_CONCAT(po.name ORDER BY ap.position SEPARATOR ', ') "
-	    "FROM application_partners ap JOIN organisations po ON po.id = ap.org_id "
-	    "WHERE ap.application_id = a.id), a.summary_sv, a.summary_en, "
-	    "DATE_FORMAT(a.submitted_at, '%Y-%m-%d'), "
-	    "(SELECT p.code FROM projects p WHERE p.application_id = a.id), "
-	    "(SELECT SUM(y.amount) FROM application_years y "
-	    "WHERE y.application_id = a.id), a.duration_years "
-	    "FROM applications a JOIN rounds r ON r.id = a.round_id "
-	    "JOIN organisations o ON o.id = a.applicant_org_id "
-	    "LEFT JOIN countries c ON c.code = a.country_code "
-	    "WHERE a.id = ? AND (? = 0 OR a.applicant_org_id = ?)", NULL, 0 },
 	[Q_PROJECT] = { "SELECT 'p', p.code, p.application_id, a.title_sv, "
 	    "a.title_en, p.status, DATE_FORMAT(p.planned_start, '%Y-%m-%d'), "
 	    "DATE_FORMAT(p.planned_end, '%Y-%m-%d'), c.name_sv, c.name_en, o.name, "
@@ -53,42 +39,6 @@ static struct dbstmt q[Q__MAX] = {
 	    "WHERE p.code = ? "
 	    "ORDER BY 1, 4, 2", NULL, 0 },
 };
-
-enum kerr
-db_application_get(struct req *r, long long id, long long org_id,
-    struct application_view *a)
-{
-	struct dbres res;
-	enum kerr e;
-	char **c;
-
-	memset(a, 0, sizeof(*a));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_APPLICATION],
-	    r->sess->data_version, &res, "iii", id,
-	    org_id, org_id)) != KERR_OK)
-		return e;
-	if (res.nrows == 0)
-		return KERR_NOTFOUND;
-	c = res.rows[0];
-	a->id = db_ll(&res, 0, 0);
-	a->title_sv = c[1];
-	a->title_en = c[2];
-	a->round_sv = c[3];
-	a->round_en = c[4];
-	a->type = c[5];
-	a->status = c[6];
-	a->country_sv = c[7];
-	a->country_en = c[8];
-	a->org_name = c[9];
-	a->partners = c[10];
-	a->summary_sv = c[11];
-	a->summary_en = c[12];
-	a->submitted = c[13];
-	a->project_code = c[14];
-	a->total = db_ll(&res, 0, 15);
-	a->years = (int)db_ll(&res, 0, 16);
-	return KERR_OK;
-}
 
 enum kerr
 db_project_get(struct req *r, const char *code, long long org_id,

@@ -31,7 +31,8 @@ const ACCOUNTS = {
 
 let stack;
 let browser;
-/** ids picked from the demo data in before(): one of Borlänge's applications with its project, another org's project */
+/** ids picked from the demo data in before(): one of Borlänge's applications with its project, one of its drafts,
+ * another org's project */
 const ids = {};
 
 /**
@@ -72,6 +73,8 @@ const PAGE_SPECS = [
 	{ name: 'start-sida', who: 'sida', path: () => '/', status: 200 },
 	{ name: 'application-applicant', who: 'applicant', path: () => `/applications/${ids.application}`, status: 200 },
 	{ name: 'application-admin', who: 'admin', path: () => `/applications/${ids.application}`, status: 200 },
+	{ name: 'application-draft', who: 'applicant', path: () => `/applications/${ids.draft}`, status: 200,
+		what: 'a draft with sections left to do: its gaps say "Not answered"' },
 	{ name: 'project-applicant', who: 'applicant', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-admin', who: 'admin', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-sida', who: 'sida', path: () => `/projects/${ids.project}`, status: 200 },
@@ -123,6 +126,8 @@ before(async () => {
 	[ids.application, ids.project] = app;
 	[ids.otherProject] = other;
 	[[ids.round]] = await stack.mysql('SELECT MAX(id) FROM rounds');
+	[[ids.draft]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
+		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'draft' AND a.done_results = 0 ORDER BY a.id LIMIT 1`);
 }, { timeout: 120000 });
 
 after(async () => {

@@ -1,0 +1,415 @@
+/* db_application.c - SQL for loading one whole application: every section in one statement, one round trip. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "db_application.h"
+#include "req.h"
+
+enum q {
+	Q_LOAD,
+	Q__MAX
+};
+
+/*
+ * One statement: the application ("me", confined by the CTE: org 0 is
+ * ICLD and sees any) and each of its parts, as a UNION ALL of tagged rows
+ * that share one shape: the tag, six sort keys k1..k6 (positions and ids,
+ * numbers) and twelve values c1..c12. The CTE is merged into every part
+ * as a lookup by primary key, so an application of another organisation
+ * yields no row at all, and the three parameters are bound once.
+ *
+ *   a  scalars: id, version, status, round, type, org, country, theme,
+ *      years, start, citizen dialogue, and a string of digits: the four
+ *      principles, then done_partners, _description, _focus, _results,
+ *      _team, _budget, _contact
+ *   t  texts; n  names for the ids and dates; k  contact; d  decision
+ *   p  partners (k1 position); o  co-applicants (by name); s  SDGs (k1 goal)
+ *   f  the results framework depth first, c1 telling which: an objective
+ *      (k1 position, k2 id), then each expected result (k3, k4) followed
+ *      by its indicators (k5, k6); NULL keys sort first, so a parent
+ *      always comes before its children
+ *   m  team (k1 0 Swedish side / 1 partner side, k2 id: as entered)
+ *   y  amount per year (k1 year); l  budget lines (k1 year, k2 category)
+ */
+static struct dbstmt q[Q__MAX] = {
+	[Q_LOAD] = { "WITH me AS (SELECT a.* FROM applications a "
+	    "WHERE a.id = ? AND (? = 0 OR a.applicant_org_id = ?)) "
+	    "SELECT 'a' AS tag, NULL AS k1, NULL AS k2, NULL AS k3, NULL AS k4, "
+	    "NULL AS k5, NULL AS k6, me.id AS c1, me.version AS c2, me.status AS c3, "
+	    "me.round_id AS c4, me.project_type AS c5, me.applicant_org_id AS c6, "
+	    "me.country_code AS c7, me.thematic_area_id AS c8, "
+	    "me.duration_years AS c9, DATE_FORMAT(me.planned_start, '%Y-%m-%d') AS c10, "
+	    "me.citizen_dialogue AS c11, CONCAT(me.principle_inclusion, "
+	    "me.principle_participation, me.principle_transparency, "
+	    "me.principle_accountability, me.done_partners, me.done_description, "
+	    "me.done_focus, me.done_results, me.done_team, me.done_budget, "
+	    "me.done_contact) AS c12 FROM me "
+	    "UNION ALL "
+	    "SELECT 't', NULL, NULL, NULL, NULL, NULL, NULL, me.title_sv, me.title_en, "
+	    "me.title_local, me.title_local_lang, me.summary_sv, me.summary_en, "
+	    "me.background, me.overall_objective, me.target_groups, "
+	    "me.citizen_dialogue_text, me.vulnerable_groups_text, me.gender_text "
+	    "FROM me "
+	    "UNION ALL "
+	    "SELECT 'n', NULL, NULL, NULL, NULL, NULL, NULL, r.name_sv, r.name_en, "
+	    "r.year, o.name, c.name_sv, c.name_en, th.name_sv, th.name_en, "
+	    "DATE_FORMAT(me.submitted_at, '%Y-%m-%d'), p.code, fp.code, NULL "
+	    "FROM me JOIN rounds r ON r.id = me.round_id "
+	    "JOIN organisations o ON o.id = me.applicant_org_id "
+	    "LEFT JOIN countries c ON c.code = me.country_code "
+	    "LEFT JOIN thematic_areas th ON th.id = me.thematic_area_id "
+	    "LEFT JOIN projects p ON p.application_id = me.id "
+	    "LEFT JOIN projects fp ON fp.id = me.follows_project_id "
+	    "UNION ALL "
+	    "SELECT 'k', NULL, NULL, NULL, NULL, NULL, NULL, me.contact_name, "
+	    "me.contact_email, me.contact_phone, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL FROM me "
+	    "UNION ALL "
+	    "SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, d.outcome, d.reason, "
+	    "DATE_FORMAT(d.decided_at, '%Y-%m-%d'), NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL "
+	    "FROM me JOIN decisions d ON d.application_id = me.id "
+	    "UNION ALL "
+	    "SELECT 'p', ap.position, NULL, NULL, NULL, NULL, NULL, po.id, po.name, "
+	    "po.name_local, po.local_lang, po.kind, po.country_code, pc.name_sv, "
+	    "pc.name_en, NULL, NULL, NULL, NULL "
+	    "FROM me JOIN application_partners ap ON ap.application_id = me.id "
+	    "JOIN organisations po ON po.id = ap.org_id "
+	    "LEFT JOIN countries pc ON pc.code = po.country_code "
+	    "UNION ALL "
+	    "SELECT 'o', NULL, NULL, NULL, NULL, NULL, NULL, co.id, co.name, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM me JOIN application_coapplicants ac ON ac.application_id = me.id "
+	    "JOIN organisations co ON co.id = ac.org_id "
+	    "UNION ALL "
+	    "SELECT 's', g.goal, NULL, NULL, NULL, NULL, NULL, s.name_sv, s.name_en, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM me JOIN application_sdgs g ON g.application_id = me.id "
+	    "JOIN sdgs s ON s.goal = g.goal "
+	    "UNION ALL "
+	    "SELECT 'f', ob.position, ob.id, NULL, NULL, NULL, NULL, 'o', "
+	    "ob.description, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM me JOIN objectives ob ON ob.application_id = me.id "
+	    "UNION ALL "
+	    "SELECT 'f', ob.position, ob.id, er.position, er.id, NULL, NULL, 'r', "
+	    "er.description, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM me JOIN objectives ob ON ob.application_id = me.id "
+	    "JOIN expected_results er ON er.objective_id = ob.id "
+	    "UNION ALL "
+	    "SELECT 'f', ob.position, ob.id, er.position, er.id, i.position, i.id, 'i', "
+	    "i.name, i.unit, i.measure, i.baseline_value, i.baseline_text, "
+	    "i.baseline_year, i.target_value, i.target_text, NULL, NULL, NULL "
+	    "FROM me JOIN objectives ob ON ob.application_id = me.id "
+	    "JOIN expected_results er ON er.objective_id = ob.id "
+	    "JOIN indicators i ON i.result_id = er.id "
+	    "UNION ALL "
+	    "SELECT 'm', tm.side = 'partner', tm.id, NULL, NULL, NULL, NULL, tm.org_id, "
+	    "tm.name, tm.role, tm.position, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL FROM me JOIN team_members tm ON tm.application_id = me.id "
+	    "UNION ALL "
+	    "SELECT 'y', y.year, NULL, NULL, NULL, NULL, NULL, y.amount, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM me JOIN application_years y ON y.application_id = me.id "
+	    "UNION ALL "
+	    "SELECT 'l', bl.year, bl.category + 0, NULL, NULL, NULL, NULL, bl.category, "
+	    "bl.amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM me JOIN application_budget_lines bl ON bl.application_id = me.id "
+	    "ORDER BY 1, 2, 3, 4, 5, 6, 7, 9", NULL, 0 },
+};
+
+/* Column of value cN in a row: after the tag and the six keys. */
+#define C(n)	(6 + (n))
+
+static const char *const categories[CAT__MAX] = {
+	[CAT_TRAVEL] = "travel",
+	[CAT_ACCOMMODATION] = "accommodation",
+	[CAT_MEETINGS] = "meetings",
+	[CAT_CONSULTANTS] = "consultants",
+	[CAT_TRANSLATION] = "translation",
+	[CAT_OTHER] = "other",
+};
+
+static const char *const roles[TEAM_ROLE__MAX] = {
+	[ROLE_POLITICIAN_MAJORITY] = "politician_majority",
+	[ROLE_POLITICIAN_OPPOSITION] = "politician_opposition",
+	[ROLE_CIVIL_SERVANT] = "civil_servant",
+	[ROLE_OTHER_MEMBER] = "other",
+};
+
+static const char *const ptypes[PT__MAX] = {
+	[PT_INCEPTION] = "inception",
+	[PT_PROJECT] = "project",
+	[PT_THREE_PARTY] = "three_party",
+};
+
+/* Index of s in the n names, or -1 (also for NULL). */
+static int
+lookup(const char *const *names, int n, const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * An indicator value as text: a DECIMAL column's "12.50" as "12.5" and
+ * "6.00" as "6" (in place: the string is the result's, in the arena);
+ * the text column when the value is NULL.
+ */
+static const char *
+value_text(char *value, const char *text)
+{
+	char *dot, *end;
+
+	if (value == NULL)
+		return text;
+	if ((dot = strchr(value, '.')) != NULL) {
+		end = value + strlen(value);
+		while (end > dot + 1 && end[-1] == '0')
+			*--end = '\0';
+		if (end == dot + 1)
+			*dot = '\0';
+	}
+	/* "-0" is no number anyone typed. */
+	return strcmp(value, "-0") == 0 ? "0" : value;
+}
+
+/* Counts rows of a tag, and within 'f' of a kind, so that lists are allocated once. */
+static size_t
+count(const struct dbres *res, char tag, char kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->nrows; i++)
+		n += res->rows[i][0][0] == tag && (kind == '\0' ||
+		    (res->rows[i][C(1)] != NULL && res->rows[i][C(1)][0] == kind));
+	return n;
+}
+
+static void
+read_scalars(struct application *a, const struct dbres *res, size_t i)
+{
+	char **c = res->rows[i] + 6;
+	const char *f = c[12] != NULL ? c[12] : "";
+	size_t k;
+
+	a->id = db_ll(res, i, C(1));
+	a->version = (unsigned)db_ll(res, i, C(2));
+	a->status = c[3];
+	a->round_id = db_ll(res, i, C(4));
+	a->type = lookup(ptypes, PT__MAX, c[5]);
+	a->org_id = db_ll(res, i, C(6));
+	a->country = c[7];
+	a->theme_id = db_ll(res, i, C(8));
+	a->years = (int)db_ll(res, i, C(9));
+	a->planned_start = c[10];
+	a->citizen_dialogue = c[11] == NULL ? -1 : db_ll(res, i, C(11)) != 0;
+	if (strlen(f) < 11)
+		return;
+	for (k = 0; k < 4; k++)
+		a->principle[k] = f[k] == '1';
+	a->done[SEC_PARTNERS] = f[4] == '1';
+	a->done[SEC_PROJECT] = f[5] == '1' && f[6] == '1';
+	a->done[SEC_RESULTS] = f[7] == '1';
+	a->done[SEC_TEAM] = f[8] == '1';
+	a->done[SEC_BUDGET] = f[9] == '1';
+	a->done[SEC_CONTACT] = f[10] == '1';
+}
+
+/*
+ * The 'f' rows come depth first, so each objective's results and each
+ * result's indicators are neighbours: they take consecutive places in
+ * one array of all the results and one of all the indicators.
+ */
+static void
+read_framework(struct req *r, struct application *a, const struct dbres *res)
+{
+	struct expected_result *rpool;
+	struct indicator *ipool;
+	struct objective *ob = NULL;
+	struct expected_result *er = NULL;
+	size_t i, nr = 0, ni = 0;
+
+	a->obj = arena_calloc(r->a, count(res, 'f', 'o') + 1, sizeof(*a->obj));
+	rpool = arena_calloc(r->a, count(res, 'f', 'r') + 1, sizeof(*rpool));
+	ipool = arena_calloc(r->a, count(res, 'f', 'i') + 1, sizeof(*ipool));
+	for (i = 0; i < res->nrows; i++) {
+		char **c = res->rows[i] + 6;
+
+		if (res->rows[i][0][0] != 'f' || c[1] == NULL)
+			continue;
+		switch (c[1][0]) {
+		case 'o':
+			ob = &a->obj[a->nobj++];
+			ob->description = c[2];
+			ob->res = &rpool[nr];
+			er = NULL;
+			break;
+		case 'r':
+			if (ob == NULL)
+				break;
+			er = &rpool[nr++];
+			ob->nres++;
+			er->description = c[2];
+			er->ind = &ipool[ni];
+			break;
+		case 'i': {
+			struct indicator *in;
+
+			if (er == NULL)
+				break;
+			in = &ipool[ni++];
+			er->nind++;
+			in->name = c[2];
+			in->unit = c[3];
+			in->baseline = value_text(c[5], c[6]);
+			in->target = value_text(c[8], c[9]);
+			break;
+		}
+		}
+	}
+}
+
+enum kerr
+db_application_load(struct req *r, long long id, long long org_id,
+    struct application *a, struct application_extra *x)
+{
+	struct application_extra scratch;
+	struct dbres res;
+	enum kerr e;
+	size_t i;
+	int y, k;
+
+	memset(a, 0, sizeof(*a));
+	if (x == NULL)
+		x = &scratch;
+	memset(x, 0, sizeof(*x));
+	a->type = -1;
+	a->citizen_dialogue = -1;
+	for (y = 0; y < MAX_YEARS; y++) {
+		a->year_total[y] = -1;
+		for (k = 0; k < CAT__MAX; k++)
+			a->amount[y][k] = -1;
+	}
+	if ((e = db_query_cached(r->a, r->id, &q[Q_LOAD], r->sess->data_version,
+	    &res, "iii", id, org_id, org_id)) != KERR_OK)
+		return e;
+	/* Without the 'a' row the application is not there for this reader. */
+	if (count(&res, 'a', '\0') != 1)
+		return KERR_NOTFOUND;
+	a->team = arena_calloc(r->a, count(&res, 'm', '\0') + 1, sizeof(*a->team));
+	x->coapplicants = arena_calloc(r->a, count(&res, 'o', '\0') + 1,
+	    sizeof(*x->coapplicants));
+	for (i = 0; i < res.nrows; i++) {
+		char **c = res.rows[i] + 6;
+
+		switch (res.rows[i][0][0]) {
+		case 'a':
+			read_scalars(a, &res, i);
+			x->type = a->type >= 0 ? ptypes[a->type] : NULL;
+			break;
+		case 't':
+			a->title_sv = c[1];
+			a->title_en = c[2];
+			a->title_local = c[3];
+			x->title_local_lang = c[4];
+			a->summary_sv = c[5];
+			a->summary_en = c[6];
+			a->background = c[7];
+			a->overall_objective = c[8];
+			a->target_groups = c[9];
+			a->dialogue_text = c[10];
+			a->vulnerable_text = c[11];
+			a->gender_text = c[12];
+			break;
+		case 'n':
+			x->round_sv = c[1];
+			x->round_en = c[2];
+			x->round_year = (int)db_ll(&res, i, C(3));
+			x->org_name = c[4];
+			x->country_sv = c[5];
+			x->country_en = c[6];
+			x->theme_sv = c[7];
+			x->theme_en = c[8];
+			x->submitted = c[9];
+			x->project_code = c[10];
+			x->follows_code = c[11];
+			break;
+		case 'k':
+			a->contact_name = c[1];
+			a->contact_email = c[2];
+			a->contact_phone = c[3];
+			break;
+		case 'd':
+			x->decision = c[1];
+			x->decision_reason = c[2];
+			x->decided = c[3];
+			break;
+		case 'p': {
+			long long pos = db_ll(&res, i, 1);
+			struct partner_info *p;
+
+			if (pos < 1 || pos > MAX_PARTNERS)
+				break;
+			p = &x->partner[pos - 1];
+			a->partner[pos - 1] = p->id = db_ll(&res, i, C(1));
+			p->name = c[2];
+			p->name_local = c[3];
+			p->local_lang = c[4];
+			p->kind = c[5];
+			p->country = c[6];
+			p->country_sv = c[7];
+			p->country_en = c[8];
+			if ((size_t)pos > x->npartners)
+				x->npartners = (size_t)pos;
+			break;
+		}
+		case 'o': {
+			struct coapplicant *co = &x->coapplicants[x->ncoapplicants++];
+
+			co->id = db_ll(&res, i, C(1));
+			co->name = c[2];
+			break;
+		}
+		case 's': {
+			long long g = db_ll(&res, i, 1);
+
+			if (g < 1 || g > 17)
+				break;
+			a->sdg[g] = 1;
+			x->sdg_sv[g] = c[1];
+			x->sdg_en[g] = c[2];
+			break;
+		}
+		case 'm': {
+			struct member *m = &a->team[a->nteam++];
+
+			m->partner_side = db_ll(&res, i, 1) != 0;
+			m->org_id = db_ll(&res, i, C(1));
+			m->name = c[2];
+			k = lookup(roles, TEAM_ROLE__MAX, c[3]);
+			m->role = k >= 0 ? (enum team_role)k : ROLE_OTHER_MEMBER;
+			m->position = c[4];
+			break;
+		}
+		case 'y':
+			y = (int)db_ll(&res, i, 1);
+			if (y >= 1 && y <= MAX_YEARS)
+				a->year_total[y - 1] = db_ll(&res, i, C(1));
+			break;
+		case 'l':
+			y = (int)db_ll(&res, i, 1);
+			k = lookup(categories, CAT__MAX, c[1]);
+			if (y >= 1 && y <= MAX_YEARS && k >= 0)
+				a->amount[y - 1][k] = db_ll(&res, i, C(2));
+			break;
+		}
+	}
+	read_framework(r, a, &res);
+	return KERR_OK;
+}
