@@ -19,6 +19,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_HOME_PROGRAMME] = "home_programme",
 	[TPL_ACCESSIBILITY] = "accessibility",
 	[TPL_APPLICATION] = "application",
+	[TPL_APPLICATION_WITHDRAW] = "application_withdraw",
 	[TPL_PROJECT] = "project",
 	[TPL_ROUNDS] = "rounds",
 	[TPL_ROUND_FORM] = "round_form",

@@ -3,12 +3,15 @@
 #include <string.h>
 
 #include "arena.h"
+#include "db_auth.h"
 #include "db.h"
 #include "db_application.h"
 #include "req.h"
 
 enum q {
 	Q_LOAD,
+	Q_STATUS_LOCK,
+	Q_WITHDRAW,
 	Q__MAX
 };
 
@@ -34,6 +37,13 @@ enum q {
  *   y  amount per year (k1 year); l  budget lines (k1 year, k2 category)
  */
 static struct dbstmt q[Q__MAX] = {
+	/* Read fresh and locked: a decision may be on its way in another transaction. */
+	[Q_STATUS_LOCK] = { "SELECT status, version FROM applications "
+	    "WHERE id = ? AND applicant_org_id = ? FOR UPDATE", NULL, 0 },
+	[Q_WITHDRAW] = { "UPDATE applications SET status = 'withdrawn', "
+	    "withdrawn_at = UTC_TIMESTAMP(), version = version + 1 "
+	    "WHERE id = ? AND applicant_org_id = ? AND version = ? "
+	    "AND status IN ('draft', 'submitted', 'under_review')", NULL, 0 },
 	[Q_LOAD] = { "WITH me AS (SELECT a.* FROM applications a "
 	    "WHERE a.id = ? AND (? = 0 OR a.applicant_org_id = ?)) "
 	    "SELECT 'a' AS tag, NULL AS k1, NULL AS k2, NULL AS k3, NULL AS k4, "
@@ -412,4 +422,42 @@ db_application_load(struct req *r, long long id, long long org_id,
 	}
 	read_framework(r, a, &res);
 	return KERR_OK;
+}
+
+enum kerr
+db_application_withdraw(struct req *r, long long id, long long org_id,
+    unsigned version, const char **status)
+{
+	unsigned long long changed = 0;
+	struct dbres res;
+	enum kerr e;
+
+	*status = NULL;
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_STATUS_LOCK], &res, "ii", id,
+	    org_id)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	*status = db_str(&res, 0, 0);
+	if ((e = db_exec(r->id, &q[Q_WITHDRAW], &changed, NULL, "iii", id,
+	    org_id, (long long)version)) != KERR_OK)
+		goto out;
+	if (changed == 0) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_audit(r, 0, "application.withdraw", "application", id,
+	    arena_printf(r->a, "{\"status\": \"%s\", \"version\": %u}", *status,
+	    version), arena_printf(r->a, "{\"status\": \"withdrawn\", "
+	    "\"version\": %u}", version + 1))) != KERR_OK)
+		goto out;
+	*status = "withdrawn";
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
 }

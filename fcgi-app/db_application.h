@@ -81,4 +81,15 @@ struct application_extra {
 enum kerr	db_application_load(struct req *r, long long id, long long org_id,
 		    struct application *a, struct application_extra *x);
 
+/*
+ * Withdraws application id of organisation org_id, seen at version, before
+ * any decision (from draft, submitted or under review), writing its audit
+ * row in the same transaction. Returns KERR_OK; KERR_NOTFOUND when it is
+ * not that organisation's; KERR_CONFLICT when its version moved on or it
+ * can no longer be withdrawn: *status then holds its current status
+ * ("withdrawn" when this is a re-sent request). *status is in r's arena.
+ */
+enum kerr	db_application_withdraw(struct req *r, long long id, long long org_id,
+		    unsigned version, const char **status);
+
 #endif

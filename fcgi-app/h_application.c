@@ -10,6 +10,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "valid.h"
 #include "req.h"
 #include "view.h"
 
@@ -469,6 +470,14 @@ view_contact(struct req *r, const struct application *a, struct vobj *v)
 	row_text(r, o, N_("Telephone"), a->contact_phone);
 }
 
+/* Until ICLD decides, the applicant may take an application back. */
+static int
+withdrawable(const char *status)
+{
+	return strcmp(status, "draft") == 0 || strcmp(status, "submitted") == 0 ||
+	    strcmp(status, "under_review") == 0;
+}
+
 /* GET /applications/{id} -> 200 | 404 (also another organisation's) | 503 */
 int
 h_application_show(struct req *r)
@@ -491,6 +500,8 @@ h_application_show(struct req *r)
 	vobj_str(v, "status", a.status);
 	vobj_str(v, "status_label", label(r->lang, a.status));
 	vobj_bool(v, "draft", strcmp(a.status, "draft") == 0);
+	vobj_bool(v, "can_withdraw", r->sess->user.role == ROLE_APPLICANT &&
+	    withdrawable(a.status));
 	view_overview(r, &x, v);
 	view_partners(r, &a, &x, v);
 	view_project(r, &a, &x, v);
@@ -504,4 +515,78 @@ h_application_show(struct req *r)
 	vobj_str(c, "text", arena_printf(r->a, "%s %lld",
 	    i18n_tr(r->lang, N_("Application")), a.id));
 	return render(r, TPL_APPLICATION);
+}
+
+/* The confirmation page of a withdrawal, with the form when it can still be done. */
+static int
+withdraw_page(struct req *r, const struct application *a)
+{
+	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
+	struct vobj *v = r->view, *c;
+
+	vobj_str(v, "title", i18n_tr(r->lang, N_("Withdraw the application?")));
+	vobj_str(v, "app_title", !blank(title) ? title : NULL);
+	vobj_int(v, "id", a->id);
+	vobj_int(v, "version", a->version);
+	vobj_bool(v, "can_withdraw", withdrawable(a->status));
+	vobj_bool(v, "breadcrumbs", 1);
+	c = vobj_push(v, "crumbs");
+	vobj_str(c, "href", arena_printf(r->a, "/applications/%lld", a->id));
+	vobj_str(c, "text", arena_printf(r->a, "%s %lld",
+	    i18n_tr(r->lang, N_("Application")), a->id));
+	return render(r, TPL_APPLICATION_WITHDRAW);
+}
+
+/* GET /applications/{id}/withdraw -> 200 confirmation | 303 when it can't be withdrawn | 404 */
+int
+h_application_withdraw_form(struct req *r)
+{
+	struct application a;
+	long long id = path_id(r->args[0]);
+	enum kerr e;
+
+	if (id == 0)
+		return 404;
+	if ((e = db_application_load(r, id, confined_org(r), &a, NULL)) != KERR_OK)
+		return http_status(e);
+	if (!withdrawable(a.status))
+		return redirect(r, arena_printf(r->a, "/applications/%lld", id));
+	return withdraw_page(r, &a);
+}
+
+/*
+ * POST /applications/{id}/withdraw (version) -> 303 to the application
+ * (also for a re-sent request) | 409 page when it changed or was decided
+ * meanwhile | 400 | 404
+ */
+int
+h_application_withdraw(struct req *r)
+{
+	struct application a;
+	long long id = path_id(r->args[0]), version;
+	struct vobj *err;
+	const char *status;
+	enum kerr e;
+
+	if (id == 0)
+		return 404;
+	if (valid_int_range(req_form(r, "version"), 1, 4294967295LL,
+	    &version) != KERR_OK)
+		return 400;
+	e = db_application_withdraw(r, id, r->sess->user.org_id,
+	    (unsigned)version, &status);
+	if (e == KERR_OK || (e == KERR_CONFLICT && strcmp(status, "withdrawn") == 0))
+		return redirect(r, arena_printf(r->a, "/applications/%lld", id));
+	if (e != KERR_CONFLICT)
+		return http_status(e);
+	if ((e = db_application_load(r, id, confined_org(r), &a, NULL)) != KERR_OK)
+		return http_status(e);
+	err = vobj_push(r->view, "errors");
+	vobj_str(err, "field", withdrawable(a.status) ? "withdraw" : "main");
+	vobj_str(err, "text", i18n_tr(r->lang, withdrawable(a.status) ?
+	    N_("The application changed while you were looking at it. Check it, and withdraw it again if you still want to.") :
+	    N_("The application can no longer be withdrawn: ICLD has decided on it.")));
+	vobj_bool(r->view, "has_errors", 1);
+	r->status = 409;
+	return withdraw_page(r, &a);
 }

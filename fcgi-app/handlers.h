@@ -17,6 +17,8 @@ int	h_accessibility(struct req *);
 
 /* h_application.c */
 int	h_application_show(struct req *);
+int	h_application_withdraw_form(struct req *);
+int	h_application_withdraw(struct req *);
 
 /* h_project.c */
 int	h_project_show(struct req *);

@@ -75,6 +75,7 @@ const PAGE_SPECS = [
 	{ name: 'application-admin', who: 'admin', path: () => `/applications/${ids.application}`, status: 200 },
 	{ name: 'application-draft', who: 'applicant', path: () => `/applications/${ids.draft}`, status: 200,
 		what: 'a draft with sections left to do: its gaps say "Not answered"' },
+	{ name: 'application-withdraw', who: 'applicant', path: () => `/applications/${ids.draft}/withdraw`, status: 200 },
 	{ name: 'project-applicant', who: 'applicant', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-admin', who: 'admin', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-sida', who: 'sida', path: () => `/projects/${ids.project}`, status: 200 },
