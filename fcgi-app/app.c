@@ -24,6 +24,17 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_ROUNDS] = "rounds",
 	[TPL_ROUND_FORM] = "round_form",
 	[TPL_COUNTRIES] = "countries",
+	[TPL_APP_NEW] = "app_new",
+	[TPL_APP_TASKS] = "app_tasks",
+	[TPL_APP_PARTNERS] = "app_partners",
+	[TPL_APP_PROJECT] = "app_project",
+	[TPL_APP_RESULTS] = "app_results",
+	[TPL_APP_TEAM] = "app_team",
+	[TPL_APP_BUDGET] = "app_budget",
+	[TPL_APP_CONTACT] = "app_contact",
+	[TPL_APP_CHECK] = "app_check",
+	[TPL_APP_SUBMITTED] = "app_submitted",
+	[TPL_APP_CLOSED] = "app_closed",
 };
 
 static const char *

@@ -27,7 +27,8 @@ enum q {
  *      years, start, citizen dialogue, and a string of digits: the four
  *      principles, then done_partners, _description, _focus, _results,
  *      _team, _budget, _contact
- *   t  texts; n  names for the ids and dates; k  contact; d  decision
+ *   t  texts; n  names for the ids and dates; k  contact and other_costs;
+ *   d  decision
  *   p  partners (k1 position); o  co-applicants (by name); s  SDGs (k1 goal)
  *   f  the results framework depth first, c1 telling which: an objective
  *      (k1 position, k2 id), then each expected result (k3, k4) followed
@@ -74,8 +75,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "LEFT JOIN projects fp ON fp.id = me.follows_project_id "
 	    "UNION ALL "
 	    "SELECT 'k', NULL, NULL, NULL, NULL, NULL, NULL, me.contact_name, "
-	    "me.contact_email, me.contact_phone, NULL, NULL, NULL, NULL, NULL, NULL, "
-	    "NULL, NULL, NULL FROM me "
+	    "me.contact_email, me.contact_phone, me.other_costs, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL FROM me "
 	    "UNION ALL "
 	    "SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, d.outcome, d.reason, "
 	    "DATE_FORMAT(d.decided_at, '%Y-%m-%d'), NULL, NULL, NULL, NULL, NULL, "
@@ -354,6 +355,7 @@ db_application_load(struct req *r, long long id, long long org_id,
 			a->contact_name = c[1];
 			a->contact_email = c[2];
 			a->contact_phone = c[3];
+			a->other_costs = c[4];
 			break;
 		case 'd':
 			x->decision = c[1];
@@ -409,7 +411,8 @@ db_application_load(struct req *r, long long id, long long org_id,
 		}
 		case 'y':
 			y = (int)db_ll(&res, i, 1);
-			if (y >= 1 && y <= MAX_YEARS)
+			/* NULL (sql/0009): the year has costs but no amount yet. */
+			if (y >= 1 && y <= MAX_YEARS && c[1] != NULL)
 				a->year_total[y - 1] = db_ll(&res, i, C(1));
 			break;
 		case 'l':

@@ -69,14 +69,15 @@ struct application_extra {
  *     trailing zeros ("12.5", "6", a decimal point) when the column holds
  *     a number, else the text column;
  *   - amounts: year_total[y] from application_years, amount[y][c] from
- *     application_budget_lines, -1 where there is no row;
+ *     application_budget_lines, -1 where there is no row (or, for
+ *     year_total, the row's amount is NULL: costs typed before it);
  *   - citizen_dialogue -1 when not answered, type -1 when not chosen;
  *   - done[]: SEC_PARTNERS done_partners; SEC_PROJECT done_description
  *     and done_focus both; SEC_RESULTS, SEC_TEAM, SEC_BUDGET and
  *     SEC_CONTACT their own column (done_basics, the type and duration
  *     chosen, is not a section of its own). A form that stores done[]
  *     writes it back the same way.
- *   - other_costs stays NULL: the schema has no column for it yet.
+ *   - other_costs from applications.other_costs (sql/0009).
  */
 enum kerr	db_application_load(struct req *r, long long id, long long org_id,
 		    struct application *a, struct application_extra *x);

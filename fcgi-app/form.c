@@ -273,3 +273,29 @@ form_urlencode(struct arena *a, const char *s)
 	uriEscapeExA(s, s + len, out, URI_FALSE, URI_FALSE);
 	return out;
 }
+
+char *
+form_trim(struct arena *a, const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return arena_strdup(a, "");
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; s != NULL && *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}

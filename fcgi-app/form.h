@@ -80,4 +80,10 @@ enum kerr	 form_parse_cookies(struct arena *a, const char *header,
  */
 char		*form_urlencode(struct arena *a, const char *s);
 
+/* s without surrounding blanks (space, tab, CR, LF), in the arena; "" for NULL. */
+char		*form_trim(struct arena *a, const char *s);
+
+/* The characters (code points) in UTF-8 text, as MariaDB's lengths count them; 0 for NULL. */
+size_t		 utf8_chars(const char *s);
+
 #endif

@@ -82,34 +82,6 @@ struct round_form {
 	int		 stale;		/* someone else saved the round meanwhile */
 };
 
-/* s without surrounding blanks, in r's arena ("" for NULL). */
-static const char *
-trimmed(struct req *r, const char *s)
-{
-	size_t n;
-
-	if (s == NULL)
-		return "";
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
-	return arena_strndup(r->a, s, n);
-}
-
-/* Characters (code points) in UTF-8 text, as VARCHAR lengths count them. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* A token auth_token_new() made: 64 lowercase hex digits. */
 static int
 token_ok(const char *s)
@@ -196,10 +168,10 @@ static void
 check_name(struct req *r, struct round_form *f, int i, const char *empty,
     const char **out)
 {
-	*out = trimmed(r, f->val[i]);
+	*out = form_trim(r->a, f->val[i]);
 	if (**out == '\0')
 		field_error(r, f, i, empty);
-	else if (chars(*out) > ROUND_NAME_MAX)
+	else if (utf8_chars(*out) > ROUND_NAME_MAX)
 		field_error(r, f, i, N_("Enter a name of at most 200 characters"));
 }
 
@@ -209,11 +181,11 @@ check_date(struct req *r, struct round_form *f, int i, const char *empty,
 {
 	int y, m, d;
 
-	if (*trimmed(r, f->val[i]) == '\0') {
+	if (*form_trim(r->a, f->val[i]) == '\0') {
 		field_error(r, f, i, empty);
 		return 0;
 	}
-	if (valid_date(trimmed(r, f->val[i]), &y, &m, &d) != KERR_OK) {
+	if (valid_date(form_trim(r->a, f->val[i]), &y, &m, &d) != KERR_OK) {
 		field_error(r, f, i, bad);
 		return 0;
 	}
@@ -226,7 +198,7 @@ check_years(struct req *r, struct round_form *f, int i, const char *msgid,
 {
 	long long v;
 
-	if (valid_int_range(trimmed(r, f->val[i]), 1, MAX_YEARS, &v) != KERR_OK) {
+	if (valid_int_range(form_trim(r->a, f->val[i]), 1, MAX_YEARS, &v) != KERR_OK) {
 		field_error(r, f, i, msgid);
 		return 0;
 	}
@@ -261,9 +233,9 @@ form_check(struct req *r, struct round_form *f, struct round *rd)
 	int i, t, g, opens, closes, ymin, ymax, amin, amax, n = 0;
 
 	memset(rd, 0, sizeof(*rd));
-	if (*trimmed(r, f->val[CF_YEAR]) == '\0')
+	if (*form_trim(r->a, f->val[CF_YEAR]) == '\0')
 		field_error(r, f, CF_YEAR, N_("Enter the year of the round"));
-	else if (valid_int_range(trimmed(r, f->val[CF_YEAR]), ROUND_YEAR_MIN,
+	else if (valid_int_range(form_trim(r->a, f->val[CF_YEAR]), ROUND_YEAR_MIN,
 	    ROUND_YEAR_MAX, &year) != KERR_OK)
 		field_error(r, f, CF_YEAR, N_("Enter the year as four digits, from 2000 to 2100"));
 	else
@@ -276,8 +248,8 @@ form_check(struct req *r, struct round_form *f, struct round *rd)
 	    N_("Enter the opening date as a real date, such as 2017-01-15"));
 	closes = check_date(r, f, CF_CLOSES, N_("Enter the date the round closes"),
 	    N_("Enter the closing date as a real date, such as 2017-03-31"));
-	rd->opens_on = trimmed(r, f->val[CF_OPENS]);
-	rd->closes_on = trimmed(r, f->val[CF_CLOSES]);
+	rd->opens_on = form_trim(r->a, f->val[CF_OPENS]);
+	rd->closes_on = form_trim(r->a, f->val[CF_CLOSES]);
 	/* ISO dates compare as strings. */
 	if (opens && closes && strcmp(rd->closes_on, rd->opens_on) < 0)
 		field_error(r, f, CF_CLOSES, N_("The closing date must be the same as or after the opening date"));
@@ -735,11 +707,11 @@ h_country_create(struct req *r)
 
 	memset(&f, 0, sizeof(f));
 	/* People type "ke" or " KE": the code is stored in capitals. */
-	f.code = code = arena_strdup(r->a, trimmed(r, req_form(r, "code")));
+	f.code = code = arena_strdup(r->a, form_trim(r->a, req_form(r, "code")));
 	for (; *code != '\0'; code++)
 		*code = (char)toupper((unsigned char)*code);
-	f.name_sv = trimmed(r, req_form(r, "name_sv"));
-	f.name_en = trimmed(r, req_form(r, "name_en"));
+	f.name_sv = form_trim(r->a, req_form(r, "name_sv"));
+	f.name_en = form_trim(r->a, req_form(r, "name_en"));
 	f.region = req_form(r, "region");
 	if (*f.code == '\0')
 		f.code_error = i18n_tr(r->lang, N_("Enter the country's code"));
@@ -747,11 +719,11 @@ h_country_create(struct req *r)
 		f.code_error = i18n_tr(r->lang, N_("Enter the code as two letters, such as KE"));
 	if (*f.name_sv == '\0')
 		f.name_sv_error = i18n_tr(r->lang, N_("Enter the country's name in Swedish"));
-	else if (chars(f.name_sv) > COUNTRY_NAME_MAX)
+	else if (utf8_chars(f.name_sv) > COUNTRY_NAME_MAX)
 		f.name_sv_error = i18n_tr(r->lang, N_("Enter a name of at most 100 characters"));
 	if (*f.name_en == '\0')
 		f.name_en_error = i18n_tr(r->lang, N_("Enter the country's name in English"));
-	else if (chars(f.name_en) > COUNTRY_NAME_MAX)
+	else if (utf8_chars(f.name_en) > COUNTRY_NAME_MAX)
 		f.name_en_error = i18n_tr(r->lang, N_("Enter a name of at most 100 characters"));
 	if ((g = region_of(f.region)) < 0)
 		f.region_error = i18n_tr(r->lang, N_("Choose the country's region group"));

@@ -20,6 +20,26 @@ int	h_application_show(struct req *);
 int	h_application_withdraw_form(struct req *);
 int	h_application_withdraw(struct req *);
 
+/* h_application_form.c */
+int	h_appform_new(struct req *);
+int	h_appform_create(struct req *);
+int	h_appform_tasks(struct req *);
+int	h_appform_partners(struct req *);
+int	h_appform_partners_save(struct req *);
+int	h_appform_project(struct req *);
+int	h_appform_project_save(struct req *);
+int	h_appform_results(struct req *);
+int	h_appform_results_save(struct req *);
+int	h_appform_team(struct req *);
+int	h_appform_team_save(struct req *);
+int	h_appform_budget(struct req *);
+int	h_appform_budget_save(struct req *);
+int	h_appform_contact(struct req *);
+int	h_appform_contact_save(struct req *);
+int	h_appform_check(struct req *);
+int	h_appform_submit(struct req *);
+int	h_appform_submitted(struct req *);
+
 /* h_project.c */
 int	h_project_show(struct req *);
 

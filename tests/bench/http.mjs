@@ -8,6 +8,10 @@
 //                 supervisor, behind the same nginx (location = /bench/hello, a copy of the site's
 //                 "location /" with the hello socket): the FastCGI ceiling
 //   GET /healthz, GET /login (anonymous), GET / as the signed-in applicant (borlange@kommun.example)
+//   the application form: GET of a draft's section page (the project, the longest), and POST of that section
+//                 saved as a draft (a Lua script for wrk: each connection saves its own draft with the version it
+//                 last saved, so that every POST is a real save, one transaction, answered 303; BENCH_SAVERS
+//                 connections, one wrk thread each, 4 by default)
 //
 // and prints req/s, p50, p99, each one's ratio to the ceiling, and the CPU each request costs per process
 // group (read from /proc) with the database statements per request (MariaDB's Questions counter).
@@ -55,6 +59,7 @@ const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 16);
 const NGINX_WORKERS = intEnv('BENCH_NGINX_WORKERS', 1);
 const KEEP = !!process.env.BENCH_KEEP;
 const ANALYZE = process.env.BENCH_ANALYZE !== '0';
+const SAVERS = intEnv('BENCH_SAVERS', 4);
 
 class BenchError extends Error {}
 
@@ -276,9 +281,10 @@ function timesSec(v) {
  * Runs wrk through bash, whose "times" then tells wrk's own CPU time: {out, cpuSec}. Rejects unless wrk
  * exits 0.
  */
-function wrk(url, seconds, headers = []) {
-	const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency'];
+function wrk(url, seconds, headers = [], opts = {}) {
+	const args = [`-t${opts.threads ?? THREADS}`, `-c${opts.connections ?? CONNECTIONS}`, `-d${seconds}s`, '--latency'];
 	for (const h of headers) args.push('-H', h);
+	if (opts.script) args.push('-s', opts.script);
 	args.push(url);
 	const script = 'wrk "$@" 2>&1; rc=$?; echo "bench-times:"; times; exit $rc';
 	return new Promise((resolve, reject) => {
@@ -308,10 +314,15 @@ function wrk(url, seconds, headers = []) {
 async function measure(stack, t, groups) {
 	const url = `${stack.baseUrl}${t.path}`;
 	const headers = t.cookie ? [`Cookie: ${t.cookie}`] : [];
-	if (WARMUP > 0) await wrk(url, WARMUP, headers);
+	const opts = { script: t.script, threads: t.threads, connections: t.connections };
+	if (WARMUP > 0) {
+		if (t.prepare) await t.prepare();
+		await wrk(url, WARMUP, headers, opts);
+	}
+	if (t.prepare) await t.prepare();
 	const q0 = await questions(stack);
 	const c0 = cpuSnapshot(groups());
-	const { out, cpuSec } = await wrk(url, SECONDS, headers);
+	const { out, cpuSec } = await wrk(url, SECONDS, headers, opts);
 	const c1 = cpuSnapshot(groups());
 	const q1 = await questions(stack);
 	const r = parseWrk(out);
@@ -326,6 +337,7 @@ async function measure(stack, t, groups) {
 	if (t.minBytes && r.requests > 0 && r.bytes / r.requests < t.minBytes * 0.98) {
 		problems.push(`${Math.round(r.bytes / r.requests)} bytes per answer, expected at least ${t.minBytes}`);
 	}
+	if (t.verify) problems.push(...(await t.verify(r)));
 	if (problems.length) throw new BenchError(`${t.name}: ${problems.join('; ')}\n${out}`);
 	r.cpu = cpuDelta(c0, c1);
 	r.cpu.wrk = Number.isFinite(cpuSec) ? cpuSec * CLK_TCK : 0;
@@ -384,6 +396,104 @@ function report(results, pageBytes, contentType) {
 	const page = results.find((r) => r.key === 'home');
 	console.log(`workers: ${WORKERS}   static/hello: ${(stat.rps / hello.rps).toFixed(2)}`);
 	console.log(`applicant start page: ${(page.rps / hello.rps).toFixed(2)} of the FastCGI ceiling (goal 0.60)`);
+	const form = results.find((r) => r.key === 'form');
+	const save = results.find((r) => r.key === 'save');
+	if (form) console.log(`application form (GET): ${(form.rps / hello.rps).toFixed(2)} of the FastCGI ceiling`);
+	if (save) console.log(`draft save (POST, ${save.connections} connections): ${(save.rps / hello.rps).toFixed(2)} of the FastCGI ceiling`);
+}
+
+// ---- the application form ---------------------------------------------------------------------------------
+
+/**
+ * Drafts for the form's measurements, made through the form as the applicant: the page wrk GETs (a draft's
+ * project section, filled in) and the target that POSTs it: one draft per saving connection, each wrk thread
+ * (one connection) sending the version its draft is at and counting on from each 303, so that every POST is a
+ * real save. prepare() rewrites the script with the versions stored before each wrk run; verify() checks that
+ * every POST answered was a save.
+ */
+async function prepareForm(stack, s, tmp) {
+	const fields = {
+		title_sv: 'Medborgardialog och budget i Kisumu', title_en: 'Citizen dialogue and budgeting in Kisumu',
+		summary_en: 'Ward forums on the county budget, with the partners\' staff trained together. '.repeat(4),
+		background: 'Few residents take part in budget decisions, and fewer women than men. '.repeat(12),
+		theme: '2', target_groups: 'Residents of informal settlements; women and young people', citizen_dialogue: 'yes',
+		dialogue_text: 'Forums in every ward twice a year', vulnerable_text: 'Forums held in Swahili and Luo',
+		gender_text: 'Half of the speakers are women', action: 'draft',
+	};
+	const post = async (p, body) => s.post(p, body.toString(), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+	const formOf = (html, action) => (html.match(new RegExp(`<form method="post" action="${action}"[\\s\\S]*?</form>`)) || [''])[0];
+	const hidden = (html, name) => (html.match(new RegExp(`name="${name}" value="([^"]*)"`)) || [])[1];
+	const ids = [];
+	let csrf = null;
+	for (let i = 0; i < SAVERS + 1; i++) {
+		const page = await s.get('/applications/new');
+		const form = formOf(page.text, '/applications');
+		const choice = (form.match(/value="(\d+:project)"/) || [])[1];
+		csrf = hidden(form, 'csrf');
+		if (!choice || !csrf) throw new BenchError(`GET /applications/new offers no project (status ${page.status})`);
+		const res = await post('/applications', new URLSearchParams({ csrf, token: hidden(form, 'token'), choice }));
+		const m = (res.headers.location || '').match(/^\/applications\/(\d+)\/tasks$/);
+		if (res.status !== 303 || !m) throw new BenchError(`POST /applications answered ${res.status}, not a new draft`);
+		ids.push(m[1]);
+	}
+	const body = new URLSearchParams({ csrf, version: '1', ...fields });
+	for (const p of ['inclusion', 'participation']) body.append('principle', p);
+	for (const g of ['11', '16']) body.append('sdg', g);
+	// The page wrk GETs: the first draft, filled in.
+	const first = ids.shift();
+	const filled = await post(`/applications/${first}/project`, body);
+	if (filled.status !== 303) throw new BenchError(`saving the project section answered ${filled.status}, not 303`);
+	const formPath = `/applications/${first}/project`;
+	const form = await request(stack.baseUrl, formPath, { headers: { Cookie: s.cookieHeader() } });
+	if (form.status !== 200) throw new BenchError(`GET ${formPath} answered ${form.status}`);
+
+	const script = path.join(tmp, 'save.lua');
+	const versions = async () => new Map((await stack.mysql(`SELECT id, version FROM applications WHERE id IN (${ids.join(', ')})`))
+		.map(([id, v]) => [id, Number(v)]));
+	let before = null;
+	const prepare = async () => {
+		// A save wrk sent just before it stopped may still be finishing.
+		await new Promise((res) => setTimeout(res, 500));
+		before = await versions();
+		body.delete('version');
+		const lua = [
+			'-- written by tests/bench/http.mjs: each thread (one connection) saves its own draft',
+			`local drafts = { ${ids.map((id) => `{ ${id}, ${before.get(id)} }`).join(', ')} }`,
+			'local n = 0',
+			'function setup(thread)',
+			'  n = n + 1',
+			'  thread:set("draft", drafts[n][1])',
+			'  thread:set("version", drafts[n][2])',
+			'end',
+			`local body = "${body.toString()}"`,
+			'-- wrk.format() takes the headers given instead of -H\'s: the cookie is copied in',
+			'local headers = {}',
+			'function init(args)',
+			'  for k, v in pairs(wrk.headers) do headers[k] = v end',
+			'  headers["Content-Type"] = "application/x-www-form-urlencoded"',
+			'end',
+			'function request()',
+			'  return wrk.format("POST", "/applications/" .. draft .. "/project", headers,',
+			'    body .. "&version=" .. version)',
+			'end',
+			'function response(status, headers, body)',
+			'  if status == 303 then version = version + 1 end',
+			'end',
+		];
+		fs.writeFileSync(script, `${lua.join('\n')}\n`);
+	};
+	const verify = async (r) => {
+		const after = await versions();
+		let saved = 0;
+		for (const id of ids) saved += after.get(id) - before.get(id);
+		// wrk does not count the answers still on their way when it stops: up to one per connection.
+		return saved >= r.requests && saved <= r.requests + SAVERS ? [] :
+			[`${r.requests} POSTs answered but ${saved} saves made`];
+	};
+	return {
+		formPath, formBytes: form.body.length,
+		save: { path: `/applications/${ids[0]}/project`, script, threads: SAVERS, connections: SAVERS, prepare, verify },
+	};
 }
 
 // ---- main ---------------------------------------------------------------------------------------------------
@@ -424,12 +534,16 @@ async function main() {
 		await check(stack, 'healthz', '/healthz');
 		await check(stack, 'the sign-in page', '/login');
 
+		const { formPath, formBytes, save } = await prepareForm(stack, s, tmp);
+
 		const targets = [
 			{ key: 'static', name: `static file (${page.length} B)`, path: '/bench/static/start-page.html', minBytes: page.length },
 			{ key: 'hello', name: 'hello (FastCGI ceiling)', path: '/bench/hello', minBytes: page.length },
 			{ key: 'healthz', name: 'GET /healthz', path: '/healthz' },
 			{ key: 'login', name: 'GET /login (anonymous)', path: '/login' },
 			{ key: 'home', name: 'GET / (applicant)', path: '/', cookie, minBytes: page.length },
+			{ key: 'form', name: 'GET application form', path: formPath, cookie, minBytes: formBytes },
+			{ key: 'save', name: 'POST draft save', cookie, ...save },
 		];
 		const groups = () => ({
 			nginx: [stack.nginxPid, ...childPids(stack.nginxPid)],

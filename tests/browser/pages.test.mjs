@@ -107,6 +107,76 @@ const PAGE_SPECS = [
 			return clickAndWait(page, page.locator('form[action="/countries"] button.button'));
 		},
 	},
+	// The application form (h_application_form.c): a demo draft read, and a draft of the test's own sent with mistakes.
+	{ name: 'app-new', who: 'applicant', path: () => '/applications/new', status: 200 },
+	{
+		name: 'app-new-error', who: 'applicant', status: 200,
+		what: 'the new-application form sent without choosing a round and type',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/applications/new');
+			return clickAndWait(page, page.locator('form[action="/applications"] button.button'));
+		},
+	},
+	{ name: 'app-tasks', who: 'applicant', path: () => `/applications/${ids.draft}/tasks`, status: 200 },
+	...['partners', 'project', 'results', 'team', 'budget', 'contact'].map((s) => ({
+		name: `app-${s}`, who: 'applicant', path: () => `/applications/${ids.draft}/${s}`, status: 200,
+	})),
+	{
+		name: 'app-partners-errors', who: 'applicant', status: 200,
+		what: 'a new partner organisation with a name but no kind or country',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.formDraft}/partners`);
+			await page.locator('#new_partner_name').fill('Kaunti ya Nakuru');
+			return clickAndWait(page, page.locator('button[name="action"][value="draft"]'));
+		},
+	},
+	{
+		name: 'app-results-errors', who: 'applicant', status: 200,
+		what: 'the results framework marked complete while empty',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.formDraft}/results`);
+			await page.locator('#done').check();
+			return clickAndWait(page, page.locator('button[name="action"][value="draft"]'));
+		},
+	},
+	{
+		name: 'app-team-errors', who: 'applicant', status: 200,
+		what: 'a team member with a name and no role',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.formDraft}/team`);
+			await page.locator('#team-swedish').fill('Åsa Öberg');
+			return clickAndWait(page, page.locator('button[name="action"][value="draft"]'));
+		},
+	},
+	{
+		name: 'app-budget-errors', who: 'applicant', status: 200,
+		what: 'the budget with an amount that is none',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.formDraft}/budget`);
+			await page.locator('[id="amount-1-travel"]').fill('abc');
+			return clickAndWait(page, page.locator('button[name="action"][value="draft"]'));
+		},
+	},
+	{ name: 'app-check', who: 'applicant', path: () => `/applications/${ids.draft}/check`, status: 200 },
+	{
+		name: 'app-check-errors', who: 'applicant', status: 200,
+		what: 'check your answers after submitting an incomplete draft',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.formDraft}/check`);
+			return clickAndWait(page, page.locator('#submit'));
+		},
+	},
+	{ name: 'app-submitted', who: 'applicant', path: () => `/applications/${ids.submitted}/submitted`, status: 200 },
+	{
+		name: 'app-closed', who: 'applicant', status: 409,
+		what: 'a section saved to an application that has been submitted',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.formDraft}/contact`);
+			await page.locator(`form[action="/applications/${ids.formDraft}/contact"]`).evaluate((f, a) => { f.action = a; },
+				`/applications/${ids.submitted}/contact`);
+			return clickAndWait(page, page.locator('button[name="action"][value="draft"]'));
+		},
+	},
 ];
 
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
@@ -127,6 +197,13 @@ before(async () => {
 	[ids.application, ids.project] = app;
 	[ids.otherProject] = other;
 	[[ids.round]] = await stack.mysql('SELECT MAX(id) FROM rounds');
+	[[ids.submitted]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
+		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'submitted' ORDER BY a.id LIMIT 1`);
+	// A draft of the test's own in the open round, for the form's pages sent with mistakes.
+	await stack.mysql('INSERT INTO applications (round_id, project_type, applicant_org_id, status) ' +
+		"SELECT r.id, 'project', o.id, 'draft' FROM rounds r JOIN organisations o " +
+		`WHERE r.year = 2017 AND o.name = '${APPLICANT_ORG}'`);
+	[[ids.formDraft]] = await stack.mysql('SELECT MAX(id) FROM applications');
 	[[ids.draft]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'draft' AND a.done_results = 0 ORDER BY a.id LIMIT 1`);
 }, { timeout: 120000 });

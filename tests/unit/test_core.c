@@ -639,7 +639,10 @@ test_route_empty_or_extra_segment_not_found(void)
 	CU_ASSERT_EQUAL(e, KERR_NOTFOUND);
 	CU_ASSERT_PTR_NULL(find(METHOD_GET, "/applications/12/x", args, &e, &allow));
 	CU_ASSERT_EQUAL(e, KERR_NOTFOUND);
+	/* POST /applications starts a draft; GET is no page. */
 	CU_ASSERT_PTR_NULL(find(METHOD_GET, "/applications", args, &e, &allow));
+	CU_ASSERT_EQUAL(e, KERR_METHOD);
+	CU_ASSERT_PTR_NULL(find(METHOD_GET, "/applications/12/tasks/x", args, &e, &allow));
 	CU_ASSERT_EQUAL(e, KERR_NOTFOUND);
 	CU_ASSERT_PTR_NULL(find(METHOD_GET, "/applications//", args, &e, &allow));
 	CU_ASSERT_EQUAL(e, KERR_NOTFOUND);
