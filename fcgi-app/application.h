@@ -50,6 +50,7 @@ enum section {
 
 #define MAX_YEARS	3	/* no round allows more; the form never offers more */
 #define MAX_PARTNERS	2
+#define MAX_COAPPLICANTS	3	/* Swedish organisations applying with the applicant */
 
 /* The rules of one project type in one round (round_rules). */
 struct round_rule {
@@ -111,8 +112,10 @@ struct application {
 	long long	 org_id;	/* the Swedish applicant */
 	const char	*country;	/* ISO code, or NULL */
 	long long	 partner[MAX_PARTNERS];	/* organisation ids, 0 when none */
+	long long	 coapplicant[MAX_COAPPLICANTS];	/* Swedish co-applicants' ids, 0 when none */
 
 	const char	*title_sv, *title_en, *title_local;
+	const char	*title_local_lang;	/* ISO 639-1 of title_local, or NULL */
 	const char	*summary_sv, *summary_en;
 	const char	*background;
 	long long	 theme_id;	/* 0 when not chosen */

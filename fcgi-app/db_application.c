@@ -328,7 +328,7 @@ db_application_load(struct req *r, long long id, long long org_id,
 			a->title_sv = c[1];
 			a->title_en = c[2];
 			a->title_local = c[3];
-			x->title_local_lang = c[4];
+			a->title_local_lang = x->title_local_lang = c[4];
 			a->summary_sv = c[5];
 			a->summary_en = c[6];
 			a->background = c[7];
@@ -386,6 +386,8 @@ db_application_load(struct req *r, long long id, long long org_id,
 
 			co->id = db_ll(&res, i, C(1));
 			co->name = c[2];
+			if (x->ncoapplicants <= MAX_COAPPLICANTS)
+				a->coapplicant[x->ncoapplicants - 1] = co->id;
 			break;
 		}
 		case 's': {

@@ -36,6 +36,7 @@ enum q {
 	Q_THEMES,
 	Q_SDGS,
 	Q_PARTNER_ORGS,
+	Q_SWEDISH_ORGS,
 	Q_CREATE,
 	Q_BY_TOKEN,
 	Q_STATE,
@@ -43,6 +44,8 @@ enum q {
 	Q_DEL_PARTNERS,
 	Q_INS_PARTNER,
 	Q_INS_ORG,
+	Q_DEL_COAPPS,
+	Q_INS_COAPP,
 	Q_UPD_PROJECT,
 	Q_DEL_SDGS,
 	Q_INS_SDG,
@@ -77,6 +80,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "JOIN countries c ON c.code = o.country_code "
 	    "WHERE o.side = 'partner' ORDER BY c.name_sv, o.country_code, o.name, o.id",
 	    NULL, 0 },
+	[Q_SWEDISH_ORGS] = { "SELECT id, name, active FROM organisations "
+	    "WHERE side = 'swedish' ORDER BY name, id", NULL, 0 },
 	[Q_CREATE] = { "INSERT INTO applications (round_id, project_type, "
 	    "applicant_org_id, status, create_token, created_by) "
 	    "VALUES (?, ?, ?, 'draft', ?, ?)", NULL, 0 },
@@ -93,9 +98,13 @@ static struct dbstmt q[Q__MAX] = {
 	    "position, org_id) VALUES (?, ?, ?)", NULL, 0 },
 	[Q_INS_ORG] = { "INSERT INTO organisations (side, kind, name, "
 	    "country_code) VALUES ('partner', ?, ?, ?)", NULL, 0 },
+	[Q_DEL_COAPPS] = { "DELETE FROM application_coapplicants "
+	    "WHERE application_id = ?", NULL, 0 },
+	[Q_INS_COAPP] = { "INSERT INTO application_coapplicants (application_id, "
+	    "org_id) VALUES (?, ?)", NULL, 0 },
 	[Q_UPD_PROJECT] = { "UPDATE applications SET title_sv = ?, title_en = ?, "
-	    "title_local = ?, summary_sv = ?, summary_en = ?, background = ?, "
-	    "thematic_area_id = ?, principle_inclusion = ?, "
+	    "title_local = ?, title_local_lang = ?, summary_sv = ?, summary_en = ?, "
+	    "background = ?, thematic_area_id = ?, principle_inclusion = ?, "
 	    "principle_participation = ?, principle_transparency = ?, "
 	    "principle_accountability = ?, target_groups = ?, citizen_dialogue = ?, "
 	    "citizen_dialogue_text = ?, vulnerable_groups_text = ?, gender_text = ?, "
@@ -223,6 +232,26 @@ db_appform_partner_orgs(struct req *r, struct partner_org **out, size_t *n)
 		o->country_sv = c[5];
 		o->country_en = c[6];
 		o->active = db_ll(&res, i, 7) != 0;
+	}
+	*n = res.nrows;
+	return KERR_OK;
+}
+
+enum kerr
+db_appform_swedish_orgs(struct req *r, struct swedish_org **out, size_t *n)
+{
+	struct dbres res;
+	enum kerr e;
+	size_t i;
+
+	if ((e = db_query_cached(r->a, r->id, &q[Q_SWEDISH_ORGS],
+	    r->sess->data_version, &res, "")) != KERR_OK)
+		return e;
+	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	for (i = 0; i < res.nrows; i++) {
+		(*out)[i].id = db_ll(&res, i, 0);
+		(*out)[i].name = res.rows[i][1];
+		(*out)[i].active = db_ll(&res, i, 2) != 0;
 	}
 	*n = res.nrows;
 	return KERR_OK;
@@ -362,6 +391,12 @@ save_partners(struct req *r, const struct application *a,
 		    a->id, (long long)k + 1, pid)) != KERR_OK)
 			return e;
 	}
+	if ((e = db_exec(r->id, &q[Q_DEL_COAPPS], NULL, NULL, "i", a->id)) != KERR_OK)
+		return e;
+	for (k = 0; k < MAX_COAPPLICANTS; k++)
+		if (a->coapplicant[k] > 0 && (e = db_exec(r->id, &q[Q_INS_COAPP],
+		    NULL, NULL, "ii", a->id, a->coapplicant[k])) != KERR_OK)
+			return e;
 	return KERR_OK;
 }
 
@@ -493,9 +528,9 @@ update_section(struct req *r, enum section s, const struct application *a,
 	case SEC_PROJECT:
 		/* The task list's one section is two flags in the table (see db_application.h). */
 		return db_exec(r->id, &q[Q_UPD_PROJECT], changed, NULL,
-		    "sssssssiiiisssssiiiii", text(a->title_sv), text(a->title_en),
-		    text(a->title_local), text(a->summary_sv), text(a->summary_en),
-		    text(a->background), id_or_null(r, a->theme_id),
+		    "ssssssssiiiisssssiiiii", text(a->title_sv), text(a->title_en),
+		    text(a->title_local), text(a->title_local_lang), text(a->summary_sv),
+		    text(a->summary_en), text(a->background), id_or_null(r, a->theme_id),
 		    (long long)(a->principle[0] != 0), (long long)(a->principle[1] != 0),
 		    (long long)(a->principle[2] != 0), (long long)(a->principle[3] != 0),
 		    text(a->target_groups), a->citizen_dialogue < 0 ? NULL :

@@ -30,6 +30,13 @@ struct partner_org {
 	int		 active;
 };
 
+/* A Swedish organisation, as the form's list of co-applicants offers it. */
+struct swedish_org {
+	long long	 id;
+	const char	*name;
+	int		 active;
+};
+
 /* A partner organisation to add while saving the partners section. */
 struct new_partner {
 	const char	*name;		/* NULL: none to add */
@@ -52,6 +59,14 @@ enum kerr	db_appform_partner_orgs(struct req *r, struct partner_org **out,
 		    size_t *n);
 
 /*
+ * Every Swedish organisation (active or not, so that a retired
+ * co-applicant still has its name), in Swedish name order, through the
+ * result cache; in r's arena. KERR_OK or KERR_DB.
+ */
+enum kerr	db_appform_swedish_orgs(struct req *r, struct swedish_org **out,
+		    size_t *n);
+
+/*
  * Creates a draft of project type type (enum ptype) in round round_id for
  * the session's organisation and user, with the form's one-time token (32
  * hex digits) and an audit row (application.create), in one transaction.
@@ -70,8 +85,9 @@ enum kerr	db_appform_create(struct req *r, long long round_id, int type,
  * version bumped. For SEC_PARTNERS, np (may be NULL) names an organisation
  * to create first (with an audit row, organisation.create), which takes
  * partner position np_position (1 or 2; a->partner[np_position - 1] is
- * ignored) and whose id is stored in np->id. Empty texts are stored as
- * NULL.
+ * ignored) and whose id is stored in np->id; the co-applicants
+ * (a->coapplicant, 0: none) replace the stored ones. Empty texts are
+ * stored as NULL.
  *
  * Returns KERR_OK with the new version in *current; KERR_CONFLICT when
  * the version has moved (someone saved first: *current holds it);

@@ -140,6 +140,36 @@ static const struct {
 
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
+/* The languages a title in the partner's language may be in (ISO 639-1). */
+static const struct {
+	const char	*code;
+	const char	*msgid;
+} title_langs[] = {
+	{ "sw", N_("Swahili") },
+	{ "zh", N_("Chinese") },
+	{ "sq", N_("Albanian") },
+	{ "sr", N_("Serbian") },
+	{ "bs", N_("Bosnian") },
+	{ "uk", N_("Ukrainian") },
+	{ "es", N_("Spanish") },
+	{ "pt", N_("Portuguese") },
+	{ "fr", N_("French") },
+	{ "ar", N_("Arabic") },
+	{ "am", N_("Amharic") },
+	{ "en", N_("English") },
+};
+
+#define NTITLE_LANGS	(sizeof(title_langs) / sizeof(title_langs[0]))
+
+/* The fields of the co-applicants and their labels. */
+static const char *const coapp_ids[MAX_COAPPLICANTS] = {
+	"coapplicant-1", "coapplicant-2", "coapplicant-3"
+};
+
+static const char *const coapp_labels[MAX_COAPPLICANTS] = {
+	N_("First co-applicant"), N_("Second co-applicant"), N_("Third co-applicant")
+};
+
 /* A value as typed that could not be read, shown back in its field. */
 struct raw {
 	const char	*id;
@@ -177,6 +207,8 @@ struct page {
 	size_t			 ncountries;
 	struct partner_org	*orgs;
 	size_t			 norgs;
+	struct swedish_org	*sorgs;		/* the co-applicants offered */
+	size_t			 nsorgs;
 	struct theme_row	*themes;
 	size_t			 nthemes;
 	const char		*sdg_sv[18], *sdg_en[18];
@@ -775,6 +807,29 @@ country_by_code(const struct page *p, const char *code)
 	return NULL;
 }
 
+static const struct swedish_org *
+sorg_by_id(const struct page *p, long long id)
+{
+	size_t i;
+
+	for (i = 0; id > 0 && i < p->nsorgs; i++)
+		if (p->sorgs[i].id == id)
+			return &p->sorgs[i];
+	return NULL;
+}
+
+/* Index of code in title_langs, or -1. */
+static int
+title_lang_of(const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < NTITLE_LANGS; i++)
+		if (strcmp(title_langs[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
 static const struct partner_org *
 org_by_id(const struct page *p, long long id)
 {
@@ -794,8 +849,9 @@ need_lists(struct page *p)
 
 	switch (p->sec) {
 	case SEC_PARTNERS:
-		if ((e = need_countries(p)) == KERR_OK)
-			e = need_orgs(p);
+		if ((e = need_countries(p)) == KERR_OK &&
+		    (e = need_orgs(p)) == KERR_OK)
+			e = db_appform_swedish_orgs(p->r, &p->sorgs, &p->nsorgs);
 		break;
 	case SEC_PROJECT:
 		if ((e = db_appform_themes(p->r, &p->themes, &p->nthemes)) == KERR_OK)
@@ -814,6 +870,55 @@ need_lists(struct page *p)
 }
 
 /* ---- reading a section from the form ---------------------------------------------------------------- */
+
+/*
+ * The Swedish co-applicants: each one an organisation of the list (a
+ * retired one only when already chosen), not the applicant itself, and
+ * none twice. A refused one keeps its stored value; the field shows the
+ * choice with its message.
+ */
+static void
+parse_coapplicants(struct page *p)
+{
+	struct req *r = p->r;
+	struct application *a = p->a;
+	const struct swedish_org *o;
+	const char *s, *why;
+	long long id;
+	int k, j, was;
+
+	for (k = 0; k < MAX_COAPPLICANTS; k++) {
+		s = form_or_empty(r, coapp_ids[k]);
+		if (blank(s)) {
+			a->coapplicant[k] = 0;
+			continue;
+		}
+		id = path_id(s);
+		for (was = 0, j = 0; j < MAX_COAPPLICANTS; j++)
+			was |= id > 0 && p->stored->coapplicant[j] == id;
+		why = NULL;
+		if (id > 0 && id == p->stored->org_id)
+			why = N_("Your own organisation is the applicant: choose another organisation as co-applicant");
+		else if (id <= 0 || (o = sorg_by_id(p, id)) == NULL ||
+		    (!o->active && !was))
+			why = N_("Choose a Swedish organisation from the list");
+		else
+			for (j = 0; j < k; j++)
+				if (a->coapplicant[j] == id)
+					why = N_("Choose each co-applicant only once");
+		if (why == NULL) {
+			a->coapplicant[k] = id;
+			continue;
+		}
+		ferr(p, coapp_ids[k], tr(r, why));
+		raw_set(p, coapp_ids[k], s);
+		/* The stored one stays, unless that would name an organisation twice. */
+		a->coapplicant[k] = p->stored->coapplicant[k];
+		for (j = 0; j < k; j++)
+			if (a->coapplicant[j] == a->coapplicant[k])
+				a->coapplicant[k] = 0;
+	}
+}
 
 static void
 parse_partners(struct page *p)
@@ -854,6 +959,7 @@ parse_partners(struct page *p)
 		a->partner[1] = p->stored->partner[1] != a->partner[0] ?
 		    p->stored->partner[1] : 0;
 	}
+	parse_coapplicants(p);
 
 	/* A partner organisation that is not in the list yet. */
 	name = form_trim(r->a, req_form(r, "new_partner_name"));
@@ -916,6 +1022,15 @@ parse_project(struct page *p)
 	read_text(p, "title_sv", TITLE_MAX, &a->title_sv);
 	read_text(p, "title_en", TITLE_MAX, &a->title_en);
 	read_text(p, "title_local", TITLE_MAX, &a->title_local);
+	s = form_or_empty(r, "title_local_lang");
+	if (blank(s))
+		a->title_local_lang = NULL;
+	else if ((k = title_lang_of(s)) >= 0)
+		a->title_local_lang = title_langs[k].code;
+	else {
+		ferr(p, "title_local_lang", tr(r, N_("Choose the language of the title from the list")));
+		raw_set(p, "title_local_lang", s);
+	}
 	read_text(p, "summary_sv", TEXT_MAX, &a->summary_sv);
 	read_text(p, "summary_en", TEXT_MAX, &a->summary_en);
 	read_text(p, "background", TEXT_MAX, &a->background);
@@ -1540,6 +1655,26 @@ render_partners(struct page *p)
 		}
 	}
 
+	for (k = 0; k < MAX_COAPPLICANTS; k++) {
+		long long want = a->coapplicant[k];
+
+		rawp = raw_get(p, coapp_ids[k]);
+		if (rawp != NULL && sorg_by_id(p, path_id(rawp)) != NULL)
+			want = path_id(rawp);
+		sel = vselect(p, v, "s_coapps", coapp_ids[k], tr(r, coapp_labels[k]),
+		    NULL, tr(r, N_("None")));
+		for (i = 0; i < p->nsorgs; i++) {
+			const struct swedish_org *o = &p->sorgs[i];
+
+			/* Never the applicant; a retired one only as the choice it was. */
+			if ((o->id == a->org_id && o->id != want) ||
+			    (!o->active && o->id != want))
+				continue;
+			vopt(sel, arena_printf(r->a, "%lld", o->id), o->name,
+			    o->id == want);
+		}
+	}
+
 	sel = vselect(p, v, "s_country", "country", tr(r, N_("Partner country")),
 	    tr(r, N_("The country of the partner organisation. Left empty, the first partner's country is used.")),
 	    tr(r, N_("Choose a country")));
@@ -1580,6 +1715,14 @@ render_project(struct page *p)
 	o = vfield(p, v, "f_titles", "title_local", tr(r, N_("Title in the partner's language (optional)")),
 	    NULL, a->title_local);
 	maxlen(o, TITLE_MAX);
+	vobj_str(o, "lang", a->title_local_lang);
+	o = vselect(p, v, "s_title_lang", "title_local_lang",
+	    tr(r, N_("Language of the title in the partner's language")),
+	    tr(r, N_("The language the title above is written in.")),
+	    tr(r, N_("Not given")));
+	for (i = 0; i < NTITLE_LANGS; i++)
+		vopt(o, title_langs[i].code, tr(r, title_langs[i].msgid),
+		    same(title_langs[i].code, a->title_local_lang));
 	o = vtextarea(p, v, "f_texts", "summary_sv", tr(r, N_("Summary in Swedish (optional)")),
 	    NULL, a->summary_sv, 5);
 	vobj_str(o, "lang", "sv");
@@ -2279,6 +2422,12 @@ check_view(struct req *r, const struct application *a,
 	if (a->type == PT_THREE_PARTY || a->partner[1] != 0)
 		crow(r, o, tr(r, N_("Second partner organisation")),
 		    partner_text(r, &x->partner[1]), id, SEC_PARTNERS, "partner-2");
+	if (x->ncoapplicants > 0) {
+		w = crow(r, o, tr(r, N_("Swedish co-applicants")), NULL, id,
+		    SEC_PARTNERS, "coapplicant-1");
+		for (i = 0; i < x->ncoapplicants; i++)
+			crow_item(w, x->coapplicants[i].name);
+	}
 	crow(r, o, tr(r, N_("Country")), i18n_pick(r->lang, x->country_sv,
 	    x->country_en), id, SEC_PARTNERS, "country");
 
@@ -2288,6 +2437,9 @@ check_view(struct req *r, const struct application *a,
 	if (!blank(a->title_local))
 		crow(r, o, tr(r, N_("Title in the partner's language")), a->title_local,
 		    id, SEC_PROJECT, "title_local");
+	if ((g = title_lang_of(a->title_local_lang)) >= 0)
+		crow(r, o, tr(r, N_("Language of the title in the partner's language")),
+		    tr(r, title_langs[g].msgid), id, SEC_PROJECT, "title_local_lang");
 	if (!blank(a->summary_sv))
 		vobj_bool(crow(r, o, tr(r, N_("Summary in Swedish")), a->summary_sv,
 		    id, SEC_PROJECT, "summary_sv"), "prose", 1);

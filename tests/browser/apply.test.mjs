@@ -1,7 +1,7 @@
 // apply.test.mjs - a municipal officer applies, in a real browser (Debian's Chromium through playwright-core) with
 // JavaScript switched off: signs in, starts a draft, leaves and comes back, fills in every section by its labels,
 // submits with a mistake, follows the error summary's link to the field, corrects it, submits, and reads the
-// confirmation and the application, read-only. The stack (MariaDB with the demo data, the workers, nginx) is this
+// confirmation and the application, read-only; then withdraws another of its applications. The stack (MariaDB with the demo data, the workers, nginx) is this
 // file's own; the demo's today is 2016-09-30, with the 2017 call open.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -197,6 +197,23 @@ describe('an applicant without JavaScript', () => {
 			await gotoPage(page, stack.baseUrl, `/applications/${id}/contact`);
 			assert.equal(pathOf(page), `/applications/${id}`);
 			assert.equal(await stack.mysql(`SELECT status FROM applications WHERE id = ${id}`).then((r) => r[0][0]), 'submitted');
+
+			// Withdraws another of Borlänge's applications, one still before a decision.
+			const [other] = await stack.mysql("SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id " +
+				`WHERE o.name = 'Borlänge kommun' AND a.status IN ('submitted', 'draft') AND a.id <> ${id} ` +
+				"ORDER BY a.status = 'submitted' DESC, a.id LIMIT 1").then((r) => r.map((x) => x[0]));
+			assert.ok(other, 'the demo data has another application of Borlänge that can be withdrawn');
+			await gotoPage(page, stack.baseUrl, `/applications/${other}`);
+			assert.equal(pathOf(page), `/applications/${other}`);
+			await go(page, 'link', 'Återkalla ansökan');
+			assert.equal(pathOf(page), `/applications/${other}/withdraw`);
+			await go(page, 'button', 'Återkalla ansökan');
+			assert.equal(pathOf(page), `/applications/${other}`);
+			assert.equal((await page.locator('main .tag').first().innerText()).trim(), 'Återkallad');
+			assert.equal(await page.getByRole('link', { name: 'Återkalla ansökan' }).count(), 0, 'nothing more to withdraw');
+			assert.equal(await stack.mysql(`SELECT status FROM applications WHERE id = ${other}`).then((r) => r[0][0]), 'withdrawn');
+			assert.equal(await stack.mysql(`SELECT status FROM applications WHERE id = ${id}`).then((r) => r[0][0]), 'submitted',
+				'the one just submitted stays as it is');
 		} finally {
 			await context.close();
 		}

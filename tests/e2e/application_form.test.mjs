@@ -339,6 +339,98 @@ describe('each section saved and read back', () => {
 		assert.equal((await save(id, 'partners', { type: 'project', 'partner-2': '' })).status, 303);
 	});
 
+	test('Swedish co-applicants: up to three, in Swedish order, never the applicant; saved, replaced, shown back and read-only', async () => {
+		const own = await one(`SELECT id FROM organisations WHERE side = 'swedish' AND name = '${BORLANGE}'`);
+		const others = await stack.mysql(`SELECT id, name FROM organisations WHERE side = 'swedish' AND active = 1 AND id <> ${own} ORDER BY name LIMIT 3`);
+		assert.equal(others.length, 3, 'the demo data has other Swedish members');
+		const [a, b, c] = others;
+		let page = (await applicant.get(`/applications/${id}/partners`)).text;
+		const sel = page.match(/<select id="coapplicant-1"[^>]*>([\s\S]*?)<\/select>/);
+		assert.ok(sel, 'three selects are offered');
+		assert.match(page, /<select id="coapplicant-3"/);
+		const offered = [...sel[1].matchAll(/<option value="(\d+)">([^<]*)<\/option>/g)].map((m) => [m[1], htmlDecode(m[2])]);
+		assert.ok(!offered.some(([v]) => v === own), 'the applicant itself is not offered');
+		const names = offered.map(([, n]) => n);
+		assert.deepEqual(names, [...names].sort(new Intl.Collator('sv').compare), 'in Swedish order');
+
+		let res = await save(id, 'partners', { 'coapplicant-1': b[0], 'coapplicant-2': a[0] });
+		assert.equal(res.status, 303, summaryLinks(res.text).map((l) => l.text).join('; '));
+		assert.deepEqual(await stack.mysql(`SELECT org_id FROM application_coapplicants WHERE application_id = ${id} ORDER BY org_id`),
+			[a[0], b[0]].sort((x, y) => x - y).map((x) => [x]));
+		page = (await applicant.get(`/applications/${id}/partners`)).text;
+		assert.deepEqual(['coapplicant-1', 'coapplicant-2', 'coapplicant-3'].map((f) => valueOf(page, f)), [a[0], b[0], ''],
+			'shown back in name order');
+
+		// Replaced, not added to: three, then one.
+		res = await save(id, 'partners', { 'coapplicant-1': c[0], 'coapplicant-2': b[0], 'coapplicant-3': a[0] });
+		assert.equal(res.status, 303);
+		assert.equal(await one(`SELECT COUNT(*) FROM application_coapplicants WHERE application_id = ${id}`), '3');
+		res = await save(id, 'partners', { 'coapplicant-1': c[0], 'coapplicant-2': '', 'coapplicant-3': '' });
+		assert.equal(res.status, 303);
+		assert.deepEqual(await stack.mysql(`SELECT org_id FROM application_coapplicants WHERE application_id = ${id}`), [[c[0]]]);
+		const view = (await applicant.get(`/applications/${id}`)).text;
+		assert.match(view, /Svenska medsökande/, 'on the read-only page');
+		assert.ok(plain(view).includes(c[1]));
+
+		// The applicant itself, an unknown id, the same one twice: refused next to the field, the rest saved.
+		res = await save(id, 'partners', { 'coapplicant-1': own, country: 'TZ' });
+		assert.equal(res.status, 200);
+		assert.match(messageAt(res.text, 'coapplicant-1'), /egen organisation är sökande/);
+		assert.ok(summaryLinks(res.text).some((l) => l.href === '#coapplicant-1'));
+		assert.equal(valueOf(res.text, 'country'), 'TZ', 'the rest of the input is kept');
+		assert.equal(await one(`SELECT country_code FROM applications WHERE id = ${id}`), 'TZ');
+		assert.deepEqual(await stack.mysql(`SELECT org_id FROM application_coapplicants WHERE application_id = ${id}`), [[c[0]]]);
+
+		res = await save(id, 'partners', { 'coapplicant-2': '999999', country: 'KE' });
+		assert.equal(res.status, 200);
+		assert.match(messageAt(res.text, 'coapplicant-2'), /Välj en svensk organisation i listan/);
+		assert.equal(valueOf(res.text, 'country'), 'KE');
+		assert.deepEqual(await stack.mysql(`SELECT org_id FROM application_coapplicants WHERE application_id = ${id}`), [[c[0]]]);
+
+		res = await save(id, 'partners', { 'coapplicant-1': a[0], 'coapplicant-2': a[0] });
+		assert.equal(res.status, 200);
+		assert.equal(messageAt(res.text, 'coapplicant-1'), null);
+		assert.match(messageAt(res.text, 'coapplicant-2'), /bara en gång/);
+		assert.equal(valueOf(res.text, 'coapplicant-2'), a[0], 'the choice is shown as made');
+		assert.deepEqual(await stack.mysql(`SELECT org_id FROM application_coapplicants WHERE application_id = ${id}`), [[a[0]]],
+			'the first is saved, the second not');
+		assert.equal((await save(id, 'partners', { 'coapplicant-1': '', 'coapplicant-2': '' })).status, 303);
+		assert.equal(await one(`SELECT COUNT(*) FROM application_coapplicants WHERE application_id = ${id}`), '0');
+	});
+
+	test('the title\'s language: chosen from the list, shown back and marked; a code not in the list is refused', async () => {
+		let res = await save(id, 'project', { title_local: 'Ushirikiano wa Kisumu', title_local_lang: 'sw' });
+		assert.equal(res.status, 303, summaryLinks(res.text).map((l) => l.text).join('; '));
+		assert.equal(await one(`SELECT title_local_lang FROM applications WHERE id = ${id}`), 'sw');
+		let page = (await applicant.get(`/applications/${id}/project`)).text;
+		assert.equal(valueOf(page, 'title_local_lang'), 'sw');
+		assert.match(page, /<option value="sw" selected>swahili<\/option>/);
+		assert.match(page, /<option value="zh">kinesiska<\/option>/);
+		assert.match(page, /<input[^>]*id="title_local"[^>]*lang="sw"/);
+		await applicant.post('/language', new URLSearchParams({ csrf: parseForms(page)[0].fields.csrf, lang: 'en', back: '/' }).toString(),
+			{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+		const en = (await applicant.get(`/applications/${id}/project`)).text;
+		await applicant.post('/language', new URLSearchParams({ csrf: parseForms(en)[0].fields.csrf, lang: 'sv', back: '/' }).toString(),
+			{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+		assert.match(en, /<option value="sw" selected>Swahili<\/option>/, 'the names in English');
+		assert.match(en, /<option value="zh">Chinese<\/option>/);
+		const view = (await applicant.get(`/applications/${id}`)).text;
+		assert.match(view, /lang="sw"[^>]*>Ushirikiano wa Kisumu</);
+
+		res = await save(id, 'project', { title_local_lang: 'xx', title_en: 'Saved with a bad language' });
+		assert.equal(res.status, 200);
+		assert.match(messageAt(res.text, 'title_local_lang'), /Välj titelns språk i listan/);
+		assert.equal(await one(`SELECT title_local_lang FROM applications WHERE id = ${id}`), 'sw', 'the stored one stays');
+		assert.equal(await one(`SELECT title_en FROM applications WHERE id = ${id}`), 'Saved with a bad language');
+		assert.equal(valueOf(res.text, 'title_en'), 'Saved with a bad language');
+
+		res = await save(id, 'project', { title_local_lang: '' });
+		assert.equal(res.status, 303);
+		assert.equal(await one(`SELECT title_local_lang FROM applications WHERE id = ${id}`), null);
+		page = (await applicant.get(`/applications/${id}/project`)).text;
+		assert.equal(valueOf(page, 'title_local_lang'), '');
+	});
+
 	test('the results framework: objectives, results and indicators, blank rows dropped, "Add another" rows', async () => {
 		let res = await save(id, 'results', {
 			overall_objective: 'Målet', 'objective-1': '', 'result-1-1': '', 'indicator-1-1-1-name': '',
@@ -567,6 +659,18 @@ describe('submitting', () => {
 		assert.ok(texts.some((t) => t.includes('budget#amount-2 Budget: Skriv ett belopp mellan 300 000 kr och 500 000 kr för år 2')), texts.join('\n'));
 		assert.ok(texts.some((t) => t.includes('budget#amount-1 Budget: Kostnaderna för år 1 blir sammanlagt 400 000 kr')), texts.join('\n'));
 		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'draft');
+	});
+
+	test('check your answers names the co-applicants and the language of the partner-language title', async () => {
+		const id = await completeDraft();
+		const [[co, name]] = await stack.mysql(`SELECT id, name FROM organisations WHERE side = 'swedish' AND active = 1 AND name <> '${BORLANGE}' ORDER BY name LIMIT 1`);
+		const all = COMPLETE();
+		assert.equal((await save(id, 'partners', { ...all.partners, 'coapplicant-1': co })).status, 303);
+		assert.equal((await save(id, 'project', { ...all.project, title_local: 'Mazungumzo Kisumu', title_local_lang: 'sw' })).status, 303);
+		const page = plain((await applicant.get(`/applications/${id}/check`)).text);
+		assert.match(page, new RegExp(`Svenska medsökande[\\s\\S]*?${name}`));
+		assert.match(page, new RegExp(`href="/applications/${id}/partners#coapplicant-1"`));
+		assert.match(page, /Språk för titeln på partnerns språk[\s\S]*?swahili/);
 	});
 
 	test('a complete application is submitted once, however often the button is pressed, with one audit row', async () => {
