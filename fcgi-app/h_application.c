@@ -54,30 +54,6 @@ static const char *const category_labels[CAT__MAX] = {
 	[CAT_OTHER] = "other",
 };
 
-/* Kinds of partner organisations (organisations.kind). */
-static const struct {
-	const char	*code;
-	const char	*msgid;
-} kinds[] = {
-	{ "municipality", N_("Municipality") },
-	{ "county", N_("County") },
-	{ "city", N_("City") },
-	{ "province", N_("Province") },
-	{ "district", N_("District") },
-	{ "other", N_("Other") },
-};
-
-static const char *
-kind_label(enum lang l, const char *code)
-{
-	size_t i;
-
-	for (i = 0; code != NULL && i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(kinds[i].code, code) == 0)
-			return i18n_tr(l, kinds[i].msgid);
-	return code;
-}
-
 /* A text counts as an answer when it has more than blanks. */
 static int
 blank(const char *s)
@@ -238,7 +214,7 @@ view_partners(struct req *r, const struct application *a,
 		row_item(w, p->name, NULL);
 		if (!blank(p->name_local))
 			row_item(w, p->name_local, p->local_lang);
-		row_item(w, arena_printf(r->a, "%s, %s", kind_label(r->lang, p->kind),
+		row_item(w, arena_printf(r->a, "%s, %s", label(r->lang, p->kind),
 		    i18n_pick(r->lang, p->country_sv, p->country_en)), NULL);
 	}
 	row_text(r, o, N_("Country"), i18n_pick(r->lang, x->country_sv,

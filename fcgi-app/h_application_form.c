@@ -125,20 +125,6 @@ static const char *const role_labels[TEAM_ROLE__MAX] = {
 	[ROLE_OTHER_MEMBER] = N_("Other"),
 };
 
-/* Kinds of partner organisations (organisations.kind). */
-static const struct {
-	const char	*code;
-	const char	*msgid;
-} kinds[] = {
-	{ "municipality", N_("Municipality") },
-	{ "county", N_("County") },
-	{ "city", N_("City") },
-	{ "province", N_("Province") },
-	{ "district", N_("District") },
-	{ "other", N_("Other") },
-};
-
-#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
 /* The languages a title in the partner's language may be in (ISO 639-1). */
 static const struct {
@@ -259,17 +245,6 @@ ptype_of(const char *s)
 		if (strcmp(ptypes[t], s) == 0)
 			return t;
 	return -1;
-}
-
-static const char *
-kind_label(struct req *r, const char *code)
-{
-	size_t i;
-
-	for (i = 0; code != NULL && i < NKINDS; i++)
-		if (strcmp(kinds[i].code, code) == 0)
-			return tr(r, kinds[i].msgid);
-	return code != NULL ? code : "";
 }
 
 static int
@@ -974,9 +949,10 @@ parse_partners(struct page *p)
 		ferr(p, "new_partner_name", tr(r, N_("Enter the name of the partner organisation")));
 	else if (utf8_chars(name) > NAME_MAX)
 		ferr(p, "new_partner_name", tr(r, N_("Enter a name of at most 200 characters")));
-	for (i = 0; i < NKINDS && strcmp(kinds[i].code, kind) != 0; i++)
+	for (i = 0; partner_kinds[i] != NULL &&
+	    strcmp(partner_kinds[i], kind) != 0; i++)
 		continue;
-	if (i == NKINDS)
+	if (partner_kinds[i] == NULL)
 		ferr(p, "new_partner_kind", tr(r, N_("Choose the kind of organisation")));
 	if ((c = country_by_code(p, country)) == NULL || !c->eligible)
 		ferr(p, "new_partner_country", tr(r, N_("Choose the organisation's country")));
@@ -1599,7 +1575,7 @@ org_label(struct page *p, const struct partner_org *o)
 
 	if (!blank(o->name_local) && strcmp(o->name_local, o->name) != 0)
 		s = arena_printf(p->r->a, "%s (%s)", s, o->name_local);
-	return arena_printf(p->r->a, "%s – %s", s, kind_label(p->r, o->kind));
+	return arena_printf(p->r->a, "%s – %s", s, label(p->r->lang, o->kind));
 }
 
 static void
@@ -1685,9 +1661,9 @@ render_partners(struct page *p)
 	    p->np.name), NAME_MAX);
 	sel = vselect(p, v, "s_np_kind", "new_partner_kind", tr(r, N_("Kind of organisation")),
 	    NULL, tr(r, N_("Choose a kind")));
-	for (i = 0; i < NKINDS; i++)
-		vopt(sel, kinds[i].code, tr(r, kinds[i].msgid), same(kinds[i].code,
-		    p->np.kind));
+	for (i = 0; partner_kinds[i] != NULL; i++)
+		vopt(sel, partner_kinds[i], label(r->lang, partner_kinds[i]),
+		    same(partner_kinds[i], p->np.kind));
 	sel = vselect(p, v, "s_np_country", "new_partner_country",
 	    tr(r, N_("Country of the organisation")), NULL, tr(r, N_("Choose a country")));
 	chosen = p->np.country;

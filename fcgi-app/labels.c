@@ -35,6 +35,12 @@ static const struct {
 	{ "consultants", N_("Consultants") },
 	{ "translation", N_("Translation") },
 	{ "other", N_("Other") },
+	/* kinds of partner organisations ("other" is above) */
+	{ "municipality", N_("Municipality") },
+	{ "county", N_("County") },
+	{ "city", N_("City") },
+	{ "province", N_("Province") },
+	{ "district", N_("District") },
 	/* region groups */
 	{ "africa", N_("Africa") },
 	{ "asia", N_("Asia") },
@@ -71,3 +77,7 @@ label(enum lang l, const char *code)
 			    i18n_tr(l, labels[i].msgid);
 	return code;
 }
+
+const char *const partner_kinds[] = {
+	"municipality", "county", "city", "province", "district", "other", NULL
+};

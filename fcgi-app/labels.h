@@ -14,4 +14,7 @@ void		 labels_init(void);
  */
 const char	*label(enum lang l, const char *code);
 
+/* The kinds of partner organisations as stored (organisations.kind), in the forms' order; NULL-terminated. */
+extern const char *const partner_kinds[];
+
 #endif
