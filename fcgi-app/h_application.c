@@ -540,7 +540,6 @@ h_application_withdraw(struct req *r)
 {
 	struct application a;
 	long long id = path_id(r->args[0]), version;
-	struct vobj *err;
 	const char *status;
 	enum kerr e;
 
@@ -557,12 +556,10 @@ h_application_withdraw(struct req *r)
 		return http_status(e);
 	if ((e = db_application_load(r, id, confined_org(r), &a, NULL)) != KERR_OK)
 		return http_status(e);
-	err = vobj_push(r->view, "errors");
-	vobj_str(err, "field", withdrawable(a.status) ? "withdraw" : "main");
-	vobj_str(err, "text", i18n_tr(r->lang, withdrawable(a.status) ?
+	view_error(r, withdrawable(a.status) ? "withdraw" : "main",
+	    i18n_tr(r->lang, withdrawable(a.status) ?
 	    N_("The application changed while you were looking at it. Check it, and withdraw it again if you still want to.") :
 	    N_("The application can no longer be withdrawn: ICLD has decided on it.")));
-	vobj_bool(r->view, "has_errors", 1);
 	r->status = 409;
 	return withdraw_page(r, &a);
 }

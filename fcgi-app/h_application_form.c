@@ -295,9 +295,12 @@ crumbs_app(struct req *r, const struct application *a)
 	    reference(r, a->id));
 }
 
-/* An error in the summary at the top, linking to href. */
+/*
+ * An error in the summary at the top, linking to href: unlike view_error()
+ * it may point at a field on another page (check your answers -> section).
+ */
 static void
-summary_error(struct req *r, const char *href, const char *text)
+error_link(struct req *r, const char *href, const char *text)
 {
 	struct vobj *e = vobj_push(r->view, "errors");
 
@@ -430,7 +433,7 @@ show_new(struct req *r, const char *token, const char *chosen, const char *error
 	crumb(r, "/applications/new", tr(r, N_("Start a new application")));
 	vobj_str(v, "token", token);
 	if (error != NULL) {
-		summary_error(r, "#choice", error);
+		error_link(r, "#choice", error);
 		vobj_str(v, "choice_error", error);
 	}
 	for (i = 0; i < n; i++) {
@@ -2109,10 +2112,10 @@ show_section(struct page *p)
 	if ((e = need_lists(p)) != KERR_OK)
 		return http_status(e);
 	if (p->stale)
-		summary_error(r, arena_printf(r->a, "#%s", first_field[p->sec]),
+		error_link(r, arena_printf(r->a, "#%s", first_field[p->sec]),
 		    tr(r, N_("Someone else saved this section while you were editing it, and your changes have not been saved. Check what you typed below and save again.")));
 	for (i = 0; i < p->nerr; i++)
-		summary_error(r, arena_printf(r->a, "#%s", p->err[i].field),
+		error_link(r, arena_printf(r->a, "#%s", p->err[i].field),
 		    p->err[i].text);
 	vobj_str(v, "title", tr(r, section_titles[p->sec]));
 	vobj_str(v, "reference", reference(r, p->a->id));
@@ -2550,9 +2553,9 @@ show_check(struct req *r, const struct application *a,
 	size_t i;
 
 	if (stale)
-		summary_error(r, "#submit", tr(r, N_("The application was changed after you opened this page, perhaps in another window. Check your answers again before you submit.")));
+		error_link(r, "#submit", tr(r, N_("The application was changed after you opened this page, perhaps in another window. Check your answers again before you submit.")));
 	for (i = 0; i < nerr; i++)
-		summary_error(r, app_href(r, a->id, arena_printf(r->a, "/%s#%s",
+		error_link(r, app_href(r, a->id, arena_printf(r->a, "/%s#%s",
 		    slugs[err[i].section], err[i].field)), arena_printf(r->a,
 		    "%s: %s", tr(r, section_titles[err[i].section]), err[i].text));
 	vobj_str(v, "title", tr(r, N_("Check your answers before you submit")));

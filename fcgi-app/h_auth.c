@@ -21,12 +21,9 @@
 static void
 add_error(struct req *r, const char *field, const char *msgid)
 {
-	struct vobj *e = vobj_push(r->view, "errors");
 	const char *text = i18n_tr(r->lang, msgid);
 
-	vobj_bool(r->view, "has_errors", 1);
-	vobj_str(e, "field", field);
-	vobj_str(e, "text", text);
+	view_error(r, field, text);
 	vobj_str(r->view, strcmp(field, "email") == 0 ? "email_error" :
 	    "password_error", text);
 }

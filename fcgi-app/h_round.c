@@ -285,17 +285,6 @@ form_check(struct req *r, struct round_form *f, struct round *rd)
 	return n;
 }
 
-/* An error in the summary at the top, linking to its field. */
-static void
-summary_error(struct req *r, const char *field, const char *text)
-{
-	struct vobj *e = vobj_push(r->view, "errors");
-
-	vobj_bool(r->view, "has_errors", 1);
-	vobj_str(e, "field", field);
-	vobj_str(e, "text", text);
-}
-
 /* One text field for _round_field.html under list. */
 static void
 view_field(struct req *r, struct vobj *parent, const char *list,
@@ -342,10 +331,10 @@ show_round_form(struct req *r, const struct round_form *f,
 	int i, t, g;
 
 	if (f->stale)
-		summary_error(r, "year", i18n_tr(r->lang, N_("Someone else changed this round while you were editing it. Check the values below and save again.")));
+		view_error(r, "year", i18n_tr(r->lang, N_("Someone else changed this round while you were editing it. Check the values below and save again.")));
 	for (i = 0; i < NFIELDS; i++)
 		if (f->err[i] != NULL)
-			summary_error(r, field_names[i], f->err[i]);
+			view_error(r, field_names[i], f->err[i]);
 
 	crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
 	if (stored == NULL) {
@@ -635,17 +624,17 @@ show_countries(struct req *r, const struct country_form *f,
 	if ((e = db_country_list(r, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	if (stale != NULL)
-		summary_error(r, arena_printf(r->a, "country-%s", stale->code),
+		view_error(r, arena_printf(r->a, "country-%s", stale->code),
 		    arena_printf(r->a, "%s: %s", stale->name, i18n_tr(r->lang,
 		    N_("Someone else changed this country while you were looking at the list. Check it below and try again."))));
 	if (f->code_error != NULL)
-		summary_error(r, "code", f->code_error);
+		view_error(r, "code", f->code_error);
 	if (f->name_sv_error != NULL)
-		summary_error(r, "name_sv", f->name_sv_error);
+		view_error(r, "name_sv", f->name_sv_error);
 	if (f->name_en_error != NULL)
-		summary_error(r, "name_en", f->name_en_error);
+		view_error(r, "name_en", f->name_en_error);
 	if (f->region_error != NULL)
-		summary_error(r, "region", f->region_error);
+		view_error(r, "region", f->region_error);
 
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Partner countries")));
 	vobj_str(v, "here", "/countries");

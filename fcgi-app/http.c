@@ -7,6 +7,7 @@
 #include "log.h"
 #include "req.h"
 #include "tpl.h"
+#include "view.h"
 
 const char *
 req_form(const struct req *r, const char *name)
@@ -76,6 +77,16 @@ render(struct req *r, int tpl)
 		return 500;
 	}
 	return r->status ? r->status : 200;
+}
+
+void
+view_error(struct req *r, const char *field, const char *text)
+{
+	struct vobj *e = vobj_push(r->view, "errors");
+
+	vobj_bool(r->view, "has_errors", 1);
+	vobj_str(e, "field", field);
+	vobj_str(e, "text", text);
 }
 
 int

@@ -106,6 +106,13 @@ int		 redirect(struct req *r, const char *location);
 /* Renders page template tpl with r->view into the body. Returns 200, or 500 on a template failure. */
 int		 render(struct req *r, int tpl);
 
+/*
+ * Adds text to the page's error summary (_error_summary.html), linking to
+ * the element with id field; the page title then starts with "Error: ".
+ * text must outlive the request (arena or translation).
+ */
+void		 view_error(struct req *r, const char *field, const char *text);
+
 /* The status a handler returns for an error code (404, 503, ...). */
 int		 http_status(enum kerr e);
 
