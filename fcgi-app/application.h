@@ -145,4 +145,13 @@ struct application {
 	int		 done[SEC__MAX];	/* the applicant marked the section complete */
 };
 
+/* The codes the database stores for each enum (ENUM columns), indexed by the enum. */
+extern const char *const ptype_code[PT__MAX];
+extern const char *const region_code[REGION__MAX];
+extern const char *const category_code[CAT__MAX];
+extern const char *const team_role_code[TEAM_ROLE__MAX];
+
+/* The index of s among the n codes, or -1 (also for NULL): a stored code back to its enum. */
+int	code_index(const char *const *codes, size_t n, const char *s);
+
 #endif

@@ -133,40 +133,6 @@ static struct dbstmt q[Q__MAX] = {
 /* Column of value cN in a row: after the tag and the six keys. */
 #define C(n)	(6 + (n))
 
-static const char *const categories[CAT__MAX] = {
-	[CAT_TRAVEL] = "travel",
-	[CAT_ACCOMMODATION] = "accommodation",
-	[CAT_MEETINGS] = "meetings",
-	[CAT_CONSULTANTS] = "consultants",
-	[CAT_TRANSLATION] = "translation",
-	[CAT_OTHER] = "other",
-};
-
-static const char *const roles[TEAM_ROLE__MAX] = {
-	[ROLE_POLITICIAN_MAJORITY] = "politician_majority",
-	[ROLE_POLITICIAN_OPPOSITION] = "politician_opposition",
-	[ROLE_CIVIL_SERVANT] = "civil_servant",
-	[ROLE_OTHER_MEMBER] = "other",
-};
-
-static const char *const ptypes[PT__MAX] = {
-	[PT_INCEPTION] = "inception",
-	[PT_PROJECT] = "project",
-	[PT_THREE_PARTY] = "three_party",
-};
-
-/* Index of s in the n names, or -1 (also for NULL). */
-static int
-lookup(const char *const *names, int n, const char *s)
-{
-	int i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
 /*
  * An indicator value as text: a DECIMAL column's "12.50" as "12.5" and
  * "6.00" as "6" (in place: the string is the result's, in the arena);
@@ -213,7 +179,7 @@ read_scalars(struct application *a, const struct dbres *res, size_t i)
 	a->version = (unsigned)db_ll(res, i, C(2));
 	a->status = c[3];
 	a->round_id = db_ll(res, i, C(4));
-	a->type = lookup(ptypes, PT__MAX, c[5]);
+	a->type = code_index(ptype_code, PT__MAX, c[5]);
 	a->org_id = db_ll(res, i, C(6));
 	a->country = c[7];
 	a->theme_id = db_ll(res, i, C(8));
@@ -322,7 +288,7 @@ db_application_load(struct req *r, long long id, long long org_id,
 		switch (res.rows[i][0][0]) {
 		case 'a':
 			read_scalars(a, &res, i);
-			x->type = a->type >= 0 ? ptypes[a->type] : NULL;
+			x->type = a->type >= 0 ? ptype_code[a->type] : NULL;
 			break;
 		case 't':
 			a->title_sv = c[1];
@@ -406,7 +372,7 @@ db_application_load(struct req *r, long long id, long long org_id,
 			m->partner_side = db_ll(&res, i, 1) != 0;
 			m->org_id = db_ll(&res, i, C(1));
 			m->name = c[2];
-			k = lookup(roles, TEAM_ROLE__MAX, c[3]);
+			k = code_index(team_role_code, TEAM_ROLE__MAX, c[3]);
 			m->role = k >= 0 ? (enum team_role)k : ROLE_OTHER_MEMBER;
 			m->position = c[4];
 			break;
@@ -419,7 +385,7 @@ db_application_load(struct req *r, long long id, long long org_id,
 			break;
 		case 'l':
 			y = (int)db_ll(&res, i, 1);
-			k = lookup(categories, CAT__MAX, c[1]);
+			k = code_index(category_code, CAT__MAX, c[1]);
 			if (y >= 1 && y <= MAX_YEARS && k >= 0)
 				a->amount[y - 1][k] = db_ll(&res, i, C(2));
 			break;

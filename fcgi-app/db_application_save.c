@@ -10,28 +10,6 @@
 #include "db_auth.h"
 #include "req.h"
 
-const char *const db_appform_category[CAT__MAX] = {
-	[CAT_TRAVEL] = "travel",
-	[CAT_ACCOMMODATION] = "accommodation",
-	[CAT_MEETINGS] = "meetings",
-	[CAT_CONSULTANTS] = "consultants",
-	[CAT_TRANSLATION] = "translation",
-	[CAT_OTHER] = "other",
-};
-
-const char *const db_appform_role[TEAM_ROLE__MAX] = {
-	[ROLE_POLITICIAN_MAJORITY] = "politician_majority",
-	[ROLE_POLITICIAN_OPPOSITION] = "politician_opposition",
-	[ROLE_CIVIL_SERVANT] = "civil_servant",
-	[ROLE_OTHER_MEMBER] = "other",
-};
-
-static const char *const ptypes[PT__MAX] = {
-	[PT_INCEPTION] = "inception",
-	[PT_PROJECT] = "project",
-	[PT_THREE_PARTY] = "three_party",
-};
-
 enum q {
 	Q_THEMES,
 	Q_SDGS,
@@ -269,12 +247,12 @@ db_appform_create(struct req *r, long long round_id, int type,
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
 	e = db_exec(r->id, &q[Q_CREATE], NULL, &newid, "isisi", round_id,
-	    ptypes[type], r->sess->user.org_id, token, r->sess->user.id);
+	    ptype_code[type], r->sess->user.org_id, token, r->sess->user.id);
 	if (e == KERR_OK) {
 		*id = (long long)newid;
 		e = db_audit(r, 0, "application.create", "application", *id, NULL,
 		    arena_printf(r->a, "{\"status\": \"draft\", \"round_id\": %lld, "
-		    "\"project_type\": \"%s\"}", round_id, ptypes[type]));
+		    "\"project_type\": \"%s\"}", round_id, ptype_code[type]));
 	}
 	if (e == KERR_OK && (e = db_commit(r->id)) == KERR_OK) {
 		*created = 1;
@@ -478,7 +456,7 @@ save_team(struct req *r, const struct application *a)
 		if ((e = db_exec(r->id, &q[Q_INS_MEMBER], NULL, NULL, "isssss",
 		    a->id, m->partner_side ? "partner" : "swedish",
 		    m->partner_side ? id_or_null(r, m->org_id) : NULL,
-		    m->name != NULL ? m->name : "", db_appform_role[m->role],
+		    m->name != NULL ? m->name : "", team_role_code[m->role],
 		    text(m->position))) != KERR_OK)
 			return e;
 	}
@@ -506,7 +484,7 @@ save_budget(struct req *r, const struct application *a)
 		for (c = 0; c < CAT__MAX; c++)
 			if (a->amount[y][c] >= 0 && (e = db_exec(r->id,
 			    &q[Q_INS_LINE], NULL, NULL, "iisi", a->id, y + 1,
-			    db_appform_category[c], a->amount[y][c])) != KERR_OK)
+			    category_code[c], a->amount[y][c])) != KERR_OK)
 				return e;
 	}
 	return KERR_OK;
@@ -523,7 +501,7 @@ update_section(struct req *r, enum section s, const struct application *a,
 	switch (s) {
 	case SEC_PARTNERS:
 		return db_exec(r->id, &q[Q_UPD_PARTNERS], changed, NULL, "ssiiii",
-		    a->type >= 0 && a->type < PT__MAX ? ptypes[a->type] : NULL,
+		    a->type >= 0 && a->type < PT__MAX ? ptype_code[a->type] : NULL,
 		    a->country, done, id, org, v);
 	case SEC_PROJECT:
 		/* The task list's one section is two flags in the table (see db_application.h). */

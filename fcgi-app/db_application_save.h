@@ -9,9 +9,6 @@
 
 struct req;
 
-/* The stored names of cost categories and team roles, in enum category / enum team_role order. */
-extern const char *const db_appform_category[CAT__MAX];
-extern const char *const db_appform_role[TEAM_ROLE__MAX];
 
 /* A thematic area an application may choose. */
 struct theme_row {

@@ -9,19 +9,6 @@
 #include "db_round.h"
 #include "req.h"
 
-const char *const db_round_ptype[PT__MAX] = {
-	[PT_INCEPTION] = "inception",
-	[PT_PROJECT] = "project",
-	[PT_THREE_PARTY] = "three_party",
-};
-
-const char *const db_round_region[REGION__MAX] = {
-	[REGION_AFRICA] = "africa",
-	[REGION_ASIA] = "asia",
-	[REGION_EUROPE] = "europe",
-	[REGION_LATIN_AMERICA] = "latin_america",
-};
-
 enum q {
 	Q_ROUND_LIST,
 	Q_ROUND_GET,
@@ -84,17 +71,6 @@ static struct dbstmt q[Q__MAX] = {
 	    "version = version + 1 WHERE code = ? AND version = ?", NULL, 0 },
 };
 
-static int
-code_index(const char *const *codes, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(codes[i], s) == 0)
-			return (int)i;
-	return -1;
-}
-
 /*
  * Folds rows of ROUND_COLUMNS (ordered by round, rules together) into
  * rounds; versions, when not NULL, gets each round's version. Returns how
@@ -125,7 +101,7 @@ rounds_of(const struct dbres *res, struct round *out, unsigned *versions)
 				versions[n] = (unsigned)db_ll(res, i, 7);
 			n++;
 		}
-		if ((t = code_index(db_round_ptype, PT__MAX, c[8])) < 0)
+		if ((t = code_index(ptype_code, PT__MAX, c[8])) < 0)
 			continue;
 		rule = &rd->rules[t];
 		rule->allowed = db_ll(res, i, 9) != 0;
@@ -185,11 +161,11 @@ round_json(struct req *r, const struct round *rd)
 
 		buf_printf(&b, "%s\"%s\": {\"allowed\": %d, \"min_years\": %d, "
 		    "\"max_years\": %d, \"min_amount\": %lld, \"max_amount\": {",
-		    t > 0 ? ", " : "", db_round_ptype[t], u->allowed,
+		    t > 0 ? ", " : "", ptype_code[t], u->allowed,
 		    u->min_years, u->max_years, u->min_amount);
 		for (g = 0; g < REGION__MAX; g++)
 			buf_printf(&b, "%s\"%s\": %lld", g > 0 ? ", " : "",
-			    db_round_region[g], u->max_amount[g]);
+			    region_code[g], u->max_amount[g]);
 		buf_puts(&b, "}}");
 	}
 	buf_puts(&b, "}}");
@@ -206,7 +182,7 @@ save_rules(struct req *r, long long id, const struct round *rd)
 	for (t = 0; t < PT__MAX; t++) {
 		u = &rd->rules[t];
 		if ((e = db_exec(r->id, &q[Q_RULE_SAVE], NULL, NULL, "isiiiiiiii",
-		    id, db_round_ptype[t], (long long)u->allowed,
+		    id, ptype_code[t], (long long)u->allowed,
 		    (long long)u->min_years, (long long)u->max_years,
 		    u->min_amount, u->max_amount[REGION_AFRICA],
 		    u->max_amount[REGION_ASIA], u->max_amount[REGION_EUROPE],
@@ -295,7 +271,7 @@ countries_of(const struct dbres *res, struct country_row *out)
 		out[i].c.code = c[0];
 		out[i].c.name_sv = c[1];
 		out[i].c.name_en = c[2];
-		g = code_index(db_round_region, REGION__MAX, c[3]);
+		g = code_index(region_code, REGION__MAX, c[3]);
 		out[i].c.region = g < 0 ? REGION_AFRICA : (enum region)g;
 		out[i].c.eligible = db_ll(res, i, 4) != 0;
 		out[i].version = (unsigned)db_ll(res, i, 5);
@@ -338,7 +314,7 @@ country_json(struct req *r, const struct country *c)
 	return arena_printf(r->a, "{\"code\": %s, \"name_sv\": %s, "
 	    "\"name_en\": %s, \"region\": \"%s\", \"eligible\": %d}",
 	    json_str(r, c->code), json_str(r, c->name_sv),
-	    json_str(r, c->name_en), db_round_region[c->region], c->eligible);
+	    json_str(r, c->name_en), region_code[c->region], c->eligible);
 }
 
 enum kerr
@@ -351,7 +327,7 @@ db_country_create(struct req *r, const struct country *c)
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
 	if ((e = db_exec(r->id, &q[Q_COUNTRY_INSERT], NULL, NULL, "ssss",
-	    c->code, c->name_sv, c->name_en, db_round_region[c->region])) != KERR_OK ||
+	    c->code, c->name_sv, c->name_en, region_code[c->region])) != KERR_OK ||
 	    (e = db_audit(r, 0, "country.create", "country", 0, NULL,
 	    country_json(r, &stored))) != KERR_OK)
 		goto out;

@@ -9,9 +9,6 @@
 
 struct req;
 
-/* The stored names of the project types and region groups, in enum ptype / enum region order. */
-extern const char *const db_round_ptype[PT__MAX];
-extern const char *const db_round_region[REGION__MAX];
 
 /* A country as the admin list shows it, with the version its form sends back. */
 struct country_row {

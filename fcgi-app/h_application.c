@@ -45,15 +45,6 @@ static const char *const principle_labels[4] = {
 	N_("Inclusion"), N_("Participation"), N_("Transparency"), N_("Accountability"),
 };
 
-static const char *const category_labels[CAT__MAX] = {
-	[CAT_TRAVEL] = "travel",
-	[CAT_ACCOMMODATION] = "accommodation",
-	[CAT_MEETINGS] = "meetings",
-	[CAT_CONSULTANTS] = "consultants",
-	[CAT_TRANSLATION] = "translation",
-	[CAT_OTHER] = "other",
-};
-
 /* A text counts as an answer when it has more than blanks. */
 static int
 blank(const char *s)
@@ -410,7 +401,7 @@ view_budget(struct req *r, const struct application *a, struct vobj *v)
 	}
 	for (c = 0; c < CAT__MAX; c++) {
 		cv = vobj_push(o, "categories");
-		vobj_str(cv, "category", label(r->lang, category_labels[c]));
+		vobj_str(cv, "category", label(r->lang, category_code[c]));
 		csum = -1;
 		for (y = 0; y < years; y++) {
 			long long n = a->amount[y][c];

@@ -97,12 +97,6 @@ static const int section_tpl[SEC__MAX] = {
 	[SEC_CONTACT] = TPL_APP_CONTACT,
 };
 
-static const char *const ptypes[PT__MAX] = {
-	[PT_INCEPTION] = "inception",
-	[PT_PROJECT] = "project",
-	[PT_THREE_PARTY] = "three_party",
-};
-
 static const char *const principle_codes[4] = {
 	"inclusion", "participation", "transparency", "accountability",
 };
@@ -237,17 +231,6 @@ version_of(const char *s)
 }
 
 static int
-ptype_of(const char *s)
-{
-	int t;
-
-	for (t = 0; s != NULL && t < PT__MAX; t++)
-		if (strcmp(ptypes[t], s) == 0)
-			return t;
-	return -1;
-}
-
-static int
 is_draft(const struct application *a)
 {
 	return a->status != NULL && strcmp(a->status, "draft") == 0;
@@ -352,7 +335,7 @@ rule_words(struct req *r, const struct round_rule *u)
 		for (h = g; h < REGION__MAX; h++)
 			if (u->max_amount[h] == u->max_amount[g])
 				buf_printf(&b, "%s%s", h > g ? ", " : "",
-				    label(r->lang, db_round_region[h]));
+				    label(r->lang, region_code[h]));
 		buf_putc(&b, ')');
 	}
 	return b.data;
@@ -452,12 +435,12 @@ show_new(struct req *r, const char *token, const char *chosen, const char *error
 
 			if (!offer[i][t])
 				continue;
-			value = arena_printf(r->a, "%lld:%s", rd->id, ptypes[t]);
+			value = arena_printf(r->a, "%lld:%s", rd->id, ptype_code[t]);
 			ty = vobj_push(o, "types");
 			vobj_str(ty, "id", first ? "choice" : arena_printf(r->a,
-			    "choice-%lld-%s", rd->id, ptypes[t]));
+			    "choice-%lld-%s", rd->id, ptype_code[t]));
 			vobj_str(ty, "value", value);
-			vobj_str(ty, "label", label(r->lang, ptypes[t]));
+			vobj_str(ty, "label", label(r->lang, ptype_code[t]));
 			vobj_str(ty, "rule", rule_words(r, &rd->rules[t]));
 			vobj_bool(ty, "checked", chosen != NULL && strcmp(chosen, value) == 0);
 			first = 0;
@@ -501,7 +484,7 @@ h_appform_create(struct req *r)
 		return 400;
 	if (choice != NULL && (colon = strchr(choice, ':')) != NULL) {
 		round_id = path_id(arena_strndup(r->a, choice, (size_t)(colon - choice)));
-		t = ptype_of(colon + 1);
+		t = code_index(ptype_code, PT__MAX, colon + 1);
 	}
 	if ((e = db_round_list(r, &rounds, &n)) != KERR_OK)
 		return http_status(e);
@@ -911,7 +894,7 @@ parse_partners(struct page *p)
 	int t, k, slots;
 
 	/* A type the round allows; the one chosen before stays choosable. */
-	if ((t = ptype_of(req_form(r, "type"))) >= 0 &&
+	if ((t = code_index(ptype_code, PT__MAX, req_form(r, "type"))) >= 0 &&
 	    (p->rd.rules[t].allowed || t == p->stored->type))
 		a->type = t;
 	s = form_or_empty(r, "country");
@@ -1269,7 +1252,7 @@ role_of(const char *s)
 	int k;
 
 	for (k = 0; s != NULL && k < TEAM_ROLE__MAX; k++)
-		if (strcmp(db_appform_role[k], s) == 0)
+		if (strcmp(team_role_code[k], s) == 0)
 			return k;
 	return -1;
 }
@@ -1397,8 +1380,8 @@ parse_budget(struct page *p)
 		    amount_label(r, NULL, y), &a->year_total[y]);
 		for (c = 0; c < CAT__MAX; c++)
 			read_amount(p, arena_printf(r->a, "amount-%d-%s", y + 1,
-			    db_appform_category[c]), amount_label(r,
-			    db_appform_category[c], y), &a->amount[y][c]);
+			    category_code[c]), amount_label(r,
+			    category_code[c], y), &a->amount[y][c]);
 	}
 	read_text(p, "other_costs", TEXT_MAX, &a->other_costs);
 }
@@ -1596,8 +1579,8 @@ render_partners(struct page *p)
 	for (t = 0; t < PT__MAX; t++) {
 		if (!p->rd.rules[t].allowed && t != a->type)
 			continue;
-		vchoice(g, first ? "type" : arena_printf(r->a, "type-%s", ptypes[t]),
-		    ptypes[t], label(r->lang, ptypes[t]), p->rd.rules[t].allowed ?
+		vchoice(g, first ? "type" : arena_printf(r->a, "type-%s", ptype_code[t]),
+		    ptype_code[t], label(r->lang, ptype_code[t]), p->rd.rules[t].allowed ?
 		    rule_words(r, &p->rd.rules[t]) : tr(r,
 		    N_("This round does not accept this type")), a->type == t);
 		first = 0;
@@ -1872,7 +1855,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	int k;
 
 	if (role == NULL && mb != NULL)
-		role = db_appform_role[mb->role];
+		role = team_role_code[mb->role];
 	vobj_int(mv, "m", (long long)m);
 	vobj_str(mv, "side", g == G_SWEDISH ? "swedish" : "partner");
 	vobj_str(mv, "org", org > 0 ? arena_printf(r->a, "%lld", org) : "");
@@ -1887,8 +1870,8 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	sel = vselect(p, mv, "s_role", role_id, tr(r, N_("Role")), NULL,
 	    tr(r, N_("Choose a role")));
 	for (k = 0; k < TEAM_ROLE__MAX; k++)
-		vopt(sel, db_appform_role[k], tr(r, role_labels[k]),
-		    same(role, db_appform_role[k]));
+		vopt(sel, team_role_code[k], tr(r, role_labels[k]),
+		    same(role, team_role_code[k]));
 	f = vfield(p, mv, "f_position", arena_printf(r->a, "member-%zu-position", m),
 	    tr(r, N_("Position (optional)")), tr(r, N_("Such as mayor, councillor or head of planning")),
 	    mb != NULL ? mb->position : NULL);
@@ -1992,7 +1975,7 @@ render_budget(struct page *p)
 	if (u != NULL && c != NULL)
 		vobj_str(v, "budget_rule", rules_fill(r->a, tr(r,
 		    N_("For a {type} with a partner in {country}: {duration}, {amount} per year.")),
-		    (const char *const []){ "type", label(r->lang, ptypes[a->type]),
+		    (const char *const []){ "type", label(r->lang, ptype_code[a->type]),
 		    "country", i18n_pick(r->lang, c->name_sv, c->name_en),
 		    "duration", duration_text(r, u->min_years, u->max_years),
 		    "amount", amount_range(r, u->min_amount, u->max_amount[c->region]),
@@ -2031,15 +2014,15 @@ render_budget(struct page *p)
 	}
 	for (k = 0; k < CAT__MAX; k++) {
 		row = vobj_push(v, "categories");
-		vobj_str(row, "category", label(r->lang, db_appform_category[k]));
+		vobj_str(row, "category", label(r->lang, category_code[k]));
 		csum = -1;
 		for (y = 0; y < ncols; y++) {
 			long long n = a->amount[y][k];
 
-			id = arena_printf(r->a, "amount-%d-%s", y + 1, db_appform_category[k]);
+			id = arena_printf(r->a, "amount-%d-%s", y + 1, category_code[k]);
 			cell = vobj_push(row, "cells");
 			vobj_str(cell, "id", id);
-			vobj_str(cell, "cell_label", amount_label(r, db_appform_category[k], y));
+			vobj_str(cell, "cell_label", amount_label(r, category_code[k], y));
 			vobj_str(cell, "value", raw_get(p, id) != NULL ? raw_get(p, id) :
 			    amount_text(r, n));
 			vobj_str(cell, "error", errors_for(p, id));
@@ -2528,7 +2511,7 @@ check_view(struct req *r, const struct application *a,
 		for (c = 0; c < CAT__MAX; c++)
 			if (a->amount[y][c] >= 0)
 				crow_item(w, arena_printf(r->a, "%s: %s",
-				    label(r->lang, db_appform_category[c]),
+				    label(r->lang, category_code[c]),
 				    fmt_amount(r->a, a->amount[y][c], r->lang)));
 	}
 	if (!blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)

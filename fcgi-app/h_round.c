@@ -156,12 +156,12 @@ field_error(struct req *r, struct round_form *f, int i, const char *msgid)
 	k = (i - CF__MAX) % TF__MAX;
 	if (k >= TF_MAX_AMOUNT)
 		f->err[i] = arena_printf(r->a, "%s, %s: %s",
-		    label(r->lang, db_round_ptype[t]),
-		    label(r->lang, db_round_region[k - TF_MAX_AMOUNT]),
+		    label(r->lang, ptype_code[t]),
+		    label(r->lang, region_code[k - TF_MAX_AMOUNT]),
 		    i18n_tr(r->lang, msgid));
 	else
 		f->err[i] = arena_printf(r->a, "%s: %s",
-		    label(r->lang, db_round_ptype[t]), i18n_tr(r->lang, msgid));
+		    label(r->lang, ptype_code[t]), i18n_tr(r->lang, msgid));
 }
 
 static void
@@ -374,9 +374,9 @@ show_round_form(struct req *r, const struct round_form *f,
 
 	for (t = 0; t < PT__MAX; t++) {
 		o = vobj_push(v, "types");
-		vobj_str(o, "key", db_round_ptype[t]);
+		vobj_str(o, "key", ptype_code[t]);
 		vobj_str(o, "allowed_id", allowed_names[t]);
-		vobj_str(o, "legend", label(r->lang, db_round_ptype[t]));
+		vobj_str(o, "legend", label(r->lang, ptype_code[t]));
 		vobj_bool(o, "allowed", f->allowed[t]);
 		i = TFIELD(t, TF_MIN_YEARS);
 		view_field(r, o, "years", field_names[i],
@@ -394,7 +394,7 @@ show_round_form(struct req *r, const struct round_form *f,
 			i = TFIELD(t, TF_MAX_AMOUNT + g);
 			lbl = arena_printf(r->a, "%s: %s",
 			    i18n_tr(r->lang, N_("Largest")),
-			    label(r->lang, db_round_region[g]));
+			    label(r->lang, region_code[g]));
 			view_field(r, o, "amounts", field_names[i], lbl,
 			    t == PT_THREE_PARTY && g == REGION_LATIN_AMERICA ?
 			    i18n_tr(r->lang, N_("The programme's table of defaults has no three-party ceiling for Latin America; the default here is 650 000 kronor, as for Africa and Asia.")) : NULL,
@@ -471,7 +471,7 @@ h_round_list(struct req *r)
 			const struct round_rule *u = &rd->rules[t];
 
 			ru = vobj_push(o, "rules");
-			vobj_str(ru, "type", label(r->lang, db_round_ptype[t]));
+			vobj_str(ru, "type", label(r->lang, ptype_code[t]));
 			vobj_bool(ru, "allowed", u->allowed);
 			vobj_str(ru, "duration", u->allowed ? duration_text(r, u) : NULL);
 			for (g = 0; g < REGION__MAX; g++) {
@@ -599,17 +599,6 @@ code_format_ok(const char *s)
 	    isupper((unsigned char)s[1]) && s[0] <= 'Z' && s[1] <= 'Z';
 }
 
-static int
-region_of(const char *s)
-{
-	int g;
-
-	for (g = 0; s != NULL && g < REGION__MAX; g++)
-		if (strcmp(db_round_region[g], s) == 0)
-			return g;
-	return -1;
-}
-
 /* Shows the list of countries with the form to add one. Status 200, or r->status when set. */
 static int
 show_countries(struct req *r, const struct country_form *f,
@@ -646,7 +635,7 @@ show_countries(struct req *r, const struct country_form *f,
 		vobj_str(o, "code", c->c.code);
 		vobj_str(o, "name_sv", c->c.name_sv);
 		vobj_str(o, "name_en", c->c.name_en);
-		vobj_str(o, "region", label(r->lang, db_round_region[c->c.region]));
+		vobj_str(o, "region", label(r->lang, region_code[c->c.region]));
 		vobj_bool(o, "eligible", c->c.eligible);
 		vobj_int(o, "version", c->version);
 		vobj_str(o, "action", arena_printf(r->a, "/countries/%s", c->c.code));
@@ -665,10 +654,10 @@ show_countries(struct req *r, const struct country_form *f,
 		vobj_str(v, "region_error", f->region_error);
 	for (g = 0; g < REGION__MAX; g++) {
 		o = vobj_push(v, "regions");
-		vobj_str(o, "value", db_round_region[g]);
-		vobj_str(o, "label", label(r->lang, db_round_region[g]));
+		vobj_str(o, "value", region_code[g]);
+		vobj_str(o, "label", label(r->lang, region_code[g]));
 		vobj_bool(o, "selected", f->region != NULL &&
-		    strcmp(f->region, db_round_region[g]) == 0);
+		    strcmp(f->region, region_code[g]) == 0);
 	}
 	return render(r, TPL_COUNTRIES);
 }
@@ -714,7 +703,7 @@ h_country_create(struct req *r)
 		f.name_en_error = i18n_tr(r->lang, N_("Enter the country's name in English"));
 	else if (utf8_chars(f.name_en) > COUNTRY_NAME_MAX)
 		f.name_en_error = i18n_tr(r->lang, N_("Enter a name of at most 100 characters"));
-	if ((g = region_of(f.region)) < 0)
+	if ((g = code_index(region_code, REGION__MAX, f.region)) < 0)
 		f.region_error = i18n_tr(r->lang, N_("Choose the country's region group"));
 	if (f.code_error || f.name_sv_error || f.name_en_error || f.region_error)
 		return show_countries(r, &f, NULL);
