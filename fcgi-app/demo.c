@@ -695,8 +695,8 @@ static const char *const sqls[S__MAX] = {
 	[S_ALINE] = "INSERT INTO application_budget_lines (application_id, year, category, amount) VALUES (?,?,?,?)",
 	[S_REVIEW] = "INSERT INTO reviews (application_id, reviewer_id, score_relevance, comment_relevance,"
 	    " score_feasibility, comment_feasibility, score_ownership, comment_ownership, score_gender,"
-	    " comment_gender, score_budget, comment_budget, recommendation, summary, created_at, updated_at)"
-	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	    " comment_gender, score_budget, comment_budget, recommendation, summary, completed_at, created_at,"
+	    " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[S_DECISION] = "INSERT INTO decisions (application_id, outcome, reason, decided_by, decided_at,"
 	    " created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
 	[S_PROJECT] = "INSERT INTO projects (code, application_id, status, planned_start, planned_end,"
@@ -1765,6 +1765,7 @@ load_review(struct demo *d, unsigned app, unsigned reviewer, int good, int compl
 	bind_str(d, !complete ? "undecided" : good ? "approve" : "reject");
 	bind_str(d, !complete ? NULL : good ? "Rekommenderas för beviljande." :
 	    "Rekommenderas inte i denna form; välkomna att söka igen.");
+	bind_str(d, complete ? at : NULL);
 	bind_str(d, at);
 	bind_str(d, at);
 	execute(d, S_REVIEW);

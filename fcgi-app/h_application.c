@@ -455,6 +455,7 @@ h_application_show(struct req *r)
 	struct vobj *v = r->view, *c;
 	const char *title;
 	enum kerr e;
+	int st;
 
 	if (id == 0)
 		return 404;
@@ -476,6 +477,8 @@ h_application_show(struct req *r)
 	view_team(r, &a, &x, v);
 	view_budget(r, &a, v);
 	view_contact(r, &a, v);
+	if (r->sess->user.role == ROLE_ADMIN && (st = review_view(r, &a)) != 0)
+		return st;
 	vobj_bool(v, "breadcrumbs", 1);
 	c = vobj_push(v, "crumbs");
 	vobj_str(c, "href", arena_printf(r->a, "/applications/%lld", a.id));

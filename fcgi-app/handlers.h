@@ -2,6 +2,7 @@
 #ifndef KPP_HANDLERS_H
 #define KPP_HANDLERS_H
 
+struct application;
 struct req;
 
 /* h_auth.c */
@@ -52,6 +53,14 @@ int	h_round_update(struct req *);
 int	h_country_list(struct req *);
 int	h_country_create(struct req *);
 int	h_country_update(struct req *);
+
+/* h_review.c */
+int	h_review_assign(struct req *);
+int	h_review_unassign(struct req *);
+int	h_review_form(struct req *);
+int	h_review_save(struct req *);
+/* The reviews part of an application's page, for admins: 0, or the status to answer instead. */
+int	review_view(struct req *, const struct application *);
 
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */

@@ -39,6 +39,12 @@ static const struct route routes[] = {
 	    MAY_APPLICANT, 0 },
 	{ METHOD_POST, "/applications/{id}/withdraw", h_application_withdraw,
 	    MAY_APPLICANT, 0 },
+	/* Reviews (h_review.c): ICLD's own; the form only for the reviewer assigned. */
+	{ METHOD_POST, "/applications/{id}/reviewers", h_review_assign, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/applications/{id}/reviewers/{user}/remove", h_review_unassign,
+	    MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/applications/{id}/review", h_review_form, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/applications/{id}/review", h_review_save, MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/projects/{code}", h_project_show, MAY_SIGNED_IN, 0 },
 	{ METHOD_GET,  "/rounds", h_round_list, MAY_SIGNED_IN, 0 },
 	{ METHOD_POST, "/rounds", h_round_create, MAY_ADMIN, 0 },

@@ -27,6 +27,7 @@ const ACCOUNTS = {
 	applicant: 'borlange@kommun.example',
 	admin: 'admin@icld.example',
 	sida: 'sida@sida.example',
+	reviewer: 'reviewer@icld.example',
 };
 
 let stack;
@@ -177,6 +178,26 @@ const PAGE_SPECS = [
 			return clickAndWait(page, page.locator('button[name="action"][value="draft"]'));
 		},
 	},
+	// Reviews (h_review.c): an application under review as ICLD sees it, the reviewer's form, both sent with mistakes.
+	{ name: 'application-under-review', who: 'admin', path: () => `/applications/${ids.reviewing}`, status: 200,
+		what: 'the reviews part: a review in progress and the form to assign another reviewer' },
+	{
+		name: 'application-assign-error', who: 'admin', status: 200,
+		what: 'a reviewer assigned without choosing one',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.reviewing}`);
+			return clickAndWait(page, page.locator(`form[action="/applications/${ids.reviewing}/reviewers"] button.button`));
+		},
+	},
+	{ name: 'review-form', who: 'reviewer', path: () => `/applications/${ids.reviewing}/review`, status: 200 },
+	{
+		name: 'review-form-errors', who: 'reviewer', status: 200,
+		what: 'the review marked complete with criteria left unscored',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.reviewing}/review`);
+			return clickAndWait(page, page.locator('button[name="action"][value="complete"]'));
+		},
+	},
 ];
 
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
@@ -204,6 +225,10 @@ before(async () => {
 		"SELECT r.id, 'project', o.id, 'draft' FROM rounds r JOIN organisations o " +
 		`WHERE r.year = 2017 AND o.name = '${APPLICANT_ORG}'`);
 	[[ids.formDraft]] = await stack.mysql('SELECT MAX(id) FROM applications');
+	// An application under review with the demo reviewer's unfinished review.
+	[[ids.reviewing]] = await stack.mysql('SELECT a.id FROM applications a JOIN reviews r ON r.application_id = a.id ' +
+		"JOIN users u ON u.id = r.reviewer_id WHERE a.status = 'under_review' AND u.email = 'reviewer@icld.example' " +
+		'AND r.completed_at IS NULL ORDER BY a.id LIMIT 1');
 	[[ids.draft]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'draft' AND a.done_results = 0 ORDER BY a.id LIMIT 1`);
 }, { timeout: 120000 });

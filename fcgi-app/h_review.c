@@ -1,0 +1,678 @@
+/* h_review.c - reviews of submitted applications: assigning reviewers, the reviewer's scoring form, the scores on the page. */
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "application.h"
+#include "db_application.h"
+#include "db_review.h"
+#include "fmt.h"
+#include "form.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "req.h"
+#include "rules.h"
+#include "score.h"
+#include "valid.h"
+#include "view.h"
+
+/*
+ * Reviews are ICLD's own: only admins reach anything here (route.c), and
+ * the application's page builds its reviews part for admins only. Of the
+ * admins, only the reviewer assigned has a form; to everyone else it does
+ * not exist (404).
+ */
+
+#define TEXT_MAX	10000	/* characters in a comment or the summary, as the application form's texts */
+#define NDASH		"\xe2\x80\x93"
+
+/* SPEC.md's criteria: the form's field names, and the words for each. */
+static const struct {
+	const char	*score;		/* field name of the score, and id of its first radio button */
+	const char	*comment;	/* field name of the comment */
+	const char	*name;
+	const char	*hint;
+	const char	*comment_label;
+	const char	*missing;	/* no score when the review is marked complete */
+	const char	*bad;		/* a score that is not one of 1..5 */
+} crit[CRIT__MAX] = {
+	[CRIT_RELEVANCE] = { "score_relevance", "comment_relevance",
+	    N_("Relevance to local democracy"),
+	    N_("How the project strengthens local democracy and ICLD's four principles: inclusion, participation, transparency and accountability."),
+	    N_("Comment on relevance to local democracy"),
+	    N_("Choose a score for relevance to local democracy to mark the review complete"),
+	    N_("Choose a score from 1 to 5 for relevance to local democracy") },
+	[CRIT_FEASIBILITY] = { "score_feasibility", "comment_feasibility",
+	    N_("Feasibility"),
+	    N_("Whether the activities, the time plan and the organisation can reach the objectives."),
+	    N_("Comment on feasibility"),
+	    N_("Choose a score for feasibility to mark the review complete"),
+	    N_("Choose a score from 1 to 5 for feasibility") },
+	[CRIT_OWNERSHIP] = { "score_ownership", "comment_ownership",
+	    N_("Ownership by both partners"),
+	    N_("Whether both partners have shaped the application and take part in the work, politicians and civil servants alike."),
+	    N_("Comment on ownership by both partners"),
+	    N_("Choose a score for ownership by both partners to mark the review complete"),
+	    N_("Choose a score from 1 to 5 for ownership by both partners") },
+	[CRIT_GENDER] = { "score_gender", "comment_gender",
+	    N_("Gender and inclusion"),
+	    N_("How the project furthers women's participation and considers vulnerable groups."),
+	    N_("Comment on gender and inclusion"),
+	    N_("Choose a score for gender and inclusion to mark the review complete"),
+	    N_("Choose a score from 1 to 5 for gender and inclusion") },
+	[CRIT_BUDGET] = { "score_budget", "comment_budget",
+	    N_("Budget realism"),
+	    N_("Whether the budget is realistic and follows from the activities."),
+	    N_("Comment on budget realism"),
+	    N_("Choose a score for budget realism to mark the review complete"),
+	    N_("Choose a score from 1 to 5 for budget realism") },
+};
+
+/* reviews.recommendation, in the form's order. */
+static const struct {
+	const char	*code;
+	const char	*label;
+} recs[] = {
+	{ "approve", N_("Approval") },
+	{ "reject", N_("Rejection") },
+	{ "undecided", N_("Undecided") },
+};
+
+#define NRECS	(sizeof(recs) / sizeof(recs[0]))
+
+/* The scoring form as the person sees it: what they typed or what is stored, and what is wrong with it. */
+struct review_form {
+	struct review	 rv;
+	const char	*raw_score[CRIT__MAX];	/* a score that could not be read, as sent */
+	const char	*score_err[CRIT__MAX];
+	const char	*comment_err[CRIT__MAX];
+	const char	*rec_err;
+	const char	*summary_err;
+	unsigned	 version;	/* the one the form sends back */
+	int		 nerr;
+};
+
+static const char *
+tr(struct req *r, const char *msgid)
+{
+	return i18n_tr(r->lang, msgid);
+}
+
+/* Whether s has nothing but blanks (NULL too): a field left empty. */
+static int
+blank(struct req *r, const char *s)
+{
+	return *form_trim(r->a, s) == '\0';
+}
+
+static const char *
+app_href(struct req *r, long long id, const char *rest)
+{
+	return arena_printf(r->a, "/applications/%lld%s", id, rest);
+}
+
+static const char *
+rec_label(struct req *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < NRECS; i++)
+		if (code != NULL && strcmp(code, recs[i].code) == 0)
+			return tr(r, recs[i].label);
+	return tr(r, N_("Undecided"));
+}
+
+/* The state tag of a review: its class (as the task list's) and its words. */
+static void
+review_state(struct req *r, struct vobj *o, const struct review *rv)
+{
+	if (rv->completed != NULL) {
+		vobj_str(o, "state", "completed");
+		vobj_str(o, "state_label", tr(r, N_("Completed")));
+	} else if (review_begun(rv)) {
+		vobj_str(o, "state", "in_progress");
+		vobj_str(o, "state_label", tr(r, N_("In progress")));
+	} else {
+		vobj_str(o, "state", "not_started");
+		vobj_str(o, "state_label", tr(r, N_("Not started")));
+	}
+}
+
+/* "Karin Lund (Borlänge kommun)": who a reviewer is, with the organisation that matters here. */
+static const char *
+reviewer_label(struct req *r, const struct reviewer *w)
+{
+	return w->org_name != NULL ? arena_printf(r->a, "%s (%s)", w->name,
+	    w->org_name) : w->name;
+}
+
+/* The message for a reviewer who works for an applying organisation. */
+static const char *
+conflict_text(struct req *r, const struct reviewer *w)
+{
+	return rules_fill(r->a, tr(r,
+	    N_("{name} works for {org}, which is applying; choose another reviewer")),
+	    (const char *const []){ "name", w->name, "org", w->org_name != NULL ?
+	    w->org_name : "", NULL });
+}
+
+/* ---- the reviews part of the application's page ---------------------------------------------------- */
+
+static const char *
+tenths(struct req *r, long t)
+{
+	char b[24];
+
+	return arena_strdup(r->a, score_tenths(b, sizeof(b), t, r->lang));
+}
+
+static const char *
+range_text(struct req *r, const struct score_stat *s)
+{
+	return arena_printf(r->a, "%d" NDASH "%d", s->lowest, s->highest);
+}
+
+/* The averages table: a row per criterion and one for every score together. */
+static void
+view_stats(struct req *r, struct vobj *o, const struct review *rv, size_t n)
+{
+	struct score_review *in = arena_calloc(r->a, n + 1, sizeof(*in));
+	struct score_summary s;
+	struct vobj *w;
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		memcpy(in[i].score, rv[i].score, sizeof(in[i].score));
+		in[i].complete = rv[i].completed != NULL;
+	}
+	score_summarise(in, n, &s);
+	vobj_bool(o, "has_complete", s.ncomplete > 0);
+	if (s.ncomplete == 0)
+		return;
+	vobj_str(o, "stats_caption", s.ncomplete == 1 ?
+	    tr(r, N_("Scores of the one completed review")) :
+	    rules_fill(r->a, tr(r, N_("Scores of the {n} completed reviews")),
+	    (const char *const []){ "n", arena_printf(r->a, "%d", s.ncomplete),
+	    NULL }));
+	for (k = 0; k < CRIT__MAX; k++) {
+		w = vobj_push(o, "stats");
+		vobj_str(w, "criterion", tr(r, crit[k].name));
+		vobj_str(w, "average", tenths(r, s.crit[k].mean10));
+		vobj_str(w, "range", range_text(r, &s.crit[k]));
+		vobj_str(w, "sd", tenths(r, s.crit[k].sd10));
+	}
+	vobj_str(o, "overall", tenths(r, s.overall.mean10));
+	vobj_str(o, "overall_range", range_text(r, &s.overall));
+	vobj_str(o, "overall_sd", tenths(r, s.overall.sd10));
+}
+
+static void
+view_review(struct req *r, struct vobj *o, const struct application *a,
+    const struct review *rv, int open)
+{
+	struct vobj *w = vobj_push(o, "reviews"), *sv;
+	int k, mine = rv->who.id == r->sess->user.id;
+
+	vobj_int(w, "reviewer_id", rv->who.id);
+	vobj_str(w, "name", rv->who.name);
+	vobj_str(w, "org_name", rv->who.org_name);
+	review_state(r, w, rv);
+	vobj_str(w, "completed", rv->completed);
+	vobj_bool(w, "has_text", review_begun(rv));
+	vobj_str(w, "caption", rules_fill(r->a, tr(r, N_("Scores given by {name}")),
+	    (const char *const []){ "name", rv->who.name, NULL }));
+	for (k = 0; k < CRIT__MAX; k++) {
+		sv = vobj_push(w, "scores");
+		vobj_str(sv, "criterion", tr(r, crit[k].name));
+		vobj_str(sv, "score", rv->score[k] > 0 ?
+		    arena_printf(r->a, "%d", rv->score[k]) : NULL);
+		vobj_str(sv, "comment", rv->comment[k]);
+	}
+	vobj_str(w, "recommendation", rec_label(r, rv->recommendation));
+	vobj_str(w, "summary", rv->summary);
+	vobj_bool(w, "can_score", open && mine && !rv->who.conflict);
+	vobj_str(w, "score_href", app_href(r, a->id, "/review"));
+	vobj_bool(w, "can_remove", open && !review_begun(rv));
+	vobj_str(w, "remove_action", app_href(r, a->id, arena_printf(r->a,
+	    "/reviewers/%lld/remove", rv->who.id)));
+	vobj_str(w, "remove_label", rules_fill(r->a, tr(r,
+	    N_("Remove {name} as reviewer")), (const char *const []){ "name",
+	    rv->who.name, NULL }));
+}
+
+int
+review_view(struct req *r, const struct application *a)
+{
+	struct review *rv;
+	struct reviewer *others;
+	size_t nrv, nothers, i;
+	struct vobj *o, *w;
+	const char *chosen = r->method == METHOD_POST ? req_form(r, "reviewer") : NULL;
+	int open = review_open(a->status);
+	enum kerr e;
+
+	/* A draft has nothing to review yet. */
+	if (strcmp(a->status, "draft") == 0)
+		return 0;
+	if ((e = db_review_panel(r, a->id, &rv, &nrv, &others, &nothers)) != KERR_OK)
+		return http_status(e);
+	o = vobj_obj(r->view, "rv");
+	vobj_bool(o, "open", open);
+	vobj_bool(o, "has_reviews", nrv > 0);
+	view_stats(r, o, rv, nrv);
+	for (i = 0; i < nrv; i++)
+		view_review(r, o, a, &rv[i], open);
+	vobj_str(o, "assign_action", app_href(r, a->id, "/reviewers"));
+	vobj_bool(o, "has_others", nothers > 0);
+	for (i = 0; i < nothers; i++) {
+		const char *value = arena_printf(r->a, "%lld", others[i].id);
+
+		w = vobj_push(o, "others");
+		vobj_str(w, "value", value);
+		vobj_str(w, "label", reviewer_label(r, &others[i]));
+		vobj_bool(w, "selected", chosen != NULL && strcmp(chosen, value) == 0);
+	}
+	return 0;
+}
+
+/* ---- assigning and removing reviewers --------------------------------------------------------------- */
+
+/* The application's page again, answering a form on it with an error: status 200 or 409. */
+static int
+page_again(struct req *r, int status)
+{
+	r->status = status;
+	return h_application_show(r);
+}
+
+/* An error next to the reviewer select, and in the summary. */
+static int
+reviewer_error(struct req *r, const char *text)
+{
+	vobj_str(r->view, "reviewer_error", text);
+	view_error(r, "reviewer", text);
+	return page_again(r, 200);
+}
+
+/* The words for an application that can no longer be reviewed. */
+static const char *
+closed_text(struct req *r, const char *status)
+{
+	return tr(r, status != NULL && strcmp(status, "draft") == 0 ?
+	    N_("The application has not been submitted: it cannot be reviewed yet.") :
+	    N_("The application can no longer be reviewed: ICLD has decided on it, or it has been withdrawn."));
+}
+
+/* The application's page with that message; a draft's page has no reviews part to point at. */
+static int
+closed_page(struct req *r, const char *status)
+{
+	view_error(r, status != NULL && strcmp(status, "draft") == 0 ? "main" :
+	    "reviews", closed_text(r, status));
+	return page_again(r, 409);
+}
+
+/*
+ * POST /applications/{id}/reviewers (reviewer: a user id)
+ *   -> 303 the application's reviews (also for a re-sent form)
+ *    | 200 the page with the error next to the select, the choice kept:
+ *      none chosen, not a reviewer, or one who works for an applying organisation
+ *    | 409 the page when the application cannot be reviewed | 404 | 503
+ */
+int
+h_review_assign(struct req *r)
+{
+	struct review_refusal f;
+	long long id = path_id(r->args[0]), who;
+	const char *s = req_form(r, "reviewer");
+	enum kerr e;
+
+	if (id == 0)
+		return 404;
+	/* Whatever was chosen, the application's state is checked first: 0 is nobody. */
+	if (valid_int_range(s, 1, 4294967295LL, &who) != KERR_OK)
+		who = 0;
+	e = db_review_assign(r, id, who, &f);
+	if (e == KERR_OK || e == KERR_CONFLICT)
+		return redirect(r, app_href(r, id, "#reviews"));
+	if (e == KERR_INVALID)
+		return reviewer_error(r, f.conflict ? conflict_text(r, &f.who) :
+		    tr(r, blank(r, s) ? N_("Choose a reviewer") :
+		    N_("Choose a reviewer from the list")));
+	if (e == KERR_FORBIDDEN)
+		return closed_page(r, f.status);
+	return http_status(e);
+}
+
+/*
+ * POST /applications/{id}/reviewers/{user}/remove
+ *   -> 303 the application's reviews (also when already removed)
+ *    | 409 the page: the reviewer has begun, or the application cannot be reviewed | 404 | 503
+ */
+int
+h_review_unassign(struct req *r)
+{
+	struct review_refusal f;
+	long long id = path_id(r->args[0]), who = path_id(r->args[1]);
+	enum kerr e;
+
+	if (id == 0 || who == 0)
+		return 404;
+	e = db_review_unassign(r, id, who, &f);
+	if (e == KERR_OK)
+		return redirect(r, app_href(r, id, "#reviews"));
+	if (e != KERR_FORBIDDEN)
+		return http_status(e);
+	if (!f.started)
+		return closed_page(r, f.status);
+	view_error(r, "reviews", rules_fill(r->a, tr(r,
+	    N_("{name} has begun the review, so they can no longer be removed: what they have written stays.")),
+	    (const char *const []){ "name", f.who.name, NULL }));
+	return page_again(r, 409);
+}
+
+/* ---- the reviewer's form ---------------------------------------------------------------------------- */
+
+/* Every key _app_field.html reads, so that none shows an outer scope's value. */
+static struct vobj *
+vtextarea(struct req *r, struct vobj *o, const char *key, const char *id,
+    const char *lbl, const char *value, const char *error)
+{
+	struct vobj *f = vobj_obj(o, key);
+
+	vobj_str(f, "id", id);
+	vobj_str(f, "name", id);
+	vobj_str(f, "label", lbl);
+	vobj_str(f, "hint", NULL);
+	vobj_str(f, "error", error);
+	vobj_str(f, "value", value != NULL ? value : "");
+	vobj_str(f, "describedby", error != NULL ? arena_printf(r->a, "%s-error", id) : NULL);
+	vobj_bool(f, "textarea", 1);
+	vobj_int(f, "rows", 4);
+	vobj_strf(f, "maxlength", "%d", TEXT_MAX);
+	vobj_str(f, "lang", NULL);
+	vobj_str(f, "type", NULL);
+	vobj_str(f, "width", NULL);
+	vobj_str(f, "autocomplete", NULL);
+	vobj_bool(f, "numeric", 0);
+	vobj_bool(f, "visually_hidden_label", 0);
+	return f;
+}
+
+/* Every key _app_choices.html reads: the radio buttons of field name under a legend; items with vradio(). */
+static struct vobj *
+vradios(struct req *r, struct vobj *o, const char *key, const char *name,
+    const char *legend, const char *hint, const char *error)
+{
+	struct vobj *c = vobj_obj(o, key);
+
+	vobj_str(c, "key", name);
+	vobj_str(c, "name", name);
+	vobj_str(c, "kind", "radio");
+	vobj_str(c, "legend", legend);
+	vobj_str(c, "hint", hint);
+	vobj_str(c, "error", error);
+	vobj_str(c, "describedby", hint != NULL && error != NULL ?
+	    arena_printf(r->a, "%s-legend-hint %s-error", name, name) : hint != NULL ?
+	    arena_printf(r->a, "%s-legend-hint", name) : error != NULL ?
+	    arena_printf(r->a, "%s-error", name) : NULL);
+	vobj_bool(c, "items", 0);
+	return c;
+}
+
+static void
+vradio(struct vobj *c, const char *id, const char *value, const char *lbl,
+    const char *hint, int checked)
+{
+	struct vobj *o = vobj_push(c, "items");
+
+	vobj_str(o, "id", id);
+	vobj_str(o, "value", value);
+	vobj_str(o, "label", lbl);
+	vobj_str(o, "item_hint", hint);
+	vobj_bool(o, "checked", checked);
+}
+
+/* The form's errors in the summary, in the order of the page. */
+static void
+summary_errors(struct req *r, const struct review_form *f)
+{
+	int k;
+
+	for (k = 0; k < CRIT__MAX; k++) {
+		if (f->score_err[k] != NULL)
+			view_error(r, crit[k].score, f->score_err[k]);
+		if (f->comment_err[k] != NULL)
+			view_error(r, crit[k].comment, f->comment_err[k]);
+	}
+	if (f->rec_err != NULL)
+		view_error(r, "recommendation", f->rec_err);
+	if (f->summary_err != NULL)
+		view_error(r, "summary", f->summary_err);
+}
+
+/*
+ * The scoring page of application a: the form (f), or when closed is
+ * given only that message with the way back. Status 200, or r->status.
+ */
+static int
+show_form(struct req *r, const struct application *a, const struct review *stored,
+    const struct review_form *f, const char *closed)
+{
+	struct vobj *v = r->view, *c, *w, *ch;
+	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
+	int k, s;
+
+	vobj_str(v, "title", tr(r, N_("Your review")));
+	vobj_str(v, "reference", arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Application")), a->id));
+	vobj_str(v, "app_title", !blank(r, title) ? title : arena_printf(r->a,
+	    "%s %lld", tr(r, N_("Untitled application")), a->id));
+	vobj_str(v, "app_href", app_href(r, a->id, ""));
+	review_state(r, v, stored);
+	vobj_bool(v, "breadcrumbs", 1);
+	c = vobj_push(v, "crumbs");
+	vobj_str(c, "href", app_href(r, a->id, ""));
+	vobj_str(c, "text", arena_printf(r->a, "%s %lld", tr(r, N_("Application")),
+	    a->id));
+	c = vobj_push(v, "crumbs");
+	vobj_str(c, "href", app_href(r, a->id, "/review"));
+	vobj_str(c, "text", tr(r, N_("Your review")));
+	if (closed != NULL) {
+		view_error(r, "review-closed", closed);
+		vobj_str(v, "closed", closed);
+		return render(r, TPL_REVIEW_FORM);
+	}
+	summary_errors(r, f);
+	vobj_bool(v, "form", 1);
+	vobj_str(v, "action", app_href(r, a->id, "/review"));
+	vobj_int(v, "version", f->version);
+	for (k = 0; k < CRIT__MAX; k++) {
+		w = vobj_push(v, "criteria");
+		ch = vradios(r, w, "choices", crit[k].score, tr(r, crit[k].name),
+		    tr(r, crit[k].hint), f->score_err[k]);
+		for (s = SCORE_MIN; s <= SCORE_MAX; s++)
+			vradio(ch, s == SCORE_MIN ? crit[k].score : arena_printf(r->a,
+			    "%s-%d", crit[k].score, s), arena_printf(r->a, "%d", s),
+			    s == SCORE_MIN ? arena_printf(r->a, "1 %s", tr(r, N_("(weak)"))) :
+			    s == SCORE_MAX ? arena_printf(r->a, "5 %s", tr(r, N_("(strong)"))) :
+			    arena_printf(r->a, "%d", s), NULL, f->rv.score[k] == s);
+		vtextarea(r, w, "comment", crit[k].comment, tr(r, crit[k].comment_label),
+		    f->rv.comment[k], f->comment_err[k]);
+	}
+	ch = vradios(r, v, "c_recommendation", "recommendation",
+	    tr(r, N_("Your recommendation")), NULL, f->rec_err);
+	for (s = 0; s < (int)NRECS; s++)
+		vradio(ch, s == 0 ? "recommendation" : arena_printf(r->a,
+		    "recommendation-%s", recs[s].code), recs[s].code,
+		    tr(r, recs[s].label), NULL, f->rv.recommendation != NULL &&
+		    strcmp(f->rv.recommendation, recs[s].code) == 0);
+	vtextarea(r, v, "f_summary", "summary", tr(r, N_("Summary of your review")),
+	    f->rv.summary, f->summary_err);
+	return render(r, TPL_REVIEW_FORM);
+}
+
+/* Reads a comment or the summary: as typed, blank as none; over TEXT_MAX an error, the text kept. */
+static void
+read_text(struct req *r, struct review_form *f, const char *name,
+    const char **out, const char **err)
+{
+	const char *s = req_form(r, name);
+
+	*out = blank(r, s) ? NULL : s;
+	if (s != NULL && utf8_chars(s) > TEXT_MAX) {
+		*out = s;
+		*err = rules_fill(r->a, tr(r,
+		    N_("Enter at most {max} characters; you have entered {n}")),
+		    (const char *const []){ "max", fmt_number(r->a, TEXT_MAX, r->lang),
+		    "n", fmt_number(r->a, (long long)utf8_chars(s), r->lang), NULL });
+		f->nerr++;
+	}
+}
+
+/*
+ * The form as sent into f. Every problem that keeps it from being stored
+ * (a score that is not 1 to 5, a text too long, an unknown
+ * recommendation) is counted in f->nerr with its message.
+ */
+static void
+read_form(struct req *r, struct review_form *f)
+{
+	const char *s;
+	long long v;
+	size_t i;
+	int k;
+
+	for (k = 0; k < CRIT__MAX; k++) {
+		s = req_form(r, crit[k].score);
+		if (!blank(r, s)) {
+			if (valid_int_range(s, SCORE_MIN, SCORE_MAX, &v) == KERR_OK)
+				f->rv.score[k] = (int)v;
+			else {
+				f->score_err[k] = tr(r, crit[k].bad);
+				f->nerr++;
+			}
+		}
+		read_text(r, f, crit[k].comment, &f->rv.comment[k], &f->comment_err[k]);
+	}
+	s = req_form(r, "recommendation");
+	f->rv.recommendation = "undecided";
+	if (!blank(r, s)) {
+		for (i = 0; i < NRECS && strcmp(s, recs[i].code) != 0; i++)
+			continue;
+		if (i < NRECS)
+			f->rv.recommendation = recs[i].code;
+		else {
+			f->rec_err = tr(r, N_("Choose approval, rejection or undecided"));
+			f->nerr++;
+		}
+	}
+	read_text(r, f, "summary", &f->rv.summary, &f->summary_err);
+}
+
+/* The application and the signed-in admin's own review of it; 0, or the status to answer (404: not theirs). */
+static int
+load(struct req *r, long long id, struct application *a, struct review *rv)
+{
+	enum kerr e;
+
+	if (id == 0)
+		return 404;
+	if ((e = db_application_load(r, id, 0, a, NULL)) != KERR_OK ||
+	    (e = db_review_get(r, id, r->sess->user.id, rv)) != KERR_OK)
+		return http_status(e);
+	return 0;
+}
+
+/* What a reviewer who works for an applying organisation reads instead of the form. */
+static const char *
+own_org_text(struct req *r, const struct reviewer *w)
+{
+	return rules_fill(r->a, tr(r,
+	    N_("You work for {org}, which is applying: you may not review this application.")),
+	    (const char *const []){ "org", w->org_name != NULL ? w->org_name : "",
+	    NULL });
+}
+
+/* GET /applications/{id}/review -> 200 the assigned reviewer's form | 303 the application, once decided | 404 | 503 */
+int
+h_review_form(struct req *r)
+{
+	struct application a;
+	struct review_form f;
+	struct review rv;
+	int status;
+
+	if ((status = load(r, path_id(r->args[0]), &a, &rv)) != 0)
+		return status;
+	if (!review_open(a.status))
+		return redirect(r, app_href(r, a.id, "#reviews"));
+	memset(&f, 0, sizeof(f));
+	f.rv = rv;
+	f.version = rv.version;
+	return show_form(r, &a, &rv, &f, rv.who.conflict ?
+	    own_org_text(r, &rv.who) : NULL);
+}
+
+/*
+ * POST /applications/{id}/review (version, action: draft | complete, the
+ * scores, comments, recommendation and summary)
+ *   -> 303 the application's reviews
+ *    | 200 the form with the errors next to their fields, input kept and
+ *      nothing saved: a score not 1 to 5, a text too long, or (to
+ *      complete) a criterion without a score
+ *    | 409 the form with the input kept: saved meanwhile elsewhere (stale);
+ *      or a message: the application was decided, or the reviewer works
+ *      for an applying organisation
+ *    | 400 no version | 404 not their review | 503
+ */
+int
+h_review_save(struct req *r)
+{
+	struct application a;
+	struct review_form f;
+	struct review_refusal why;
+	struct review rv;
+	long long version;
+	int status, complete, k;
+	enum kerr e;
+
+	if ((status = load(r, path_id(r->args[0]), &a, &rv)) != 0)
+		return status;
+	if (valid_int_range(req_form(r, "version"), 1, 4294967295LL,
+	    &version) != KERR_OK)
+		return 400;
+	memset(&f, 0, sizeof(f));
+	f.version = (unsigned)version;
+	f.rv.who = rv.who;
+	read_form(r, &f);
+	complete = req_form(r, "action") != NULL &&
+	    strcmp(req_form(r, "action"), "complete") == 0;
+	if (complete && f.nerr == 0)
+		for (k = 0; k < CRIT__MAX; k++)
+			if (f.rv.score[k] == 0) {
+				f.score_err[k] = tr(r, crit[k].missing);
+				f.nerr++;
+			}
+	if (f.nerr > 0)
+		return show_form(r, &a, &rv, &f, NULL);
+	e = db_review_save(r, a.id, r->sess->user.id, &f.rv, complete,
+	    f.version, &why);
+	if (e == KERR_OK)
+		return redirect(r, app_href(r, a.id, arena_printf(r->a,
+		    "#review-%lld", r->sess->user.id)));
+	if (e == KERR_CONFLICT) {
+		/* What they typed stays; the version is the one stored now, so saving again works. */
+		view_error(r, crit[0].score, tr(r,
+		    N_("This review was saved in another window or by someone else while you were editing it, and your changes have not been saved. Check what you typed below and save again.")));
+		f.version = why.version;
+		r->status = 409;
+		return show_form(r, &a, &rv, &f, NULL);
+	}
+	if (e != KERR_FORBIDDEN)
+		return http_status(e);
+	r->status = 409;
+	return show_form(r, &a, &rv, &f, why.conflict ? own_org_text(r, &why.who) :
+	    closed_text(r, why.status));
+}
