@@ -53,6 +53,9 @@ int	h_country_list(struct req *);
 int	h_country_create(struct req *);
 int	h_country_update(struct req *);
 
+/* h_statistics.c */
+int	h_statistics(struct req *);
+
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */
 long long	 path_id(const char *);			/* 0 unless a positive id */
