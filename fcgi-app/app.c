@@ -36,6 +36,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_APP_SUBMITTED] = "app_submitted",
 	[TPL_APP_CLOSED] = "app_closed",
 	[TPL_REVIEW_FORM] = "review_form",
+	[TPL_STATISTICS] = "statistics",
 };
 
 static const char *

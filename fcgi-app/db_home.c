@@ -172,6 +172,32 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 	return KERR_OK;
 }
 
+void
+db_count_lists(struct req *r, const struct dbres *res, const char *tags,
+    struct count **lists[], size_t *lens[])
+{
+	const char *t;
+	struct count *c;
+	size_t i, k, ntags = strlen(tags);
+
+	for (k = 0; k < ntags; k++) {
+		*lists[k] = arena_calloc(r->a, res->nrows + 1, sizeof(struct count));
+		*lens[k] = 0;
+	}
+	for (i = 0; i < res->nrows; i++) {
+		if ((t = strchr(tags, res->rows[i][0][0])) == NULL || *t == '\0')
+			continue;
+		k = (size_t)(t - tags);
+		c = &(*lists[k])[(*lens[k])++];
+		c->key = res->rows[i][1];
+		c->label = i18n_pick(r->lang, res->rows[i][2], res->rows[i][5]);
+		c->n = db_ll(res, i, 3);
+		c->amount = db_ll(res, i, 4);
+		if (res->ncols > 6)
+			c->under_way = db_ll(res, i, 6);
+	}
+}
+
 enum kerr
 db_home_programme(struct req *r, struct home_programme *out)
 {
@@ -179,36 +205,20 @@ db_home_programme(struct req *r, struct home_programme *out)
 	    &out->countries, &out->rounds, &out->report_status, &out->latest };
 	size_t *lens[] = { &out->napp_status, &out->nproject_status,
 	    &out->ncountries, &out->nrounds, &out->nreport_status, &out->nlatest };
-	static const char tags[] = "apcyrl";
 	struct dbres res;
-	const char *t;
-	struct count *c;
 	enum kerr e;
-	size_t i, k;
+	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	if ((e = db_query_cached(r->a, r->id, &q[Q_PROGRAMME],
 	    r->sess->data_version, &res, "s", app_today())) != KERR_OK)
 		return e;
-	for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
-		*lists[k] = arena_calloc(r->a, res.nrows + 1, sizeof(struct count));
+	db_count_lists(r, &res, "apcyrl", lists, lens);
 	for (i = 0; i < res.nrows; i++) {
-		if (res.rows[i][0][0] == 'o') {
+		if (res.rows[i][0][0] == 'o')
 			out->overdue = db_ll(&res, i, 3);
-			continue;
-		}
-		if (res.rows[i][0][0] == 'g') {
+		else if (res.rows[i][0][0] == 'g')
 			out->orgs = db_ll(&res, i, 3);
-			continue;
-		}
-		if ((t = strchr(tags, res.rows[i][0][0])) == NULL)
-			continue;
-		k = (size_t)(t - tags);
-		c = &(*lists[k])[(*lens[k])++];
-		c->key = res.rows[i][1];
-		c->label = i18n_pick(r->lang, res.rows[i][2], res.rows[i][5]);
-		c->n = db_ll(&res, i, 3);
-		c->amount = db_ll(&res, i, 4);
 	}
 	for (i = 0; i < out->nrounds; i++)
 		if (atoi(out->rounds[i].key) > out->latest_year)

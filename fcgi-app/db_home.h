@@ -56,7 +56,20 @@ struct count {
 	const char	*label;		/* the country's name in the reader's language */
 	long long	 n;
 	long long	 amount;	/* kronor, where the figure has one */
+	long long	 under_way;	/* of n, in implementation or finalisation, where given */
 };
+
+struct dbres;
+
+/*
+ * Splits a result of tagged count rows, whose columns are (tag, key,
+ * label_sv, n, amount, label_en[, under_way]), into lists: *lists[k] gets
+ * the rows tagged tags[k], in the result's order, each label in the
+ * reader's language; *lens[k] their number. Rows of other tags are left
+ * for the caller. The lists live in the request's arena.
+ */
+void		db_count_lists(struct req *r, const struct dbres *res, const char *tags,
+		    struct count **lists[], size_t *lens[]);
 
 struct home_programme {
 	struct count	*app_status;	size_t napp_status;

@@ -61,6 +61,8 @@ int	h_review_form(struct req *);
 int	h_review_save(struct req *);
 /* The reviews part of an application's page, for admins: 0, or the status to answer instead. */
 int	review_view(struct req *, const struct application *);
+/* h_statistics.c */
+int	h_statistics(struct req *);
 
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */

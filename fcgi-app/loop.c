@@ -237,6 +237,31 @@ prepare_view(struct req *r, int forms)
 	view_common(r);
 }
 
+/*
+ * A page that does not take the request's method: 405 with Allow, unless
+ * the page is none of the signed-in person's, or the person is Sida, who
+ * only reads, posting to it. Then it does not exist for them (404), as
+ * for every other page their role may not use.
+ */
+static int
+method_refused(struct req *r, const char *allow)
+{
+	const struct route *other;
+	const char *unused;
+	enum kerr e;
+
+	if (r->sess != NULL) {
+		if (r->method == METHOD_POST && r->sess->user.role == ROLE_SIDA)
+			return 404;
+		if ((other = route_find(METHOD_GET, r->path, NULL, r->a, &e, &unused)) == NULL)
+			other = route_find(METHOD_POST, r->path, NULL, r->a, &e, &unused);
+		if (other != NULL && !(other->may & (MAY_ANYONE | 1u << r->sess->user.role)))
+			return 404;
+	}
+	resp_header(r, "Allow", allow);
+	return 405;
+}
+
 /* Decides the status; the body is in r->body unless an error page is due. */
 static int
 dispatch(struct req *r, FCGX_Request *f)
@@ -255,11 +280,8 @@ dispatch(struct req *r, FCGX_Request *f)
 		prepare_view(r, 0);
 	if (sess_err != KERR_OK)
 		return http_status(sess_err);
-	if (rt == NULL) {
-		if (e == KERR_METHOD)
-			resp_header(r, "Allow", allow);
-		return http_status(e);
-	}
+	if (rt == NULL)
+		return e == KERR_METHOD ? method_refused(r, allow) : http_status(e);
 	if (!(rt->may & MAY_ANYONE)) {
 		if (r->sess == NULL) {
 			if (r->method == METHOD_POST)

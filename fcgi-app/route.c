@@ -54,6 +54,7 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/countries", h_country_list, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/countries", h_country_create, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/countries/{code}", h_country_update, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/statistics", h_statistics, MAY_ADMIN | MAY_SIDA, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -17,7 +17,7 @@ struct route {
 
 /*
  * Finds the route for method and path, storing the captured segments in
- * args. Returns the route; NULL with *e = KERR_NOTFOUND when no pattern
+ * args (NULL when they are not wanted). Returns the route; NULL with *e = KERR_NOTFOUND when no pattern
  * matches, or KERR_METHOD when one matches with another method (then
  * *allow names the methods that would do, e.g. "GET, HEAD").
  */

@@ -72,6 +72,9 @@ const PAGE_SPECS = [
 	{ name: 'start-applicant', who: 'applicant', path: () => '/', status: 200 },
 	{ name: 'start-admin', who: 'admin', path: () => '/', status: 200 },
 	{ name: 'start-sida', who: 'sida', path: () => '/', status: 200 },
+	{ name: 'statistics', who: 'admin', path: () => '/statistics', status: 200 },
+	{ name: 'statistics-round', who: 'sida', path: () => `/statistics?round=${ids.round2016}`, status: 200,
+		what: 'the statistics of the 2016 round' },
 	{ name: 'application-applicant', who: 'applicant', path: () => `/applications/${ids.application}`, status: 200 },
 	{ name: 'application-admin', who: 'admin', path: () => `/applications/${ids.application}`, status: 200 },
 	{ name: 'application-draft', who: 'applicant', path: () => `/applications/${ids.draft}`, status: 200,
@@ -218,6 +221,7 @@ before(async () => {
 	[ids.application, ids.project] = app;
 	[ids.otherProject] = other;
 	[[ids.round]] = await stack.mysql('SELECT MAX(id) FROM rounds');
+	[[ids.round2016]] = await stack.mysql('SELECT id FROM rounds WHERE year = 2016');
 	[[ids.submitted]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'submitted' ORDER BY a.id LIMIT 1`);
 	// A draft of the test's own in the open round, for the form's pages sent with mistakes.
