@@ -37,6 +37,15 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_APP_CLOSED] = "app_closed",
 	[TPL_REVIEW_FORM] = "review_form",
 	[TPL_STATISTICS] = "statistics",
+	[TPL_ORGANISATIONS] = "organisations",
+	[TPL_ORGANISATION_FORM] = "organisation_form",
+	[TPL_USERS] = "users",
+	[TPL_USER_FORM] = "user_form",
+	[TPL_USER_LINK] = "user_link",
+	[TPL_PASSWORD] = "password",
+	[TPL_PASSWORD_GONE] = "password_gone",
+	[TPL_THEMES] = "thematic_areas",
+	[TPL_THEME_FORM] = "thematic_area_form",
 };
 
 static const char *

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "auth.h"
+#include "form.h"
 
 static char dummy_hash[crypto_pwhash_STRBYTES];
 
@@ -32,6 +33,23 @@ auth_password_verify(const char *hash, const char *pw)
 	ok = crypto_pwhash_str_verify(hash != NULL ? hash : dummy_hash, pw,
 	    strlen(pw)) == 0;
 	return hash != NULL && ok;
+}
+
+enum auth_pw
+auth_password_check(const char *pw, const char *again)
+{
+	size_t n;
+
+	if (pw == NULL || *pw == '\0')
+		return AUTH_PW_EMPTY;
+	n = utf8_chars(pw);
+	if (n < AUTH_PASSWORD_MIN)
+		return AUTH_PW_SHORT;
+	if (n > AUTH_PASSWORD_MAX)
+		return AUTH_PW_LONG;
+	if (again != NULL && strcmp(pw, again) != 0)
+		return AUTH_PW_MISMATCH;
+	return AUTH_PW_OK;
 }
 
 void

@@ -6,6 +6,18 @@
 
 #define AUTH_HASH_MAX	128	/* crypto_pwhash_STRBYTES */
 #define AUTH_TOKEN_HEX	65	/* 256 bits as hex, plus NUL */
+#define AUTH_PASSWORD_MIN	12	/* characters */
+#define AUTH_PASSWORD_MAX	200	/* characters: a passphrase, not a file */
+
+/* What is wrong with a password someone chooses (typed twice). */
+enum auth_pw {
+	AUTH_PW_OK = 0,
+	AUTH_PW_EMPTY,		/* nothing typed */
+	AUTH_PW_SHORT,		/* fewer than AUTH_PASSWORD_MIN characters */
+	AUTH_PW_LONG,		/* more than AUTH_PASSWORD_MAX characters */
+	AUTH_PW_MISMATCH,	/* again differs from pw (NULL again: not checked) */
+	AUTH_PW__MAX
+};
 
 /* Initialises libsodium and the dummy hash used for unknown accounts. Returns 0 or -1. */
 int	auth_init(void);
@@ -18,6 +30,12 @@ int	auth_password_hash(const char *pw, char out[AUTH_HASH_MAX]);
  * against a dummy so the answer takes as long either way.
  */
 int	auth_password_verify(const char *hash, const char *pw);
+
+/*
+ * Checks a new password pw, and that again (when not NULL) is the same: characters are counted as
+ * code points of the UTF-8 text, so that "lösenordsfras" is as long as it looks. NULL pw is empty.
+ */
+enum auth_pw	auth_password_check(const char *pw, const char *again);
 
 /* A fresh random 256-bit token as lowercase hex. */
 void	auth_token_new(char hex[AUTH_TOKEN_HEX]);

@@ -120,27 +120,6 @@ static const char *const role_labels[TEAM_ROLE__MAX] = {
 };
 
 
-/* The languages a title in the partner's language may be in (ISO 639-1). */
-static const struct {
-	const char	*code;
-	const char	*msgid;
-} title_langs[] = {
-	{ "sw", N_("Swahili") },
-	{ "zh", N_("Chinese") },
-	{ "sq", N_("Albanian") },
-	{ "sr", N_("Serbian") },
-	{ "bs", N_("Bosnian") },
-	{ "uk", N_("Ukrainian") },
-	{ "es", N_("Spanish") },
-	{ "pt", N_("Portuguese") },
-	{ "fr", N_("French") },
-	{ "ar", N_("Arabic") },
-	{ "am", N_("Amharic") },
-	{ "en", N_("English") },
-};
-
-#define NTITLE_LANGS	(sizeof(title_langs) / sizeof(title_langs[0]))
-
 /* The fields of the co-applicants and their labels. */
 static const char *const coapp_ids[MAX_COAPPLICANTS] = {
 	"coapplicant-1", "coapplicant-2", "coapplicant-3"
@@ -779,18 +758,6 @@ sorg_by_id(const struct page *p, long long id)
 	return NULL;
 }
 
-/* Index of code in title_langs, or -1. */
-static int
-title_lang_of(const char *code)
-{
-	size_t i;
-
-	for (i = 0; code != NULL && i < NTITLE_LANGS; i++)
-		if (strcmp(title_langs[i].code, code) == 0)
-			return (int)i;
-	return -1;
-}
-
 static const struct partner_org *
 org_by_id(const struct page *p, long long id)
 {
@@ -987,8 +954,8 @@ parse_project(struct page *p)
 	s = form_or_empty(r, "title_local_lang");
 	if (blank(s))
 		a->title_local_lang = NULL;
-	else if ((k = title_lang_of(s)) >= 0)
-		a->title_local_lang = title_langs[k].code;
+	else if ((k = local_lang_index(s)) >= 0)
+		a->title_local_lang = local_langs[k].code;
 	else {
 		ferr(p, "title_local_lang", tr(r, N_("Choose the language of the title from the list")));
 		raw_set(p, "title_local_lang", s);
@@ -1682,9 +1649,9 @@ render_project(struct page *p)
 	    tr(r, N_("Language of the title in the partner's language")),
 	    tr(r, N_("The language the title above is written in.")),
 	    tr(r, N_("Not given")));
-	for (i = 0; i < NTITLE_LANGS; i++)
-		vopt(o, title_langs[i].code, tr(r, title_langs[i].msgid),
-		    same(title_langs[i].code, a->title_local_lang));
+	for (i = 0; local_langs[i].code != NULL; i++)
+		vopt(o, local_langs[i].code, tr(r, local_langs[i].msgid),
+		    same(local_langs[i].code, a->title_local_lang));
 	o = vtextarea(p, v, "f_texts", "summary_sv", tr(r, N_("Summary in Swedish (optional)")),
 	    NULL, a->summary_sv, 5);
 	vobj_str(o, "lang", "sv");
@@ -2399,9 +2366,9 @@ check_view(struct req *r, const struct application *a,
 	if (!blank(a->title_local))
 		crow(r, o, tr(r, N_("Title in the partner's language")), a->title_local,
 		    id, SEC_PROJECT, "title_local");
-	if ((g = title_lang_of(a->title_local_lang)) >= 0)
+	if ((g = local_lang_index(a->title_local_lang)) >= 0)
 		crow(r, o, tr(r, N_("Language of the title in the partner's language")),
-		    tr(r, title_langs[g].msgid), id, SEC_PROJECT, "title_local_lang");
+		    tr(r, local_langs[g].msgid), id, SEC_PROJECT, "title_local_lang");
 	if (!blank(a->summary_sv))
 		vobj_bool(crow(r, o, tr(r, N_("Summary in Swedish")), a->summary_sv,
 		    id, SEC_PROJECT, "summary_sv"), "prose", 1);

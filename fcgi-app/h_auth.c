@@ -37,6 +37,10 @@ email_json(struct req *r, const char *email)
 static int
 show_form(struct req *r, const char *email, const char *next)
 {
+	const char *done = req_query(r, "password");
+
+	/* Where choosing a password with a one-time link ends (h_user.c). */
+	vobj_bool(r->view, "password_set", done != NULL && strcmp(done, "set") == 0);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Sign in")));
 	vobj_str(r->view, "email", email);
 	if (local_path_ok(next) && strcmp(next, "/") != 0)
@@ -54,8 +58,8 @@ h_login_form(struct req *r)
 }
 
 /* Emails compare without case and surrounding spaces, as people type them. */
-static char *
-normalise_email(struct req *r, const char *s)
+char *
+email_normalise(struct req *r, const char *s)
 {
 	size_t n;
 	char *e, *p;
@@ -94,7 +98,7 @@ h_login(struct req *r)
 	const char *pw = req_form(r, "password"), *next = req_form(r, "next");
 	const char *hash = NULL;
 	long long id = 0, by_email, by_ip;
-	char *email = normalise_email(r, req_form(r, "email") ? req_form(r, "email") : "");
+	char *email = email_normalise(r, req_form(r, "email") ? req_form(r, "email") : "");
 	int active = 0, ok;
 	enum kerr e;
 

@@ -11,6 +11,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
 #include "req.h"
 #include "valid.h"
 #include "view.h"
@@ -81,24 +82,6 @@ struct round_form {
 	unsigned	 version;	/* an edit: the version the form was filled from */
 	int		 stale;		/* someone else saved the round meanwhile */
 };
-
-/* A token auth_token_new() made: 64 lowercase hex digits. */
-static int
-token_ok(const char *s)
-{
-	return s != NULL && strlen(s) == 64 &&
-	    strspn(s, "0123456789abcdef") == 64;
-}
-
-/* A version a form sent back; 0 when it is not one. */
-static unsigned
-version_of(const char *s)
-{
-	long long v;
-
-	return valid_int_range(s, 1, 4294967295LL, &v) == KERR_OK ?
-	    (unsigned)v : 0;
-}
 
 static void
 form_from_request(struct req *r, struct round_form *f)
@@ -308,16 +291,6 @@ view_field(struct req *r, struct vobj *parent, const char *list,
 	    arena_printf(r->a, "%s-error", id) : NULL);
 }
 
-static void
-crumb(struct req *r, const char *href, const char *text)
-{
-	struct vobj *c = vobj_push(r->view, "crumbs");
-
-	vobj_bool(r->view, "breadcrumbs", 1);
-	vobj_str(c, "href", href);
-	vobj_str(c, "text", text);
-}
-
 /*
  * Shows the round form: a new round when stored is NULL, else an edit of
  * stored. Status 200, or r->status when set (409 for a stale save).
@@ -336,14 +309,14 @@ show_round_form(struct req *r, const struct round_form *f,
 		if (f->err[i] != NULL)
 			view_error(r, field_names[i], f->err[i]);
 
-	crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
+	page_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
 	if (stored == NULL) {
 		vobj_str(v, "title", i18n_tr(r->lang, N_("Add a round")));
 		vobj_str(v, "action", "/rounds");
 		vobj_str(v, "here", "/rounds/new");
 		vobj_str(v, "token", f->token);
 		vobj_str(v, "submit", i18n_tr(r->lang, N_("Add the round")));
-		crumb(r, "/rounds/new", i18n_tr(r->lang, N_("Add a round")));
+		page_crumb(r, "/rounds/new", i18n_tr(r->lang, N_("Add a round")));
 	} else {
 		name = i18n_pick(r->lang, stored->name_sv, stored->name_en);
 		vobj_str(v, "title", arena_printf(r->a, "%s: %s",
@@ -352,7 +325,7 @@ show_round_form(struct req *r, const struct round_form *f,
 		vobj_str(v, "here", arena_printf(r->a, "/rounds/%lld/edit", stored->id));
 		vobj_int(v, "version", f->version);
 		vobj_str(v, "submit", i18n_tr(r->lang, N_("Save the round")));
-		crumb(r, arena_printf(r->a, "/rounds/%lld/edit", stored->id), name);
+		page_crumb(r, arena_printf(r->a, "/rounds/%lld/edit", stored->id), name);
 	}
 
 	view_field(r, v, "fields", "year", i18n_tr(r->lang, N_("Year")),
@@ -442,7 +415,7 @@ h_round_list(struct req *r)
 	if ((e = db_round_list(r, &rounds, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Rounds and their rules")));
-	crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
+	page_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
 	vobj_bool(v, "has_rounds", n > 0);
 	for (i = 0; i < n; i++) {
 		const struct round *rd = &rounds[i];
@@ -512,7 +485,7 @@ h_round_create(struct req *r)
 	long long id;
 	enum kerr e;
 
-	if (!token_ok(token))
+	if (!page_token_ok(token))
 		return 400;
 	form_from_request(r, &f);
 	f.token = token;
@@ -558,7 +531,7 @@ h_round_update(struct req *r)
 		return 404;
 	if ((e = db_round_get(r, id, &stored, &current)) != KERR_OK)
 		return http_status(e);
-	if ((version = version_of(req_form(r, "version"))) == 0)
+	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
 	form_from_request(r, &f);
 	f.version = version;
@@ -627,7 +600,7 @@ show_countries(struct req *r, const struct country_form *f,
 
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Partner countries")));
 	vobj_str(v, "here", "/countries");
-	crumb(r, "/countries", i18n_tr(r->lang, N_("Partner countries")));
+	page_crumb(r, "/countries", i18n_tr(r->lang, N_("Partner countries")));
 	for (i = 0; i < n; i++) {
 		const struct country_row *c = &rows[i];
 
@@ -743,7 +716,7 @@ h_country_update(struct req *r)
 
 	if (!code_format_ok(code))
 		return 404;
-	if ((version = version_of(req_form(r, "version"))) == 0 ||
+	if ((version = page_version(req_form(r, "version"))) == 0 ||
 	    want == NULL || (strcmp(want, "0") != 0 && strcmp(want, "1") != 0))
 		return 400;
 	eligible = want[0] == '1';

@@ -10,6 +10,7 @@ int	h_login_form(struct req *);
 int	h_login(struct req *);
 int	h_logout(struct req *);
 int	h_language(struct req *);
+char	*email_normalise(struct req *, const char *);	/* trimmed, lower case, in the arena */
 
 /* h_home.c */
 int	h_home(struct req *);
@@ -63,6 +64,28 @@ int	h_review_save(struct req *);
 int	review_view(struct req *, const struct application *);
 /* h_statistics.c */
 int	h_statistics(struct req *);
+/* h_organisation.c */
+int	h_org_list(struct req *);
+int	h_org_new(struct req *);
+int	h_org_create(struct req *);
+int	h_org_edit(struct req *);
+int	h_org_update(struct req *);
+
+/* h_user.c */
+int	h_user_list(struct req *);
+int	h_user_new(struct req *);
+int	h_user_create(struct req *);
+int	h_user_deactivate(struct req *);
+int	h_user_reactivate(struct req *);
+int	h_user_reset_link(struct req *);
+int	h_password_form(struct req *);
+int	h_password_set(struct req *);
+
+/* h_thematic.c */
+int	h_theme_list(struct req *);
+int	h_theme_create(struct req *);
+int	h_theme_edit(struct req *);
+int	h_theme_update(struct req *);
 
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */

@@ -140,15 +140,18 @@ cmd_create_admin(const char *email)
 		return 1;
 	}
 	if (isatty(STDIN_FILENO))
-		fprintf(stderr, "Password for %s (at least 12 characters): ", email);
+		fprintf(stderr, "Password for %s (at least %d characters): ", email,
+		    AUTH_PASSWORD_MIN);
 	if (fgets(pw, sizeof(pw), stdin) == NULL) {
 		fprintf(stderr, "kpp-admin: no password given\n");
 		return 1;
 	}
 	n = strcspn(pw, "\r\n");
 	pw[n] = '\0';
-	if (n < 12) {
-		fprintf(stderr, "kpp-admin: the password must have at least 12 characters\n");
+	/* The rule people choosing theirs with a link meet too (h_user.c). */
+	if (auth_password_check(pw, NULL) != AUTH_PW_OK) {
+		fprintf(stderr, "kpp-admin: the password must have at least %d characters "
+		    "(and at most %d)\n", AUTH_PASSWORD_MIN, AUTH_PASSWORD_MAX);
 		return 1;
 	}
 	if (auth_password_hash(pw, hash) != 0) {

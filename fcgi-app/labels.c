@@ -41,6 +41,16 @@ static const struct {
 	{ "city", N_("City") },
 	{ "province", N_("Province") },
 	{ "district", N_("District") },
+	/* kinds of Swedish member organisations (organisations.kind) */
+	{ "kommun", N_("Municipality (kommun)") },
+	{ "landsting", N_("County council (landsting)") },
+	{ "region", N_("Region") },
+	/* sides of organisations, roles of users */
+	{ "swedish", N_("Swedish member") },
+	{ "partner", N_("Partner abroad") },
+	{ "applicant", N_("Applicant") },
+	{ "admin", N_("ICLD administrator") },
+	{ "sida", N_("Sida") },
 	/* region groups */
 	{ "africa", N_("Africa") },
 	{ "asia", N_("Asia") },
@@ -81,3 +91,32 @@ label(enum lang l, const char *code)
 const char *const partner_kinds[] = {
 	"municipality", "county", "city", "province", "district", "other", NULL
 };
+
+const char *const swedish_kinds[] = { "kommun", "landsting", "region", NULL };
+
+const struct local_lang local_langs[] = {
+	{ "sw", N_("Swahili") },
+	{ "zh", N_("Chinese") },
+	{ "sq", N_("Albanian") },
+	{ "sr", N_("Serbian") },
+	{ "bs", N_("Bosnian") },
+	{ "uk", N_("Ukrainian") },
+	{ "es", N_("Spanish") },
+	{ "pt", N_("Portuguese") },
+	{ "fr", N_("French") },
+	{ "ar", N_("Arabic") },
+	{ "am", N_("Amharic") },
+	{ "en", N_("English") },
+	{ NULL, NULL }
+};
+
+int
+local_lang_index(const char *code)
+{
+	int i;
+
+	for (i = 0; code != NULL && local_langs[i].code != NULL; i++)
+		if (strcmp(local_langs[i].code, code) == 0)
+			return i;
+	return -1;
+}

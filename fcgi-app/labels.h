@@ -17,4 +17,20 @@ const char	*label(enum lang l, const char *code);
 /* The kinds of partner organisations as stored (organisations.kind), in the forms' order; NULL-terminated. */
 extern const char *const partner_kinds[];
 
+/* The kinds of Swedish member organisations as stored, in the forms' order; NULL-terminated. */
+extern const char *const swedish_kinds[];
+
+/*
+ * The languages a partner organisation's own name and an application's partner-language title may
+ * be in (ISO 639-1 code and msgid), in the forms' order; ends with a NULL code.
+ */
+struct local_lang {
+	const char	*code;
+	const char	*msgid;
+};
+extern const struct local_lang local_langs[];
+
+/* The index of code in local_langs, or -1 (also for NULL). */
+int		 local_lang_index(const char *code);
+
 #endif

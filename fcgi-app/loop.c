@@ -44,6 +44,7 @@ status_text(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
+	case 410: return "Gone";
 	case 413: return "Payload Too Large";
 	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
@@ -339,6 +340,7 @@ loop_handle(FCGX_Request *f, struct arena *a)
 	r->method = parse_method(r->method_name);
 	r->remote_addr = env(f, "REMOTE_ADDR");
 	r->accept_language = env(f, "HTTP_ACCEPT_LANGUAGE");
+	r->host = env(f, "HTTP_HOST");
 	r->https = strcmp(env(f, "HTTPS"), "on") == 0;
 	uri = env(f, "REQUEST_URI");
 	if ((q = strchr(uri, '?')) != NULL) {

@@ -67,6 +67,7 @@ struct req {
 	const char	*query_string;
 	const char	*remote_addr;
 	const char	*accept_language;
+	const char	*host;		/* the Host header as sent ("" when none): check it before use */
 	int		 https;		/* nginx says the client came over TLS */
 	struct params	 query;
 	struct params	 form;

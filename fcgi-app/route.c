@@ -55,6 +55,25 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/countries", h_country_create, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/countries/{code}", h_country_update, MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/statistics", h_statistics, MAY_ADMIN | MAY_SIDA, 0 },
+	/* Administration (h_organisation.c, h_user.c, h_thematic.c): admins only. */
+	{ METHOD_GET,  "/organisations", h_org_list, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/organisations", h_org_create, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/organisations/new", h_org_new, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/organisations/{id}/edit", h_org_edit, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/organisations/{id}", h_org_update, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/users", h_user_list, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/users", h_user_create, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/users/new", h_user_new, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/users/{id}/deactivate", h_user_deactivate, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/users/{id}/reactivate", h_user_reactivate, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/users/{id}/reset-link", h_user_reset_link, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/thematic-areas", h_theme_list, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/thematic-areas", h_theme_create, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/thematic-areas/{id}/edit", h_theme_edit, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/thematic-areas/{id}", h_theme_update, MAY_ADMIN, 0 },
+	/* The one-time link to choose a password: whoever holds it, signed in or not. */
+	{ METHOD_GET,  "/password/{token}", h_password_form, MAY_ANYONE, 0 },
+	{ METHOD_POST, "/password/{token}", h_password_set, MAY_ANYONE, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -9,6 +9,7 @@
 // vnu's warnings are printed as diagnostics, not failures.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startStack, run } from '../e2e/harness.mjs';
@@ -109,6 +110,70 @@ const PAGE_SPECS = [
 			await page.locator('#code').fill('K1');
 			await page.locator('#name_sv').fill('Ghana');
 			return clickAndWait(page, page.locator('form[action="/countries"] button.button'));
+		},
+	},
+	// Administration (h_organisation.c, h_user.c, h_thematic.c) and the one-time password link.
+	{ name: 'organisations', who: 'admin', path: () => '/organisations', status: 200 },
+	{ name: 'organisations-filtered', who: 'admin', path: () => '/organisations?side=partner&sort=country&dir=desc', status: 200 },
+	{ name: 'organisation-new-swedish', who: 'admin', path: () => '/organisations/new?side=swedish', status: 200 },
+	{ name: 'organisation-new-partner', who: 'admin', path: () => '/organisations/new?side=partner', status: 200 },
+	{
+		name: 'organisation-errors', who: 'admin', status: 200,
+		what: 'a Swedish member sent with an organisation number whose check digit is wrong and no kind',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/organisations/new?side=swedish');
+			await page.locator('#name').fill('Testkommun');
+			await page.locator('#org_number').fill('212000-0143');
+			return clickAndWait(page, page.locator('form[action="/organisations"] button.button'));
+		},
+	},
+	{ name: 'organisation-edit', who: 'admin', path: () => `/organisations/${ids.partnerOrg}/edit`, status: 200 },
+	{ name: 'users', who: 'admin', path: () => '/users', status: 200 },
+	{ name: 'user-new', who: 'admin', path: () => '/users/new', status: 200 },
+	{
+		name: 'user-errors', who: 'admin', status: 200,
+		what: 'a new applicant sent without a name, with an email address that is none and no organisation',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/users/new');
+			await page.locator('#email').fill('not an address');
+			return clickAndWait(page, page.locator('form[action="/users"] button.button'));
+		},
+	},
+	{
+		name: 'user-link', who: 'admin', status: 200,
+		what: 'the one-time password link shown once a new account is made',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/users/new');
+			await page.locator('#name').fill('Åsa Länk');
+			await page.locator('#email').fill(`lank.${++ids.users}@kommun.example`);
+			await page.locator('#org_id').selectOption({ label: APPLICANT_ORG });
+			return clickAndWait(page, page.locator('form[action="/users"] button.button'));
+		},
+	},
+	{ name: 'password', who: 'anonymous', path: () => `/password/${ids.linkToken}`, status: 200 },
+	{
+		name: 'password-errors', who: 'anonymous', status: 200,
+		what: 'choosing a password that is too short, typed differently the second time',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/password/${ids.linkToken}`);
+			await page.locator('#password').fill('kort');
+			await page.locator('#password_again').fill('annat');
+			return clickAndWait(page, page.locator('form[action^="/password/"] button.button'));
+		},
+	},
+	{ name: 'password-gone', who: 'anonymous', path: () => `/password/${'0'.repeat(64)}`, status: 410 },
+	{ name: 'thematic-areas', who: 'admin', path: () => '/thematic-areas', status: 200 },
+	{ name: 'thematic-area-edit', who: 'admin', path: () => `/thematic-areas/${ids.theme}/edit`, status: 200 },
+	{
+		name: 'thematic-area-errors', who: 'admin', status: 200,
+		what: 'a new thematic area with a DAC code that is not in IATI\'s list',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/thematic-areas');
+			await page.locator('#code').fill('water_test');
+			await page.locator('#name_sv').fill('Vatten');
+			await page.locator('#name_en').fill('Water');
+			await page.locator('#dac_code').fill('15199');
+			return clickAndWait(page, page.locator('form[action="/thematic-areas"] button.button'));
 		},
 	},
 	// The application form (h_application_form.c): a demo draft read, and a draft of the test's own sent with mistakes.
@@ -235,6 +300,14 @@ before(async () => {
 		'AND r.completed_at IS NULL ORDER BY a.id LIMIT 1');
 	[[ids.draft]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'draft' AND a.done_results = 0 ORDER BY a.id LIMIT 1`);
+	[[ids.partnerOrg]] = await stack.mysql("SELECT MIN(id) FROM organisations WHERE side = 'partner' AND name_local IS NOT NULL");
+	[[ids.theme]] = await stack.mysql("SELECT id FROM thematic_areas WHERE code = 'local_governance'");
+	ids.users = 0;
+	// A password link of the test's own, for a demo account: only the token's SHA-256 is stored, as the application does.
+	ids.linkToken = crypto.randomBytes(32).toString('hex');
+	await stack.mysql('INSERT INTO password_links (token_hash, user_id, created_at, expires_at) SELECT ' +
+		`UNHEX(SHA2(UNHEX('${ids.linkToken}'), 256)), id, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 72 HOUR ` +
+		"FROM users WHERE email = 'reviewer@icld.example'");
 }, { timeout: 120000 });
 
 after(async () => {

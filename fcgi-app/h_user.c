@@ -1,0 +1,592 @@
+/* h_user.c - accounts: the admins' list, a new account, (de)activation, one-time password links, and choosing a password with one. */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "app.h"
+#include "arena.h"
+#include "auth.h"
+#include "db_organisation.h"
+#include "db_users.h"
+#include "form.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "labels.h"
+#include "listq.h"
+#include "page.h"
+#include "req.h"
+#include "rules.h"
+#include "valid.h"
+#include "view.h"
+
+#define USER_PER_PAGE	50
+#define USER_NAME_MAX	200	/* characters: users.name */
+#define SEARCH_MAX	200
+
+/* The list's allow-lists: sort columns in enum user_sort order, and the filters of its query string. */
+static const char *const user_sorts[USER_SORT__MAX + 1] = {
+	"name", "email", "organisation", "last_login", NULL
+};
+static const char *const user_filters[] = { "q", "role", "organisation", "status", NULL };
+
+static const char *const roles[] = { "applicant", "admin", "sida", NULL };
+static const char *const role_hints[] = {
+	N_("Staff of a Swedish member organisation: they apply and report for it, and see nothing of other organisations."),
+	N_("An ICLD programme officer: manages rounds, organisations and users, reviews and decides. The home organisation, if any, keeps them from reviewing its applications."),
+	N_("Sida staff: they read the programme's figures and its export, and change nothing."),
+};
+static const char *const langs[] = { "sv", "en", NULL };
+static const char *const lang_names[] = { N_("Swedish"), N_("English") };
+
+static const char *
+tr(struct req *r, const char *msgid)
+{
+	return i18n_tr(r->lang, msgid);
+}
+
+/* ---- the list --------------------------------------------------------------------------------------- */
+
+/* A button of a row: a small form posting to action, coming back to the list as it was. */
+static void
+row_action(struct req *r, struct vobj *row, const char *action, long long id,
+    const char *text, const char *who)
+{
+	struct vobj *a = vobj_push(row, "actions");
+
+	vobj_str(a, "action", arena_printf(r->a, "/users/%lld/%s", id, action));
+	vobj_str(a, "button_id", arena_printf(r->a, "%s-%lld", action, id));
+	vobj_str(a, "text", text);
+	vobj_str(a, "who", who);
+}
+
+/*
+ * Shows one page of the list asked for in l (the filters checked by the caller), with an error
+ * about the account err_id at the top when err is not NULL. Status 200, or r->status when set.
+ */
+static int
+show_list(struct req *r, const struct listq *l, const struct user_filter *uf,
+    long long err_id, const char *err)
+{
+	struct organisation *orgs;
+	struct user_row *rows;
+	struct user_filter f = *uf;
+	struct vobj *v = r->view, *o, *sel;
+	const char *s;
+	long long total;
+	size_t n, norgs, i;
+	int k;
+	enum kerr e;
+
+	f.sort = (enum user_sort)l->sort;
+	f.desc = l->desc;
+	f.limit = USER_PER_PAGE;
+	f.offset = listq_offset(l, USER_PER_PAGE);
+	if ((e = db_user_page(r, &f, &rows, &n, &total)) != KERR_OK ||
+	    (e = db_org_swedish(r, &orgs, &norgs)) != KERR_OK)
+		return http_status(e);
+	if (n == 0 && l->page > 1)
+		return 404;
+	if (err != NULL)
+		view_error(r, arena_printf(r->a, "user-%lld", err_id), err);
+
+	vobj_str(v, "title", tr(r, N_("Users")));
+	page_crumb(r, "/users", tr(r, N_("Users")));
+	page_list(r, l, total, USER_PER_PAGE);
+	vobj_bool(v, "has_rows", n > 0);
+	for (i = 0; i < n; i++) {
+		const struct user_row *u = &rows[i];
+		int self = u->id == r->sess->user.id;
+
+		o = vobj_push(v, "rows");
+		vobj_str(o, "row_id", arena_printf(r->a, "user-%lld", u->id));
+		vobj_str(o, "name", u->name);
+		vobj_str(o, "email", u->email);
+		vobj_str(o, "role", label(r->lang, u->role));
+		vobj_str(o, "org", u->org_name);
+		vobj_str(o, "last_login", u->last_login);
+		vobj_bool(o, "active", u->active);
+		vobj_bool(o, "self", self);
+		vobj_bool(o, "no_password", !u->has_password);
+		vobj_str(o, "link_expires", u->link_expires == NULL ? NULL :
+		    rules_fill(r->a, tr(r, N_("Password link works until {time} (UTC)")),
+		    (const char *const[]){ "time", u->link_expires, NULL }));
+		vobj_bool(o, "actions", 0);
+		if (u->active && !self)
+			row_action(r, o, "deactivate", u->id, tr(r, N_("Deactivate")), u->name);
+		if (!u->active)
+			row_action(r, o, "reactivate", u->id, tr(r, N_("Reactivate")), u->name);
+		if (u->active)
+			row_action(r, o, "reset-link", u->id, tr(r, N_("New password link")), u->name);
+	}
+
+	o = page_input(r, v, "f_q", "q", tr(r, N_("Name or email address")), NULL,
+	    listq_get(l, "q"), NULL);
+	vobj_str(o, "type", "search");
+	sel = page_select(r, v, "f_role", "role", tr(r, N_("Role")), NULL,
+	    tr(r, N_("All roles")), NULL);
+	s = listq_get(l, "role");
+	for (k = 0; roles[k] != NULL; k++)
+		page_option(sel, roles[k], label(r->lang, roles[k]),
+		    s != NULL && strcmp(s, roles[k]) == 0);
+	sel = page_select(r, v, "f_org", "organisation", tr(r, N_("Organisation")),
+	    NULL, tr(r, N_("All organisations")), NULL);
+	for (i = 0; i < norgs; i++)
+		page_option(sel, arena_printf(r->a, "%lld", orgs[i].id), orgs[i].name,
+		    orgs[i].id == f.org_id);
+	sel = page_select(r, v, "f_status", "status", tr(r, N_("Status")), NULL,
+	    tr(r, N_("Active and deactivated")), NULL);
+	s = listq_get(l, "status");
+	page_option(sel, "active", tr(r, N_("Active")), s != NULL && strcmp(s, "active") == 0);
+	page_option(sel, "deactivated", tr(r, N_("Deactivated")),
+	    s != NULL && strcmp(s, "deactivated") == 0);
+	if (l->sort != 0 || l->desc) {
+		vobj_str(v, "keep_sort", user_sorts[l->sort]);
+		vobj_str(v, "keep_dir", l->desc ? "desc" : "asc");
+	}
+	vobj_bool(v, "filtered", listq_get(l, "q") != NULL || listq_get(l, "role") != NULL ||
+	    listq_get(l, "organisation") != NULL || listq_get(l, "status") != NULL);
+	return render(r, TPL_USERS);
+}
+
+/*
+ * Reads the list's query (q: the request's, or none) into l and f, checking each filter against
+ * its allow-list. Returns KERR_OK, KERR_BADREQ (400) or KERR_DB.
+ */
+static enum kerr
+list_query(struct req *r, const struct params *q, struct listq *l,
+    struct user_filter *f)
+{
+	struct organisation *orgs;
+	const char *s;
+	size_t n, i;
+	enum kerr e;
+
+	memset(f, 0, sizeof(*f));
+	f->active = -1;
+	if (listq_parse(l, q, "/users", user_sorts, user_filters) != KERR_OK)
+		return KERR_BADREQ;
+	if ((s = listq_get(l, "q")) != NULL) {
+		if (utf8_chars(s) > SEARCH_MAX)
+			return KERR_BADREQ;
+		if (*form_trim(r->a, s) != '\0')
+			f->like = listq_like(r->a, form_trim(r->a, s));
+	}
+	if ((s = listq_get(l, "role")) != NULL && page_index(roles, s) < 0)
+		return KERR_BADREQ;
+	f->role = s;
+	if ((s = listq_get(l, "status")) != NULL) {
+		if (strcmp(s, "active") != 0 && strcmp(s, "deactivated") != 0)
+			return KERR_BADREQ;
+		f->active = strcmp(s, "active") == 0;
+	}
+	if ((s = listq_get(l, "organisation")) != NULL) {
+		if ((f->org_id = path_id(s)) == 0)
+			return KERR_BADREQ;
+		if ((e = db_org_swedish(r, &orgs, &n)) != KERR_OK)
+			return e;
+		for (i = 0; i < n && orgs[i].id != f->org_id; i++)
+			continue;
+		if (i == n)
+			return KERR_BADREQ;
+	}
+	return KERR_OK;
+}
+
+/* GET /users -> 200 one page of the list | 400 a filter, sort or page not allowed | 404 past the last page | 503 */
+int
+h_user_list(struct req *r)
+{
+	struct user_filter f;
+	struct listq l;
+	enum kerr e;
+
+	if ((e = list_query(r, &r->query, &l, &f)) != KERR_OK)
+		return http_status(e);
+	return show_list(r, &l, &f, 0, NULL);
+}
+
+/* The list unfiltered with a message about account id at the top, after a POST that was refused. */
+static int
+refused(struct req *r, long long id, const char *msgid)
+{
+	static const struct params none;
+	struct user_filter f;
+	struct listq l;
+	enum kerr e;
+
+	if ((e = list_query(r, &none, &l, &f)) != KERR_OK)
+		return http_status(e);
+	r->status = 409;
+	return show_list(r, &l, &f, id, tr(r, msgid));
+}
+
+/* Back to the list as the person left it: the form's "back", if it is a page of the list. */
+static int
+back_to_list(struct req *r)
+{
+	const char *back = req_form(r, "back");
+
+	if (local_path_ok(back) && (strcmp(back, "/users") == 0 ||
+	    strncmp(back, "/users?", 7) == 0))
+		return redirect(r, back);
+	return redirect(r, "/users");
+}
+
+/* ---- a new account ---------------------------------------------------------------------------------- */
+
+enum ufield {
+	UF_NAME = 0,
+	UF_EMAIL,
+	UF_ROLE,
+	UF_ORG,
+	UF_LANG,
+	UF__MAX
+};
+
+/* The fields' names, which are also the ids the error summary links to (a fieldset's first control). */
+static const char *const ufield_ids[UF__MAX] = { "name", "email", "role", "org_id", "lang" };
+
+struct user_form {
+	const char	*val[UF__MAX];
+	const char	*err[UF__MAX];
+	const char	*token;
+};
+
+static int
+show_user_form(struct req *r, const struct user_form *f)
+{
+	struct organisation *orgs;
+	struct vobj *v = r->view, *o;
+	size_t n, i;
+	int k;
+	enum kerr e;
+
+	if ((e = db_org_swedish(r, &orgs, &n)) != KERR_OK)
+		return http_status(e);
+	for (k = 0; k < UF__MAX; k++)
+		if (f->err[k] != NULL)
+			view_error(r, ufield_ids[k], f->err[k]);
+	vobj_str(v, "title", tr(r, N_("Add a user")));
+	page_crumb(r, "/users", tr(r, N_("Users")));
+	page_crumb(r, "/users/new", tr(r, N_("Add a user")));
+	vobj_str(v, "token", f->token);
+
+	o = page_input(r, v, "f_name", "name", tr(r, N_("Full name")), NULL,
+	    f->val[UF_NAME], f->err[UF_NAME]);
+	vobj_str(o, "autocomplete", "off");
+	vobj_str(o, "maxlength", "200");
+	o = page_input(r, v, "f_email", "email", tr(r, N_("Email address")),
+	    tr(r, N_("They sign in with it. Each person has an account of their own.")),
+	    f->val[UF_EMAIL], f->err[UF_EMAIL]);
+	vobj_str(o, "type", "email");
+	vobj_str(o, "autocomplete", "off");
+	o = page_choices(r, v, "f_role", "radio", "role", "role", tr(r, N_("Role")),
+	    NULL, f->err[UF_ROLE]);
+	for (k = 0; roles[k] != NULL; k++)
+		page_choice(r, o, k == 0 ? "role" : arena_printf(r->a, "role-%s", roles[k]),
+		    roles[k], label(r->lang, roles[k]), tr(r, role_hints[k]),
+		    f->val[UF_ROLE] != NULL && strcmp(f->val[UF_ROLE], roles[k]) == 0);
+	o = page_select(r, v, "f_org", "org_id", tr(r, N_("Organisation")),
+	    tr(r, N_("An applicant's organisation, whose applications and projects they see; an ICLD administrator's home organisation, if any. Sida accounts have none.")),
+	    tr(r, N_("No organisation")), f->err[UF_ORG]);
+	for (i = 0; i < n; i++)
+		if (orgs[i].active)
+			page_option(o, arena_printf(r->a, "%lld", orgs[i].id), orgs[i].name,
+			    f->val[UF_ORG] != NULL && path_id(f->val[UF_ORG]) == orgs[i].id);
+	o = page_choices(r, v, "f_lang", "radio", "lang", "lang",
+	    tr(r, N_("Language of the service")), NULL, f->err[UF_LANG]);
+	for (k = 0; langs[k] != NULL; k++)
+		page_choice(r, o, k == 0 ? "lang" : "lang-en", langs[k], tr(r, lang_names[k]),
+		    NULL, f->val[UF_LANG] != NULL && strcmp(f->val[UF_LANG], langs[k]) == 0);
+	return render(r, TPL_USER_FORM);
+}
+
+/* GET /users/new -> 200 the empty form with a fresh one-time token */
+int
+h_user_new(struct req *r)
+{
+	struct user_form f;
+	char *token = arena_alloc(r->a, AUTH_TOKEN_HEX);
+
+	memset(&f, 0, sizeof(f));
+	f.val[UF_ROLE] = "applicant";
+	f.val[UF_LANG] = "sv";
+	auth_token_new(token);
+	f.token = token;
+	return show_user_form(r, &f);
+}
+
+/*
+ * Checks the form field by field, noting each problem next to its field, and fills u from it.
+ * Returns the number of fields in error, or -1 when the organisations cannot be read.
+ */
+static int
+user_form_check(struct req *r, struct user_form *f, struct user_new *u)
+{
+	struct organisation *orgs;
+	size_t n, i;
+	int k, errors = 0, role;
+
+	memset(u, 0, sizeof(*u));
+	u->name = f->val[UF_NAME] = form_trim(r->a, req_form(r, "name"));
+	f->val[UF_EMAIL] = form_trim(r->a, req_form(r, "email"));
+	u->email = email_normalise(r, f->val[UF_EMAIL]);
+	f->val[UF_ROLE] = req_form(r, "role");
+	f->val[UF_ORG] = form_trim(r->a, req_form(r, "org_id"));
+	f->val[UF_LANG] = req_form(r, "lang");
+
+	if (*u->name == '\0')
+		f->err[UF_NAME] = tr(r, N_("Enter the person's full name"));
+	else if (utf8_chars(u->name) > USER_NAME_MAX)
+		f->err[UF_NAME] = tr(r, N_("Enter a name of at most 200 characters"));
+	if (*u->email == '\0')
+		f->err[UF_EMAIL] = tr(r, N_("Enter the person's email address"));
+	else if (!valid_email(u->email))
+		f->err[UF_EMAIL] = tr(r, N_("Enter an email address in the correct format, such as name@kommun.se"));
+	if ((role = page_index(roles, f->val[UF_ROLE])) < 0)
+		f->err[UF_ROLE] = tr(r, N_("Choose the person's role"));
+	else
+		u->role = roles[role];
+	if ((k = page_index(langs, f->val[UF_LANG])) < 0)
+		f->err[UF_LANG] = tr(r, N_("Choose the language of the service"));
+	else
+		u->lang = langs[k];
+
+	if (*f->val[UF_ORG] != '\0') {
+		if (db_org_swedish(r, &orgs, &n) != KERR_OK)
+			return -1;
+		u->org_id = path_id(f->val[UF_ORG]);
+		for (i = 0; i < n && (orgs[i].id != u->org_id || !orgs[i].active); i++)
+			continue;
+		if (i == n)
+			f->err[UF_ORG] = tr(r, N_("Choose an organisation from the list"));
+	}
+	if (f->err[UF_ORG] == NULL && role == 0 && u->org_id == 0)
+		f->err[UF_ORG] = tr(r, N_("Choose the organisation the applicant works for"));
+	else if (f->err[UF_ORG] == NULL && role == 2 && u->org_id != 0)
+		f->err[UF_ORG] = tr(r, N_("A Sida account has no organisation: choose \"No organisation\""));
+	for (k = 0; k < UF__MAX; k++)
+		errors += f->err[k] != NULL;
+	return errors;
+}
+
+/* The page that shows a new link once: after creating the account, or for a new link. */
+static int
+show_link(struct req *r, const struct user_row *u, const char *token,
+    const char *expires, int created)
+{
+	struct vobj *v = r->view;
+	const char *pairs[] = { "name", u->name, "email", u->email, "time", expires, NULL };
+
+	vobj_str(v, "title", rules_fill(r->a, tr(r, created ?
+	    N_("Account created for {name}") : N_("New password link for {name}")), pairs));
+	page_crumb(r, "/users", tr(r, N_("Users")));
+	vobj_str(v, "give_text", rules_fill(r->a, tr(r, N_("Give this link to {name} ({email}), for example by email. With it they choose their own password, and can then sign in.")), pairs));
+	vobj_str(v, "expiry_text", rules_fill(r->a, tr(r, N_("It works once, until {time} (UTC).")), pairs));
+	vobj_str(v, "link", page_url(r, arena_printf(r->a, "/password/%s", token)));
+	return render(r, TPL_USER_LINK);
+}
+
+/* POST /users -> 200 the account's one-time link | 200 form with errors | 200 "created already" for a re-sent form | 400 no token | 503 */
+int
+h_user_create(struct req *r)
+{
+	const char *token = req_form(r, "token"), *expires = NULL;
+	char link[AUTH_TOKEN_HEX];
+	unsigned char h[32];
+	struct user_form f;
+	struct user_new u;
+	struct user_row made;
+	long long id = 0;
+	int n;
+	enum kerr e;
+
+	if (!page_token_ok(token))
+		return 400;
+	memset(&f, 0, sizeof(f));
+	f.token = token;
+	if ((n = user_form_check(r, &f, &u)) < 0)
+		return 503;
+	if (n > 0)
+		return show_user_form(r, &f);
+	auth_token_new(link);
+	if (auth_token_hash(link, h) != 0)
+		return 500;
+	e = db_user_create(r, &u, token, h, &id, &expires);
+	sodium_memzero(h, sizeof(h));
+	if (e == KERR_INVALID) {
+		f.err[UF_EMAIL] = tr(r, N_("There is already an account with this email address"));
+		return show_user_form(r, &f);
+	}
+	if (e == KERR_CONFLICT) {
+		/* The form was sent before: its link was shown then and cannot be shown again. */
+		if ((e = db_user_get(r, id, &made)) != KERR_OK)
+			return http_status(e);
+		vobj_str(r->view, "title", tr(r, N_("The account exists already")));
+		page_crumb(r, "/users", tr(r, N_("Users")));
+		vobj_str(r->view, "exists_text", rules_fill(r->a, tr(r, N_("The account for {name} ({email}) was made when this form was first sent, and its link was shown then. It cannot be shown again.")),
+		    (const char *const[]){ "name", made.name, "email", made.email, NULL }));
+		vobj_bool(r->view, "can_link", made.active);
+		vobj_str(r->view, "link_action", arena_printf(r->a, "/users/%lld/reset-link", id));
+		return render(r, TPL_USER_LINK);
+	}
+	if (e != KERR_OK)
+		return http_status(e);
+	made.name = u.name;
+	made.email = u.email;
+	return show_link(r, &made, link, expires, 1);
+}
+
+/* ---- changes to an account -------------------------------------------------------------------------- */
+
+static int
+set_active(struct req *r, int active)
+{
+	long long id = path_id(r->args[0]);
+	int changed;
+	enum kerr e;
+
+	if (id == 0)
+		return 404;
+	/* Whoever is left to sign in must not be shut out by a slip of their own hand. */
+	if (!active && id == r->sess->user.id)
+		return refused(r, id, N_("You cannot deactivate your own account. Ask another ICLD administrator to do it."));
+	if ((e = db_user_set_active(r, id, active, &changed)) != KERR_OK)
+		return http_status(e);
+	return back_to_list(r);
+}
+
+/* POST /users/{id}/deactivate -> 303 back to the list (also when deactivated already) | 409 list, one's own account | 404 | 503 */
+int
+h_user_deactivate(struct req *r)
+{
+	return set_active(r, 0);
+}
+
+/* POST /users/{id}/reactivate -> 303 back to the list (also when active already) | 404 | 503 */
+int
+h_user_reactivate(struct req *r)
+{
+	return set_active(r, 1);
+}
+
+/* POST /users/{id}/reset-link -> 200 the new one-time link, earlier ones ended | 409 list, account deactivated | 404 | 503 */
+int
+h_user_reset_link(struct req *r)
+{
+	long long id = path_id(r->args[0]);
+	const char *expires = NULL;
+	char link[AUTH_TOKEN_HEX];
+	unsigned char h[32];
+	struct user_row u;
+	enum kerr e;
+
+	if (id == 0)
+		return 404;
+	if ((e = db_user_get(r, id, &u)) != KERR_OK)
+		return http_status(e);
+	auth_token_new(link);
+	if (auth_token_hash(link, h) != 0)
+		return 500;
+	e = db_user_new_link(r, id, h, &expires);
+	sodium_memzero(h, sizeof(h));
+	if (e == KERR_INVALID)
+		return refused(r, id, N_("The account is deactivated: reactivate it before making a password link."));
+	if (e != KERR_OK)
+		return http_status(e);
+	return show_link(r, &u, link, expires, 0);
+}
+
+/* ---- choosing a password with a link ---------------------------------------------------------------- */
+
+/* The page for a link that does not work: the same for unknown, used, replaced and expired ones. */
+static int
+link_gone(struct req *r)
+{
+	vobj_str(r->view, "title", tr(r, N_("This link does not work")));
+	r->status = 410;
+	return render(r, TPL_PASSWORD_GONE);
+}
+
+static int
+show_password_form(struct req *r, const struct user_row *u, const char *pw_error,
+    const char *again_error)
+{
+	struct vobj *v = r->view, *o;
+
+	if (pw_error != NULL)
+		view_error(r, "password", pw_error);
+	if (again_error != NULL)
+		view_error(r, "password_again", again_error);
+	vobj_str(v, "title", tr(r, N_("Choose your password")));
+	vobj_str(v, "intro", rules_fill(r->a, tr(r, N_("Choose the password of the account {email} ({name}). You then sign in with your email address and this password.")),
+	    (const char *const[]){ "email", u->email, "name", u->name, NULL }));
+	vobj_str(v, "action", r->path);
+	/* A password typed is never sent back to the browser, even to correct it. */
+	o = page_input(r, v, "f_password", "password", tr(r, N_("New password")),
+	    tr(r, N_("At least 12 characters. A few words that mean something to you are easy to remember and hard to guess.")),
+	    "", pw_error);
+	vobj_str(o, "type", "password");
+	vobj_str(o, "autocomplete", "new-password");
+	o = page_input(r, v, "f_again", "password_again",
+	    tr(r, N_("Type the password again")), NULL, "", again_error);
+	vobj_str(o, "type", "password");
+	vobj_str(o, "autocomplete", "new-password");
+	return render(r, TPL_PASSWORD);
+}
+
+/* GET /password/{token} -> 200 the form | 404 not a token | 410 a link that does not work | 503 */
+int
+h_password_form(struct req *r)
+{
+	unsigned char h[32];
+	struct user_row u;
+	enum kerr e;
+
+	if (!page_token_ok(r->args[0]) || auth_token_hash(r->args[0], h) != 0)
+		return 404;
+	if ((e = db_link_find(r, h, &u)) == KERR_NOTFOUND)
+		return link_gone(r);
+	if (e != KERR_OK)
+		return http_status(e);
+	return show_password_form(r, &u, NULL, NULL);
+}
+
+/* POST /password/{token} (password, password_again) -> 303 /login?password=set | 200 form with errors | 404 | 410 | 503 */
+int
+h_password_set(struct req *r)
+{
+	static const char *const problems[AUTH_PW__MAX] = {
+		[AUTH_PW_EMPTY] = N_("Enter a password"),
+		[AUTH_PW_SHORT] = N_("Enter a password of at least 12 characters"),
+		[AUTH_PW_LONG] = N_("Enter a password of at most 200 characters"),
+		[AUTH_PW_MISMATCH] = N_("The two passwords are not the same: type the same password twice"),
+	};
+	const char *pw = req_form(r, "password"), *again = req_form(r, "password_again");
+	char hash[AUTH_HASH_MAX];
+	unsigned char h[32];
+	struct user_row u;
+	long long user_id;
+	enum auth_pw p;
+	enum kerr e;
+
+	if (!page_token_ok(r->args[0]) || auth_token_hash(r->args[0], h) != 0)
+		return 404;
+	if ((e = db_link_find(r, h, &u)) == KERR_NOTFOUND)
+		return link_gone(r);
+	if (e != KERR_OK)
+		return http_status(e);
+	if ((p = auth_password_check(pw, again != NULL ? again : "")) != AUTH_PW_OK)
+		return show_password_form(r, &u, p == AUTH_PW_MISMATCH ? NULL :
+		    tr(r, problems[p]), p == AUTH_PW_MISMATCH ? tr(r, problems[p]) : NULL);
+	if (auth_password_hash(pw, hash) != 0)
+		return 500;
+	e = db_link_use(r, h, hash, &user_id);
+	sodium_memzero(hash, sizeof(hash));
+	/* Used by a second tab meanwhile, or deactivated: the link works no more. */
+	if (e == KERR_NOTFOUND)
+		return link_gone(r);
+	if (e != KERR_OK)
+		return http_status(e);
+	return redirect(r, "/login?password=set");
+}
