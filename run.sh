@@ -278,7 +278,7 @@ demo() {
 		server.socket="$kpp_sock" server.workers=4 \
 		app.templates="$SRC/templates" app.locale_dir="$VAR/locale" app.sql_dir="$SRC/sql" \
 		app.static_dir="$SRC/static" app.secure_cookies=false iati.schema_dir="$schema_dir" \
-		app.today="$DEMO_TODAY" \
+		app.today="$DEMO_TODAY" app.tmp_dir="$VAR/tmp" \
 		< conf/kpp.conf > "$conf.tmp" && mv "$conf.tmp" "$conf")
 
 	# MariaDB: the data directory is made once; its server only listens on the socket. (--force: no host
@@ -474,7 +474,7 @@ stage_e2e() {
 # sanitizers write (leaks at exit included) is one more failure.
 stage_e2e_asan() {
 	local log=$LOG/check-e2e-asan.log reports=$VAR/test/sanitizers files=() rc=0 x n
-	for x in tests/e2e/auth.test.mjs tests/e2e/admin.test.mjs tests/e2e/rounds.test.mjs tests/e2e/application_view.test.mjs tests/e2e/withdraw.test.mjs tests/e2e/application_form.test.mjs; do [ -f "$x" ] && files+=("$x"); done
+	for x in tests/e2e/auth.test.mjs tests/e2e/admin.test.mjs tests/e2e/rounds.test.mjs tests/e2e/application_view.test.mjs tests/e2e/withdraw.test.mjs tests/e2e/application_form.test.mjs tests/e2e/inbox.test.mjs; do [ -f "$x" ] && files+=("$x"); done
 	rm -rf "$reports" && mkdir -p "$reports"
 	say "node --test ${files[*]} (build-asan)"
 	KPP_BUILD=$SRC/build-asan ASAN_OPTIONS="log_path=$reports/asan:detect_leaks=1" \

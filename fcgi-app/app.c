@@ -46,6 +46,8 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_PASSWORD_GONE] = "password_gone",
 	[TPL_THEMES] = "thematic_areas",
 	[TPL_THEME_FORM] = "thematic_area_form",
+	[TPL_INBOX] = "inbox",
+	[TPL_PROJECTS] = "projects",
 };
 
 static const char *

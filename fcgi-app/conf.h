@@ -32,6 +32,7 @@ struct conf {
 	char	*locale_dir;
 	char	*sql_dir;
 	char	*static_dir;
+	char	*tmp_dir;		/* private scratch files (downloads being built); made 0700 if missing */
 	enum lang default_lang;
 	int	 secure_cookies;	/* behind TLS: cookies get Secure */
 	unsigned session_idle_minutes;

@@ -45,6 +45,14 @@ int	h_appform_submitted(struct req *);
 /* h_project.c */
 int	h_project_show(struct req *);
 
+/* h_list.c */
+int	h_inbox(struct req *);
+int	h_inbox_csv(struct req *);
+int	h_inbox_xlsx(struct req *);
+int	h_project_list(struct req *);
+int	h_project_list_csv(struct req *);
+int	h_project_list_xlsx(struct req *);
+
 /* h_round.c */
 int	h_round_list(struct req *);
 int	h_round_new(struct req *);

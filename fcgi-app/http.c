@@ -89,6 +89,16 @@ view_error(struct req *r, const char *field, const char *text)
 	vobj_str(e, "text", text);
 }
 
+void
+view_crumb(struct req *r, const char *href, const char *text)
+{
+	struct vobj *c = vobj_push(r->view, "crumbs");
+
+	vobj_bool(r->view, "breadcrumbs", 1);
+	vobj_str(c, "href", href);
+	vobj_str(c, "text", text);
+}
+
 int
 http_status(enum kerr e)
 {

@@ -1,5 +1,9 @@
 /* loop.c - one request: read it, route it, check who may, run the handler, render errors, send. */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <fcgiapp.h>
 #include <sodium.h>
@@ -303,20 +307,62 @@ dispatch(struct req *r, FCGX_Request *f)
 	return rt->handler(r);
 }
 
+/*
+ * Copies a download's file to the client in pieces, so that a large one
+ * never sits in memory whole. The length was sent before: a file that
+ * ends early (it cannot change, it is unlinked) only logs.
+ */
+static void
+send_file(struct req *r, FCGX_Request *f, unsigned long long len)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	while (len > 0) {
+		n = read(r->body_fd, chunk, len < sizeof(chunk) ? (size_t)len : sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			log_err(r->id, "read() of the download failed: %s",
+			    n < 0 ? strerror(errno) : "early end of file");
+			return;
+		}
+		if (FCGX_PutStr(chunk, (int)n, f->out) != (int)n)
+			return;
+		len -= (unsigned long long)n;
+	}
+}
+
 static void
 send_response(struct req *r, FCGX_Request *f)
 {
+	unsigned long long len = r->body.len;
+	struct stat st;
 	size_t i;
 
+	/* An error page replaces a download that failed half-way. */
+	if (r->body_fd >= 0 && r->status < 300) {
+		if (fstat(r->body_fd, &st) == 0)
+			len = (unsigned long long)st.st_size;
+		else {
+			log_err(r->id, "fstat() of the download failed: %s", strerror(errno));
+			r->body_fd = -1;
+		}
+	} else
+		r->body_fd = -1;
 	FCGX_FPrintF(f->out, "Status: %d %s\r\n", r->status, status_text(r->status));
 	FCGX_FPrintF(f->out, "Content-Type: %s\r\n", r->content_type);
 	FCGX_PutS(security_headers, f->out);
 	for (i = 0; i < r->nheaders; i++)
 		FCGX_FPrintF(f->out, "%s: %s\r\n", r->headers[i].name,
 		    r->headers[i].value);
-	FCGX_FPrintF(f->out, "X-Request-Id: %s\r\nContent-Length: %lu\r\n\r\n",
-	    r->id, (unsigned long)r->body.len);
-	if (r->method != METHOD_HEAD && r->body.len > 0)
+	FCGX_FPrintF(f->out, "X-Request-Id: %s\r\nContent-Length: %llu\r\n\r\n",
+	    r->id, len);
+	if (r->method == METHOD_HEAD)
+		return;
+	if (r->body_fd >= 0)
+		send_file(r, f, len);
+	else if (r->body.len > 0)
 		FCGX_PutStr(r->body.data, (int)r->body.len, f->out);
 }
 
@@ -334,6 +380,7 @@ loop_handle(FCGX_Request *f, struct arena *a)
 	sodium_bin2hex(r->id, sizeof(r->id), rid, sizeof(rid));
 	buf_init(&r->body, a, 16384);
 	r->view = vobj_new(a);
+	r->body_fd = -1;
 	r->content_type = "text/html; charset=utf-8";
 	r->lang = app.conf.default_lang;
 	r->method_name = env(f, "REQUEST_METHOD");

@@ -82,6 +82,7 @@ struct req {
 	int		 status;
 	const char	*content_type;
 	struct buf	 body;
+	int		 body_fd;	/* >= 0: the body is this file instead (downloads), streamed; the arena closes it */
 	struct header	 headers[REQ_MAXHEADERS];
 	size_t		 nheaders;
 };
@@ -113,6 +114,12 @@ int		 render(struct req *r, int tpl);
  * text must outlive the request (arena or translation).
  */
 void		 view_error(struct req *r, const char *field, const char *text);
+
+/*
+ * Adds a link to the page's breadcrumbs (_head.html), after "Start" and
+ * the ones added before. href and text must outlive the request.
+ */
+void		 view_crumb(struct req *r, const char *href, const char *text);
 
 /* The status a handler returns for an error code (404, 503, ...). */
 int		 http_status(enum kerr e);

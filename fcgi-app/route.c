@@ -46,6 +46,13 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/applications/{id}/review", h_review_form, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/applications/{id}/review", h_review_save, MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/projects/{code}", h_project_show, MAY_SIGNED_IN, 0 },
+	/* The admin lists (h_list.c): the inbox is ICLD's, Sida sees the projects too. */
+	{ METHOD_GET,  "/inbox", h_inbox, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/inbox.csv", h_inbox_csv, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/inbox.xlsx", h_inbox_xlsx, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/projects", h_project_list, MAY_ADMIN | MAY_SIDA, 0 },
+	{ METHOD_GET,  "/projects.csv", h_project_list_csv, MAY_ADMIN | MAY_SIDA, 0 },
+	{ METHOD_GET,  "/projects.xlsx", h_project_list_xlsx, MAY_ADMIN | MAY_SIDA, 0 },
 	{ METHOD_GET,  "/rounds", h_round_list, MAY_SIGNED_IN, 0 },
 	{ METHOD_POST, "/rounds", h_round_create, MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/rounds/new", h_round_new, MAY_ADMIN, 0 },

@@ -12,6 +12,11 @@
 //                 saved as a draft (a Lua script for wrk: each connection saves its own draft with the version it
 //                 last saved, so that every POST is a real save, one transaction, answered 303; BENCH_SAVERS
 //                 connections, one wrk thread each, 4 by default)
+//   the admin inbox over 10 000 applications (INBOX_SIZE): the demo's submitted applications copied with
+//                 INSERT ... SELECT until there are that many (after the measurements above, which the copies
+//                 would change), then its first page and a filtered and sorted page, signed in as
+//                 admin@icld.example; and each page's latency when the workers' result cache cannot answer it
+//                 (the data version moved on before every request: what the first view after a change costs)
 //
 // and prints req/s, p50, p99, each one's ratio to the ceiling, and the CPU each request costs per process
 // group (read from /proc) with the database statements per request (MariaDB's Questions counter).
@@ -40,6 +45,7 @@ import {
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const APPLICANT = 'borlange@kommun.example';
+const ADMIN = 'admin@icld.example';
 
 function intEnv(name, def, min = 1) {
 	const v = process.env[name];
@@ -60,6 +66,8 @@ const NGINX_WORKERS = intEnv('BENCH_NGINX_WORKERS', 1);
 const KEEP = !!process.env.BENCH_KEEP;
 const ANALYZE = process.env.BENCH_ANALYZE !== '0';
 const SAVERS = intEnv('BENCH_SAVERS', 4);
+const INBOX_SIZE = intEnv('BENCH_INBOX_SIZE', 10000);
+const MISSES = intEnv('BENCH_MISSES', 20);
 
 class BenchError extends Error {}
 
@@ -400,6 +408,53 @@ function report(results, pageBytes, contentType) {
 	const save = results.find((r) => r.key === 'save');
 	if (form) console.log(`application form (GET): ${(form.rps / hello.rps).toFixed(2)} of the FastCGI ceiling`);
 	if (save) console.log(`draft save (POST, ${save.connections} connections): ${(save.rps / hello.rps).toFixed(2)} of the FastCGI ceiling`);
+	for (const r of results.filter((x) => x.inbox)) {
+		console.log(`${r.name}: ${(r.rps / hello.rps).toFixed(2)} of the FastCGI ceiling (${r.minBytes} bytes); ` +
+			`with the result cache missed: p50 ${fmtMs(r.miss.p50)}, max ${fmtMs(r.miss.max)} over ${r.miss.n} requests`);
+	}
+}
+
+// ---- the inbox --------------------------------------------------------------------------------------------
+
+/**
+ * Copies the demo's submitted applications (every status but draft) with their amounts per year until
+ * INBOX_SIZE of them are there: INSERT ... SELECT over MariaDB's sequence engine, each copy submitted an hour
+ * earlier per generation and titled with its number. Then refreshes the statistics of the tables it grew.
+ */
+async function fillInbox(stack) {
+	const count = async () => Number((await stack.mysql("SELECT COUNT(*) FROM applications WHERE status <> 'draft'"))[0][0]);
+	const have = await count();
+	const [[maxId]] = await stack.mysql('SELECT MAX(id) FROM applications');
+	if (have < INBOX_SIZE) {
+		const copies = Math.ceil((INBOX_SIZE - have) / have);
+		await stack.mysql(`INSERT INTO applications (round_id, project_type, applicant_org_id, country_code, thematic_area_id,
+				title_sv, title_en, duration_years, planned_start, status, submitted_at, submitted_by, created_by)
+			SELECT a.round_id, a.project_type, a.applicant_org_id, a.country_code, a.thematic_area_id,
+				CONCAT(a.title_sv, ' (', s.seq, ')'), CONCAT(a.title_en, ' (', s.seq, ')'), a.duration_years, a.planned_start,
+				a.status, a.submitted_at - INTERVAL s.seq HOUR, a.submitted_by, a.created_by
+			FROM applications a JOIN seq_1_to_${copies} s
+			WHERE a.status <> 'draft' AND a.id <= ${maxId}
+			ORDER BY s.seq, a.id LIMIT ${INBOX_SIZE - have}`, { timeoutMs: 120000 });
+		await stack.mysql(`INSERT INTO application_years (application_id, year, amount)
+			SELECT a.id, s.seq, 200000 + (a.id * 7919 % 300) * 1000 FROM applications a
+			JOIN seq_1_to_3 s ON s.seq <= a.duration_years WHERE a.id > ${maxId}`, { timeoutMs: 120000 });
+	}
+	const n = await count();
+	if (n !== INBOX_SIZE) throw new BenchError(`the inbox has ${n} applications, not ${INBOX_SIZE}`);
+	await stack.mysql('ANALYZE TABLE applications, application_years');
+}
+
+/** The latency of a page whose results no worker has cached: the data version moves on before each request. */
+async function missLatency(stack, p, cookie, minBytes) {
+	const ms = [];
+	for (let i = 0; i < MISSES; i++) {
+		await stack.mysql('UPDATE data_version SET v = v + 1 WHERE id = 1');
+		const res = await request(stack.baseUrl, p, { headers: { Cookie: cookie } });
+		if (res.status !== 200 || res.body.length < minBytes * 0.98) throw new BenchError(`GET ${p} after a change answered ${res.status}, ${res.body.length} bytes`);
+		ms.push(res.ms);
+	}
+	ms.sort((a, b) => a - b);
+	return { n: ms.length, p50: ms[Math.floor(ms.length / 2)], max: ms[ms.length - 1] };
 }
 
 // ---- the application form ---------------------------------------------------------------------------------
@@ -554,6 +609,28 @@ async function main() {
 		const results = [];
 		for (const t of targets) {
 			process.stderr.write(`bench: ${t.name} ...\n`);
+			results.push({ ...t, ...(await measure(stack, t, groups)) });
+		}
+
+		// The inbox, once the database holds INBOX_SIZE applications (they would change the pages above).
+		process.stderr.write(`bench: copying the demo's applications up to ${INBOX_SIZE} ...\n`);
+		await fillInbox(stack);
+		const a = await stack.login(ADMIN, DEMO_PASSWORD);
+		const adminCookie = a.cookieHeader();
+		const [[round2016]] = await stack.mysql('SELECT id FROM rounds WHERE year = 2016');
+		const inboxTargets = [
+			{ key: 'inbox', name: `GET /inbox (admin, ${INBOX_SIZE})`, path: '/inbox' },
+			{ key: 'inbox-sorted', name: 'GET /inbox filtered, sorted', path: `/inbox?round=${round2016}&type=project&sort=org&dir=asc&page=2` },
+		];
+		const total = INBOX_SIZE.toLocaleString('sv-SE').replace(/\s/g, '\u00a0');
+		for (const t of inboxTargets) {
+			const res = await check(stack, t.name, t.path, { cookie: adminCookie });
+			const html = res.body.toString('utf8');
+			if (t.key === 'inbox' && !html.includes(`av ${total}</p>`)) throw new BenchError(`${t.path} does not count ${INBOX_SIZE} applications`);
+			if ((html.match(/<tr>/g) || []).length < 51) throw new BenchError(`${t.path} does not show a page of 50 rows`);
+			Object.assign(t, { cookie: adminCookie, minBytes: res.body.length, inbox: true });
+			process.stderr.write(`bench: ${t.name} ...\n`);
+			t.miss = await missLatency(stack, t.path, adminCookie, t.minBytes);
 			results.push({ ...t, ...(await measure(stack, t, groups)) });
 		}
 		// Still signed in at the end (wrk cannot tell a redirect to the sign-in page from the page).

@@ -102,6 +102,13 @@ const PAGE_SPECS = [
 	},
 	{ name: 'round-edit', who: 'admin', path: () => `/rounds/${ids.round}/edit`, status: 200 },
 	{ name: 'countries', who: 'admin', path: () => '/countries', status: 200 },
+	// The admin lists (h_list.c), plain and filtered, sorted and paged.
+	{ name: 'inbox', who: 'admin', path: () => '/inbox', status: 200 },
+	{ name: 'inbox-filtered', who: 'admin', path: () => '/inbox?status=approved&type=project&sort=org&dir=asc&page=2', status: 200 },
+	{ name: 'inbox-none', who: 'admin', path: () => '/inbox?country=AL&type=three_party', status: 200,
+		what: 'filters that nothing matches' },
+	{ name: 'projects-admin', who: 'admin', path: () => '/projects', status: 200 },
+	{ name: 'projects-sida-filtered', who: 'sida', path: () => '/projects?status=implementation&country=KE&sort=budget&dir=desc', status: 200 },
 	{
 		name: 'countries-errors', who: 'admin', status: 200,
 		what: 'the add-a-country form sent with a bad code and no region group',

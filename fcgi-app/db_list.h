@@ -1,0 +1,138 @@
+/* db_list.h - the admin lists' SQL: the inbox of submitted applications and the list of projects. */
+#ifndef KPP_DB_LIST_H
+#define KPP_DB_LIST_H
+
+#include <stddef.h>
+
+#include "kerr.h"
+
+struct req;
+
+/*
+ * The orders the lists can be sorted in, one prepared statement each per
+ * direction: the statement texts are fixed at compile time, so a sort
+ * column chosen in the query string picks a statement, never SQL text.
+ * Names in two languages sort by the reader's, hence _SV and _EN.
+ */
+enum inbox_sort {
+	INBOX_SORT_REF = 0,
+	INBOX_SORT_TITLE_SV,
+	INBOX_SORT_TITLE_EN,
+	INBOX_SORT_ORG,
+	INBOX_SORT_COUNTRY_SV,
+	INBOX_SORT_COUNTRY_EN,
+	INBOX_SORT_TYPE,
+	INBOX_SORT_THEME_SV,
+	INBOX_SORT_THEME_EN,
+	INBOX_SORT_ROUND,
+	INBOX_SORT_AMOUNT,
+	INBOX_SORT_SUBMITTED,
+	INBOX_SORT_STATUS,
+	INBOX_SORT__MAX
+};
+
+enum project_sort {
+	PROJECT_SORT_CODE = 0,
+	PROJECT_SORT_TITLE_SV,
+	PROJECT_SORT_TITLE_EN,
+	PROJECT_SORT_ORG,
+	PROJECT_SORT_COUNTRY_SV,
+	PROJECT_SORT_COUNTRY_EN,
+	PROJECT_SORT_TYPE,
+	PROJECT_SORT_ROUND,
+	PROJECT_SORT_START,
+	PROJECT_SORT_BUDGET,
+	PROJECT_SORT_STATUS,
+	PROJECT_SORT__MAX
+};
+
+/*
+ * Filters, each a value already checked against its allow-list by the
+ * handler (ids in decimal, a country code, an enum value), or NULL for
+ * "all". They are bound as parameters.
+ */
+struct inbox_filter {
+	const char	*round, *status, *type, *country, *theme, *org;
+};
+
+struct project_filter {
+	const char	*round, *status, *type, *country, *org;
+};
+
+/* A choice of a filter's select box. */
+struct list_option {
+	const char	*value;		/* round or theme or organisation id, country code */
+	const char	*label;		/* in the reader's language */
+};
+
+struct list_count {
+	const char	*status;
+	long long	 n;
+};
+
+/*
+ * What a list page shows besides its rows: the choices of its select
+ * boxes, in the reader's language and alphabetical order in it (rounds
+ * newest first), and the number of rows in each status under the other
+ * filters (all but status). Lists not used by a list are empty.
+ */
+struct list_meta {
+	struct list_option	*rounds, *countries, *themes, *orgs;
+	size_t			 nrounds, ncountries, nthemes, norgs;
+	struct list_count	*counts;
+	size_t			 ncounts;
+};
+
+struct inbox_row {
+	long long	 id;
+	const char	*title_sv, *title_en;
+	const char	*org;
+	const char	*country_sv, *country_en;
+	const char	*type;		/* inception, project, three_party */
+	const char	*theme_sv, *theme_en;
+	const char	*round_year;
+	const char	*amount;	/* applied for, all years, kronor in decimal; NULL when none */
+	const char	*submitted;	/* YYYY-MM-DD; NULL if withdrawn before it was submitted */
+	const char	*status;
+};
+
+struct project_row {
+	const char	*code;
+	const char	*title_sv, *title_en;
+	const char	*org;
+	const char	*country_sv, *country_en;
+	const char	*type;
+	const char	*round_year;
+	const char	*start, *end;	/* planned, YYYY-MM-DD */
+	const char	*budget;	/* approved, all years, kronor in decimal; NULL when none */
+	const char	*status;
+};
+
+/*
+ * The inbox's choices and its counts per status under f's other filters.
+ * One statement, answered from the worker's cache until the data changes.
+ * KERR_OK or KERR_DB. Memory from the request's arena.
+ */
+enum kerr	db_inbox_meta(struct req *r, const struct inbox_filter *f,
+		    struct list_meta *m);
+
+/*
+ * The applications (every status but draft) that f lets through, sorted
+ * by sort (an enum inbox_sort), descending when desc: limit rows from
+ * offset (one statement, cached like the meta), or every row when limit
+ * is 0 (the downloads; not cached). KERR_OK or KERR_DB.
+ */
+enum kerr	db_inbox_rows(struct req *r, const struct inbox_filter *f, int sort,
+		    int desc, long long offset, long long limit,
+		    struct inbox_row **rows, size_t *n);
+
+/* The projects list's choices and its counts per project status; as db_inbox_meta. */
+enum kerr	db_project_list_meta(struct req *r, const struct project_filter *f,
+		    struct list_meta *m);
+
+/* The projects that f lets through, sorted by sort (an enum project_sort); as db_inbox_rows. */
+enum kerr	db_project_list_rows(struct req *r, const struct project_filter *f,
+		    int sort, int desc, long long offset, long long limit,
+		    struct project_row **rows, size_t *n);
+
+#endif

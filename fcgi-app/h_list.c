@@ -1,0 +1,434 @@
+/* h_list.c - the admin lists: the inbox of submitted applications and the projects list, with their downloads. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "application.h"
+#include "arena.h"
+#include "db_list.h"
+#include "export.h"
+#include "fmt.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "labels.h"
+#include "list.h"
+#include "req.h"
+#include "view.h"
+
+/* ---- the inbox ------------------------------------------------------------------------------------------ */
+
+/* Every status an application has once submitted, in their lifecycle's order. */
+static const char *const inbox_statuses[] = {
+	"submitted", "under_review", "approved", "rejected", "withdrawn",
+};
+
+enum { IF_ROUND, IF_STATUS, IF_TYPE, IF_COUNTRY, IF_THEME, IF_ORG, IF__MAX };
+
+static const struct list_filter inbox_filters[IF__MAX] = {
+	[IF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0 },
+	[IF_STATUS] = { "status", N_("Status"), LF_ENUM, inbox_statuses,
+	    sizeof(inbox_statuses) / sizeof(inbox_statuses[0]) },
+	[IF_TYPE] = { "type", N_("Type"), LF_ENUM, ptype_code, PT__MAX },
+	[IF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0 },
+	[IF_THEME] = { "theme", N_("Thematic area"), LF_ID, NULL, 0 },
+	[IF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0 },
+};
+
+enum { IC_REF, IC_TITLE, IC_ORG, IC_COUNTRY, IC_TYPE, IC_THEME, IC_ROUND, IC_AMOUNT,
+	IC_SUBMITTED, IC_STATUS, IC__MAX };
+
+static const struct list_col inbox_cols[IC__MAX] = {
+	[IC_REF] = { "ref", N_("No."), { INBOX_SORT_REF, INBOX_SORT_REF }, 0 },
+	[IC_TITLE] = { "title", N_("Title"), { INBOX_SORT_TITLE_SV, INBOX_SORT_TITLE_EN }, 0 },
+	[IC_ORG] = { "org", N_("Applicant"), { INBOX_SORT_ORG, INBOX_SORT_ORG }, 0 },
+	[IC_COUNTRY] = { "country", N_("Country"),
+	    { INBOX_SORT_COUNTRY_SV, INBOX_SORT_COUNTRY_EN }, 0 },
+	[IC_TYPE] = { "type", N_("Type"), { INBOX_SORT_TYPE, INBOX_SORT_TYPE }, 0 },
+	[IC_THEME] = { "theme", N_("Thematic area"),
+	    { INBOX_SORT_THEME_SV, INBOX_SORT_THEME_EN }, 0 },
+	[IC_ROUND] = { "round", N_("Round"), { INBOX_SORT_ROUND, INBOX_SORT_ROUND }, 0 },
+	[IC_AMOUNT] = { "amount", N_("Amount applied for"),
+	    { INBOX_SORT_AMOUNT, INBOX_SORT_AMOUNT }, 1 },
+	[IC_SUBMITTED] = { "submitted", N_("Submitted"),
+	    { INBOX_SORT_SUBMITTED, INBOX_SORT_SUBMITTED }, 0 },
+	[IC_STATUS] = { "status", N_("Status"), { INBOX_SORT_STATUS, INBOX_SORT_STATUS }, 0 },
+};
+
+/* Newest submissions first: what a programme officer opens the inbox for. */
+static const struct list_spec inbox_spec = {
+	"/inbox", inbox_filters, IF__MAX, inbox_cols, IC__MAX, IC_SUBMITTED, 1, IF_STATUS,
+};
+
+/* The download's columns: the page's, in the same order (widths in characters, for Excel). */
+static const struct xcol inbox_xcols[IC__MAX] = {
+	[IC_REF] = { N_("No."), XK_NUMBER, 8 },
+	[IC_TITLE] = { N_("Title"), XK_TEXT, 50 },
+	[IC_ORG] = { N_("Applicant"), XK_TEXT, 26 },
+	[IC_COUNTRY] = { N_("Country"), XK_TEXT, 18 },
+	[IC_TYPE] = { N_("Type"), XK_TEXT, 18 },
+	[IC_THEME] = { N_("Thematic area"), XK_TEXT, 30 },
+	[IC_ROUND] = { N_("Round"), XK_NUMBER, 8 },
+	[IC_AMOUNT] = { N_("Amount applied for"), XK_AMOUNT, 14 },
+	[IC_SUBMITTED] = { N_("Submitted"), XK_DATE, 12 },
+	[IC_STATUS] = { N_("Status"), XK_TEXT, 16 },
+};
+
+static void
+inbox_filter(const struct list_query *q, struct inbox_filter *f)
+{
+	f->round = q->val[IF_ROUND];
+	f->status = q->val[IF_STATUS];
+	f->type = q->val[IF_TYPE];
+	f->country = q->val[IF_COUNTRY];
+	f->theme = q->val[IF_THEME];
+	f->org = q->val[IF_ORG];
+}
+
+/* An application's title in the reader's language, else the other one, else words saying it has none. */
+static const char *
+app_title(struct req *r, const struct inbox_row *a)
+{
+	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
+
+	return t != NULL && *t != '\0' ? t : arena_printf(r->a, "%s %lld",
+	    i18n_tr(r->lang, N_("Untitled application")), a->id);
+}
+
+/* A select box's choices from the database (rounds, countries, themes, organisations). */
+static void
+view_options(const struct list_query *q, struct vobj *sel,
+    size_t filter, const struct list_option *o, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (o[i].value != NULL)
+			list_view_option(sel, q, filter, o[i].value, o[i].label);
+}
+
+/* A select box's choices from a fixed list of codes (statuses, project types), in words. */
+static void
+view_codes(struct req *r, const struct list_query *q, struct vobj *sel,
+    size_t filter, const char *const *codes, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		list_view_option(sel, q, filter, codes[i], label(r->lang, codes[i]));
+}
+
+/* The counts per status ("All" first), and the total the page is out of. */
+static long long
+view_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
+    const struct list_meta *m, const char *const *statuses, size_t nstatuses)
+{
+	long long all = 0, n, total;
+	size_t i, k;
+
+	for (k = 0; k < m->ncounts; k++)
+		all += m->counts[k].n;
+	total = q->val[s->status_filter] == NULL ? all : 0;
+	list_view_count(r, s, q, NULL, i18n_tr(r->lang, N_("All")), all);
+	for (i = 0; i < nstatuses; i++) {
+		for (n = 0, k = 0; k < m->ncounts; k++)
+			if (strcmp(m->counts[k].status, statuses[i]) == 0)
+				n = m->counts[k].n;
+		list_view_count(r, s, q, statuses[i], label(r->lang, statuses[i]), n);
+		if (q->val[s->status_filter] != NULL &&
+		    strcmp(q->val[s->status_filter], statuses[i]) == 0)
+			total = n;
+	}
+	return total;
+}
+
+/* A download's columns with their headings in the reader's language. */
+static const struct xcol *
+xcols_in(struct req *r, const struct xcol *src, size_t n)
+{
+	struct xcol *c = arena_calloc(r->a, n, sizeof(*c));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c[i] = src[i];
+		c[i].head = i18n_tr(r->lang, src[i].head);
+	}
+	return c;
+}
+
+/* GET /inbox -> 200 | 400 a filter, sort or page off its allow-list | 503 */
+int
+h_inbox(struct req *r)
+{
+	struct vobj *sel[LIST_MAXFILTERS], *o;
+	struct inbox_filter f;
+	struct inbox_row *rows;
+	struct list_query q;
+	struct list_meta m;
+	long long total;
+	size_t n, i;
+	enum kerr e;
+
+	if (list_query_parse(r, &inbox_spec, &q) != KERR_OK)
+		return 400;
+	inbox_filter(&q, &f);
+	if ((e = db_inbox_meta(r, &f, &m)) != KERR_OK ||
+	    (e = db_inbox_rows(r, &f, list_variant(r, &inbox_spec, &q), q.desc,
+	    (q.page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
+		return http_status(e);
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Inbox")));
+	view_crumb(r, "/inbox", i18n_tr(r->lang, N_("Inbox")));
+	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues);
+	list_view(r, &inbox_spec, &q, total, sel);
+	view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
+	view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
+	    inbox_filters[IF_STATUS].nvalues);
+	view_codes(r, &q, sel[IF_TYPE], IF_TYPE, ptype_code, PT__MAX);
+	view_options(&q, sel[IF_COUNTRY], IF_COUNTRY, m.countries, m.ncountries);
+	view_options(&q, sel[IF_THEME], IF_THEME, m.themes, m.nthemes);
+	view_options(&q, sel[IF_ORG], IF_ORG, m.orgs, m.norgs);
+	for (i = 0; i < n; i++) {
+		const struct inbox_row *a = &rows[i];
+
+		o = vobj_push(r->view, "rows");
+		vobj_int(o, "id", a->id);
+		vobj_str(o, "title", app_title(r, a));
+		vobj_str(o, "org", a->org);
+		vobj_str(o, "country", i18n_pick(r->lang, a->country_sv, a->country_en));
+		vobj_str(o, "type", a->type != NULL ? label(r->lang, a->type) : NULL);
+		vobj_str(o, "theme", i18n_pick(r->lang, a->theme_sv, a->theme_en));
+		vobj_str(o, "round", a->round_year);
+		vobj_str(o, "amount", a->amount != NULL ?
+		    fmt_amount(r->a, atoll(a->amount), r->lang) : NULL);
+		vobj_str(o, "submitted", a->submitted);
+		vobj_str(o, "status", a->status);
+		vobj_str(o, "status_label", label(r->lang, a->status));
+	}
+	return render(r, TPL_INBOX);
+}
+
+/* GET /inbox.csv, /inbox.xlsx: every row of the inbox as filtered and sorted, the page's columns. */
+static int
+inbox_download(struct req *r, int xlsx)
+{
+	struct inbox_filter f;
+	struct inbox_row *rows;
+	struct list_query q;
+	struct xtable t;
+	const char *name;
+	size_t n, i;
+	enum kerr e;
+
+	if (list_query_parse(r, &inbox_spec, &q) != KERR_OK)
+		return 400;
+	inbox_filter(&q, &f);
+	if ((e = db_inbox_rows(r, &f, list_variant(r, &inbox_spec, &q), q.desc, 0, 0,
+	    &rows, &n)) != KERR_OK)
+		return http_status(e);
+	t.cols = xcols_in(r, inbox_xcols, IC__MAX);
+	t.ncols = IC__MAX;
+	t.sheet = i18n_tr(r->lang, N_("Inbox"));
+	export_alloc(r, &t, n);
+	for (i = 0; i < n; i++) {
+		const struct inbox_row *a = &rows[i];
+		const char **c = t.cells + i * IC__MAX;
+
+		c[IC_REF] = arena_printf(r->a, "%lld", a->id);
+		c[IC_TITLE] = app_title(r, a);
+		c[IC_ORG] = a->org;
+		c[IC_COUNTRY] = i18n_pick(r->lang, a->country_sv, a->country_en);
+		c[IC_TYPE] = a->type != NULL ? label(r->lang, a->type) : NULL;
+		c[IC_THEME] = i18n_pick(r->lang, a->theme_sv, a->theme_en);
+		c[IC_ROUND] = a->round_year;
+		c[IC_AMOUNT] = a->amount;
+		c[IC_SUBMITTED] = a->submitted;
+		c[IC_STATUS] = label(r->lang, a->status);
+	}
+	name = arena_printf(r->a, "inbox-%s", app_today());
+	return xlsx ? export_xlsx(r, &t, name) : export_csv(r, &t, name);
+}
+
+/* GET /inbox.csv -> 200 text/csv | 400 | 503 */
+int
+h_inbox_csv(struct req *r)
+{
+	return inbox_download(r, 0);
+}
+
+/* GET /inbox.xlsx -> 200 an Excel workbook | 400 | 500 | 503 */
+int
+h_inbox_xlsx(struct req *r)
+{
+	return inbox_download(r, 1);
+}
+
+/* ---- the projects list ---------------------------------------------------------------------------------- */
+
+static const char *const project_statuses[] = {
+	"implementation", "finalisation", "closed", "cancelled",
+};
+
+enum { PF_ROUND, PF_STATUS, PF_TYPE, PF_COUNTRY, PF_ORG, PF__MAX };
+
+static const struct list_filter project_filters[PF__MAX] = {
+	[PF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0 },
+	[PF_STATUS] = { "status", N_("Status"), LF_ENUM, project_statuses,
+	    sizeof(project_statuses) / sizeof(project_statuses[0]) },
+	[PF_TYPE] = { "type", N_("Type"), LF_ENUM, ptype_code, PT__MAX },
+	[PF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0 },
+	[PF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0 },
+};
+
+enum { PC_CODE, PC_TITLE, PC_ORG, PC_COUNTRY, PC_TYPE, PC_ROUND, PC_PERIOD, PC_BUDGET,
+	PC_STATUS, PC__MAX };
+
+static const struct list_col project_cols[PC__MAX] = {
+	[PC_CODE] = { "code", N_("Project"), { PROJECT_SORT_CODE, PROJECT_SORT_CODE }, 0 },
+	[PC_TITLE] = { "title", N_("Title"),
+	    { PROJECT_SORT_TITLE_SV, PROJECT_SORT_TITLE_EN }, 0 },
+	[PC_ORG] = { "org", N_("Applicant"), { PROJECT_SORT_ORG, PROJECT_SORT_ORG }, 0 },
+	[PC_COUNTRY] = { "country", N_("Country"),
+	    { PROJECT_SORT_COUNTRY_SV, PROJECT_SORT_COUNTRY_EN }, 0 },
+	[PC_TYPE] = { "type", N_("Type"), { PROJECT_SORT_TYPE, PROJECT_SORT_TYPE }, 0 },
+	[PC_ROUND] = { "round", N_("Round"), { PROJECT_SORT_ROUND, PROJECT_SORT_ROUND }, 0 },
+	[PC_PERIOD] = { "start", N_("Period"), { PROJECT_SORT_START, PROJECT_SORT_START }, 0 },
+	[PC_BUDGET] = { "budget", N_("Approved budget"),
+	    { PROJECT_SORT_BUDGET, PROJECT_SORT_BUDGET }, 1 },
+	[PC_STATUS] = { "status", N_("Status"), { PROJECT_SORT_STATUS, PROJECT_SORT_STATUS }, 0 },
+};
+
+/* The newest projects first: codes are <round year>-NNNN. */
+static const struct list_spec project_spec = {
+	"/projects", project_filters, PF__MAX, project_cols, PC__MAX, PC_CODE, 1, PF_STATUS,
+};
+
+static void
+project_filter(const struct list_query *q, struct project_filter *f)
+{
+	f->round = q->val[PF_ROUND];
+	f->status = q->val[PF_STATUS];
+	f->type = q->val[PF_TYPE];
+	f->country = q->val[PF_COUNTRY];
+	f->org = q->val[PF_ORG];
+}
+
+/* GET /projects -> 200 | 400 a filter, sort or page off its allow-list | 503 */
+int
+h_project_list(struct req *r)
+{
+	struct vobj *sel[LIST_MAXFILTERS], *o;
+	struct project_filter f;
+	struct project_row *rows;
+	struct list_query q;
+	struct list_meta m;
+	long long total;
+	size_t n, i;
+	enum kerr e;
+
+	if (list_query_parse(r, &project_spec, &q) != KERR_OK)
+		return 400;
+	project_filter(&q, &f);
+	if ((e = db_project_list_meta(r, &f, &m)) != KERR_OK ||
+	    (e = db_project_list_rows(r, &f, list_variant(r, &project_spec, &q),
+	    q.desc, (q.page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
+		return http_status(e);
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Projects")));
+	view_crumb(r, "/projects", i18n_tr(r->lang, N_("Projects")));
+	total = view_counts(r, &project_spec, &q, &m, project_statuses,
+	    project_filters[PF_STATUS].nvalues);
+	list_view(r, &project_spec, &q, total, sel);
+	view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
+	view_codes(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses,
+	    project_filters[PF_STATUS].nvalues);
+	view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
+	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
+	view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
+	for (i = 0; i < n; i++) {
+		const struct project_row *p = &rows[i];
+
+		o = vobj_push(r->view, "rows");
+		vobj_str(o, "code", p->code);
+		vobj_str(o, "title", i18n_pick(r->lang, p->title_sv, p->title_en));
+		vobj_str(o, "org", p->org);
+		vobj_str(o, "country", i18n_pick(r->lang, p->country_sv, p->country_en));
+		vobj_str(o, "type", p->type != NULL ? label(r->lang, p->type) : NULL);
+		vobj_str(o, "round", p->round_year);
+		vobj_str(o, "start", p->start);
+		vobj_str(o, "end", p->end);
+		vobj_str(o, "budget", p->budget != NULL ?
+		    fmt_amount(r->a, atoll(p->budget), r->lang) : NULL);
+		vobj_str(o, "status", p->status);
+		vobj_str(o, "status_label", label(r->lang, p->status));
+	}
+	return render(r, TPL_PROJECTS);
+}
+
+/* The download's columns: the page's, with the period as its two dates. */
+enum { PX_CODE, PX_TITLE, PX_ORG, PX_COUNTRY, PX_TYPE, PX_ROUND, PX_START, PX_END,
+	PX_BUDGET, PX_STATUS, PX__MAX };
+
+static const struct xcol project_xcols[PX__MAX] = {
+	[PX_CODE] = { N_("Project"), XK_TEXT, 11 },
+	[PX_TITLE] = { N_("Title"), XK_TEXT, 50 },
+	[PX_ORG] = { N_("Applicant"), XK_TEXT, 26 },
+	[PX_COUNTRY] = { N_("Country"), XK_TEXT, 18 },
+	[PX_TYPE] = { N_("Type"), XK_TEXT, 18 },
+	[PX_ROUND] = { N_("Round"), XK_NUMBER, 8 },
+	[PX_START] = { N_("Planned start"), XK_DATE, 12 },
+	[PX_END] = { N_("Planned end"), XK_DATE, 12 },
+	[PX_BUDGET] = { N_("Approved budget"), XK_AMOUNT, 14 },
+	[PX_STATUS] = { N_("Status"), XK_TEXT, 16 },
+};
+
+static int
+project_download(struct req *r, int xlsx)
+{
+	struct project_filter f;
+	struct project_row *rows;
+	struct list_query q;
+	struct xtable t;
+	const char *name;
+	size_t n, i;
+	enum kerr e;
+
+	if (list_query_parse(r, &project_spec, &q) != KERR_OK)
+		return 400;
+	project_filter(&q, &f);
+	if ((e = db_project_list_rows(r, &f, list_variant(r, &project_spec, &q),
+	    q.desc, 0, 0, &rows, &n)) != KERR_OK)
+		return http_status(e);
+	t.cols = xcols_in(r, project_xcols, PX__MAX);
+	t.ncols = PX__MAX;
+	t.sheet = i18n_tr(r->lang, N_("Projects"));
+	export_alloc(r, &t, n);
+	for (i = 0; i < n; i++) {
+		const struct project_row *p = &rows[i];
+		const char **c = t.cells + i * PX__MAX;
+
+		c[PX_CODE] = p->code;
+		c[PX_TITLE] = i18n_pick(r->lang, p->title_sv, p->title_en);
+		c[PX_ORG] = p->org;
+		c[PX_COUNTRY] = i18n_pick(r->lang, p->country_sv, p->country_en);
+		c[PX_TYPE] = p->type != NULL ? label(r->lang, p->type) : NULL;
+		c[PX_ROUND] = p->round_year;
+		c[PX_START] = p->start;
+		c[PX_END] = p->end;
+		c[PX_BUDGET] = p->budget;
+		c[PX_STATUS] = label(r->lang, p->status);
+	}
+	name = arena_printf(r->a, "projects-%s", app_today());
+	return xlsx ? export_xlsx(r, &t, name) : export_csv(r, &t, name);
+}
+
+/* GET /projects.csv -> 200 text/csv | 400 | 503 */
+int
+h_project_list_csv(struct req *r)
+{
+	return project_download(r, 0);
+}
+
+/* GET /projects.xlsx -> 200 an Excel workbook | 400 | 500 | 503 */
+int
+h_project_list_xlsx(struct req *r)
+{
+	return project_download(r, 1);
+}
