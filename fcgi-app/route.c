@@ -39,6 +39,11 @@ static const struct route routes[] = {
 	    MAY_APPLICANT, 0 },
 	{ METHOD_POST, "/applications/{id}/withdraw", h_application_withdraw,
 	    MAY_APPLICANT, 0 },
+	/* ICLD's decision (h_decision.c); the letter also for the applicant, once decided. */
+	{ METHOD_GET,  "/applications/{id}/decision", h_decision_form, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/applications/{id}/decision", h_decision_save, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/applications/{id}/letter", h_decision_letter,
+	    MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/projects/{code}", h_project_show, MAY_SIGNED_IN, 0 },
 	{ METHOD_GET,  "/rounds", h_round_list, MAY_SIGNED_IN, 0 },
 	{ METHOD_POST, "/rounds", h_round_create, MAY_ADMIN, 0 },
