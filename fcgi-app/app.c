@@ -48,6 +48,8 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_THEME_FORM] = "thematic_area_form",
 	[TPL_INBOX] = "inbox",
 	[TPL_PROJECTS] = "projects",
+	[TPL_DECISION] = "decision",
+	[TPL_DECISION_LETTER] = "decision_letter",
 };
 
 static const char *

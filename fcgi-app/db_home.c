@@ -49,7 +49,14 @@ static struct dbstmt q[Q__MAX] = {
 	    "JOIN applications a ON a.id = p.application_id "
 	    "WHERE a.applicant_org_id = ? AND rp.status IN ('draft', 'returned') "
 	    "AND p.status IN ('implementation', 'finalisation') "
-	    "AND rp.due_on < ? + INTERVAL 120 DAY"
+	    "AND rp.due_on < ? + INTERVAL 120 DAY "
+	    "UNION ALL "
+	    "SELECT 'd', d.decided_at, a.id, a.title_sv, a.title_en, d.outcome, "
+	    "p.code, NULL, NULL, NULL, NULL, DATE_FORMAT(d.decided_at, '%Y-%m-%d'), "
+	    "NULL "
+	    "FROM decisions d JOIN applications a ON a.id = d.application_id "
+	    "LEFT JOIN projects p ON p.application_id = a.id "
+	    "WHERE a.applicant_org_id = ?"
 	    ") t ORDER BY tag, "
 	    "CASE WHEN tag = 'r' THEN sort1 END ASC, "
 	    "CASE WHEN tag <> 'r' THEN sort1 END DESC", NULL, 0 },
@@ -116,14 +123,16 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 
 	memset(out, 0, sizeof(*out));
 	if ((e = db_query_cached(r->a, r->id, &q[Q_ORG], r->sess->data_version,
-	    &res, "iisis", org_id, org_id, app_today(), org_id,
-	    app_today())) != KERR_OK)
+	    &res, "iisisi", org_id, org_id, app_today(), org_id,
+	    app_today(), org_id)) != KERR_OK)
 		return e;
 	out->apps = arena_calloc(r->a, count_tag(&res, "a") + 1, sizeof(*out->apps));
 	out->projects = arena_calloc(r->a, count_tag(&res, "p") + 1,
 	    sizeof(*out->projects));
 	out->reports = arena_calloc(r->a, count_tag(&res, "r") + 1,
 	    sizeof(*out->reports));
+	out->decisions = arena_calloc(r->a, count_tag(&res, "d") + 1,
+	    sizeof(*out->decisions));
 	for (i = 0; i < res.nrows; i++) {
 		/* c[1] is column c1 of the statement. */
 		char **c = res.rows[i] + 1;
@@ -152,6 +161,16 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 			p->country = i18n_pick(r->lang, c[8], c[9]);
 			p->end = c[10];
 			p->budget = db_ll(&res, i, 12);
+			break;
+		}
+		case 'd': {
+			struct home_decision *d = &out->decisions[out->ndecisions++];
+
+			d->id = db_ll(&res, i, 2);
+			d->title = i18n_pick(r->lang, c[2], c[3]);
+			d->outcome = c[4];
+			d->project_code = c[5];
+			d->decided = c[10];
 			break;
 		}
 		default: {

@@ -39,6 +39,15 @@ struct home_report {
 	long long	 days_left;	/* negative when overdue */
 };
 
+/* ICLD's decision on one of the organisation's applications. */
+struct home_decision {
+	long long	 id;		/* the application */
+	const char	*title;
+	const char	*outcome;	/* approve, reject */
+	const char	*project_code;	/* an approval's project */
+	const char	*decided;	/* YYYY-MM-DD */
+};
+
 struct home_org {
 	struct home_application	*apps;
 	size_t			 napps;
@@ -46,6 +55,8 @@ struct home_org {
 	size_t			 nprojects;
 	struct home_report	*reports;	/* due and overdue, earliest first */
 	size_t			 nreports;
+	struct home_decision	*decisions;	/* newest first */
+	size_t			 ndecisions;
 };
 
 /* One organisation's applications, projects and reports due, in one round trip. */

@@ -471,6 +471,7 @@ h_application_show(struct req *r)
 	vobj_bool(v, "can_withdraw", r->sess->user.role == ROLE_APPLICANT &&
 	    withdrawable(a.status));
 	view_overview(r, &x, v);
+	view_decision_box(r, &a, &x);
 	view_partners(r, &a, &x, v);
 	view_project(r, &a, &x, v);
 	view_results(r, &a, v);

@@ -75,6 +75,19 @@ home_applicant(struct req *r)
 		vobj_str(o, "end", h.projects[i].end);
 		vobj_str(o, "budget", fmt_amount(r->a, h.projects[i].budget, r->lang));
 	}
+	for (i = 0; i < h.ndecisions; i++) {
+		int approved = strcmp(h.decisions[i].outcome, "approve") == 0;
+
+		o = vobj_push(r->view, "decisions");
+		vobj_int(o, "id", h.decisions[i].id);
+		vobj_str(o, "title", h.decisions[i].title);
+		vobj_str(o, "outcome", approved ? "approved" : "rejected");
+		vobj_str(o, "outcome_label", label(r->lang, approved ?
+		    "approved" : "rejected"));
+		vobj_str(o, "decided", h.decisions[i].decided);
+		vobj_str(o, "project_code", h.decisions[i].project_code);
+	}
+	vobj_bool(r->view, "has_decisions", h.ndecisions > 0);
 	vobj_bool(r->view, "has_reports", h.nreports > 0);
 	vobj_bool(r->view, "has_apps", h.napps > 0);
 	vobj_bool(r->view, "has_projects", h.nprojects > 0);

@@ -42,6 +42,16 @@ int	h_appform_check(struct req *);
 int	h_appform_submit(struct req *);
 int	h_appform_submitted(struct req *);
 
+/* h_decision.c */
+int	h_decision_form(struct req *);
+int	h_decision_save(struct req *);
+int	h_decision_letter(struct req *);
+struct application;
+struct application_extra;
+/* The decision's part of an application's page (_app_decision.html): deciding, the decision, the letter. */
+void	view_decision_box(struct req *, const struct application *,
+	    const struct application_extra *);
+
 /* h_project.c */
 int	h_project_show(struct req *);
 

@@ -45,6 +45,11 @@ static const struct route routes[] = {
 	    MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/applications/{id}/review", h_review_form, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/applications/{id}/review", h_review_save, MAY_ADMIN, 0 },
+	/* ICLD's decision (h_decision.c); the letter also for the applicant, once decided. */
+	{ METHOD_GET,  "/applications/{id}/decision", h_decision_form, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/applications/{id}/decision", h_decision_save, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/applications/{id}/letter", h_decision_letter,
+	    MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/projects/{code}", h_project_show, MAY_SIGNED_IN, 0 },
 	/* The admin lists (h_list.c): the inbox is ICLD's, Sida sees the projects too. */
 	{ METHOD_GET,  "/inbox", h_inbox, MAY_ADMIN, 0 },

@@ -590,6 +590,22 @@ check_year(struct ctx *x, int y)
 		    "sum", kronor(x, sum), "total", kronor(x, total), NULL });
 }
 
+/* The number of years and each chosen year's amounts; returns how many years were checked. */
+static int
+check_amounts(struct ctx *x)
+{
+	const struct application *app = x->app;
+	int y, n;
+
+	check_years(x);
+	/* Only the years chosen are in the form; amounts left from a longer plan do not count. */
+	n = app->years < 0 ? 0 :
+	    app->years > MAX_YEARS ? MAX_YEARS : app->years;
+	for (y = 0; y < n; y++)
+		check_year(x, y);
+	return n;
+}
+
 static void
 check_budget(struct ctx *x)
 {
@@ -597,14 +613,9 @@ check_budget(struct ctx *x)
 	const char *word;
 	int y, n, other;
 
-	check_years(x);
-	/* Only the years chosen are in the form; amounts left from a longer plan do not count. */
-	n = app->years < 0 ? 0 :
-	    app->years > MAX_YEARS ? MAX_YEARS : app->years;
-	for (other = 0, y = 0; y < n; y++) {
-		check_year(x, y);
+	n = check_amounts(x);
+	for (other = 0, y = 0; y < n; y++)
 		other |= app->amount[y][CAT_OTHER] > 0;
-	}
 	if (other && blank(app->other_costs))
 		fail(x, "other_costs", N_("Describe what the other costs "
 		    "cover"), NULL);
@@ -704,5 +715,18 @@ rules_check_section(struct arena *a, enum lang l, enum section s,
 		return 0;
 	ctx_init(&x, a, l, app, r, c, out, max);
 	check(&x, s, NULL);
+	return x.n;
+}
+
+size_t
+rules_check_amounts(struct arena *a, enum lang l,
+    const struct application *app, const struct round *r,
+    const struct country *c, struct rule_error *out, size_t max)
+{
+	struct ctx x;
+
+	ctx_init(&x, a, l, app, r, c, out, max);
+	x.sec = SEC_BUDGET;
+	check_amounts(&x);
 	return x.n;
 }

@@ -134,6 +134,20 @@ size_t		 rules_check_section(struct arena *a, enum lang l,
 		    struct rule_error *out, size_t max);
 
 /*
+ * The budget's amounts alone, judged as rules_check() judges them: the
+ * number of years (app->years) against the round's rule for app->type,
+ * and each of those years' amount (year_total) between the minimum and
+ * the ceiling of country c's region, its cost categories adding up to it.
+ * Not the description of other costs: this is for ICLD's decision, which
+ * approves amounts, not the applicant's words. Problems as rules_check()
+ * stores them (fields "years", "amount-Y"; section SEC_BUDGET); returns
+ * how many there are.
+ */
+size_t		 rules_check_amounts(struct arena *a, enum lang l,
+		    const struct application *app, const struct round *r,
+		    const struct country *c, struct rule_error *out, size_t max);
+
+/*
  * Returns a copy of the translated message s, allocated from a, with
  * every {name} replaced by the value of the pair of that name. pairs is
  * a NULL-terminated list name, value, name, value..., or NULL. It takes

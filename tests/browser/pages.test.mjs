@@ -273,6 +273,24 @@ const PAGE_SPECS = [
 			return clickAndWait(page, page.locator('button[name="action"][value="complete"]'));
 		},
 	},
+	// ICLD's decision (h_decision.c): the form, its errors, a decision that stands, and the letter of each outcome.
+	{ name: 'decision-form', who: 'admin', path: () => `/applications/${ids.submitted}/decision`, status: 200 },
+	{
+		name: 'decision-form-errors', who: 'admin', status: 200,
+		what: 'an approval sent with an amount that is none and a last day before the first',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.submitted}/decision`);
+			await page.locator('#outcome').check();
+			await page.locator('#ends_on').fill('2016-01-01');
+			await page.locator('[id="amount-1-travel"]').fill('abc');
+			return clickAndWait(page, page.locator(`form[action="/applications/${ids.submitted}/decision"] button.button`));
+		},
+	},
+	{ name: 'decision-approved', who: 'admin', path: () => `/applications/${ids.application}/decision`, status: 200,
+		what: 'a demo approval with its project, reports and payments: only the conditions can change' },
+	{ name: 'decision-rejected', who: 'admin', path: () => `/applications/${ids.rejected}/decision`, status: 200 },
+	{ name: 'letter-approved', who: 'applicant', path: () => `/applications/${ids.application}/letter`, status: 200 },
+	{ name: 'letter-rejected', who: 'applicant', path: () => `/applications/${ids.rejected}/letter`, status: 200 },
 ];
 
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
@@ -294,6 +312,8 @@ before(async () => {
 	[ids.otherProject] = other;
 	[[ids.round]] = await stack.mysql('SELECT MAX(id) FROM rounds');
 	[[ids.round2016]] = await stack.mysql('SELECT id FROM rounds WHERE year = 2016');
+	[[ids.rejected]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
+		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'rejected' ORDER BY a.id LIMIT 1`);
 	[[ids.submitted]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'submitted' ORDER BY a.id LIMIT 1`);
 	// A draft of the test's own in the open round, for the form's pages sent with mistakes.

@@ -1,0 +1,1213 @@
+/* h_decision.c - ICLD decides on an application: the decision form, recording and changing the decision, the decision letter. */
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "buf.h"
+#include "db_application.h"
+#include "db_decision.h"
+#include "db_round.h"
+#include "decision.h"
+#include "fmt.h"
+#include "form.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "labels.h"
+#include "req.h"
+#include "rules.h"
+#include "valid.h"
+#include "view.h"
+
+/*
+ * How deciding behaves:
+ *
+ * The form carries the application's version. Recording the decision is
+ * one transaction (db_decision_create) that locks the application and
+ * refuses when its status or version moved on. A refusal keeps what the
+ * admin typed: when the application changed, the form comes back with the
+ * new version to record again after a look; when someone else decided,
+ * it comes back without a button, next to the decision that stands. The
+ * same form sent twice (a double click, a reload) is no refusal: the
+ * second finds the decision its first made, by the same person, exactly
+ * one version after the one it carried, and lands on the decision's page.
+ *
+ * Once decided, the page shows the decision and a form to change it,
+ * guarded by the decision's own version: a rejection's reason, an
+ * approval's conditions and inception project, and its dates and amounts
+ * while the project has no submitted report and no payment.
+ */
+
+#define TEXT_MAX	10000	/* characters in a reason or the conditions */
+#define AMOUNT_MAX	100000000LL	/* far above any grant, well inside INT UNSIGNED */
+#define MAX_ERRORS	48
+#define MAX_RAW		(MAX_YEARS * (CAT__MAX + 1))
+
+enum mode {
+	MODE_CLOSED,	/* no decision, and the application cannot have one */
+	MODE_NEW,	/* deciding */
+	MODE_CHANGE	/* changing the decision made */
+};
+
+struct dpage {
+	struct req		*r;
+	struct application	 a;
+	struct application_extra x;
+	struct round		 rd;
+	struct country_row	 country;
+	int			 has_country;
+	struct decision_view	 dv;		/* the decision stored; dv.id 0: none */
+	struct decision_inception *inc;		/* the applicant's inception projects */
+	size_t			 ninc;
+
+	/* What the form shows: stored or prefilled values, or what was sent. */
+	enum mode		 mode;
+	struct decision_input	 in;
+	const char		*conditions;
+	long long		 follows_id;
+	int			 budget;	/* the form has the dates, years and amounts */
+	unsigned		 version;	/* the application's (new) or the decision's (change) */
+	int			 can_submit;
+
+	struct rule_error	 err[MAX_ERRORS];
+	size_t			 nerr;
+	int			 quiet;		/* reading the part of the form the outcome chosen leaves aside */
+	struct {
+		const char	*id, *value;
+	}			 raw[MAX_RAW];	/* amounts that were no amounts, as typed */
+	size_t			 nraw;
+};
+
+/* ---- small helpers ------------------------------------------------------------------------------------ */
+
+static const char *
+tr(struct req *r, const char *msgid)
+{
+	return i18n_tr(r->lang, msgid);
+}
+
+/* Whether s has nothing but blanks (U+00A0 too, as word processors paste it). */
+static int
+blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			continue;
+		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
+			s++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* Only an application ICLD has been sent, and has not decided, can be decided. */
+static int
+decidable(const char *status)
+{
+	return status != NULL && (strcmp(status, "submitted") == 0 ||
+	    strcmp(status, "under_review") == 0);
+}
+
+static unsigned
+version_of(const char *s)
+{
+	long long v;
+
+	return valid_int_range(s, 1, 4294967295LL, &v) == KERR_OK ?
+	    (unsigned)v : 0;
+}
+
+static const char *
+app_path(struct req *r, long long id, const char *rest)
+{
+	return arena_printf(r->a, "/applications/%lld%s", id, rest);
+}
+
+static const char *
+app_title(struct req *r, const struct application *a)
+{
+	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
+
+	return !blank(t) ? t : arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Untitled application")), a->id);
+}
+
+/* The partners' names, joined. */
+static const char *
+partners_text(struct req *r, const struct application_extra *x)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, r->a, 128);
+	for (i = 0; i < x->npartners; i++)
+		if (x->partner[i].name != NULL)
+			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
+			    x->partner[i].name);
+	return b.len > 0 ? b.data : NULL;
+}
+
+static const char *
+amount_text(struct req *r, long long n)
+{
+	return fmt_amount(r->a, n > 0 ? n : 0, r->lang);
+}
+
+/* A row of a summary list (_application_rows.html), every key it reads set. */
+static struct vobj *
+row(struct req *r, struct vobj *o, const char *msgid, const char *text)
+{
+	struct vobj *w = vobj_push(o, "rows");
+
+	vobj_str(w, "label", tr(r, msgid));
+	vobj_bool(w, "prose", 0);
+	vobj_bool(w, "missing", blank(text));
+	vobj_str(w, "text", blank(text) ? NULL : text);
+	vobj_str(w, "lang", NULL);
+	vobj_str(w, "href", NULL);
+	vobj_bool(w, "has_items", 0);
+	return w;
+}
+
+static void
+crumb(struct req *r, const char *href, const char *text)
+{
+	struct vobj *c = vobj_push(r->view, "crumbs");
+
+	vobj_bool(r->view, "breadcrumbs", 1);
+	vobj_str(c, "href", href);
+	vobj_str(c, "text", text);
+}
+
+/* ---- loading ------------------------------------------------------------------------------------------ */
+
+/*
+ * Loads application id (any organisation's when org_id is 0) with its
+ * decision, and for the form (form nonzero) its round, country and the
+ * applicant's inception projects. Returns 0, or the status to answer.
+ */
+static int
+load(struct req *r, struct dpage *p, long long org_id, int form)
+{
+	long long id = path_id(r->args[0]);
+	unsigned rv;
+	enum kerr e;
+
+	p->r = r;
+	if (id == 0)
+		return 404;
+	if ((e = db_application_load(r, id, org_id, &p->a, &p->x)) != KERR_OK)
+		return http_status(e);
+	if ((e = db_decision_get(r, id, &p->dv)) != KERR_OK)
+		return http_status(e);
+	if (!form)
+		return 0;
+	if ((e = db_round_get(r, p->a.round_id, &p->rd, &rv)) != KERR_OK)
+		return http_status(e == KERR_NOTFOUND ? KERR_DB : e);
+	if (p->a.country != NULL) {
+		e = db_country_get(r, p->a.country, &p->country);
+		if (e != KERR_OK && e != KERR_NOTFOUND)
+			return http_status(e);
+		p->has_country = e == KERR_OK;
+	}
+	if (p->a.type != PT_INCEPTION && (e = db_decision_inceptions(r,
+	    p->a.org_id, &p->inc, &p->ninc)) != KERR_OK)
+		return http_status(e);
+	return 0;
+}
+
+static const struct decision_inception *
+inception(const struct dpage *p, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < p->ninc; i++)
+		if (p->inc[i].id == id)
+			return &p->inc[i];
+	return NULL;
+}
+
+static void
+clear_amounts(struct decision_input *in)
+{
+	int y, k;
+
+	for (y = 0; y < MAX_YEARS; y++) {
+		in->year_total[y] = -1;
+		for (k = 0; k < CAT__MAX; k++)
+			in->amount[y][k] = -1;
+	}
+}
+
+/* A new decision starts from what the application asked for. */
+static void
+prefill_new(struct dpage *p)
+{
+	struct ymd start;
+	size_t i;
+
+	p->mode = MODE_NEW;
+	p->budget = 1;
+	p->version = p->a.version;
+	memset(&p->in, 0, sizeof(p->in));
+	p->in.years = p->a.years > 0 && p->a.years <= MAX_YEARS ? p->a.years : 0;
+	p->in.starts_on = p->a.planned_start;
+	if (p->in.starts_on != NULL && p->in.years > 0 &&
+	    decision_date(p->in.starts_on, &start) == KERR_OK)
+		p->in.ends_on = decision_date_iso(p->r->a,
+		    decision_latest_end(start, p->in.years));
+	memcpy(p->in.year_total, p->a.year_total, sizeof(p->in.year_total));
+	memcpy(p->in.amount, p->a.amount, sizeof(p->in.amount));
+	/* The applicant names the project by its code; the select by id. */
+	for (i = 0; p->x.follows_code != NULL && i < p->ninc; i++)
+		if (strcmp(p->inc[i].code, p->x.follows_code) == 0)
+			p->follows_id = p->inc[i].id;
+}
+
+/* A change starts from the decision as it stands. */
+static void
+prefill_change(struct dpage *p)
+{
+	const struct decision_view *dv = &p->dv;
+	int y;
+
+	p->mode = MODE_CHANGE;
+	p->version = dv->version;
+	memset(&p->in, 0, sizeof(p->in));
+	clear_amounts(&p->in);
+	if (strcmp(dv->outcome, "reject") == 0) {
+		p->in.outcome = OUTCOME_REJECT;
+		p->in.reason = dv->reason;
+		return;
+	}
+	p->in.outcome = OUTCOME_APPROVE;
+	p->budget = !dv->locked;
+	p->conditions = dv->conditions;
+	p->follows_id = dv->follows_id;
+	p->in.starts_on = dv->starts_on;
+	p->in.ends_on = dv->ends_on;
+	p->in.years = dv->nyears;
+	for (y = 0; y < dv->nyears; y++) {
+		p->in.year_total[y] = dv->year[y].amount;
+		memcpy(p->in.amount[y], dv->year[y].line, sizeof(p->in.amount[y]));
+	}
+}
+
+/* ---- what was sent -------------------------------------------------------------------------------------- */
+
+static void
+add_err(struct dpage *p, const char *field, const char *text)
+{
+	if (p->nerr == MAX_ERRORS || p->quiet)
+		return;
+	p->err[p->nerr].field = field;
+	p->err[p->nerr].section = SEC_BUDGET;
+	p->err[p->nerr].text = text;
+	p->nerr++;
+}
+
+static const char *
+errors_for(const struct dpage *p, const char *id)
+{
+	const char *out = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nerr; i++)
+		if (strcmp(p->err[i].field, id) == 0)
+			out = out == NULL ? p->err[i].text :
+			    arena_printf(p->r->a, "%s. %s", out, p->err[i].text);
+	return out;
+}
+
+static const char *
+raw_get(const struct dpage *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nraw; i++)
+		if (strcmp(p->raw[i].id, id) == 0)
+			return p->raw[i].value;
+	return NULL;
+}
+
+/* "Travel, year 1", or "Amount approved, year 1" when category is NULL: a cell named in its message. */
+static const char *
+cell_label(struct req *r, const char *category, int y)
+{
+	return arena_printf(r->a, "%s, %s %d", category != NULL ?
+	    label(r->lang, category) : tr(r, N_("Amount approved")),
+	    tr(r, N_("year")), y + 1);
+}
+
+/* Reads amount field id: -1 when empty; what is no amount stays as typed, with its message. */
+static void
+read_amount(struct dpage *p, const char *id, const char *what, long long *out)
+{
+	const char *s = req_form(p->r, id), *msg = NULL;
+	long long v;
+
+	*out = -1;
+	if (blank(s))
+		return;
+	if (valid_amount(s, &v) != KERR_OK)
+		msg = N_("Enter the amount in whole kronor, such as 450 000");
+	else if (v > AMOUNT_MAX)
+		msg = N_("Enter an amount of at most 100 000 000 kronor");
+	if (msg == NULL) {
+		*out = v;
+		return;
+	}
+	add_err(p, id, arena_printf(p->r->a, "%s: %s", what, tr(p->r, msg)));
+	if (p->nraw < MAX_RAW) {
+		p->raw[p->nraw].id = id;
+		p->raw[p->nraw].value = s;
+		p->nraw++;
+	}
+}
+
+/* Reads a long text as typed (blank is none); too long is a problem, the text kept. */
+static const char *
+read_text(struct dpage *p, const char *id)
+{
+	const char *s = req_form(p->r, id);
+
+	if (utf8_chars(s) > TEXT_MAX)
+		add_err(p, id, rules_fill(p->r->a, tr(p->r,
+		    N_("Enter at most {max} characters; you have entered {n}")),
+		    (const char *const []){ "max", fmt_number(p->r->a, TEXT_MAX,
+		    p->r->lang), "n", fmt_number(p->r->a,
+		    (long long)utf8_chars(s), p->r->lang), NULL }));
+	return blank(s) ? NULL : s;
+}
+
+/*
+ * Reads the form as sent into p (its mode and outcome set), with the
+ * problems of reading. Returns 0, or 400 for a value no form of ours
+ * sends (an outcome or a project id that is no choice).
+ */
+static int
+read_form(struct dpage *p)
+{
+	struct req *r = p->r;
+	const char *s;
+	long long v;
+	int y, k;
+
+	if (p->mode == MODE_NEW) {
+		s = req_form(r, "outcome");
+		if (s == NULL || *s == '\0')
+			p->in.outcome = OUTCOME_NONE;
+		else if (strcmp(s, "approve") == 0)
+			p->in.outcome = OUTCOME_APPROVE;
+		else if (strcmp(s, "reject") == 0)
+			p->in.outcome = OUTCOME_REJECT;
+		else
+			return 400;
+	}
+	/* What the outcome chosen leaves aside is kept as typed, and not judged. */
+	p->quiet = p->in.outcome == OUTCOME_APPROVE;
+	if (p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT)
+		p->in.reason = read_text(p, "reason");
+	p->quiet = p->in.outcome == OUTCOME_REJECT;
+	if (p->mode == MODE_CHANGE && p->in.outcome == OUTCOME_REJECT) {
+		p->quiet = 0;
+		return 0;
+	}
+	p->conditions = read_text(p, "conditions");
+	p->follows_id = 0;
+	if (p->a.type != PT_INCEPTION && !blank(s = req_form(r, "follows"))) {
+		if (valid_int_range(s, 1, 4294967295LL, &v) != KERR_OK)
+			return 400;
+		if (inception(p, v) == NULL)
+			add_err(p, "follows", tr(r, N_("Choose one of the "
+			    "applicant's inception projects, or none")));
+		else
+			p->follows_id = v;
+	}
+	/* A change sends the dates and amounts only while they may change. */
+	if (p->mode == MODE_CHANGE)
+		p->budget = req_form(r, "starts_on") != NULL;
+	if (!p->budget) {
+		p->quiet = 0;
+		return 0;
+	}
+	clear_amounts(&p->in);
+	s = req_form(r, "years");
+	p->in.years = valid_int_range(s, 1, MAX_YEARS, &v) == KERR_OK ? (int)v : 0;
+	p->in.starts_on = form_trim(r->a, req_form(r, "starts_on"));
+	p->in.ends_on = form_trim(r->a, req_form(r, "ends_on"));
+	for (y = 0; y < MAX_YEARS; y++) {
+		for (k = 0; k < CAT__MAX; k++)
+			read_amount(p, arena_printf(r->a, "amount-%d-%s", y + 1,
+			    category_code[k]), cell_label(r, category_code[k], y),
+			    &p->in.amount[y][k]);
+		read_amount(p, arena_printf(r->a, "amount-%d", y + 1),
+		    cell_label(r, NULL, y), &p->in.year_total[y]);
+	}
+	p->quiet = 0;
+	return 0;
+}
+
+/* Where a field stands in the form, for the error summary's order. */
+static int
+rank(const char *field)
+{
+	static const char *const order[] = {
+		"outcome", "starts_on", "ends_on", "years", "amount-",
+		"conditions", "follows", "reason"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (strncmp(field, order[i], strlen(order[i])) == 0)
+			return (int)i;
+	return (int)i;
+}
+
+/* The rules of the decision on top of the problems of reading, all in the form's order. */
+static void
+check_form(struct dpage *p)
+{
+	struct rule_error tmp;
+	size_t n, i, j;
+
+	if (p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT || p->budget) {
+		n = decision_check(p->r->a, p->r->lang, &p->in, p->a.type,
+		    &p->rd, p->has_country ? &p->country.c : NULL,
+		    p->err + p->nerr, MAX_ERRORS - p->nerr);
+		p->nerr += n < MAX_ERRORS - p->nerr ? n : MAX_ERRORS - p->nerr;
+	}
+	/* Insertion sort: stable, so each field's own messages keep their order. */
+	for (i = 1; i < p->nerr; i++) {
+		tmp = p->err[i];
+		for (j = i; j > 0 && rank(p->err[j - 1].field) > rank(tmp.field); j--)
+			p->err[j] = p->err[j - 1];
+		p->err[j] = tmp;
+	}
+}
+
+/* The record of the form that passed its checks. */
+static void
+to_record(const struct dpage *p, struct decision_record *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->outcome = p->in.outcome;
+	d->reason = p->in.reason;
+	d->conditions = p->conditions;
+	d->follows_id = p->follows_id;
+	if (d->outcome != OUTCOME_APPROVE || !p->budget)
+		return;
+	/* decision_check() has read them all. */
+	(void)decision_date(p->in.starts_on, &d->start);
+	(void)decision_date(p->in.ends_on, &d->end);
+	(void)decision_plan(d->start, d->end, p->in.years, &d->plan);
+	memcpy(d->year_total, p->in.year_total, sizeof(d->year_total));
+	memcpy(d->amount, p->in.amount, sizeof(d->amount));
+}
+
+/* ---- showing ------------------------------------------------------------------------------------------ */
+
+/* Every key _app_field.html reads, so that none shows an outer scope's. */
+static struct vobj *
+vfield(struct dpage *p, const char *key, const char *id, const char *lbl,
+    const char *hint, const char *value)
+{
+	struct vobj *o = vobj_push(p->r->view, key);
+	const char *error = errors_for(p, id);
+
+	vobj_str(o, "id", id);
+	vobj_str(o, "name", id);
+	vobj_str(o, "label", lbl);
+	vobj_str(o, "hint", hint);
+	vobj_str(o, "error", error);
+	vobj_str(o, "value", value != NULL ? value : "");
+	vobj_str(o, "describedby", hint != NULL && error != NULL ?
+	    arena_printf(p->r->a, "%s-hint %s-error", id, id) : hint != NULL ?
+	    arena_printf(p->r->a, "%s-hint", id) : error != NULL ?
+	    arena_printf(p->r->a, "%s-error", id) : NULL);
+	vobj_bool(o, "textarea", 0);
+	vobj_str(o, "type", "text");
+	vobj_str(o, "width", "");
+	vobj_str(o, "lang", NULL);
+	vobj_str(o, "autocomplete", NULL);
+	vobj_bool(o, "numeric", 0);
+	vobj_str(o, "maxlength", NULL);
+	vobj_int(o, "rows", 5);
+	vobj_bool(o, "visually_hidden_label", 0);
+	return o;
+}
+
+static void
+vtextarea(struct dpage *p, const char *key, const char *id, const char *lbl,
+    const char *hint, const char *value)
+{
+	struct vobj *o = vfield(p, key, id, lbl, hint, value);
+
+	vobj_bool(o, "textarea", 1);
+	vobj_int(o, "rows", 6);
+	vobj_strf(o, "maxlength", "%d", TEXT_MAX);
+}
+
+/* A group of radio buttons for _app_choices.html; the first's id is key. */
+static struct vobj *
+vradios(struct dpage *p, const char *list, const char *key, const char *legend)
+{
+	struct vobj *g = vobj_push(p->r->view, list);
+	const char *error = errors_for(p, key);
+
+	vobj_str(g, "key", key);
+	vobj_str(g, "legend", legend);
+	vobj_str(g, "hint", NULL);
+	vobj_str(g, "error", error);
+	vobj_str(g, "describedby", error != NULL ?
+	    arena_printf(p->r->a, "%s-error", key) : NULL);
+	vobj_str(g, "kind", "radio");
+	vobj_str(g, "name", key);
+	return g;
+}
+
+static void
+vradio(struct vobj *g, const char *id, const char *value, const char *lbl,
+    const char *hint, int checked)
+{
+	struct vobj *o = vobj_push(g, "items");
+
+	vobj_str(o, "id", id);
+	vobj_str(o, "value", value);
+	vobj_str(o, "label", lbl);
+	vobj_str(o, "item_hint", hint);
+	vobj_bool(o, "checked", checked);
+}
+
+/* The round's rule for the application's type and country, in words. */
+static const char *
+rule_text(struct dpage *p)
+{
+	struct req *r = p->r;
+	const struct round_rule *u;
+	const struct country *c = &p->country.c;
+	const char *duration, *amount;
+	long long hi;
+
+	if (p->a.type < 0 || p->a.type >= PT__MAX || !p->has_country ||
+	    !p->rd.rules[p->a.type].allowed)
+		return NULL;
+	u = &p->rd.rules[p->a.type];
+	hi = u->max_amount[c->region];
+	duration = u->min_years == u->max_years ? arena_printf(r->a, "%d %s",
+	    u->min_years, tr(r, u->min_years == 1 ? N_("year") : N_("years"))) :
+	    arena_printf(r->a, "%d–%d %s", u->min_years, u->max_years,
+	    tr(r, N_("years")));
+	amount = u->min_amount <= 0 ? arena_printf(r->a, "%s %s",
+	    tr(r, N_("up to")), fmt_amount(r->a, hi, r->lang)) :
+	    arena_printf(r->a, "%s – %s", fmt_amount(r->a, u->min_amount,
+	    r->lang), fmt_amount(r->a, hi, r->lang));
+	return rules_fill(r->a, tr(r, N_("For a {type} with a partner in "
+	    "{country}: {duration}, {amount} per year.")),
+	    (const char *const []){ "type", label(r->lang, ptype_code[p->a.type]),
+	    "country", i18n_pick(r->lang, c->name_sv, c->name_en),
+	    "duration", duration, "amount", amount, NULL });
+}
+
+/* A stored or typed amount for an input: as typed when it was no amount. */
+static const char *
+cell_value(struct dpage *p, const char *id, long long n)
+{
+	const char *raw = raw_get(p, id);
+
+	if (raw != NULL)
+		return raw;
+	return n >= 0 ? fmt_number(p->r->a, n, p->r->lang) : "";
+}
+
+static void
+vcell(struct dpage *p, struct vobj *parent, const char *list, const char *id,
+    const char *lbl, long long n)
+{
+	struct vobj *c = vobj_push(parent, list);
+
+	vobj_str(c, "id", id);
+	vobj_str(c, "cell_label", lbl);
+	vobj_str(c, "value", cell_value(p, id, n));
+	vobj_str(c, "error", errors_for(p, id));
+}
+
+/* The dates, the years and the table of amounts, with each year's sum worked out. */
+static void
+view_budget(struct dpage *p)
+{
+	struct req *r = p->r;
+	struct vobj *v = r->view, *g, *o;
+	const struct round_rule *u = p->a.type >= 0 && p->a.type < PT__MAX &&
+	    p->rd.rules[p->a.type].allowed ? &p->rd.rules[p->a.type] : NULL;
+	long long ysum[MAX_YEARS], csum, total = 0, approved = 0;
+	int y, k, ncols, lo = 1, hi = MAX_YEARS, any = 0, anyapproved = 0, first;
+	const char *id;
+
+	vobj_bool(v, "budget", 1);
+	vobj_str(v, "budget_rule", rule_text(p));
+	o = vfield(p, "f_starts", "starts_on", tr(r, N_("First day of the project")),
+	    tr(r, N_("The first day of project year 1, such as 2017-05-01")),
+	    p->in.starts_on);
+	vobj_str(o, "type", "date");
+	vobj_str(o, "width", "input-short");
+	o = vfield(p, "f_ends", "ends_on", tr(r, N_("Last day of the project")),
+	    tr(r, N_("Each project year runs from the first day's anniversary "
+	    "and is at most a year; the last one may be shorter.")),
+	    p->in.ends_on);
+	vobj_str(o, "type", "date");
+	vobj_str(o, "width", "input-short");
+	if (u != NULL) {
+		lo = u->min_years;
+		hi = u->max_years;
+	}
+	g = vradios(p, "c_years", "years", tr(r, N_("How many years will the "
+	    "project last?")));
+	for (first = 1, y = 1; y <= MAX_YEARS; y++) {
+		/* The round's choices, and the one the application made if the rules changed since. */
+		if ((y < lo || y > hi) && y != p->in.years)
+			continue;
+		vradio(g, first ? "years" : arena_printf(r->a, "years-%d", y),
+		    arena_printf(r->a, "%d", y), y == 1 ? tr(r, N_("1 year")) :
+		    arena_printf(r->a, "%d %s", y, tr(r, N_("years"))), NULL,
+		    p->in.years == y);
+		first = 0;
+	}
+	ncols = hi > p->in.years ? hi : p->in.years;
+	for (y = ncols; y < MAX_YEARS; y++) {
+		for (k = 0; k < CAT__MAX; k++)
+			if (p->in.amount[y][k] >= 0)
+				ncols = y + 1;
+		if (p->in.year_total[y] >= 0)
+			ncols = y + 1;
+	}
+	for (y = 0; y < ncols; y++) {
+		vobj_int(vobj_push(v, "years_head"), "year", y + 1);
+		ysum[y] = -1;
+	}
+	for (k = 0; k < CAT__MAX; k++) {
+		o = vobj_push(v, "categories");
+		vobj_str(o, "category", label(r->lang, category_code[k]));
+		csum = -1;
+		for (y = 0; y < ncols; y++) {
+			long long n = p->in.amount[y][k];
+
+			id = arena_printf(r->a, "amount-%d-%s", y + 1, category_code[k]);
+			vcell(p, o, "cells", id, cell_label(r, category_code[k], y), n);
+			if (n >= 0) {
+				csum = (csum < 0 ? 0 : csum) + n;
+				ysum[y] = (ysum[y] < 0 ? 0 : ysum[y]) + n;
+			}
+		}
+		vobj_str(o, "total", csum >= 0 ? fmt_amount(r->a, csum, r->lang) : "–");
+	}
+	for (y = 0; y < ncols; y++) {
+		vobj_str(vobj_push(v, "sums"), "sum", ysum[y] >= 0 ?
+		    fmt_amount(r->a, ysum[y], r->lang) : "–");
+		if (ysum[y] >= 0) {
+			total += ysum[y];
+			any = 1;
+		}
+		vcell(p, v, "approved", arena_printf(r->a, "amount-%d", y + 1),
+		    cell_label(r, NULL, y), p->in.year_total[y]);
+		if (p->in.year_total[y] >= 0) {
+			approved += p->in.year_total[y];
+			anyapproved = 1;
+		}
+	}
+	vobj_str(v, "sum_total", any ? fmt_amount(r->a, total, r->lang) : "–");
+	vobj_str(v, "approved_total", anyapproved ?
+	    fmt_amount(r->a, approved, r->lang) : "–");
+}
+
+/* The select of the applicant's inception projects. */
+static void
+view_follows(struct dpage *p)
+{
+	struct req *r = p->r;
+	struct vobj *s = vobj_push(r->view, "s_follows"), *o;
+	const char *error = errors_for(p, "follows");
+	size_t i;
+
+	vobj_str(s, "id", "follows");
+	vobj_str(s, "label", tr(r, N_("The inception project it continues (optional)")));
+	vobj_str(s, "hint", tr(r, N_("The applicant's inception projects. The project is linked to the one chosen.")));
+	vobj_str(s, "error", error);
+	vobj_str(s, "describedby", error != NULL ? "follows-hint follows-error" :
+	    "follows-hint");
+	vobj_str(s, "none", tr(r, N_("None")));
+	vobj_bool(s, "visually_hidden_label", 0);
+	for (i = 0; i < p->ninc; i++) {
+		o = vobj_push(s, "opts");
+		vobj_strf(o, "value", "%lld", p->inc[i].id);
+		vobj_str(o, "label", arena_printf(r->a, "%s %s", p->inc[i].code,
+		    i18n_pick(r->lang, p->inc[i].title_sv, p->inc[i].title_en)));
+		vobj_bool(o, "selected", p->inc[i].id == p->follows_id);
+	}
+}
+
+static void
+view_form(struct dpage *p)
+{
+	struct req *r = p->r;
+	struct vobj *v = r->view, *g;
+	int approve = p->mode == MODE_NEW || p->in.outcome == OUTCOME_APPROVE;
+	int reject = p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT;
+
+	vobj_bool(v, "form", 1);
+	vobj_str(v, "action", app_path(r, p->a.id, "/decision"));
+	if (p->mode == MODE_NEW) {
+		vobj_int(v, "version", p->version);
+		vobj_str(v, "heading", tr(r, N_("Your decision")));
+		g = vradios(p, "c_outcome", "outcome", tr(r, N_("What does ICLD decide?")));
+		vradio(g, "outcome", "approve", tr(r, N_("Approve the application")),
+		    tr(r, N_("The project is created with its code, budget, project years and the reports it owes.")),
+		    p->in.outcome == OUTCOME_APPROVE);
+		vradio(g, "outcome-reject", "reject", tr(r, N_("Reject the application")),
+		    NULL, p->in.outcome == OUTCOME_REJECT);
+		vobj_str(v, "approve_heading", tr(r, N_("If ICLD approves")));
+		vobj_str(v, "reject_heading", tr(r, N_("If ICLD rejects")));
+		vobj_str(v, "button", tr(r, N_("Record the decision")));
+	} else {
+		vobj_int(v, "decision_version", p->version);
+		vobj_str(v, "heading", tr(r, N_("Change the decision")));
+		vobj_str(v, "approve_heading", tr(r, N_("The approval")));
+		vobj_str(v, "reject_heading", tr(r, N_("The rejection")));
+		vobj_str(v, "button", tr(r, N_("Save the changes to the decision")));
+	}
+	vobj_str(v, "decision_href", app_path(r, p->a.id, "/decision"));
+	vobj_bool(v, "can_submit", p->can_submit);
+	vobj_bool(v, "approve_part", approve);
+	vobj_bool(v, "reject_part", reject);
+	if (approve) {
+		if (p->budget)
+			view_budget(p);
+		else
+			vobj_str(v, "budget_locked", tr(r, N_("The project has a submitted report or a payment: its dates and amounts can no longer be changed.")));
+		vtextarea(p, "f_conditions", "conditions", tr(r, N_("Conditions (optional)")),
+		    tr(r, N_("The decision letter gives them, such as what the project must send ICLD before its first payment.")),
+		    p->conditions);
+		/* An inception continues nothing, and without inception projects there is nothing to choose. */
+		if (p->a.type != PT_INCEPTION && (p->ninc > 0 || p->follows_id != 0))
+			view_follows(p);
+	}
+	if (reject)
+		vtextarea(p, "f_reason", "reason", tr(r, N_("Reason for rejecting the application")),
+		    tr(r, N_("The decision letter gives it to the applicant.")),
+		    p->in.reason);
+}
+
+/* The application in short, so the decision can be made without leaving the page. */
+static void
+view_about(struct dpage *p)
+{
+	struct req *r = p->r;
+	struct vobj *o = vobj_obj(r->view, "about");
+	long long applied = 0;
+	int y;
+
+	row(r, o, N_("Project title"), app_title(r, &p->a));
+	row(r, o, N_("Applicant"), p->x.org_name);
+	row(r, o, p->x.npartners > 1 ? N_("Partner organisations") :
+	    N_("Partner organisation"), partners_text(r, &p->x));
+	row(r, o, N_("Country"), i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
+	row(r, o, N_("Type of project"), p->x.type != NULL ?
+	    label(r->lang, p->x.type) : NULL);
+	row(r, o, N_("Round"), i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
+	row(r, o, N_("Status"), label(r->lang, p->a.status));
+	for (y = 0; y < p->a.years && y < MAX_YEARS; y++)
+		if (p->a.year_total[y] > 0)
+			applied += p->a.year_total[y];
+	row(r, o, N_("Amount applied for"), p->a.years > 0 ?
+	    arena_printf(r->a, "%s (%d %s)", fmt_amount(r->a, applied, r->lang),
+	    p->a.years, tr(r, p->a.years == 1 ? N_("year") : N_("years"))) : NULL);
+	row(r, o, N_("Planned start"), p->a.planned_start);
+}
+
+/* The approved budget as a read-only table (_decision_amounts.html), under parent's "amounts". */
+static void
+view_amounts(struct req *r, struct vobj *parent, const struct decision_view *dv)
+{
+	struct vobj *o = vobj_obj(parent, "amounts"), *w;
+	long long csum, all = 0;
+	int y, k;
+
+	vobj_str(o, "caption", tr(r, N_("Approved budget per project year and cost category")));
+	for (y = 0; y < dv->nyears; y++) {
+		w = vobj_push(o, "years_head");
+		vobj_int(w, "year", y + 1);
+		vobj_str(w, "starts", dv->year[y].starts_on);
+		vobj_str(w, "ends", dv->year[y].ends_on);
+	}
+	for (k = 0; k < CAT__MAX; k++) {
+		w = vobj_push(o, "categories");
+		vobj_str(w, "category", label(r->lang, category_code[k]));
+		for (csum = 0, y = 0; y < dv->nyears; y++) {
+			vobj_str(vobj_push(w, "cells"), "amount",
+			    amount_text(r, dv->year[y].line[k]));
+			csum += dv->year[y].line[k] > 0 ? dv->year[y].line[k] : 0;
+		}
+		vobj_str(w, "total", amount_text(r, csum));
+	}
+	for (y = 0; y < dv->nyears; y++) {
+		vobj_str(vobj_push(o, "totals"), "amount",
+		    amount_text(r, dv->year[y].amount));
+		all += dv->year[y].amount;
+	}
+	vobj_str(o, "total", amount_text(r, all));
+}
+
+/* The reports the project owes (_decision_reports.html), into o. */
+static void
+view_reports(struct req *r, struct vobj *o, const struct decision_view *dv,
+    int show_status)
+{
+	struct vobj *w;
+	size_t i;
+	int y;
+
+	vobj_str(o, "reports_caption", tr(r, N_("Reports the project owes ICLD")));
+	vobj_bool(o, "show_status", show_status);
+	vobj_bool(o, "has_reports", dv->nreports > 0);
+	for (i = 0; i < dv->nreports; i++) {
+		const struct decision_report *rp = &dv->reports[i];
+		int final = strcmp(rp->kind, "final") == 0;
+
+		w = vobj_push(o, "reports");
+		vobj_str(w, "kind", label(r->lang, rp->kind));
+		y = rp->year;
+		/* The final report covers the whole project, not a year. */
+		vobj_int(w, "year", final ? 0 : y);
+		vobj_str(w, "starts", final ? dv->starts_on : y >= 1 &&
+		    y <= dv->nyears ? dv->year[y - 1].starts_on : NULL);
+		vobj_str(w, "ends", final ? dv->ends_on : y >= 1 &&
+		    y <= dv->nyears ? dv->year[y - 1].ends_on : NULL);
+		vobj_str(w, "due", rp->due_on);
+		vobj_str(w, "status", rp->status);
+		vobj_str(w, "status_label", label(r->lang, rp->status));
+	}
+}
+
+/* The decision that stands, read-only. */
+static void
+view_decided(struct dpage *p)
+{
+	struct req *r = p->r;
+	const struct decision_view *dv = &p->dv;
+	struct vobj *o = vobj_obj(r->view, "decided"), *w;
+	int approved = strcmp(dv->outcome, "approve") == 0;
+
+	row(r, o, N_("Decision"), label(r->lang, approved ? "approved" : "rejected"));
+	row(r, o, N_("Decided"), arena_printf(r->a, "%s, %s", dv->decided_on,
+	    dv->decided_by_name));
+	if (approved) {
+		w = row(r, o, N_("Project"), dv->code);
+		vobj_str(w, "href", arena_printf(r->a, "/projects/%s", dv->code));
+		row(r, o, N_("Period"), arena_printf(r->a, "%s – %s", dv->starts_on,
+		    dv->ends_on));
+		row(r, o, N_("Amount approved"), amount_text(r, dv->total));
+		w = row(r, o, N_("Conditions"), dv->conditions);
+		vobj_bool(w, "prose", 1);
+		if (dv->follows_code != NULL) {
+			w = row(r, o, N_("Continues the project"), dv->follows_code);
+			vobj_str(w, "href", arena_printf(r->a, "/projects/%s",
+			    dv->follows_code));
+		}
+		view_amounts(r, o, dv);
+		view_reports(r, o, dv, 1);
+	} else {
+		w = row(r, o, N_("Reason for the decision"), dv->reason);
+		vobj_bool(w, "prose", 1);
+	}
+	vobj_str(o, "letter_sv", app_path(r, p->a.id, "/letter?lang=sv"));
+	vobj_str(o, "letter_en", app_path(r, p->a.id, "/letter?lang=en"));
+}
+
+/* The decision page in p's mode, with the problems in p->err and any message given; status 200 unless r->status. */
+static int
+show(struct dpage *p, const char *field, const char *message)
+{
+	struct req *r = p->r;
+	size_t i;
+
+	if (message != NULL)
+		view_error(r, field, message);
+	for (i = 0; i < p->nerr; i++)
+		view_error(r, p->err[i].field, p->err[i].text);
+	vobj_int(r->view, "id", p->a.id);
+	vobj_str(r->view, "title", tr(r, p->mode == MODE_NEW ?
+	    N_("Decide on the application") : N_("The decision on the application")));
+	crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Application")), p->a.id));
+	crumb(r, app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
+	view_about(p);
+	if (p->dv.id != 0)
+		view_decided(p);
+	if (p->mode == MODE_CLOSED)
+		vobj_str(r->view, "closed", rules_fill(r->a, tr(r,
+		    N_("Only an application that has been submitted, or is under review, can be decided. This one is: {status}.")),
+		    (const char *const []){ "status", label(r->lang, p->a.status), NULL }));
+	else
+		view_form(p);
+	return render(r, TPL_DECISION);
+}
+
+/* ---- the handlers ------------------------------------------------------------------------------------- */
+
+/* GET /applications/{id}/decision -> 200 the form, or the decision with its change form | 404 | 503 */
+int
+h_decision_form(struct req *r)
+{
+	struct dpage *p = arena_calloc(r->a, 1, sizeof(*p));
+	int status;
+
+	if ((status = load(r, p, 0, 1)) != 0)
+		return status;
+	p->can_submit = 1;
+	if (p->dv.id != 0)
+		prefill_change(p);
+	else if (decidable(p->a.status))
+		prefill_new(p);
+	else
+		p->mode = MODE_CLOSED;
+	return show(p, NULL, NULL);
+}
+
+/* A POST that changes the decision made (its form sends decision_version). */
+static int
+save_change(struct dpage *p, unsigned version)
+{
+	struct req *r = p->r;
+	struct decision_record d;
+	unsigned current;
+	int status;
+	enum kerr e;
+
+	if (p->dv.id == 0)
+		return 404;
+	prefill_change(p);
+	p->version = version;
+	if ((status = read_form(p)) != 0)
+		return status;
+	check_form(p);
+	if (p->nerr > 0)
+		return show(p, NULL, NULL);
+	to_record(p, &d);
+	e = db_decision_update(r, p->a.id, version, &d, p->budget, &current);
+	if (e == KERR_OK)
+		return redirect(r, app_path(r, p->a.id, "/decision"));
+	if (e == KERR_CONFLICT) {
+		/* The input stays; with the version now stored, saving again is a choice made knowingly. */
+		p->version = current;
+		r->status = 409;
+		return show(p, "form", tr(r, N_("Someone else changed the decision while you were changing it. Check the decision as it stands, and save your change again if it still holds.")));
+	}
+	if (e == KERR_INVALID) {
+		p->budget = 0;
+		p->dv.locked = 1;
+		r->status = 409;
+		return show(p, "form", tr(r, N_("A report has been submitted or a payment made meanwhile: the dates and amounts can no longer be changed, and nothing was saved. Save the other changes again.")));
+	}
+	return http_status(e);
+}
+
+/* The answer to a new decision the application refused: where it stands now, the input kept. */
+static int
+refused(struct dpage *p, unsigned version, const struct decision_clash *c)
+{
+	struct req *r = p->r;
+
+	/* The same form sent again after it was recorded: the decision is on its page. */
+	if (c->decided_by == r->sess->user.id && c->version == version + 1 &&
+	    c->outcome != NULL && strcmp(c->outcome, p->in.outcome ==
+	    OUTCOME_APPROVE ? "approve" : "reject") == 0)
+		return redirect(r, app_path(r, p->a.id, "/decision"));
+	r->status = 409;
+	if (c->decided_by != 0) {
+		p->can_submit = 0;
+		return show(p, "form", tr(r, N_("The application was decided while you were deciding: your decision was not recorded. What you entered is below; see the decision as it stands.")));
+	}
+	if (!decidable(c->status)) {
+		p->can_submit = 0;
+		return show(p, "form", rules_fill(r->a, tr(r,
+		    N_("The application can no longer be decided: it is now {status}. Your decision was not recorded.")),
+		    (const char *const []){ "status", label(r->lang, c->status), NULL }));
+	}
+	p->version = c->version;
+	return show(p, "form", tr(r, N_("Someone else changed the application while you were deciding. Check it, and record your decision again if it still holds.")));
+}
+
+/*
+ * POST /applications/{id}/decision (version, outcome, ...) -> 303 to the
+ * decision | 200 the form with its problems | 409 the form, input kept,
+ * when the application or the decision changed meanwhile | 400 | 404 | 503.
+ * With decision_version it changes the decision made.
+ */
+int
+h_decision_save(struct req *r)
+{
+	struct dpage *p = arena_calloc(r->a, 1, sizeof(*p));
+	struct decision_clash clash;
+	struct decision_record d;
+	const char *code;
+	unsigned version;
+	int status;
+	enum kerr e;
+
+	if ((status = load(r, p, 0, 1)) != 0)
+		return status;
+	p->can_submit = 1;
+	if (req_form(r, "decision_version") != NULL) {
+		if ((version = version_of(req_form(r, "decision_version"))) == 0)
+			return 400;
+		return save_change(p, version);
+	}
+	if ((version = version_of(req_form(r, "version"))) == 0)
+		return 400;
+	prefill_new(p);
+	p->version = version;
+	if ((status = read_form(p)) != 0)
+		return status;
+	/*
+	 * Judged on the application as it is now: the page's cached reads
+	 * may be older than a decision made a moment ago.
+	 */
+	if ((e = db_decision_state(r, p->a.id, &clash)) != KERR_OK)
+		return http_status(e);
+	if (clash.decided_by != 0 || !decidable(clash.status))
+		return refused(p, version, &clash);
+	check_form(p);
+	/* Said at once, with the problems of the form: the admin looks again either way. */
+	if (version != clash.version)
+		return refused(p, version, &clash);
+	if (p->nerr > 0)
+		return show(p, NULL, NULL);
+	to_record(p, &d);
+	e = db_decision_create(r, p->a.id, version, &d, &clash, &code);
+	if (e == KERR_OK)
+		return redirect(r, app_path(r, p->a.id, "/decision"));
+	if (e == KERR_CONFLICT)
+		return refused(p, version, &clash);
+	if (e == KERR_INVALID) {
+		r->status = 409;
+		return show(p, "outcome", rules_fill(r->a, tr(r,
+		    N_("All 9999 project codes of {year} have been given: no project can be created in the round. Nothing was recorded.")),
+		    (const char *const []){ "year", arena_printf(r->a, "%d",
+		    p->x.round_year), NULL }));
+	}
+	return http_status(e);
+}
+
+/* ---- the letter --------------------------------------------------------------------------------------- */
+
+/* The letter's language, which the page then speaks throughout. */
+static void
+set_lang(struct req *r, enum lang l)
+{
+	r->lang = l;
+	vobj_str(r->view, "lang", i18n_code(l));
+	vobj_bool(r->view, "lang_sv", l == LANG_SV);
+	vobj_bool(r->view, "lang_en", l == LANG_EN);
+}
+
+/*
+ * GET /applications/{id}/letter[?lang=sv|en] -> 200 the decision letter
+ * (in the reader's language by default) | 400 another lang | 404 before
+ * the decision, or another organisation's | 503
+ */
+int
+h_decision_letter(struct req *r)
+{
+	struct dpage *p = arena_calloc(r->a, 1, sizeof(*p));
+	const struct decision_view *dv = &p->dv;
+	const char *want = req_query(r, "lang"), *total, *title;
+	struct vobj *v = r->view;
+	int status, l = r->lang, approved;
+
+	if (want != NULL && (l = i18n_parse(want)) < 0)
+		return 400;
+	if ((status = load(r, p, confined_org(r), 0)) != 0)
+		return status;
+	if (dv->id == 0)
+		return 404;
+	set_lang(r, (enum lang)l);
+	approved = strcmp(dv->outcome, "approve") == 0;
+	title = app_title(r, &p->a);
+	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",
+	    tr(r, N_("Decision letter")), tr(r, N_("application")), p->a.id));
+	vobj_str(v, "heading", tr(r, approved ?
+	    N_("Decision: the application is approved") :
+	    N_("Decision: the application is rejected")));
+	vobj_str(v, "other_lang", l == LANG_SV ? "en" : "sv");
+	vobj_str(v, "other_href", app_path(r, p->a.id, l == LANG_SV ?
+	    "/letter?lang=en" : "/letter?lang=sv"));
+	vobj_str(v, "other_text", tr(r, l == LANG_SV ?
+	    N_("The letter in English") : N_("The letter in Swedish")));
+	vobj_str(v, "decided", dv->decided_on);
+	vobj_str(v, "reference", arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Application")), p->a.id));
+	vobj_str(v, "code", approved ? dv->code : NULL);
+	vobj_str(v, "org_name", p->x.org_name);
+	vobj_str(v, "app_title", title);
+	vobj_str(v, "type", p->x.type != NULL ? label(r->lang, p->x.type) : NULL);
+	vobj_str(v, "round", i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
+	vobj_str(v, "partner_label", tr(r, p->x.npartners > 1 ?
+	    N_("Partner organisations") : N_("Partner organisation")));
+	vobj_str(v, "partners", partners_text(r, &p->x));
+	vobj_str(v, "country", i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
+	vobj_str(v, "decided_by", dv->decided_by_name);
+	if (approved) {
+		total = amount_text(r, dv->total);
+		vobj_str(v, "approved", rules_fill(r->a, tr(r,
+		    N_("ICLD has decided to approve the application and grants {org} {total} for the project {code}, from {start} to {end}, as set out below.")),
+		    (const char *const []){ "org", p->x.org_name, "total", total,
+		    "code", dv->code, "start", dv->starts_on, "end", dv->ends_on,
+		    NULL }));
+		vobj_str(v, "conditions", blank(dv->conditions) ? NULL : dv->conditions);
+		if (dv->follows_code != NULL)
+			vobj_str(v, "follows", rules_fill(r->a, tr(r,
+			    N_("The project continues the inception project {code}.")),
+			    (const char *const []){ "code", dv->follows_code, NULL }));
+		view_amounts(r, v, dv);
+		view_reports(r, v, dv, 0);
+	} else {
+		vobj_str(v, "rejected", rules_fill(r->a, tr(r,
+		    N_("ICLD has decided not to approve the application from {org}.")),
+		    (const char *const []){ "org", p->x.org_name, NULL }));
+		vobj_str(v, "reason", dv->reason);
+	}
+	crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Application")), p->a.id));
+	crumb(r, app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
+	    i18n_code((enum lang)l))), tr(r, N_("Decision letter")));
+	return render(r, TPL_DECISION_LETTER);
+}
+
+/* ---- on the application's page ------------------------------------------------------------------------ */
+
+void
+view_decision_box(struct req *r, const struct application *a,
+    const struct application_extra *x)
+{
+	struct vobj *o;
+	int admin = r->sess->user.role == ROLE_ADMIN;
+
+	if (x->decision == NULL && !(admin && decidable(a->status)))
+		return;
+	o = vobj_obj(r->view, "decision_box");
+	if (x->decision == NULL) {
+		vobj_bool(o, "undecided", 1);
+		vobj_str(o, "decide_href", app_path(r, a->id, "/decision"));
+		return;
+	}
+	vobj_str(o, "outcome", strcmp(x->decision, "approve") == 0 ?
+	    "approved" : "rejected");
+	vobj_str(o, "outcome_label", label(r->lang, strcmp(x->decision,
+	    "approve") == 0 ? "approved" : "rejected"));
+	vobj_str(o, "decided", x->decided);
+	vobj_str(o, "decision_href", admin ? app_path(r, a->id, "/decision") : NULL);
+	vobj_str(o, "letter_href", app_path(r, a->id, "/letter"));
+}
