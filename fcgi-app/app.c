@@ -35,6 +35,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_APP_CHECK] = "app_check",
 	[TPL_APP_SUBMITTED] = "app_submitted",
 	[TPL_APP_CLOSED] = "app_closed",
+	[TPL_AUDIT] = "audit",
 };
 
 static const char *

@@ -48,6 +48,7 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/countries", h_country_list, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/countries", h_country_create, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/countries/{code}", h_country_update, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/audit", h_audit_list, MAY_ADMIN, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
