@@ -50,6 +50,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_PROJECTS] = "projects",
 	[TPL_DECISION] = "decision",
 	[TPL_DECISION_LETTER] = "decision_letter",
+	[TPL_AUDIT] = "audit",
 };
 
 static const char *

@@ -1,8 +1,9 @@
-/* db_project.c - SQL for reading one project. */
+/* db_project.c - SQL for reading one project: its page is one cached statement. */
 #include <string.h>
 
 #include "arena.h"
 #include "db.h"
+#include "db_auditlog.h"
 #include "db_project.h"
 #include "req.h"
 
@@ -11,84 +12,250 @@ enum q {
 	Q__MAX
 };
 
-/* "? = 0 OR org = ?" lets ICLD (org 0) see everything with the same statement. */
+/*
+ * v is the project when the reader may see it ("? = 0 OR" lets ICLD and
+ * Sida, org 0, see every one); every part joins it, so another
+ * organisation's project gives no rows at all. Each part is tagged, sorts
+ * by s1 and s2, and puts its values in c1..c17; the audit trail's e-mail
+ * and JSON columns have collations of their own, which AUDIT_COLUMNS
+ * makes the page's (utf8mb4_swedish_ci) so that the parts can share
+ * columns. The trail's rows are written in the same transaction as the
+ * change they record, and every such change is to a table under the data
+ * version (sql/0006), so the cached result never lacks one.
+ */
 static struct dbstmt q[Q__MAX] = {
-	[Q_PROJECT] = { "SELECT 'p', p.code, p.application_id, a.title_sv, "
-	    "a.title_en, p.status, DATE_FORMAT(p.planned_start, '%Y-%m-%d'), "
-	    "DATE_FORMAT(p.planned_end, '%Y-%m-%d'), c.name_sv, c.name_en, o.name, "
-	    "(SELECT GROUP_CONCAT(po.name ORDER BY ap.position SEPARATOR ', ') "
-	    "FROM application_partners ap JOIN organisations po ON po.id = ap.org_id "
-	    "WHERE ap.application_id = a.id), a.project_type "
-	    "FROM projects p JOIN applications a ON a.id = p.application_id "
+	[Q_PROJECT] = { "WITH v AS (SELECT p.id AS pid, a.id AS aid, "
+	    "p.follows_project_id AS follows FROM projects p "
+	    "JOIN applications a ON a.id = p.application_id "
+	    "WHERE p.code = ? AND (? = 0 OR a.applicant_org_id = ?)) "
+	    "SELECT * FROM ("
+	    "SELECT 'p' AS tag, NULL AS s1, NULL AS s2, p.code AS c1, a.id AS c2, "
+	    "a.title_sv AS c3, a.title_en AS c4, p.status AS c5, "
+	    "DATE_FORMAT(p.planned_start, '%Y-%m-%d') AS c6, "
+	    "DATE_FORMAT(p.planned_end, '%Y-%m-%d') AS c7, "
+	    "DATE_FORMAT(p.actual_start, '%Y-%m-%d') AS c8, "
+	    "DATE_FORMAT(p.actual_end, '%Y-%m-%d') AS c9, c.name_sv AS c10, "
+	    "c.name_en AS c11, o.name AS c12, a.project_type AS c13, "
+	    "r.name_sv AS c14, r.name_en AS c15, t.name_sv AS c16, t.name_en AS c17 "
+	    "FROM v JOIN projects p ON p.id = v.pid "
+	    "JOIN applications a ON a.id = v.aid "
 	    "JOIN organisations o ON o.id = a.applicant_org_id "
+	    "JOIN rounds r ON r.id = a.round_id "
 	    "LEFT JOIN countries c ON c.code = a.country_code "
-	    "WHERE p.code = ? AND (? = 0 OR a.applicant_org_id = ?) "
+	    "LEFT JOIN thematic_areas t ON t.id = a.thematic_area_id "
 	    "UNION ALL "
-	    "SELECT 'y', y.year, DATE_FORMAT(y.starts_on, '%Y-%m-%d'), "
-	    "DATE_FORMAT(y.ends_on, '%Y-%m-%d'), y.amount, "
-	    "(SELECT COALESCE(SUM(d.amount), 0) FROM disbursements d "
+	    "SELECT 'c', o.name, NULL, o.name, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN application_coapplicants ac ON ac.application_id = v.aid "
+	    "JOIN organisations o ON o.id = ac.org_id "
+	    "UNION ALL "
+	    "SELECT 'o', ap.position, NULL, o.name, o.name_local, o.local_lang, "
+	    "o.kind, c.name_sv, c.name_en, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN application_partners ap ON ap.application_id = v.aid "
+	    "JOIN organisations o ON o.id = ap.org_id "
+	    "LEFT JOIN countries c ON c.code = o.country_code "
+	    "UNION ALL "
+	    /* The inception project this one continues, and those that continue it. */
+	    "SELECT 'f', 0, fp.code, fp.code, fa.title_sv, fa.title_en, 0, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN projects fp ON fp.id = v.follows "
+	    "JOIN applications fa ON fa.id = fp.application_id "
+	    "WHERE ? = 0 OR fa.applicant_org_id = ? "
+	    "UNION ALL "
+	    "SELECT 'f', 1, fp.code, fp.code, fa.title_sv, fa.title_en, 1, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN projects fp ON fp.follows_project_id = v.pid "
+	    "JOIN applications fa ON fa.id = fp.application_id "
+	    "WHERE ? = 0 OR fa.applicant_org_id = ? "
+	    "UNION ALL "
+	    "SELECT 'y', y.year, NULL, y.year, DATE_FORMAT(y.starts_on, '%Y-%m-%d'), "
+	    "DATE_FORMAT(y.ends_on, '%Y-%m-%d'), y.amount, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN project_years y ON y.project_id = v.pid "
+	    "UNION ALL "
+	    "SELECT 'b', bl.year, NULL, bl.year, bl.category, bl.amount, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL "
+	    "FROM v JOIN project_budget_lines bl ON bl.project_id = v.pid "
+	    "UNION ALL "
+	    "SELECT 'r', DATE_FORMAT(rp.due_on, '%Y-%m-%d'), LPAD(rp.id, 12, '0'), "
+	    "rp.id, rp.kind, rp.project_year, DATE_FORMAT(rp.due_on, '%Y-%m-%d'), "
+	    "rp.status, DATEDIFF(rp.due_on, ?), NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN reports rp ON rp.project_id = v.pid "
+	    "UNION ALL "
+	    "SELECT 'd', DATE_FORMAT(d.paid_on, '%Y-%m-%d'), LPAD(d.id, 12, '0'), "
+	    "DATE_FORMAT(d.paid_on, '%Y-%m-%d'), d.amount, d.report_id, rp.kind, "
+	    "rp.project_year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL "
+	    "FROM v JOIN disbursements d ON d.project_id = v.pid "
 	    "JOIN reports rp ON rp.id = d.report_id "
-	    "WHERE d.project_id = p.id AND rp.project_year = y.year), "
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL "
-	    "FROM project_years y JOIN projects p ON p.id = y.project_id "
-	    "WHERE p.code = ? "
 	    "UNION ALL "
-	    "SELECT 'r', rp.kind, rp.status, DATE_FORMAT(rp.due_on, '%Y-%m-%d'), "
-	    "rp.project_year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
-	    "FROM reports rp JOIN projects p ON p.id = rp.project_id "
-	    "WHERE p.code = ? "
-	    "ORDER BY 1, 4, 2", NULL, 0 },
+	    /*
+	     * The trail: the records a project's history is made of, each
+	     * looked up by audit_log_entity. Of the application's rows only
+	     * the decision's: its review (application.review and any review
+	     * row) is ICLD's own.
+	     */
+	    "SELECT 'a', DATE_FORMAT(l.at, '%Y-%m-%d %H:%i:%s.%f'), LPAD(l.id, 20, '0'), "
+	    AUDIT_COLUMNS ", NULL, NULL, NULL, NULL, NULL "
+	    "FROM (SELECT _ascii'project' COLLATE ascii_bin AS e, v.pid AS i FROM v "
+	    "UNION ALL SELECT _ascii'application' COLLATE ascii_bin, v.aid FROM v "
+	    "UNION ALL SELECT _ascii'decision' COLLATE ascii_bin, dc.id FROM v "
+	    "JOIN decisions dc ON dc.application_id = v.aid "
+	    "UNION ALL SELECT _ascii'report' COLLATE ascii_bin, rp.id FROM v "
+	    "JOIN reports rp ON rp.project_id = v.pid "
+	    "UNION ALL SELECT _ascii'disbursement' COLLATE ascii_bin, d.id FROM v "
+	    "JOIN disbursements d ON d.project_id = v.pid) k "
+	    "JOIN audit_log l ON l.entity = k.e AND l.entity_id = k.i "
+	    AUDIT_JOINS
+	    "WHERE ? = 1 AND (l.entity <> 'application' OR l.action LIKE 'decision.%') "
+	    "AND l.action NOT LIKE 'review.%'"
+	    ") t ORDER BY tag, CASE WHEN tag = 'a' THEN s1 END DESC, "
+	    "CASE WHEN tag = 'a' THEN s2 END DESC, s1, s2", NULL, 0 },
 };
+
+/* Counts rows of each tag so the lists can be allocated once. */
+static size_t
+count_tag(const struct dbres *res, char tag)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->nrows; i++)
+		n += res->rows[i][0][0] == tag;
+	return n;
+}
+
+static struct project_year *
+year_of(struct project_view *p, int year)
+{
+	size_t i;
+
+	for (i = 0; i < p->nyears; i++)
+		if (p->years[i].year == year)
+			return &p->years[i];
+	return NULL;
+}
+
+/* Columns: 0 tag, 1 s1, 2 s2, then c1 at 3. */
+#define C1	3
 
 enum kerr
 db_project_get(struct req *r, const char *code, long long org_id,
-    struct project_view *p)
+    const char *today, int trail, struct project_view *p)
 {
+	struct project_year *y;
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 	char **c;
+	int k;
 
 	memset(p, 0, sizeof(*p));
 	if ((e = db_query_cached(r->a, r->id, &q[Q_PROJECT],
-	    r->sess->data_version, &res, "siiss", code,
-	    org_id, org_id, code, code)) != KERR_OK)
+	    r->sess->data_version, &res, "siiiiiisi", code, org_id, org_id,
+	    org_id, org_id, org_id, org_id, today, (long long)(trail != 0))) != KERR_OK)
 		return e;
-	/* Rows sort 'p' < 'r' < 'y'; without the 'p' row the reader may not see it. */
-	if (res.nrows == 0 || strcmp(res.rows[0][0], "p") != 0)
+	/* 'p' sorts before every other tag but 'a', 'b' and 'c'. */
+	for (i = 0; i < res.nrows && res.rows[i][0][0] != 'p'; i++)
+		;
+	if (i == res.nrows)
 		return KERR_NOTFOUND;
-	c = res.rows[0];
-	p->code = c[1];
-	p->application_id = db_ll(&res, 0, 2);
-	p->title_sv = c[3];
-	p->title_en = c[4];
-	p->status = c[5];
-	p->start = c[6];
-	p->end = c[7];
-	p->country_sv = c[8];
-	p->country_en = c[9];
-	p->org_name = c[10];
-	p->partners = c[11];
+	c = res.rows[i] + C1;
+	p->code = c[0];
+	p->application_id = db_ll(&res, i, C1 + 1);
+	p->title_sv = c[2];
+	p->title_en = c[3];
+	p->status = c[4];
+	p->planned_start = c[5];
+	p->planned_end = c[6];
+	p->actual_start = c[7];
+	p->actual_end = c[8];
+	p->country_sv = c[9];
+	p->country_en = c[10];
+	p->org_name = c[11];
 	p->type = c[12];
-	p->years = arena_calloc(r->a, res.nrows, sizeof(*p->years));
-	p->reports = arena_calloc(r->a, res.nrows, sizeof(*p->reports));
-	for (i = 1; i < res.nrows; i++) {
-		c = res.rows[i];
-		if (c[0][0] == 'y') {
-			struct project_year *y = &p->years[p->nyears++];
+	p->round_sv = c[13];
+	p->round_en = c[14];
+	p->theme_sv = c[15];
+	p->theme_en = c[16];
 
-			y->year = (int)db_ll(&res, i, 1);
-			y->starts = c[2];
-			y->ends = c[3];
-			y->amount = db_ll(&res, i, 4);
-			y->paid = db_ll(&res, i, 5);
-		} else {
+	p->coapplicants = arena_calloc(r->a, count_tag(&res, 'c') + 1, sizeof(*p->coapplicants));
+	p->partners = arena_calloc(r->a, count_tag(&res, 'o') + 1, sizeof(*p->partners));
+	p->links = arena_calloc(r->a, count_tag(&res, 'f') + 1, sizeof(*p->links));
+	p->years = arena_calloc(r->a, count_tag(&res, 'y') + 1, sizeof(*p->years));
+	p->reports = arena_calloc(r->a, count_tag(&res, 'r') + 1, sizeof(*p->reports));
+	p->payments = arena_calloc(r->a, count_tag(&res, 'd') + 1, sizeof(*p->payments));
+	p->trail = arena_calloc(r->a, count_tag(&res, 'a') + 1, sizeof(*p->trail));
+	/* Years first: the budget lines ('b' sorts before 'y') are filed under them. */
+	for (i = 0; i < res.nrows; i++) {
+		if (res.rows[i][0][0] != 'y')
+			continue;
+		c = res.rows[i] + C1;
+		y = &p->years[p->nyears++];
+		y->year = (int)db_ll(&res, i, C1);
+		y->starts = c[1];
+		y->ends = c[2];
+		y->amount = db_ll(&res, i, C1 + 3);
+		for (k = 0; k < CAT__MAX; k++)
+			y->line[k] = -1;
+	}
+	for (i = 0; i < res.nrows; i++) {
+		c = res.rows[i] + C1;
+		switch (res.rows[i][0][0]) {
+		case 'c':
+			p->coapplicants[p->ncoapplicants++] = c[0];
+			break;
+		case 'o': {
+			struct project_partner *o = &p->partners[p->npartners++];
+
+			o->name = c[0];
+			o->name_local = c[1];
+			o->local_lang = c[2];
+			o->kind = c[3];
+			o->country_sv = c[4];
+			o->country_en = c[5];
+			break;
+		}
+		case 'f': {
+			struct project_link *l = &p->links[p->nlinks++];
+
+			l->code = c[0];
+			l->title_sv = c[1];
+			l->title_en = c[2];
+			l->later = db_ll(&res, i, C1 + 3) != 0;
+			break;
+		}
+		case 'b':
+			k = code_index(category_code, CAT__MAX, c[1]);
+			if ((y = year_of(p, (int)db_ll(&res, i, C1))) != NULL && k >= 0)
+				y->line[k] = db_ll(&res, i, C1 + 2);
+			break;
+		case 'r': {
 			struct project_report *rp = &p->reports[p->nreports++];
 
+			rp->id = db_ll(&res, i, C1);
 			rp->kind = c[1];
-			rp->status = c[2];
+			rp->year = (int)db_ll(&res, i, C1 + 2);
 			rp->due = c[3];
-			rp->year = (int)db_ll(&res, i, 4);
+			rp->status = c[4];
+			rp->days_left = db_ll(&res, i, C1 + 5);
+			break;
+		}
+		case 'd': {
+			struct project_payment *d = &p->payments[p->npayments++];
+
+			d->paid_on = c[0];
+			d->amount = db_ll(&res, i, C1 + 1);
+			d->report_id = db_ll(&res, i, C1 + 2);
+			d->report_kind = c[3];
+			d->report_year = (int)db_ll(&res, i, C1 + 4);
+			break;
+		}
+		case 'a':
+			db_auditlog_entry(&res, i, C1, &p->trail[p->ntrail++]);
+			break;
 		}
 	}
 	return KERR_OK;

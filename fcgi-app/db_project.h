@@ -1,22 +1,49 @@
-/* db_project.h - reading one project, confined to an organisation. */
+/* db_project.h - reading one project with everything its page shows, confined to an organisation. */
 #ifndef KPP_DB_PROJECT_H
 #define KPP_DB_PROJECT_H
 
 #include <stddef.h>
 
+#include "application.h"
 #include "kerr.h"
 
+struct audit_entry;
 struct req;
+
+/* A partner organisation abroad. */
+struct project_partner {
+	const char	*name, *name_local, *local_lang;	/* local name and its ISO 639-1 code may be NULL */
+	const char	*kind;					/* organisations.kind */
+	const char	*country_sv, *country_en;
+};
+
+/* A project this one continues (later = 0), or one that continues this one (later = 1). */
+struct project_link {
+	const char	*code;
+	const char	*title_sv, *title_en;
+	int		 later;
+};
 
 struct project_year {
 	int		 year;
-	const char	*starts, *ends;
-	long long	 amount, paid;
+	const char	*starts, *ends;			/* YYYY-MM-DD */
+	long long	 amount;			/* approved for the year */
+	long long	 line[CAT__MAX];		/* approved per cost category; -1 where none is stored */
 };
 
 struct project_report {
-	const char	*kind, *status, *due;
-	int		 year;
+	long long	 id;
+	const char	*kind, *status, *due;		/* kind: progress or final; due: YYYY-MM-DD */
+	int		 year;				/* the project year covered */
+	long long	 days_left;			/* due date minus the programme's today */
+};
+
+struct project_payment {
+	const char	*paid_on;			/* YYYY-MM-DD */
+	long long	 amount;
+	long long	 report_id;
+	const char	*report_kind;
+	int		 report_year;
 };
 
 struct project_view {
@@ -24,21 +51,40 @@ struct project_view {
 	long long	 application_id;
 	const char	*title_sv, *title_en;
 	const char	*status;
-	const char	*start, *end;
+	const char	*planned_start, *planned_end;
+	const char	*actual_start, *actual_end;	/* NULL until the project started, ended */
 	const char	*country_sv, *country_en;
-	const char	*org_name, *partners, *type;
-	struct project_year	*years;
-	size_t		 nyears;
-	struct project_report	*reports;
-	size_t		 nreports;
+	const char	*org_name;			/* the Swedish applicant */
+	const char	*type;				/* project type code */
+	const char	*round_sv, *round_en;
+	const char	*theme_sv, *theme_en;		/* NULL when the application named none */
+	const char		**coapplicants;		/* Swedish co-applicants' names, by name */
+	size_t			 ncoapplicants;
+	struct project_partner	*partners;		/* in the application's order */
+	size_t			 npartners;
+	struct project_link	*links;			/* earlier ones first */
+	size_t			 nlinks;
+	struct project_year	*years;			/* by year */
+	size_t			 nyears;
+	struct project_report	*reports;		/* by due date */
+	size_t			 nreports;
+	struct project_payment	*payments;		/* by date paid */
+	size_t			 npayments;
+	struct audit_entry	*trail;			/* newest first; only when asked for */
+	size_t			 ntrail;
 };
 
 /*
- * Project code (such as 2016-0033), when org_id is 0 (ICLD) or it belongs
- * to org_id. KERR_NOTFOUND otherwise: other organisations' records don't
- * exist for you.
+ * The project with code (such as 2016-0033), when org_id is 0 (ICLD and
+ * Sida) or its applicant is org_id: KERR_NOTFOUND otherwise, as other
+ * organisations' records don't exist for an applicant; the projects it is
+ * linked with likewise only when they are org_id's. With trail, also the
+ * audit rows about the project, its decision, its reports and payments:
+ * never a review's, which only ICLD's officers may read (on /audit).
+ * Reports' days_left count from today (YYYY-MM-DD). One statement, cached
+ * at the request's data version. Strings live in r's arena.
  */
 enum kerr	db_project_get(struct req *r, const char *code, long long org_id,
-		    struct project_view *out);
+		    const char *today, int trail, struct project_view *out);
 
 #endif

@@ -58,7 +58,7 @@ blank(const char *s)
 }
 
 /* A language code fit for lang="": two or three lowercase letters; else NULL (none said). */
-static const char *
+const char *
 lang_ok(const char *s)
 {
 	size_t n = s != NULL ? strspn(s, "abcdefghijklmnopqrstuvwxyz") : 0;

@@ -12,7 +12,7 @@
 #include "req.h"
 #include "view.h"
 
-static void
+void
 view_days(struct req *r, struct vobj *o, long long days)
 {
 	long long n = days < 0 ? -days : days;

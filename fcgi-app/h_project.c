@@ -1,8 +1,9 @@
-/* h_project.c - a project page: its budget per year, what has been paid and its reports. */
+/* h_project.c - a project page: who takes part, its budget, reports and payments, and for ICLD and Sida its history. */
 #include <string.h>
 
 #include "app.h"
 #include "arena.h"
+#include "db_auditlog.h"
 #include "db_project.h"
 #include "fmt.h"
 #include "handlers.h"
@@ -19,56 +20,210 @@ code_ok(const char *s)
 	    s[4] == '-' && strspn(s + 5, "0123456789") == 4;
 }
 
+/* "Progress report, year 1" or "Final report". */
+static const char *
+report_name(struct req *r, const char *kind, int year)
+{
+	if (strcmp(kind, "progress") != 0)
+		return label(r->lang, kind);
+	return arena_printf(r->a, "%s, %s %d", label(r->lang, kind),
+	    i18n_tr(r->lang, N_("year")), year);
+}
+
+static void
+view_people(struct req *r, const struct project_view *p)
+{
+	struct vobj *v = r->view, *o;
+	size_t i;
+
+	vobj_str(v, "applicant", p->org_name);
+	for (i = 0; i < p->ncoapplicants; i++)
+		vobj_str(vobj_push(v, "coapplicants"), "name", p->coapplicants[i]);
+	vobj_bool(v, "has_coapplicants", p->ncoapplicants > 0);
+	vobj_bool(v, "two_partners", p->npartners > 1);
+	for (i = 0; i < p->npartners; i++) {
+		const struct project_partner *pp = &p->partners[i];
+
+		o = vobj_push(v, "partners");
+		vobj_str(o, "name", pp->name);
+		vobj_str(o, "name_local", pp->name_local);
+		vobj_str(o, "local_lang", lang_ok(pp->local_lang));
+		vobj_str(o, "kind", label(r->lang, pp->kind));
+		vobj_str(o, "country", i18n_pick(r->lang, pp->country_sv, pp->country_en));
+	}
+	vobj_str(v, "country", i18n_pick(r->lang, p->country_sv, p->country_en));
+	vobj_str(v, "round", i18n_pick(r->lang, p->round_sv, p->round_en));
+	vobj_str(v, "type", label(r->lang, p->type));
+	vobj_str(v, "theme", p->theme_sv != NULL || p->theme_en != NULL ?
+	    i18n_pick(r->lang, p->theme_sv, p->theme_en) : NULL);
+	vobj_str(v, "planned_start", p->planned_start);
+	vobj_str(v, "planned_end", p->planned_end);
+	vobj_str(v, "actual_start", p->actual_start);
+	vobj_str(v, "actual_end", p->actual_end);
+	for (i = 0; i < p->nlinks; i++) {
+		o = vobj_push(v, p->links[i].later ? "continued_by" : "continues");
+		vobj_str(o, "href", arena_printf(r->a, "/projects/%s", p->links[i].code));
+		vobj_str(o, "code", p->links[i].code);
+		vobj_str(o, "link_title", i18n_pick(r->lang, p->links[i].title_sv,
+		    p->links[i].title_en));
+	}
+	/* Sida does not read applications (they hold people's details and ICLD's assessment). */
+	if (r->sess->user.role != ROLE_SIDA)
+		vobj_str(v, "application_href", arena_printf(r->a,
+		    "/applications/%lld", p->application_id));
+}
+
+/*
+ * The approved budget for _budget_table.html: a row per cost category,
+ * a column per year, totals of both. A category with no stored line counts
+ * as nothing approved for it.
+ */
+static void
+view_budget(struct req *r, const struct project_view *p)
+{
+	struct vobj *b = vobj_obj(r->view, "budget"), *cv, *o;
+	long long ysum[MAX_YEARS] = { 0 }, csum, total = 0;
+	size_t i, n = p->nyears < MAX_YEARS ? p->nyears : MAX_YEARS;
+	int c;
+
+	vobj_bool(b, "approved_budget", 1);
+	vobj_bool(b, "has_table", n > 0);
+	for (i = 0; i < n; i++) {
+		o = vobj_push(b, "years");
+		vobj_int(o, "year", p->years[i].year);
+		vobj_str(o, "period", arena_printf(r->a, "%s – %s",
+		    p->years[i].starts, p->years[i].ends));
+	}
+	for (c = 0; c < CAT__MAX; c++) {
+		cv = vobj_push(b, "categories");
+		vobj_str(cv, "category", label(r->lang, category_code[c]));
+		csum = 0;
+		for (i = 0; i < n; i++) {
+			long long v = p->years[i].line[c] > 0 ? p->years[i].line[c] : 0;
+
+			vobj_str(vobj_push(cv, "cells"), "amount",
+			    fmt_amount(r->a, v, r->lang));
+			csum += v;
+			ysum[i] += v;
+		}
+		vobj_str(cv, "total", fmt_amount(r->a, csum, r->lang));
+		total += csum;
+	}
+	for (i = 0; i < n; i++)
+		vobj_str(vobj_push(b, "totals"), "amount",
+		    fmt_amount(r->a, ysum[i], r->lang));
+	vobj_str(b, "total", fmt_amount(r->a, total, r->lang));
+}
+
+/* What has been paid, against what the years approve (the reimbursement ceilings). */
+static void
+view_payments(struct req *r, const struct project_view *p, long long approved)
+{
+	struct vobj *v = r->view, *o;
+	long long paid = 0;
+	size_t i;
+
+	for (i = 0; i < p->npayments; i++) {
+		const struct project_payment *d = &p->payments[i];
+
+		o = vobj_push(v, "payments");
+		vobj_str(o, "paid_on", d->paid_on);
+		vobj_str(o, "amount", fmt_amount(r->a, d->amount, r->lang));
+		vobj_str(o, "report", report_name(r, d->report_kind, d->report_year));
+		paid += d->amount;
+	}
+	vobj_bool(v, "has_payments", p->npayments > 0);
+	vobj_str(v, "approved_total", fmt_amount(r->a, approved, r->lang));
+	vobj_str(v, "paid_total", fmt_amount(r->a, paid, r->lang));
+	vobj_str(v, "paid_share", fmt_percent(r->a, paid, approved, r->lang));
+	vobj_str(v, "remaining", fmt_amount(r->a, approved - paid, r->lang));
+}
+
+static void
+view_reports(struct req *r, const struct project_view *p)
+{
+	struct vobj *v = r->view, *o;
+	int running = strcmp(p->status, "implementation") == 0 ||
+	    strcmp(p->status, "finalisation") == 0;
+	size_t i;
+
+	for (i = 0; i < p->nreports; i++) {
+		const struct project_report *rp = &p->reports[i];
+
+		o = vobj_push(v, "reports");
+		vobj_str(o, "name", report_name(r, rp->kind, rp->year));
+		vobj_str(o, "due", rp->due);
+		vobj_str(o, "status", rp->status);
+		vobj_str(o, "status_label", label(r->lang, rp->status));
+		/* Owed while a draft or returned, as the start pages count it; a project that ended owes none. */
+		vobj_str(o, "days", NULL);
+		vobj_bool(o, "overdue", 0);
+		if (running && (strcmp(rp->status, "draft") == 0 ||
+		    strcmp(rp->status, "returned") == 0))
+			view_days(r, o, rp->days_left);
+	}
+	vobj_bool(v, "has_reports", p->nreports > 0);
+}
+
+/* The history, each report and payment named as this page names it. */
+static void
+view_trail(struct req *r, const struct project_view *p)
+{
+	struct vobj *o;
+	size_t i, k;
+
+	vobj_bool(r->view, "show_trail", 1);
+	vobj_bool(r->view, "has_trail", p->ntrail > 0);
+	for (i = 0; i < p->ntrail; i++) {
+		const struct audit_entry *e = &p->trail[i];
+
+		o = vobj_push(r->view, "trail");
+		view_audit_entry(r, o, e, 0);
+		if (strcmp(e->entity, "report") == 0)
+			for (k = 0; k < p->nreports; k++)
+				if (p->reports[k].id == e->entity_id)
+					vobj_str(o, "record", report_name(r,
+					    p->reports[k].kind, p->reports[k].year));
+		if (strcmp(e->entity, "disbursement") == 0)
+			vobj_str(o, "record", i18n_tr(r->lang, N_("Payment")));
+		if (strcmp(e->entity, "application") == 0)
+			vobj_str(o, "record", i18n_tr(r->lang, N_("Decision")));
+		if (strcmp(e->entity, "project") == 0)
+			vobj_str(o, "record", i18n_tr(r->lang, N_("Project")));
+	}
+}
+
 /* GET /projects/{code} -> 200 | 404 (also another organisation's) | 503 */
 int
 h_project_show(struct req *r)
 {
 	struct project_view p;
-	struct vobj *v = r->view, *o;
-	long long total = 0, paid = 0;
+	struct vobj *o;
+	int staff = r->sess->user.role != ROLE_APPLICANT;
+	long long approved;
 	enum kerr e;
 	size_t i;
 
 	if (!code_ok(r->args[0]))
 		return 404;
-	if ((e = db_project_get(r, r->args[0], confined_org(r), &p)) != KERR_OK)
+	if ((e = db_project_get(r, r->args[0], confined_org(r), app_today(),
+	    staff, &p)) != KERR_OK)
 		return http_status(e);
-	vobj_str(v, "title", i18n_pick(r->lang, p.title_sv, p.title_en));
-	vobj_str(v, "code", p.code);
-	vobj_str(v, "status", p.status);
-	vobj_str(v, "status_label", label(r->lang, p.status));
-	vobj_str(v, "type", label(r->lang, p.type));
-	vobj_str(v, "start", p.start);
-	vobj_str(v, "end", p.end);
-	vobj_str(v, "country", i18n_pick(r->lang, p.country_sv, p.country_en));
-	vobj_str(v, "org_name_applicant", p.org_name);
-	vobj_str(v, "partners", p.partners);
-	if (r->sess->user.role != ROLE_SIDA)
-		vobj_str(v, "application_href", arena_printf(r->a,
-		    "/applications/%lld", p.application_id));
-	for (i = 0; i < p.nyears; i++) {
-		o = vobj_push(v, "years");
-		vobj_int(o, "year", p.years[i].year);
-		vobj_str(o, "starts", p.years[i].starts);
-		vobj_str(o, "ends", p.years[i].ends);
-		vobj_str(o, "amount", fmt_amount(r->a, p.years[i].amount, r->lang));
-		vobj_str(o, "paid", fmt_amount(r->a, p.years[i].paid, r->lang));
-		total += p.years[i].amount;
-		paid += p.years[i].paid;
-	}
-	vobj_str(v, "total", fmt_amount(r->a, total, r->lang));
-	vobj_str(v, "total_paid", fmt_amount(r->a, paid, r->lang));
-	for (i = 0; i < p.nreports; i++) {
-		o = vobj_push(v, "reports");
-		vobj_str(o, "kind", label(r->lang, p.reports[i].kind));
-		if (strcmp(p.reports[i].kind, "progress") == 0)
-			vobj_int(o, "year", p.reports[i].year);
-		vobj_str(o, "status", p.reports[i].status);
-		vobj_str(o, "status_label", label(r->lang, p.reports[i].status));
-		vobj_str(o, "due", p.reports[i].due);
-	}
-	vobj_bool(v, "breadcrumbs", 1);
-	o = vobj_push(v, "crumbs");
+	vobj_str(r->view, "title", i18n_pick(r->lang, p.title_sv, p.title_en));
+	vobj_str(r->view, "code", p.code);
+	vobj_str(r->view, "status", p.status);
+	vobj_str(r->view, "status_label", label(r->lang, p.status));
+	view_people(r, &p);
+	view_budget(r, &p);
+	for (i = 0, approved = 0; i < p.nyears; i++)
+		approved += p.years[i].amount;
+	view_payments(r, &p, approved);
+	view_reports(r, &p);
+	/* The history is ICLD's and Sida's: applicants follow their project through its reports. */
+	if (staff)
+		view_trail(r, &p);
+	vobj_bool(r->view, "breadcrumbs", 1);
+	o = vobj_push(r->view, "crumbs");
 	vobj_str(o, "href", arena_printf(r->a, "/projects/%s", p.code));
 	vobj_str(o, "text", p.code);
 	return render(r, TPL_PROJECT);

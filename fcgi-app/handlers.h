@@ -104,9 +104,26 @@ int	h_theme_list(struct req *);
 int	h_theme_create(struct req *);
 int	h_theme_edit(struct req *);
 int	h_theme_update(struct req *);
+/* h_audit.c */
+int	h_audit_list(struct req *);
 
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */
 long long	 path_id(const char *);			/* 0 unless a positive id */
+const char	*lang_ok(const char *);			/* a code fit for lang="", else NULL */
+
+struct audit_entry;
+struct vobj;
+
+/*
+ * h_audit.c: an audit row into o for _audit_row.html (when, who, what,
+ * the record, linked to its page when links and an admin may open one,
+ * and the fields it changed).
+ */
+void		 view_audit_entry(struct req *, struct vobj *o,
+		    const struct audit_entry *, int links);
+
+/* h_home.c: a report's days left, or overdue, in words into o ("days", "overdue"). */
+void		 view_days(struct req *, struct vobj *o, long long days);
 
 #endif

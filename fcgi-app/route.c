@@ -86,6 +86,7 @@ static const struct route routes[] = {
 	/* The one-time link to choose a password: whoever holds it, signed in or not. */
 	{ METHOD_GET,  "/password/{token}", h_password_form, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/password/{token}", h_password_set, MAY_ANYONE, 0 },
+	{ METHOD_GET,  "/audit", h_audit_list, MAY_ADMIN, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -84,6 +84,14 @@ const PAGE_SPECS = [
 	{ name: 'project-applicant', who: 'applicant', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-admin', who: 'admin', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-sida', who: 'sida', path: () => `/projects/${ids.project}`, status: 200 },
+	{ name: 'project-paid-admin', who: 'admin', path: () => `/projects/${ids.paidProject}`, status: 200,
+		what: 'a project of several years with payments, reports and a long history' },
+	{ name: 'project-paid-sida', who: 'sida', path: () => `/projects/${ids.paidProject}`, status: 200 },
+	{ name: 'audit', who: 'admin', path: () => '/audit', status: 200 },
+	{ name: 'audit-filtered', who: 'admin', path: () => `/audit?entity=report&from=2016-01-01&page=2`, status: 200,
+		what: 'the audit log narrowed to reports since a date, its second page' },
+	{ name: 'audit-errors', who: 'admin', path: () => '/audit?from=2016-02-30&record=x&entity=report', status: 400,
+		what: 'the audit log\'s filters with a date that does not exist and a record number that is none' },
 	{ name: 'rounds-applicant', who: 'applicant', path: () => '/rounds', status: 200 },
 	{ name: 'rounds-admin', who: 'admin', path: () => '/rounds', status: 200 },
 	{ name: 'round-new', who: 'admin', path: () => '/rounds/new', status: 200 },
@@ -314,6 +322,8 @@ before(async () => {
 	[[ids.round2016]] = await stack.mysql('SELECT id FROM rounds WHERE year = 2016');
 	[[ids.rejected]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'rejected' ORDER BY a.id LIMIT 1`);
+	[[ids.paidProject]] = await stack.mysql('SELECT p.code FROM projects p ' +
+		'ORDER BY (SELECT COUNT(*) FROM disbursements d WHERE d.project_id = p.id) DESC, p.code LIMIT 1');
 	[[ids.submitted]] = await stack.mysql('SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id ' +
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'submitted' ORDER BY a.id LIMIT 1`);
 	// A draft of the test's own in the open round, for the form's pages sent with mistakes.

@@ -1,0 +1,493 @@
+/* auditfmt.c - audit rows made readable: a small JSON reader that flattens before/after, and Swedish time. */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "auditfmt.h"
+#include "buf.h"
+#include "form.h"
+
+/* ---- JSON, flattened ---------------------------------------------------------------------------------- */
+
+/* One scalar (or empty container) of a document, at its path. */
+struct leaf {
+	const char	*path;
+	const char	*text;
+	int		 string;
+	int		 used;		/* matched with the other side's leaf already */
+};
+
+struct flat {
+	struct leaf	*v;
+	size_t		 n, cap;
+};
+
+struct parser {
+	struct arena	*a;
+	const char	*s;
+	int		 depth;
+	struct flat	*f;
+};
+
+static void
+ws(struct parser *p)
+{
+	while (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' || *p->s == '\r')
+		p->s++;
+}
+
+static void
+leaf_add(struct parser *p, const char *path, const char *text, int string)
+{
+	struct flat *f = p->f;
+	struct leaf *v;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 16;
+		v = arena_alloc(p->a, f->cap * sizeof(*v));
+		if (f->n > 0)
+			memcpy(v, f->v, f->n * sizeof(*v));
+		f->v = v;
+	}
+	f->v[f->n].path = path;
+	f->v[f->n].text = text;
+	f->v[f->n].string = string;
+	f->v[f->n].used = 0;
+	f->n++;
+}
+
+static int
+hex4(const char *s, unsigned *out)
+{
+	unsigned v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		v <<= 4;
+		if (s[i] >= '0' && s[i] <= '9')
+			v |= (unsigned)(s[i] - '0');
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			v |= (unsigned)(s[i] - 'a' + 10);
+		else if (s[i] >= 'A' && s[i] <= 'F')
+			v |= (unsigned)(s[i] - 'A' + 10);
+		else
+			return 0;
+	}
+	*out = v;
+	return 1;
+}
+
+static void
+put_utf8(struct buf *b, unsigned c)
+{
+	if (c < 0x80)
+		buf_putc(b, (char)c);
+	else if (c < 0x800) {
+		buf_putc(b, (char)(0xc0 | (c >> 6)));
+		buf_putc(b, (char)(0x80 | (c & 0x3f)));
+	} else if (c < 0x10000) {
+		buf_putc(b, (char)(0xe0 | (c >> 12)));
+		buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
+		buf_putc(b, (char)(0x80 | (c & 0x3f)));
+	} else {
+		buf_putc(b, (char)(0xf0 | (c >> 18)));
+		buf_putc(b, (char)(0x80 | ((c >> 12) & 0x3f)));
+		buf_putc(b, (char)(0x80 | ((c >> 6) & 0x3f)));
+		buf_putc(b, (char)(0x80 | (c & 0x3f)));
+	}
+}
+
+/* A string at p->s (its opening quote), unescaped into *out. */
+static int
+string(struct parser *p, const char **out)
+{
+	struct buf b;
+	unsigned c, lo;
+
+	buf_init(&b, p->a, 32);
+	p->s++;
+	for (;;) {
+		c = (unsigned char)*p->s;
+		if (c == '"')
+			break;
+		if (c < 0x20)		/* the end of the text, or a raw control character */
+			return 0;
+		if (c != '\\') {
+			buf_putc(&b, (char)c);
+			p->s++;
+			continue;
+		}
+		p->s++;
+		switch (*p->s) {
+		case '"': case '\\': case '/':
+			buf_putc(&b, *p->s);
+			break;
+		case 'b': buf_putc(&b, '\b'); break;
+		case 'f': buf_putc(&b, '\f'); break;
+		case 'n': buf_putc(&b, '\n'); break;
+		case 'r': buf_putc(&b, '\r'); break;
+		case 't': buf_putc(&b, '\t'); break;
+		case 'u':
+			if (!hex4(p->s + 1, &c))
+				return 0;
+			p->s += 4;
+			if (c >= 0xd800 && c < 0xdc00 && p->s[1] == '\\' &&
+			    p->s[2] == 'u' && hex4(p->s + 3, &lo) &&
+			    lo >= 0xdc00 && lo < 0xe000) {
+				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+				p->s += 6;
+			} else if ((c >= 0xd800 && c < 0xe000) || c == 0)
+				c = 0xfffd;	/* a lone surrogate, or NUL: not text */
+			put_utf8(&b, c);
+			break;
+		default:
+			return 0;
+		}
+		p->s++;
+	}
+	p->s++;
+	*out = b.data;
+	return 1;
+}
+
+static int
+digits(struct parser *p)
+{
+	const char *start = p->s;
+
+	while (*p->s >= '0' && *p->s <= '9')
+		p->s++;
+	return p->s > start;
+}
+
+static int
+number(struct parser *p, const char **out)
+{
+	const char *start = p->s;
+
+	if (*p->s == '-')
+		p->s++;
+	if (*p->s == '0')
+		p->s++;
+	else if (!digits(p))
+		return 0;
+	if (*p->s == '.') {
+		p->s++;
+		if (!digits(p))
+			return 0;
+	}
+	if (*p->s == 'e' || *p->s == 'E') {
+		p->s++;
+		if (*p->s == '+' || *p->s == '-')
+			p->s++;
+		if (!digits(p))
+			return 0;
+	}
+	*out = arena_strndup(p->a, start, (size_t)(p->s - start));
+	return 1;
+}
+
+static const char *
+child_path(struct parser *p, const char *path, const char *key)
+{
+	return *path == '\0' ? key : arena_printf(p->a, "%s.%s", path, key);
+}
+
+static int	value(struct parser *, const char *);
+
+static int
+object(struct parser *p, const char *path)
+{
+	const char *key;
+
+	p->s++;
+	ws(p);
+	if (*p->s == '}') {
+		p->s++;
+		leaf_add(p, path, "{}", 0);
+		return 1;
+	}
+	for (;;) {
+		ws(p);
+		if (*p->s != '"' || !string(p, &key))
+			return 0;
+		ws(p);
+		if (*p->s++ != ':' || !value(p, child_path(p, path, key)))
+			return 0;
+		ws(p);
+		if (*p->s == '}') {
+			p->s++;
+			return 1;
+		}
+		if (*p->s++ != ',')
+			return 0;
+	}
+}
+
+static int
+array(struct parser *p, const char *path)
+{
+	size_t i;
+
+	p->s++;
+	ws(p);
+	if (*p->s == ']') {
+		p->s++;
+		leaf_add(p, path, "[]", 0);
+		return 1;
+	}
+	for (i = 0;; i++) {
+		if (!value(p, arena_printf(p->a, "%s[%zu]", path, i)))
+			return 0;
+		ws(p);
+		if (*p->s == ']') {
+			p->s++;
+			return 1;
+		}
+		if (*p->s++ != ',')
+			return 0;
+	}
+}
+
+static int
+literal(struct parser *p, const char *path, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (strncmp(p->s, word, n) != 0)
+		return 0;
+	p->s += n;
+	leaf_add(p, path, word, 0);
+	return 1;
+}
+
+static int
+value(struct parser *p, const char *path)
+{
+	const char *text;
+	int ok;
+
+	ws(p);
+	switch (*p->s) {
+	case '{':
+	case '[':
+		if (++p->depth > AUDITFMT_MAX_DEPTH)
+			return 0;
+		ok = *p->s == '{' ? object(p, path) : array(p, path);
+		p->depth--;
+		return ok;
+	case '"':
+		if (!string(p, &text))
+			return 0;
+		leaf_add(p, path, text, 1);
+		return 1;
+	case 't':
+		return literal(p, path, "true");
+	case 'f':
+		return literal(p, path, "false");
+	case 'n':
+		return literal(p, path, "null");
+	default:
+		if (!number(p, &text))
+			return 0;
+		leaf_add(p, path, text, 0);
+		return 1;
+	}
+}
+
+/* Flattens one document; NULL is a document without fields. */
+static int
+flatten(struct arena *a, const char *json, struct flat *f)
+{
+	struct parser p;
+
+	memset(f, 0, sizeof(*f));
+	if (json == NULL)
+		return 1;
+	if (!utf8_valid(json, strlen(json)))
+		return 0;
+	p.a = a;
+	p.s = json;
+	p.depth = 0;
+	p.f = f;
+	if (!value(&p, ""))
+		return 0;
+	ws(&p);
+	return *p.s == '\0';
+}
+
+/* The first leaf of f at path not matched yet, or NULL. */
+static struct leaf *
+find(struct flat *f, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (!f->v[i].used && strcmp(f->v[i].path, path) == 0)
+			return &f->v[i];
+	return NULL;
+}
+
+enum kerr
+auditfmt_changes(struct arena *a, const char *before, const char *after,
+    struct audit_change **out, size_t *n)
+{
+	struct flat fb, fa;
+	struct audit_change *c;
+	struct leaf *l, *m;
+	size_t i, k = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!flatten(a, before, &fb) || !flatten(a, after, &fa))
+		return KERR_INVALID;
+	c = arena_calloc(a, fb.n + fa.n + 1, sizeof(*c));
+	for (i = 0; i < fa.n; i++) {
+		l = &fa.v[i];
+		if ((m = find(&fb, l->path)) != NULL) {
+			m->used = 1;
+			if (m->string == l->string && strcmp(m->text, l->text) == 0)
+				continue;
+		}
+		c[k].field = l->path;
+		c[k].before = m != NULL ? m->text : NULL;
+		c[k].before_string = m != NULL && m->string;
+		c[k].after = l->text;
+		c[k].after_string = l->string;
+		k++;
+	}
+	for (i = 0; i < fb.n; i++) {
+		m = &fb.v[i];
+		if (m->used)
+			continue;
+		c[k].field = m->path;
+		c[k].before = m->text;
+		c[k].before_string = m->string;
+		k++;
+	}
+	*out = c;
+	*n = k;
+	return KERR_OK;
+}
+
+/* ---- Swedish time ---------------------------------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static long long
+days_from_civil(long long y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long long z, int *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The day number of the last Sunday of month m in year y. */
+static long long
+last_sunday(int y, int m)
+{
+	long long last = days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+	long long wd = ((last % 7) + 11) % 7;	/* 0 Sunday; 1970-01-01 was a Thursday */
+
+	return last - wd;
+}
+
+/* The day of moment t (seconds since 1970), rounding down before 1970 too. */
+static long long
+day_of(long long t)
+{
+	return t >= 0 ? t / 86400 : (t - 86399) / 86400;
+}
+
+/* Whether Sweden keeps summer time at the UTC moment t. */
+static int
+summer(long long t)
+{
+	long long z = day_of(t);
+	int y, m, d;
+
+	civil_from_days(z, &y, &m, &d);
+	return t >= last_sunday(y, 3) * 86400 + 3600 &&
+	    t < last_sunday(y, 10) * 86400 + 3600;
+}
+
+static int
+field(const char *s, size_t n, int min, int max, int *out)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return v >= min && v <= max;
+}
+
+char *
+auditfmt_local_time(struct arena *a, const char *utc)
+{
+	int y, mo, d, h, mi, s;
+	long long t, z;
+	const char *f;
+
+	if (utc == NULL || strlen(utc) < 19 || utc[4] != '-' || utc[7] != '-' ||
+	    utc[10] != ' ' || utc[13] != ':' || utc[16] != ':' ||
+	    !field(utc, 4, 1, 9998, &y) || !field(utc + 5, 2, 1, 12, &mo) ||
+	    !field(utc + 8, 2, 1, 31, &d) || !field(utc + 11, 2, 0, 23, &h) ||
+	    !field(utc + 14, 2, 0, 59, &mi) || !field(utc + 17, 2, 0, 60, &s))
+		return NULL;
+	f = utc + 19;
+	if (*f == '.') {
+		for (f++; *f >= '0' && *f <= '9'; f++)
+			;
+		if (f == utc + 20)
+			return NULL;
+	}
+	if (*f != '\0')
+		return NULL;
+	t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	t += summer(t) ? 7200 : 3600;
+	z = day_of(t);
+	civil_from_days(z, &y, &mo, &d);
+	t -= z * 86400;
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", y, mo, d,
+	    (int)(t / 3600), (int)(t / 60 % 60));
+}
+
+char *
+auditfmt_day_start_utc(struct arena *a, int y, int m, int d)
+{
+	long long midnight = days_from_civil(y, m, d) * 86400, t, z;
+	int yy, mm, dd;
+
+	/* Midnight is never in the hour the clocks skip or repeat, so one offset fits. */
+	t = summer(midnight - 7200) ? midnight - 7200 : midnight - 3600;
+	z = day_of(t);
+	civil_from_days(z, &yy, &mm, &dd);
+	t -= z * 86400;
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", yy, mm, dd,
+	    (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60));
+}

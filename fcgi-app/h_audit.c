@@ -1,0 +1,531 @@
+/* h_audit.c - the audit log for ICLD's officers (GET /audit), and the rows of it that project pages show. */
+#include <string.h>
+
+#include "app.h"
+#include "arena.h"
+#include "auditfmt.h"
+#include "buf.h"
+#include "db_auditlog.h"
+#include "fmt.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "labels.h"
+#include "req.h"
+#include "route.h"
+#include "rules.h"
+#include "valid.h"
+#include "view.h"
+
+#define AUDIT_PAGE_SIZE	50
+#define AUDIT_MAX_PAGE	1000000		/* far beyond any log; keeps the offset arithmetic small */
+
+/*
+ * The kinds of record the log names (audit_log.entity), which the filter
+ * offers: its allow-list. Other kinds show as stored.
+ */
+static const struct {
+	const char	*code;
+	const char	*msgid;
+} entities[] = {
+	{ "application", N_("Application") },
+	{ "country", N_("Country") },
+	{ "decision", N_("Decision") },
+	{ "disbursement", N_("Payment") },
+	{ "organisation", N_("Organisation") },
+	{ "project", N_("Project") },
+	{ "report", N_("Report") },
+	{ "review", N_("Review") },
+	{ "round", N_("Round") },
+	{ "user", N_("User") },
+};
+
+#define NENTITIES	(sizeof(entities) / sizeof(entities[0]))
+
+/* What the actions kpp writes mean; an action not here shows as stored. */
+static const struct {
+	const char	*code;
+	const char	*msgid;
+} actions[] = {
+	{ "application.create", N_("Application started") },
+	{ "application.submit", N_("Application submitted") },
+	{ "application.withdraw", N_("Application withdrawn") },
+	{ "application.review", N_("Application taken up for review") },
+	{ "decision.approve", N_("Application approved") },
+	{ "decision.reject", N_("Application rejected") },
+	{ "project.create", N_("Project created") },
+	{ "project.status", N_("Project status changed") },
+	{ "project.cancel", N_("Project cancelled") },
+	{ "report.submit", N_("Report submitted") },
+	{ "report.approve", N_("Report approved") },
+	{ "report.return", N_("Report returned for revision") },
+	{ "disbursement.record", N_("Payment recorded") },
+	{ "round.create", N_("Round added") },
+	{ "round.update", N_("Round changed") },
+	{ "country.create", N_("Country added") },
+	{ "country.update", N_("Country changed") },
+	{ "organisation.create", N_("Organisation added") },
+	{ "user.login", N_("Signed in") },
+	{ "user.login_failed", N_("Sign-in failed") },
+	{ "user.login_throttled", N_("Sign-in refused after too many attempts") },
+	{ "user.logout", N_("Signed out") },
+};
+
+#define NACTIONS	(sizeof(actions) / sizeof(actions[0]))
+
+static const char *
+entity_label(enum lang l, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < NENTITIES; i++)
+		if (strcmp(entities[i].code, code) == 0)
+			return i18n_tr(l, entities[i].msgid);
+	return code;
+}
+
+static const char *
+action_label(enum lang l, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < NACTIONS; i++)
+		if (strcmp(actions[i].code, code) == 0)
+			return i18n_tr(l, actions[i].msgid);
+	return code;
+}
+
+/* path, when a page an admin may open is routed there; else NULL. The fragment is not routed. */
+static const char *
+routed(struct req *r, const char *path)
+{
+	const char *args[REQ_MAXARGS], *allow, *hash = strchr(path, '#');
+	const struct route *rt;
+	enum kerr e;
+
+	rt = route_find(METHOD_GET, hash != NULL ? arena_strndup(r->a, path,
+	    (size_t)(hash - path)) : path, args, r->a, &e, &allow);
+	return rt != NULL && (rt->may & MAY_ADMIN) ? path : NULL;
+}
+
+/* The page of the record an audit row is about, for ICLD's officers; NULL when it has none. */
+static const char *
+record_href(struct req *r, const struct audit_entry *e)
+{
+	const char *s = e->entity;
+
+	if (strcmp(s, "project") == 0 && e->project_code != NULL)
+		return routed(r, arena_printf(r->a, "/projects/%s", e->project_code));
+	if (strcmp(s, "report") == 0 && e->project_code != NULL)
+		return routed(r, arena_printf(r->a, "/projects/%s#reports", e->project_code));
+	if (strcmp(s, "disbursement") == 0 && e->project_code != NULL)
+		return routed(r, arena_printf(r->a, "/projects/%s#payments", e->project_code));
+	if ((strcmp(s, "decision") == 0 || strcmp(s, "review") == 0) &&
+	    e->application_id > 0)
+		return routed(r, arena_printf(r->a, "/applications/%lld", e->application_id));
+	if (e->entity_id <= 0)
+		return NULL;
+	if (strcmp(s, "application") == 0)
+		return routed(r, arena_printf(r->a, "/applications/%lld", e->entity_id));
+	if (strcmp(s, "round") == 0)
+		return routed(r, arena_printf(r->a, "/rounds/%lld/edit", e->entity_id));
+	if (strcmp(s, "user") == 0)
+		return routed(r, arena_printf(r->a, "/users/%lld", e->entity_id));
+	if (strcmp(s, "organisation") == 0)
+		return routed(r, arena_printf(r->a, "/organisations/%lld", e->entity_id));
+	return NULL;
+}
+
+/* Whether a flattened field name mentions word: "rules.project.max_amount.africa" is an amount. */
+static int
+field_has(const char *field, const char *word)
+{
+	return strstr(field, word) != NULL;
+}
+
+/* A field's path with a zero-width space after each dot, where a long one may break: "rules.project.max_amount". */
+static const char *
+breakable(struct req *r, const char *path)
+{
+	struct buf b;
+
+	buf_init(&b, r->a, strlen(path) + 16);
+	for (; *path != '\0'; path++) {
+		buf_putc(&b, *path);
+		if (*path == '.' && path[1] != '\0')
+			buf_puts(&b, "\xe2\x80\x8b");
+	}
+	return b.data;
+}
+
+/* A value of a change as people read it: statuses in words, amounts in kronor; NULL for none. */
+static const char *
+change_value(struct req *r, const char *field, const char *v, int string)
+{
+	long long n;
+
+	if (v == NULL || (!string && strcmp(v, "null") == 0))
+		return NULL;
+	if (string && field_has(field, "status"))
+		return label(r->lang, v);
+	if (!string && field_has(field, "amount") &&
+	    valid_int_range(v, 0, VALID_AMOUNT_MAX, &n) == KERR_OK)
+		return fmt_amount(r->a, n, r->lang);
+	return v;
+}
+
+void
+view_audit_entry(struct req *r, struct vobj *o, const struct audit_entry *e,
+    int links)
+{
+	struct audit_change *c;
+	struct vobj *w;
+	size_t n, i;
+
+	vobj_int(o, "audit_id", e->id);
+	vobj_str(o, "when", auditfmt_local_time(r->a, e->at));
+	vobj_str(o, "who", e->user_id > 0 ? e->user_name : NULL);
+	vobj_str(o, "email", e->user_id > 0 ? e->user_email : NULL);
+	vobj_str(o, "what", action_label(r->lang, e->action));
+	/* A no-break space keeps "Report 199" on one line in a narrow column. */
+	vobj_str(o, "record", strcmp(e->entity, "project") == 0 &&
+	    e->project_code != NULL ? arena_printf(r->a, "%s\xc2\xa0%s",
+	    entity_label(r->lang, e->entity), e->project_code) :
+	    e->entity_id > 0 ? arena_printf(r->a, "%s\xc2\xa0%lld",
+	    entity_label(r->lang, e->entity), e->entity_id) :
+	    entity_label(r->lang, e->entity));
+	vobj_str(o, "href", links ? record_href(r, e) : NULL);
+	vobj_bool(o, "unreadable", 0);
+	vobj_str(o, "raw_before", NULL);
+	vobj_str(o, "raw_after", NULL);
+	vobj_bool(o, "has_changes", 0);
+	if (auditfmt_changes(r->a, e->before, e->after, &c, &n) != KERR_OK) {
+		/* Not JSON after all: shown as stored rather than not at all. */
+		vobj_bool(o, "unreadable", 1);
+		vobj_str(o, "raw_before", e->before);
+		vobj_str(o, "raw_after", e->after);
+		return;
+	}
+	vobj_bool(o, "has_changes", n > 0);
+	for (i = 0; i < n; i++) {
+		w = vobj_push(o, "changes");
+		vobj_str(w, "field", *c[i].field != '\0' ? breakable(r, c[i].field) : NULL);
+		vobj_str(w, "before", change_value(r, c[i].field, c[i].before,
+		    c[i].before_string));
+		vobj_str(w, "after", change_value(r, c[i].field, c[i].after,
+		    c[i].after_string));
+	}
+}
+
+/* ---- GET /audit ------------------------------------------------------------------------------------- */
+
+/* The filters as typed (kept on the page) and as understood. */
+struct audit_form {
+	const char	*user, *entity, *record, *action, *from, *to;
+	const char	*err_entity, *err_record, *err_from, *err_to;
+	struct audit_filter f;
+	long long	 page;
+};
+
+/* Every key _app_field.html reads, so that none shows an outer scope's value. */
+static struct vobj *
+filter_field(struct req *r, const char *key, const char *id, const char *lbl,
+    const char *hint, const char *value, const char *error)
+{
+	struct vobj *o = vobj_obj(r->view, key);
+
+	vobj_str(o, "id", id);
+	vobj_str(o, "name", id);
+	vobj_str(o, "label", lbl);
+	vobj_str(o, "hint", hint);
+	vobj_str(o, "error", error);
+	vobj_str(o, "value", value);
+	vobj_str(o, "describedby", hint != NULL && error != NULL ?
+	    arena_printf(r->a, "%s-hint %s-error", id, id) : hint != NULL ?
+	    arena_printf(r->a, "%s-hint", id) : error != NULL ?
+	    arena_printf(r->a, "%s-error", id) : NULL);
+	vobj_bool(o, "textarea", 0);
+	vobj_str(o, "type", "text");
+	vobj_str(o, "width", "input-medium");
+	vobj_str(o, "lang", NULL);
+	vobj_str(o, "autocomplete", "off");
+	vobj_bool(o, "numeric", 0);
+	vobj_str(o, "maxlength", NULL);
+	vobj_bool(o, "visually_hidden_label", 0);
+	return o;
+}
+
+/* Every key _app_select.html reads; options with opt(). */
+static struct vobj *
+filter_select(struct req *r, const char *key, const char *id, const char *lbl,
+    const char *none, const char *error)
+{
+	struct vobj *o = vobj_obj(r->view, key);
+
+	vobj_str(o, "id", id);
+	vobj_str(o, "label", lbl);
+	vobj_str(o, "hint", NULL);
+	vobj_str(o, "error", error);
+	vobj_str(o, "none", none);
+	vobj_str(o, "describedby", error != NULL ?
+	    arena_printf(r->a, "%s-error", id) : NULL);
+	vobj_bool(o, "visually_hidden_label", 0);
+	vobj_bool(o, "opts", 0);
+	vobj_bool(o, "groups", 0);
+	return o;
+}
+
+static void
+opt(struct vobj *s, const char *value, const char *lbl, const char *chosen)
+{
+	struct vobj *o = vobj_push(s, "opts");
+
+	vobj_str(o, "value", value);
+	vobj_str(o, "label", lbl);
+	vobj_bool(o, "selected", chosen != NULL && strcmp(value, chosen) == 0);
+}
+
+static const char *
+query_or_empty(struct req *r, const char *name)
+{
+	const char *s = req_query(r, name);
+
+	return s != NULL ? form_trim(r->a, s) : "";
+}
+
+/* A typed date: *utc set when there is one (the next day's start with next_day), *err when it is no date. */
+static void
+read_date(struct req *r, const char *s, int next_day, const char **utc,
+    const char **err)
+{
+	int y, m, d;
+
+	*utc = NULL;
+	if (*s == '\0')
+		return;
+	if (valid_date(s, &y, &m, &d) != KERR_OK)
+		*err = i18n_tr(r->lang, N_("Enter the date as a real date, such as 2016-05-31"));
+	else
+		*utc = auditfmt_day_start_utc(r->a, y, m, next_day ? d + 1 : d);
+}
+
+/*
+ * Reads the query. Values only a select offers (user, kind of record,
+ * action) or the pager writes (page) that are none of them make the
+ * request a 400: no form sends them. Typed values that are wrong (a
+ * record number, dates) are noted for their fields. Returns 0 or 400.
+ */
+static int
+form_read(struct req *r, struct audit_form *a)
+{
+	const char *s;
+	long long v;
+	size_t i;
+
+	memset(a, 0, sizeof(*a));
+	a->user = query_or_empty(r, "user");
+	a->entity = query_or_empty(r, "entity");
+	a->record = query_or_empty(r, "record");
+	a->action = query_or_empty(r, "action");
+	a->from = query_or_empty(r, "from");
+	a->to = query_or_empty(r, "to");
+	a->page = 1;
+
+	if (strcmp(a->user, "system") == 0)
+		a->f.system = 1;
+	else if (*a->user != '\0') {
+		/* Checked against the accounts once they are read. */
+		if (valid_int_range(a->user, 1, 4294967295LL, &v) != KERR_OK)
+			return 400;
+		a->f.user_id = v;
+	}
+	if (*a->entity != '\0') {
+		for (i = 0; i < NENTITIES && strcmp(entities[i].code, a->entity) != 0; i++)
+			;
+		if (i == NENTITIES)
+			return 400;
+		a->f.entity = entities[i].code;
+	}
+	if (*a->action != '\0') {
+		/* Checked against the log's actions once they are read. */
+		if (strlen(a->action) > 64 || strspn(a->action,
+		    "abcdefghijklmnopqrstuvwxyz_.") != strlen(a->action))
+			return 400;
+		a->f.action = a->action;
+	}
+	if (*(s = query_or_empty(r, "page")) != '\0' &&
+	    valid_int_range(s, 1, AUDIT_MAX_PAGE, &a->page) != KERR_OK)
+		return 400;
+
+	if (*a->record != '\0') {
+		if (valid_int_range(a->record, 1, 999999999999LL, &v) != KERR_OK)
+			a->err_record = i18n_tr(r->lang, N_("Enter the record's number in digits, such as 84"));
+		else if (a->f.entity == NULL)
+			a->err_entity = i18n_tr(r->lang, N_("Choose the kind of record the number belongs to"));
+		else
+			a->f.entity_id = v;
+	}
+	read_date(r, a->from, 0, &a->f.from_utc, &a->err_from);
+	/* "To" includes its whole day: the log is read up to the next day's start. */
+	read_date(r, a->to, 1, &a->f.to_utc, &a->err_to);
+	if (a->f.from_utc != NULL && a->f.to_utc != NULL &&
+	    strcmp(a->f.to_utc, a->f.from_utc) <= 0)
+		a->err_to = i18n_tr(r->lang, N_("Enter an end date that is the same as or after the start date"));
+	if (a->err_entity != NULL)
+		view_error(r, "entity", a->err_entity);
+	if (a->err_record != NULL)
+		view_error(r, "record", a->err_record);
+	if (a->err_from != NULL)
+		view_error(r, "from", a->err_from);
+	if (a->err_to != NULL)
+		view_error(r, "to", a->err_to);
+	return 0;
+}
+
+static int
+has_errors(const struct audit_form *a)
+{
+	return a->err_entity != NULL || a->err_record != NULL ||
+	    a->err_from != NULL || a->err_to != NULL;
+}
+
+/* /audit with the form's filters and page n (1 is left out). */
+static const char *
+page_href(struct req *r, const struct audit_form *a, long long n)
+{
+	static const char *const names[] = { "user", "entity", "record", "action", "from", "to" };
+	const char *values[] = { a->user, a->entity, a->record, a->action, a->from, a->to };
+	const char *s = "/audit", *sep = "?";
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (*values[i] == '\0')
+			continue;
+		s = arena_printf(r->a, "%s%s%s=%s", s, sep, names[i],
+		    form_urlencode(r->a, values[i]));
+		sep = "&";
+	}
+	return n > 1 ? arena_printf(r->a, "%s%spage=%lld", s, sep, n) : s;
+}
+
+/* A date picker; what was typed that is no date comes back as text, as an <input type="date"> may not hold it. */
+static void
+date_field(struct req *r, const char *key, const char *id, const char *msgid,
+    const char *value, const char *error)
+{
+	struct vobj *s = filter_field(r, key, id, i18n_tr(r->lang, msgid), NULL, value, error);
+	int y, m, d;
+
+	vobj_str(s, "type", *value == '\0' || valid_date(value, &y, &m, &d) == KERR_OK ?
+	    "date" : "text");
+	vobj_str(s, "width", "");
+}
+
+static void
+view_filters(struct req *r, const struct audit_form *a, const struct audit_page *pg)
+{
+	struct vobj *s;
+	size_t i;
+
+	s = filter_select(r, "f_user", "user", i18n_tr(r->lang, N_("Who")),
+	    i18n_tr(r->lang, N_("Anyone")), NULL);
+	opt(s, "system", i18n_tr(r->lang, N_("System")), a->user);
+	for (i = 0; i < pg->nusers; i++)
+		opt(s, arena_printf(r->a, "%lld", pg->users[i].id),
+		    arena_printf(r->a, "%s (%s)", pg->users[i].name,
+		    pg->users[i].email), a->user);
+
+	s = filter_select(r, "f_entity", "entity", i18n_tr(r->lang, N_("Kind of record")),
+	    i18n_tr(r->lang, N_("Any")), a->err_entity);
+	for (i = 0; i < NENTITIES; i++)
+		opt(s, entities[i].code, i18n_tr(r->lang, entities[i].msgid), a->entity);
+	s = filter_field(r, "f_record", "record", i18n_tr(r->lang, N_("Record number")),
+	    i18n_tr(r->lang, N_("With a kind of record: the number in its address, such as 84")),
+	    a->record, a->err_record);
+	vobj_bool(s, "numeric", 1);
+	vobj_str(s, "width", "input-short");
+
+	s = filter_select(r, "f_action", "action", i18n_tr(r->lang, N_("What")),
+	    i18n_tr(r->lang, N_("Anything")), NULL);
+	for (i = 0; i < pg->nactions; i++)
+		opt(s, pg->actions[i], action_label(r->lang, pg->actions[i]), a->action);
+
+	date_field(r, "f_from", "from", N_("From"), a->from, a->err_from);
+	date_field(r, "f_to", "to", N_("Up to and including"), a->to, a->err_to);
+}
+
+/* GET /audit?user&entity&record&action&from&to&page -> 200 | 400 (a value no form offers; a typed one is shown by its field) | 404 (not an admin) | 503 */
+int
+h_audit_list(struct req *r)
+{
+	const char *pairs[7];
+	struct audit_form a;
+	struct audit_page pg;
+	struct vobj *o;
+	long long pages;
+	size_t i;
+	enum kerr e;
+	int status, ok;
+
+	if ((status = form_read(r, &a)) != 0)
+		return status;
+	if ((e = db_auditlog_page(r, &a.f, (a.page - 1) * AUDIT_PAGE_SIZE,
+	    has_errors(&a) ? 0 : AUDIT_PAGE_SIZE, &pg)) != KERR_OK)
+		return http_status(e);
+	if (a.f.user_id > 0) {
+		for (i = 0, ok = 0; i < pg.nusers; i++)
+			ok |= pg.users[i].id == a.f.user_id;
+		if (!ok)
+			return 400;
+	}
+	if (a.f.action != NULL) {
+		for (i = 0, ok = 0; i < pg.nactions; i++)
+			ok |= strcmp(pg.actions[i], a.f.action) == 0;
+		if (!ok)
+			return 400;
+	}
+
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Audit log")));
+	view_filters(r, &a, &pg);
+	vobj_bool(r->view, "breadcrumbs", 1);
+	o = vobj_push(r->view, "crumbs");
+	vobj_str(o, "href", "/audit");
+	vobj_str(o, "text", i18n_tr(r->lang, N_("Audit log")));
+	if (has_errors(&a)) {
+		r->status = 400;
+		return render(r, TPL_AUDIT);
+	}
+
+	o = vobj_obj(r->view, "results");
+	pages = (pg.total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE;
+	pairs[0] = "first";
+	pairs[1] = fmt_number(r->a, (a.page - 1) * AUDIT_PAGE_SIZE + 1, r->lang);
+	pairs[2] = "last";
+	pairs[3] = fmt_number(r->a, (a.page - 1) * AUDIT_PAGE_SIZE +
+	    (long long)pg.nrows, r->lang);
+	pairs[4] = "total";
+	pairs[5] = fmt_number(r->a, pg.total, r->lang);
+	pairs[6] = NULL;
+	vobj_int(o, "total", pg.total);
+	vobj_str(o, "count_text", rules_fill(r->a, i18n_tr(r->lang, pg.nrows > 0 ?
+	    N_("Entries {first} to {last} of {total}, newest first") :
+	    pg.total == 1 ? N_("1 entry") : N_("{total} entries")), pairs));
+	vobj_bool(o, "has_rows", pg.nrows > 0);
+	vobj_bool(o, "past_last", pg.nrows == 0 && pg.total > 0);
+	vobj_str(o, "first_href", page_href(r, &a, 1));
+	for (i = 0; i < pg.nrows; i++)
+		view_audit_entry(r, vobj_push(o, "entries"), &pg.rows[i], 1);
+	if (pages > 1) {
+		struct vobj *p = vobj_obj(o, "pager");
+		const char *pp[] = { "page", fmt_number(r->a, a.page, r->lang),
+		    "pages", fmt_number(r->a, pages, r->lang), NULL };
+
+		vobj_str(p, "prev_href", a.page > 1 ? page_href(r, &a,
+		    a.page - 1 < pages ? a.page - 1 : pages) : NULL);
+		vobj_str(p, "next_href", a.page < pages ? page_href(r, &a,
+		    a.page + 1) : NULL);
+		vobj_bool(p, "several", 1);
+		vobj_str(p, "position", rules_fill(r->a, i18n_tr(r->lang,
+		    N_("Page {page} of {pages}")), pp));
+	}
+	return render(r, TPL_AUDIT);
+}
