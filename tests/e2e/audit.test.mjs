@@ -76,7 +76,7 @@ describe('reading the log', () => {
 		assert.deepEqual(second.rows.map((r) => r.id), all.slice(PAGE_SIZE, 2 * PAGE_SIZE));
 		assert.match(second.text, /<a href="\/audit" rel="prev">Föregående sida<\/a>/);
 		assert.match(second.text, /<a href="\/audit\?page=3" rel="next">Nästa sida<\/a>/);
-		assert.match(second.text, new RegExp(`<li>Sida 2 av ${pages}</li>`));
+		assert.match(second.text, new RegExp(`<li aria-current="page">Sida 2 av ${pages}</li>`));
 		const last = await page(`?page=${pages}`);
 		assert.deepEqual(last.rows.map((r) => r.id), all.slice((pages - 1) * PAGE_SIZE));
 		assert.doesNotMatch(last.text, /rel="next"/);
