@@ -16,7 +16,8 @@
 //                 INSERT ... SELECT until there are that many (after the measurements above, which the copies
 //                 would change), then its first page and a filtered and sorted page, signed in as
 //                 admin@icld.example; and each page's latency when the workers' result cache cannot answer it
-//                 (the data version moved on before every request: what the first view after a change costs)
+//                 (the data version moved on before every request: what the first view after a change costs);
+//                 and the statistics page (admin) over the same database, cached and not
 //
 // and prints req/s, p50, p99, each one's ratio to the ceiling, and the CPU each request costs per process
 // group (read from /proc) with the database statements per request (MariaDB's Questions counter).
@@ -612,7 +613,8 @@ async function main() {
 			results.push({ ...t, ...(await measure(stack, t, groups)) });
 		}
 
-		// The inbox, once the database holds INBOX_SIZE applications (they would change the pages above).
+		// The inbox and the statistics, once the database holds INBOX_SIZE applications (they would change the
+		// pages above).
 		process.stderr.write(`bench: copying the demo's applications up to ${INBOX_SIZE} ...\n`);
 		await fillInbox(stack);
 		const a = await stack.login(ADMIN, DEMO_PASSWORD);
@@ -621,13 +623,16 @@ async function main() {
 		const inboxTargets = [
 			{ key: 'inbox', name: `GET /inbox (admin, ${INBOX_SIZE})`, path: '/inbox' },
 			{ key: 'inbox-sorted', name: 'GET /inbox filtered, sorted', path: `/inbox?round=${round2016}&type=project&sort=org&dir=asc&page=2` },
+			{ key: 'statistics', name: 'GET /statistics (admin)', path: '/statistics' },
 		];
 		const total = INBOX_SIZE.toLocaleString('sv-SE').replace(/\s/g, '\u00a0');
 		for (const t of inboxTargets) {
 			const res = await check(stack, t.name, t.path, { cookie: adminCookie });
 			const html = res.body.toString('utf8');
 			if (t.key === 'inbox' && !html.includes(`av ${total}</p>`)) throw new BenchError(`${t.path} does not count ${INBOX_SIZE} applications`);
-			if ((html.match(/<tr>/g) || []).length < 51) throw new BenchError(`${t.path} does not show a page of 50 rows`);
+			if (t.key === 'statistics') {
+				if ((html.match(/<svg /g) || []).length < 5) throw new BenchError(`${t.path} does not draw its charts`);
+			} else if ((html.match(/<tr>/g) || []).length < 51) throw new BenchError(`${t.path} does not show a page of 50 rows`);
 			Object.assign(t, { cookie: adminCookie, minBytes: res.body.length, inbox: true });
 			process.stderr.write(`bench: ${t.name} ...\n`);
 			t.miss = await missLatency(stack, t.path, adminCookie, t.minBytes);
