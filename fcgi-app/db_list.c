@@ -17,11 +17,19 @@
  */
 #define F(col)	"(? IS NULL OR " col " = ?)"
 
-/* Every status but draft, under the filters other than status (the counts), then with it (the rows). */
-#define INBOX_OTHER \
-	"a.status <> 'draft' AND " F("a.round_id") " AND " F("a.project_type") \
-	" AND " F("a.country_code") " AND " F("a.thematic_area_id") \
-	" AND " F("a.applicant_org_id")
+/*
+ * The filters on the application other than status (the counts are under
+ * them), each bound twice in the order of OTHER_ARGS(); then the list's
+ * status too (the rows).
+ */
+#define APP_OTHER \
+	F("a.round_id") " AND " F("a.project_type") " AND " F("a.country_code") \
+	" AND " F("a.thematic_area_id") " AND " F("a.applicant_org_id")
+#define OTHER_ARGS(f) (f)->round, (f)->round, (f)->type, (f)->type, \
+	(f)->country, (f)->country, (f)->theme, (f)->theme, (f)->org, (f)->org
+
+/* Every status but draft. */
+#define INBOX_OTHER	"a.status <> 'draft' AND " APP_OTHER
 #define INBOX_WHERE	INBOX_OTHER " AND " F("a.status")
 
 #define AMOUNT_APPLIED \
@@ -34,6 +42,10 @@
 #define JOIN_THEME	"LEFT JOIN thematic_areas t ON t.id = a.thematic_area_id"
 #define JOIN_ROUND	"JOIN rounds r ON r.id = a.round_id"
 
+/* A row's struct list_app, in columns 1 to 8 of both lists' rows (app_of()). */
+#define APP_COLUMNS(status) \
+	"a.title_sv, a.title_en, o.name, c.name_sv, c.name_en, a.project_type, r.year, " status
+
 /*
  * A page: the inner query finds the page's ids by the sort key alone,
  * joining only what the key needs, so that a page of 50 out of thousands
@@ -41,52 +53,21 @@
  * outer query fetches those rows' names and sums.
  */
 #define INBOX_ROWS(join, key, key2, dir) \
-	"SELECT a.id, a.title_sv, a.title_en, o.name, c.name_sv, c.name_en, " \
-	"a.project_type, t.name_sv, t.name_en, r.year, " AMOUNT_APPLIED ", " \
-	"DATE_FORMAT(a.submitted_at, '%Y-%m-%d'), a.status " \
+	"SELECT a.id, " APP_COLUMNS("a.status") ", t.name_sv, t.name_en, " \
+	AMOUNT_APPLIED ", DATE_FORMAT(a.submitted_at, '%Y-%m-%d') " \
 	"FROM (SELECT a.id, " key " AS k, " key2 " AS k2 FROM applications a " join \
 	" WHERE " INBOX_WHERE " ORDER BY k " dir ", k2 " dir ", a.id " dir \
 	" LIMIT ? OFFSET ?) pg " \
 	"JOIN applications a ON a.id = pg.id " JOIN_ORG " " JOIN_ROUND " " \
 	JOIN_COUNTRY " " JOIN_THEME " ORDER BY pg.k " dir ", pg.k2 " dir ", a.id " dir
 
-/*
- * A sort by key, then key2 (NULL: none), then id so that pages never
- * overlap. A key2 that follows an index (status, submitted_at) lets
- * MariaDB read that index in order instead of sorting.
- */
-#define BOTH(join, key, key2) \
-	{ { INBOX_ROWS(join, key, key2, "ASC"), NULL, 0 }, \
-	  { INBOX_ROWS(join, key, key2, "DESC"), NULL, 0 } }
-
-static struct dbstmt inbox_rows[INBOX_SORT__MAX][2] = {
-	[INBOX_SORT_REF] = BOTH("", "a.id", "NULL"),
-	[INBOX_SORT_TITLE_SV] = BOTH("", "COALESCE(NULLIF(a.title_sv, ''), a.title_en)", "NULL"),
-	[INBOX_SORT_TITLE_EN] = BOTH("", "COALESCE(NULLIF(a.title_en, ''), a.title_sv)", "NULL"),
-	[INBOX_SORT_ORG] = BOTH(JOIN_ORG, "o.name", "NULL"),
-	[INBOX_SORT_COUNTRY_SV] = BOTH(JOIN_COUNTRY, "c.name_sv", "NULL"),
-	[INBOX_SORT_COUNTRY_EN] = BOTH(JOIN_COUNTRY, "c.name_en", "NULL"),
-	/* ENUM columns sort in their declared order: the lifecycle, and inception before project. */
-	[INBOX_SORT_TYPE] = BOTH("", "a.project_type", "a.status"),
-	[INBOX_SORT_THEME_SV] = BOTH(JOIN_THEME, "t.name_sv", "NULL"),
-	[INBOX_SORT_THEME_EN] = BOTH(JOIN_THEME, "t.name_en", "NULL"),
-	[INBOX_SORT_ROUND] = BOTH(JOIN_ROUND, "r.year", "NULL"),
-	[INBOX_SORT_AMOUNT] = BOTH("", AMOUNT_APPLIED, "NULL"),
-	[INBOX_SORT_SUBMITTED] = BOTH("", "a.submitted_at", "NULL"),
-	[INBOX_SORT_STATUS] = BOTH("", "a.status", "a.submitted_at"),
-};
-
-#undef BOTH
-
-#define PROJECT_OTHER \
-	F("a.round_id") " AND " F("a.project_type") " AND " F("a.country_code") \
-	" AND " F("a.applicant_org_id")
+#define PROJECT_OTHER	APP_OTHER
 #define PROJECT_WHERE	PROJECT_OTHER " AND " F("p.status")
 
 #define PROJECT_ROWS(join, key, key2, dir) \
-	"SELECT p.code, a.title_sv, a.title_en, o.name, c.name_sv, c.name_en, " \
-	"a.project_type, r.year, DATE_FORMAT(p.planned_start, '%Y-%m-%d'), " \
-	"DATE_FORMAT(p.planned_end, '%Y-%m-%d'), " BUDGET_APPROVED ", p.status " \
+	"SELECT p.code, " APP_COLUMNS("p.status") ", " \
+	"DATE_FORMAT(p.planned_start, '%Y-%m-%d'), DATE_FORMAT(p.planned_end, '%Y-%m-%d'), " \
+	BUDGET_APPROVED " " \
 	"FROM (SELECT p.id, " key " AS k, " key2 " AS k2 FROM projects p " \
 	"JOIN applications a ON a.id = p.application_id " join \
 	" WHERE " PROJECT_WHERE " ORDER BY k " dir ", k2 " dir ", p.id " dir \
@@ -94,25 +75,45 @@ static struct dbstmt inbox_rows[INBOX_SORT__MAX][2] = {
 	"JOIN projects p ON p.id = pg.id JOIN applications a ON a.id = p.application_id " \
 	JOIN_ORG " " JOIN_ROUND " " JOIN_COUNTRY " ORDER BY pg.k " dir ", pg.k2 " dir ", p.id " dir
 
-#define BOTH(join, key, key2) \
-	{ { PROJECT_ROWS(join, key, key2, "ASC"), NULL, 0 }, \
-	  { PROJECT_ROWS(join, key, key2, "DESC"), NULL, 0 } }
+/*
+ * A sort by key, then key2 (NULL: none), then id so that pages never
+ * overlap, both ways, for a list whose page is ROWS. A key2 that follows
+ * an index (status, submitted_at) lets MariaDB read that index in order
+ * instead of sorting.
+ */
+#define BOTH(ROWS, join, key, key2) \
+	{ { ROWS(join, key, key2, "ASC"), NULL, 0 }, \
+	  { ROWS(join, key, key2, "DESC"), NULL, 0 } }
 
-static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
-	[PROJECT_SORT_CODE] = BOTH("", "p.code", "NULL"),
-	[PROJECT_SORT_TITLE_SV] = BOTH("", "COALESCE(NULLIF(a.title_sv, ''), a.title_en)", "NULL"),
-	[PROJECT_SORT_TITLE_EN] = BOTH("", "COALESCE(NULLIF(a.title_en, ''), a.title_sv)", "NULL"),
-	[PROJECT_SORT_ORG] = BOTH(JOIN_ORG, "o.name", "NULL"),
-	[PROJECT_SORT_COUNTRY_SV] = BOTH(JOIN_COUNTRY, "c.name_sv", "NULL"),
-	[PROJECT_SORT_COUNTRY_EN] = BOTH(JOIN_COUNTRY, "c.name_en", "NULL"),
-	[PROJECT_SORT_TYPE] = BOTH("", "a.project_type", "NULL"),
-	[PROJECT_SORT_ROUND] = BOTH(JOIN_ROUND, "r.year", "NULL"),
-	[PROJECT_SORT_START] = BOTH("", "p.planned_start", "p.planned_end"),
-	[PROJECT_SORT_BUDGET] = BOTH("", BUDGET_APPROVED, "NULL"),
-	[PROJECT_SORT_STATUS] = BOTH("", "p.status", "p.planned_end"),
+/* The sorts by the application's own columns, the same in both lists (S: the list's enum prefix). */
+#define APP_SORTS(S, ROWS) \
+	[S##_TITLE_SV] = BOTH(ROWS, "", "COALESCE(NULLIF(a.title_sv, ''), a.title_en)", "NULL"), \
+	[S##_TITLE_EN] = BOTH(ROWS, "", "COALESCE(NULLIF(a.title_en, ''), a.title_sv)", "NULL"), \
+	[S##_ORG] = BOTH(ROWS, JOIN_ORG, "o.name", "NULL"), \
+	[S##_COUNTRY_SV] = BOTH(ROWS, JOIN_COUNTRY, "c.name_sv", "NULL"), \
+	[S##_COUNTRY_EN] = BOTH(ROWS, JOIN_COUNTRY, "c.name_en", "NULL"), \
+	[S##_ROUND] = BOTH(ROWS, JOIN_ROUND, "r.year", "NULL")
+
+static struct dbstmt inbox_rows[INBOX_SORT__MAX][2] = {
+	[INBOX_SORT_REF] = BOTH(INBOX_ROWS, "", "a.id", "NULL"),
+	APP_SORTS(INBOX_SORT, INBOX_ROWS),
+	/* ENUM columns sort in their declared order: the lifecycle, and inception before project. */
+	[INBOX_SORT_TYPE] = BOTH(INBOX_ROWS, "", "a.project_type", "a.status"),
+	[INBOX_SORT_THEME_SV] = BOTH(INBOX_ROWS, JOIN_THEME, "t.name_sv", "NULL"),
+	[INBOX_SORT_THEME_EN] = BOTH(INBOX_ROWS, JOIN_THEME, "t.name_en", "NULL"),
+	[INBOX_SORT_AMOUNT] = BOTH(INBOX_ROWS, "", AMOUNT_APPLIED, "NULL"),
+	[INBOX_SORT_SUBMITTED] = BOTH(INBOX_ROWS, "", "a.submitted_at", "NULL"),
+	[INBOX_SORT_STATUS] = BOTH(INBOX_ROWS, "", "a.status", "a.submitted_at"),
 };
 
-#undef BOTH
+static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
+	[PROJECT_SORT_CODE] = BOTH(PROJECT_ROWS, "", "p.code", "NULL"),
+	APP_SORTS(PROJECT_SORT, PROJECT_ROWS),
+	[PROJECT_SORT_TYPE] = BOTH(PROJECT_ROWS, "", "a.project_type", "NULL"),
+	[PROJECT_SORT_START] = BOTH(PROJECT_ROWS, "", "p.planned_start", "p.planned_end"),
+	[PROJECT_SORT_BUDGET] = BOTH(PROJECT_ROWS, "", BUDGET_APPROVED, "NULL"),
+	[PROJECT_SORT_STATUS] = BOTH(PROJECT_ROWS, "", "p.status", "p.planned_end"),
+};
 
 /*
  * The select boxes' choices with each one's place in Swedish and in
@@ -217,21 +218,20 @@ meta_fill(struct req *r, const struct dbres *res, struct list_meta *m)
 	}
 }
 
-enum kerr
-db_inbox_meta(struct req *r, const struct inbox_filter *f, struct list_meta *m)
+/* A list's choices and counts: the statement for the unfiltered list when it is that, else the other. */
+static enum kerr
+meta(struct req *r, struct dbstmt *filtered, struct dbstmt *all,
+    const struct app_filter *f, struct list_meta *m)
 {
 	struct dbres res;
 	enum kerr e;
 
 	if (f->round == NULL && f->type == NULL && f->country == NULL &&
 	    f->theme == NULL && f->org == NULL)
-		e = db_query_cached(r->a, r->id, &q[Q_INBOX_META_ALL],
-		    r->sess->data_version, &res, "");
+		e = db_query_cached(r->a, r->id, all, r->sess->data_version, &res, "");
 	else
-		e = db_query_cached(r->a, r->id, &q[Q_INBOX_META],
-		    r->sess->data_version, &res, "ssssssssss", f->round, f->round,
-		    f->type, f->type, f->country, f->country, f->theme, f->theme,
-		    f->org, f->org);
+		e = db_query_cached(r->a, r->id, filtered, r->sess->data_version,
+		    &res, "ssssssssss", OTHER_ARGS(f));
 	if (e != KERR_OK)
 		return e;
 	meta_fill(r, &res, m);
@@ -239,123 +239,108 @@ db_inbox_meta(struct req *r, const struct inbox_filter *f, struct list_meta *m)
 }
 
 enum kerr
-db_project_list_meta(struct req *r, const struct project_filter *f,
+db_inbox_meta(struct req *r, const struct app_filter *f, struct list_meta *m)
+{
+	return meta(r, &q[Q_INBOX_META], &q[Q_INBOX_META_ALL], f, m);
+}
+
+enum kerr
+db_project_list_meta(struct req *r, const struct app_filter *f,
     struct list_meta *m)
 {
-	struct dbres res;
-	enum kerr e;
-
-	if (f->round == NULL && f->type == NULL && f->country == NULL &&
-	    f->org == NULL)
-		e = db_query_cached(r->a, r->id, &q[Q_PROJECT_META_ALL],
-		    r->sess->data_version, &res, "");
-	else
-		e = db_query_cached(r->a, r->id, &q[Q_PROJECT_META],
-		    r->sess->data_version, &res, "ssssssss", f->round, f->round,
-		    f->type, f->type, f->country, f->country, f->org, f->org);
-	if (e != KERR_OK)
-		return e;
-	meta_fill(r, &res, m);
-	return KERR_OK;
+	return meta(r, &q[Q_PROJECT_META], &q[Q_PROJECT_META_ALL], f, m);
 }
 
 /*
- * Runs one of a list's row statements: a page from the worker's cache
- * when it can, every row (limit 0) fresh. The downloads are too large to
- * keep, and asked for too rarely to gain from it.
+ * Runs one of a list's row statements, rows[sort][desc] (sort below
+ * nsorts): a page from the worker's cache when it can, every row (limit
+ * 0) fresh. The downloads are too large to keep, and asked for too rarely
+ * to gain from it. KERR_OK, KERR_DB, or KERR_SYSTEM for a sort off the
+ * table.
  */
-enum kerr
-db_inbox_rows(struct req *r, const struct inbox_filter *f, int sort, int desc,
-    long long offset, long long limit, struct inbox_row **rows, size_t *n)
+static enum kerr
+page_rows(struct req *r, struct dbstmt rows[][2], int nsorts, int sort, int desc,
+    const struct app_filter *f, long long offset, long long limit,
+    struct dbres *res)
 {
 	struct dbstmt *s;
+
+	if (sort < 0 || sort >= nsorts)
+		return KERR_SYSTEM;
+	s = &rows[sort][desc != 0];
+	if (limit > 0)
+		return db_query_cached(r->a, r->id, s, r->sess->data_version, res,
+		    "ssssssssssssii", OTHER_ARGS(f), f->status, f->status, limit,
+		    offset);
+	return db_query(r->a, r->id, s, res, "ssssssssssssii", OTHER_ARGS(f),
+	    f->status, f->status, (long long)LLONG_MAX, 0LL);
+}
+
+/* Columns 1 to 8 of a row (APP_COLUMNS) into a. */
+static void
+app_of(char **c, struct list_app *a)
+{
+	a->title_sv = c[1];
+	a->title_en = c[2];
+	a->org = c[3];
+	a->country_sv = c[4];
+	a->country_en = c[5];
+	a->type = c[6];
+	a->round_year = c[7];
+	a->status = c[8];
+}
+
+enum kerr
+db_inbox_rows(struct req *r, const struct app_filter *f, int sort, int desc,
+    long long offset, long long limit, struct inbox_row **rows, size_t *n)
+{
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
 	*rows = NULL;
 	*n = 0;
-	if (sort < 0 || sort >= INBOX_SORT__MAX)
-		return KERR_SYSTEM;
-	s = &inbox_rows[sort][desc ? 1 : 0];
-	if (limit > 0)
-		e = db_query_cached(r->a, r->id, s, r->sess->data_version, &res,
-		    "ssssssssssssii", f->round, f->round, f->type, f->type,
-		    f->country, f->country, f->theme, f->theme, f->org, f->org,
-		    f->status, f->status, limit, offset);
-	else
-		e = db_query(r->a, r->id, s, &res, "ssssssssssssii",
-		    f->round, f->round, f->type, f->type, f->country, f->country,
-		    f->theme, f->theme, f->org, f->org, f->status, f->status,
-		    (long long)LLONG_MAX, 0LL);
-	if (e != KERR_OK)
+	if ((e = page_rows(r, inbox_rows, INBOX_SORT__MAX, sort, desc, f, offset,
+	    limit, &res)) != KERR_OK)
 		return e;
 	*rows = arena_calloc(r->a, res.nrows + 1, sizeof(**rows));
 	for (i = 0; i < res.nrows; i++) {
 		struct inbox_row *w = &(*rows)[i];
-		char **c = res.rows[i];
 
 		w->id = db_ll(&res, i, 0);
-		w->title_sv = c[1];
-		w->title_en = c[2];
-		w->org = c[3];
-		w->country_sv = c[4];
-		w->country_en = c[5];
-		w->type = c[6];
-		w->theme_sv = c[7];
-		w->theme_en = c[8];
-		w->round_year = c[9];
-		w->amount = c[10];
-		w->submitted = c[11];
-		w->status = c[12];
+		app_of(res.rows[i], &w->app);
+		w->theme_sv = res.rows[i][9];
+		w->theme_en = res.rows[i][10];
+		w->amount = res.rows[i][11];
+		w->submitted = res.rows[i][12];
 	}
 	*n = res.nrows;
 	return KERR_OK;
 }
 
 enum kerr
-db_project_list_rows(struct req *r, const struct project_filter *f, int sort,
+db_project_list_rows(struct req *r, const struct app_filter *f, int sort,
     int desc, long long offset, long long limit, struct project_row **rows,
     size_t *n)
 {
-	struct dbstmt *s;
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
 	*rows = NULL;
 	*n = 0;
-	if (sort < 0 || sort >= PROJECT_SORT__MAX)
-		return KERR_SYSTEM;
-	s = &project_rows[sort][desc ? 1 : 0];
-	if (limit > 0)
-		e = db_query_cached(r->a, r->id, s, r->sess->data_version, &res,
-		    "ssssssssssii", f->round, f->round, f->type, f->type,
-		    f->country, f->country, f->org, f->org, f->status, f->status,
-		    limit, offset);
-	else
-		e = db_query(r->a, r->id, s, &res, "ssssssssssii",
-		    f->round, f->round, f->type, f->type, f->country, f->country,
-		    f->org, f->org, f->status, f->status, (long long)LLONG_MAX, 0LL);
-	if (e != KERR_OK)
+	if ((e = page_rows(r, project_rows, PROJECT_SORT__MAX, sort, desc, f, offset,
+	    limit, &res)) != KERR_OK)
 		return e;
 	*rows = arena_calloc(r->a, res.nrows + 1, sizeof(**rows));
 	for (i = 0; i < res.nrows; i++) {
 		struct project_row *w = &(*rows)[i];
-		char **c = res.rows[i];
 
-		w->code = c[0];
-		w->title_sv = c[1];
-		w->title_en = c[2];
-		w->org = c[3];
-		w->country_sv = c[4];
-		w->country_en = c[5];
-		w->type = c[6];
-		w->round_year = c[7];
-		w->start = c[8];
-		w->end = c[9];
-		w->budget = c[10];
-		w->status = c[11];
+		w->code = res.rows[i][0];
+		app_of(res.rows[i], &w->app);
+		w->start = res.rows[i][9];
+		w->end = res.rows[i][10];
+		w->budget = res.rows[i][11];
 	}
 	*n = res.nrows;
 	return KERR_OK;

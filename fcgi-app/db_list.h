@@ -47,16 +47,14 @@ enum project_sort {
 };
 
 /*
- * Filters, each a value already checked against its allow-list by the
- * handler (ids in decimal, a country code, an enum value), or NULL for
- * "all". They are bound as parameters.
+ * The filters of both lists (the projects list by its projects'
+ * applications), each a value already checked against its allow-list by
+ * the handler (ids in decimal, a country code, an enum value), or NULL for
+ * "all"; status is the application's in the inbox, the project's in the
+ * projects list. They are bound as parameters.
  */
-struct inbox_filter {
+struct app_filter {
 	const char	*round, *status, *type, *country, *theme, *org;
-};
-
-struct project_filter {
-	const char	*round, *status, *type, *country, *org;
 };
 
 /* A choice of a filter's select box. */
@@ -83,29 +81,29 @@ struct list_meta {
 	size_t			 ncounts;
 };
 
-struct inbox_row {
-	long long	 id;
+/* What a row of either list shows of its application (a project's, in the projects list). */
+struct list_app {
 	const char	*title_sv, *title_en;
 	const char	*org;
 	const char	*country_sv, *country_en;
 	const char	*type;		/* inception, project, three_party */
-	const char	*theme_sv, *theme_en;
 	const char	*round_year;
+	const char	*status;	/* the application's in the inbox, the project's in the projects list */
+};
+
+struct inbox_row {
+	long long	 id;
+	struct list_app	 app;
+	const char	*theme_sv, *theme_en;
 	const char	*amount;	/* applied for, all years, kronor in decimal; NULL when none */
 	const char	*submitted;	/* YYYY-MM-DD; NULL if withdrawn before it was submitted */
-	const char	*status;
 };
 
 struct project_row {
 	const char	*code;
-	const char	*title_sv, *title_en;
-	const char	*org;
-	const char	*country_sv, *country_en;
-	const char	*type;
-	const char	*round_year;
+	struct list_app	 app;
 	const char	*start, *end;	/* planned, YYYY-MM-DD */
 	const char	*budget;	/* approved, all years, kronor in decimal; NULL when none */
-	const char	*status;
 };
 
 /*
@@ -113,7 +111,7 @@ struct project_row {
  * One statement, answered from the worker's cache until the data changes.
  * KERR_OK or KERR_DB. Memory from the request's arena.
  */
-enum kerr	db_inbox_meta(struct req *r, const struct inbox_filter *f,
+enum kerr	db_inbox_meta(struct req *r, const struct app_filter *f,
 		    struct list_meta *m);
 
 /*
@@ -122,16 +120,16 @@ enum kerr	db_inbox_meta(struct req *r, const struct inbox_filter *f,
  * offset (one statement, cached like the meta), or every row when limit
  * is 0 (the downloads; not cached). KERR_OK or KERR_DB.
  */
-enum kerr	db_inbox_rows(struct req *r, const struct inbox_filter *f, int sort,
+enum kerr	db_inbox_rows(struct req *r, const struct app_filter *f, int sort,
 		    int desc, long long offset, long long limit,
 		    struct inbox_row **rows, size_t *n);
 
 /* The projects list's choices and its counts per project status; as db_inbox_meta. */
-enum kerr	db_project_list_meta(struct req *r, const struct project_filter *f,
+enum kerr	db_project_list_meta(struct req *r, const struct app_filter *f,
 		    struct list_meta *m);
 
 /* The projects that f lets through, sorted by sort (an enum project_sort); as db_inbox_rows. */
-enum kerr	db_project_list_rows(struct req *r, const struct project_filter *f,
+enum kerr	db_project_list_rows(struct req *r, const struct app_filter *f,
 		    int sort, int desc, long long offset, long long limit,
 		    struct project_row **rows, size_t *n);
 

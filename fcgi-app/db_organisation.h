@@ -23,7 +23,7 @@ struct organisation {
 	unsigned	 version;
 };
 
-/* The sort columns of the list, in the order of org_sorts (h_organisation.c's allow-list). */
+/* The orders of the list (h_organisation.c's columns that sort). */
 enum org_sort {
 	ORG_SORT_NAME = 0,
 	ORG_SORT_KIND,
@@ -31,7 +31,7 @@ enum org_sort {
 	ORG_SORT__MAX
 };
 
-/* What the list shows: each filter NULL for all; like a LIKE pattern (listq_like) or NULL. */
+/* What the list shows: each filter NULL for all; like a LIKE pattern (list_like) or NULL. */
 struct org_filter {
 	const char	*side, *kind, *country, *like;
 	int		 active;	/* -1 all, 0 retired, 1 in use */

@@ -40,7 +40,7 @@ struct user_row {
 	const char	*link_expires;	/* a link that works, until "YYYY-MM-DD HH:MM" (UTC), or NULL */
 };
 
-/* The sort columns of the list, in the order of h_user.c's allow-list. */
+/* The orders of the list (h_user.c's columns that sort). */
 enum user_sort {
 	USER_SORT_NAME = 0,
 	USER_SORT_EMAIL,
@@ -49,7 +49,7 @@ enum user_sort {
 	USER_SORT__MAX
 };
 
-/* What the list shows: each filter NULL (or 0, -1) for all; like a LIKE pattern (listq_like). */
+/* What the list shows: each filter NULL (or 0, -1) for all; like a LIKE pattern (list_like). */
 struct user_filter {
 	const char	*role, *like;
 	long long	 org_id;

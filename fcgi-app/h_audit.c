@@ -10,14 +10,12 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "list.h"
 #include "req.h"
 #include "route.h"
 #include "rules.h"
 #include "valid.h"
 #include "view.h"
-
-#define AUDIT_PAGE_SIZE	50
-#define AUDIT_MAX_PAGE	1000000		/* far beyond any log; keeps the offset arithmetic small */
 
 /*
  * The kinds of record the log names (audit_log.entity), which the filter
@@ -232,12 +230,37 @@ view_audit_entry(struct req *r, struct vobj *o, const struct audit_entry *e,
 
 /* ---- GET /audit ------------------------------------------------------------------------------------- */
 
-/* The filters as typed (kept on the page) and as understood. */
+enum { AF_USER, AF_ENTITY, AF_RECORD, AF_ACTION, AF_FROM, AF_TO, AF__MAX };
+
+/*
+ * The query string. Who (an account's id, or "system"), the kind of
+ * record and the action are checked against what the selects offer; the
+ * number and the dates are typed, and what is wrong with them is said
+ * beside their fields. The page builds its own form (view_filters).
+ */
+static const struct list_filter audit_filters[AF__MAX] = {
+	[AF_USER] = { "user", NULL, LF_CODE, NULL, 0, NULL },
+	[AF_ENTITY] = { "entity", NULL, LF_CODE, NULL, 0, NULL },
+	[AF_RECORD] = { "record", NULL, LF_TEXT, NULL, 0, NULL },
+	[AF_ACTION] = { "action", NULL, LF_CODE, NULL, 0, NULL },
+	[AF_FROM] = { "from", NULL, LF_TEXT, NULL, 0, NULL },
+	[AF_TO] = { "to", NULL, LF_TEXT, NULL, 0, NULL },
+};
+
+/* One order: the newest first. */
+static const struct list_spec audit_spec = {
+	.path = "/audit",
+	.filters = audit_filters,
+	.nfilters = AF__MAX,
+	.showing = N_("Entries {from} to {to} of {total}, newest first"),
+};
+
+/* The filters as typed (kept on the page; "" when none) and as understood. */
 struct audit_form {
 	const char	*user, *entity, *record, *action, *from, *to;
 	const char	*err_entity, *err_record, *err_from, *err_to;
 	struct audit_filter f;
-	long long	 page;
+	struct list_query q;
 };
 
 /* Every key _app_field.html reads, so that none shows an outer scope's value. */
@@ -299,11 +322,9 @@ opt(struct vobj *s, const char *value, const char *lbl, const char *chosen)
 }
 
 static const char *
-query_or_empty(struct req *r, const char *name)
+or_empty(const char *s)
 {
-	const char *s = req_query(r, name);
-
-	return s != NULL ? form_trim(r->a, s) : "";
+	return s != NULL ? s : "";
 }
 
 /* A typed date: *utc set when there is one (the next day's start with next_day), *err when it is no date. */
@@ -331,18 +352,18 @@ read_date(struct req *r, const char *s, int next_day, const char **utc,
 static int
 form_read(struct req *r, struct audit_form *a)
 {
-	const char *s;
 	long long v;
 	size_t i;
 
 	memset(a, 0, sizeof(*a));
-	a->user = query_or_empty(r, "user");
-	a->entity = query_or_empty(r, "entity");
-	a->record = query_or_empty(r, "record");
-	a->action = query_or_empty(r, "action");
-	a->from = query_or_empty(r, "from");
-	a->to = query_or_empty(r, "to");
-	a->page = 1;
+	if (list_query_parse(r, &audit_spec, &a->q) != KERR_OK)
+		return 400;
+	a->user = or_empty(a->q.val[AF_USER]);
+	a->entity = or_empty(a->q.val[AF_ENTITY]);
+	a->record = or_empty(a->q.val[AF_RECORD]);
+	a->action = or_empty(a->q.val[AF_ACTION]);
+	a->from = or_empty(a->q.val[AF_FROM]);
+	a->to = or_empty(a->q.val[AF_TO]);
 
 	if (strcmp(a->user, "system") == 0)
 		a->f.system = 1;
@@ -359,16 +380,9 @@ form_read(struct req *r, struct audit_form *a)
 			return 400;
 		a->f.entity = entities[i].code;
 	}
-	if (*a->action != '\0') {
-		/* Checked against the log's actions once they are read. */
-		if (strlen(a->action) > 64 || strspn(a->action,
-		    "abcdefghijklmnopqrstuvwxyz_.") != strlen(a->action))
-			return 400;
+	/* Checked against the log's actions once they are read. */
+	if (*a->action != '\0')
 		a->f.action = a->action;
-	}
-	if (*(s = query_or_empty(r, "page")) != '\0' &&
-	    valid_int_range(s, 1, AUDIT_MAX_PAGE, &a->page) != KERR_OK)
-		return 400;
 
 	if (*a->record != '\0') {
 		if (valid_int_range(a->record, 1, 999999999999LL, &v) != KERR_OK)
@@ -400,25 +414,6 @@ has_errors(const struct audit_form *a)
 {
 	return a->err_entity != NULL || a->err_record != NULL ||
 	    a->err_from != NULL || a->err_to != NULL;
-}
-
-/* /audit with the form's filters and page n (1 is left out). */
-static const char *
-page_href(struct req *r, const struct audit_form *a, long long n)
-{
-	static const char *const names[] = { "user", "entity", "record", "action", "from", "to" };
-	const char *values[] = { a->user, a->entity, a->record, a->action, a->from, a->to };
-	const char *s = "/audit", *sep = "?";
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (*values[i] == '\0')
-			continue;
-		s = arena_printf(r->a, "%s%s%s=%s", s, sep, names[i],
-		    form_urlencode(r->a, values[i]));
-		sep = "&";
-	}
-	return n > 1 ? arena_printf(r->a, "%s%spage=%lld", s, sep, n) : s;
 }
 
 /* A date picker; what was typed that is no date comes back as text, as an <input type="date"> may not hold it. */
@@ -471,19 +466,19 @@ view_filters(struct req *r, const struct audit_form *a, const struct audit_page 
 int
 h_audit_list(struct req *r)
 {
-	const char *pairs[7];
+	struct list_query first;
 	struct audit_form a;
 	struct audit_page pg;
 	struct vobj *o;
-	long long pages;
+	const char *showing;
 	size_t i;
 	enum kerr e;
 	int status, ok;
 
 	if ((status = form_read(r, &a)) != 0)
 		return status;
-	if ((e = db_auditlog_page(r, &a.f, (a.page - 1) * AUDIT_PAGE_SIZE,
-	    has_errors(&a) ? 0 : AUDIT_PAGE_SIZE, &pg)) != KERR_OK)
+	if ((e = db_auditlog_page(r, &a.f, list_offset(&a.q),
+	    has_errors(&a) ? 0 : LIST_PAGE_SIZE, &pg)) != KERR_OK)
 		return http_status(e);
 	if (a.f.user_id > 0) {
 		for (i = 0, ok = 0; i < pg.nusers; i++)
@@ -510,36 +505,17 @@ h_audit_list(struct req *r)
 	}
 
 	o = vobj_obj(r->view, "results");
-	pages = (pg.total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE;
-	pairs[0] = "first";
-	pairs[1] = fmt_number(r->a, (a.page - 1) * AUDIT_PAGE_SIZE + 1, r->lang);
-	pairs[2] = "last";
-	pairs[3] = fmt_number(r->a, (a.page - 1) * AUDIT_PAGE_SIZE +
-	    (long long)pg.nrows, r->lang);
-	pairs[4] = "total";
-	pairs[5] = fmt_number(r->a, pg.total, r->lang);
-	pairs[6] = NULL;
-	vobj_int(o, "total", pg.total);
-	vobj_str(o, "count_text", rules_fill(r->a, i18n_tr(r->lang, pg.nrows > 0 ?
-	    N_("Entries {first} to {last} of {total}, newest first") :
-	    pg.total == 1 ? N_("1 entry") : N_("{total} entries")), pairs));
+	showing = list_showing(r, &audit_spec, &a.q, pg.total);
+	vobj_str(o, "count_text", showing != NULL ? showing : rules_fill(r->a,
+	    i18n_tr(r->lang, pg.total == 1 ? N_("1 entry") : N_("{total} entries")),
+	    (const char *const []){ "total", fmt_number(r->a, pg.total, r->lang), NULL }));
 	vobj_bool(o, "has_rows", pg.nrows > 0);
 	vobj_bool(o, "past_last", pg.nrows == 0 && pg.total > 0);
-	vobj_str(o, "first_href", page_href(r, &a, 1));
+	first = a.q;
+	first.page = 1;
+	vobj_str(o, "first_href", list_href(r, &audit_spec, &first, ""));
 	for (i = 0; i < pg.nrows; i++)
 		view_audit_entry(r, vobj_push(o, "entries"), &pg.rows[i], 1);
-	if (pages > 1) {
-		struct vobj *p = vobj_obj(o, "pager");
-		const char *pp[] = { "page", fmt_number(r->a, a.page, r->lang),
-		    "pages", fmt_number(r->a, pages, r->lang), NULL };
-
-		vobj_str(p, "prev_href", a.page > 1 ? page_href(r, &a,
-		    a.page - 1 < pages ? a.page - 1 : pages) : NULL);
-		vobj_str(p, "next_href", a.page < pages ? page_href(r, &a,
-		    a.page + 1) : NULL);
-		vobj_bool(p, "several", 1);
-		vobj_str(p, "position", rules_fill(r->a, i18n_tr(r->lang,
-		    N_("Page {page} of {pages}")), pp));
-	}
+	list_view_paging(r, &audit_spec, &a.q, pg.total);
 	return render(r, TPL_AUDIT);
 }

@@ -25,13 +25,13 @@ static const char *const inbox_statuses[] = {
 enum { IF_ROUND, IF_STATUS, IF_TYPE, IF_COUNTRY, IF_THEME, IF_ORG, IF__MAX };
 
 static const struct list_filter inbox_filters[IF__MAX] = {
-	[IF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0 },
+	[IF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0, NULL },
 	[IF_STATUS] = { "status", N_("Status"), LF_ENUM, inbox_statuses,
-	    sizeof(inbox_statuses) / sizeof(inbox_statuses[0]) },
-	[IF_TYPE] = { "type", N_("Type"), LF_ENUM, ptype_code, PT__MAX },
-	[IF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0 },
-	[IF_THEME] = { "theme", N_("Thematic area"), LF_ID, NULL, 0 },
-	[IF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0 },
+	    sizeof(inbox_statuses) / sizeof(inbox_statuses[0]), NULL },
+	[IF_TYPE] = { "type", N_("Type"), LF_ENUM, ptype_code, PT__MAX, NULL },
+	[IF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0, NULL },
+	[IF_THEME] = { "theme", N_("Thematic area"), LF_ID, NULL, 0, NULL },
+	[IF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0, NULL },
 };
 
 enum { IC_REF, IC_TITLE, IC_ORG, IC_COUNTRY, IC_TYPE, IC_THEME, IC_ROUND, IC_AMOUNT,
@@ -56,7 +56,15 @@ static const struct list_col inbox_cols[IC__MAX] = {
 
 /* Newest submissions first: what a programme officer opens the inbox for. */
 static const struct list_spec inbox_spec = {
-	"/inbox", inbox_filters, IF__MAX, inbox_cols, IC__MAX, IC_SUBMITTED, 1, IF_STATUS,
+	.path = "/inbox",
+	.filters = inbox_filters,
+	.nfilters = IF__MAX,
+	.cols = inbox_cols,
+	.ncols = IC__MAX,
+	.default_col = IC_SUBMITTED,
+	.default_desc = 1,
+	.downloads = 1,
+	.status_filter = IF_STATUS,
 };
 
 /* The download's columns: the page's, in the same order (widths in characters, for Excel). */
@@ -74,24 +82,33 @@ static const struct xcol inbox_xcols[IC__MAX] = {
 };
 
 static void
-inbox_filter(const struct list_query *q, struct inbox_filter *f)
+inbox_filter(const struct list_query *q, struct app_filter *f)
 {
-	f->round = q->val[IF_ROUND];
-	f->status = q->val[IF_STATUS];
-	f->type = q->val[IF_TYPE];
-	f->country = q->val[IF_COUNTRY];
-	f->theme = q->val[IF_THEME];
-	f->org = q->val[IF_ORG];
+	*f = (struct app_filter){ q->val[IF_ROUND], q->val[IF_STATUS], q->val[IF_TYPE],
+	    q->val[IF_COUNTRY], q->val[IF_THEME], q->val[IF_ORG] };
 }
 
 /* An application's title in the reader's language, else the other one, else words saying it has none. */
 static const char *
 app_title(struct req *r, const struct inbox_row *a)
 {
-	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
+	const char *t = i18n_pick(r->lang, a->app.title_sv, a->app.title_en);
 
 	return t != NULL && *t != '\0' ? t : arena_printf(r->a, "%s %lld",
 	    i18n_tr(r->lang, N_("Untitled application")), a->id);
+}
+
+/* The keys of a row that both lists have: its application's (title given), and its status as a tag. */
+static void
+view_app(struct req *r, struct vobj *o, const struct list_app *a, const char *title)
+{
+	vobj_str(o, "title", title);
+	vobj_str(o, "org", a->org);
+	vobj_str(o, "country", i18n_pick(r->lang, a->country_sv, a->country_en));
+	vobj_str(o, "type", a->type != NULL ? label(r->lang, a->type) : NULL);
+	vobj_str(o, "round", a->round_year);
+	vobj_str(o, "status", a->status);
+	vobj_str(o, "status_label", label(r->lang, a->status));
 }
 
 /* A select box's choices from the database (rounds, countries, themes, organisations). */
@@ -104,17 +121,6 @@ view_options(const struct list_query *q, struct vobj *sel,
 	for (i = 0; i < n; i++)
 		if (o[i].value != NULL)
 			list_view_option(sel, q, filter, o[i].value, o[i].label);
-}
-
-/* A select box's choices from a fixed list of codes (statuses, project types), in words. */
-static void
-view_codes(struct req *r, const struct list_query *q, struct vobj *sel,
-    size_t filter, const char *const *codes, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		list_view_option(sel, q, filter, codes[i], label(r->lang, codes[i]));
 }
 
 /* The counts per status ("All" first), and the total the page is out of. */
@@ -160,7 +166,7 @@ int
 h_inbox(struct req *r)
 {
 	struct vobj *sel[LIST_MAXFILTERS], *o;
-	struct inbox_filter f;
+	struct app_filter f;
 	struct inbox_row *rows;
 	struct list_query q;
 	struct list_meta m;
@@ -173,16 +179,16 @@ h_inbox(struct req *r)
 	inbox_filter(&q, &f);
 	if ((e = db_inbox_meta(r, &f, &m)) != KERR_OK ||
 	    (e = db_inbox_rows(r, &f, list_variant(r, &inbox_spec, &q), q.desc,
-	    (q.page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
+	    list_offset(&q), LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Inbox")));
 	view_crumb(r, "/inbox", i18n_tr(r->lang, N_("Inbox")));
 	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues);
 	list_view(r, &inbox_spec, &q, total, sel);
 	view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
-	view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
+	list_view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
 	    inbox_filters[IF_STATUS].nvalues);
-	view_codes(r, &q, sel[IF_TYPE], IF_TYPE, ptype_code, PT__MAX);
+	list_view_codes(r, &q, sel[IF_TYPE], IF_TYPE, ptype_code, PT__MAX);
 	view_options(&q, sel[IF_COUNTRY], IF_COUNTRY, m.countries, m.ncountries);
 	view_options(&q, sel[IF_THEME], IF_THEME, m.themes, m.nthemes);
 	view_options(&q, sel[IF_ORG], IF_ORG, m.orgs, m.norgs);
@@ -191,17 +197,11 @@ h_inbox(struct req *r)
 
 		o = vobj_push(r->view, "rows");
 		vobj_int(o, "id", a->id);
-		vobj_str(o, "title", app_title(r, a));
-		vobj_str(o, "org", a->org);
-		vobj_str(o, "country", i18n_pick(r->lang, a->country_sv, a->country_en));
-		vobj_str(o, "type", a->type != NULL ? label(r->lang, a->type) : NULL);
+		view_app(r, o, &a->app, app_title(r, a));
 		vobj_str(o, "theme", i18n_pick(r->lang, a->theme_sv, a->theme_en));
-		vobj_str(o, "round", a->round_year);
 		vobj_str(o, "amount", a->amount != NULL ?
 		    fmt_amount(r->a, atoll(a->amount), r->lang) : NULL);
 		vobj_str(o, "submitted", a->submitted);
-		vobj_str(o, "status", a->status);
-		vobj_str(o, "status_label", label(r->lang, a->status));
 	}
 	return render(r, TPL_INBOX);
 }
@@ -210,7 +210,7 @@ h_inbox(struct req *r)
 static int
 inbox_download(struct req *r, int xlsx)
 {
-	struct inbox_filter f;
+	struct app_filter f;
 	struct inbox_row *rows;
 	struct list_query q;
 	struct xtable t;
@@ -234,14 +234,14 @@ inbox_download(struct req *r, int xlsx)
 
 		c[IC_REF] = arena_printf(r->a, "%lld", a->id);
 		c[IC_TITLE] = app_title(r, a);
-		c[IC_ORG] = a->org;
-		c[IC_COUNTRY] = i18n_pick(r->lang, a->country_sv, a->country_en);
-		c[IC_TYPE] = a->type != NULL ? label(r->lang, a->type) : NULL;
+		c[IC_ORG] = a->app.org;
+		c[IC_COUNTRY] = i18n_pick(r->lang, a->app.country_sv, a->app.country_en);
+		c[IC_TYPE] = a->app.type != NULL ? label(r->lang, a->app.type) : NULL;
 		c[IC_THEME] = i18n_pick(r->lang, a->theme_sv, a->theme_en);
-		c[IC_ROUND] = a->round_year;
+		c[IC_ROUND] = a->app.round_year;
 		c[IC_AMOUNT] = a->amount;
 		c[IC_SUBMITTED] = a->submitted;
-		c[IC_STATUS] = label(r->lang, a->status);
+		c[IC_STATUS] = label(r->lang, a->app.status);
 	}
 	name = arena_printf(r->a, "inbox-%s", app_today());
 	return xlsx ? export_xlsx(r, &t, name) : export_csv(r, &t, name);
@@ -270,12 +270,12 @@ static const char *const project_statuses[] = {
 enum { PF_ROUND, PF_STATUS, PF_TYPE, PF_COUNTRY, PF_ORG, PF__MAX };
 
 static const struct list_filter project_filters[PF__MAX] = {
-	[PF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0 },
+	[PF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0, NULL },
 	[PF_STATUS] = { "status", N_("Status"), LF_ENUM, project_statuses,
-	    sizeof(project_statuses) / sizeof(project_statuses[0]) },
-	[PF_TYPE] = { "type", N_("Type"), LF_ENUM, ptype_code, PT__MAX },
-	[PF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0 },
-	[PF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0 },
+	    sizeof(project_statuses) / sizeof(project_statuses[0]), NULL },
+	[PF_TYPE] = { "type", N_("Type"), LF_ENUM, ptype_code, PT__MAX, NULL },
+	[PF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0, NULL },
+	[PF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0, NULL },
 };
 
 enum { PC_CODE, PC_TITLE, PC_ORG, PC_COUNTRY, PC_TYPE, PC_ROUND, PC_PERIOD, PC_BUDGET,
@@ -298,17 +298,23 @@ static const struct list_col project_cols[PC__MAX] = {
 
 /* The newest projects first: codes are <round year>-NNNN. */
 static const struct list_spec project_spec = {
-	"/projects", project_filters, PF__MAX, project_cols, PC__MAX, PC_CODE, 1, PF_STATUS,
+	.path = "/projects",
+	.filters = project_filters,
+	.nfilters = PF__MAX,
+	.cols = project_cols,
+	.ncols = PC__MAX,
+	.default_col = PC_CODE,
+	.default_desc = 1,
+	.downloads = 1,
+	.status_filter = PF_STATUS,
 };
 
+/* The projects list offers no theme. */
 static void
-project_filter(const struct list_query *q, struct project_filter *f)
+project_filter(const struct list_query *q, struct app_filter *f)
 {
-	f->round = q->val[PF_ROUND];
-	f->status = q->val[PF_STATUS];
-	f->type = q->val[PF_TYPE];
-	f->country = q->val[PF_COUNTRY];
-	f->org = q->val[PF_ORG];
+	*f = (struct app_filter){ q->val[PF_ROUND], q->val[PF_STATUS], q->val[PF_TYPE],
+	    q->val[PF_COUNTRY], NULL, q->val[PF_ORG] };
 }
 
 /* GET /projects -> 200 | 400 a filter, sort or page off its allow-list | 503 */
@@ -316,7 +322,7 @@ int
 h_project_list(struct req *r)
 {
 	struct vobj *sel[LIST_MAXFILTERS], *o;
-	struct project_filter f;
+	struct app_filter f;
 	struct project_row *rows;
 	struct list_query q;
 	struct list_meta m;
@@ -329,7 +335,7 @@ h_project_list(struct req *r)
 	project_filter(&q, &f);
 	if ((e = db_project_list_meta(r, &f, &m)) != KERR_OK ||
 	    (e = db_project_list_rows(r, &f, list_variant(r, &project_spec, &q),
-	    q.desc, (q.page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
+	    q.desc, list_offset(&q), LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Projects")));
 	view_crumb(r, "/projects", i18n_tr(r->lang, N_("Projects")));
@@ -337,9 +343,9 @@ h_project_list(struct req *r)
 	    project_filters[PF_STATUS].nvalues);
 	list_view(r, &project_spec, &q, total, sel);
 	view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
-	view_codes(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses,
+	list_view_codes(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses,
 	    project_filters[PF_STATUS].nvalues);
-	view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
+	list_view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
 	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
 	view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
 	for (i = 0; i < n; i++) {
@@ -347,17 +353,11 @@ h_project_list(struct req *r)
 
 		o = vobj_push(r->view, "rows");
 		vobj_str(o, "code", p->code);
-		vobj_str(o, "title", i18n_pick(r->lang, p->title_sv, p->title_en));
-		vobj_str(o, "org", p->org);
-		vobj_str(o, "country", i18n_pick(r->lang, p->country_sv, p->country_en));
-		vobj_str(o, "type", p->type != NULL ? label(r->lang, p->type) : NULL);
-		vobj_str(o, "round", p->round_year);
+		view_app(r, o, &p->app, i18n_pick(r->lang, p->app.title_sv, p->app.title_en));
 		vobj_str(o, "start", p->start);
 		vobj_str(o, "end", p->end);
 		vobj_str(o, "budget", p->budget != NULL ?
 		    fmt_amount(r->a, atoll(p->budget), r->lang) : NULL);
-		vobj_str(o, "status", p->status);
-		vobj_str(o, "status_label", label(r->lang, p->status));
 	}
 	return render(r, TPL_PROJECTS);
 }
@@ -382,7 +382,7 @@ static const struct xcol project_xcols[PX__MAX] = {
 static int
 project_download(struct req *r, int xlsx)
 {
-	struct project_filter f;
+	struct app_filter f;
 	struct project_row *rows;
 	struct list_query q;
 	struct xtable t;
@@ -405,15 +405,15 @@ project_download(struct req *r, int xlsx)
 		const char **c = t.cells + i * PX__MAX;
 
 		c[PX_CODE] = p->code;
-		c[PX_TITLE] = i18n_pick(r->lang, p->title_sv, p->title_en);
-		c[PX_ORG] = p->org;
-		c[PX_COUNTRY] = i18n_pick(r->lang, p->country_sv, p->country_en);
-		c[PX_TYPE] = p->type != NULL ? label(r->lang, p->type) : NULL;
-		c[PX_ROUND] = p->round_year;
+		c[PX_TITLE] = i18n_pick(r->lang, p->app.title_sv, p->app.title_en);
+		c[PX_ORG] = p->app.org;
+		c[PX_COUNTRY] = i18n_pick(r->lang, p->app.country_sv, p->app.country_en);
+		c[PX_TYPE] = p->app.type != NULL ? label(r->lang, p->app.type) : NULL;
+		c[PX_ROUND] = p->app.round_year;
 		c[PX_START] = p->start;
 		c[PX_END] = p->end;
 		c[PX_BUDGET] = p->budget;
-		c[PX_STATUS] = label(r->lang, p->status);
+		c[PX_STATUS] = label(r->lang, p->app.status);
 	}
 	name = arena_printf(r->a, "projects-%s", app_today());
 	return xlsx ? export_xlsx(r, &t, name) : export_csv(r, &t, name);

@@ -1,4 +1,5 @@
 /* h_organisation.c - the organisations: the admins' list with its filters, and the forms to add and edit one. */
+#include <stdint.h>
 #include <string.h>
 
 #include "app.h"
@@ -9,7 +10,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
-#include "listq.h"
+#include "list.h"
 #include "page.h"
 #include "req.h"
 #include "rules.h"
@@ -17,12 +18,7 @@
 #include "view.h"
 
 #define ORG_NAME_MAX	200	/* characters: organisations.name, name_local */
-#define ORG_PER_PAGE	50
-#define SEARCH_MAX	200	/* characters of a search */
 
-/* The list's allow-lists: sort columns in enum org_sort order, and the filters of its query string. */
-static const char *const org_sorts[ORG_SORT__MAX + 1] = { "name", "kind", "country", NULL };
-static const char *const org_filters[] = { "q", "side", "kind", "country", "status", NULL };
 static const char *const sides[] = { "swedish", "partner", NULL };
 
 /* The form's fields, which are also the ids the error summary links to. */
@@ -71,50 +67,59 @@ same(const char *a, const char *b)
 
 /* ---- the list --------------------------------------------------------------------------------------- */
 
-/* Adds the filter selects' options of kinds: both sides' when no side is chosen. */
-static void
-kind_options(struct req *r, struct vobj *sel, const char *side, const char *chosen)
-{
-	size_t i;
+enum { OL_Q, OL_SIDE, OL_KIND, OL_COUNTRY, OL_STATUS, OL__MAX };
 
-	if (side == NULL || strcmp(side, "swedish") == 0)
-		for (i = 0; swedish_kinds[i] != NULL; i++)
-			page_option(sel, swedish_kinds[i], label(r->lang,
-			    swedish_kinds[i]), same(chosen, swedish_kinds[i]));
-	if (side == NULL || strcmp(side, "partner") == 0)
-		for (i = 0; partner_kinds[i] != NULL; i++)
-			page_option(sel, partner_kinds[i], label(r->lang,
-			    partner_kinds[i]), same(chosen, partner_kinds[i]));
-}
+static const char *const org_statuses[] = { "active", "retired" };
+
+/* Kinds are checked against both sides' (labels.h); countries against the table. */
+static const struct list_filter org_filters[OL__MAX] = {
+	[OL_Q] = { "q", N_("Name or organisation number"), LF_TEXT, NULL, 0, NULL },
+	[OL_SIDE] = { "side", N_("Side"), LF_ENUM, sides, 2, N_("Both") },
+	[OL_KIND] = { "kind", N_("Kind"), LF_CODE, NULL, 0, N_("All kinds") },
+	[OL_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0, N_("All countries") },
+	[OL_STATUS] = { "status", N_("Status"), LF_ENUM, org_statuses, 2,
+	    N_("In use and retired") },
+};
+
+static const struct list_col org_cols[] = {
+	{ "name", N_("Name"), { ORG_SORT_NAME, ORG_SORT_NAME }, 0, 0 },
+	{ "kind", N_("Kind"), { ORG_SORT_KIND, ORG_SORT_KIND }, 0, 0 },
+	{ "country", N_("Country"), { ORG_SORT_COUNTRY, ORG_SORT_COUNTRY }, 0, 0 },
+	{ .head = N_("Organisation number") },
+	{ .head = N_("Status") },
+	{ .head = N_("Change"), .hidden = 1 },
+};
+
+static const struct list_spec org_spec = {
+	.path = "/organisations",
+	.filters = org_filters,
+	.nfilters = OL__MAX,
+	.cols = org_cols,
+	.ncols = sizeof(org_cols) / sizeof(org_cols[0]),
+};
 
 /* GET /organisations -> 200 one page of the list | 400 a filter, sort or page not allowed | 404 past the last page | 503 */
 int
 h_org_list(struct req *r)
 {
+	struct vobj *v = r->view, *o, *sel[LIST_MAXFILTERS];
 	struct organisation *rows;
 	struct country_row *countries;
 	struct org_filter f;
-	struct listq l;
-	struct vobj *v = r->view, *o, *sel;
-	const char *q, *side, *kind, *country, *status;
+	struct list_query l;
+	const char *side, *kind, *country;
 	long long total;
 	size_t n, nc, i;
 	enum kerr e;
 
-	if (listq_parse(&l, &r->query, "/organisations", org_sorts,
-	    org_filters) != KERR_OK)
+	if (list_query_parse(r, &org_spec, &l) != KERR_OK)
 		return 400;
 	if ((e = db_country_list(r, &countries, &nc)) != KERR_OK)
 		return http_status(e);
-	q = listq_get(&l, "q");
-	side = listq_get(&l, "side");
-	kind = listq_get(&l, "kind");
-	country = listq_get(&l, "country");
-	status = listq_get(&l, "status");
-	if ((side != NULL && !in_list(sides, side)) ||
-	    (kind != NULL && !in_list(swedish_kinds, kind) && !in_list(partner_kinds, kind)) ||
-	    (status != NULL && strcmp(status, "active") != 0 && strcmp(status, "retired") != 0) ||
-	    (q != NULL && utf8_chars(q) > SEARCH_MAX))
+	side = l.val[OL_SIDE];
+	kind = l.val[OL_KIND];
+	country = l.val[OL_COUNTRY];
+	if (kind != NULL && !in_list(swedish_kinds, kind) && !in_list(partner_kinds, kind))
 		return 400;
 	for (i = 0; country != NULL && i < nc && strcmp(countries[i].c.code, country) != 0; i++)
 		continue;
@@ -125,13 +130,12 @@ h_org_list(struct req *r)
 	f.side = side;
 	f.kind = kind;
 	f.country = country;
-	f.active = status == NULL ? -1 : strcmp(status, "active") == 0;
-	f.like = q != NULL && *form_trim(r->a, q) != '\0' ?
-	    listq_like(r->a, form_trim(r->a, q)) : NULL;
-	f.sort = (enum org_sort)l.sort;
+	f.active = l.val[OL_STATUS] == NULL ? -1 : strcmp(l.val[OL_STATUS], "active") == 0;
+	f.like = l.val[OL_Q] != NULL ? list_like(r->a, l.val[OL_Q]) : NULL;
+	f.sort = (enum org_sort)list_variant(r, &org_spec, &l);
 	f.desc = l.desc;
-	f.limit = ORG_PER_PAGE;
-	f.offset = listq_offset(&l, ORG_PER_PAGE);
+	f.limit = LIST_PAGE_SIZE;
+	f.offset = list_offset(&l);
 	if ((e = db_org_list(r, &f, &rows, &n, &total)) != KERR_OK)
 		return http_status(e);
 	if (n == 0 && l.page > 1)
@@ -139,8 +143,18 @@ h_org_list(struct req *r)
 
 	vobj_str(v, "title", tr(r, N_("Organisations")));
 	page_crumb(r, "/organisations", tr(r, N_("Organisations")));
-	page_list(r, &l, total, ORG_PER_PAGE);
-	vobj_bool(v, "has_rows", n > 0);
+	list_view(r, &org_spec, &l, total, sel);
+	list_view_codes(r, &l, sel[OL_SIDE], OL_SIDE, sides, SIZE_MAX);
+	/* Both sides' kinds while no side is chosen. */
+	if (side == NULL || strcmp(side, "swedish") == 0)
+		list_view_codes(r, &l, sel[OL_KIND], OL_KIND, swedish_kinds, SIZE_MAX);
+	if (side == NULL || strcmp(side, "partner") == 0)
+		list_view_codes(r, &l, sel[OL_KIND], OL_KIND, partner_kinds, SIZE_MAX);
+	for (i = 0; i < nc; i++)
+		list_view_option(sel[OL_COUNTRY], &l, OL_COUNTRY, countries[i].c.code,
+		    i18n_pick(r->lang, countries[i].c.name_sv, countries[i].c.name_en));
+	list_view_option(sel[OL_STATUS], &l, OL_STATUS, "active", tr(r, N_("In use")));
+	list_view_option(sel[OL_STATUS], &l, OL_STATUS, "retired", tr(r, N_("Retired")));
 	for (i = 0; i < n; i++) {
 		const struct organisation *g = &rows[i];
 
@@ -155,34 +169,6 @@ h_org_list(struct req *r)
 		vobj_bool(o, "active", g->active);
 		vobj_str(o, "edit_href", arena_printf(r->a, "/organisations/%lld/edit", g->id));
 	}
-
-	/* The filters, as a GET form: the current sort stays when they change. */
-	o = page_input(r, v, "f_q", "q", tr(r, N_("Name or organisation number")),
-	    NULL, q, NULL);
-	vobj_str(o, "type", "search");
-	sel = page_select(r, v, "f_side", "side", tr(r, N_("Side")), NULL,
-	    tr(r, N_("Both")), NULL);
-	for (i = 0; sides[i] != NULL; i++)
-		page_option(sel, sides[i], label(r->lang, sides[i]), same(side, sides[i]));
-	sel = page_select(r, v, "f_kind", "kind", tr(r, N_("Kind")), NULL,
-	    tr(r, N_("All kinds")), NULL);
-	kind_options(r, sel, side, kind);
-	sel = page_select(r, v, "f_country", "country", tr(r, N_("Country")), NULL,
-	    tr(r, N_("All countries")), NULL);
-	for (i = 0; i < nc; i++)
-		page_option(sel, countries[i].c.code, i18n_pick(r->lang,
-		    countries[i].c.name_sv, countries[i].c.name_en),
-		    same(country, countries[i].c.code));
-	sel = page_select(r, v, "f_status", "status", tr(r, N_("Status")), NULL,
-	    tr(r, N_("In use and retired")), NULL);
-	page_option(sel, "active", tr(r, N_("In use")), same(status, "active"));
-	page_option(sel, "retired", tr(r, N_("Retired")), same(status, "retired"));
-	if (l.sort != 0 || l.desc) {
-		vobj_str(v, "keep_sort", org_sorts[l.sort]);
-		vobj_str(v, "keep_dir", l.desc ? "desc" : "asc");
-	}
-	vobj_bool(v, "filtered", q != NULL || side != NULL || kind != NULL ||
-	    country != NULL || status != NULL);
 	return render(r, TPL_ORGANISATIONS);
 }
 

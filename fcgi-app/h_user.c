@@ -1,4 +1,5 @@
 /* h_user.c - accounts: the admins' list, a new account, (de)activation, one-time password links, and choosing a password with one. */
+#include <stdint.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -12,22 +13,14 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
-#include "listq.h"
+#include "list.h"
 #include "page.h"
 #include "req.h"
 #include "rules.h"
 #include "valid.h"
 #include "view.h"
 
-#define USER_PER_PAGE	50
 #define USER_NAME_MAX	200	/* characters: users.name */
-#define SEARCH_MAX	200
-
-/* The list's allow-lists: sort columns in enum user_sort order, and the filters of its query string. */
-static const char *const user_sorts[USER_SORT__MAX + 1] = {
-	"name", "email", "organisation", "last_login", NULL
-};
-static const char *const user_filters[] = { "q", "role", "organisation", "status", NULL };
 
 static const char *const roles[] = { "applicant", "admin", "sida", NULL };
 static const char *const role_hints[] = {
@@ -59,30 +52,72 @@ row_action(struct req *r, struct vobj *row, const char *action, long long id,
 	vobj_str(a, "who", who);
 }
 
+enum { UL_Q, UL_ROLE, UL_ORG, UL_STATUS, UL__MAX };
+
+static const char *const user_statuses[] = { "active", "deactivated" };
+
+/* The organisation is checked against the Swedish ones, the choices. */
+static const struct list_filter user_filters[UL__MAX] = {
+	[UL_Q] = { "q", N_("Name or email address"), LF_TEXT, NULL, 0, NULL },
+	[UL_ROLE] = { "role", N_("Role"), LF_ENUM, roles, 3, N_("All roles") },
+	[UL_ORG] = { "organisation", N_("Organisation"), LF_ID, NULL, 0,
+	    N_("All organisations") },
+	[UL_STATUS] = { "status", N_("Status"), LF_ENUM, user_statuses, 2,
+	    N_("Active and deactivated") },
+};
+
+static const struct list_col user_cols[] = {
+	{ "name", N_("Name"), { USER_SORT_NAME, USER_SORT_NAME }, 0, 0 },
+	{ "email", N_("Email address"), { USER_SORT_EMAIL, USER_SORT_EMAIL }, 0, 0 },
+	{ .head = N_("Role") },
+	{ "organisation", N_("Organisation"), { USER_SORT_ORG, USER_SORT_ORG }, 0, 0 },
+	{ "last_login", N_("Last signed in (UTC)"), { USER_SORT_LOGIN, USER_SORT_LOGIN }, 0, 0 },
+	{ .head = N_("Status") },
+	{ .head = N_("Change"), .hidden = 1 },
+};
+
+static const struct list_spec user_spec = {
+	.path = "/users",
+	.filters = user_filters,
+	.nfilters = UL__MAX,
+	.cols = user_cols,
+	.ncols = sizeof(user_cols) / sizeof(user_cols[0]),
+};
+
 /*
- * Shows one page of the list asked for in l (the filters checked by the caller), with an error
- * about the account err_id at the top when err is not NULL. Status 200, or r->status when set.
+ * Shows one page of the list asked for in l, with an error about the account err_id at the top when
+ * err is not NULL. Status 200, or r->status when set; 400 for an organisation that is not a Swedish
+ * one.
  */
 static int
-show_list(struct req *r, const struct listq *l, const struct user_filter *uf,
-    long long err_id, const char *err)
+show_list(struct req *r, const struct list_query *l, long long err_id, const char *err)
 {
+	struct vobj *v = r->view, *o, *sel[LIST_MAXFILTERS];
 	struct organisation *orgs;
 	struct user_row *rows;
-	struct user_filter f = *uf;
-	struct vobj *v = r->view, *o, *sel;
-	const char *s;
+	struct user_filter f;
 	long long total;
 	size_t n, norgs, i;
-	int k;
 	enum kerr e;
 
-	f.sort = (enum user_sort)l->sort;
+	if ((e = db_org_swedish(r, &orgs, &norgs)) != KERR_OK)
+		return http_status(e);
+	memset(&f, 0, sizeof(f));
+	f.role = l->val[UL_ROLE];
+	f.active = l->val[UL_STATUS] == NULL ? -1 : strcmp(l->val[UL_STATUS], "active") == 0;
+	f.like = l->val[UL_Q] != NULL ? list_like(r->a, l->val[UL_Q]) : NULL;
+	if (l->val[UL_ORG] != NULL) {
+		f.org_id = path_id(l->val[UL_ORG]);
+		for (i = 0; i < norgs && orgs[i].id != f.org_id; i++)
+			continue;
+		if (i == norgs)
+			return 400;
+	}
+	f.sort = (enum user_sort)list_variant(r, &user_spec, l);
 	f.desc = l->desc;
-	f.limit = USER_PER_PAGE;
-	f.offset = listq_offset(l, USER_PER_PAGE);
-	if ((e = db_user_page(r, &f, &rows, &n, &total)) != KERR_OK ||
-	    (e = db_org_swedish(r, &orgs, &norgs)) != KERR_OK)
+	f.limit = LIST_PAGE_SIZE;
+	f.offset = list_offset(l);
+	if ((e = db_user_page(r, &f, &rows, &n, &total)) != KERR_OK)
 		return http_status(e);
 	if (n == 0 && l->page > 1)
 		return 404;
@@ -91,8 +126,13 @@ show_list(struct req *r, const struct listq *l, const struct user_filter *uf,
 
 	vobj_str(v, "title", tr(r, N_("Users")));
 	page_crumb(r, "/users", tr(r, N_("Users")));
-	page_list(r, l, total, USER_PER_PAGE);
-	vobj_bool(v, "has_rows", n > 0);
+	list_view(r, &user_spec, l, total, sel);
+	list_view_codes(r, l, sel[UL_ROLE], UL_ROLE, roles, SIZE_MAX);
+	for (i = 0; i < norgs; i++)
+		list_view_option(sel[UL_ORG], l, UL_ORG, arena_printf(r->a, "%lld",
+		    orgs[i].id), orgs[i].name);
+	list_view_option(sel[UL_STATUS], l, UL_STATUS, "active", tr(r, N_("Active")));
+	list_view_option(sel[UL_STATUS], l, UL_STATUS, "deactivated", tr(r, N_("Deactivated")));
 	for (i = 0; i < n; i++) {
 		const struct user_row *u = &rows[i];
 		int self = u->id == r->sess->user.id;
@@ -118,106 +158,29 @@ show_list(struct req *r, const struct listq *l, const struct user_filter *uf,
 		if (u->active)
 			row_action(r, o, "reset-link", u->id, tr(r, N_("New password link")), u->name);
 	}
-
-	o = page_input(r, v, "f_q", "q", tr(r, N_("Name or email address")), NULL,
-	    listq_get(l, "q"), NULL);
-	vobj_str(o, "type", "search");
-	sel = page_select(r, v, "f_role", "role", tr(r, N_("Role")), NULL,
-	    tr(r, N_("All roles")), NULL);
-	s = listq_get(l, "role");
-	for (k = 0; roles[k] != NULL; k++)
-		page_option(sel, roles[k], label(r->lang, roles[k]),
-		    s != NULL && strcmp(s, roles[k]) == 0);
-	sel = page_select(r, v, "f_org", "organisation", tr(r, N_("Organisation")),
-	    NULL, tr(r, N_("All organisations")), NULL);
-	for (i = 0; i < norgs; i++)
-		page_option(sel, arena_printf(r->a, "%lld", orgs[i].id), orgs[i].name,
-		    orgs[i].id == f.org_id);
-	sel = page_select(r, v, "f_status", "status", tr(r, N_("Status")), NULL,
-	    tr(r, N_("Active and deactivated")), NULL);
-	s = listq_get(l, "status");
-	page_option(sel, "active", tr(r, N_("Active")), s != NULL && strcmp(s, "active") == 0);
-	page_option(sel, "deactivated", tr(r, N_("Deactivated")),
-	    s != NULL && strcmp(s, "deactivated") == 0);
-	if (l->sort != 0 || l->desc) {
-		vobj_str(v, "keep_sort", user_sorts[l->sort]);
-		vobj_str(v, "keep_dir", l->desc ? "desc" : "asc");
-	}
-	vobj_bool(v, "filtered", listq_get(l, "q") != NULL || listq_get(l, "role") != NULL ||
-	    listq_get(l, "organisation") != NULL || listq_get(l, "status") != NULL);
 	return render(r, TPL_USERS);
-}
-
-/*
- * Reads the list's query (q: the request's, or none) into l and f, checking each filter against
- * its allow-list. Returns KERR_OK, KERR_BADREQ (400) or KERR_DB.
- */
-static enum kerr
-list_query(struct req *r, const struct params *q, struct listq *l,
-    struct user_filter *f)
-{
-	struct organisation *orgs;
-	const char *s;
-	size_t n, i;
-	enum kerr e;
-
-	memset(f, 0, sizeof(*f));
-	f->active = -1;
-	if (listq_parse(l, q, "/users", user_sorts, user_filters) != KERR_OK)
-		return KERR_BADREQ;
-	if ((s = listq_get(l, "q")) != NULL) {
-		if (utf8_chars(s) > SEARCH_MAX)
-			return KERR_BADREQ;
-		if (*form_trim(r->a, s) != '\0')
-			f->like = listq_like(r->a, form_trim(r->a, s));
-	}
-	if ((s = listq_get(l, "role")) != NULL && page_index(roles, s) < 0)
-		return KERR_BADREQ;
-	f->role = s;
-	if ((s = listq_get(l, "status")) != NULL) {
-		if (strcmp(s, "active") != 0 && strcmp(s, "deactivated") != 0)
-			return KERR_BADREQ;
-		f->active = strcmp(s, "active") == 0;
-	}
-	if ((s = listq_get(l, "organisation")) != NULL) {
-		if ((f->org_id = path_id(s)) == 0)
-			return KERR_BADREQ;
-		if ((e = db_org_swedish(r, &orgs, &n)) != KERR_OK)
-			return e;
-		for (i = 0; i < n && orgs[i].id != f->org_id; i++)
-			continue;
-		if (i == n)
-			return KERR_BADREQ;
-	}
-	return KERR_OK;
 }
 
 /* GET /users -> 200 one page of the list | 400 a filter, sort or page not allowed | 404 past the last page | 503 */
 int
 h_user_list(struct req *r)
 {
-	struct user_filter f;
-	struct listq l;
-	enum kerr e;
+	struct list_query l;
 
-	if ((e = list_query(r, &r->query, &l, &f)) != KERR_OK)
-		return http_status(e);
-	return show_list(r, &l, &f, 0, NULL);
+	if (list_query_parse(r, &user_spec, &l) != KERR_OK)
+		return 400;
+	return show_list(r, &l, 0, NULL);
 }
 
 /* The list unfiltered with a message about account id at the top, after a POST that was refused. */
 static int
 refused(struct req *r, long long id, const char *msgid)
 {
-	static const struct params none;
-	struct user_filter f;
-	struct listq l;
-	enum kerr e;
+	struct list_query l;
 
-	if ((e = list_query(r, &none, &l, &f)) != KERR_OK)
-		return http_status(e);
+	list_query_default(&user_spec, &l);
 	r->status = 409;
-	return show_list(r, &l, &f, id, tr(r, msgid));
+	return show_list(r, &l, id, tr(r, msgid));
 }
 
 /* Back to the list as the person left it: the form's "back", if it is a page of the list. */

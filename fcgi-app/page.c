@@ -3,31 +3,10 @@
 
 #include "app.h"
 #include "arena.h"
-#include "i18n.h"
-#include "listq.h"
 #include "page.h"
 #include "req.h"
-#include "rules.h"
 #include "valid.h"
 #include "view.h"
-
-void
-page_list(struct req *r, const struct listq *l, long long total, long long per)
-{
-	long long pages = total > 0 ? (total + per - 1) / per : 1;
-	long long from = total > 0 ? listq_offset(l, per) + 1 : 0;
-	long long to = from + per - 1 < total ? from + per - 1 : total;
-	struct vobj *p = listq_view(r->view, r->a, l, total, per);
-
-	vobj_str(p, "showing", total == 0 ? NULL :
-	    rules_fill(r->a, i18n_tr(r->lang, N_("Showing {from} to {to} of {total}")),
-	    (const char *const[]){ "from", arena_printf(r->a, "%lld", from), "to",
-	    arena_printf(r->a, "%lld", to), "total", arena_printf(r->a, "%lld", total),
-	    NULL }));
-	vobj_str(p, "position", rules_fill(r->a, i18n_tr(r->lang, N_("Page {page} of {pages}")),
-	    (const char *const[]){ "page", arena_printf(r->a, "%lld", l->page),
-	    "pages", arena_printf(r->a, "%lld", pages), NULL }));
-}
 
 int
 page_host_ok(const char *h)

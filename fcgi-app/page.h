@@ -2,16 +2,8 @@
 #ifndef KPP_PAGE_H
 #define KPP_PAGE_H
 
-struct listq;
 struct req;
 struct vobj;
-
-/*
- * The sort links and the pager of a list (listq_view) on the page, with the pager's words:
- * "showing" (which rows of how many) and "position" (page n of m), for _pager.html.
- */
-void		 page_list(struct req *r, const struct listq *l, long long total,
-		    long long per);
 
 /*
  * Whether h can stand for a host in a URL: a name or IPv4 address (letters, digits, dots and
