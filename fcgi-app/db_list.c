@@ -28,8 +28,12 @@
 #define OTHER_ARGS(f) (f)->round, (f)->round, (f)->type, (f)->type, \
 	(f)->country, (f)->country, (f)->theme, (f)->theme, (f)->org, (f)->org
 
-/* Every status but draft. */
-#define INBOX_OTHER	"a.status <> 'draft' AND " APP_OTHER
+/*
+ * Every application that was submitted: not a draft, nor a draft withdrawn
+ * before it was ever sent (which has no submission date).
+ */
+#define SUBMITTED	"a.status <> 'draft' AND a.submitted_at IS NOT NULL"
+#define INBOX_OTHER	SUBMITTED " AND " APP_OTHER
 #define INBOX_WHERE	INBOX_OTHER " AND " F("a.status")
 
 #define AMOUNT_APPLIED \
@@ -146,7 +150,7 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 	"ROW_NUMBER() OVER (ORDER BY t.name_en, t.id), t.id, t.name_sv, t.name_en, NULL " \
 	"FROM thematic_areas t UNION ALL " \
 	META_ORGS("SELECT 1 FROM applications a WHERE a.applicant_org_id = o.id " \
-	"AND a.status <> 'draft'") " UNION ALL " \
+	"AND " SUBMITTED) " UNION ALL " \
 	"SELECT 'c', 0, 0, a.status, NULL, NULL, COUNT(*) FROM applications a " \
 	"WHERE " where " GROUP BY a.status"
 
@@ -174,7 +178,7 @@ enum q {
  */
 static struct dbstmt q[Q__MAX] = {
 	[Q_INBOX_META] = { INBOX_META(INBOX_OTHER), NULL, 0 },
-	[Q_INBOX_META_ALL] = { INBOX_META("a.status <> 'draft'"), NULL, 0 },
+	[Q_INBOX_META_ALL] = { INBOX_META(SUBMITTED), NULL, 0 },
 	[Q_PROJECT_META] = { PROJECT_META(PROJECT_OTHER), NULL, 0 },
 	[Q_PROJECT_META_ALL] = { PROJECT_META("1"), NULL, 0 },
 };

@@ -91,7 +91,7 @@ async function allRows(s, p) {
 	return rows;
 }
 
-const INBOX_SQL = "FROM applications a WHERE a.status <> 'draft'";
+const INBOX_SQL = "FROM applications a WHERE a.status <> 'draft' AND a.submitted_at IS NOT NULL";
 const idsOf = (rows) => rows.map((r) => Number(r[C.ref]));
 const sqlIds = async (where, order = 'a.id') => (await q(`SELECT a.id ${INBOX_SQL} AND ${where} ORDER BY ${order}`)).map((r) => Number(r[0]));
 
@@ -142,7 +142,10 @@ describe('who may see the lists', () => {
 });
 
 describe('the inbox', () => {
-	test('lists every submitted application (every status but draft) over its pages, newest submission first', async () => {
+	test('lists every submitted application (not drafts, nor drafts withdrawn unsent) over its pages, newest first', async () => {
+		// A draft withdrawn before it was ever sent (the demo has only withdrawals after submission).
+		await q(`UPDATE applications SET status = 'withdrawn', withdrawn_at = NOW()
+			WHERE id = (SELECT id FROM (SELECT MIN(id) AS id FROM applications WHERE status = 'draft') x)`);
 		const total = Number(await one(`SELECT COUNT(*) ${INBOX_SQL}`));
 		const html = await page(admin, '/inbox');
 		assert.deepEqual(showing(html), { from: 1, to: 50, total });
@@ -153,6 +156,10 @@ describe('the inbox', () => {
 		const drafts = (await q("SELECT id FROM applications WHERE status = 'draft'")).map((r) => Number(r[0]));
 		assert.ok(drafts.length > 0);
 		for (const id of drafts) assert.ok(!idsOf(rows).includes(id), `draft ${id} is not in the inbox`);
+		const unsent = (await q("SELECT id FROM applications WHERE status = 'withdrawn' AND submitted_at IS NULL")).map((r) => Number(r[0]));
+		const sent = await one("SELECT COUNT(*) FROM applications WHERE status = 'withdrawn' AND submitted_at IS NOT NULL");
+		assert.ok(unsent.length > 0 && Number(sent) > 0, 'the demo has applications withdrawn before and after submission');
+		for (const id of unsent) assert.ok(!idsOf(rows).includes(id), `withdrawn draft ${id} was never sent: not in the inbox`);
 	});
 
 	test('each row shows the application as stored, and links to it', async () => {
@@ -208,7 +215,7 @@ describe('the inbox', () => {
 		const sel = html.match(/<select id="org" name="org">([\s\S]*?)<\/select>/)[1];
 		const names = [...sel.matchAll(/<option value="\d+">([^<]*)<\/option>/g)].map((m) => htmlDecode(m[1]));
 		const sqlNames = (await q(`SELECT DISTINCT o.name FROM applications a JOIN organisations o ON o.id = a.applicant_org_id
-			WHERE a.status <> 'draft' ORDER BY o.name`)).map((r) => r[0]);
+			WHERE a.status <> 'draft' AND a.submitted_at IS NOT NULL ORDER BY o.name`)).map((r) => r[0]);
 		assert.deepEqual(names, sqlNames, 'the organisations that have applied, in Swedish order');
 		// The form keeps the order it was sorted in.
 		assert.match(html, /<input type="hidden" name="sort" value="submitted">/);
