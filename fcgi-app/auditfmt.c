@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "auditfmt.h"
 #include "buf.h"
+#include "calendar.h"
 #include "form.h"
 
 /* ---- JSON, flattened ---------------------------------------------------------------------------------- */
@@ -372,41 +373,12 @@ auditfmt_changes(struct arena *a, const char *before, const char *after,
 
 /* ---- Swedish time ---------------------------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static long long
-days_from_civil(long long y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long long z, int *y, int *m, int *d)
-{
-	long long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* The day number of the last Sunday of month m in year y. */
 static long long
 last_sunday(int y, int m)
 {
-	long long last = days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+	struct ymd end = calendar_month_end_after((struct ymd){ y, m, 1 }, 0);
+	long long last = calendar_day(end.y, end.m, end.d);
 	long long wd = ((last % 7) + 11) % 7;	/* 0 Sunday; 1970-01-01 was a Thursday */
 
 	return last - wd;
@@ -423,10 +395,8 @@ day_of(long long t)
 static int
 summer(long long t)
 {
-	long long z = day_of(t);
-	int y, m, d;
+	int y = calendar_date(day_of(t)).y;
 
-	civil_from_days(z, &y, &m, &d);
 	return t >= last_sunday(y, 3) * 86400 + 3600 &&
 	    t < last_sunday(y, 10) * 86400 + 3600;
 }
@@ -451,6 +421,7 @@ auditfmt_local_time(struct arena *a, const char *utc)
 {
 	int y, mo, d, h, mi, s;
 	long long t, z;
+	struct ymd day;
 	const char *f;
 
 	if (utc == NULL || strlen(utc) < 19 || utc[4] != '-' || utc[7] != '-' ||
@@ -468,26 +439,26 @@ auditfmt_local_time(struct arena *a, const char *utc)
 	}
 	if (*f != '\0')
 		return NULL;
-	t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	t = calendar_day(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 	t += summer(t) ? 7200 : 3600;
 	z = day_of(t);
-	civil_from_days(z, &y, &mo, &d);
+	day = calendar_date(z);
 	t -= z * 86400;
-	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", y, mo, d,
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", day.y, day.m, day.d,
 	    (int)(t / 3600), (int)(t / 60 % 60));
 }
 
 char *
 auditfmt_day_start_utc(struct arena *a, int y, int m, int d)
 {
-	long long midnight = days_from_civil(y, m, d) * 86400, t, z;
-	int yy, mm, dd;
+	long long midnight = calendar_day(y, m, d) * 86400, t, z;
+	struct ymd day;
 
 	/* Midnight is never in the hour the clocks skip or repeat, so one offset fits. */
 	t = summer(midnight - 7200) ? midnight - 7200 : midnight - 3600;
 	z = day_of(t);
-	civil_from_days(z, &yy, &mm, &dd);
+	day = calendar_date(z);
 	t -= z * 86400;
-	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", yy, mm, dd,
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", day.y, day.m, day.d,
 	    (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60));
 }

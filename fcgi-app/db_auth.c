@@ -202,6 +202,8 @@ json_str(struct req *r, const char *s)
 {
 	struct buf b;
 
+	if (s == NULL)
+		return "null";
 	buf_init(&b, r->a, strlen(s) + 8);
 	buf_putc(&b, '"');
 	for (; *s != '\0'; s++) {

@@ -269,12 +269,6 @@ db_decision_state(struct req *r, long long app_id, struct decision_clash *out)
 
 /* ---- audit: a decision as JSON, the same shape from what is recorded and from what is stored --------------- */
 
-static const char *
-json_or_null(struct req *r, const char *s)
-{
-	return s != NULL ? json_str(r, s) : "null";
-}
-
 /* Blank conditions are none. */
 static const char *
 conditions_of(const struct decision_record *d)
@@ -305,11 +299,11 @@ record_json(struct req *r, const struct decision_record *d, int budget)
 	buf_init(&b, r->a, 1024);
 	if (d->outcome == OUTCOME_REJECT) {
 		buf_printf(&b, "{\"outcome\": \"reject\", \"reason\": %s}",
-		    json_or_null(r, d->reason));
+		    json_str(r, d->reason));
 		return b.data;
 	}
 	buf_printf(&b, "{\"outcome\": \"approve\", \"conditions\": %s, "
-	    "\"follows_project_id\": ", json_or_null(r, conditions_of(d)));
+	    "\"follows_project_id\": ", json_str(r, conditions_of(d)));
 	if (d->follows_id != 0)
 		buf_printf(&b, "%lld", d->follows_id);
 	else
@@ -349,18 +343,18 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 	buf_init(&b, r->a, 1024);
 	if (strcmp(v->outcome, "reject") == 0) {
 		buf_printf(&b, "{\"outcome\": \"reject\", \"reason\": %s}",
-		    json_or_null(r, v->reason));
+		    json_str(r, v->reason));
 		return b.data;
 	}
 	buf_printf(&b, "{\"outcome\": \"approve\", \"conditions\": %s, "
-	    "\"follows_project_id\": ", json_or_null(r, v->conditions));
+	    "\"follows_project_id\": ", json_str(r, v->conditions));
 	if (v->follows_id != 0)
 		buf_printf(&b, "%lld", v->follows_id);
 	else
 		buf_puts(&b, "null");
 	if (budget) {
 		buf_printf(&b, ", \"starts_on\": %s, \"ends_on\": %s, \"years\": [",
-		    json_or_null(r, v->starts_on), json_or_null(r, v->ends_on));
+		    json_str(r, v->starts_on), json_str(r, v->ends_on));
 		for (y = 0; y < v->nyears; y++) {
 			const struct decision_year *dy = &v->year[y];
 			const char *due = NULL;
@@ -371,13 +365,13 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 					due = v->reports[i].due_on;
 			buf_printf(&b, "%s{\"year\": %d, \"starts_on\": %s, "
 			    "\"ends_on\": %s, \"amount\": %lld, \"lines\": {",
-			    y > 0 ? ", " : "", y + 1, json_or_null(r, dy->starts_on),
-			    json_or_null(r, dy->ends_on), dy->amount);
+			    y > 0 ? ", " : "", y + 1, json_str(r, dy->starts_on),
+			    json_str(r, dy->ends_on), dy->amount);
 			for (k = 0; k < CAT__MAX; k++)
 				buf_printf(&b, "%s\"%s\": %lld", k > 0 ? ", " : "",
 				    category_code[k], line_amount(dy->line[k]));
 			buf_printf(&b, "}, \"progress_due\": %s}",
-			    json_or_null(r, due));
+			    json_str(r, due));
 		}
 		buf_puts(&b, "], \"final_due\": ");
 		for (i = 0; i < v->nreports; i++)
@@ -536,7 +530,7 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 		goto out;
 	after = arena_printf(r->a, "{\"status\": \"%s\", \"version\": %u, "
 	    "\"project\": %s, \"decision\": %s}", approve ? "approved" : "rejected",
-	    version + 1, *code != NULL ? json_str(r, *code) : "null",
+	    version + 1, json_str(r, *code),
 	    record_json(r, d, approve));
 	if ((e = db_audit(r, 0, approve ? "decision.approve" : "decision.reject",
 	    "application", app_id, arena_printf(r->a, "{\"status\": \"%s\", "

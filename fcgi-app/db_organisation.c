@@ -141,12 +141,6 @@ db_org_get(struct req *r, long long id, struct organisation *out)
 	return KERR_OK;
 }
 
-static const char *
-json_or_null(struct req *r, const char *s)
-{
-	return s != NULL ? json_str(r, s) : "null";
-}
-
 /* An organisation as the audit log records it. */
 static const char *
 org_json(struct req *r, const struct organisation *o)
@@ -154,9 +148,9 @@ org_json(struct req *r, const struct organisation *o)
 	return arena_printf(r->a, "{\"side\": %s, \"kind\": %s, \"name\": %s, "
 	    "\"name_local\": %s, \"local_lang\": %s, \"org_number\": %s, "
 	    "\"country\": %s, \"active\": %d}", json_str(r, o->side),
-	    json_str(r, o->kind), json_str(r, o->name), json_or_null(r, o->name_local),
-	    json_or_null(r, o->local_lang), json_or_null(r, o->org_number),
-	    json_or_null(r, o->country), o->active);
+	    json_str(r, o->kind), json_str(r, o->name), json_str(r, o->name_local),
+	    json_str(r, o->local_lang), json_str(r, o->org_number),
+	    json_str(r, o->country), o->active);
 }
 
 /*

@@ -161,12 +161,6 @@ json_score(struct req *r, int v)
 	return v > 0 ? arena_printf(r->a, "%d", v) : "null";
 }
 
-static const char *
-json_text(struct req *r, const char *s)
-{
-	return s != NULL ? json_str(r, s) : "null";
-}
-
 /* A review's state as the audit log keeps it: every field the form edits. */
 static const char *
 review_json(struct req *r, const struct review *rv, int complete, unsigned version)
@@ -179,10 +173,10 @@ review_json(struct req *r, const struct review *rv, int complete, unsigned versi
 	for (k = 0; k < CRIT__MAX; k++)
 		buf_printf(&b, ", \"score_%s\": %s, \"comment_%s\": %s", crit_code[k],
 		    json_score(r, rv->score[k]), crit_code[k],
-		    json_text(r, rv->comment[k]));
+		    json_str(r, rv->comment[k]));
 	buf_printf(&b, ", \"recommendation\": %s, \"summary\": %s, "
-	    "\"complete\": %s, \"version\": %u}", json_text(r, rv->recommendation),
-	    json_text(r, rv->summary), complete ? "true" : "false", version);
+	    "\"complete\": %s, \"version\": %u}", json_str(r, rv->recommendation),
+	    json_str(r, rv->summary), complete ? "true" : "false", version);
 	return b.data;
 }
 

@@ -22,44 +22,6 @@ decision_code_next(int year, int last, char code[DECISION_CODE_SIZE],
 
 /* ---- the calendar ------------------------------------------------------------------------------------ */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil); d may run past the month. */
-static long
-day_number(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static struct ymd
-from_number(long z)
-{
-	struct ymd out;
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	out.d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	out.m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	out.y = (int)(yoe + era * 400 + (out.m <= 2));
-	return out;
-}
-
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 enum kerr
 decision_date(const char *iso, struct ymd *out)
 {
@@ -72,51 +34,21 @@ decision_date_iso(struct arena *a, struct ymd d)
 	return arena_printf(a, "%04d-%02d-%02d", d.y, d.m, d.d);
 }
 
-int
-decision_date_cmp(struct ymd a, struct ymd b)
-{
-	long x = day_number(a.y, a.m, a.d), y = day_number(b.y, b.m, b.d);
-
-	return x < y ? -1 : x > y;
-}
-
-struct ymd
-decision_add_days(struct ymd d, long n)
-{
-	return from_number(day_number(d.y, d.m, d.d) + n);
-}
-
-struct ymd
-decision_add_years(struct ymd d, int n)
-{
-	/* day_number() lets 29 February run on into 1 March. */
-	return from_number(day_number(d.y + n, d.m, d.d));
-}
-
 /* d plus one year as IATI and MariaDB count it: 29 February gives 28 February. */
 static struct ymd
 plus_one_year(struct ymd d)
 {
 	struct ymd out = { d.y + 1, d.m, d.d };
 
-	if (d.m == 2 && d.d == 29 && !leap(out.y))
+	if (d.m == 2 && d.d == 29 && !calendar_leap(out.y))
 		out.d = 28;
 	return out;
 }
 
 struct ymd
-decision_month_end_after(struct ymd d, int months)
-{
-	int m = d.m + months;
-
-	/* The first of the month after, less a day. */
-	return from_number(day_number(d.y + m / 12, m % 12 + 1, 1) - 1);
-}
-
-struct ymd
 decision_latest_end(struct ymd start, int n)
 {
-	return decision_add_days(decision_add_years(start, n), -1);
+	return calendar_add_days(calendar_add_years(start, n), -1);
 }
 
 enum kerr
@@ -126,74 +58,43 @@ decision_plan(struct ymd start, struct ymd end, int n,
 	struct ymd cap;
 	int k;
 
-	if (n < 1 || n > MAX_YEARS || decision_date_cmp(end, start) <= 0 ||
-	    decision_date_cmp(end, decision_latest_end(start, n)) > 0 ||
-	    decision_date_cmp(end, decision_add_years(start, n - 1)) < 0)
+	if (n < 1 || n > MAX_YEARS || calendar_cmp(end, start) <= 0 ||
+	    calendar_cmp(end, decision_latest_end(start, n)) > 0 ||
+	    calendar_cmp(end, calendar_add_years(start, n - 1)) < 0)
 		return KERR_INVALID;
 	memset(plan, 0, sizeof(*plan));
 	plan->years = n;
 	for (k = 0; k < n; k++) {
 		struct period *p = &plan->year[k];
 
-		p->start = decision_add_years(start, k);
+		p->start = calendar_add_years(start, k);
 		p->end = k + 1 < n ? decision_latest_end(start, k + 1) : end;
 		/* IATI 7.5.3: never longer than a year, whatever the anniversaries did. */
 		cap = plus_one_year(p->start);
-		if (decision_date_cmp(p->end, cap) > 0)
+		if (calendar_cmp(p->end, cap) > 0)
 			p->end = cap;
-		plan->progress_due[k] = decision_month_end_after(p->end, 2);
+		plan->progress_due[k] = calendar_month_end_after(p->end, 2);
 	}
-	plan->final_due = decision_month_end_after(end, 3);
+	plan->final_due = calendar_month_end_after(end, 3);
 	return KERR_OK;
 }
 
 /* ---- the form's checks ------------------------------------------------------------------------------- */
 
-struct check {
-	struct arena		*a;
-	enum lang		 l;
-	struct rule_error	*out;
-	size_t			 max;
-	size_t			 n;
-};
-
+/* A problem of the form: all of them are in its budget part. */
 static void
-fail(struct check *x, const char *field, const char *msgid,
+fail(struct rule_list *x, const char *field, const char *msgid,
     const char *const *pairs)
 {
-	if (x->n < x->max) {
-		x->out[x->n].field = field;
-		x->out[x->n].section = SEC_BUDGET;
-		x->out[x->n].text = rules_fill(x->a, i18n_tr(x->l, msgid), pairs);
-	}
-	x->n++;
-}
-
-/* Whether s is missing or only blanks, U+00A0 among them. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-		    *s == '\f' || *s == '\v')
-			continue;
-		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
-			s++;
-			continue;
-		}
-		return 0;
-	}
-	return 1;
+	rules_fail(x, SEC_BUDGET, field, msgid, pairs);
 }
 
 /* Reads date field id; a problem is reported and 0 returned. */
 static int
-read_date(struct check *x, const char *id, const char *s, struct ymd *out,
+read_date(struct rule_list *x, const char *id, const char *s, struct ymd *out,
     const char *missing, const char *malformed)
 {
-	if (blank(s)) {
+	if (rules_blank(s)) {
 		fail(x, id, missing, NULL);
 		return 0;
 	}
@@ -205,7 +106,7 @@ read_date(struct check *x, const char *id, const char *s, struct ymd *out,
 }
 
 static void
-check_dates(struct check *x, const struct decision_input *in)
+check_dates(struct rule_list *x, const struct decision_input *in)
 {
 	struct ymd start, end, first;
 	int have_start, have_end;
@@ -219,7 +120,7 @@ check_dates(struct check *x, const struct decision_input *in)
 	    N_("Enter the last day as a real date, such as 2019-06-30"));
 	if (!have_start || !have_end)
 		return;
-	if (decision_date_cmp(end, start) <= 0) {
+	if (calendar_cmp(end, start) <= 0) {
 		fail(x, "ends_on", N_("The last day must be after the first "
 		    "day"), NULL);
 		return;
@@ -228,7 +129,7 @@ check_dates(struct check *x, const struct decision_input *in)
 	if (in->years < 1 || in->years > MAX_YEARS)
 		return;
 	years = fmt_number(x->a, in->years, x->l);
-	if (decision_date_cmp(end, decision_latest_end(start, in->years)) > 0)
+	if (calendar_cmp(end, decision_latest_end(start, in->years)) > 0)
 		fail(x, "ends_on", in->years == 1 ?
 		    N_("A project year is at most a year: with 1 project year "
 		    "the last day can be {date} at the latest") :
@@ -237,7 +138,7 @@ check_dates(struct check *x, const struct decision_input *in)
 		    (const char *const []){ "years", years, "date",
 		    decision_date_iso(x->a, decision_latest_end(start,
 		    in->years)), NULL });
-	else if (decision_date_cmp(end, first = decision_add_years(start,
+	else if (calendar_cmp(end, first = calendar_add_years(start,
 	    in->years - 1)) < 0)
 		fail(x, "ends_on", N_("With {years} project years the last day "
 		    "must be {date} or later, or year {years} has no days: "
@@ -251,7 +152,7 @@ decision_check(struct arena *a, enum lang l, const struct decision_input *in,
     int type, const struct round *r, const struct country *c,
     struct rule_error *out, size_t max)
 {
-	struct check x = { a, l, out, out != NULL ? max : 0, 0 };
+	struct rule_list x = { a, l, out, out != NULL ? max : 0, 0 };
 	struct application app;
 	size_t n;
 
@@ -261,7 +162,7 @@ decision_check(struct arena *a, enum lang l, const struct decision_input *in,
 		    "application"), NULL);
 		break;
 	case OUTCOME_REJECT:
-		if (blank(in->reason))
+		if (rules_blank(in->reason))
 			fail(&x, "reason", N_("Enter the reason for rejecting the "
 			    "application: the decision letter gives it"), NULL);
 		break;

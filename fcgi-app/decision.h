@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "application.h"
+#include "calendar.h"
 #include "conf.h"
 #include "kerr.h"
 #include "rules.h"
@@ -27,11 +28,6 @@ struct arena;
 enum kerr	 decision_code_next(int year, int last,
 		    char code[DECISION_CODE_SIZE], int *number);
 
-/* A calendar date. */
-struct ymd {
-	int	 y, m, d;
-};
-
 /* A project year: its first and last day, both included. */
 struct period {
 	struct ymd	 start, end;
@@ -50,22 +46,6 @@ enum kerr	 decision_date(const char *iso, struct ymd *out);
 
 /* d as "YYYY-MM-DD" in a. */
 char		*decision_date_iso(struct arena *a, struct ymd d);
-
-/* <0, 0, >0 as a is before, the same day as, or after b. */
-int		 decision_date_cmp(struct ymd a, struct ymd b);
-
-/* d moved by n days (either way). */
-struct ymd	 decision_add_days(struct ymd d, long n);
-
-/*
- * The day n years after d, the same day of the month; 29 February in a
- * year without one becomes 1 March, so that project years laid end to
- * end leave no day out (the demo data counts so too).
- */
-struct ymd	 decision_add_years(struct ymd d, int n);
-
-/* The last day of the month that comes months after d's month (the rule for reports due). */
-struct ymd	 decision_month_end_after(struct ymd d, int months);
 
 /*
  * The latest last day a project of n years starting on start may have:

@@ -9,6 +9,7 @@
 #include <mysql.h>
 #include <sodium.h>
 
+#include "calendar.h"
 #include "demo.h"
 
 /*
@@ -789,76 +790,39 @@ rnd(struct demo *d, long lo, long hi)
 	return lo + (long)(next64(d) % (uint64_t)(hi - lo + 1));
 }
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian), after H. Hinnant. */
-static long
-day_of(int y, int m, int dd)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil(long z, int *y, int *m, int *dd)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*dd = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* The same day of the month, years later (all project dates are on the 1st). */
 static long
 add_years(long day, int n)
 {
-	int y, m, dd;
+	struct ymd t = calendar_add_years(calendar_date(day), n);
 
-	civil(day, &y, &m, &dd);
-	return day_of(y + n, m, dd);
+	return (long)calendar_day(t.y, t.m, t.d);
 }
 
 /* The last day of the month that is months after day's month. */
 static long
 month_end_after(long day, int months)
 {
-	int y, m, dd;
+	struct ymd t = calendar_month_end_after(calendar_date(day), months);
 
-	civil(day, &y, &m, &dd);
-	m += months + 1;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
-	return day_of(y, m, 1) - 1;
+	return (long)calendar_day(t.y, t.m, t.d);
 }
 
 static char *
 fmt_date(char buf[16], long day)
 {
-	int y, m, dd;
+	struct ymd t = calendar_date(day);
 
-	civil(day, &y, &m, &dd);
-	snprintf(buf, 16, "%04d-%02d-%02d", y, m, dd);
+	snprintf(buf, 16, "%04d-%02d-%02d", t.y, t.m, t.d);
 	return buf;
 }
 
 static char *
 fmt_time(char buf[32], long day, int minutes)
 {
-	int y, m, dd;
+	struct ymd t = calendar_date(day);
 
-	civil(day, &y, &m, &dd);
-	snprintf(buf, 32, "%04d-%02d-%02d %02d:%02d:00", y, m, dd, minutes / 60 % 24, minutes % 60);
+	snprintf(buf, 32, "%04d-%02d-%02d %02d:%02d:00", t.y, t.m, t.d, minutes / 60 % 24, minutes % 60);
 	return buf;
 }
 
@@ -1231,11 +1195,11 @@ load_rounds(struct demo *d)
 
 		/* The open call runs over the turn of the year, like ICLD's; the old ones ran one spring. */
 		if (y == 2017) {
-			o = day_of(2016, 9, 1);
-			c = day_of(2017, 3, 31);
+			o = calendar_day(2016, 9, 1);
+			c = calendar_day(2017, 3, 31);
 		} else {
-			o = day_of(y, 1, 15);
-			c = day_of(y, 3, 31);
+			o = calendar_day(y, 1, 15);
+			c = calendar_day(y, 3, 31);
 		}
 		snprintf(sv, sizeof(sv), "Utlysning %d", y);
 		snprintf(en, sizeof(en), "Call for applications %d", y);
@@ -1571,21 +1535,21 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	size_t c;
 
 	if (p->year == 2017) {
-		opens = day_of(2016, 9, 1);
-		closes = day_of(2016, 9, 24);
+		opens = calendar_day(2016, 9, 1);
+		closes = calendar_day(2016, 9, 24);
 	} else {
-		opens = day_of(p->year, 2, 1);
-		closes = day_of(p->year, 3, 31);
+		opens = calendar_day(p->year, 2, 1);
+		closes = calendar_day(p->year, 3, 31);
 	}
 	sub_day = rnd(d, opens + 10, closes);
 	created_day = sub_day - rnd(d, 7, 30);
 	/* The officers start on the open call as applications come in, on earlier rounds after the close. */
-	*reviewed = p->year == 2017 ? sub_day + rnd(d, 2, 5) : day_of(p->year, 4, 4);
+	*reviewed = p->year == 2017 ? sub_day + rnd(d, 2, 5) : calendar_day(p->year, 4, 4);
 	years = p->type == PT_INCEPTION ? 1 : p->years ? p->years : (int)(rnd(d, 0, 19) < 2 ? 1 :
 	    rnd(d, 0, 9) < 4 ? 2 : 3);
 	p->years = years;
 	/* Projects start on 1 July; a fifth of the other members' start on 1 September. */
-	*start = day_of(p->year, rnd(d, 0, 4) == 0 && p->member >= NAMED ? 9 : 7, 1);
+	*start = calendar_day(p->year, rnd(d, 0, 4) == 0 && p->member >= NAMED ? 9 : 7, 1);
 
 	subst(title_sv, sizeof(title_sv), v->title_sv, pa->place);
 	subst(title_en, sizeof(title_en), v->title_en, pa->place);
@@ -1616,7 +1580,7 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	fmt_time(subm, sub_day, office_minutes(d));
 	fmt_time(withdrawn, sub_day + rnd(d, 5, 20), office_minutes(d));
 	if (p->status == AS_APPROVED || p->status == AS_REJECTED)
-		fmt_time(updated, day_of(p->year, 5, 24), 14 * 60);
+		fmt_time(updated, calendar_day(p->year, 5, 24), 14 * 60);
 	else if (p->status == AS_REVIEW)
 		fmt_time(updated, *reviewed, 8 * 60 + 30);
 	else
@@ -1872,7 +1836,7 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	fmt_time(sub2_s, dec_day + 21, office_minutes(d));
 	if (f == F_RETURNED_THEN_APPROVED)
 		fmt_time(dec_s, dec_day + 28, office_minutes(d));
-	fmt_time(created, day_of(p->year, 5, 24), 14 * 60 + 5);
+	fmt_time(created, calendar_day(p->year, 5, 24), 14 * 60 + 5);
 
 	bind_id(d, p->project_id);
 	bind_str(d, final ? "final" : "progress");
@@ -2122,7 +2086,7 @@ load_plan(struct demo *d, struct plan *p)
 		return;
 	}
 	/* Decided in late May; two officers reviewed the 2016 applications, one the earlier ones. */
-	decided = day_of(p->year, 5, 24);
+	decided = calendar_day(p->year, 5, 24);
 	load_review(d, p->app_id, d->admin, good, 1, decided - rnd(d, 10, 30));
 	if (p->year == 2016)
 		load_review(d, p->app_id, d->reviewer, good, 1, decided - rnd(d, 5, 25));
@@ -2209,7 +2173,7 @@ demo_load(MYSQL *m, FILE *log, char *err, size_t errlen)
 	d->err = err;
 	d->errlen = errlen;
 	d->rng = SEED;
-	d->story = day_of(STORY_Y, STORY_M, STORY_D);
+	d->story = calendar_day(STORY_Y, STORY_M, STORY_D);
 	/* One hash for every account: Argon2id costs a tenth of a second each. */
 	if (crypto_pwhash_str(d->pwhash, DEMO_PASSWORD, strlen(DEMO_PASSWORD),
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {

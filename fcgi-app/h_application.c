@@ -452,7 +452,7 @@ h_application_show(struct req *r)
 	struct application a;
 	struct application_extra x;
 	long long id = path_id(r->args[0]);
-	struct vobj *v = r->view, *c;
+	struct vobj *v = r->view;
 	const char *title;
 	enum kerr e;
 	int st;
@@ -480,11 +480,8 @@ h_application_show(struct req *r)
 	view_contact(r, &a, v);
 	if (r->sess->user.role == ROLE_ADMIN && (st = review_view(r, &a)) != 0)
 		return st;
-	vobj_bool(v, "breadcrumbs", 1);
-	c = vobj_push(v, "crumbs");
-	vobj_str(c, "href", arena_printf(r->a, "/applications/%lld", a.id));
-	vobj_str(c, "text", arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Application")), a.id));
+	view_crumb(r, arena_printf(r->a, "/applications/%lld", a.id),
+	    arena_printf(r->a, "%s %lld", i18n_tr(r->lang, N_("Application")), a.id));
 	return render(r, TPL_APPLICATION);
 }
 
@@ -493,18 +490,15 @@ static int
 withdraw_page(struct req *r, const struct application *a)
 {
 	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
-	struct vobj *v = r->view, *c;
+	struct vobj *v = r->view;
 
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Withdraw the application?")));
 	vobj_str(v, "app_title", !blank(title) ? title : NULL);
 	vobj_int(v, "id", a->id);
 	vobj_int(v, "version", a->version);
 	vobj_bool(v, "can_withdraw", withdrawable(a->status));
-	vobj_bool(v, "breadcrumbs", 1);
-	c = vobj_push(v, "crumbs");
-	vobj_str(c, "href", arena_printf(r->a, "/applications/%lld", a->id));
-	vobj_str(c, "text", arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Application")), a->id));
+	view_crumb(r, arena_printf(r->a, "/applications/%lld", a->id),
+	    arena_printf(r->a, "%s %lld", i18n_tr(r->lang, N_("Application")), a->id));
 	return render(r, TPL_APPLICATION_WITHDRAW);
 }
 

@@ -14,6 +14,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
 #include "req.h"
 #include "rules.h"
 #include "valid.h"
@@ -42,21 +43,17 @@
  * page shown after the save.
  */
 
-#define TEXT_MAX	10000	/* characters in a long text (a TEXT column holds more) */
 #define TITLE_MAX	300	/* applications.title_* */
 #define NAME_MAX	200	/* contact_name, team_members.name and position, organisations.name */
 #define EMAIL_MAX	254
 #define PHONE_MAX	40
 #define IND_TEXT_MAX	500	/* indicators.name, baseline_text, target_text */
 #define UNIT_MAX	60
-#define AMOUNT_MAX	100000000LL	/* far above any grant, well inside INT UNSIGNED */
 
 #define MAX_OBJ		10	/* objectives; results per objective; indicators per result */
 #define MAX_RES		10
 #define MAX_IND		10
 #define MAX_MEMBERS	60	/* team members on all sides */
-#define MAX_ERRORS	120
-#define MAX_RAW		64
 
 #define TOKEN_LEN	32	/* applications.create_token: 128 bits as hex */
 
@@ -129,12 +126,6 @@ static const char *const coapp_labels[MAX_COAPPLICANTS] = {
 	N_("First co-applicant"), N_("Second co-applicant"), N_("Third co-applicant")
 };
 
-/* A value as typed that could not be read, shown back in its field. */
-struct raw {
-	const char	*id;
-	const char	*value;
-};
-
 /* Everything a section page shows, and what a save found. */
 struct page {
 	struct req		*r;
@@ -146,10 +137,7 @@ struct page {
 	unsigned		 version;	/* the one the form sends back */
 	int			 stale;		/* someone else saved meanwhile */
 	const char		*add;		/* an extra empty row asked for */
-	struct rule_error	 err[MAX_ERRORS];
-	size_t			 nerr;
-	struct raw		 raw[MAX_RAW];
-	size_t			 nraw;
+	struct page_form	 f;		/* what a save found, and what it keeps as typed */
 	struct new_partner	 np;		/* "add a partner organisation" as typed */
 	int			 np_pos;	/* the partner position it takes, 0: none */
 	const char		*added;		/* its name once created: not in this request's list */
@@ -181,34 +169,6 @@ tr(struct req *r, const char *msgid)
 	return i18n_tr(r->lang, msgid);
 }
 
-/* Whether s has nothing but blanks (U+00A0 counts as one, as word processors paste it). */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++) {
-		if (isspace((unsigned char)*s))
-			continue;
-		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
-			s++;
-			continue;
-		}
-		return 0;
-	}
-	return 1;
-}
-
-/* A version a form sent back; 0 when it is not one. */
-static unsigned
-version_of(const char *s)
-{
-	long long v;
-
-	return valid_int_range(s, 1, 4294967295LL, &v) == KERR_OK ?
-	    (unsigned)v : 0;
-}
-
 static int
 is_draft(const struct application *a)
 {
@@ -233,27 +193,17 @@ app_title(struct req *r, const struct application *a)
 {
 	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
 
-	if (blank(t))
-		t = blank(a->title_sv) ? a->title_en : a->title_sv;
-	return !blank(t) ? t : arena_printf(r->a, "%s %lld",
+	if (rules_blank(t))
+		t = rules_blank(a->title_sv) ? a->title_en : a->title_sv;
+	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Untitled application")), a->id);
-}
-
-static void
-crumb(struct req *r, const char *href, const char *text)
-{
-	struct vobj *c = vobj_push(r->view, "crumbs");
-
-	vobj_bool(r->view, "breadcrumbs", 1);
-	vobj_str(c, "href", href);
-	vobj_str(c, "text", text);
 }
 
 /* The crumbs of a page about application a: its task list while a draft. */
 static void
 crumbs_app(struct req *r, const struct application *a)
 {
-	crumb(r, app_href(r, a->id, is_draft(a) ? "/tasks" : ""),
+	view_crumb(r, app_href(r, a->id, is_draft(a) ? "/tasks" : ""),
 	    reference(r, a->id));
 }
 
@@ -271,27 +221,6 @@ error_link(struct req *r, const char *href, const char *text)
 	vobj_str(e, "text", text);
 }
 
-static const char *
-duration_text(struct req *r, int min, int max)
-{
-	if (min == max)
-		return arena_printf(r->a, "%d %s", min,
-		    tr(r, min == 1 ? N_("year") : N_("years")));
-	return arena_printf(r->a, "%d–%d %s", min, max, tr(r, N_("years")));
-}
-
-static const char *
-amount_range(struct req *r, long long min, long long max)
-{
-	if (min <= 0)
-		return arena_printf(r->a, "%s %s", tr(r, N_("up to")),
-		    fmt_amount(r->a, max, r->lang));
-	if (min >= max)
-		return fmt_amount(r->a, max, r->lang);
-	return arena_printf(r->a, "%s – %s", fmt_amount(r->a, min, r->lang),
-	    fmt_amount(r->a, max, r->lang));
-}
-
 /* A round's rule for one type in words: "1–3 years; 300 000 kr – 500 000 kr per year (Africa, ...)". */
 static const char *
 rule_words(struct req *r, const struct round_rule *u)
@@ -300,7 +229,7 @@ rule_words(struct req *r, const struct round_rule *u)
 	int g, h, same;
 
 	buf_init(&b, r->a, 256);
-	buf_printf(&b, "%s. %s: ", duration_text(r, u->min_years, u->max_years),
+	buf_printf(&b, "%s. %s: ", page_years_words(r, u->min_years, u->max_years),
 	    tr(r, N_("Amount per year")));
 	for (g = 0; g < REGION__MAX; g++) {
 		/* Regions with the same ceiling as an earlier one were said with it. */
@@ -310,7 +239,7 @@ rule_words(struct req *r, const struct round_rule *u)
 			continue;
 		if (g > 0)
 			buf_puts(&b, "; ");
-		buf_printf(&b, "%s (", amount_range(r, u->min_amount, u->max_amount[g]));
+		buf_printf(&b, "%s (", page_amount_words(r, u->min_amount, u->max_amount[g]));
 		for (h = g; h < REGION__MAX; h++)
 			if (u->max_amount[h] == u->max_amount[g])
 				buf_printf(&b, "%s%s", h > g ? ", " : "",
@@ -392,7 +321,7 @@ show_new(struct req *r, const char *token, const char *chosen, const char *error
 	offer = arena_calloc(r->a, n + 1, sizeof(*offer));
 	vobj_bool(v, "has_rounds", open_rounds(rounds, n, today, offer) > 0);
 	vobj_str(v, "title", tr(r, N_("Start a new application")));
-	crumb(r, "/applications/new", tr(r, N_("Start a new application")));
+	view_crumb(r, "/applications/new", tr(r, N_("Start a new application")));
 	vobj_str(v, "token", token);
 	if (error != NULL) {
 		error_link(r, "#choice", error);
@@ -535,14 +464,14 @@ started(const struct application *a, enum section s)
 		for (k = 1; k <= 17; k++)
 			if (a->sdg[k])
 				return 1;
-		return !blank(a->title_sv) || !blank(a->title_en) ||
-		    !blank(a->title_local) || !blank(a->summary_sv) ||
-		    !blank(a->summary_en) || !blank(a->background) ||
-		    a->theme_id != 0 || !blank(a->target_groups) ||
-		    a->citizen_dialogue >= 0 || !blank(a->dialogue_text) ||
-		    !blank(a->vulnerable_text) || !blank(a->gender_text);
+		return !rules_blank(a->title_sv) || !rules_blank(a->title_en) ||
+		    !rules_blank(a->title_local) || !rules_blank(a->summary_sv) ||
+		    !rules_blank(a->summary_en) || !rules_blank(a->background) ||
+		    a->theme_id != 0 || !rules_blank(a->target_groups) ||
+		    a->citizen_dialogue >= 0 || !rules_blank(a->dialogue_text) ||
+		    !rules_blank(a->vulnerable_text) || !rules_blank(a->gender_text);
 	case SEC_RESULTS:
-		return !blank(a->overall_objective) || a->nobj > 0;
+		return !rules_blank(a->overall_objective) || a->nobj > 0;
 	case SEC_TEAM:
 		return a->nteam > 0;
 	case SEC_BUDGET:
@@ -554,10 +483,10 @@ started(const struct application *a, enum section s)
 					return 1;
 		}
 		return a->years > 0 || a->planned_start != NULL ||
-		    !blank(a->other_costs);
+		    !rules_blank(a->other_costs);
 	case SEC_CONTACT:
-		return !blank(a->contact_name) || !blank(a->contact_email) ||
-		    !blank(a->contact_phone);
+		return !rules_blank(a->contact_name) || !rules_blank(a->contact_email) ||
+		    !rules_blank(a->contact_phone);
 	case SEC__MAX:
 		break;
 	}
@@ -613,53 +542,6 @@ h_appform_tasks(struct req *r)
 
 /* ---- errors and values as typed --------------------------------------------------------------------- */
 
-/* A problem with field id of the page's section. */
-static void
-ferr(struct page *p, const char *id, const char *text)
-{
-	if (p->nerr == MAX_ERRORS)
-		return;
-	p->err[p->nerr].field = id;
-	p->err[p->nerr].section = p->sec;
-	p->err[p->nerr].text = text;
-	p->nerr++;
-}
-
-/* The messages for field id, joined; NULL when it has none. */
-static const char *
-errors_for(const struct page *p, const char *id)
-{
-	const char *out = NULL;
-	size_t i;
-
-	for (i = 0; i < p->nerr; i++)
-		if (strcmp(p->err[i].field, id) == 0)
-			out = out == NULL ? p->err[i].text :
-			    arena_printf(p->r->a, "%s. %s", out, p->err[i].text);
-	return out;
-}
-
-static void
-raw_set(struct page *p, const char *id, const char *value)
-{
-	if (p->nraw < MAX_RAW) {
-		p->raw[p->nraw].id = id;
-		p->raw[p->nraw].value = value;
-		p->nraw++;
-	}
-}
-
-static const char *
-raw_get(const struct page *p, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < p->nraw; i++)
-		if (strcmp(p->raw[i].id, id) == 0)
-			return p->raw[i].value;
-	return NULL;
-}
-
 static const char *
 form_or_empty(struct req *r, const char *name)
 {
@@ -676,48 +558,14 @@ form_or_empty(struct req *r, const char *name)
 static void
 read_text(struct page *p, const char *id, size_t max, const char **out)
 {
-	const char *s = form_or_empty(p->r, id);
+	const char *s = form_or_empty(p->r, id), *msg = page_too_long(p->r, s, max);
 
-	if (utf8_chars(s) > max) {
-		ferr(p, id, rules_fill(p->r->a, tr(p->r,
-		    N_("Enter at most {max} characters; you have entered {n}")),
-		    (const char *const []){ "max", fmt_number(p->r->a,
-		    (long long)max, p->r->lang), "n", fmt_number(p->r->a,
-		    (long long)utf8_chars(s), p->r->lang), NULL }));
-		raw_set(p, id, s);
+	if (msg != NULL) {
+		page_problem(&p->f, id, msg);
+		page_keep(&p->f, id, s);
 		return;
 	}
 	*out = s;
-}
-
-/*
- * Reads amount field id into *out: -1 when empty; on a problem the
- * message, which names the field (what: "Travel, year 1") as there are
- * many in the table, and *out unchanged.
- */
-static void
-read_amount(struct page *p, const char *id, const char *what, long long *out)
-{
-	const char *s = form_or_empty(p->r, id);
-	long long v;
-
-	if (blank(s)) {
-		*out = -1;
-		return;
-	}
-	if (valid_amount(s, &v) != KERR_OK) {
-		ferr(p, id, arena_printf(p->r->a, "%s: %s", what,
-		    tr(p->r, N_("Enter the amount in whole kronor, such as 450 000"))));
-		raw_set(p, id, s);
-		return;
-	}
-	if (v > AMOUNT_MAX) {
-		ferr(p, id, arena_printf(p->r->a, "%s: %s", what,
-		    tr(p->r, N_("Enter an amount of at most 100 000 000 kronor"))));
-		raw_set(p, id, s);
-		return;
-	}
-	*out = v;
 }
 
 /* ---- the lists a section offers --------------------------------------------------------------------- */
@@ -817,7 +665,7 @@ parse_coapplicants(struct page *p)
 
 	for (k = 0; k < MAX_COAPPLICANTS; k++) {
 		s = form_or_empty(r, coapp_ids[k]);
-		if (blank(s)) {
+		if (rules_blank(s)) {
 			a->coapplicant[k] = 0;
 			continue;
 		}
@@ -838,8 +686,8 @@ parse_coapplicants(struct page *p)
 			a->coapplicant[k] = id;
 			continue;
 		}
-		ferr(p, coapp_ids[k], tr(r, why));
-		raw_set(p, coapp_ids[k], s);
+		page_problem(&p->f, coapp_ids[k], tr(r, why));
+		page_keep(&p->f, coapp_ids[k], s);
 		/* The stored one stays, unless that would name an organisation twice. */
 		a->coapplicant[k] = p->stored->coapplicant[k];
 		for (j = 0; j < k; j++)
@@ -865,7 +713,7 @@ parse_partners(struct page *p)
 	    (p->rd.rules[t].allowed || t == p->stored->type))
 		a->type = t;
 	s = form_or_empty(r, "country");
-	if (blank(s))
+	if (rules_blank(s))
 		a->country = NULL;
 	else if ((c = country_by_code(p, s)) != NULL &&
 	    (c->eligible || (p->stored->country != NULL &&
@@ -875,15 +723,15 @@ parse_partners(struct page *p)
 		const char *fid = k == 0 ? "partner-1" : "partner-2";
 
 		s = form_or_empty(r, fid);
-		if (blank(s))
+		if (rules_blank(s))
 			a->partner[k] = 0;
 		else if ((id = path_id(s)) > 0 && (o = org_by_id(p, id)) != NULL &&
 		    (o->active || id == p->stored->partner[k]))
 			a->partner[k] = id;
 	}
 	if (a->partner[1] != 0 && a->partner[1] == a->partner[0]) {
-		ferr(p, "partner-2", tr(r, N_("Choose a second partner organisation other than the first")));
-		raw_set(p, "partner-2", form_or_empty(r, "partner-2"));
+		page_problem(&p->f, "partner-2", tr(r, N_("Choose a second partner organisation other than the first")));
+		page_keep(&p->f, "partner-2", form_or_empty(r, "partner-2"));
 		a->partner[1] = p->stored->partner[1] != a->partner[0] ?
 		    p->stored->partner[1] : 0;
 	}
@@ -896,28 +744,28 @@ parse_partners(struct page *p)
 	p->np.name = name;
 	p->np.kind = kind;
 	p->np.country = country;
-	if (*name == '\0' && blank(kind) && blank(country))
+	if (*name == '\0' && rules_blank(kind) && rules_blank(country))
 		return;
 	if (*name == '\0')
-		ferr(p, "new_partner_name", tr(r, N_("Enter the name of the partner organisation")));
+		page_problem(&p->f, "new_partner_name", tr(r, N_("Enter the name of the partner organisation")));
 	else if (utf8_chars(name) > NAME_MAX)
-		ferr(p, "new_partner_name", tr(r, N_("Enter a name of at most 200 characters")));
+		page_problem(&p->f, "new_partner_name", tr(r, N_("Enter a name of at most 200 characters")));
 	for (i = 0; partner_kinds[i] != NULL &&
 	    strcmp(partner_kinds[i], kind) != 0; i++)
 		continue;
 	if (partner_kinds[i] == NULL)
-		ferr(p, "new_partner_kind", tr(r, N_("Choose the kind of organisation")));
+		page_problem(&p->f, "new_partner_kind", tr(r, N_("Choose the kind of organisation")));
 	if ((c = country_by_code(p, country)) == NULL || !c->eligible)
-		ferr(p, "new_partner_country", tr(r, N_("Choose the organisation's country")));
-	if (errors_for(p, "new_partner_name") != NULL ||
-	    errors_for(p, "new_partner_kind") != NULL ||
-	    errors_for(p, "new_partner_country") != NULL)
+		page_problem(&p->f, "new_partner_country", tr(r, N_("Choose the organisation's country")));
+	if (page_problems(&p->f, "new_partner_name") != NULL ||
+	    page_problems(&p->f, "new_partner_kind") != NULL ||
+	    page_problems(&p->f, "new_partner_country") != NULL)
 		return;
 	slots = a->type == PT_THREE_PARTY ? 2 : 1;
 	for (k = 0; k < slots && a->partner[k] != 0; k++)
 		continue;
 	if (k == slots) {
-		ferr(p, "new_partner_name", tr(r, slots == 2 ?
+		page_problem(&p->f, "new_partner_name", tr(r, slots == 2 ?
 		    N_("Both partner organisations are chosen: choose \"Not chosen\" for one of them to add a new one in its place") :
 		    N_("The partner organisation is chosen: choose \"Not chosen\" to add a new one in its place")));
 		return;
@@ -952,19 +800,19 @@ parse_project(struct page *p)
 	read_text(p, "title_en", TITLE_MAX, &a->title_en);
 	read_text(p, "title_local", TITLE_MAX, &a->title_local);
 	s = form_or_empty(r, "title_local_lang");
-	if (blank(s))
+	if (rules_blank(s))
 		a->title_local_lang = NULL;
 	else if ((k = local_lang_index(s)) >= 0)
 		a->title_local_lang = local_langs[k].code;
 	else {
-		ferr(p, "title_local_lang", tr(r, N_("Choose the language of the title from the list")));
-		raw_set(p, "title_local_lang", s);
+		page_problem(&p->f, "title_local_lang", tr(r, N_("Choose the language of the title from the list")));
+		page_keep(&p->f, "title_local_lang", s);
 	}
-	read_text(p, "summary_sv", TEXT_MAX, &a->summary_sv);
-	read_text(p, "summary_en", TEXT_MAX, &a->summary_en);
-	read_text(p, "background", TEXT_MAX, &a->background);
+	read_text(p, "summary_sv", PAGE_TEXT_MAX, &a->summary_sv);
+	read_text(p, "summary_en", PAGE_TEXT_MAX, &a->summary_en);
+	read_text(p, "background", PAGE_TEXT_MAX, &a->background);
 	s = form_or_empty(r, "theme");
-	if (blank(s))
+	if (rules_blank(s))
 		a->theme_id = 0;
 	else if ((id = path_id(s)) > 0) {
 		for (i = 0; i < p->nthemes && p->themes[i].id != id; i++)
@@ -983,12 +831,12 @@ parse_project(struct page *p)
 	for (i = 0; i < n; i++)
 		if (valid_int_range(vals[i], 1, 17, &g) == KERR_OK)
 			a->sdg[g] = 1;
-	read_text(p, "target_groups", TEXT_MAX, &a->target_groups);
+	read_text(p, "target_groups", PAGE_TEXT_MAX, &a->target_groups);
 	s = form_or_empty(r, "citizen_dialogue");
 	a->citizen_dialogue = strcmp(s, "yes") == 0 ? 1 : strcmp(s, "no") == 0 ? 0 : -1;
-	read_text(p, "dialogue_text", TEXT_MAX, &a->dialogue_text);
-	read_text(p, "vulnerable_text", TEXT_MAX, &a->vulnerable_text);
-	read_text(p, "gender_text", TEXT_MAX, &a->gender_text);
+	read_text(p, "dialogue_text", PAGE_TEXT_MAX, &a->dialogue_text);
+	read_text(p, "vulnerable_text", PAGE_TEXT_MAX, &a->vulnerable_text);
+	read_text(p, "gender_text", PAGE_TEXT_MAX, &a->gender_text);
 }
 
 /* The results framework as posted, by the numbers in its fields (1-based; 0 unused). */
@@ -1034,13 +882,11 @@ collect_framework(struct req *r, struct posted_fw *f)
 static int
 fits(struct page *p, const char *id, const char *s, size_t max)
 {
-	if (utf8_chars(s) <= max)
+	const char *msg = page_too_long(p->r, s, max);
+
+	if (msg == NULL)
 		return 1;
-	ferr(p, id, rules_fill(p->r->a, tr(p->r,
-	    N_("Enter at most {max} characters; you have entered {n}")),
-	    (const char *const []){ "max", fmt_number(p->r->a, (long long)max,
-	    p->r->lang), "n", fmt_number(p->r->a, (long long)utf8_chars(s), p->r->lang),
-	    NULL }));
+	page_problem(&p->f, id, msg);
 	return 0;
 }
 
@@ -1054,7 +900,7 @@ parse_results(struct page *p)
 	unsigned o, k, i, m;
 	int any;
 
-	read_text(p, "overall_objective", TEXT_MAX, &a->overall_objective);
+	read_text(p, "overall_objective", PAGE_TEXT_MAX, &a->overall_objective);
 	collect_framework(r, f);
 	a->obj = arena_calloc(r->a, MAX_OBJ, sizeof(*a->obj));
 	a->nobj = 0;
@@ -1077,7 +923,7 @@ parse_results(struct page *p)
 				int ok = 1;
 
 				for (any = 0, m = 0; m < 4; m++)
-					any |= !blank(v[m]);
+					any |= !rules_blank(v[m]);
 				if (!any)
 					continue;
 				in->name = v[0] != NULL ? v[0] : "";
@@ -1097,19 +943,19 @@ parse_results(struct page *p)
 				p->ibad[on - 1][rn - 1][er->nind] = !ok;
 				er->nind++;
 			}
-			if (blank(f->res[o][k]) && er->nind == 0)
+			if (rules_blank(f->res[o][k]) && er->nind == 0)
 				continue;
 			er->description = f->res[o][k] != NULL ? f->res[o][k] : "";
 			p->rbad[on - 1][rn - 1] = !fits(p, arena_printf(r->a,
-			    "result-%zu-%zu", on, rn), er->description, TEXT_MAX);
+			    "result-%zu-%zu", on, rn), er->description, PAGE_TEXT_MAX);
 			f->rnew[o][k] = rn;
 			ob->nres++;
 		}
-		if (blank(f->obj[o]) && ob->nres == 0)
+		if (rules_blank(f->obj[o]) && ob->nres == 0)
 			continue;
 		ob->description = f->obj[o] != NULL ? f->obj[o] : "";
 		p->obad[on - 1] = !fits(p, arena_printf(r->a, "objective-%zu", on),
-		    ob->description, TEXT_MAX);
+		    ob->description, PAGE_TEXT_MAX);
 		f->onew[o] = on;
 		a->nobj++;
 	}
@@ -1275,7 +1121,7 @@ parse_team(struct page *p)
 			int partner = pm->side != NULL && strcmp(pm->side, "partner") == 0;
 			long long org = path_id(pm->org);
 
-			if (partner != pass || (blank(pm->name) && blank(pm->position)))
+			if (partner != pass || (rules_blank(pm->name) && rules_blank(pm->position)))
 				continue;
 			mb = &a->team[a->nteam];
 			mb->partner_side = partner;
@@ -1290,10 +1136,10 @@ parse_team(struct page *p)
 			if (k < 0) {
 				const char *id = arena_printf(r->a, "member-%zu-role", a->nteam);
 
-				ferr(p, id, blank(pm->name) ? tr(r, N_("Choose the person's role")) :
+				page_problem(&p->f, id, rules_blank(pm->name) ? tr(r, N_("Choose the person's role")) :
 				    rules_fill(r->a, tr(r, N_("Choose the role of {name}")),
 				    (const char *const []){ "name", form_trim(r->a, pm->name), NULL }));
-				raw_set(p, id, "");
+				page_keep(&p->f, id, "");
 				p->mbad[a->nteam - 1] = 1;
 			}
 		}
@@ -1310,15 +1156,6 @@ parse_team(struct page *p)
 			p->add = group_keys[k];
 }
 
-/* The words for a cell of the budget table: "Travel, year 1"; the amount applied for when category is NULL. */
-static const char *
-amount_label(struct req *r, const char *category, int y)
-{
-	return arena_printf(r->a, "%s, %s %d", category != NULL ?
-	    label(r->lang, category) : tr(r, N_("Amount applied for")),
-	    tr(r, N_("year")), y + 1);
-}
-
 static void
 parse_budget(struct page *p)
 {
@@ -1329,7 +1166,7 @@ parse_budget(struct page *p)
 	int y, m, d, c;
 
 	s = form_or_empty(r, "years");
-	if (blank(s))
+	if (rules_blank(s))
 		a->years = 0;
 	else if (valid_int_range(s, 1, MAX_YEARS, &v) == KERR_OK)
 		a->years = (int)v;
@@ -1339,18 +1176,18 @@ parse_budget(struct page *p)
 	else if (valid_date(s, &y, &m, &d) == KERR_OK)
 		a->planned_start = s;
 	else {
-		ferr(p, "planned_start", tr(r, N_("Enter the planned start as a real date, such as 2017-05-01")));
-		raw_set(p, "planned_start", form_or_empty(r, "planned_start"));
+		page_problem(&p->f, "planned_start", tr(r, N_("Enter the planned start as a real date, such as 2017-05-01")));
+		page_keep(&p->f, "planned_start", form_or_empty(r, "planned_start"));
 	}
 	for (y = 0; y < MAX_YEARS; y++) {
-		read_amount(p, arena_printf(r->a, "amount-%d", y + 1),
-		    amount_label(r, NULL, y), &a->year_total[y]);
+		page_read_amount(p->r, &p->f, arena_printf(r->a, "amount-%d", y + 1),
+		    page_budget_label(r, NULL, y, N_("Amount applied for")), &a->year_total[y]);
 		for (c = 0; c < CAT__MAX; c++)
-			read_amount(p, arena_printf(r->a, "amount-%d-%s", y + 1,
-			    category_code[c]), amount_label(r,
-			    category_code[c], y), &a->amount[y][c]);
+			page_read_amount(p->r, &p->f, arena_printf(r->a, "amount-%d-%s", y + 1,
+			    category_code[c]), page_budget_label(r,
+			    category_code[c], y, NULL), &a->amount[y][c]);
 	}
-	read_text(p, "other_costs", TEXT_MAX, &a->other_costs);
+	read_text(p, "other_costs", PAGE_TEXT_MAX, &a->other_costs);
 }
 
 static void
@@ -1363,8 +1200,8 @@ parse_contact(struct page *p)
 	read_text(p, "contact_name", NAME_MAX, &a->contact_name);
 	s = form_trim(r->a, req_form(r, "contact_email"));
 	if (utf8_chars(s) > EMAIL_MAX || (*s != '\0' && !valid_email(s))) {
-		ferr(p, "contact_email", tr(r, N_("Enter an email address in the right format, like name@kommun.se")));
-		raw_set(p, "contact_email", form_or_empty(r, "contact_email"));
+		page_problem(&p->f, "contact_email", tr(r, N_("Enter an email address in the right format, like name@kommun.se")));
+		page_keep(&p->f, "contact_email", form_or_empty(r, "contact_email"));
 	} else
 		a->contact_email = s;
 	read_text(p, "contact_phone", PHONE_MAX, &a->contact_phone);
@@ -1372,46 +1209,23 @@ parse_contact(struct page *p)
 
 /* ---- showing a section ------------------------------------------------------------------------------ */
 
-/* Every key _app_field.html reads, so that none shows an outer scope's value. */
+/* A text field of the section (page_input()): its problems, and what was typed if it was kept. */
 static struct vobj *
 vfield(struct page *p, struct vobj *parent, const char *list, const char *id,
     const char *lbl, const char *hint, const char *value)
 {
-	struct vobj *o = vobj_push(parent, list);
-	const char *error = errors_for(p, id), *raw = raw_get(p, id);
+	const char *kept = page_kept(&p->f, id);
 
-	vobj_str(o, "id", id);
-	vobj_str(o, "name", id);
-	vobj_str(o, "label", lbl);
-	vobj_str(o, "hint", hint);
-	vobj_str(o, "error", error);
-	vobj_str(o, "value", raw != NULL ? raw : value != NULL ? value : "");
-	vobj_str(o, "describedby", hint != NULL && error != NULL ?
-	    arena_printf(p->r->a, "%s-hint %s-error", id, id) : hint != NULL ?
-	    arena_printf(p->r->a, "%s-hint", id) : error != NULL ?
-	    arena_printf(p->r->a, "%s-error", id) : NULL);
-	vobj_bool(o, "textarea", 0);
-	vobj_str(o, "type", "text");
-	vobj_str(o, "width", "");
-	vobj_str(o, "lang", NULL);
-	vobj_str(o, "autocomplete", NULL);
-	vobj_bool(o, "numeric", 0);
-	vobj_str(o, "maxlength", NULL);
-	vobj_int(o, "rows", 5);
-	vobj_bool(o, "visually_hidden_label", 0);
-	return o;
+	return page_input(p->r, parent, list, id, lbl, hint,
+	    kept != NULL ? kept : value, page_problems(&p->f, id));
 }
 
 static struct vobj *
 vtextarea(struct page *p, struct vobj *parent, const char *list, const char *id,
     const char *lbl, const char *hint, const char *value, int rows)
 {
-	struct vobj *o = vfield(p, parent, list, id, lbl, hint, value);
-
-	vobj_bool(o, "textarea", 1);
-	vobj_int(o, "rows", rows);
-	vobj_strf(o, "maxlength", "%d", TEXT_MAX);
-	return o;
+	return page_textarea(vfield(p, parent, list, id, lbl, hint, value), rows,
+	    PAGE_TEXT_MAX);
 }
 
 static void
@@ -1420,81 +1234,22 @@ maxlen(struct vobj *o, int n)
 	vobj_strf(o, "maxlength", "%d", n);
 }
 
-/* A group of radio buttons or checkboxes for _app_choices.html; items are added with vchoice(). */
+/* Radio buttons or checkboxes of the section (page_choices()), with their problems. */
 static struct vobj *
 vchoices(struct page *p, struct vobj *parent, const char *list, const char *key,
     const char *legend, const char *hint, const char *kind, const char *name)
 {
-	struct vobj *o = vobj_push(parent, list);
-	const char *error = errors_for(p, key);
-
-	vobj_str(o, "key", key);
-	vobj_str(o, "legend", legend);
-	vobj_str(o, "hint", hint);
-	vobj_str(o, "error", error);
-	vobj_str(o, "kind", kind);
-	vobj_str(o, "name", name);
-	vobj_str(o, "describedby", hint != NULL && error != NULL ?
-	    arena_printf(p->r->a, "%s-legend-hint %s-error", key, key) :
-	    hint != NULL ? arena_printf(p->r->a, "%s-legend-hint", key) :
-	    error != NULL ? arena_printf(p->r->a, "%s-error", key) : NULL);
-	vobj_bool(o, "items", 0);
-	return o;
+	return page_choices(p->r, parent, list, kind, key, name, legend, hint,
+	    page_problems(&p->f, key));
 }
 
-static void
-vchoice(struct vobj *group, const char *id, const char *value, const char *lbl,
-    const char *hint, int checked)
-{
-	struct vobj *o = vobj_push(group, "items");
-
-	vobj_str(o, "id", id);
-	vobj_str(o, "value", value);
-	vobj_str(o, "label", lbl);
-	vobj_str(o, "item_hint", hint);
-	vobj_bool(o, "checked", checked);
-}
-
-/* A select for _app_select.html; options with vopt(), in groups with vgroup(). */
+/* A select of the section (page_select()), with its problems. */
 static struct vobj *
 vselect(struct page *p, struct vobj *parent, const char *list, const char *id,
     const char *lbl, const char *hint, const char *none)
 {
-	struct vobj *o = vobj_push(parent, list);
-	const char *error = errors_for(p, id);
-
-	vobj_str(o, "id", id);
-	vobj_str(o, "label", lbl);
-	vobj_str(o, "hint", hint);
-	vobj_str(o, "error", error);
-	vobj_str(o, "none", none);
-	vobj_str(o, "describedby", hint != NULL && error != NULL ?
-	    arena_printf(p->r->a, "%s-hint %s-error", id, id) : hint != NULL ?
-	    arena_printf(p->r->a, "%s-hint", id) : error != NULL ?
-	    arena_printf(p->r->a, "%s-error", id) : NULL);
-	vobj_bool(o, "visually_hidden_label", 0);
-	vobj_bool(o, "opts", 0);
-	vobj_bool(o, "groups", 0);
-	return o;
-}
-
-static void
-vopt(struct vobj *parent, const char *value, const char *lbl, int selected)
-{
-	struct vobj *o = vobj_push(parent, "opts");
-
-	vobj_str(o, "value", value);
-	vobj_str(o, "label", lbl);
-	vobj_bool(o, "selected", selected);
-}
-
-static struct vobj *
-vgroup(struct vobj *select, const char *lbl)
-{
-	struct vobj *o = vobj_push(select, "groups");
-
-	vobj_str(o, "label", lbl);
-	return o;
+	return page_select(p->r, parent, list, id, lbl, hint, none,
+	    page_problems(&p->f, id));
 }
 
 static int
@@ -1514,7 +1269,7 @@ country_options(struct page *p, struct vobj *sel, const char *chosen)
 
 		if (!c->eligible && !same(c->code, chosen))
 			continue;
-		vopt(sel, c->code, c->eligible ? i18n_pick(p->r->lang, c->name_sv,
+		page_option(sel, c->code, c->eligible ? i18n_pick(p->r->lang, c->name_sv,
 		    c->name_en) : arena_printf(p->r->a, "%s (%s)",
 		    i18n_pick(p->r->lang, c->name_sv, c->name_en),
 		    tr(p->r, N_("no longer a partner country"))), same(c->code, chosen));
@@ -1526,7 +1281,7 @@ org_label(struct page *p, const struct partner_org *o)
 {
 	const char *s = o->name;
 
-	if (!blank(o->name_local) && strcmp(o->name_local, o->name) != 0)
+	if (!rules_blank(o->name_local) && strcmp(o->name_local, o->name) != 0)
 		s = arena_printf(p->r->a, "%s (%s)", s, o->name_local);
 	return arena_printf(p->r->a, "%s – %s", s, label(p->r->lang, o->kind));
 }
@@ -1546,7 +1301,7 @@ render_partners(struct page *p)
 	for (t = 0; t < PT__MAX; t++) {
 		if (!p->rd.rules[t].allowed && t != a->type)
 			continue;
-		vchoice(g, first ? "type" : arena_printf(r->a, "type-%s", ptype_code[t]),
+		page_choice(g, first ? "type" : arena_printf(r->a, "type-%s", ptype_code[t]),
 		    ptype_code[t], label(r->lang, ptype_code[t]), p->rd.rules[t].allowed ?
 		    rule_words(r, &p->rd.rules[t]) : tr(r,
 		    N_("This round does not accept this type")), a->type == t);
@@ -1557,7 +1312,7 @@ render_partners(struct page *p)
 		const char *id = k == 0 ? "partner-1" : "partner-2";
 		long long want = a->partner[k];
 
-		rawp = raw_get(p, id);
+		rawp = page_kept(&p->f, id);
 		if (rawp != NULL)
 			want = path_id(rawp);
 		sel = vselect(p, v, k == 0 ? "s_partner1" : "s_partner2", id,
@@ -1567,7 +1322,7 @@ render_partners(struct page *p)
 		    N_("Only a three-party project has a second partner abroad.")),
 		    tr(r, N_("Not chosen")));
 		if (want > 0 && want == p->added_id)
-			vopt(sel, arena_printf(r->a, "%lld", want), p->added, 1);
+			page_option(sel, arena_printf(r->a, "%lld", want), p->added, 1);
 		country = NULL;
 		for (i = 0; i < p->norgs; i++) {
 			const struct partner_org *o = &p->orgs[i];
@@ -1576,10 +1331,10 @@ render_partners(struct page *p)
 				continue;
 			if (country == NULL || strcmp(country, o->country) != 0) {
 				country = o->country;
-				grp = vgroup(sel, i18n_pick(r->lang, o->country_sv,
+				grp = page_group(sel, i18n_pick(r->lang, o->country_sv,
 				    o->country_en));
 			}
-			vopt(grp, arena_printf(r->a, "%lld", o->id), org_label(p, o),
+			page_option(grp, arena_printf(r->a, "%lld", o->id), org_label(p, o),
 			    o->id == want);
 		}
 	}
@@ -1587,7 +1342,7 @@ render_partners(struct page *p)
 	for (k = 0; k < MAX_COAPPLICANTS; k++) {
 		long long want = a->coapplicant[k];
 
-		rawp = raw_get(p, coapp_ids[k]);
+		rawp = page_kept(&p->f, coapp_ids[k]);
 		if (rawp != NULL && sorg_by_id(p, path_id(rawp)) != NULL)
 			want = path_id(rawp);
 		sel = vselect(p, v, "s_coapps", coapp_ids[k], tr(r, coapp_labels[k]),
@@ -1599,7 +1354,7 @@ render_partners(struct page *p)
 			if ((o->id == a->org_id && o->id != want) ||
 			    (!o->active && o->id != want))
 				continue;
-			vopt(sel, arena_printf(r->a, "%lld", o->id), o->name,
+			page_option(sel, arena_printf(r->a, "%lld", o->id), o->name,
 			    o->id == want);
 		}
 	}
@@ -1615,7 +1370,7 @@ render_partners(struct page *p)
 	sel = vselect(p, v, "s_np_kind", "new_partner_kind", tr(r, N_("Kind of organisation")),
 	    NULL, tr(r, N_("Choose a kind")));
 	for (i = 0; partner_kinds[i] != NULL; i++)
-		vopt(sel, partner_kinds[i], label(r->lang, partner_kinds[i]),
+		page_option(sel, partner_kinds[i], label(r->lang, partner_kinds[i]),
 		    same(partner_kinds[i], p->np.kind));
 	sel = vselect(p, v, "s_np_country", "new_partner_country",
 	    tr(r, N_("Country of the organisation")), NULL, tr(r, N_("Choose a country")));
@@ -1650,7 +1405,7 @@ render_project(struct page *p)
 	    tr(r, N_("The language the title above is written in.")),
 	    tr(r, N_("Not given")));
 	for (i = 0; local_langs[i].code != NULL; i++)
-		vopt(o, local_langs[i].code, tr(r, local_langs[i].msgid),
+		page_option(o, local_langs[i].code, tr(r, local_langs[i].msgid),
 		    same(local_langs[i].code, a->title_local_lang));
 	o = vtextarea(p, v, "f_texts", "summary_sv", tr(r, N_("Summary in Swedish (optional)")),
 	    NULL, a->summary_sv, 5);
@@ -1666,7 +1421,7 @@ render_project(struct page *p)
 	g = vchoices(p, v, "c_theme", "theme", tr(r, N_("Thematic area")), NULL,
 	    "radio", "theme");
 	for (i = 0; i < p->nthemes; i++)
-		vchoice(g, i == 0 ? "theme" : arena_printf(r->a, "theme-%lld",
+		page_choice(g, i == 0 ? "theme" : arena_printf(r->a, "theme-%lld",
 		    p->themes[i].id), arena_printf(r->a, "%lld", p->themes[i].id),
 		    i18n_pick(r->lang, p->themes[i].name_sv, p->themes[i].name_en),
 		    NULL, a->theme_id == p->themes[i].id);
@@ -1674,14 +1429,14 @@ render_project(struct page *p)
 	    tr(r, N_("Which of ICLD's principles of local democracy does the project strengthen?")),
 	    tr(r, N_("Choose at least one.")), "checkbox", "principle");
 	for (k = 0; k < 4; k++)
-		vchoice(g, k == 0 ? "principles" : arena_printf(r->a, "principle-%s",
+		page_choice(g, k == 0 ? "principles" : arena_printf(r->a, "principle-%s",
 		    principle_codes[k]), principle_codes[k], tr(r, principle_labels[k]),
 		    tr(r, principle_hints[k]), a->principle[k]);
 	g = vchoices(p, v, "c_sdgs", "sdgs",
 	    tr(r, N_("Which of the Sustainable Development Goals does the project contribute to?")),
 	    tr(r, N_("Choose at least one.")), "checkbox", "sdg");
 	for (k = 1; k <= 17; k++)
-		vchoice(g, k == 1 ? "sdgs" : arena_printf(r->a, "sdg-%d", k),
+		page_choice(g, k == 1 ? "sdgs" : arena_printf(r->a, "sdg-%d", k),
 		    arena_printf(r->a, "%d", k), arena_printf(r->a, "%d. %s", k,
 		    i18n_pick(r->lang, p->sdg_sv[k], p->sdg_en[k])), NULL, a->sdg[k]);
 
@@ -1690,9 +1445,9 @@ render_project(struct page *p)
 	g = vchoices(p, v, "c_dialogue", "citizen_dialogue",
 	    tr(r, N_("Does the project develop citizen dialogue?")), NULL, "radio",
 	    "citizen_dialogue");
-	vchoice(g, "citizen_dialogue", "yes", tr(r, N_("Yes")), NULL,
+	page_choice(g, "citizen_dialogue", "yes", tr(r, N_("Yes")), NULL,
 	    a->citizen_dialogue == 1);
-	vchoice(g, "citizen_dialogue-no", "no", tr(r, N_("No")), NULL,
+	page_choice(g, "citizen_dialogue-no", "no", tr(r, N_("No")), NULL,
 	    a->citizen_dialogue == 0);
 	vtextarea(p, v, "f_dialogue", "dialogue_text",
 	    tr(r, N_("How the project develops citizen dialogue")),
@@ -1816,7 +1571,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	struct application *a = p->a;
 	struct vobj *mv = vobj_push(gv, "members"), *sel, *f;
 	const char *role_id = arena_printf(r->a, "member-%zu-role", m);
-	const char *role = raw_get(p, role_id);
+	const char *role = page_kept(&p->f, role_id);
 	long long org = mb != NULL ? mb->org_id : g == G_PARTNER2 ? a->partner[1] :
 	    g == G_PARTNER1 ? a->partner[0] : 0;
 	int k;
@@ -1826,7 +1581,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	vobj_int(mv, "m", (long long)m);
 	vobj_str(mv, "side", g == G_SWEDISH ? "swedish" : "partner");
 	vobj_str(mv, "org", org > 0 ? arena_printf(r->a, "%lld", org) : "");
-	vobj_str(mv, "legend", mb != NULL && !blank(mb->name) ? mb->name :
+	vobj_str(mv, "legend", mb != NULL && !rules_blank(mb->name) ? mb->name :
 	    arena_printf(r->a, "%s %zu", tr(r, N_("Person")), local));
 	f = vfield(p, mv, "f_name", name_id, tr(r, N_("Name")), NULL,
 	    mb != NULL ? mb->name : NULL);
@@ -1837,7 +1592,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	sel = vselect(p, mv, "s_role", role_id, tr(r, N_("Role")), NULL,
 	    tr(r, N_("Choose a role")));
 	for (k = 0; k < TEAM_ROLE__MAX; k++)
-		vopt(sel, team_role_code[k], tr(r, role_labels[k]),
+		page_option(sel, team_role_code[k], tr(r, role_labels[k]),
 		    same(role, team_role_code[k]));
 	f = vfield(p, mv, "f_position", arena_printf(r->a, "member-%zu-position", m),
 	    tr(r, N_("Position (optional)")), tr(r, N_("Such as mayor, councillor or head of planning")),
@@ -1848,7 +1603,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 		sel = vselect(p, mv, "s_org", arena_printf(r->a, "member-%zu-org", m),
 		    tr(r, N_("Works for")), NULL, tr(r, N_("Choose an organisation")));
 		for (k = 0; k < MAX_PARTNERS; k++)
-			vopt(sel, arena_printf(r->a, "%lld", a->partner[k]),
+			page_option(sel, arena_printf(r->a, "%lld", a->partner[k]),
 			    org_by_id(p, a->partner[k]) != NULL ?
 			    org_by_id(p, a->partner[k])->name : "", 0);
 	}
@@ -1916,12 +1671,6 @@ render_team(struct page *p)
 	}
 }
 
-static const char *
-amount_text(struct req *r, long long v)
-{
-	return v >= 0 ? fmt_number(r->a, v, r->lang) : "";
-}
-
 static void
 render_budget(struct page *p)
 {
@@ -1929,99 +1678,20 @@ render_budget(struct page *p)
 	struct application *a = p->a;
 	const struct round_rule *u = a->type >= 0 && a->type < PT__MAX &&
 	    p->rd.rules[a->type].allowed ? &p->rd.rules[a->type] : NULL;
-	const struct country *c = country_by_code(p, a->country);
-	struct vobj *v = r->view, *g, *row, *cell, *f;
-	long long ysum[MAX_YEARS], csum, total = 0, applied = 0;
-	int y, k, ncols, lo = 1, hi = MAX_YEARS, any = 0, anyapplied = 0;
-	const char *id;
+	const char *rule = page_budget_rule(r, &p->rd, a->type,
+	    country_by_code(p, a->country));
+	struct vobj *f;
 
-	if (u != NULL) {
-		lo = u->min_years;
-		hi = u->max_years;
-	}
-	if (u != NULL && c != NULL)
-		vobj_str(v, "budget_rule", rules_fill(r->a, tr(r,
-		    N_("For a {type} with a partner in {country}: {duration}, {amount} per year.")),
-		    (const char *const []){ "type", label(r->lang, ptype_code[a->type]),
-		    "country", i18n_pick(r->lang, c->name_sv, c->name_en),
-		    "duration", duration_text(r, u->min_years, u->max_years),
-		    "amount", amount_range(r, u->min_amount, u->max_amount[c->region]),
-		    NULL }));
-	else
-		vobj_str(v, "budget_rule", tr(r,
-		    N_("The amounts allowed depend on the type of project and the partner country: choose them under Partners and country.")));
-	g = vchoices(p, v, "c_years", "years", tr(r, N_("How many years will the project last?")),
-	    NULL, "radio", "years");
-	/* The round's choices, and the one made before if the rules have changed since. */
-	for (k = 0, y = 1; y <= MAX_YEARS; y++) {
-		if ((y < lo || y > hi) && y != a->years)
-			continue;
-		vchoice(g, k++ == 0 ? "years" : arena_printf(r->a, "years-%d", y),
-		    arena_printf(r->a, "%d", y), y == 1 ? tr(r, N_("1 year")) :
-		    arena_printf(r->a, "%d %s", y, tr(r, N_("years"))), NULL, a->years == y);
-	}
-	f = vfield(p, v, "f_start", "planned_start", tr(r, N_("Planned start")),
+	vobj_str(r->view, "budget_rule", rule != NULL ? rule : tr(r,
+	    N_("The amounts allowed depend on the type of project and the partner country: choose them under Partners and country.")));
+	f = vfield(p, r->view, "f_start", "planned_start", tr(r, N_("Planned start")),
 	    tr(r, N_("The first day of project year 1, such as 2017-05-01")),
 	    a->planned_start);
 	vobj_str(f, "type", "date");
 	vobj_str(f, "width", "input-short");
-
-	/* Every year the round allows, and any the draft has amounts in. */
-	ncols = hi;
-	for (y = hi; y < MAX_YEARS; y++) {
-		for (k = 0; k < CAT__MAX; k++)
-			if (a->amount[y][k] >= 0)
-				ncols = y + 1;
-		if (a->year_total[y] >= 0 || a->years > y)
-			ncols = y + 1;
-	}
-	for (y = 0; y < ncols; y++) {
-		vobj_int(vobj_push(v, "years_head"), "year", y + 1);
-		ysum[y] = -1;
-	}
-	for (k = 0; k < CAT__MAX; k++) {
-		row = vobj_push(v, "categories");
-		vobj_str(row, "category", label(r->lang, category_code[k]));
-		csum = -1;
-		for (y = 0; y < ncols; y++) {
-			long long n = a->amount[y][k];
-
-			id = arena_printf(r->a, "amount-%d-%s", y + 1, category_code[k]);
-			cell = vobj_push(row, "cells");
-			vobj_str(cell, "id", id);
-			vobj_str(cell, "cell_label", amount_label(r, category_code[k], y));
-			vobj_str(cell, "value", raw_get(p, id) != NULL ? raw_get(p, id) :
-			    amount_text(r, n));
-			vobj_str(cell, "error", errors_for(p, id));
-			if (n >= 0) {
-				csum = (csum < 0 ? 0 : csum) + n;
-				ysum[y] = (ysum[y] < 0 ? 0 : ysum[y]) + n;
-			}
-		}
-		vobj_str(row, "total", csum >= 0 ? fmt_amount(r->a, csum, r->lang) : "–");
-	}
-	for (y = 0; y < ncols; y++) {
-		cell = vobj_push(v, "sums");
-		vobj_str(cell, "sum", ysum[y] >= 0 ? fmt_amount(r->a, ysum[y], r->lang) : "–");
-		if (ysum[y] >= 0) {
-			total += ysum[y];
-			any = 1;
-		}
-		id = arena_printf(r->a, "amount-%d", y + 1);
-		cell = vobj_push(v, "applied");
-		vobj_str(cell, "id", id);
-		vobj_str(cell, "cell_label", amount_label(r, NULL, y));
-		vobj_str(cell, "value", raw_get(p, id) != NULL ? raw_get(p, id) :
-		    amount_text(r, a->year_total[y]));
-		vobj_str(cell, "error", errors_for(p, id));
-		if (a->year_total[y] >= 0) {
-			applied += a->year_total[y];
-			anyapplied = 1;
-		}
-	}
-	vobj_str(v, "sum_total", any ? fmt_amount(r->a, total, r->lang) : "–");
-	vobj_str(v, "applied_total", anyapplied ? fmt_amount(r->a, applied, r->lang) : "–");
-	vtextarea(p, v, "f_other", "other_costs", tr(r, N_("What the other costs cover")),
+	page_budget(r, &p->f, u, a->years, a->amount, a->year_total, "applied",
+	    "applied_total", N_("Amount applied for"));
+	vtextarea(p, r->view, "f_other", "other_costs", tr(r, N_("What the other costs cover")),
 	    tr(r, N_("Needed when there are other costs. Salaries and per diems are not eligible costs.")),
 	    a->other_costs, 4);
 }
@@ -2064,9 +1734,9 @@ show_section(struct page *p)
 	if (p->stale)
 		error_link(r, arena_printf(r->a, "#%s", first_field[p->sec]),
 		    tr(r, N_("Someone else saved this section while you were editing it, and your changes have not been saved. Check what you typed below and save again.")));
-	for (i = 0; i < p->nerr; i++)
-		error_link(r, arena_printf(r->a, "#%s", p->err[i].field),
-		    p->err[i].text);
+	for (i = 0; i < p->f.nerr; i++)
+		error_link(r, arena_printf(r->a, "#%s", p->f.err[i].field),
+		    p->f.err[i].text);
 	vobj_str(v, "title", tr(r, section_titles[p->sec]));
 	vobj_str(v, "reference", reference(r, p->a->id));
 	vobj_str(v, "action", app_href(r, p->a->id, arena_printf(r->a, "/%s",
@@ -2075,7 +1745,7 @@ show_section(struct page *p)
 	vobj_bool(v, "done", p->a->done[p->sec]);
 	vobj_str(v, "tasks_href", app_href(r, p->a->id, "/tasks"));
 	crumbs_app(r, p->a);
-	crumb(r, app_href(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
+	view_crumb(r, app_href(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
 	    tr(r, section_titles[p->sec]));
 	switch (p->sec) {
 	case SEC_PARTNERS:
@@ -2117,6 +1787,8 @@ section_get(struct req *r, enum section s)
 		return redirect(r, app_href(r, a.id, ""));
 	p->r = r;
 	p->sec = s;
+	p->f.a = r->a;
+	p->f.sec = s;
 	p->a = &a;
 	p->stored = &a;
 	p->version = a.version;
@@ -2168,10 +1840,12 @@ section_post(struct req *r, enum section s)
 		return status;
 	if (!is_draft(&stored))
 		return show_closed(r, &stored);
-	if ((version = version_of(req_form(r, "version"))) == 0)
+	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
 	p->r = r;
 	p->sec = s;
+	p->f.a = r->a;
+	p->f.sec = s;
 	p->stored = &stored;
 	typed = stored;
 	p->a = &typed;
@@ -2204,13 +1878,13 @@ section_post(struct req *r, enum section s)
 	/* Complete only when asked, nothing failed to be read, and the section's rules hold. */
 	want_done = same(req_form(r, "done"), "1");
 	typed.done[s] = 0;
-	if (want_done && p->nerr == 0) {
+	if (want_done && p->f.nerr == 0) {
 		if (need_countries(p) != KERR_OK)
 			return 503;
 		c = country_by_code(p, typed.country);
-		n = rules_check_section(r->a, r->lang, s, &typed, &p->rd, c, p->err,
-		    MAX_ERRORS);
-		p->nerr = n < MAX_ERRORS ? n : MAX_ERRORS;
+		n = rules_check_section(r->a, r->lang, s, &typed, &p->rd, c, p->f.err,
+		    PAGE_ERRORS_MAX);
+		p->f.nerr = n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX;
 		typed.done[s] = n == 0;
 	}
 	tosave = typed;
@@ -2250,7 +1924,7 @@ section_post(struct req *r, enum section s)
 		p->added_id = p->np.id;
 		memset(&p->np, 0, sizeof(p->np));
 	}
-	if (p->nerr > 0)
+	if (p->f.nerr > 0)
 		return show_section(p);
 	if (p->add != NULL)
 		return redirect(r, arena_printf(r->a, "%s?add=%s%s",
@@ -2293,8 +1967,8 @@ crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
 	struct vobj *w = vobj_push(o, "rows");
 
 	vobj_str(w, "label", lbl);
-	vobj_str(w, "text", blank(text) ? NULL : text);
-	vobj_bool(w, "missing", blank(text));
+	vobj_str(w, "text", rules_blank(text) ? NULL : text);
+	vobj_bool(w, "missing", rules_blank(text));
 	vobj_bool(w, "prose", 0);
 	vobj_bool(w, "has_items", 0);
 	vobj_bool(w, "items", 0);
@@ -2328,8 +2002,8 @@ partner_text(struct req *r, const struct partner_info *pi)
 	if (pi->name == NULL)
 		return NULL;
 	return arena_printf(r->a, "%s%s%s%s, %s", pi->name,
-	    !blank(pi->name_local) ? " (" : "", !blank(pi->name_local) ?
-	    pi->name_local : "", !blank(pi->name_local) ? ")" : "",
+	    !rules_blank(pi->name_local) ? " (" : "", !rules_blank(pi->name_local) ?
+	    pi->name_local : "", !rules_blank(pi->name_local) ? ")" : "",
 	    i18n_pick(r->lang, pi->country_sv, pi->country_en));
 }
 
@@ -2363,13 +2037,13 @@ check_view(struct req *r, const struct application *a,
 	o = check_section(r, a, SEC_PROJECT);
 	crow(r, o, tr(r, N_("Title in Swedish")), a->title_sv, id, SEC_PROJECT, "title_sv");
 	crow(r, o, tr(r, N_("Title in English")), a->title_en, id, SEC_PROJECT, "title_en");
-	if (!blank(a->title_local))
+	if (!rules_blank(a->title_local))
 		crow(r, o, tr(r, N_("Title in the partner's language")), a->title_local,
 		    id, SEC_PROJECT, "title_local");
 	if ((g = local_lang_index(a->title_local_lang)) >= 0)
 		crow(r, o, tr(r, N_("Language of the title in the partner's language")),
 		    tr(r, local_langs[g].msgid), id, SEC_PROJECT, "title_local_lang");
-	if (!blank(a->summary_sv))
+	if (!rules_blank(a->summary_sv))
 		vobj_bool(crow(r, o, tr(r, N_("Summary in Swedish")), a->summary_sv,
 		    id, SEC_PROJECT, "summary_sv"), "prose", 1);
 	vobj_bool(crow(r, o, tr(r, N_("Summary in English")), a->summary_en, id,
@@ -2394,7 +2068,7 @@ check_view(struct req *r, const struct application *a,
 	crow(r, o, tr(r, N_("Does the project develop citizen dialogue?")),
 	    a->citizen_dialogue < 0 ? NULL : tr(r, a->citizen_dialogue ?
 	    N_("Yes") : N_("No")), id, SEC_PROJECT, "citizen_dialogue");
-	if (a->citizen_dialogue == 1 || !blank(a->dialogue_text))
+	if (a->citizen_dialogue == 1 || !rules_blank(a->dialogue_text))
 		vobj_bool(crow(r, o, tr(r, N_("How the project develops citizen dialogue")),
 		    a->dialogue_text, id, SEC_PROJECT, "dialogue_text"), "prose", 1);
 	vobj_bool(crow(r, o, tr(r, N_("How the project considers vulnerable groups")),
@@ -2419,7 +2093,7 @@ check_view(struct req *r, const struct application *a,
 
 			crow_item(w, arena_printf(r->a, "%s %zu.%zu: %s",
 			    tr(r, N_("Expected result")), i + 1, j + 1,
-			    blank(er->description) ? tr(r, N_("Not answered")) :
+			    rules_blank(er->description) ? tr(r, N_("Not answered")) :
 			    er->description));
 			for (k = 0; k < er->nind; k++) {
 				const struct indicator *in = &er->ind[k];
@@ -2428,9 +2102,9 @@ check_view(struct req *r, const struct application *a,
 				    N_("Indicator {n}: {name}; baseline {baseline}, target {target} {unit}")),
 				    (const char *const []){ "n", arena_printf(r->a,
 				    "%zu.%zu.%zu", i + 1, j + 1, k + 1), "name", in->name,
-				    "baseline", blank(in->baseline) ? "–" : in->baseline,
-				    "target", blank(in->target) ? "–" : in->target,
-				    "unit", blank(in->unit) ? "" : in->unit, NULL }));
+				    "baseline", rules_blank(in->baseline) ? "–" : in->baseline,
+				    "target", rules_blank(in->target) ? "–" : in->target,
+				    "unit", rules_blank(in->unit) ? "" : in->unit, NULL }));
 			}
 		}
 	}
@@ -2457,9 +2131,9 @@ check_view(struct req *r, const struct application *a,
 
 			if (member_group(a, m) != g)
 				continue;
-			crow_item(w, arena_printf(r->a, "%s, %s%s%s", blank(m->name) ?
+			crow_item(w, arena_printf(r->a, "%s, %s%s%s", rules_blank(m->name) ?
 			    tr(r, N_("Not answered")) : m->name, tr(r, role_labels[m->role]),
-			    blank(m->position) ? "" : ", ", blank(m->position) ? "" :
+			    rules_blank(m->position) ? "" : ", ", rules_blank(m->position) ? "" :
 			    m->position));
 		}
 	}
@@ -2481,7 +2155,7 @@ check_view(struct req *r, const struct application *a,
 				    label(r->lang, category_code[c]),
 				    fmt_amount(r->a, a->amount[y][c], r->lang)));
 	}
-	if (!blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)
+	if (!rules_blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)
 		vobj_bool(crow(r, o, tr(r, N_("What the other costs cover")),
 		    a->other_costs, id, SEC_BUDGET, "other_costs"), "prose", 1);
 
@@ -2516,7 +2190,7 @@ show_check(struct req *r, const struct application *a,
 	vobj_int(v, "version", version);
 	vobj_str(v, "tasks_href", app_href(r, a->id, "/tasks"));
 	crumbs_app(r, a);
-	crumb(r, app_href(r, a->id, "/check"), tr(r, N_("Check your answers")));
+	view_crumb(r, app_href(r, a->id, "/check"), tr(r, N_("Check your answers")));
 	check_view(r, a, x);
 	return render(r, TPL_APP_CHECK);
 }
@@ -2560,7 +2234,7 @@ h_appform_submit(struct req *r)
 
 	if ((status = load(r, &a, &x, &rd)) != 0)
 		return status;
-	if ((version = version_of(req_form(r, "version"))) == 0)
+	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
 	if (!is_draft(&a))
 		return strcmp(a.status, "withdrawn") == 0 ? show_closed(r, &a) :
@@ -2570,11 +2244,11 @@ h_appform_submit(struct req *r)
 	for (i = 0; a.country != NULL && i < ncountries; i++)
 		if (strcmp(countries[i].c.code, a.country) == 0)
 			c = &countries[i].c;
-	err = arena_calloc(r->a, MAX_ERRORS, sizeof(*err));
-	n = rules_check(r->a, r->lang, &a, &rd, c, app_today(), err, MAX_ERRORS);
+	err = arena_calloc(r->a, PAGE_ERRORS_MAX, sizeof(*err));
+	n = rules_check(r->a, r->lang, &a, &rd, c, app_today(), err, PAGE_ERRORS_MAX);
 	if (n > 0)
 		return show_check(r, &a, &x, a.version, err,
-		    n < MAX_ERRORS ? n : MAX_ERRORS, 0);
+		    n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX, 0);
 	e = db_appform_submit(r, a.id, r->sess->user.org_id, version, &current,
 	    &status_now);
 	if (e == KERR_FORBIDDEN) {

@@ -13,6 +13,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
 #include "req.h"
 #include "rules.h"
 #include "valid.h"
@@ -36,11 +37,6 @@
  * approval's conditions and inception project, and its dates and amounts
  * while the project has no submitted report and no payment.
  */
-
-#define TEXT_MAX	10000	/* characters in a reason or the conditions */
-#define AMOUNT_MAX	100000000LL	/* far above any grant, well inside INT UNSIGNED */
-#define MAX_ERRORS	48
-#define MAX_RAW		(MAX_YEARS * (CAT__MAX + 1))
 
 enum mode {
 	MODE_CLOSED,	/* no decision, and the application cannot have one */
@@ -68,13 +64,7 @@ struct dpage {
 	unsigned		 version;	/* the application's (new) or the decision's (change) */
 	int			 can_submit;
 
-	struct rule_error	 err[MAX_ERRORS];
-	size_t			 nerr;
-	int			 quiet;		/* reading the part of the form the outcome chosen leaves aside */
-	struct {
-		const char	*id, *value;
-	}			 raw[MAX_RAW];	/* amounts that were no amounts, as typed */
-	size_t			 nraw;
+	struct page_form	 f;		/* the problems, and the amounts that were no amounts as typed */
 };
 
 /* ---- small helpers ------------------------------------------------------------------------------------ */
@@ -85,39 +75,12 @@ tr(struct req *r, const char *msgid)
 	return i18n_tr(r->lang, msgid);
 }
 
-/* Whether s has nothing but blanks (U+00A0 too, as word processors paste it). */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			continue;
-		if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0) {
-			s++;
-			continue;
-		}
-		return 0;
-	}
-	return 1;
-}
-
 /* Only an application ICLD has been sent, and has not decided, can be decided. */
 static int
 decidable(const char *status)
 {
 	return status != NULL && (strcmp(status, "submitted") == 0 ||
 	    strcmp(status, "under_review") == 0);
-}
-
-static unsigned
-version_of(const char *s)
-{
-	long long v;
-
-	return valid_int_range(s, 1, 4294967295LL, &v) == KERR_OK ?
-	    (unsigned)v : 0;
 }
 
 static const char *
@@ -131,7 +94,7 @@ app_title(struct req *r, const struct application *a)
 {
 	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
 
-	return !blank(t) ? t : arena_printf(r->a, "%s %lld",
+	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Untitled application")), a->id);
 }
 
@@ -164,22 +127,12 @@ row(struct req *r, struct vobj *o, const char *msgid, const char *text)
 
 	vobj_str(w, "label", tr(r, msgid));
 	vobj_bool(w, "prose", 0);
-	vobj_bool(w, "missing", blank(text));
-	vobj_str(w, "text", blank(text) ? NULL : text);
+	vobj_bool(w, "missing", rules_blank(text));
+	vobj_str(w, "text", rules_blank(text) ? NULL : text);
 	vobj_str(w, "lang", NULL);
 	vobj_str(w, "href", NULL);
 	vobj_bool(w, "has_items", 0);
 	return w;
-}
-
-static void
-crumb(struct req *r, const char *href, const char *text)
-{
-	struct vobj *c = vobj_push(r->view, "crumbs");
-
-	vobj_bool(r->view, "breadcrumbs", 1);
-	vobj_str(c, "href", href);
-	vobj_str(c, "text", text);
 }
 
 /* ---- loading ------------------------------------------------------------------------------------------ */
@@ -197,6 +150,8 @@ load(struct req *r, struct dpage *p, long long org_id, int form)
 	enum kerr e;
 
 	p->r = r;
+	p->f.a = r->a;
+	p->f.sec = SEC_BUDGET;
 	if (id == 0)
 		return 404;
 	if ((e = db_application_load(r, id, org_id, &p->a, &p->x)) != KERR_OK)
@@ -298,89 +253,15 @@ prefill_change(struct dpage *p)
 
 /* ---- what was sent -------------------------------------------------------------------------------------- */
 
-static void
-add_err(struct dpage *p, const char *field, const char *text)
-{
-	if (p->nerr == MAX_ERRORS || p->quiet)
-		return;
-	p->err[p->nerr].field = field;
-	p->err[p->nerr].section = SEC_BUDGET;
-	p->err[p->nerr].text = text;
-	p->nerr++;
-}
-
-static const char *
-errors_for(const struct dpage *p, const char *id)
-{
-	const char *out = NULL;
-	size_t i;
-
-	for (i = 0; i < p->nerr; i++)
-		if (strcmp(p->err[i].field, id) == 0)
-			out = out == NULL ? p->err[i].text :
-			    arena_printf(p->r->a, "%s. %s", out, p->err[i].text);
-	return out;
-}
-
-static const char *
-raw_get(const struct dpage *p, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < p->nraw; i++)
-		if (strcmp(p->raw[i].id, id) == 0)
-			return p->raw[i].value;
-	return NULL;
-}
-
-/* "Travel, year 1", or "Amount approved, year 1" when category is NULL: a cell named in its message. */
-static const char *
-cell_label(struct req *r, const char *category, int y)
-{
-	return arena_printf(r->a, "%s, %s %d", category != NULL ?
-	    label(r->lang, category) : tr(r, N_("Amount approved")),
-	    tr(r, N_("year")), y + 1);
-}
-
-/* Reads amount field id: -1 when empty; what is no amount stays as typed, with its message. */
-static void
-read_amount(struct dpage *p, const char *id, const char *what, long long *out)
-{
-	const char *s = req_form(p->r, id), *msg = NULL;
-	long long v;
-
-	*out = -1;
-	if (blank(s))
-		return;
-	if (valid_amount(s, &v) != KERR_OK)
-		msg = N_("Enter the amount in whole kronor, such as 450 000");
-	else if (v > AMOUNT_MAX)
-		msg = N_("Enter an amount of at most 100 000 000 kronor");
-	if (msg == NULL) {
-		*out = v;
-		return;
-	}
-	add_err(p, id, arena_printf(p->r->a, "%s: %s", what, tr(p->r, msg)));
-	if (p->nraw < MAX_RAW) {
-		p->raw[p->nraw].id = id;
-		p->raw[p->nraw].value = s;
-		p->nraw++;
-	}
-}
-
 /* Reads a long text as typed (blank is none); too long is a problem, the text kept. */
 static const char *
 read_text(struct dpage *p, const char *id)
 {
-	const char *s = req_form(p->r, id);
+	const char *s = req_form(p->r, id), *msg = page_too_long(p->r, s, PAGE_TEXT_MAX);
 
-	if (utf8_chars(s) > TEXT_MAX)
-		add_err(p, id, rules_fill(p->r->a, tr(p->r,
-		    N_("Enter at most {max} characters; you have entered {n}")),
-		    (const char *const []){ "max", fmt_number(p->r->a, TEXT_MAX,
-		    p->r->lang), "n", fmt_number(p->r->a,
-		    (long long)utf8_chars(s), p->r->lang), NULL }));
-	return blank(s) ? NULL : s;
+	if (msg != NULL)
+		page_problem(&p->f, id, msg);
+	return rules_blank(s) ? NULL : s;
 }
 
 /*
@@ -408,21 +289,21 @@ read_form(struct dpage *p)
 			return 400;
 	}
 	/* What the outcome chosen leaves aside is kept as typed, and not judged. */
-	p->quiet = p->in.outcome == OUTCOME_APPROVE;
+	p->f.quiet = p->in.outcome == OUTCOME_APPROVE;
 	if (p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT)
 		p->in.reason = read_text(p, "reason");
-	p->quiet = p->in.outcome == OUTCOME_REJECT;
+	p->f.quiet = p->in.outcome == OUTCOME_REJECT;
 	if (p->mode == MODE_CHANGE && p->in.outcome == OUTCOME_REJECT) {
-		p->quiet = 0;
+		p->f.quiet = 0;
 		return 0;
 	}
 	p->conditions = read_text(p, "conditions");
 	p->follows_id = 0;
-	if (p->a.type != PT_INCEPTION && !blank(s = req_form(r, "follows"))) {
+	if (p->a.type != PT_INCEPTION && !rules_blank(s = req_form(r, "follows"))) {
 		if (valid_int_range(s, 1, 4294967295LL, &v) != KERR_OK)
 			return 400;
 		if (inception(p, v) == NULL)
-			add_err(p, "follows", tr(r, N_("Choose one of the "
+			page_problem(&p->f, "follows", tr(r, N_("Choose one of the "
 			    "applicant's inception projects, or none")));
 		else
 			p->follows_id = v;
@@ -431,7 +312,7 @@ read_form(struct dpage *p)
 	if (p->mode == MODE_CHANGE)
 		p->budget = req_form(r, "starts_on") != NULL;
 	if (!p->budget) {
-		p->quiet = 0;
+		p->f.quiet = 0;
 		return 0;
 	}
 	clear_amounts(&p->in);
@@ -441,13 +322,13 @@ read_form(struct dpage *p)
 	p->in.ends_on = form_trim(r->a, req_form(r, "ends_on"));
 	for (y = 0; y < MAX_YEARS; y++) {
 		for (k = 0; k < CAT__MAX; k++)
-			read_amount(p, arena_printf(r->a, "amount-%d-%s", y + 1,
-			    category_code[k]), cell_label(r, category_code[k], y),
+			page_read_amount(r, &p->f, arena_printf(r->a, "amount-%d-%s", y + 1,
+			    category_code[k]), page_budget_label(r, category_code[k], y, NULL),
 			    &p->in.amount[y][k]);
-		read_amount(p, arena_printf(r->a, "amount-%d", y + 1),
-		    cell_label(r, NULL, y), &p->in.year_total[y]);
+		page_read_amount(r, &p->f, arena_printf(r->a, "amount-%d", y + 1),
+		    page_budget_label(r, NULL, y, N_("Amount approved")), &p->in.year_total[y]);
 	}
-	p->quiet = 0;
+	p->f.quiet = 0;
 	return 0;
 }
 
@@ -477,15 +358,15 @@ check_form(struct dpage *p)
 	if (p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT || p->budget) {
 		n = decision_check(p->r->a, p->r->lang, &p->in, p->a.type,
 		    &p->rd, p->has_country ? &p->country.c : NULL,
-		    p->err + p->nerr, MAX_ERRORS - p->nerr);
-		p->nerr += n < MAX_ERRORS - p->nerr ? n : MAX_ERRORS - p->nerr;
+		    p->f.err + p->f.nerr, PAGE_ERRORS_MAX - p->f.nerr);
+		p->f.nerr += n < PAGE_ERRORS_MAX - p->f.nerr ? n : PAGE_ERRORS_MAX - p->f.nerr;
 	}
 	/* Insertion sort: stable, so each field's own messages keep their order. */
-	for (i = 1; i < p->nerr; i++) {
-		tmp = p->err[i];
-		for (j = i; j > 0 && rank(p->err[j - 1].field) > rank(tmp.field); j--)
-			p->err[j] = p->err[j - 1];
-		p->err[j] = tmp;
+	for (i = 1; i < p->f.nerr; i++) {
+		tmp = p->f.err[i];
+		for (j = i; j > 0 && rank(p->f.err[j - 1].field) > rank(tmp.field); j--)
+			p->f.err[j] = p->f.err[j - 1];
+		p->f.err[j] = tmp;
 	}
 }
 
@@ -510,129 +391,28 @@ to_record(const struct dpage *p, struct decision_record *d)
 
 /* ---- showing ------------------------------------------------------------------------------------------ */
 
-/* Every key _app_field.html reads, so that none shows an outer scope's. */
+/* A field of the form (page_input()) under key of the page, with its problems. */
 static struct vobj *
 vfield(struct dpage *p, const char *key, const char *id, const char *lbl,
     const char *hint, const char *value)
 {
-	struct vobj *o = vobj_push(p->r->view, key);
-	const char *error = errors_for(p, id);
-
-	vobj_str(o, "id", id);
-	vobj_str(o, "name", id);
-	vobj_str(o, "label", lbl);
-	vobj_str(o, "hint", hint);
-	vobj_str(o, "error", error);
-	vobj_str(o, "value", value != NULL ? value : "");
-	vobj_str(o, "describedby", hint != NULL && error != NULL ?
-	    arena_printf(p->r->a, "%s-hint %s-error", id, id) : hint != NULL ?
-	    arena_printf(p->r->a, "%s-hint", id) : error != NULL ?
-	    arena_printf(p->r->a, "%s-error", id) : NULL);
-	vobj_bool(o, "textarea", 0);
-	vobj_str(o, "type", "text");
-	vobj_str(o, "width", "");
-	vobj_str(o, "lang", NULL);
-	vobj_str(o, "autocomplete", NULL);
-	vobj_bool(o, "numeric", 0);
-	vobj_str(o, "maxlength", NULL);
-	vobj_int(o, "rows", 5);
-	vobj_bool(o, "visually_hidden_label", 0);
-	return o;
+	return page_input(p->r, p->r->view, key, id, lbl, hint, value,
+	    page_problems(&p->f, id));
 }
 
 static void
 vtextarea(struct dpage *p, const char *key, const char *id, const char *lbl,
     const char *hint, const char *value)
 {
-	struct vobj *o = vfield(p, key, id, lbl, hint, value);
-
-	vobj_bool(o, "textarea", 1);
-	vobj_int(o, "rows", 6);
-	vobj_strf(o, "maxlength", "%d", TEXT_MAX);
+	page_textarea(vfield(p, key, id, lbl, hint, value), 6, PAGE_TEXT_MAX);
 }
 
-/* A group of radio buttons for _app_choices.html; the first's id is key. */
+/* Radio buttons (page_choices()) under list of the page, sent as key, the first one's id. */
 static struct vobj *
 vradios(struct dpage *p, const char *list, const char *key, const char *legend)
 {
-	struct vobj *g = vobj_push(p->r->view, list);
-	const char *error = errors_for(p, key);
-
-	vobj_str(g, "key", key);
-	vobj_str(g, "legend", legend);
-	vobj_str(g, "hint", NULL);
-	vobj_str(g, "error", error);
-	vobj_str(g, "describedby", error != NULL ?
-	    arena_printf(p->r->a, "%s-error", key) : NULL);
-	vobj_str(g, "kind", "radio");
-	vobj_str(g, "name", key);
-	return g;
-}
-
-static void
-vradio(struct vobj *g, const char *id, const char *value, const char *lbl,
-    const char *hint, int checked)
-{
-	struct vobj *o = vobj_push(g, "items");
-
-	vobj_str(o, "id", id);
-	vobj_str(o, "value", value);
-	vobj_str(o, "label", lbl);
-	vobj_str(o, "item_hint", hint);
-	vobj_bool(o, "checked", checked);
-}
-
-/* The round's rule for the application's type and country, in words. */
-static const char *
-rule_text(struct dpage *p)
-{
-	struct req *r = p->r;
-	const struct round_rule *u;
-	const struct country *c = &p->country.c;
-	const char *duration, *amount;
-	long long hi;
-
-	if (p->a.type < 0 || p->a.type >= PT__MAX || !p->has_country ||
-	    !p->rd.rules[p->a.type].allowed)
-		return NULL;
-	u = &p->rd.rules[p->a.type];
-	hi = u->max_amount[c->region];
-	duration = u->min_years == u->max_years ? arena_printf(r->a, "%d %s",
-	    u->min_years, tr(r, u->min_years == 1 ? N_("year") : N_("years"))) :
-	    arena_printf(r->a, "%d–%d %s", u->min_years, u->max_years,
-	    tr(r, N_("years")));
-	amount = u->min_amount <= 0 ? arena_printf(r->a, "%s %s",
-	    tr(r, N_("up to")), fmt_amount(r->a, hi, r->lang)) :
-	    arena_printf(r->a, "%s – %s", fmt_amount(r->a, u->min_amount,
-	    r->lang), fmt_amount(r->a, hi, r->lang));
-	return rules_fill(r->a, tr(r, N_("For a {type} with a partner in "
-	    "{country}: {duration}, {amount} per year.")),
-	    (const char *const []){ "type", label(r->lang, ptype_code[p->a.type]),
-	    "country", i18n_pick(r->lang, c->name_sv, c->name_en),
-	    "duration", duration, "amount", amount, NULL });
-}
-
-/* A stored or typed amount for an input: as typed when it was no amount. */
-static const char *
-cell_value(struct dpage *p, const char *id, long long n)
-{
-	const char *raw = raw_get(p, id);
-
-	if (raw != NULL)
-		return raw;
-	return n >= 0 ? fmt_number(p->r->a, n, p->r->lang) : "";
-}
-
-static void
-vcell(struct dpage *p, struct vobj *parent, const char *list, const char *id,
-    const char *lbl, long long n)
-{
-	struct vobj *c = vobj_push(parent, list);
-
-	vobj_str(c, "id", id);
-	vobj_str(c, "cell_label", lbl);
-	vobj_str(c, "value", cell_value(p, id, n));
-	vobj_str(c, "error", errors_for(p, id));
+	return page_choices(p->r, p->r->view, list, "radio", key, key, legend,
+	    NULL, page_problems(&p->f, key));
 }
 
 /* The dates, the years and the table of amounts, with each year's sum worked out. */
@@ -640,15 +420,13 @@ static void
 view_budget(struct dpage *p)
 {
 	struct req *r = p->r;
-	struct vobj *v = r->view, *g, *o;
+	struct vobj *o;
 	const struct round_rule *u = p->a.type >= 0 && p->a.type < PT__MAX &&
 	    p->rd.rules[p->a.type].allowed ? &p->rd.rules[p->a.type] : NULL;
-	long long ysum[MAX_YEARS], csum, total = 0, approved = 0;
-	int y, k, ncols, lo = 1, hi = MAX_YEARS, any = 0, anyapproved = 0, first;
-	const char *id;
 
-	vobj_bool(v, "budget", 1);
-	vobj_str(v, "budget_rule", rule_text(p));
+	vobj_bool(r->view, "budget", 1);
+	vobj_str(r->view, "budget_rule", page_budget_rule(r, &p->rd, p->a.type,
+	    p->has_country ? &p->country.c : NULL));
 	o = vfield(p, "f_starts", "starts_on", tr(r, N_("First day of the project")),
 	    tr(r, N_("The first day of project year 1, such as 2017-05-01")),
 	    p->in.starts_on);
@@ -660,67 +438,8 @@ view_budget(struct dpage *p)
 	    p->in.ends_on);
 	vobj_str(o, "type", "date");
 	vobj_str(o, "width", "input-short");
-	if (u != NULL) {
-		lo = u->min_years;
-		hi = u->max_years;
-	}
-	g = vradios(p, "c_years", "years", tr(r, N_("How many years will the "
-	    "project last?")));
-	for (first = 1, y = 1; y <= MAX_YEARS; y++) {
-		/* The round's choices, and the one the application made if the rules changed since. */
-		if ((y < lo || y > hi) && y != p->in.years)
-			continue;
-		vradio(g, first ? "years" : arena_printf(r->a, "years-%d", y),
-		    arena_printf(r->a, "%d", y), y == 1 ? tr(r, N_("1 year")) :
-		    arena_printf(r->a, "%d %s", y, tr(r, N_("years"))), NULL,
-		    p->in.years == y);
-		first = 0;
-	}
-	ncols = hi > p->in.years ? hi : p->in.years;
-	for (y = ncols; y < MAX_YEARS; y++) {
-		for (k = 0; k < CAT__MAX; k++)
-			if (p->in.amount[y][k] >= 0)
-				ncols = y + 1;
-		if (p->in.year_total[y] >= 0)
-			ncols = y + 1;
-	}
-	for (y = 0; y < ncols; y++) {
-		vobj_int(vobj_push(v, "years_head"), "year", y + 1);
-		ysum[y] = -1;
-	}
-	for (k = 0; k < CAT__MAX; k++) {
-		o = vobj_push(v, "categories");
-		vobj_str(o, "category", label(r->lang, category_code[k]));
-		csum = -1;
-		for (y = 0; y < ncols; y++) {
-			long long n = p->in.amount[y][k];
-
-			id = arena_printf(r->a, "amount-%d-%s", y + 1, category_code[k]);
-			vcell(p, o, "cells", id, cell_label(r, category_code[k], y), n);
-			if (n >= 0) {
-				csum = (csum < 0 ? 0 : csum) + n;
-				ysum[y] = (ysum[y] < 0 ? 0 : ysum[y]) + n;
-			}
-		}
-		vobj_str(o, "total", csum >= 0 ? fmt_amount(r->a, csum, r->lang) : "–");
-	}
-	for (y = 0; y < ncols; y++) {
-		vobj_str(vobj_push(v, "sums"), "sum", ysum[y] >= 0 ?
-		    fmt_amount(r->a, ysum[y], r->lang) : "–");
-		if (ysum[y] >= 0) {
-			total += ysum[y];
-			any = 1;
-		}
-		vcell(p, v, "approved", arena_printf(r->a, "amount-%d", y + 1),
-		    cell_label(r, NULL, y), p->in.year_total[y]);
-		if (p->in.year_total[y] >= 0) {
-			approved += p->in.year_total[y];
-			anyapproved = 1;
-		}
-	}
-	vobj_str(v, "sum_total", any ? fmt_amount(r->a, total, r->lang) : "–");
-	vobj_str(v, "approved_total", anyapproved ?
-	    fmt_amount(r->a, approved, r->lang) : "–");
+	page_budget(r, &p->f, u, p->in.years, p->in.amount, p->in.year_total,
+	    "approved", "approved_total", N_("Amount approved"));
 }
 
 /* The select of the applicant's inception projects. */
@@ -728,25 +447,18 @@ static void
 view_follows(struct dpage *p)
 {
 	struct req *r = p->r;
-	struct vobj *s = vobj_push(r->view, "s_follows"), *o;
-	const char *error = errors_for(p, "follows");
+	struct vobj *s;
 	size_t i;
 
-	vobj_str(s, "id", "follows");
-	vobj_str(s, "label", tr(r, N_("The inception project it continues (optional)")));
-	vobj_str(s, "hint", tr(r, N_("The applicant's inception projects. The project is linked to the one chosen.")));
-	vobj_str(s, "error", error);
-	vobj_str(s, "describedby", error != NULL ? "follows-hint follows-error" :
-	    "follows-hint");
-	vobj_str(s, "none", tr(r, N_("None")));
-	vobj_bool(s, "visually_hidden_label", 0);
-	for (i = 0; i < p->ninc; i++) {
-		o = vobj_push(s, "opts");
-		vobj_strf(o, "value", "%lld", p->inc[i].id);
-		vobj_str(o, "label", arena_printf(r->a, "%s %s", p->inc[i].code,
-		    i18n_pick(r->lang, p->inc[i].title_sv, p->inc[i].title_en)));
-		vobj_bool(o, "selected", p->inc[i].id == p->follows_id);
-	}
+	s = page_select(r, r->view, "s_follows", "follows",
+	    tr(r, N_("The inception project it continues (optional)")),
+	    tr(r, N_("The applicant's inception projects. The project is linked to the one chosen.")),
+	    tr(r, N_("None")), page_problems(&p->f, "follows"));
+	for (i = 0; i < p->ninc; i++)
+		page_option(s, arena_printf(r->a, "%lld", p->inc[i].id),
+		    arena_printf(r->a, "%s %s", p->inc[i].code, i18n_pick(r->lang,
+		    p->inc[i].title_sv, p->inc[i].title_en)),
+		    p->inc[i].id == p->follows_id);
 }
 
 static void
@@ -763,10 +475,10 @@ view_form(struct dpage *p)
 		vobj_int(v, "version", p->version);
 		vobj_str(v, "heading", tr(r, N_("Your decision")));
 		g = vradios(p, "c_outcome", "outcome", tr(r, N_("What does ICLD decide?")));
-		vradio(g, "outcome", "approve", tr(r, N_("Approve the application")),
+		page_choice(g, "outcome", "approve", tr(r, N_("Approve the application")),
 		    tr(r, N_("The project is created with its code, budget, project years and the reports it owes.")),
 		    p->in.outcome == OUTCOME_APPROVE);
-		vradio(g, "outcome-reject", "reject", tr(r, N_("Reject the application")),
+		page_choice(g, "outcome-reject", "reject", tr(r, N_("Reject the application")),
 		    NULL, p->in.outcome == OUTCOME_REJECT);
 		vobj_str(v, "approve_heading", tr(r, N_("If ICLD approves")));
 		vobj_str(v, "reject_heading", tr(r, N_("If ICLD rejects")));
@@ -926,7 +638,7 @@ view_decided(struct dpage *p)
 	vobj_str(o, "letter_en", app_path(r, p->a.id, "/letter?lang=en"));
 }
 
-/* The decision page in p's mode, with the problems in p->err and any message given; status 200 unless r->status. */
+/* The decision page in p's mode, with the problems in p->f.err and any message given; status 200 unless r->status. */
 static int
 show(struct dpage *p, const char *field, const char *message)
 {
@@ -935,14 +647,14 @@ show(struct dpage *p, const char *field, const char *message)
 
 	if (message != NULL)
 		view_error(r, field, message);
-	for (i = 0; i < p->nerr; i++)
-		view_error(r, p->err[i].field, p->err[i].text);
+	for (i = 0; i < p->f.nerr; i++)
+		view_error(r, p->f.err[i].field, p->f.err[i].text);
 	vobj_int(r->view, "id", p->a.id);
 	vobj_str(r->view, "title", tr(r, p->mode == MODE_NEW ?
 	    N_("Decide on the application") : N_("The decision on the application")));
-	crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
-	crumb(r, app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
+	view_crumb(r, app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
 	view_about(p);
 	if (p->dv.id != 0)
 		view_decided(p);
@@ -993,7 +705,7 @@ save_change(struct dpage *p, unsigned version)
 	if ((status = read_form(p)) != 0)
 		return status;
 	check_form(p);
-	if (p->nerr > 0)
+	if (p->f.nerr > 0)
 		return show(p, NULL, NULL);
 	to_record(p, &d);
 	e = db_decision_update(r, p->a.id, version, &d, p->budget, &current);
@@ -1061,11 +773,11 @@ h_decision_save(struct req *r)
 		return status;
 	p->can_submit = 1;
 	if (req_form(r, "decision_version") != NULL) {
-		if ((version = version_of(req_form(r, "decision_version"))) == 0)
+		if ((version = page_version(req_form(r, "decision_version"))) == 0)
 			return 400;
 		return save_change(p, version);
 	}
-	if ((version = version_of(req_form(r, "version"))) == 0)
+	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
 	prefill_new(p);
 	p->version = version;
@@ -1083,7 +795,7 @@ h_decision_save(struct req *r)
 	/* Said at once, with the problems of the form: the admin looks again either way. */
 	if (version != clash.version)
 		return refused(p, version, &clash);
-	if (p->nerr > 0)
+	if (p->f.nerr > 0)
 		return show(p, NULL, NULL);
 	to_record(p, &d);
 	e = db_decision_create(r, p->a.id, version, &d, &clash, &code);
@@ -1166,7 +878,7 @@ h_decision_letter(struct req *r)
 		    (const char *const []){ "org", p->x.org_name, "total", total,
 		    "code", dv->code, "start", dv->starts_on, "end", dv->ends_on,
 		    NULL }));
-		vobj_str(v, "conditions", blank(dv->conditions) ? NULL : dv->conditions);
+		vobj_str(v, "conditions", rules_blank(dv->conditions) ? NULL : dv->conditions);
 		if (dv->follows_code != NULL)
 			vobj_str(v, "follows", rules_fill(r->a, tr(r,
 			    N_("The project continues the inception project {code}.")),
@@ -1179,9 +891,9 @@ h_decision_letter(struct req *r)
 		    (const char *const []){ "org", p->x.org_name, NULL }));
 		vobj_str(v, "reason", dv->reason);
 	}
-	crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
-	crumb(r, app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
+	view_crumb(r, app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
 	    i18n_code((enum lang)l))), tr(r, N_("Decision letter")));
 	return render(r, TPL_DECISION_LETTER);
 }

@@ -142,7 +142,7 @@ h_org_list(struct req *r)
 		return 404;
 
 	vobj_str(v, "title", tr(r, N_("Organisations")));
-	page_crumb(r, "/organisations", tr(r, N_("Organisations")));
+	view_crumb(r, "/organisations", tr(r, N_("Organisations")));
 	list_view(r, &org_spec, &l, total, sel);
 	list_view_codes(r, &l, sel[OL_SIDE], OL_SIDE, sides, SIZE_MAX);
 	/* Both sides' kinds while no side is chosen. */
@@ -294,14 +294,14 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		if (f->err[k] != NULL)
 			view_error(r, ofield_ids[k], f->err[k]);
 
-	page_crumb(r, "/organisations", tr(r, N_("Organisations")));
+	view_crumb(r, "/organisations", tr(r, N_("Organisations")));
 	if (stored == NULL) {
 		title = tr(r, f->swedish ? N_("Add a Swedish member organisation") :
 		    N_("Add a partner organisation abroad"));
 		vobj_str(v, "action", "/organisations");
 		vobj_str(v, "side", f->swedish ? "swedish" : "partner");
 		vobj_str(v, "submit", tr(r, N_("Add the organisation")));
-		page_crumb(r, arena_printf(r->a, "/organisations/new?side=%s",
+		view_crumb(r, arena_printf(r->a, "/organisations/new?side=%s",
 		    f->swedish ? "swedish" : "partner"), title);
 	} else {
 		title = arena_printf(r->a, "%s: %s", tr(r, N_("Edit the organisation")),
@@ -311,7 +311,7 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		vobj_bool(v, "editing", 1);
 		vobj_bool(v, "active", f->active);
 		vobj_str(v, "submit", tr(r, N_("Save the organisation")));
-		page_crumb(r, arena_printf(r->a, "/organisations/%lld/edit", stored->id),
+		view_crumb(r, arena_printf(r->a, "/organisations/%lld/edit", stored->id),
 		    stored->name);
 	}
 	vobj_str(v, "title", title);
@@ -326,7 +326,7 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		o = page_choices(r, v, "f_kind", "radio", "kind", "kind",
 		    tr(r, N_("Kind of organisation")), NULL, f->err[OF_KIND]);
 		for (i = 0; swedish_kinds[i] != NULL; i++)
-			page_choice(r, o, i == 0 ? "kind" : arena_printf(r->a, "kind-%s",
+			page_choice(o, i == 0 ? "kind" : arena_printf(r->a, "kind-%s",
 			    swedish_kinds[i]), swedish_kinds[i], label(r->lang,
 			    swedish_kinds[i]), NULL, same(f->val[OF_KIND], swedish_kinds[i]));
 		o = page_input(r, v, "f_number", "org_number",

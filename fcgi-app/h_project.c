@@ -198,7 +198,6 @@ int
 h_project_show(struct req *r)
 {
 	struct project_view p;
-	struct vobj *o;
 	int staff = r->sess->user.role != ROLE_APPLICANT;
 	long long approved;
 	enum kerr e;
@@ -222,9 +221,6 @@ h_project_show(struct req *r)
 	/* The history is ICLD's and Sida's: applicants follow their project through its reports. */
 	if (staff)
 		view_trail(r, &p);
-	vobj_bool(r->view, "breadcrumbs", 1);
-	o = vobj_push(r->view, "crumbs");
-	vobj_str(o, "href", arena_printf(r->a, "/projects/%s", p.code));
-	vobj_str(o, "text", p.code);
+	view_crumb(r, arena_printf(r->a, "/projects/%s", p.code), p.code);
 	return render(r, TPL_PROJECT);
 }

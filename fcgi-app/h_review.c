@@ -10,6 +10,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "page.h"
 #include "req.h"
 #include "rules.h"
 #include "score.h"
@@ -23,7 +24,6 @@
  * not exist (404).
  */
 
-#define TEXT_MAX	10000	/* characters in a comment or the summary, as the application form's texts */
 #define NDASH		"\xe2\x80\x93"
 
 /* SPEC.md's criteria: the form's field names, and the words for each. */
@@ -374,64 +374,20 @@ h_review_unassign(struct req *r)
 
 /* ---- the reviewer's form ---------------------------------------------------------------------------- */
 
-/* Every key _app_field.html reads, so that none shows an outer scope's value. */
 static struct vobj *
 vtextarea(struct req *r, struct vobj *o, const char *key, const char *id,
     const char *lbl, const char *value, const char *error)
 {
-	struct vobj *f = vobj_obj(o, key);
-
-	vobj_str(f, "id", id);
-	vobj_str(f, "name", id);
-	vobj_str(f, "label", lbl);
-	vobj_str(f, "hint", NULL);
-	vobj_str(f, "error", error);
-	vobj_str(f, "value", value != NULL ? value : "");
-	vobj_str(f, "describedby", error != NULL ? arena_printf(r->a, "%s-error", id) : NULL);
-	vobj_bool(f, "textarea", 1);
-	vobj_int(f, "rows", 4);
-	vobj_strf(f, "maxlength", "%d", TEXT_MAX);
-	vobj_str(f, "lang", NULL);
-	vobj_str(f, "type", NULL);
-	vobj_str(f, "width", NULL);
-	vobj_str(f, "autocomplete", NULL);
-	vobj_bool(f, "numeric", 0);
-	vobj_bool(f, "visually_hidden_label", 0);
-	return f;
+	return page_textarea(page_input(r, o, key, id, lbl, NULL, value, error), 4,
+	    PAGE_TEXT_MAX);
 }
 
-/* Every key _app_choices.html reads: the radio buttons of field name under a legend; items with vradio(). */
+/* The radio buttons of field name under a legend (page_choices()); the first's id is name. */
 static struct vobj *
 vradios(struct req *r, struct vobj *o, const char *key, const char *name,
     const char *legend, const char *hint, const char *error)
 {
-	struct vobj *c = vobj_obj(o, key);
-
-	vobj_str(c, "key", name);
-	vobj_str(c, "name", name);
-	vobj_str(c, "kind", "radio");
-	vobj_str(c, "legend", legend);
-	vobj_str(c, "hint", hint);
-	vobj_str(c, "error", error);
-	vobj_str(c, "describedby", hint != NULL && error != NULL ?
-	    arena_printf(r->a, "%s-legend-hint %s-error", name, name) : hint != NULL ?
-	    arena_printf(r->a, "%s-legend-hint", name) : error != NULL ?
-	    arena_printf(r->a, "%s-error", name) : NULL);
-	vobj_bool(c, "items", 0);
-	return c;
-}
-
-static void
-vradio(struct vobj *c, const char *id, const char *value, const char *lbl,
-    const char *hint, int checked)
-{
-	struct vobj *o = vobj_push(c, "items");
-
-	vobj_str(o, "id", id);
-	vobj_str(o, "value", value);
-	vobj_str(o, "label", lbl);
-	vobj_str(o, "item_hint", hint);
-	vobj_bool(o, "checked", checked);
+	return page_choices(r, o, key, "radio", name, name, legend, hint, error);
 }
 
 /* The form's errors in the summary, in the order of the page. */
@@ -460,7 +416,7 @@ static int
 show_form(struct req *r, const struct application *a, const struct review *stored,
     const struct review_form *f, const char *closed)
 {
-	struct vobj *v = r->view, *c, *w, *ch;
+	struct vobj *v = r->view, *w, *ch;
 	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
 	int k, s;
 
@@ -471,14 +427,9 @@ show_form(struct req *r, const struct application *a, const struct review *store
 	    "%s %lld", tr(r, N_("Untitled application")), a->id));
 	vobj_str(v, "app_href", app_href(r, a->id, ""));
 	review_state(r, v, stored);
-	vobj_bool(v, "breadcrumbs", 1);
-	c = vobj_push(v, "crumbs");
-	vobj_str(c, "href", app_href(r, a->id, ""));
-	vobj_str(c, "text", arena_printf(r->a, "%s %lld", tr(r, N_("Application")),
-	    a->id));
-	c = vobj_push(v, "crumbs");
-	vobj_str(c, "href", app_href(r, a->id, "/review"));
-	vobj_str(c, "text", tr(r, N_("Your review")));
+	view_crumb(r, app_href(r, a->id, ""), arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Application")), a->id));
+	view_crumb(r, app_href(r, a->id, "/review"), tr(r, N_("Your review")));
 	if (closed != NULL) {
 		view_error(r, "review-closed", closed);
 		vobj_str(v, "closed", closed);
@@ -493,7 +444,7 @@ show_form(struct req *r, const struct application *a, const struct review *store
 		ch = vradios(r, w, "choices", crit[k].score, tr(r, crit[k].name),
 		    tr(r, crit[k].hint), f->score_err[k]);
 		for (s = SCORE_MIN; s <= SCORE_MAX; s++)
-			vradio(ch, s == SCORE_MIN ? crit[k].score : arena_printf(r->a,
+			page_choice(ch, s == SCORE_MIN ? crit[k].score : arena_printf(r->a,
 			    "%s-%d", crit[k].score, s), arena_printf(r->a, "%d", s),
 			    s == SCORE_MIN ? arena_printf(r->a, "1 %s", tr(r, N_("(weak)"))) :
 			    s == SCORE_MAX ? arena_printf(r->a, "5 %s", tr(r, N_("(strong)"))) :
@@ -504,7 +455,7 @@ show_form(struct req *r, const struct application *a, const struct review *store
 	ch = vradios(r, v, "c_recommendation", "recommendation",
 	    tr(r, N_("Your recommendation")), NULL, f->rec_err);
 	for (s = 0; s < (int)NRECS; s++)
-		vradio(ch, s == 0 ? "recommendation" : arena_printf(r->a,
+		page_choice(ch, s == 0 ? "recommendation" : arena_printf(r->a,
 		    "recommendation-%s", recs[s].code), recs[s].code,
 		    tr(r, recs[s].label), NULL, f->rv.recommendation != NULL &&
 		    strcmp(f->rv.recommendation, recs[s].code) == 0);
@@ -513,20 +464,17 @@ show_form(struct req *r, const struct application *a, const struct review *store
 	return render(r, TPL_REVIEW_FORM);
 }
 
-/* Reads a comment or the summary: as typed, blank as none; over TEXT_MAX an error, the text kept. */
+/* Reads a comment or the summary: as typed, blank as none; over PAGE_TEXT_MAX an error, the text kept. */
 static void
 read_text(struct req *r, struct review_form *f, const char *name,
     const char **out, const char **err)
 {
-	const char *s = req_form(r, name);
+	const char *s = req_form(r, name), *msg = page_too_long(r, s, PAGE_TEXT_MAX);
 
 	*out = blank(r, s) ? NULL : s;
-	if (s != NULL && utf8_chars(s) > TEXT_MAX) {
+	if (msg != NULL) {
 		*out = s;
-		*err = rules_fill(r->a, tr(r,
-		    N_("Enter at most {max} characters; you have entered {n}")),
-		    (const char *const []){ "max", fmt_number(r->a, TEXT_MAX, r->lang),
-		    "n", fmt_number(r->a, (long long)utf8_chars(s), r->lang), NULL });
+		*err = msg;
 		f->nerr++;
 	}
 }

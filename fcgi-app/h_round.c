@@ -268,27 +268,17 @@ form_check(struct req *r, struct round_form *f, struct round *rd)
 	return n;
 }
 
-/* One text field for _round_field.html under list. */
+/* One text field for _round_field.html under list (page_input()), of a type and a width. */
 static void
 view_field(struct req *r, struct vobj *parent, const char *list,
     const char *id, const char *lbl, const char *hint, const char *value,
     const char *error, const char *type, const char *width, int numeric)
 {
-	struct vobj *o = vobj_push(parent, list);
+	struct vobj *o = page_input(r, parent, list, id, lbl, hint, value, error);
 
-	vobj_str(o, "id", id);
-	vobj_str(o, "label", lbl);
-	vobj_str(o, "value", value);
 	vobj_str(o, "type", type);
-	vobj_bool(o, "numeric", numeric);
 	vobj_str(o, "width", width);
-	/* Every key set, so that none shows an outer scope's value. */
-	vobj_str(o, "hint", hint);
-	vobj_str(o, "error", error);
-	vobj_str(o, "describedby", hint != NULL && error != NULL ?
-	    arena_printf(r->a, "%s-hint %s-error", id, id) : hint != NULL ?
-	    arena_printf(r->a, "%s-hint", id) : error != NULL ?
-	    arena_printf(r->a, "%s-error", id) : NULL);
+	vobj_bool(o, "numeric", numeric);
 }
 
 /*
@@ -309,14 +299,14 @@ show_round_form(struct req *r, const struct round_form *f,
 		if (f->err[i] != NULL)
 			view_error(r, field_names[i], f->err[i]);
 
-	page_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
+	view_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
 	if (stored == NULL) {
 		vobj_str(v, "title", i18n_tr(r->lang, N_("Add a round")));
 		vobj_str(v, "action", "/rounds");
 		vobj_str(v, "here", "/rounds/new");
 		vobj_str(v, "token", f->token);
 		vobj_str(v, "submit", i18n_tr(r->lang, N_("Add the round")));
-		page_crumb(r, "/rounds/new", i18n_tr(r->lang, N_("Add a round")));
+		view_crumb(r, "/rounds/new", i18n_tr(r->lang, N_("Add a round")));
 	} else {
 		name = i18n_pick(r->lang, stored->name_sv, stored->name_en);
 		vobj_str(v, "title", arena_printf(r->a, "%s: %s",
@@ -325,7 +315,7 @@ show_round_form(struct req *r, const struct round_form *f,
 		vobj_str(v, "here", arena_printf(r->a, "/rounds/%lld/edit", stored->id));
 		vobj_int(v, "version", f->version);
 		vobj_str(v, "submit", i18n_tr(r->lang, N_("Save the round")));
-		page_crumb(r, arena_printf(r->a, "/rounds/%lld/edit", stored->id), name);
+		view_crumb(r, arena_printf(r->a, "/rounds/%lld/edit", stored->id), name);
 	}
 
 	view_field(r, v, "fields", "year", i18n_tr(r->lang, N_("Year")),
@@ -379,28 +369,6 @@ show_round_form(struct req *r, const struct round_form *f,
 
 /* ---- the rounds ------------------------------------------------------------------------------------- */
 
-static const char *
-duration_text(struct req *r, const struct round_rule *u)
-{
-	if (u->min_years == u->max_years)
-		return arena_printf(r->a, "%d %s", u->min_years,
-		    i18n_tr(r->lang, u->min_years == 1 ? N_("year") : N_("years")));
-	return arena_printf(r->a, "%d–%d %s", u->min_years, u->max_years,
-	    i18n_tr(r->lang, N_("years")));
-}
-
-static const char *
-amount_range(struct req *r, long long min, long long max)
-{
-	if (min == 0)
-		return arena_printf(r->a, "%s %s", i18n_tr(r->lang, N_("up to")),
-		    fmt_amount(r->a, max, r->lang));
-	if (min >= max)
-		return fmt_amount(r->a, max, r->lang);
-	return arena_printf(r->a, "%s – %s", fmt_amount(r->a, min, r->lang),
-	    fmt_amount(r->a, max, r->lang));
-}
-
 /* GET /rounds -> 200 every round, newest first, with its rules | 503 */
 int
 h_round_list(struct req *r)
@@ -415,7 +383,7 @@ h_round_list(struct req *r)
 	if ((e = db_round_list(r, &rounds, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Rounds and their rules")));
-	page_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
+	view_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
 	vobj_bool(v, "has_rounds", n > 0);
 	for (i = 0; i < n; i++) {
 		const struct round *rd = &rounds[i];
@@ -446,11 +414,12 @@ h_round_list(struct req *r)
 			ru = vobj_push(o, "rules");
 			vobj_str(ru, "type", label(r->lang, ptype_code[t]));
 			vobj_bool(ru, "allowed", u->allowed);
-			vobj_str(ru, "duration", u->allowed ? duration_text(r, u) : NULL);
+			vobj_str(ru, "duration", u->allowed ? page_years_words(r,
+			    u->min_years, u->max_years) : NULL);
 			for (g = 0; g < REGION__MAX; g++) {
 				a = vobj_push(ru, "amounts");
 				vobj_str(a, "amount", u->allowed ?
-				    amount_range(r, u->min_amount,
+				    page_amount_words(r, u->min_amount,
 				    u->max_amount[g]) : NULL);
 			}
 		}
@@ -600,7 +569,7 @@ show_countries(struct req *r, const struct country_form *f,
 
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Partner countries")));
 	vobj_str(v, "here", "/countries");
-	page_crumb(r, "/countries", i18n_tr(r->lang, N_("Partner countries")));
+	view_crumb(r, "/countries", i18n_tr(r->lang, N_("Partner countries")));
 	for (i = 0; i < n; i++) {
 		const struct country_row *c = &rows[i];
 

@@ -228,9 +228,6 @@ h_statistics(struct req *r)
 		vobj_str(o, "n", fmt_number(r->a, s.members[i].n, r->lang));
 	}
 
-	vobj_bool(v, "breadcrumbs", 1);
-	o = vobj_push(v, "crumbs");
-	vobj_str(o, "href", "/statistics");
-	vobj_str(o, "text", i18n_tr(r->lang, N_("Statistics")));
+	view_crumb(r, "/statistics", i18n_tr(r->lang, N_("Statistics")));
 	return render(r, TPL_STATISTICS);
 }

@@ -154,7 +154,7 @@ show_list(struct req *r, const struct theme_form *f)
 		return http_status(e);
 	errors_to_summary(r, f);
 	vobj_str(v, "title", tr(r, N_("Thematic areas")));
-	page_crumb(r, "/thematic-areas", tr(r, N_("Thematic areas")));
+	view_crumb(r, "/thematic-areas", tr(r, N_("Thematic areas")));
 	for (i = 0; i < n; i++) {
 		o = vobj_push(v, "themes");
 		vobj_str(o, "code", rows[i].code);
@@ -223,8 +223,8 @@ show_edit(struct req *r, const struct theme_form *f, const struct theme *stored)
 	errors_to_summary(r, f);
 	vobj_str(v, "title", arena_printf(r->a, "%s: %s",
 	    tr(r, N_("Edit the thematic area")), name));
-	page_crumb(r, "/thematic-areas", tr(r, N_("Thematic areas")));
-	page_crumb(r, arena_printf(r->a, "/thematic-areas/%lld/edit", stored->id), name);
+	view_crumb(r, "/thematic-areas", tr(r, N_("Thematic areas")));
+	view_crumb(r, arena_printf(r->a, "/thematic-areas/%lld/edit", stored->id), name);
 	vobj_str(v, "action", arena_printf(r->a, "/thematic-areas/%lld", stored->id));
 	vobj_str(v, "code", stored->code);
 	vobj_int(v, "version", f->version);

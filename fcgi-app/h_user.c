@@ -125,7 +125,7 @@ show_list(struct req *r, const struct list_query *l, long long err_id, const cha
 		view_error(r, arena_printf(r->a, "user-%lld", err_id), err);
 
 	vobj_str(v, "title", tr(r, N_("Users")));
-	page_crumb(r, "/users", tr(r, N_("Users")));
+	view_crumb(r, "/users", tr(r, N_("Users")));
 	list_view(r, &user_spec, l, total, sel);
 	list_view_codes(r, l, sel[UL_ROLE], UL_ROLE, roles, SIZE_MAX);
 	for (i = 0; i < norgs; i++)
@@ -230,8 +230,8 @@ show_user_form(struct req *r, const struct user_form *f)
 		if (f->err[k] != NULL)
 			view_error(r, ufield_ids[k], f->err[k]);
 	vobj_str(v, "title", tr(r, N_("Add a user")));
-	page_crumb(r, "/users", tr(r, N_("Users")));
-	page_crumb(r, "/users/new", tr(r, N_("Add a user")));
+	view_crumb(r, "/users", tr(r, N_("Users")));
+	view_crumb(r, "/users/new", tr(r, N_("Add a user")));
 	vobj_str(v, "token", f->token);
 
 	o = page_input(r, v, "f_name", "name", tr(r, N_("Full name")), NULL,
@@ -246,7 +246,7 @@ show_user_form(struct req *r, const struct user_form *f)
 	o = page_choices(r, v, "f_role", "radio", "role", "role", tr(r, N_("Role")),
 	    NULL, f->err[UF_ROLE]);
 	for (k = 0; roles[k] != NULL; k++)
-		page_choice(r, o, k == 0 ? "role" : arena_printf(r->a, "role-%s", roles[k]),
+		page_choice(o, k == 0 ? "role" : arena_printf(r->a, "role-%s", roles[k]),
 		    roles[k], label(r->lang, roles[k]), tr(r, role_hints[k]),
 		    f->val[UF_ROLE] != NULL && strcmp(f->val[UF_ROLE], roles[k]) == 0);
 	o = page_select(r, v, "f_org", "org_id", tr(r, N_("Organisation")),
@@ -259,7 +259,7 @@ show_user_form(struct req *r, const struct user_form *f)
 	o = page_choices(r, v, "f_lang", "radio", "lang", "lang",
 	    tr(r, N_("Language of the service")), NULL, f->err[UF_LANG]);
 	for (k = 0; langs[k] != NULL; k++)
-		page_choice(r, o, k == 0 ? "lang" : "lang-en", langs[k], tr(r, lang_names[k]),
+		page_choice(o, k == 0 ? "lang" : "lang-en", langs[k], tr(r, lang_names[k]),
 		    NULL, f->val[UF_LANG] != NULL && strcmp(f->val[UF_LANG], langs[k]) == 0);
 	return render(r, TPL_USER_FORM);
 }
@@ -343,7 +343,7 @@ show_link(struct req *r, const struct user_row *u, const char *token,
 
 	vobj_str(v, "title", rules_fill(r->a, tr(r, created ?
 	    N_("Account created for {name}") : N_("New password link for {name}")), pairs));
-	page_crumb(r, "/users", tr(r, N_("Users")));
+	view_crumb(r, "/users", tr(r, N_("Users")));
 	vobj_str(v, "give_text", rules_fill(r->a, tr(r, N_("Give this link to {name} ({email}), for example by email. With it they choose their own password, and can then sign in.")), pairs));
 	vobj_str(v, "expiry_text", rules_fill(r->a, tr(r, N_("It works once, until {time} (UTC).")), pairs));
 	vobj_str(v, "link", page_url(r, arena_printf(r->a, "/password/%s", token)));
@@ -386,7 +386,7 @@ h_user_create(struct req *r)
 		if ((e = db_user_get(r, id, &made)) != KERR_OK)
 			return http_status(e);
 		vobj_str(r->view, "title", tr(r, N_("The account exists already")));
-		page_crumb(r, "/users", tr(r, N_("Users")));
+		view_crumb(r, "/users", tr(r, N_("Users")));
 		vobj_str(r->view, "exists_text", rules_fill(r->a, tr(r, N_("The account for {name} ({email}) was made when this form was first sent, and its link was shown then. It cannot be shown again.")),
 		    (const char *const[]){ "name", made.name, "email", made.email, NULL }));
 		vobj_bool(r->view, "can_link", made.active);

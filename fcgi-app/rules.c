@@ -14,17 +14,13 @@
 #define PROJECT_SERVANTS_MAX	5
 
 struct ctx {
-	struct arena		*a;
-	enum lang		 l;
+	struct rule_list	 e;		/* the problems found */
 	const struct application *app;
 	const struct round	*r;
 	const struct country	*c;
 	int			 type;		/* enum ptype, or -1 when not chosen or unknown */
 	const struct round_rule	*rule;		/* the round's rule for type; NULL when not allowed */
 	enum section		 sec;		/* the section being checked */
-	struct rule_error	*out;
-	size_t			 max;
-	size_t			 n;		/* problems found, stored or not */
 };
 
 const char *
@@ -63,23 +59,28 @@ rules_fill(struct arena *a, const char *s, const char *const *pairs)
 	return b.data;
 }
 
-/* Records a problem with field; the message is built only when there is room to store it. */
-static void
-fail(struct ctx *x, const char *field, const char *msgid,
-    const char *const *pairs)
+void
+rules_fail(struct rule_list *x, enum section s, const char *field,
+    const char *msgid, const char *const *pairs)
 {
 	if (x->n < x->max) {
 		x->out[x->n].field = field;
-		x->out[x->n].section = x->sec;
+		x->out[x->n].section = s;
 		x->out[x->n].text = rules_fill(x->a, i18n_tr(x->l, msgid),
 		    pairs);
 	}
 	x->n++;
 }
 
-/* Whether s is missing or holds only blanks (a space pasted into a field is no answer). */
-static int
-blank(const char *s)
+static void
+fail(struct ctx *x, const char *field, const char *msgid,
+    const char *const *pairs)
+{
+	rules_fail(&x->e, x->sec, field, msgid, pairs);
+}
+
+int
+rules_blank(const char *s)
 {
 	if (s == NULL)
 		return 1;
@@ -87,7 +88,6 @@ blank(const char *s)
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
 		    *s == '\f' || *s == '\v')
 			continue;
-		/* U+00A0 NO-BREAK SPACE, which word processors paste. */
 		if ((unsigned char)s[0] == 0xc2 &&
 		    (unsigned char)s[1] == 0xa0) {
 			s++;
@@ -101,20 +101,20 @@ blank(const char *s)
 static void
 require(struct ctx *x, const char *s, const char *field, const char *msgid)
 {
-	if (blank(s))
+	if (rules_blank(s))
 		fail(x, field, msgid, NULL);
 }
 
 static const char *
 num(struct ctx *x, long long n)
 {
-	return fmt_number(x->a, n, x->l);
+	return fmt_number(x->e.a, n, x->e.l);
 }
 
 static const char *
 kronor(struct ctx *x, long long n)
 {
-	return fmt_amount(x->a, n, x->l);
+	return fmt_amount(x->e.a, n, x->e.l);
 }
 
 /* A round's date as a letter writes it ("1 March 2016"); as stored if it is not a date. */
@@ -125,7 +125,7 @@ day(struct ctx *x, const char *iso)
 
 	if (valid_date(iso, &y, &m, &d) != KERR_OK)
 		return iso;
-	return fmt_date_long(x->a, y, m, d, x->l);
+	return fmt_date_long(x->e.a, y, m, d, x->e.l);
 }
 
 static size_t
@@ -179,7 +179,7 @@ check_partners(struct ctx *x, const char *today)
 		fail(x, "country", N_("Choose the partner's country"), NULL);
 	else if (!x->c->eligible) {
 		pairs[0] = "country";
-		pairs[1] = i18n_pick(x->l, x->c->name_sv, x->c->name_en);
+		pairs[1] = i18n_pick(x->e.l, x->c->name_sv, x->c->name_en);
 		fail(x, "country", N_("{country} is not a partner country of "
 		    "the programme: choose an eligible country"), pairs);
 	}
@@ -233,18 +233,18 @@ check_indicator(struct ctx *x, const struct indicator *ind,
     size_t o, size_t r, size_t i)
 {
 	const char *pairs[] = { "indicator",
-	    arena_printf(x->a, "%zu.%zu.%zu", o, r, i), NULL };
+	    arena_printf(x->e.a, "%zu.%zu.%zu", o, r, i), NULL };
 
-	if (blank(ind->name))
-		fail(x, arena_printf(x->a, "indicator-%zu-%zu-%zu-name",
+	if (rules_blank(ind->name))
+		fail(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-name",
 		    o, r, i), N_("Enter what indicator {indicator} measures"),
 		    pairs);
-	if (blank(ind->baseline))
-		fail(x, arena_printf(x->a, "indicator-%zu-%zu-%zu-baseline",
+	if (rules_blank(ind->baseline))
+		fail(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-baseline",
 		    o, r, i), N_("Enter the baseline of indicator {indicator}"),
 		    pairs);
-	if (blank(ind->target))
-		fail(x, arena_printf(x->a, "indicator-%zu-%zu-%zu-target",
+	if (rules_blank(ind->target))
+		fail(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-target",
 		    o, r, i), N_("Enter the target of indicator {indicator}"),
 		    pairs);
 }
@@ -267,23 +267,23 @@ check_results(struct ctx *x)
 		ob = &app->obj[o - 1];
 		pairs[0] = "objective";
 		pairs[1] = num(x, (long long)o);
-		if (blank(ob->description))
-			fail(x, arena_printf(x->a, "objective-%zu", o),
+		if (rules_blank(ob->description))
+			fail(x, arena_printf(x->e.a, "objective-%zu", o),
 			    N_("Describe objective {objective}"), pairs);
 		if (ob->nres == 0)
-			fail(x, arena_printf(x->a, "result-%zu-1", o),
+			fail(x, arena_printf(x->e.a, "result-%zu-1", o),
 			    N_("Add an expected result to objective "
 			    "{objective}"), pairs);
 		for (r = 1; r <= ob->nres; r++) {
 			er = &ob->res[r - 1];
 			pairs[0] = "result";
-			pairs[1] = arena_printf(x->a, "%zu.%zu", o, r);
-			if (blank(er->description))
-				fail(x, arena_printf(x->a, "result-%zu-%zu",
+			pairs[1] = arena_printf(x->e.a, "%zu.%zu", o, r);
+			if (rules_blank(er->description))
+				fail(x, arena_printf(x->e.a, "result-%zu-%zu",
 				    o, r), N_("Describe expected result "
 				    "{result}"), pairs);
 			if (er->nind == 0)
-				fail(x, arena_printf(x->a,
+				fail(x, arena_printf(x->e.a,
 				    "indicator-%zu-%zu-1-name", o, r),
 				    N_("Add an indicator to expected result "
 				    "{result}"), pairs);
@@ -332,7 +332,7 @@ check_side(struct ctx *x, int s, const struct tally *t)
 		    N_("the second partner's side") }
 	};
 	const char *pairs[] = {
-		"side", i18n_tr(x->l, names[partners_needed(x) - 1][s]),
+		"side", i18n_tr(x->e.l, names[partners_needed(x) - 1][s]),
 		"count", num(x, t->servants),
 		"min", NULL, "max", NULL, NULL
 	};
@@ -372,14 +372,14 @@ check_team(struct ctx *x)
 	memset(t, 0, sizeof(t));
 	for (i = 0; i < app->nteam; i++) {
 		m = &app->team[i];
-		if (blank(m->name))
+		if (rules_blank(m->name))
 			continue;
 		if ((s = member_side(x, m)) < 0) {
 			/* Until both partners are chosen, the member may be the missing one's. */
 			if (app->partner[0] == 0 || app->partner[1] == 0)
 				continue;
 			pairs[1] = m->name;
-			fail(x, arena_printf(x->a, "member-%zu-org", i + 1),
+			fail(x, arena_printf(x->e.a, "member-%zu-org", i + 1),
 			    N_("Choose which partner organisation {name} works "
 			    "for"), pairs);
 		} else if (m->role == ROLE_POLITICIAN_MAJORITY)
@@ -559,7 +559,7 @@ check_year(struct ctx *x, int y)
 {
 	const struct application *app = x->app;
 	const struct round_rule *rule = x->rule;
-	const char *field = arena_printf(x->a, "amount-%d", y + 1);
+	const char *field = arena_printf(x->e.a, "amount-%d", y + 1);
 	const char *year = num(x, y + 1);
 	long long total = app->year_total[y], lo, hi, sum;
 	int k;
@@ -616,11 +616,11 @@ check_budget(struct ctx *x)
 	n = check_amounts(x);
 	for (other = 0, y = 0; y < n; y++)
 		other |= app->amount[y][CAT_OTHER] > 0;
-	if (other && blank(app->other_costs))
+	if (other && rules_blank(app->other_costs))
 		fail(x, "other_costs", N_("Describe what the other costs "
 		    "cover"), NULL);
-	if (!blank(app->other_costs) &&
-	    (word = salary_word(x->a, app->other_costs)) != NULL)
+	if (!rules_blank(app->other_costs) &&
+	    (word = salary_word(x->e.a, app->other_costs)) != NULL)
 		fail(x, "other_costs", N_("Salaries and per diems are not "
 		    "eligible costs: remove \"{word}\" from the other costs"),
 		    (const char *const []){ "word", word, NULL });
@@ -633,7 +633,7 @@ check_contact(struct ctx *x)
 
 	require(x, app->contact_name, "contact_name",
 	    N_("Enter the contact person's name"));
-	if (blank(app->contact_email))
+	if (rules_blank(app->contact_email))
 		fail(x, "contact_email", N_("Enter the contact person's email "
 		    "address"), NULL);
 	else if (!valid_email(app->contact_email))
@@ -649,13 +649,13 @@ ctx_init(struct ctx *x, struct arena *a, enum lang l,
     const struct country *c, struct rule_error *out, size_t max)
 {
 	memset(x, 0, sizeof(*x));
-	x->a = a;
-	x->l = l;
+	x->e.a = a;
+	x->e.l = l;
 	x->app = app;
 	x->r = r;
 	x->c = c;
-	x->out = out;
-	x->max = out != NULL ? max : 0;
+	x->e.out = out;
+	x->e.max = out != NULL ? max : 0;
 	x->type = app->type >= 0 && app->type < PT__MAX ? app->type : -1;
 	if (x->type >= 0 && r->rules[x->type].allowed)
 		x->rule = &r->rules[x->type];
@@ -701,7 +701,7 @@ rules_check(struct arena *a, enum lang l, const struct application *app,
 	ctx_init(&x, a, l, app, r, c, out, max);
 	for (s = 0; s < SEC__MAX; s++)
 		check(&x, (enum section)s, today);
-	return x.n;
+	return x.e.n;
 }
 
 size_t
@@ -715,7 +715,7 @@ rules_check_section(struct arena *a, enum lang l, enum section s,
 		return 0;
 	ctx_init(&x, a, l, app, r, c, out, max);
 	check(&x, s, NULL);
-	return x.n;
+	return x.e.n;
 }
 
 size_t
@@ -728,5 +728,5 @@ rules_check_amounts(struct arena *a, enum lang l,
 	ctx_init(&x, a, l, app, r, c, out, max);
 	x.sec = SEC_BUDGET;
 	check_amounts(&x);
-	return x.n;
+	return x.e.n;
 }

@@ -158,4 +158,28 @@ size_t		 rules_check_amounts(struct arena *a, enum lang l,
 const char	*rules_fill(struct arena *a, const char *s,
 		    const char *const *pairs);
 
+/*
+ * Whether s is missing or holds only blanks: a space, a tab, a line break
+ * or U+00A0 NO-BREAK SPACE, which word processors paste. A text that is
+ * blank is no answer.
+ */
+int		 rules_blank(const char *s);
+
+/* Where checks put the problems they find: up to max in out, n counting them all. */
+struct rule_list {
+	struct arena		*a;	/* the messages' */
+	enum lang		 l;	/* and their language */
+	struct rule_error	*out;
+	size_t			 max;
+	size_t			 n;
+};
+
+/*
+ * Notes a problem with field of section s: msgid translated and filled
+ * with pairs (rules_fill()), stored while out has room (the message is
+ * built only then), counted in n either way.
+ */
+void		 rules_fail(struct rule_list *x, enum section s, const char *field,
+		    const char *msgid, const char *const *pairs);
+
 #endif

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "calendar.h"
 #include "valid.h"
 
 /* Our own test, not isdigit(): that one depends on the locale gettext sets. */
@@ -204,12 +205,6 @@ valid_amount(const char *s, long long *kronor)
 	return KERR_OK;
 }
 
-static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 /* Reads n digits at s; -1 if one is not a digit. */
 static int
 read_num(const char *s, int n)
@@ -239,7 +234,7 @@ valid_date(const char *s, int *y, int *m, int *d)
 	dd = read_num(s + 8, 2);
 	if (yy < 1990 || yy > 2100 || mm < 1 || mm > 12)
 		return KERR_INVALID;
-	last = mdays[mm - 1] + (mm == 2 && is_leap(yy));
+	last = mdays[mm - 1] + (mm == 2 && calendar_leap(yy));
 	if (dd < 1 || dd > last)
 		return KERR_INVALID;
 	*y = yy;

@@ -1,5 +1,5 @@
 /* fuzz_auditfmt.c - libFuzzer target for auditfmt.c: the JSON reader and the Swedish time conversion. */
-/* fuzz-sources: fcgi-app/auditfmt.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/auditfmt.c fcgi-app/calendar.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
 /* fuzz-libs: -luriparser */
 #include <stdint.h>
 #include <stdlib.h>

@@ -235,11 +235,14 @@ flag(const struct vobj *o, const char *key)
 	return v != NULL && v->type == VT_BOOL && v->u.b;
 }
 
+/* The object under key; a form field (page.c) is the one item of a list under its key. */
 static const struct vobj *
 obj(const struct vobj *o, const char *key)
 {
 	const struct vval *v = val(o, key);
 
+	if (v != NULL && v->type == VT_LIST)
+		return v->u.l.head;
 	return v != NULL && v->type == VT_OBJ ? v->u.o : NULL;
 }
 

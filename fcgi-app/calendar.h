@@ -1,0 +1,39 @@
+/* calendar.h - dates of the proleptic Gregorian calendar: day numbers, and moving a date by days, years and months. */
+#ifndef KPP_CALENDAR_H
+#define KPP_CALENDAR_H
+
+/* A calendar date. */
+struct ymd {
+	int	 y, m, d;
+};
+
+/*
+ * The day number of y-m-d: days since 1970-01-01, negative before it (H.
+ * Hinnant's days_from_civil). d may run past the end of month m (1-12):
+ * 29 February of a year without one is 1 March.
+ */
+long long	 calendar_day(int y, int m, int d);
+
+/* The date of day number z (H. Hinnant's civil_from_days). */
+struct ymd	 calendar_date(long long z);
+
+/* Whether year y has a 29 February. */
+int		 calendar_leap(int y);
+
+/* <0, 0, >0 as a is before, the same day as, or after b. */
+int		 calendar_cmp(struct ymd a, struct ymd b);
+
+/* d moved by n days (either way). */
+struct ymd	 calendar_add_days(struct ymd d, long long n);
+
+/*
+ * The day n years after d, the same day of the month; 29 February in a
+ * year without one becomes 1 March, so that project years laid end to
+ * end leave no day out.
+ */
+struct ymd	 calendar_add_years(struct ymd d, int n);
+
+/* The last day of the month that comes months (0 or more) after d's month: the rule for reports due. */
+struct ymd	 calendar_month_end_after(struct ymd d, int months);
+
+#endif
