@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack } from '../e2e/harness.mjs';
 import {
-	TIMEOUT, launchBrowser, newContext, clickAndWait, gotoPage, signIn, pathOf, screenshot, texts,
+	TIMEOUT, launchBrowser, stopAll, newContext, clickAndWait, gotoPage, go, signIn, pathOf, screenshot, texts,
 } from './lib/browser.mjs';
 
 const APPLICANT = 'borlange@kommun.example';
@@ -24,18 +24,7 @@ before(async () => {
 	assert.ok(partner, 'the demo data has a Kenyan partner organisation');
 }, { timeout: 120000 });
 
-after(async () => {
-	try {
-		await browser?.close();
-	} finally {
-		await stack?.stop();
-	}
-});
-
-/** Clicks the button or link with this accessible name (exact) and waits for the next page: its response. */
-function go(page, role, name) {
-	return clickAndWait(page, page.getByRole(role, { name, exact: true }));
-}
+after(() => stopAll(browser, stack));
 
 /** Ticks "Jag är klar med det här avsnittet" and presses "Spara och fortsätt": the next page's response. */
 async function completeAndContinue(page) {

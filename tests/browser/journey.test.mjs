@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack } from '../e2e/harness.mjs';
 import {
-	TIMEOUT, launchBrowser, newContext, clickAndWait, gotoPage, signIn, setLanguage, htmlLang, pathOf,
+	TIMEOUT, launchBrowser, stopAll, clickAndWait, gotoPage, withPage, signIn, setLanguage, htmlLang, pathOf,
 	languageButton, signInButton, screenshot, texts,
 } from './lib/browser.mjs';
 
@@ -21,24 +21,7 @@ before(async () => {
 	browser = await launchBrowser();
 }, { timeout: 120000 });
 
-after(async () => {
-	try {
-		await browser?.close();
-	} finally {
-		await stack?.stop();
-	}
-});
-
-/** Runs fn(page, context) in a fresh context without JavaScript; the context is closed however fn ends. */
-async function withPage(fn) {
-	const context = await newContext(browser, { javaScriptEnabled: false });
-	try {
-		const page = await context.newPage();
-		return await fn(page, context);
-	} finally {
-		await context.close();
-	}
-}
+after(() => stopAll(browser, stack));
 
 /** The element that has the keyboard focus: {tag, id, cls, href, text}. Read over CDP, so it works without JS. */
 function focused(page) {
@@ -63,7 +46,7 @@ async function waitForFocus(page, id) {
 
 describe('an applicant without JavaScript', () => {
 	test('signs in, reads an application and a project, switches language and signs out', { timeout: 120000 }, async () => {
-		await withPage(async (page) => {
+		await withPage(browser, async (page) => {
 			// The start page asks for sign-in first.
 			await gotoPage(page, stack.baseUrl, '/');
 			assert.equal(new URL(page.url()).pathname, '/login', `/ sends a stranger to sign in (at ${page.url()})`);
@@ -145,7 +128,7 @@ describe('an applicant without JavaScript', () => {
 
 describe('a wrong password', () => {
 	test('shows the error summary, whose link moves focus to the email field, and "Fel: " in the title', { timeout: 60000 }, async () => {
-		await withPage(async (page) => {
+		await withPage(browser, async (page) => {
 			await gotoPage(page, stack.baseUrl, '/login');
 			await page.locator('#email').click();
 			await page.keyboard.type('sida@sida.example');
@@ -177,7 +160,7 @@ describe('a wrong password', () => {
 describe('the programme at a glance', () => {
 	for (const [who, email] of [['admin', 'admin@icld.example'], ['sida', 'sida@sida.example']]) {
 		test(`${who} signs in and sees the programme page with projects by country`, { timeout: 60000 }, async () => {
-			await withPage(async (page) => {
+			await withPage(browser, async (page) => {
 				const res = await signIn(page, stack.baseUrl, email);
 				assert.equal(res.status(), 200);
 				assert.equal(pathOf(page), '/');
@@ -205,7 +188,7 @@ describe('the programme at a glance', () => {
 
 describe('keyboard', () => {
 	test('the skip link is the first thing Tab reaches, and it moves focus to the main content', { timeout: 60000 }, async () => {
-		await withPage(async (page) => {
+		await withPage(browser, async (page) => {
 			await gotoPage(page, stack.baseUrl, '/login');
 			await page.keyboard.press('Tab');
 			const f = await focused(page);

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startStack, run } from '../e2e/harness.mjs';
 import {
-	SRC, PAGES, TIMEOUT, launchBrowser, newContext, clickAndWait, gotoPage, signIn, setLanguage, htmlLang,
+	SRC, PAGES, TIMEOUT, launchBrowser, stopAll, newContext, clickAndWait, gotoPage, signIn, setLanguage, htmlLang,
 	signInButton,
 } from './lib/browser.mjs';
 
@@ -347,13 +347,7 @@ before(async () => {
 		"FROM users WHERE email = 'reviewer@icld.example'");
 }, { timeout: 120000 });
 
-after(async () => {
-	try {
-		await browser?.close();
-	} finally {
-		await stack?.stop();
-	}
-});
+after(() => stopAll(browser, stack));
 
 // ---- one browser page per person, signed in once; the captures run one after another -------------------
 

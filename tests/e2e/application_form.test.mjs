@@ -6,39 +6,28 @@
 // the 2017 call open).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, parseForms, htmlDecode } from './harness.mjs';
+import { openStack, parseForms, htmlDecode, plain, formOn } from './harness.mjs';
 
 const BORLANGE = 'Borlänge kommun';
 const SECTIONS = ['partners', 'project', 'results', 'team', 'budget', 'contact'];
 
-let stack;
+let stack, one;
 let applicant;		// borlange@kommun.example
 let kenya;		// a Kenyan partner organisation: [id, name]
 let kenya2;		// another one
 
 before(async () => {
-	stack = await startStack({ workers: 2 });
-	applicant = await stack.login('borlange@kommun.example');
+	({ stack, one, applicant } = await openStack({ workers: 2 }, ['applicant']));
 	const orgs = await stack.mysql("SELECT id, name FROM organisations WHERE side = 'partner' AND country_code = 'KE' " +
 		'AND active = 1 ORDER BY id LIMIT 2');
 	assert.equal(orgs.length, 2, 'the demo data has Kenyan partner organisations');
 	[kenya, kenya2] = orgs;
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-async function one(sql) {
-	const rows = await stack.mysql(sql);
-	return rows.length ? rows[0][0] : null;
-}
+after(() => stack?.stop());
 
 /** A string as an SQL literal that survives any character: its UTF-8 bytes, to compare with CAST(col AS BINARY). */
 const sqlBytes = (s) => `UNHEX('${Buffer.from(s, 'utf8').toString('hex')}')`;
-
-/** Text with its no-break spaces as plain ones, for comparing amounts as people read them. */
-const plain = (s) => htmlDecode(s).replace(/[\u00a0\u202f]/g, ' ');
 
 /** What a browser sends for form: [name, value] pairs in page order (ticked boxes only, selected options). */
 function pairsOf(form) {
@@ -72,12 +61,6 @@ function send(s, form, set = {}) {
 		for (const x of Array.isArray(nv) ? nv : [nv]) body.append(k, x);
 	}
 	return s.post(form.action, body.toString(), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-}
-
-/** The form of a page that posts to action (the first form of every page is the language switch). */
-async function formOn(s, path, action = path) {
-	const { page, form } = await s.form(path, (f) => f.action === action);
-	return { page, form };
 }
 
 /** A new draft of Borlänge in the 2017 call: its id. */

@@ -3,42 +3,24 @@
 // and MariaDB with the demo data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, htmlDecode } from './harness.mjs';
+import { openStack, htmlDecode, kr, sek, textOf, escapeRe, sqlText } from './harness.mjs';
 
 const BORLANGE = 'Borlänge kommun';
-const NBSP = '\u00a0';
 const CATEGORIES_SV = ['Resor', 'Logi', 'Möten och workshoppar', 'Konsulter', 'Översättning', 'Övrigt'];
 const CATEGORY_CODES = ['travel', 'accommodation', 'meetings', 'consultants', 'translation', 'other'];
 
-let stack;
+let stack, q, one;
 
 before(async () => {
 	// One worker: its result cache is then the only one, so the statement count below is exact.
-	stack = await startStack({ workers: 1 });
+	({ stack, q, one } = await openStack({ workers: 1 }));
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-const q = (sql) => stack.mysql(sql);
-async function one(sql) {
-	const rows = await q(sql);
-	return rows.length ? rows[0][0] : null;
-}
-const sqlText = (s) => `CONVERT(UNHEX('${Buffer.from(s, 'utf8').toString('hex')}') USING utf8mb4)`;
-
-/** 450000 -> "450 000 kr" as the Swedish pages write it (no-break spaces). */
-const kr = (n) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)}${NBSP}kr`;
-/** 450000 -> "SEK 450,000" as the English pages write it. */
-const sek = (n) => `SEK${NBSP}${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-
-/** Text content of an HTML fragment: tags dropped, entities decoded. */
-const textOf = (html) => htmlDecode(html.replace(/<[^>]*>/g, '')).trim();
+after(() => stack?.stop());
 
 /** The <dd> of the summary-list row labelled dt (first match), as HTML. */
 function answer(html, dt) {
-	const m = html.match(new RegExp(`<dt>${dt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</dt><dd[^>]*>([\\s\\S]*?)</dd>`));
+	const m = html.match(new RegExp(`<dt>${escapeRe(dt)}</dt><dd[^>]*>([\\s\\S]*?)</dd>`));
 	return m ? m[1] : null;
 }
 
@@ -324,12 +306,7 @@ describe('a draft', () => {
 describe('cost', () => {
 	test('the page is one SQL statement, and none on a warm cache', async () => {
 		const s = await stack.login('admin@icld.example');
-		const executed = async () => Number((await q("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1]);
-		const delta = async (path) => {
-			const before = await executed();
-			assert.equal((await s.get(path)).status, 200);
-			return (await executed()) - before;
-		};
+		const delta = (path) => stack.statements(s, path);
 		const id = await one("SELECT MAX(id) FROM applications WHERE status <> 'draft'");
 		await delta('/accessibility');
 		const session = await delta('/accessibility');	// what any signed-in page costs

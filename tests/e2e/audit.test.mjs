@@ -6,34 +6,23 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startStack, run, htmlDecode, SRC } from './harness.mjs';
+import { openStack, run, htmlDecode, NBSP, grouped, SRC } from './harness.mjs';
 
 const PAGE_SIZE = 50;
 
-let stack;
-let admin;
+let stack, q, one, admin;
 /** the admin's own user id */
 let adminId;
 
 before(async () => {
 	// One worker: its result cache is then the only one, so the statement count below is exact.
-	stack = await startStack({ workers: 1 });
-	admin = await stack.login('admin@icld.example');
+	({ stack, q, one, admin } = await openStack({ workers: 1 }, ['admin']));
 	adminId = await one("SELECT id FROM users WHERE email = 'admin@icld.example'");
 });
 
-after(async () => {
-	await stack?.stop();
-});
+after(() => stack?.stop());
 
-const q = (sql) => stack.mysql(sql);
-async function one(sql) {
-	const rows = await q(sql);
-	return rows.length ? rows[0][0] : null;
-}
 const count = async (where) => Number(await one(`SELECT COUNT(*) FROM audit_log l WHERE ${where}`));
-const NBSP = '\u00a0';
-const num = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
 
 /** The page's entries: [{id, html}] in page order, and its count line. */
 function entries(html) {
@@ -62,7 +51,7 @@ describe('reading the log', () => {
 		const p = await page('');
 		const total = await count('1');
 		assert.equal(totalOf(p.countText), total);
-		assert.equal(p.countText, `Händelse 1 till ${PAGE_SIZE} av ${num(total)}, de senaste först`);
+		assert.equal(p.countText, `Händelse 1 till ${PAGE_SIZE} av ${grouped(total)}, de senaste först`);
 		const want = (await q(`SELECT id FROM audit_log ORDER BY at DESC, id DESC LIMIT ${PAGE_SIZE}`)).map((r) => r[0]);
 		assert.deepEqual(p.rows.map((r) => r.id), want);
 	});
@@ -233,12 +222,7 @@ describe('who may read it', () => {
 	});
 
 	test('the page is one SQL statement, read fresh', async () => {
-		const executed = async () => Number((await q("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1]);
-		const delta = async (p) => {
-			const before = await executed();
-			assert.equal((await admin.get(p)).status, 200);
-			return (await executed()) - before;
-		};
+		const delta = (p) => stack.statements(admin, p);
 		await delta('/accessibility');
 		const session = await delta('/accessibility');
 		assert.equal(await delta('/audit?entity=report'), session + 1);

@@ -3,27 +3,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startStack, parseForms, waitFor } from './harness.mjs';
+import { openStack, parseForms, waitFor } from './harness.mjs';
 
-let stack;
+let stack, one;
 
 before(async () => {
-	stack = await startStack({ workers: 2, conf: { 'app.max_body': 65536 } });
+	({ stack, one } = await openStack({ workers: 2, conf: { 'app.max_body': 65536 } }));
 });
 
-after(async () => {
-	await stack?.stop();
-});
+after(() => stack?.stop());
 
 // Pages have the language switch as their first form; sign-in posts the form that goes to /login.
 const LOGIN = { form: (f) => f.action === '/login' };
 
 const cookie = (res, name) => (res.headers['set-cookie'] || []).find((c) => c.startsWith(`${name}=`));
 
-async function one(sql) {
-	const rows = await stack.mysql(sql);
-	return rows.length ? rows[0][0] : null;
-}
 
 describe('signing in', () => {
 	test('the sign-in page has the email and password fields and a CSRF token', async () => {

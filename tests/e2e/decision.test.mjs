@@ -4,30 +4,20 @@
 // see what, and the applicant's view, against the real nginx, workers and MariaDB with the demo data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, parseForms, htmlDecode } from './harness.mjs';
+import { openStack, parseForms, htmlDecode, NBSP, sqlText } from './harness.mjs';
 
-const NBSP = '\u00a0';
 const CATEGORIES = ['travel', 'accommodation', 'meetings', 'consultants', 'translation', 'other'];
 
-let stack;
+let stack, q, one;
 /** The application approved first below (Eskilstuna's, project 2017-0001), which later tests change and print. */
 let approvedId;
 
 before(async () => {
 	// Two workers, so that two POSTs at once really run at once.
-	stack = await startStack({ workers: 2 });
+	({ stack, q, one } = await openStack({ workers: 2 }));
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-const q = (sql) => stack.mysql(sql);
-async function one(sql) {
-	const rows = await q(sql);
-	return rows.length ? rows[0][0] : null;
-}
-const sqlText = (s) => `CONVERT(UNHEX('${Buffer.from(s, 'utf8').toString('hex')}') USING utf8mb4)`;
+after(() => stack?.stop());
 
 /** The demo application of the organisation whose name starts so, in that status (the first by id). */
 async function appOf(org, status) {

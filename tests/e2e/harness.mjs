@@ -6,6 +6,13 @@
 //   after(() => stack.stop());
 //   const res = await stack.get('/healthz');            // {status, headers, text, body, ms}
 //
+// A test file that signs in demo accounts or runs SQL opens its stack with openStack(), and reads pages with the
+// helpers of lib/page.mjs (re-exported here):
+//   let stack, q, one, admin;
+//   before(async () => ({ stack, q, one, admin } = await openStack({ workers: 1 }, ['admin'])));
+//   after(() => stack?.stop());
+//   const n = await one('SELECT COUNT(*) FROM projects');    // the first value, or null; q(sql): every row
+//
 // The programs come from build/ (or $KPP_BUILD); the harness builds nothing. A migrated database (and one
 // with the demo data) is prepared once per build in var/test/templates/ and copied for each stack, so a
 // stack starts in well under a second. Everything a stack starts is stopped by pid in stop(), and killed
@@ -22,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { request, Session } from './lib/http.mjs';
 
 export { request, Session, parseForms, htmlDecode } from './lib/http.mjs';
+export { NBSP, grouped, kr, sek, textOf, plain, escapeRe, formOn, send, csrfOf } from './lib/page.mjs';
 
 export const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD = path.resolve(process.env.KPP_BUILD || path.join(SRC, 'build'));
@@ -522,6 +530,42 @@ export async function startStack(opts = {}) {
 	return stack;
 }
 
+/** The demo accounts (fcgi-app/demo.c; password DEMO_PASSWORD) by the part they play in the tests. */
+export const ACCOUNTS = Object.freeze({
+	admin: 'admin@icld.example',
+	reviewer: 'reviewer@icld.example',
+	sida: 'sida@sida.example',
+	applicant: 'borlange@kommun.example',
+});
+
+/**
+ * openStack(opts, names) -> Promise<{stack, q, one, <name>: Session ...}>: a test file's stack, startStack(opts),
+ * with its SQL shorthands q (stack.mysql) and one (stack.one), and a signed-in session for each name of ACCOUNTS
+ * in names. The file's before() keeps what it needs and its after() stops the stack; when a sign-in fails, the
+ * stack is stopped here (its directory kept for the logs) and the error thrown.
+ */
+export async function openStack(opts = {}, names = []) {
+	const stack = await startStack(opts);
+	try {
+		const out = { stack, q: (sql, o) => stack.mysql(sql, o), one: (sql, o) => stack.one(sql, o) };
+		for (const name of names) {
+			if (!Object.hasOwn(ACCOUNTS, name)) throw new Error(`no demo account for ${name}: ${Object.keys(ACCOUNTS).join(', ')}`);
+			out[name] = await stack.login(ACCOUNTS[name]);
+		}
+		return out;
+	} catch (e) {
+		await stack.stop({ keep: true });
+		throw e;
+	}
+}
+
+/**
+ * s as an SQL string literal: its UTF-8 bytes, so that no character is lost to the client's character set or
+ * needs escaping, in the database's collation, so that it compares with a column as a quoted literal would.
+ */
+export const sqlText = (s) =>
+	`CONVERT(UNHEX('${Buffer.from(String(s), 'utf8').toString('hex')}') USING utf8mb4) COLLATE utf8mb4_swedish_ci`;
+
 class Stack {
 	constructor({ dir, sockDir, logs, workers, opts }) {
 		/** the stack's directory: kpp.conf, log/, db/, nginx/ */
@@ -637,6 +681,25 @@ class Stack {
 
 	/** SQL as the database administrator: rows as arrays of strings (NULL as null). opts: {database, timeoutMs} */
 	mysql(sql, opts) { return mysqlQuery(this.dbSocket, sql, opts); }
+
+	/** The first value of sql's first row (a string, or null for NULL), or null when there is no row. */
+	async one(sql, opts) {
+		const rows = await this.mysql(sql, opts);
+		return rows.length ? rows[0][0] : null;
+	}
+
+	/**
+	 * How many prepared statements the database executed while session s got path (MariaDB's Com_stmt_execute,
+	 * before and after: exact only while nothing else runs, and with one worker when the result cache matters).
+	 * Throws unless the page answered 200.
+	 */
+	async statements(s, path) {
+		const executed = async () => Number((await this.mysql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1]);
+		const before = await executed();
+		const res = await s.get(path);
+		if (res.status !== 200) throw new Error(`${path} answered ${res.status}, not 200`);
+		return (await executed()) - before;
+	}
 
 	/** kpp-admin -c <this stack's conf> args...: {code, stdout, stderr}; opts.input goes to stdin. */
 	admin(args, opts = {}) { return run(path.join(BUILD, 'kpp-admin'), ['-c', this.confPath, ...args], opts); }

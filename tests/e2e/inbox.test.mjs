@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startStack, htmlDecode } from './harness.mjs';
+import { openStack, htmlDecode, textOf } from './harness.mjs';
 import { unzip } from './lib/zip.mjs';
 
 const BOM = '\ufeff';
@@ -13,29 +13,16 @@ const INBOX_HEAD = ['Nr', 'Titel', 'Sökande', 'Land', 'Typ', 'Tematiskt område
 const C = { ref: 0, title: 1, org: 2, country: 3, type: 4, theme: 5, round: 6, amount: 7, submitted: 8, status: 9 };
 const STATUS_SV = { submitted: 'Inskickad', under_review: 'Under bedömning', approved: 'Beviljad', rejected: 'Avslagen', withdrawn: 'Återkallad' };
 
-let stack;
-let admin;
-let sida;
-let applicant;
+let stack, q, one, admin, sida, applicant;
 
 before(async () => {
 	// One worker: its result cache is then the only one, so the statement counts below are exact.
-	stack = await startStack({ workers: 1 });
-	admin = await stack.login('admin@icld.example');
-	sida = await stack.login('sida@sida.example');
-	applicant = await stack.login('borlange@kommun.example');
+	({ stack, q, one, admin, sida, applicant } = await openStack({ workers: 1 }, ['admin', 'sida', 'applicant']));
 });
 
-after(async () => {
-	await stack?.stop();
-});
+after(() => stack?.stop());
 
-const q = (sql) => stack.mysql(sql);
-const one = async (sql) => (await q(sql))[0][0];
 const digits = (s) => Number(s.replace(/[^0-9]/g, ''));
-
-/** Text content of an HTML fragment: tags dropped, entities decoded, no-break spaces kept. */
-const textOf = (html) => htmlDecode(html.replace(/<[^>]*>/g, '')).trim();
 
 /** A list page's table rows, each an array of its cells' texts ([] when the page has no table). */
 function rowsOf(html) {
@@ -336,12 +323,7 @@ describe('the inbox', () => {
 
 describe('the inbox\'s cost in SQL statements', () => {
 	test('a view is two statements cold (choices with counts, and the page), none warm; a new page or status one', async () => {
-		const executed = async () => Number((await q("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1]);
-		const delta = async (p) => {
-			const before = await executed();
-			assert.equal((await admin.get(p)).status, 200, p);
-			return (await executed()) - before;
-		};
+		const delta = (p) => stack.statements(admin, p);
 		await delta('/accessibility');
 		const session = await delta('/accessibility');	// what any signed-in page costs
 		const base = '/inbox?type=project&sort=country&dir=desc';

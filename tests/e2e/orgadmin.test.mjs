@@ -5,50 +5,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { startStack, parseForms, htmlDecode } from './harness.mjs';
+import { openStack, parseForms, htmlDecode, sqlText, formOn, send, csrfOf } from './harness.mjs';
 
-let stack;
-let admin;
-let applicant;
-let sida;
+let stack, one, admin, applicant, sida;
 
 before(async () => {
-	stack = await startStack({ workers: 2 });
-	admin = await stack.login('admin@icld.example');
-	applicant = await stack.login('borlange@kommun.example');
-	sida = await stack.login('sida@sida.example');
+	({ stack, one, admin, applicant, sida } = await openStack({ workers: 2 }, ['admin', 'applicant', 'sida']));
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-async function one(sql) {
-	const rows = await stack.mysql(sql);
-	return rows.length ? rows[0][0] : null;
-}
-
-const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
-/** The form on path that posts to action (the first form of every page is the language switch). */
-async function formOn(s, path, action) {
-	const { page, form } = await s.form(path, (f) => f.action === action);
-	return { page, form };
-}
-
-/** Posts form's fields with overrides; names in drop are left out (an unticked box). */
-function send(s, form, overrides = {}, drop = []) {
-	const fields = { ...form.fields, ...overrides };
-	for (const d of drop) delete fields[d];
-	return s.post(form.action, new URLSearchParams(fields).toString(),
-		{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-}
-
-/** The CSRF token a signed-in session's pages carry. */
-async function csrfOf(s) {
-	const { form } = await s.form('/', 0);
-	return form.fields.csrf;
-}
+after(() => stack?.stop());
 
 /** The message next to field id in html, decoded, or null. */
 function errorOf(html, id) {
@@ -108,7 +73,7 @@ async function createUser(fields = {}) {
 	const { form } = await formOn(admin, '/users/new', '/users');
 	const res = await send(admin, form, { name: `Person ${userSeq} Åström`, email, role: 'applicant', org_id: borlange, lang: 'sv', ...fields });
 	assert.equal(res.status, 200, res.text.slice(0, 1500));
-	const id = await one(`SELECT id FROM users WHERE email = ${q(email)}`);
+	const id = await one(`SELECT id FROM users WHERE email = ${sqlText(email)}`);
 	assert.ok(id, 'the account is stored');
 	return { id, email, link: linkOf(res.text), res };
 }

@@ -3,22 +3,19 @@
 // history that ICLD and Sida read (never reviews) and applicants do not; through nginx, the workers and MariaDB.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, htmlDecode, DEMO_TODAY } from './harness.mjs';
+import { openStack, htmlDecode, kr, textOf, escapeRe, DEMO_TODAY } from './harness.mjs';
 
-const NBSP = '\u00a0';
 const CATEGORIES = ['travel', 'accommodation', 'meetings', 'consultants', 'translation', 'other'];
 const CATEGORIES_SV = ['Resor', 'Logi', 'Möten och workshoppar', 'Konsulter', 'Översättning', 'Övrigt'];
 const STATUS_SV = { draft: 'Utkast', submitted: 'Inskickad', approved: 'Beviljad', returned: 'Återsänd för komplettering' };
 
-let stack;
+let stack, q, one, admin, sida;
 /** the demo project with the most payments: {code, id, app, email (its applicant)} */
 let paid;
-let admin;
-let sida;
 
 before(async () => {
 	// One worker: its result cache is then the only one, so the statement count below is exact.
-	stack = await startStack({ workers: 1 });
+	({ stack, q, one, admin, sida } = await openStack({ workers: 1 }, ['admin', 'sida']));
 	const [row] = await stack.mysql(
 		'SELECT p.code, p.id, p.application_id, MIN(u.email) FROM projects p ' +
 		'JOIN applications a ON a.id = p.application_id ' +
@@ -27,23 +24,9 @@ before(async () => {
 		'GROUP BY p.id ' +
 		'ORDER BY (SELECT COUNT(*) FROM disbursements d WHERE d.project_id = p.id) DESC, p.code LIMIT 1');
 	paid = { code: row[0], id: row[1], app: row[2], email: row[3] };
-	admin = await stack.login('admin@icld.example');
-	sida = await stack.login('sida@sida.example');
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-const q = (sql) => stack.mysql(sql);
-async function one(sql) {
-	const rows = await q(sql);
-	return rows.length ? rows[0][0] : null;
-}
-/** 450000 -> "450 000 kr" as the Swedish pages write it (no-break spaces). */
-const kr = (n) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)}${NBSP}kr`;
-const textOf = (html) => htmlDecode(html.replace(/<[^>]*>/g, '')).trim();
-const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+after(() => stack?.stop());
 
 /** The table whose caption is caption: {head: [cell text], body: [{label, cells}], foot: {label, cells}}. */
 function table(html, caption) {
@@ -64,7 +47,7 @@ function table(html, caption) {
 
 /** The <dd> of the summary-list row labelled dt, as HTML. */
 function answer(html, dt) {
-	const m = html.match(new RegExp(`<dt>${esc(dt)}</dt><dd[^>]*>([\\s\\S]*?)</dd>`));
+	const m = html.match(new RegExp(`<dt>${escapeRe(dt)}</dt><dd[^>]*>([\\s\\S]*?)</dd>`));
 	return m ? m[1] : null;
 }
 
@@ -274,12 +257,7 @@ describe('the history', () => {
 
 describe('cost', () => {
 	test('the page is one SQL statement, and none on a warm cache', async () => {
-		const executed = async () => Number((await q("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1]);
-		const delta = async (path) => {
-			const before = await executed();
-			assert.equal((await admin.get(path)).status, 200);
-			return (await executed()) - before;
-		};
+		const delta = (path) => stack.statements(admin, path);
 		await q('UPDATE data_version SET v = v + 1 WHERE id = 1');
 		await delta('/accessibility');
 		const session = await delta('/accessibility');

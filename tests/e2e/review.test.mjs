@@ -4,31 +4,19 @@
 // with the demo data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, htmlDecode, parseForms } from './harness.mjs';
+import { openStack, htmlDecode, parseForms, escapeRe, sqlText } from './harness.mjs';
 
 const BORLANGE = 'Borlänge kommun';
 const NDASH = '\u2013';
 const CRITERIA = ['relevance', 'feasibility', 'ownership', 'gender', 'budget'];
 
-let stack;
+let stack, q, one;
 
 before(async () => {
-	stack = await startStack({ workers: 2 });
+	({ stack, q, one } = await openStack({ workers: 2 }));
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-const q = (sql) => stack.mysql(sql);
-async function one(sql) {
-	const rows = await q(sql);
-	return rows.length ? rows[0][0] : null;
-}
-/** A string literal for SQL (the test's own texts, which may have quotes). */
-const sqlText = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-const textOf = (html) => htmlDecode(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
-const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+after(() => stack?.stop());
 
 /** An admin account of the test's own (password demo-password), working for org (a name) or for none. */
 async function makeAdmin(email, name, org = null) {
@@ -158,8 +146,8 @@ describe('reviewing a submitted application', () => {
 		const res = await admin.submit(`/applications/${id}`, { reviewer: karin }, ASSIGN(id));
 		assert.equal(res.status, 200);
 		const msg = `Karin Jävsson arbetar för ${BORLANGE}, som söker; välj en annan granskare`;
-		assert.match(res.text, new RegExp(`<p class="error-message" id="reviewer-error"><span class="visually-hidden">Fel:</span> ${esc(msg)}</p>`));
-		assert.match(res.text, new RegExp(`<a href="#reviewer">${esc(msg)}</a>`));
+		assert.match(res.text, new RegExp(`<p class="error-message" id="reviewer-error"><span class="visually-hidden">Fel:</span> ${escapeRe(msg)}</p>`));
+		assert.match(res.text, new RegExp(`<a href="#reviewer">${escapeRe(msg)}</a>`));
 		assert.match(res.text, new RegExp(`<option value="${karin}" selected>Karin Jävsson \\(${BORLANGE}\\)</option>`), 'the choice is kept');
 		assert.match(res.text, /<select id="reviewer" name="reviewer" aria-describedby="reviewer-hint reviewer-error" aria-invalid="true">/);
 		assert.equal(await one(`SELECT COUNT(*) FROM reviews WHERE application_id = ${id} AND reviewer_id = ${karin}`), '0');

@@ -3,47 +3,15 @@
 // is sent, stale edits refused, and an audit row for every change; against the real stack with the demo data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, parseForms, htmlDecode } from './harness.mjs';
+import { openStack, parseForms, htmlDecode, sqlText, plain, formOn, send, csrfOf } from './harness.mjs';
 
-let stack;
-let admin;
-let applicant;
-let sida;
+let stack, one, admin, applicant, sida;
 
 before(async () => {
-	stack = await startStack({ workers: 2 });
-	admin = await stack.login('admin@icld.example');
-	applicant = await stack.login('borlange@kommun.example');
-	sida = await stack.login('sida@sida.example');
+	({ stack, one, admin, applicant, sida } = await openStack({ workers: 2 }, ['admin', 'applicant', 'sida']));
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-async function one(sql) {
-	const rows = await stack.mysql(sql);
-	return rows.length ? rows[0][0] : null;
-}
-
-const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-
-/** Text with its no-break spaces as plain ones, for comparing amounts as people read them. */
-const plain = (s) => htmlDecode(s).replace(/[\u00a0\u202f]/g, ' ');
-
-/** The form on path that posts to action (the first form of every page is the language switch). */
-async function formOn(s, path, action) {
-	const { page, form } = await s.form(path, (f) => f.action === action);
-	return { page, form };
-}
-
-/** Posts form's fields with overrides; names in drop are left out (an unticked box). */
-function send(s, form, overrides = {}, drop = []) {
-	const fields = { ...form.fields, ...overrides };
-	for (const d of drop) delete fields[d];
-	return s.post(form.action, new URLSearchParams(fields).toString(),
-		{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-}
+after(() => stack?.stop());
 
 /** The value of the input called name in html, decoded. */
 function valueOf(html, name) {
@@ -53,12 +21,6 @@ function valueOf(html, name) {
 		if (i) return i.value;
 	}
 	return undefined;
-}
-
-/** The CSRF token a signed-in session's pages carry. */
-async function csrfOf(s) {
-	const { form } = await s.form('/', 0);
-	return form.fields.csrf;
 }
 
 let nameCounter = 0;
@@ -145,7 +107,7 @@ describe('adding a round', () => {
 		assert.equal(res.status, 303, res.text.slice(0, 2000));
 		assert.equal(res.headers.location, '/rounds');
 		const [row] = await stack.mysql(`SELECT id, year, name_en, DATE_FORMAT(opens_on, '%Y-%m-%d'), ` +
-			`DATE_FORMAT(closes_on, '%Y-%m-%d'), inception_all_year, create_token, version FROM rounds WHERE name_sv = ${q(good.name_sv)}`);
+			`DATE_FORMAT(closes_on, '%Y-%m-%d'), inception_all_year, create_token, version FROM rounds WHERE name_sv = ${sqlText(good.name_sv)}`);
 		assert.ok(row, 'the round is stored');
 		const [id, year, nameEn, opens, closes, allYear, token, version] = row;
 		assert.deepEqual([year, nameEn, opens, closes, allYear, token, version],
@@ -175,9 +137,9 @@ describe('adding a round', () => {
 			assert.equal(res.status, 303);
 			assert.equal(res.headers.location, '/rounds');
 		}
-		assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_sv = ${q(good.name_sv)}`), '1');
+		assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_sv = ${sqlText(good.name_sv)}`), '1');
 		assert.equal(await one(`SELECT COUNT(*) FROM audit_log WHERE action = 'round.create' AND ` +
-			`JSON_VALUE(after_json, '$.name_sv') = ${q(good.name_sv)}`), '1');
+			`JSON_VALUE(after_json, '$.name_sv') = ${sqlText(good.name_sv)}`), '1');
 	});
 
 	test('a POST without a token or with a malformed one is refused and creates nothing', async () => {
@@ -185,7 +147,7 @@ describe('adding a round', () => {
 		const { form } = await formOn(admin, '/rounds/new', '/rounds');
 		assert.equal((await send(admin, form, good, ['token'])).status, 400);
 		assert.equal((await send(admin, form, { ...good, token: 'x'.repeat(64) })).status, 400);
-		assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_sv = ${q(good.name_sv)}`), '0');
+		assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_sv = ${sqlText(good.name_sv)}`), '0');
 	});
 
 	const BAD = [
@@ -225,7 +187,7 @@ describe('adding a round', () => {
 			assert.equal(again.fields.token, form.fields.token, 'the same one-time token');
 			assert.equal(again.fields.project_allowed, undefined, 'the unticked box stays unticked');
 			assert.equal(again.fields.inception_allowed, '1');
-			assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_en = ${q(sent.name_en)} OR name_sv = ${q(sent.name_sv)}`), '0');
+			assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_en = ${sqlText(sent.name_en)} OR name_sv = ${sqlText(sent.name_sv)}`), '0');
 		});
 	}
 
@@ -237,7 +199,7 @@ describe('adding a round', () => {
 		const again = parseForms(bad.text).find((f) => f.action === '/rounds');
 		const res = await send(admin, again, { name_sv: good.name_sv });
 		assert.equal(res.status, 303);
-		assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_sv = ${q(good.name_sv)}`), '1');
+		assert.equal(await one(`SELECT COUNT(*) FROM rounds WHERE name_sv = ${sqlText(good.name_sv)}`), '1');
 	});
 });
 
@@ -248,7 +210,7 @@ describe('editing a round', () => {
 		const good = GOOD();
 		const { form } = await formOn(admin, '/rounds/new', '/rounds');
 		assert.equal((await send(admin, form, good)).status, 303);
-		id = await one(`SELECT id FROM rounds WHERE name_sv = ${q(good.name_sv)}`);
+		id = await one(`SELECT id FROM rounds WHERE name_sv = ${sqlText(good.name_sv)}`);
 	});
 
 	test('the form is filled from the database with the version', async () => {

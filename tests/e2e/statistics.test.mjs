@@ -3,41 +3,22 @@
 // and its cost (one statement, cached until the data changes), against the real nginx, workers and MariaDB.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, htmlDecode } from './harness.mjs';
+import { openStack, htmlDecode, kr, sek, textOf, escapeRe } from './harness.mjs';
 
-const NBSP = '\u00a0';
 const TYPE_SV = { inception: 'Förstudie', project: 'Projekt', three_party: 'Trepartsprojekt' };
 const UNDER_WAY = "p.status IN ('implementation', 'finalisation')";
 const SCOPE = 'projects p JOIN applications a ON a.id = p.application_id JOIN rounds r ON r.id = a.round_id';
 
-let stack;
-let admin;
-let sida;
+let stack, q, one, admin, sida;
 let round2016;
 
 before(async () => {
 	// One worker: its result cache is then the only one, so the statement counts below are exact.
-	stack = await startStack({ workers: 1 });
-	admin = await stack.login('admin@icld.example');
-	sida = await stack.login('sida@sida.example');
+	({ stack, q, one, admin, sida } = await openStack({ workers: 1 }, ['admin', 'sida']));
 	round2016 = await one('SELECT id FROM rounds WHERE year = 2016');
 });
 
-after(async () => {
-	await stack?.stop();
-});
-
-const q = (sql) => stack.mysql(sql);
-async function one(sql) {
-	const rows = await q(sql);
-	return rows.length ? rows[0][0] : null;
-}
-
-/** 31230000 -> "31 230 000 kr" as the Swedish pages write amounts; 8 -> "8". */
-const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-const kr = (n) => `${group(n)}${NBSP}kr`;
-const textOf = (html) => htmlDecode(html.replace(/<[^>]*>/g, '')).trim();
-const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+after(() => stack?.stop());
 
 /**
  * One figure of the page (templates/_bar_chart.html) by its id:
@@ -68,7 +49,7 @@ function figure(html, id) {
 
 /** The key figure whose label starts with label, as a number. */
 function stat(html, label) {
-	const m = html.match(new RegExp(`<span class="stat-number">([^<]*)</span> <span class="stat-label">${esc(label)}`));
+	const m = html.match(new RegExp(`<span class="stat-number">([^<]*)</span> <span class="stat-label">${escapeRe(label)}`));
 	assert.ok(m, `the key figure "${label}"`);
 	return Number(m[1].replace(/[^0-9]/g, ''));
 }
@@ -204,8 +185,8 @@ describe('the 2016 announcement, from the data', () => {
 			const en = figure((await sida.get(`/statistics?round=${round2016}`)).text, 'countries');
 			assert.equal(en.heading, 'Projects by partner country');
 			assert.deepEqual(en.rows.map((r) => r.label), ['Kenya', 'China', 'Botswana', 'Uganda', 'South Africa', 'Kosovo']);
-			assert.equal(en.rows[0].cells[1], `SEK${NBSP}${(await one(`SELECT SUM(py.amount) FROM project_years py JOIN ${SCOPE}
-				ON p.id = py.project_id WHERE r.year = 2016 AND a.country_code = 'KE'`)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`);
+			assert.equal(en.rows[0].cells[1], sek(await one(`SELECT SUM(py.amount) FROM project_years py JOIN ${SCOPE}
+				ON p.id = py.project_id WHERE r.year = 2016 AND a.country_code = 'KE'`)));
 			assert.equal(htmlDecode(en.svg.desc), 'Kenya: 8, China: 7, Botswana: 6, Uganda: 5, South Africa: 4, Kosovo: 2');
 		} finally {
 			await sida.post('/language', new URLSearchParams({
@@ -276,8 +257,8 @@ describe('every figure is the data', () => {
 		const sum = (f) => f.rows.reduce((n, r) => n + Number(r.cells[0].replace(/[^0-9]/g, '')), 0);
 		assert.equal(sum(approved), Number(await one('SELECT SUM(amount) FROM project_years')));
 		assert.equal(sum(disbursed), Number(await one('SELECT SUM(amount) FROM disbursements')));
-		assert.match(page, new RegExp(`<dt>Beviljat totalt</dt><dd>${esc(kr(sum(approved)))}</dd>`));
-		assert.match(page, new RegExp(`<dt>Utbetalt totalt</dt><dd>${esc(kr(sum(disbursed)))}</dd>`));
+		assert.match(page, new RegExp(`<dt>Beviljat totalt</dt><dd>${escapeRe(kr(sum(approved)))}</dd>`));
+		assert.match(page, new RegExp(`<dt>Utbetalt totalt</dt><dd>${escapeRe(kr(sum(disbursed)))}</dd>`));
 	});
 });
 
@@ -309,23 +290,16 @@ describe('the round filter', () => {
 });
 
 describe('cost', () => {
-	const executed = async () => Number((await q("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1]);
-	async function delta(s, path) {
-		const before = await executed();
-		assert.equal((await s.get(path)).status, 200);
-		return (await executed()) - before;
-	}
-
 	test('the page is one SQL statement, and none while the data stays the same', async () => {
 		await q('UPDATE data_version SET v = v + 1 WHERE id = 1');	// whatever earlier tests cached is stale now
-		await delta(admin, '/accessibility');
-		await delta(sida, '/accessibility');
-		const session = await delta(admin, '/accessibility');	// what any signed-in page costs
-		assert.equal(await delta(admin, '/statistics'), session + 1, 'cold: one statement for every figure');
-		assert.equal(await delta(admin, '/statistics'), session, 'warm: from the cache');
-		assert.equal(await delta(sida, '/statistics'), session, 'the cache is the worker\'s, not the session\'s');
-		assert.equal(await delta(admin, `/statistics?round=${round2016}`), session + 1, 'another round: its own entry');
-		assert.equal(await delta(admin, `/statistics?round=${round2016}`), session);
+		await stack.statements(admin, '/accessibility');
+		await stack.statements(sida, '/accessibility');
+		const session = await stack.statements(admin, '/accessibility');	// what any signed-in page costs
+		assert.equal(await stack.statements(admin, '/statistics'), session + 1, 'cold: one statement for every figure');
+		assert.equal(await stack.statements(admin, '/statistics'), session, 'warm: from the cache');
+		assert.equal(await stack.statements(sida, '/statistics'), session, 'the cache is the worker\'s, not the session\'s');
+		assert.equal(await stack.statements(admin, `/statistics?round=${round2016}`), session + 1, 'another round: its own entry');
+		assert.equal(await stack.statements(admin, `/statistics?round=${round2016}`), session);
 	});
 
 	test('a project added to the data shows on the next request: the cache follows data_version', async () => {

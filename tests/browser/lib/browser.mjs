@@ -3,11 +3,14 @@
 //
 //   import { launchBrowser, newContext, clickAndWait, gotoPage, signIn, setLanguage } from './lib/browser.mjs';
 //   const browser = await launchBrowser();
+//   after(() => stopAll(browser, stack));                           // the browser closed, the stack stopped
 //   const context = await newContext(browser, { javaScriptEnabled: false });
 //   const page = await context.newPage();
 //   const res = await gotoPage(page, stack.baseUrl, '/login');       // the final (non-redirect) response
 //   await signIn(page, 'borlange@kommun.example');                   // the sign-in form, typed
 //   await setLanguage(page, 'en');                                   // the header's POST /language form
+//   await go(page, 'button', 'Logga ut');                            // a button or link by its name, and the next page
+//   await withPage(browser, async (page) => { ... });                // a fresh context without JavaScript, closed after
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -27,9 +30,19 @@ const CHROMIUM_ARGS = [
 export const SCREENSHOTS = path.join(VAR_TEST, 'screenshots');
 export const PAGES = path.join(VAR_TEST, 'pages');
 
-/** Launches Debian's Chromium (headless). Close it in after(). */
+/** Launches Debian's Chromium (headless). Close it in after(), with stopAll(). */
 export function launchBrowser() {
 	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: TIMEOUT });
+}
+
+/** A browser test file's after(): closes the browser, then stops the stack, either of them possibly missing,
+ * the stack also when closing the browser fails. */
+export async function stopAll(browser, stack) {
+	try {
+		await browser?.close();
+	} finally {
+		await stack?.stop();
+	}
 }
 
 /**
@@ -62,6 +75,24 @@ export async function clickAndWait(page, action) {
 	const res = await response;
 	await loaded;
 	return res;
+}
+
+/** Clicks the button or link (role) with this accessible name, exactly, and waits for the next page: its response. */
+export function go(page, role, name) {
+	return clickAndWait(page, page.getByRole(role, { name, exact: true }));
+}
+
+/**
+ * Runs fn(page, context) in a fresh context of browser (no cookies; JavaScript off unless opts turn it on) and
+ * closes the context however fn ends. Returns what fn returns.
+ */
+export async function withPage(browser, fn, opts = {}) {
+	const context = await newContext(browser, { javaScriptEnabled: false, ...opts });
+	try {
+		return await fn(await context.newPage(), context);
+	} finally {
+		await context.close();
+	}
 }
 
 /** GET path in the page and wait for it to load: the final response (4xx pages are responses too). */
