@@ -46,6 +46,8 @@ static const struct key keys[] = {
 	K("app", "session_idle_minutes", C_UINT, session_idle_minutes, "60"),
 	K("app", "session_absolute_hours", C_UINT, session_absolute_hours, "12"),
 	K("app", "max_body", C_ULONG, max_body, "10485760"),
+	K("app", "attachments_dir", C_STR, attachments_dir, "/var/lib/kpp/attachments"),
+	K("app", "attachment_max", C_ULONG, attachment_max, "5242880"),
 	K("app", "today", C_STR, today, ""),
 	K("iati", "reporting_org_ref", C_STR, iati_org_ref, "SE-ON-2220000315"),
 	K("iati", "reporting_org_name", C_STR, iati_org_name,
@@ -198,6 +200,10 @@ conf_load(struct conf *c, const char *path, char *err, size_t errlen)
 	if (c->today[0] != '\0' && (strlen(c->today) != 10 ||
 	    strspn(c->today, "0123456789-") != 10)) {
 		snprintf(err, errlen, "%s: app.today must be YYYY-MM-DD or empty", path);
+		goto fail;
+	}
+	if (c->attachments_dir[0] != '/') {
+		snprintf(err, errlen, "%s: app.attachments_dir must be an absolute path", path);
 		goto fail;
 	}
 	if (c->workers == 0 || c->workers > 256) {

@@ -38,6 +38,8 @@ struct conf {
 	unsigned session_idle_minutes;
 	unsigned session_absolute_hours;
 	unsigned long max_body;		/* bytes; larger bodies are 413 */
+	char	*attachments_dir;	/* uploaded files by SHA-256 (attach_store.c); made 0700 if missing */
+	unsigned long attachment_max;	/* bytes of one uploaded file; larger ones are refused next to their field */
 	/*
 	 * The programme's "today" (YYYY-MM-DD) for what depends on the date:
 	 * rounds open, reports due. Empty: the real date. The demo sets it

@@ -170,16 +170,6 @@ scratch_dir(struct req *r, const char *dir)
 	return 0;
 }
 
-static void
-close_fd(void *arg)
-{
-	int *fd = arg;
-
-	if (*fd >= 0)
-		close(*fd);
-	*fd = -1;
-}
-
 int
 export_xlsx(struct req *r, const struct xtable *t, const char *name)
 {
@@ -187,7 +177,7 @@ export_xlsx(struct req *r, const struct xtable *t, const char *name)
 	lxw_workbook *wb;
 	lxw_error e, e2;
 	char *path;
-	int fd, *kept;
+	int fd;
 
 	if (scratch_dir(r, app.conf.tmp_dir) != 0)
 		return 500;
@@ -224,10 +214,7 @@ export_xlsx(struct req *r, const struct xtable *t, const char *name)
 		log_err(r->id, "open(%s) failed: %s", path, strerror(errno));
 		return 500;
 	}
-	kept = arena_alloc(r->a, sizeof(*kept));
-	*kept = fd;
-	arena_cleanup_add(r->a, close_fd, kept);
-	r->body_fd = fd;
+	resp_file(r, fd);
 	attachment(r, name, ".xlsx", XLSX_TYPE);
 	return 200;
 }

@@ -1,5 +1,6 @@
 /* http.c - building the response: headers, cookies, redirects, rendering, CSRF. */
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "arena.h"
@@ -48,6 +49,26 @@ resp_cookie(struct req *r, const char *name, const char *value, long max_age)
 	resp_header(r, "Set-Cookie", arena_printf(r->a,
 	    "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value, age,
 	    app.conf.secure_cookies || r->https ? "; Secure" : ""));
+}
+
+static void
+close_fd(void *arg)
+{
+	int *fd = arg;
+
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+void
+resp_file(struct req *r, int fd)
+{
+	int *kept = arena_alloc(r->a, sizeof(*kept));
+
+	*kept = fd;
+	arena_cleanup_add(r->a, close_fd, kept);
+	r->body_fd = fd;
 }
 
 int

@@ -15,9 +15,11 @@
 #include "i18n.h"
 #include "log.h"
 #include "loop.h"
+#include "multipart.h"
 #include "req.h"
 #include "route.h"
 #include "session.h"
+#include "upload.h"
 #include "view.h"
 
 #define MAX_PARAMS	2000	/* the longest form (application budget) has a few hundred */
@@ -138,22 +140,38 @@ env(FCGX_Request *f, const char *name)
 	return v != NULL ? v : "";
 }
 
-/* Reads and decodes the body of a POST. Returns 0 or an HTTP status. */
+static long
+read_stdin(void *arg, char *buf, size_t len)
+{
+	return FCGX_GetStr(buf, (int)len, ((FCGX_Request *)arg)->in);
+}
+
+/*
+ * Reads and decodes the body of a POST: urlencoded, or multipart for a
+ * route that takes files. Returns 0 or an HTTP status.
+ */
 static int
-read_body(struct req *r, FCGX_Request *f)
+read_body(struct req *r, FCGX_Request *f, const struct route *rt)
 {
 	const char *ctype = env(f, "CONTENT_TYPE"), *clen = env(f, "CONTENT_LENGTH");
 	unsigned long long len;
 	char *body, *end;
-	int got;
+	enum kerr e;
+	int got, multipart = mp_is_form_data(ctype);
 
-	if (*clen == '\0')
+	if (*clen == '\0' && !multipart)
 		return 0;
 	len = strtoull(clen, &end, 10);
 	if (*end != '\0')
 		return 400;
 	if (len > app.conf.max_body)
 		return 413;
+	if (multipart) {
+		if (!(rt->flags & ROUTE_UPLOAD))
+			return 415;
+		e = upload_read_body(r, ctype, len, read_stdin, f, MAX_PARAMS);
+		return e == KERR_OK ? 0 : http_status(e);
+	}
 	if (len == 0)
 		return 0;
 	if (strncmp(ctype, "application/x-www-form-urlencoded", 33) != 0)
@@ -299,7 +317,7 @@ dispatch(struct req *r, FCGX_Request *f)
 			return 404;
 	}
 	if (r->method == METHOD_POST) {
-		if ((status = read_body(r, f)) != 0)
+		if ((status = read_body(r, f, rt)) != 0)
 			return status;
 		if (!csrf_ok(r))
 			return 403;

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "arena.h"
+#include "attach_store.h"
 #include "db.h"
 #include "log.h"
 #include "loop.h"
@@ -76,6 +77,7 @@ main(int argc, char *argv[])
 	}
 	/* Connect now so the first request doesn't pay for it; failure is retried per request. */
 	db_connect(NULL);
+	attach_sweep(app.conf.attachments_dir, 3600);
 	while (!stopping && FCGX_Accept_r(&req) >= 0) {
 		loop_handle(&req, a);
 		FCGX_Finish_r(&req);

@@ -8,6 +8,7 @@
 #include "kerr.h"
 
 struct arena;
+struct upload;
 struct vobj;
 
 enum method {
@@ -71,6 +72,8 @@ struct req {
 	int		 https;		/* nginx says the client came over TLS */
 	struct params	 query;
 	struct params	 form;
+	struct upload	*uploads;	/* a multipart POST's files (upload.h: upload_get()) */
+	size_t		 nuploads;
 	struct params	 cookies;
 	const char	*args[REQ_MAXARGS];	/* the router's {captures} */
 	struct session	*sess;		/* NULL: anonymous */
@@ -101,6 +104,9 @@ void		 resp_header(struct req *r, const char *name, const char *value);
  */
 void		 resp_cookie(struct req *r, const char *name, const char *value,
 		    long max_age);
+
+/* Makes the open file fd the response body, streamed by loop.c (downloads); the request closes it. */
+void		 resp_file(struct req *r, int fd);
 
 /* Ends a POST: 303 See Other to a local path. Returns the status for the handler to return. */
 int		 redirect(struct req *r, const char *location);

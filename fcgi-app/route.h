@@ -6,6 +6,7 @@
 
 /* Route flags. */
 #define ROUTE_NOSESSION	0x1	/* never touches the session (health checks) */
+#define ROUTE_UPLOAD	0x2	/* a POST that takes multipart/form-data with files (upload.h) */
 
 struct route {
 	enum method	 method;

@@ -277,6 +277,7 @@ function baseConf(dir, { dbSocket, fcgiSocket, workers, passwords, data = 'empty
 		'app.sql_dir': path.join(SRC, 'sql'),
 		'app.static_dir': path.join(SRC, 'static'),
 		'app.tmp_dir': path.join(dir, 'scratch'),
+		'app.attachments_dir': path.join(dir, 'attachments'),
 		'app.secure_cookies': 'false',
 		// The demo data tells the programme as it stood on its story date; "today" is that day.
 		...(data === 'demo' ? { 'app.today': DEMO_TODAY } : {}),

@@ -414,6 +414,8 @@ test_conf_defaults_when_absent(void)
 	CU_ASSERT_EQUAL(c.session_idle_minutes, 60);
 	CU_ASSERT_EQUAL(c.session_absolute_hours, 12);
 	CU_ASSERT_EQUAL(c.max_body, 10485760UL);
+	CU_ASSERT_STRING_EQUAL(c.attachments_dir, "/var/lib/kpp/attachments");
+	CU_ASSERT_EQUAL(c.attachment_max, 5242880UL);
 	CU_ASSERT_STRING_EQUAL(c.today, "");
 	CU_ASSERT_STRING_EQUAL(c.iati_org_ref, "SE-ON-2220000315");
 	CU_ASSERT_STRING_EQUAL(c.iati_contact_email, "info@icld.se");
@@ -495,6 +497,8 @@ test_conf_bad_number_refused(void)
 	CU_ASSERT(refused("[app]\nmax_body = -5\n", "app.max_body"));
 	CU_ASSERT(refused("[app]\nmax_body = 99999999999999999999999\n",
 	    "app.max_body"));
+	CU_ASSERT(refused("[app]\nattachments_dir = var/attachments\n", "app.attachments_dir"));
+	CU_ASSERT(refused("[app]\nattachment_max = 5M\n", "app.attachment_max"));
 	CU_ASSERT(refused("[server]\nworkers = 0\n", "server.workers"));
 	CU_ASSERT(refused("[server]\nworkers = 257\n", "server.workers"));
 }

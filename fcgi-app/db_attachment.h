@@ -1,0 +1,58 @@
+/* db_attachment.h - SQL for attachments: what is known of each uploaded file (its content is on disk). */
+#ifndef KPP_DB_ATTACHMENT_H
+#define KPP_DB_ATTACHMENT_H
+
+#include <stddef.h>
+
+#include "kerr.h"
+
+struct req;
+struct upload;
+
+/* An attachments row with its owners; strings in the request's arena. */
+struct attachment {
+	long long		 id;
+	long long		 report_id;		/* 0 when it belongs to an application */
+	long long		 application_id;	/* 0 when it belongs to a report */
+	long long		 project_id;		/* the report's project; 0 for an application's */
+	const char		*project_code;		/* the report's project's code; NULL for an application's */
+	long long		 org_id;		/* the Swedish member that owns the project or application */
+	const char		*sha256;		/* names the file (attach_send()) */
+	const char		*filename;		/* as uploaded, without directories */
+	const char		*mime;			/* the type kpp found in the content */
+	long long		 size;			/* bytes */
+	long long		 uploaded_by;		/* users.id */
+	const char		*uploaded_by_name;
+	const char		*uploaded_at;		/* YYYY-MM-DD HH:MM:SS, UTC */
+};
+
+/*
+ * Attaches the uploaded file u (u->err must be ATTACH_OK) to report
+ * report_id, uploaded by the signed-in person: first makes the file
+ * permanent on disk (upload_commit(); so a row never names a missing
+ * file), then inserts the row (the name cut to the column's 255
+ * characters) and its audit row "report.attach". Call it inside the
+ * handler's transaction, after checking that the person may change the
+ * report. Returns KERR_OK with the new row's id in *id (may be NULL),
+ * KERR_INVALID for a refused file, KERR_SYSTEM (disk) or KERR_DB.
+ */
+enum kerr	 db_attachment_insert(struct req *r, long long report_id,
+		    const struct upload *u, long long *id);
+
+/*
+ * The attachment id, when org_id is 0 (ICLD and Sida) or owns the report's
+ * project or the application it belongs to: KERR_NOTFOUND otherwise, as
+ * other organisations' records do not exist for an applicant. The caller
+ * still checks that the person may see that report (its status, role).
+ */
+enum kerr	 db_attachment_get(struct req *r, long long id, long long org_id,
+		    struct attachment *out);
+
+/*
+ * The attachments of report report_id, oldest first, in *out (the arena;
+ * *n of them). Not confined: read the report, confined, first.
+ */
+enum kerr	 db_attachment_list(struct req *r, long long report_id,
+		    struct attachment **out, size_t *n);
+
+#endif
