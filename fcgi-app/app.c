@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "calendar.h"
 #include "db.h"
 #include "i18n.h"
 #include "labels.h"
@@ -51,6 +52,9 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_DECISION] = "decision",
 	[TPL_DECISION_LETTER] = "decision_letter",
 	[TPL_AUDIT] = "audit",
+	[TPL_REPORT] = "report",
+	[TPL_REPORTS] = "reports",
+	[TPL_PROJECT_CANCEL] = "project_cancel",
 };
 
 static const char *
@@ -93,14 +97,13 @@ app_init(const char *conf_path, char *err, size_t errlen)
 const char *
 app_today(void)
 {
-	static char real[11];
-	struct tm tm;
-	time_t now;
+	static char real[16];
+	struct ymd d;
 
 	if (app.conf.today[0] != '\0')
 		return app.conf.today;
-	now = time(NULL);
-	gmtime_r(&now, &tm);
-	strftime(real, sizeof(real), "%Y-%m-%d", &tm);
+	/* Reports fall due on Swedish days: from midnight in Stockholm, not in UTC. */
+	d = calendar_swedish_date((long long)time(NULL));
+	snprintf(real, sizeof(real), "%04d-%02d-%02d", d.y, d.m, d.d);
 	return real;
 }

@@ -45,6 +45,9 @@ enum tpl {
 	TPL_DECISION,
 	TPL_DECISION_LETTER,
 	TPL_AUDIT,
+	TPL_REPORT,
+	TPL_REPORTS,
+	TPL_PROJECT_CANCEL,
 	TPL__MAX
 };
 
@@ -65,7 +68,7 @@ extern struct app app;
  */
 enum kerr	app_init(const char *conf_path, char *err, size_t errlen);
 
-/* The programme's today as YYYY-MM-DD (the configured date, or the real UTC date). */
+/* The programme's today as YYYY-MM-DD: the configured date, or the date in Sweden (Europe/Stockholm). */
 const char	*app_today(void);
 
 #endif

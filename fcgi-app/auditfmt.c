@@ -373,34 +373,6 @@ auditfmt_changes(struct arena *a, const char *before, const char *after,
 
 /* ---- Swedish time ---------------------------------------------------------------------------------- */
 
-/* The day number of the last Sunday of month m in year y. */
-static long long
-last_sunday(int y, int m)
-{
-	struct ymd end = calendar_month_end_after((struct ymd){ y, m, 1 }, 0);
-	long long last = calendar_day(end.y, end.m, end.d);
-	long long wd = ((last % 7) + 11) % 7;	/* 0 Sunday; 1970-01-01 was a Thursday */
-
-	return last - wd;
-}
-
-/* The day of moment t (seconds since 1970), rounding down before 1970 too. */
-static long long
-day_of(long long t)
-{
-	return t >= 0 ? t / 86400 : (t - 86399) / 86400;
-}
-
-/* Whether Sweden keeps summer time at the UTC moment t. */
-static int
-summer(long long t)
-{
-	int y = calendar_date(day_of(t)).y;
-
-	return t >= last_sunday(y, 3) * 86400 + 3600 &&
-	    t < last_sunday(y, 10) * 86400 + 3600;
-}
-
 static int
 field(const char *s, size_t n, int min, int max, int *out)
 {
@@ -440,8 +412,8 @@ auditfmt_local_time(struct arena *a, const char *utc)
 	if (*f != '\0')
 		return NULL;
 	t = calendar_day(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
-	t += summer(t) ? 7200 : 3600;
-	z = day_of(t);
+	t += calendar_swedish_offset(t);
+	z = calendar_day_of(t);
 	day = calendar_date(z);
 	t -= z * 86400;
 	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", day.y, day.m, day.d,
@@ -455,8 +427,9 @@ auditfmt_day_start_utc(struct arena *a, int y, int m, int d)
 	struct ymd day;
 
 	/* Midnight is never in the hour the clocks skip or repeat, so one offset fits. */
-	t = summer(midnight - 7200) ? midnight - 7200 : midnight - 3600;
-	z = day_of(t);
+	t = calendar_swedish_offset(midnight - 7200) == 7200 ? midnight - 7200 :
+	    midnight - 3600;
+	z = calendar_day_of(t);
 	day = calendar_date(z);
 	t -= z * 86400;
 	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", day.y, day.m, day.d,

@@ -68,3 +68,35 @@ calendar_month_end_after(struct ymd d, int months)
 	/* The first of the month after, less a day. */
 	return calendar_date(calendar_day(d.y + m / 12, m % 12 + 1, 1) - 1);
 }
+
+long long
+calendar_day_of(long long t)
+{
+	return t >= 0 ? t / 86400 : (t - 86399) / 86400;
+}
+
+/* The day number of the last Sunday of month m in year y. */
+static long long
+last_sunday(int y, int m)
+{
+	struct ymd end = calendar_month_end_after((struct ymd){ y, m, 1 }, 0);
+	long long last = calendar_day(end.y, end.m, end.d);
+	long long wd = ((last % 7) + 11) % 7;	/* 0 Sunday; 1970-01-01 was a Thursday */
+
+	return last - wd;
+}
+
+long long
+calendar_swedish_offset(long long t)
+{
+	int y = calendar_date(calendar_day_of(t)).y;
+
+	return t >= last_sunday(y, 3) * 86400 + 3600 &&
+	    t < last_sunday(y, 10) * 86400 + 3600 ? 7200 : 3600;
+}
+
+struct ymd
+calendar_swedish_date(long long t)
+{
+	return calendar_date(calendar_day_of(t + calendar_swedish_offset(t)));
+}

@@ -36,4 +36,18 @@ struct ymd	 calendar_add_years(struct ymd d, int n);
 /* The last day of the month that comes months (0 or more) after d's month: the rule for reports due. */
 struct ymd	 calendar_month_end_after(struct ymd d, int months);
 
+/* The day number of the UTC moment t (seconds since 1970), rounding down before 1970 too. */
+long long	 calendar_day_of(long long t);
+
+/*
+ * Sweden's offset from UTC in seconds at the UTC moment t (seconds since
+ * 1970): 3600 (CET), or 7200 (CEST) from 01:00 UTC on the last Sunday of
+ * March to 01:00 UTC on the last Sunday of October, the EU rule Sweden
+ * has kept since 1996. The programme's days are Swedish days.
+ */
+long long	 calendar_swedish_offset(long long t);
+
+/* The date in Sweden (Europe/Stockholm) at the UTC moment t: the programme's today. */
+struct ymd	 calendar_swedish_date(long long t);
+
 #endif

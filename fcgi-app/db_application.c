@@ -133,13 +133,8 @@ static struct dbstmt q[Q__MAX] = {
 /* Column of value cN in a row: after the tag and the six keys. */
 #define C(n)	(6 + (n))
 
-/*
- * An indicator value as text: a DECIMAL column's "12.50" as "12.5" and
- * "6.00" as "6" (in place: the string is the result's, in the arena);
- * the text column when the value is NULL.
- */
-static const char *
-value_text(char *value, const char *text)
+const char *
+db_value_text(char *value, const char *text)
 {
 	char *dot, *end;
 
@@ -244,8 +239,8 @@ read_framework(struct req *r, struct application *a, const struct dbres *res)
 			er->nind++;
 			in->name = c[2];
 			in->unit = c[3];
-			in->baseline = value_text(c[5], c[6]);
-			in->target = value_text(c[8], c[9]);
+			in->baseline = db_value_text(c[5], c[6]);
+			in->target = db_value_text(c[8], c[9]);
 			break;
 		}
 		}

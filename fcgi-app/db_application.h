@@ -83,6 +83,13 @@ enum kerr	db_application_load(struct req *r, long long id, long long org_id,
 		    struct application *a, struct application_extra *x);
 
 /*
+ * An indicator value as text: a DECIMAL column's "12.50" as "12.5" and
+ * "6.00" as "6" (in place: the string is a result's, in the arena);
+ * the text column when the value is NULL.
+ */
+const char	*db_value_text(char *value, const char *text);
+
+/*
  * Withdraws application id of organisation org_id, seen at version, before
  * any decision (from draft, submitted or under review), writing its audit
  * row in the same transaction. Returns KERR_OK; KERR_NOTFOUND when it is

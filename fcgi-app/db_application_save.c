@@ -9,6 +9,7 @@
 #include "db_application_save.h"
 #include "db_auth.h"
 #include "req.h"
+#include "valid.h"
 
 enum q {
 	Q_THEMES,
@@ -293,51 +294,6 @@ why_unchanged(struct req *r, long long id, long long org, unsigned *current,
 	    KERR_CONFLICT : KERR_FORBIDDEN;
 }
 
-/*
- * An indicator's baseline or target as a DECIMAL(14,2) literal when s is
- * a number as people write one ("12", "12,5", "-3.25", "1 500"), else
- * NULL: the text column takes it.
- */
-static const char *
-decimal(struct req *r, const char *s)
-{
-	char out[32];
-	size_t n = 0, ndig = 0, nfrac = 0;
-	int frac = 0;
-
-	if (s == NULL)
-		return NULL;
-	while (*s == ' ')
-		s++;
-	if (*s == '-')
-		out[n++] = *s++;
-	for (; *s != '\0'; s++) {
-		if (isdigit((unsigned char)*s)) {
-			if (n >= sizeof(out) - 1)
-				return NULL;
-			out[n++] = *s;
-			if (frac)
-				nfrac++;
-			else
-				ndig++;
-		} else if ((*s == ',' || *s == '.') && !frac && ndig > 0) {
-			frac = 1;
-			out[n++] = '.';
-		} else if (*s == ' ' && !frac && ndig > 0 &&
-		    isdigit((unsigned char)s[1]))
-			continue;
-		else
-			break;
-	}
-	while (*s == ' ')
-		s++;
-	if (*s != '\0' || ndig == 0 || ndig > 12 || (frac && (nfrac == 0 ||
-	    nfrac > 2)))
-		return NULL;
-	out[n] = '\0';
-	return arena_strdup(r->a, out);
-}
-
 static enum kerr
 save_partners(struct req *r, const struct application *a,
     struct new_partner *np, int np_position)
@@ -397,8 +353,8 @@ static enum kerr
 save_indicator(struct req *r, long long result_id, size_t pos,
     const struct indicator *in)
 {
-	const char *bv = decimal(r, text(in->baseline));
-	const char *tv = decimal(r, text(in->target));
+	const char *bv = valid_decimal(r->a, text(in->baseline));
+	const char *tv = valid_decimal(r->a, text(in->target));
 	/* Words for both, and no numbers: IATI's qualitative measure. */
 	const char *measure = bv == NULL && tv == NULL && text(in->baseline) != NULL &&
 	    text(in->target) != NULL ? "qualitative" : "unit";

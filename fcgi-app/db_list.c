@@ -120,6 +120,48 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 };
 
 /*
+ * The reports list: its filters on the report, its project and the
+ * project's application, bound in REPORT_ARGS()'s order. Owed: a draft or
+ * a returned report of a project under way, as the start pages count them.
+ */
+#define OWED	"(rp.status IN ('draft', 'returned') AND p.status IN ('implementation', 'finalisation'))"
+#define REPORT_OTHER \
+	F("a.round_id") " AND " F("a.country_code") " AND " F("a.applicant_org_id") \
+	" AND " F("rp.kind") " AND " F("rp.project_year") \
+	" AND (? IS NULL OR (" OWED " AND rp.due_on < ?))" \
+	" AND (? IS NULL OR (" OWED " AND rp.due_on >= ?))"
+/* The deadline filter binds today as the day overdue reports are due before, or due ones on or after. */
+#define REPORT_ARGS(f) (f)->round, (f)->round, (f)->country, (f)->country, (f)->org, \
+	(f)->org, (f)->kind, (f)->kind, (f)->year, (f)->year, overdue_before(f), overdue_before(f), \
+	due_from(f), due_from(f)
+#define REPORT_WHERE	REPORT_OTHER " AND " F("rp.status")
+#define REPORT_FROM	"FROM reports rp JOIN projects p ON p.id = rp.project_id " \
+	"JOIN applications a ON a.id = p.application_id "
+
+#define REPORT_ROWS(join, key, key2, dir) \
+	"SELECT rp.id, p.code, a.title_sv, a.title_en, o.name, c.name_sv, c.name_en, r.year, " \
+	"rp.kind, rp.project_year, DATE_FORMAT(rp.due_on, '%Y-%m-%d'), rp.status, " \
+	"DATE_FORMAT(rp.submitted_at, '%Y-%m-%d'), DATEDIFF(rp.due_on, ?), " OWED " " \
+	"FROM (SELECT rp.id, " key " AS k, " key2 " AS k2 " REPORT_FROM join \
+	" WHERE " REPORT_WHERE " ORDER BY k " dir ", k2 " dir ", rp.id " dir \
+	" LIMIT ? OFFSET ?) pg " \
+	"JOIN reports rp ON rp.id = pg.id JOIN projects p ON p.id = rp.project_id " \
+	"JOIN applications a ON a.id = p.application_id " JOIN_ORG " " JOIN_ROUND " " \
+	JOIN_COUNTRY " ORDER BY pg.k " dir ", pg.k2 " dir ", rp.id " dir
+
+static struct dbstmt report_rows[REPORT_SORT__MAX][2] = {
+	[REPORT_SORT_CODE] = BOTH(REPORT_ROWS, "", "p.code", "rp.kind, rp.project_year"),
+	[REPORT_SORT_ORG] = BOTH(REPORT_ROWS, JOIN_ORG, "o.name", "rp.due_on"),
+	[REPORT_SORT_COUNTRY_SV] = BOTH(REPORT_ROWS, JOIN_COUNTRY, "c.name_sv", "rp.due_on"),
+	[REPORT_SORT_COUNTRY_EN] = BOTH(REPORT_ROWS, JOIN_COUNTRY, "c.name_en", "rp.due_on"),
+	[REPORT_SORT_KIND] = BOTH(REPORT_ROWS, "", "rp.kind", "rp.project_year"),
+	[REPORT_SORT_ROUND] = BOTH(REPORT_ROWS, JOIN_ROUND, "r.year", "rp.due_on"),
+	[REPORT_SORT_DUE] = BOTH(REPORT_ROWS, "", "rp.due_on", "p.code"),
+	[REPORT_SORT_SUBMITTED] = BOTH(REPORT_ROWS, "", "rp.submitted_at", "rp.due_on"),
+	[REPORT_SORT_STATUS] = BOTH(REPORT_ROWS, "", "rp.status", "rp.due_on"),
+};
+
+/*
  * The select boxes' choices with each one's place in Swedish and in
  * English order (ROW_NUMBER over the table's few rows), so that one
  * cached statement serves readers of both languages; then the counts.
@@ -161,11 +203,25 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 	"SELECT 'c', 0, 0, p.status, NULL, NULL, COUNT(*) FROM projects p " \
 	"JOIN applications a ON a.id = p.application_id WHERE " where " GROUP BY p.status"
 
+/*
+ * The reports list's choices and counts, and ('v') how many are overdue
+ * under the other filters: what an officer chases first.
+ */
+#define REPORT_META \
+	META_ROUNDS " UNION ALL " META_COUNTRIES " UNION ALL " \
+	META_ORGS("SELECT 1 FROM applications a JOIN projects p " \
+	"ON p.application_id = a.id WHERE a.applicant_org_id = o.id") " UNION ALL " \
+	"SELECT 'c', 0, 0, rp.status, NULL, NULL, COUNT(*) " REPORT_FROM \
+	"WHERE " REPORT_OTHER " GROUP BY rp.status UNION ALL " \
+	"SELECT 'v', 0, 0, NULL, NULL, NULL, COUNT(*) " REPORT_FROM \
+	"WHERE " REPORT_OTHER " AND " OWED " AND rp.due_on < ?"
+
 enum q {
 	Q_INBOX_META,
 	Q_INBOX_META_ALL,
 	Q_PROJECT_META,
 	Q_PROJECT_META_ALL,
+	Q_REPORT_META,
 	Q__MAX
 };
 
@@ -181,6 +237,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_INBOX_META_ALL] = { INBOX_META(SUBMITTED), NULL, 0 },
 	[Q_PROJECT_META] = { PROJECT_META(PROJECT_OTHER), NULL, 0 },
 	[Q_PROJECT_META_ALL] = { PROJECT_META("1"), NULL, 0 },
+	[Q_REPORT_META] = { REPORT_META, NULL, 0 },
 };
 
 /* Sorts the meta statement's rows into m, each choice at its place in the reader's order. */
@@ -345,6 +402,85 @@ db_project_list_rows(struct req *r, const struct app_filter *f, int sort,
 		w->start = res.rows[i][9];
 		w->end = res.rows[i][10];
 		w->budget = res.rows[i][11];
+	}
+	*n = res.nrows;
+	return KERR_OK;
+}
+
+static const char *
+overdue_before(const struct report_filter *f)
+{
+	return f->deadline != NULL && strcmp(f->deadline, "overdue") == 0 ? f->today : NULL;
+}
+
+static const char *
+due_from(const struct report_filter *f)
+{
+	return f->deadline != NULL && strcmp(f->deadline, "due") == 0 ? f->today : NULL;
+}
+
+enum kerr
+db_report_list_meta(struct req *r, const struct report_filter *f, struct list_meta *m,
+    long long *overdue)
+{
+	struct dbres res;
+	enum kerr e;
+	size_t i;
+
+	*overdue = 0;
+	if ((e = db_query_cached(r->a, r->id, &q[Q_REPORT_META], r->sess->data_version, &res,
+	    "sssssssssssssssssssssssssssss", REPORT_ARGS(f), REPORT_ARGS(f), f->today)) != KERR_OK)
+		return e;
+	meta_fill(r, &res, m);
+	for (i = 0; i < res.nrows; i++)
+		if (res.rows[i][0][0] == 'v')
+			*overdue = db_ll(&res, i, 6);
+	return KERR_OK;
+}
+
+enum kerr
+db_report_list_rows(struct req *r, const struct report_filter *f, int sort, int desc,
+    long long offset, long long limit, struct report_row **rows, size_t *n)
+{
+	struct dbstmt *s;
+	struct dbres res;
+	enum kerr e;
+	size_t i;
+
+	*rows = NULL;
+	*n = 0;
+	if (sort < 0 || sort >= REPORT_SORT__MAX)
+		return KERR_SYSTEM;
+	s = &report_rows[sort][desc != 0];
+	if (limit > 0)
+		e = db_query_cached(r->a, r->id, s, r->sess->data_version, &res,
+		    "sssssssssssssssssii", f->today, REPORT_ARGS(f), f->status, f->status, limit,
+		    offset);
+	else
+		e = db_query(r->a, r->id, s, &res, "sssssssssssssssssii", f->today, REPORT_ARGS(f),
+		    f->status, f->status, (long long)LLONG_MAX, 0LL);
+	if (e != KERR_OK)
+		return e;
+	*rows = arena_calloc(r->a, res.nrows + 1, sizeof(**rows));
+	for (i = 0; i < res.nrows; i++) {
+		struct report_row *w = &(*rows)[i];
+		char **c = res.rows[i];
+
+		w->id = db_ll(&res, i, 0);
+		w->code = c[1];
+		w->title_sv = c[2];
+		w->title_en = c[3];
+		w->org = c[4];
+		w->country_sv = c[5];
+		w->country_en = c[6];
+		w->round_year = c[7];
+		w->kind = c[8];
+		w->year = c[9];
+		w->due = c[10];
+		w->status = c[11];
+		w->submitted = c[12];
+		w->days_left = db_ll(&res, i, 13);
+		w->owed = db_ll(&res, i, 14) != 0;
 	}
 	*n = res.nrows;
 	return KERR_OK;

@@ -46,6 +46,19 @@ enum project_sort {
 	PROJECT_SORT__MAX
 };
 
+enum report_sort {
+	REPORT_SORT_CODE = 0,
+	REPORT_SORT_ORG,
+	REPORT_SORT_COUNTRY_SV,
+	REPORT_SORT_COUNTRY_EN,
+	REPORT_SORT_KIND,		/* progress reports by year, then final reports */
+	REPORT_SORT_ROUND,
+	REPORT_SORT_DUE,
+	REPORT_SORT_SUBMITTED,
+	REPORT_SORT_STATUS,
+	REPORT_SORT__MAX
+};
+
 /*
  * The filters of both lists (the projects list by its projects'
  * applications), each a value already checked against its allow-list by
@@ -132,5 +145,46 @@ enum kerr	db_project_list_meta(struct req *r, const struct app_filter *f,
 enum kerr	db_project_list_rows(struct req *r, const struct app_filter *f,
 		    int sort, int desc, long long offset, long long limit,
 		    struct project_row **rows, size_t *n);
+
+/*
+ * The reports list's filters, checked like app_filter's: round and org
+ * ids, a country code, the report's status and kind, its project year
+ * ("1" to "3"), and deadline: "overdue" (owed and past its due date) or
+ * "due" (owed, not yet past it), counted from today (YYYY-MM-DD). A report
+ * is owed while it is a draft or returned and its project is under way.
+ */
+struct report_filter {
+	const char	*round, *status, *deadline, *country, *org, *kind, *year;
+	const char	*today;
+};
+
+struct report_row {
+	long long	 id;
+	const char	*code;
+	const char	*title_sv, *title_en;	/* the project's */
+	const char	*org;
+	const char	*country_sv, *country_en;
+	const char	*round_year;
+	const char	*kind;			/* progress, final */
+	const char	*year;			/* the project year covered, in decimal */
+	const char	*due;			/* YYYY-MM-DD */
+	const char	*status;
+	const char	*submitted;		/* YYYY-MM-DD of the latest submission; NULL when never */
+	long long	 days_left;		/* due date less today */
+	int		 owed;			/* a draft or returned report of a project under way */
+};
+
+/*
+ * The reports list's choices, its counts per report status under f's
+ * other filters (all but status), and in *overdue how many of those are
+ * overdue whatever their status filter says. One cached statement.
+ */
+enum kerr	db_report_list_meta(struct req *r, const struct report_filter *f,
+		    struct list_meta *m, long long *overdue);
+
+/* The reports that f lets through, sorted by sort (an enum report_sort); as db_inbox_rows. */
+enum kerr	db_report_list_rows(struct req *r, const struct report_filter *f,
+		    int sort, int desc, long long offset, long long limit,
+		    struct report_row **rows, size_t *n);
 
 #endif

@@ -4,11 +4,14 @@
 #include "arena.h"
 #include "db.h"
 #include "db_auditlog.h"
+#include "db_auth.h"
 #include "db_project.h"
 #include "req.h"
 
 enum q {
 	Q_PROJECT,
+	Q_LOCK,
+	Q_CANCEL,
 	Q__MAX
 };
 
@@ -85,6 +88,17 @@ static struct dbstmt q[Q__MAX] = {
 	    "NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN reports rp ON rp.project_id = v.pid "
 	    "UNION ALL "
+	    /* The version (for cancelling) and why it was cancelled; the costs of its progress reports. */
+	    "SELECT 'k', NULL, NULL, p.version, p.cancelled_reason, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN projects p ON p.id = v.pid "
+	    "UNION ALL "
+	    "SELECT 'x', rp.project_year, fl.category, rp.project_year, fl.category, "
+	    "fl.actual_amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL "
+	    "FROM v JOIN reports rp ON rp.project_id = v.pid AND rp.kind = 'progress' "
+	    "JOIN report_financial_lines fl ON fl.report_id = rp.id "
+	    "UNION ALL "
 	    "SELECT 'd', DATE_FORMAT(d.paid_on, '%Y-%m-%d'), LPAD(d.id, 12, '0'), "
 	    "DATE_FORMAT(d.paid_on, '%Y-%m-%d'), d.amount, d.report_id, rp.kind, "
 	    "rp.project_year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
@@ -114,6 +128,12 @@ static struct dbstmt q[Q__MAX] = {
 	    "AND l.action NOT LIKE 'review.%'"
 	    ") t ORDER BY tag, CASE WHEN tag = 'a' THEN s1 END DESC, "
 	    "CASE WHEN tag = 'a' THEN s2 END DESC, s1, s2", NULL, 0 },
+	/* A decision on one of its reports locks the project too: a cancellation waits for it, or it for this. */
+	[Q_LOCK] = { "SELECT id, status, version FROM projects WHERE code = ? FOR UPDATE", NULL, 0 },
+	[Q_CANCEL] = { "UPDATE projects SET status = 'cancelled', cancelled_reason = ?, "
+	    "actual_end = IF(actual_start IS NULL, NULL, GREATEST(actual_start, ?)), "
+	    "version = version + 1 WHERE id = ? AND version = ? "
+	    "AND status IN ('implementation', 'finalisation')", NULL, 0 },
 };
 
 /* Counts rows of each tag so the lists can be allocated once. */
@@ -199,7 +219,7 @@ db_project_get(struct req *r, const char *code, long long org_id,
 		y->ends = c[2];
 		y->amount = db_ll(&res, i, C1 + 3);
 		for (k = 0; k < CAT__MAX; k++)
-			y->line[k] = -1;
+			y->line[k] = y->actual[k] = -1;
 	}
 	for (i = 0; i < res.nrows; i++) {
 		c = res.rows[i] + C1;
@@ -232,6 +252,15 @@ db_project_get(struct req *r, const char *code, long long org_id,
 			if ((y = year_of(p, (int)db_ll(&res, i, C1))) != NULL && k >= 0)
 				y->line[k] = db_ll(&res, i, C1 + 2);
 			break;
+		case 'x':
+			k = code_index(category_code, CAT__MAX, c[1]);
+			if ((y = year_of(p, (int)db_ll(&res, i, C1))) != NULL && k >= 0)
+				y->actual[k] = db_ll(&res, i, C1 + 2);
+			break;
+		case 'k':
+			p->version = (unsigned)db_ll(&res, i, C1);
+			p->cancelled_reason = c[1];
+			break;
 		case 'r': {
 			struct project_report *rp = &p->reports[p->nreports++];
 
@@ -259,4 +288,50 @@ db_project_get(struct req *r, const char *code, long long org_id,
 		}
 	}
 	return KERR_OK;
+}
+
+enum kerr
+db_project_cancel(struct req *r, const char *code, unsigned version, const char *reason,
+    const char *today, const char **status)
+{
+	unsigned long long changed = 0;
+	struct dbres res;
+	long long id;
+	enum kerr e;
+
+	*status = NULL;
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_LOCK], &res, "s", code)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	id = db_ll(&res, 0, 0);
+	*status = res.rows[0][1];
+	if (strcmp(*status, "implementation") != 0 && strcmp(*status, "finalisation") != 0) {
+		e = KERR_FORBIDDEN;
+		goto out;
+	}
+	if ((unsigned)db_ll(&res, 0, 2) != version) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[Q_CANCEL], &changed, NULL, "ssii", reason, today, id,
+	    (long long)version)) != KERR_OK)
+		goto out;
+	if (changed == 0) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_audit(r, 0, "project.cancel", "project", id,
+	    arena_printf(r->a, "{\"status\": %s}", json_str(r, *status)),
+	    arena_printf(r->a, "{\"status\": \"cancelled\", \"cancelled_reason\": %s}",
+	    json_str(r, reason)))) != KERR_OK)
+		goto out;
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
 }

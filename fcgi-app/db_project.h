@@ -29,6 +29,7 @@ struct project_year {
 	const char	*starts, *ends;			/* YYYY-MM-DD */
 	long long	 amount;			/* approved for the year */
 	long long	 line[CAT__MAX];		/* approved per cost category; -1 where none is stored */
+	long long	 actual[CAT__MAX];		/* costs in its progress report; -1 where none is given */
 };
 
 struct project_report {
@@ -48,6 +49,8 @@ struct project_payment {
 
 struct project_view {
 	const char	*code;
+	unsigned	 version;
+	const char	*cancelled_reason;		/* NULL unless cancelled */
 	long long	 application_id;
 	const char	*title_sv, *title_en;
 	const char	*status;
@@ -86,5 +89,16 @@ struct project_view {
  */
 enum kerr	db_project_get(struct req *r, const char *code, long long org_id,
 		    const char *today, int trail, struct project_view *out);
+
+/*
+ * Cancels project code, seen at version, for reason: its status becomes
+ * cancelled and its actual end today (YYYY-MM-DD; none when it never
+ * started), with its audit row, in one transaction. Its reports owe
+ * nothing from then on. Returns KERR_OK; KERR_NOTFOUND; KERR_CONFLICT
+ * when its version moved on; KERR_FORBIDDEN when it is closed or
+ * cancelled already. *status is its status now, in r's arena.
+ */
+enum kerr	db_project_cancel(struct req *r, const char *code, unsigned version,
+		    const char *reason, const char *today, const char **status);
 
 #endif

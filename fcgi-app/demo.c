@@ -11,6 +11,7 @@
 
 #include "calendar.h"
 #include "demo.h"
+#include "reimburse.h"
 
 /*
  * The data describes the programme as it stood on the story date, four
@@ -596,6 +597,7 @@ static const char *const categories[] = {
 	"travel", "accommodation", "meetings", "consultants", "translation", "other",
 };
 #define NCATEGORIES	(sizeof(categories) / sizeof(categories[0]))
+_Static_assert(NCATEGORIES == REIMBURSE_CATEGORIES, "the demo's categories are the application's");
 
 static const char *const delay_reasons[] = {
 	"the local elections", "the rainy season", "a change of municipal director", "delayed visas",
@@ -1801,7 +1803,7 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	long sub_day = due - rnd(d, 0, 20), dec_day = sub_day + rnd(d, 10, 35);
 	char due_s[16], sub_s[32], dec_s[32], sub2_s[32], first_dec[32], created[32], paid[16], after[48];
 	char fin_json[512], ind_json[256], dbuf[32];
-	long actual[NCATEGORIES], total = 0;
+	long actual[NCATEGORIES];
 	unsigned report, user = d->member_user[p->member];
 	const char *status, *comment = NULL;
 	size_t c, len;
@@ -1867,7 +1869,6 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	len = (size_t)snprintf(fin_json, sizeof(fin_json), "[");
 	for (c = 0; c < NCATEGORIES && !final; c++) {
 		actual[c] = lines[c] * rnd(d, 82, 106) / 100 / 100 * 100;
-		total += actual[c];
 		bind_id(d, report);
 		bind_str(d, categories[c]);
 		bind_int(d, actual[c]);
@@ -1934,11 +1935,23 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 		}
 	}
 
-	/* ICLD reimburses an approved progress report: its actual costs, at most the year's budget. */
+	/*
+	 * ICLD reimburses an approved progress report as the application does (reimburse.c): each category's
+	 * actual cost at most its budget line, the whole at most the year's amount.
+	 */
 	if ((f == F_APPROVED || f == F_RETURNED_THEN_APPROVED) && !final) {
 		long paid_day = dec_day + (f == F_RETURNED_THEN_APPROVED ? 28 : 0) + rnd(d, 10, 25);
-		long amount = total < year_amount_sek ? total : year_amount_sek;
+		long long budget[REIMBURSE_CATEGORIES], spent[REIMBURSE_CATEGORIES];
+		struct reimbursement rb;
+		long amount;
 		char paid_at[32];
+
+		for (c = 0; c < REIMBURSE_CATEGORIES; c++) {
+			budget[c] = lines[c];
+			spent[c] = actual[c];
+		}
+		reimburse_compute(budget, spent, year_amount_sek, 0, &rb);
+		amount = (long)rb.due;
 
 		if (paid_day <= d->story && amount > 0) {
 			fmt_time(paid_at, paid_day, 11 * 60);

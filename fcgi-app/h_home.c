@@ -42,8 +42,9 @@ home_applicant(struct req *r)
 		o = vobj_push(r->view, "reports");
 		vobj_str(o, "project_code", h.reports[i].project_code);
 		vobj_str(o, "project_title", h.reports[i].project_title);
-		vobj_str(o, "href", arena_printf(r->a, "/projects/%s",
+		vobj_str(o, "project_href", arena_printf(r->a, "/projects/%s",
 		    h.reports[i].project_code));
+		vobj_str(o, "href", arena_printf(r->a, "/reports/%lld", h.reports[i].id));
 		vobj_str(o, "kind", label(r->lang, h.reports[i].kind));
 		if (strcmp(h.reports[i].kind, "progress") == 0)
 			vobj_int(o, "year", h.reports[i].year);

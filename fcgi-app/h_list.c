@@ -1,4 +1,4 @@
-/* h_list.c - the admin lists: the inbox of submitted applications and the projects list, with their downloads. */
+/* h_list.c - the admin lists: the inbox of submitted applications, the projects list and the reports list, with their downloads. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -431,4 +431,214 @@ int
 h_project_list_xlsx(struct req *r)
 {
 	return project_download(r, 1);
+}
+
+/* ---- the reports list ----------------------------------------------------------------------------------- */
+
+static const char *const report_statuses[] = { "draft", "submitted", "approved", "returned" };
+static const char *const report_deadlines[] = { "overdue", "due" };
+static const char *const report_kinds[] = { "progress", "final" };
+static const char *const report_years[] = { "1", "2", "3" };
+
+enum { RF_STATUS, RF_DEADLINE, RF_ROUND, RF_COUNTRY, RF_ORG, RF_KIND, RF_YEAR, RF__MAX };
+
+static const struct list_filter report_filters[RF__MAX] = {
+	[RF_STATUS] = { "status", N_("Status"), LF_ENUM, report_statuses,
+	    sizeof(report_statuses) / sizeof(report_statuses[0]), NULL },
+	[RF_DEADLINE] = { "deadline", N_("Deadline"), LF_ENUM, report_deadlines,
+	    sizeof(report_deadlines) / sizeof(report_deadlines[0]), NULL },
+	[RF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0, NULL },
+	[RF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0, NULL },
+	[RF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0, NULL },
+	[RF_KIND] = { "kind", N_("Kind of report"), LF_ENUM, report_kinds,
+	    sizeof(report_kinds) / sizeof(report_kinds[0]), NULL },
+	[RF_YEAR] = { "year", N_("Project year"), LF_ENUM, report_years,
+	    sizeof(report_years) / sizeof(report_years[0]), NULL },
+};
+
+enum { RC_CODE, RC_ORG, RC_COUNTRY, RC_REPORT, RC_ROUND, RC_DUE, RC_SUBMITTED, RC_STATUS, RC__MAX };
+
+static const struct list_col report_cols[RC__MAX] = {
+	[RC_CODE] = { "code", N_("Project"), { REPORT_SORT_CODE, REPORT_SORT_CODE }, 0 },
+	[RC_ORG] = { "org", N_("Applicant"), { REPORT_SORT_ORG, REPORT_SORT_ORG }, 0 },
+	[RC_COUNTRY] = { "country", N_("Country"),
+	    { REPORT_SORT_COUNTRY_SV, REPORT_SORT_COUNTRY_EN }, 0 },
+	[RC_REPORT] = { "report", N_("Report"), { REPORT_SORT_KIND, REPORT_SORT_KIND }, 0 },
+	[RC_ROUND] = { "round", N_("Round"), { REPORT_SORT_ROUND, REPORT_SORT_ROUND }, 0 },
+	[RC_DUE] = { "due", N_("Due"), { REPORT_SORT_DUE, REPORT_SORT_DUE }, 0 },
+	[RC_SUBMITTED] = { "submitted", N_("Submitted"),
+	    { REPORT_SORT_SUBMITTED, REPORT_SORT_SUBMITTED }, 0 },
+	[RC_STATUS] = { "status", N_("Status"), { REPORT_SORT_STATUS, REPORT_SORT_STATUS }, 0 },
+};
+
+/* The newest submissions first, as in the inbox: what waits for ICLD's decision comes to the top. */
+static const struct list_spec report_spec = {
+	.path = "/reports",
+	.filters = report_filters,
+	.nfilters = RF__MAX,
+	.cols = report_cols,
+	.ncols = RC__MAX,
+	.default_col = RC_SUBMITTED,
+	.default_desc = 1,
+	.downloads = 1,
+	.status_filter = RF_STATUS,
+};
+
+static void
+report_filter(const struct list_query *q, struct report_filter *f)
+{
+	*f = (struct report_filter){ q->val[RF_ROUND], q->val[RF_STATUS], q->val[RF_DEADLINE],
+	    q->val[RF_COUNTRY], q->val[RF_ORG], q->val[RF_KIND], q->val[RF_YEAR], app_today() };
+}
+
+/* "Progress report, year 2" or "Final report". */
+static const char *
+report_row_name(struct req *r, const struct report_row *w)
+{
+	if (strcmp(w->kind, "progress") != 0)
+		return label(r->lang, w->kind);
+	return arena_printf(r->a, "%s, %s %s", label(r->lang, w->kind),
+	    i18n_tr(r->lang, N_("year")), w->year);
+}
+
+/* GET /reports -> 200 | 400 a filter, sort or page off its allow-list | 503 */
+int
+h_report_list(struct req *r)
+{
+	struct vobj *sel[LIST_MAXFILTERS], *o;
+	struct report_filter f;
+	struct report_row *rows;
+	struct list_query q, oq;
+	struct list_meta m;
+	long long total, overdue;
+	size_t n, i;
+	enum kerr e;
+
+	if (list_query_parse(r, &report_spec, &q) != KERR_OK)
+		return 400;
+	report_filter(&q, &f);
+	if ((e = db_report_list_meta(r, &f, &m, &overdue)) != KERR_OK ||
+	    (e = db_report_list_rows(r, &f, list_variant(r, &report_spec, &q), q.desc,
+	    list_offset(&q), LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
+		return http_status(e);
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
+	view_crumb(r, "/reports", i18n_tr(r->lang, N_("Reports")));
+	total = view_counts(r, &report_spec, &q, &m, report_statuses,
+	    report_filters[RF_STATUS].nvalues);
+	list_view(r, &report_spec, &q, total, sel);
+	list_view_codes(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,
+	    report_filters[RF_STATUS].nvalues);
+	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "overdue",
+	    i18n_tr(r->lang, N_("Overdue")));
+	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "due",
+	    i18n_tr(r->lang, N_("Due, not yet overdue")));
+	view_options(&q, sel[RF_ROUND], RF_ROUND, m.rounds, m.nrounds);
+	view_options(&q, sel[RF_COUNTRY], RF_COUNTRY, m.countries, m.ncountries);
+	view_options(&q, sel[RF_ORG], RF_ORG, m.orgs, m.norgs);
+	list_view_codes(r, &q, sel[RF_KIND], RF_KIND, report_kinds,
+	    report_filters[RF_KIND].nvalues);
+	for (i = 0; i < report_filters[RF_YEAR].nvalues; i++)
+		list_view_option(sel[RF_YEAR], &q, RF_YEAR, report_years[i],
+		    arena_printf(r->a, "%s %s", i18n_tr(r->lang, N_("Year")), report_years[i]));
+	/* The overdue ones under the other filters, a link away: what an officer chases. */
+	oq = q;
+	oq.val[RF_DEADLINE] = "overdue";
+	oq.val[RF_STATUS] = NULL;
+	oq.page = 1;
+	vobj_str(r->view, "overdue", fmt_number(r->a, overdue, r->lang));
+	vobj_str(r->view, "overdue_href", list_href(r, &report_spec, &oq, ""));
+	for (i = 0; i < n; i++) {
+		const struct report_row *w = &rows[i];
+
+		o = vobj_push(r->view, "rows");
+		vobj_str(o, "href", arena_printf(r->a, "/reports/%lld", w->id));
+		vobj_str(o, "code", w->code);
+		vobj_str(o, "project_title", i18n_pick(r->lang, w->title_sv, w->title_en));
+		vobj_str(o, "org", w->org);
+		vobj_str(o, "country", i18n_pick(r->lang, w->country_sv, w->country_en));
+		vobj_str(o, "report", report_row_name(r, w));
+		vobj_str(o, "round", w->round_year);
+		vobj_str(o, "due", w->due);
+		vobj_str(o, "submitted", w->submitted);
+		vobj_str(o, "status", w->status);
+		vobj_str(o, "status_label", label(r->lang, w->status));
+		vobj_str(o, "days", NULL);
+		vobj_bool(o, "overdue", 0);
+		if (w->owed)
+			view_days(r, o, w->days_left);
+	}
+	return render(r, TPL_REPORTS);
+}
+
+/* The download's columns: the page's, with the report's kind and year apart and the days overdue. */
+enum { RX_CODE, RX_TITLE, RX_ORG, RX_COUNTRY, RX_ROUND, RX_KIND, RX_YEAR, RX_DUE, RX_SUBMITTED,
+	RX_STATUS, RX_LATE, RX__MAX };
+
+static const struct xcol report_xcols[RX__MAX] = {
+	[RX_CODE] = { N_("Project"), XK_TEXT, 11 },
+	[RX_TITLE] = { N_("Title"), XK_TEXT, 50 },
+	[RX_ORG] = { N_("Applicant"), XK_TEXT, 26 },
+	[RX_COUNTRY] = { N_("Country"), XK_TEXT, 18 },
+	[RX_ROUND] = { N_("Round"), XK_NUMBER, 8 },
+	[RX_KIND] = { N_("Kind of report"), XK_TEXT, 18 },
+	[RX_YEAR] = { N_("Project year"), XK_NUMBER, 8 },
+	[RX_DUE] = { N_("Due"), XK_DATE, 12 },
+	[RX_SUBMITTED] = { N_("Submitted"), XK_DATE, 12 },
+	[RX_STATUS] = { N_("Status"), XK_TEXT, 22 },
+	[RX_LATE] = { N_("Days overdue"), XK_NUMBER, 10 },
+};
+
+static int
+report_download(struct req *r, int xlsx)
+{
+	struct report_filter f;
+	struct report_row *rows;
+	struct list_query q;
+	struct xtable t;
+	size_t n, i;
+	enum kerr e;
+
+	if (list_query_parse(r, &report_spec, &q) != KERR_OK)
+		return 400;
+	report_filter(&q, &f);
+	if ((e = db_report_list_rows(r, &f, list_variant(r, &report_spec, &q), q.desc, 0, 0,
+	    &rows, &n)) != KERR_OK)
+		return http_status(e);
+	t.cols = xcols_in(r, report_xcols, RX__MAX);
+	t.ncols = RX__MAX;
+	t.sheet = i18n_tr(r->lang, N_("Reports"));
+	export_alloc(r, &t, n);
+	for (i = 0; i < n; i++) {
+		const struct report_row *w = &rows[i];
+		const char **c = t.cells + i * RX__MAX;
+
+		c[RX_CODE] = w->code;
+		c[RX_TITLE] = i18n_pick(r->lang, w->title_sv, w->title_en);
+		c[RX_ORG] = w->org;
+		c[RX_COUNTRY] = i18n_pick(r->lang, w->country_sv, w->country_en);
+		c[RX_ROUND] = w->round_year;
+		c[RX_KIND] = label(r->lang, w->kind);
+		c[RX_YEAR] = w->year;
+		c[RX_DUE] = w->due;
+		c[RX_SUBMITTED] = w->submitted;
+		c[RX_STATUS] = label(r->lang, w->status);
+		c[RX_LATE] = w->owed && w->days_left < 0 ?
+		    arena_printf(r->a, "%lld", -w->days_left) : NULL;
+	}
+	return xlsx ? export_xlsx(r, &t, arena_printf(r->a, "reports-%s", app_today())) :
+	    export_csv(r, &t, arena_printf(r->a, "reports-%s", app_today()));
+}
+
+/* GET /reports.csv -> 200 text/csv | 400 | 503 */
+int
+h_report_list_csv(struct req *r)
+{
+	return report_download(r, 0);
+}
+
+/* GET /reports.xlsx -> 200 an Excel workbook | 400 | 500 | 503 */
+int
+h_report_list_xlsx(struct req *r)
+{
+	return report_download(r, 1);
 }

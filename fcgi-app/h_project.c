@@ -1,4 +1,4 @@
-/* h_project.c - a project page: who takes part, its budget, reports and payments, and for ICLD and Sida its history. */
+/* h_project.c - a project page: who takes part, its budget, reports and payments, for ICLD and Sida its history; cancelling it. */
 #include <string.h>
 
 #include "app.h"
@@ -7,8 +7,12 @@
 #include "db_project.h"
 #include "fmt.h"
 #include "handlers.h"
+#include "form.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
+#include "reimburse.h"
+#include "rules.h"
 #include "req.h"
 #include "view.h"
 
@@ -139,6 +143,72 @@ view_payments(struct req *r, const struct project_view *p, long long approved)
 	vobj_str(v, "remaining", fmt_amount(r->a, approved - paid, r->lang));
 }
 
+/* Whether the reader may open the project's reports: ICLD and the applicant, not Sida (h_report.c). */
+static int
+reads_reports(const struct req *r)
+{
+	return r->sess->user.role != ROLE_SIDA;
+}
+
+/*
+ * Each project year as its reports and payments left it: the approved
+ * budget; the costs its progress report gives once submitted; what ICLD
+ * approved of them (each category at most its line, the whole at most the
+ * year's amount: reimburse_compute()) once approved; what has been paid.
+ */
+static void
+view_years(struct req *r, const struct project_view *p)
+{
+	long long budget = 0, reported = 0, approved = 0, paid = 0;
+	struct vobj *o;
+	size_t i, k;
+
+	for (i = 0; i < p->nyears; i++) {
+		const struct project_year *y = &p->years[i];
+		const struct project_report *rp = NULL;
+		struct reimbursement rb;
+		long long sum = 0, ypaid = 0;
+		int c;
+
+		for (k = 0; k < p->nreports; k++)
+			if (strcmp(p->reports[k].kind, "progress") == 0 && p->reports[k].year == y->year)
+				rp = &p->reports[k];
+		for (k = 0; k < p->npayments; k++)
+			if (p->payments[k].report_year == y->year)
+				ypaid += p->payments[k].amount;
+		for (c = 0; c < CAT__MAX; c++)
+			sum += y->actual[c] > 0 ? y->actual[c] : 0;
+		o = vobj_push(r->view, "years");
+		vobj_int(o, "year", y->year);
+		vobj_str(o, "period", arena_printf(r->a, "%s – %s", y->starts, y->ends));
+		vobj_str(o, "budget", fmt_amount(r->a, y->amount, r->lang));
+		vobj_str(o, "reported", NULL);
+		vobj_str(o, "approved", NULL);
+		vobj_str(o, "paid", fmt_amount(r->a, ypaid, r->lang));
+		budget += y->amount;
+		paid += ypaid;
+		if (rp != NULL && (strcmp(rp->status, "submitted") == 0 ||
+		    strcmp(rp->status, "approved") == 0)) {
+			vobj_str(o, "reported", fmt_amount(r->a, sum, r->lang));
+			reported += sum;
+		}
+		if (rp != NULL && strcmp(rp->status, "approved") == 0) {
+			reimburse_compute(y->line, y->actual, y->amount, 0, &rb);
+			vobj_str(o, "approved", fmt_amount(r->a, rb.capped, r->lang));
+			approved += rb.capped;
+		}
+		vobj_str(o, "report_href", rp != NULL && reads_reports(r) ?
+		    arena_printf(r->a, "/reports/%lld", rp->id) : NULL);
+		vobj_str(o, "report_status", rp != NULL ? rp->status : NULL);
+		vobj_str(o, "report_status_label", rp != NULL ? label(r->lang, rp->status) : NULL);
+	}
+	vobj_bool(r->view, "has_years", p->nyears > 0);
+	vobj_str(r->view, "years_budget", fmt_amount(r->a, budget, r->lang));
+	vobj_str(r->view, "years_reported", fmt_amount(r->a, reported, r->lang));
+	vobj_str(r->view, "years_approved", fmt_amount(r->a, approved, r->lang));
+	vobj_str(r->view, "years_paid", fmt_amount(r->a, paid, r->lang));
+}
+
 static void
 view_reports(struct req *r, const struct project_view *p)
 {
@@ -152,6 +222,8 @@ view_reports(struct req *r, const struct project_view *p)
 
 		o = vobj_push(v, "reports");
 		vobj_str(o, "name", report_name(r, rp->kind, rp->year));
+		vobj_str(o, "href", reads_reports(r) ? arena_printf(r->a, "/reports/%lld", rp->id) :
+		    NULL);
 		vobj_str(o, "due", rp->due);
 		vobj_str(o, "status", rp->status);
 		vobj_str(o, "status_label", label(r->lang, rp->status));
@@ -217,10 +289,96 @@ h_project_show(struct req *r)
 	for (i = 0, approved = 0; i < p.nyears; i++)
 		approved += p.years[i].amount;
 	view_payments(r, &p, approved);
+	view_years(r, &p);
 	view_reports(r, &p);
+	vobj_str(r->view, "cancelled_reason", p.cancelled_reason);
+	if (r->sess->user.role == ROLE_ADMIN && (strcmp(p.status, "implementation") == 0 ||
+	    strcmp(p.status, "finalisation") == 0))
+		vobj_str(r->view, "cancel_href", arena_printf(r->a, "/projects/%s/cancel", p.code));
 	/* The history is ICLD's and Sida's: applicants follow their project through its reports. */
 	if (staff)
 		view_trail(r, &p);
 	view_crumb(r, arena_printf(r->a, "/projects/%s", p.code), p.code);
 	return render(r, TPL_PROJECT);
+}
+
+/* The cancellation page: the project, the reason as typed and its error. Status 200, or r->status. */
+static int
+show_cancel(struct req *r, const struct project_view *p, unsigned version, const char *reason,
+    const char *error)
+{
+	int running = strcmp(p->status, "implementation") == 0 ||
+	    strcmp(p->status, "finalisation") == 0;
+	const char *title = i18n_tr(r->lang, N_("Cancel the project"));
+
+	vobj_str(r->view, "title", title);
+	vobj_str(r->view, "code", p->code);
+	vobj_str(r->view, "project_title", i18n_pick(r->lang, p->title_sv, p->title_en));
+	vobj_str(r->view, "status", p->status);
+	vobj_str(r->view, "status_label", label(r->lang, p->status));
+	vobj_bool(r->view, "can_cancel", running);
+	vobj_int(r->view, "version", version);
+	page_textarea(page_input(r, r->view, "f_reason", "reason",
+	    i18n_tr(r->lang, N_("Why the project is cancelled")),
+	    i18n_tr(r->lang, N_("The applicant reads it on the project's page.")), reason, error), 5,
+	    PAGE_TEXT_MAX);
+	view_crumb(r, arena_printf(r->a, "/projects/%s", p->code), p->code);
+	view_crumb(r, arena_printf(r->a, "/projects/%s/cancel", p->code), title);
+	return render(r, TPL_PROJECT_CANCEL);
+}
+
+/* GET /projects/{code}/cancel -> 200 the form (or why it cannot be cancelled) | 404 | 503 */
+int
+h_project_cancel_form(struct req *r)
+{
+	struct project_view p;
+	enum kerr e;
+
+	if (!code_ok(r->args[0]))
+		return 404;
+	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
+		return http_status(e);
+	return show_cancel(r, &p, p.version, NULL, NULL);
+}
+
+/*
+ * POST /projects/{code}/cancel (version, reason)
+ *   -> 303 the project's page (also when it was cancelled already: a form sent twice)
+ *    | 200 the form with the error next to the reason, kept: none, or too long
+ *    | 409 the form: the project changed meanwhile, or it is closed
+ *    | 400 no version | 404 | 503
+ */
+int
+h_project_cancel(struct req *r)
+{
+	struct project_view p;
+	const char *reason = req_form(r, "reason"), *err, *status;
+	unsigned version;
+	enum kerr e;
+
+	if (!code_ok(r->args[0]))
+		return 404;
+	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
+		return http_status(e);
+	if ((version = page_version(req_form(r, "version"))) == 0)
+		return 400;
+	if ((err = page_too_long(r, reason, PAGE_TEXT_MAX)) == NULL && rules_blank(reason))
+		err = i18n_tr(r->lang, N_("Enter why the project is cancelled"));
+	if (err != NULL) {
+		view_error(r, "reason", err);
+		return show_cancel(r, &p, version, reason, err);
+	}
+	e = db_project_cancel(r, p.code, version, reason, app_today(), &status);
+	if (e == KERR_OK || (e == KERR_FORBIDDEN && strcmp(status, "cancelled") == 0))
+		return redirect(r, arena_printf(r->a, "/projects/%s", p.code));
+	if (e != KERR_CONFLICT && e != KERR_FORBIDDEN)
+		return http_status(e);
+	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
+		return http_status(e);
+	err = i18n_tr(r->lang, strcmp(p.status, "closed") == 0 ?
+	    N_("The project is closed: it can no longer be cancelled.") :
+	    N_("The project changed while you were cancelling it: a report was decided on, or someone else changed it. Check it and cancel it again if that still holds."));
+	view_error(r, "reason", err);
+	r->status = 409;
+	return show_cancel(r, &p, p.version, reason, err);
 }

@@ -54,6 +54,15 @@ void	view_decision_box(struct req *, const struct application *,
 
 /* h_project.c */
 int	h_project_show(struct req *);
+int	h_project_cancel_form(struct req *);
+int	h_project_cancel(struct req *);
+
+/* h_report.c */
+int	h_report_show(struct req *);
+int	h_report_save(struct req *);
+int	h_report_revision(struct req *);
+int	h_report_decide(struct req *);
+int	h_report_pay(struct req *);
 
 /* h_list.c */
 int	h_inbox(struct req *);
@@ -62,6 +71,9 @@ int	h_inbox_xlsx(struct req *);
 int	h_project_list(struct req *);
 int	h_project_list_csv(struct req *);
 int	h_project_list_xlsx(struct req *);
+int	h_report_list(struct req *);
+int	h_report_list_csv(struct req *);
+int	h_report_list_xlsx(struct req *);
 
 /* h_round.c */
 int	h_round_list(struct req *);

@@ -316,3 +316,43 @@ valid_int_range(const char *s, long long min, long long max, long long *out)
 	*out = v;
 	return KERR_OK;
 }
+
+const char *
+valid_decimal(struct arena *a, const char *s)
+{
+	char out[32];
+	size_t n = 0, ndig = 0, nfrac = 0;
+	int frac = 0;
+
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ')
+		s++;
+	if (*s == '-')
+		out[n++] = *s++;
+	for (; *s != '\0'; s++) {
+		if (is_digit(*s)) {
+			if (n >= sizeof(out) - 1)
+				return NULL;
+			out[n++] = *s;
+			if (frac)
+				nfrac++;
+			else
+				ndig++;
+		} else if ((*s == ',' || *s == '.') && !frac && ndig > 0) {
+			frac = 1;
+			out[n++] = '.';
+		} else if (*s == ' ' && !frac && ndig > 0 &&
+		    is_digit(s[1]))
+			continue;
+		else
+			break;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s != '\0' || ndig == 0 || ndig > 12 || (frac && (nfrac == 0 ||
+	    nfrac > 2)))
+		return NULL;
+	out[n] = '\0';
+	return arena_strdup(a, out);
+}

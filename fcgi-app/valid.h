@@ -90,4 +90,13 @@ int		 valid_email(const char *s);
 enum kerr	 valid_int_range(const char *s, long long min, long long max,
 		    long long *out);
 
+/*
+ * A number as people write one ("12", "12,5", "-3.25", "1 500": a decimal
+ * comma or point, at most two decimals, twelve digits before them, digits
+ * grouped by single spaces) as a DECIMAL(14,2) literal ("1500", "12.5",
+ * "-3.25") in a, or NULL when s is none (also for NULL): an indicator's
+ * baseline, target or actual value.
+ */
+const char	*valid_decimal(struct arena *a, const char *s);
+
 #endif

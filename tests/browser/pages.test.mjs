@@ -299,6 +299,40 @@ const PAGE_SPECS = [
 	{ name: 'decision-rejected', who: 'admin', path: () => `/applications/${ids.rejected}/decision`, status: 200 },
 	{ name: 'letter-approved', who: 'applicant', path: () => `/applications/${ids.application}/letter`, status: 200 },
 	{ name: 'letter-rejected', who: 'applicant', path: () => `/applications/${ids.rejected}/letter`, status: 200 },
+	// Reports (h_report.c, the list in h_list.c) and cancelling a project (h_project.c).
+	{ name: 'reports', who: 'admin', path: () => '/reports', status: 200 },
+	{ name: 'reports-filtered', who: 'admin', path: () => '/reports?deadline=overdue&kind=progress&sort=due&dir=asc', status: 200 },
+	{ name: 'report-returned', who: 'applicant', path: () => `/reports/${ids.returnedReport}`, status: 200,
+		what: 'a returned progress report: ICLD\'s comment, the form with the costs and their variances' },
+	{
+		name: 'report-errors', who: 'applicant', status: 200,
+		what: 'an empty progress report submitted, with a cost that is no amount',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/reports/${ids.draftReport}`);
+			await page.locator('[id="actual-travel"]').fill('tolv');
+			return clickAndWait(page, page.locator('button[name="action"][value="submit"]'));
+		},
+	},
+	{ name: 'report-final-applicant', who: 'applicant', path: () => `/reports/${ids.finalDraft}`, status: 200,
+		what: 'a final report\'s form: the project\'s totals, no costs of its own' },
+	{ name: 'report-paid-applicant', who: 'applicant', path: () => `/reports/${ids.paidReport}`, status: 200,
+		what: 'an approved report read only, with its payment and history' },
+	{ name: 'report-revision', who: 'applicant', path: () => `/reports/${ids.paidReport}/revisions/1`, status: 200 },
+	{ name: 'report-submitted-admin', who: 'admin', path: () => `/reports/${ids.submittedReport}`, status: 200,
+		what: 'a submitted progress report: the decision\'s form and the reimbursement it would bring' },
+	{
+		name: 'report-decision-errors', who: 'admin', status: 200,
+		what: 'a report returned without a comment',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/reports/${ids.submittedReport}`);
+			await page.locator('#outcome-return').check();
+			return clickAndWait(page, page.locator(`form[action="/reports/${ids.submittedReport}/decision"] button.button`));
+		},
+	},
+	{ name: 'report-approved-admin', who: 'admin', path: () => `/reports/${ids.unpaidReport}`, status: 200,
+		what: 'an approved progress report not yet paid: the reimbursement and the payment\'s form' },
+	{ name: 'report-final-admin', who: 'admin', path: () => `/reports/${ids.finalSubmitted}`, status: 200 },
+	{ name: 'project-cancel', who: 'admin', path: () => `/projects/${ids.project}/cancel`, status: 200 },
 ];
 
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
@@ -339,6 +373,18 @@ before(async () => {
 		`WHERE o.name = '${APPLICANT_ORG}' AND a.status = 'draft' AND a.done_results = 0 ORDER BY a.id LIMIT 1`);
 	[[ids.partnerOrg]] = await stack.mysql("SELECT MIN(id) FROM organisations WHERE side = 'partner' AND name_local IS NOT NULL");
 	[[ids.theme]] = await stack.mysql("SELECT id FROM thematic_areas WHERE code = 'local_governance'");
+	// Reports of Borlänge's (the applicant's) in each state, and others' for ICLD.
+	const borlange = (where) => stack.mysql('SELECT r.id FROM reports r JOIN projects p ON p.id = r.project_id ' +
+		'JOIN applications a ON a.id = p.application_id JOIN organisations o ON o.id = a.applicant_org_id ' +
+		`WHERE o.name = '${APPLICANT_ORG}' AND ${where} ORDER BY r.id LIMIT 1`);
+	[[ids.returnedReport]] = await borlange("r.status = 'returned' AND p.status = 'implementation'");
+	[[ids.draftReport]] = await borlange("r.status = 'draft' AND r.kind = 'progress' AND p.status = 'implementation' AND r.revision = 0");
+	[[ids.finalDraft]] = await borlange("r.status = 'draft' AND r.kind = 'final' AND p.status = 'implementation'");
+	[[ids.paidReport]] = await borlange('EXISTS (SELECT 1 FROM disbursements d WHERE d.report_id = r.id)');
+	[[ids.submittedReport]] = await stack.mysql("SELECT id FROM reports WHERE status = 'submitted' AND kind = 'progress' ORDER BY id LIMIT 1");
+	[[ids.unpaidReport]] = await stack.mysql("SELECT r.id FROM reports r WHERE r.status = 'approved' AND r.kind = 'progress' " +
+		'AND NOT EXISTS (SELECT 1 FROM disbursements d WHERE d.report_id = r.id) ORDER BY r.id LIMIT 1');
+	[[ids.finalSubmitted]] = await stack.mysql("SELECT id FROM reports WHERE status = 'submitted' AND kind = 'final' ORDER BY id LIMIT 1");
 	ids.users = 0;
 	// A password link of the test's own, for a demo account: only the token's SHA-256 is stored, as the application does.
 	ids.linkToken = crypto.randomBytes(32).toString('hex');

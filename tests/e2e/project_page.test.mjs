@@ -30,7 +30,7 @@ after(() => stack?.stop());
 
 /** The table whose caption is caption: {head: [cell text], body: [{label, cells}], foot: {label, cells}}. */
 function table(html, caption) {
-	const start = html.indexOf(`<caption>${caption}</caption>`);
+	const start = html.search(new RegExp(`<caption[^>]*>${escapeRe(caption)}</caption>`));
 	assert.ok(start > 0, `a table with the caption "${caption}"`);
 	const t = html.slice(start, html.indexOf('</table>', start));
 	const head = t.slice(t.indexOf('<thead>'), t.indexOf('</thead>'));
@@ -153,15 +153,17 @@ describe('what the page says', () => {
 	test('reports: kind, year, due date and status, and how long overdue, counted from the programme\'s today', async () => {
 		const [[code, pid]] = await q("SELECT p.code, p.id FROM reports r JOIN projects p ON p.id = r.project_id WHERE r.status IN ('draft', 'returned') " +
 			`AND r.due_on < '${DEMO_TODAY}' AND p.status IN ('implementation', 'finalisation') ORDER BY p.code LIMIT 1`);
-		const reports = await q(`SELECT kind, project_year, due_on, status, DATEDIFF('${DEMO_TODAY}', due_on) FROM reports WHERE project_id = ${pid} ORDER BY due_on, id`);
+		const reports = await q(`SELECT kind, project_year, due_on, status, DATEDIFF('${DEMO_TODAY}', due_on), id FROM reports WHERE project_id = ${pid} ORDER BY due_on, id`);
 		const page = (await admin.get(`/projects/${code}`)).text;
 		const part = page.slice(page.indexOf('<h2 id="reports">'), page.indexOf('</table>', page.indexOf('<h2 id="reports">')));
-		const rows = [...part.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([\s\S]*?)<\/td><td>([\s\S]*?)<\/td><\/tr>/g)];
+		const rows = [...part.matchAll(/<tr><th scope="row">([\s\S]*?)<\/th><td>([\s\S]*?)<\/td><td>([\s\S]*?)<\/td><\/tr>/g)];
 		assert.equal(rows.length, reports.length);
 		let overdue = 0;
-		reports.forEach(([kind, year, due, status, late], i) => {
-			const [, name, dueCell, statusCell] = rows[i];
+		reports.forEach(([kind, year, due, status, late, id], i) => {
+			const [, head, dueCell, statusCell] = rows[i];
+			const name = textOf(head);
 			assert.equal(name, kind === 'final' ? 'Slutrapport' : `Lägesrapport, år ${year}`);
+			assert.equal(head, `<a href="/reports/${id}">${name}</a>`, 'each report links to its page');
 			assert.ok(dueCell.startsWith(`<span class="date">${due}</span>`), dueCell);
 			assert.equal(statusCell, `<strong class="tag tag-${status}">${STATUS_SV[status]}</strong>`);
 			const n = Number(late);
@@ -180,6 +182,36 @@ describe('what the page says', () => {
 		const { form } = await en.form('/', (f) => f.action === '/language');
 		await en.post('/language', { ...form.fields, lang: 'en' });
 		assert.match((await en.get(`/projects/${code}`)).text, /<strong class="tag tag-overdue">\d+ days? overdue<\/strong>/);
+	});
+
+	test('each project year: its budget, the costs reported and approved, and what was paid, against SQL; Sida gets no report links', async () => {
+		const years = await q(`SELECT y.year, y.amount,
+			(SELECT r.status FROM reports r WHERE r.project_id = y.project_id AND r.kind = 'progress' AND r.project_year = y.year),
+			(SELECT SUM(fl.actual_amount) FROM reports r JOIN report_financial_lines fl ON fl.report_id = r.id
+				WHERE r.project_id = y.project_id AND r.kind = 'progress' AND r.project_year = y.year),
+			LEAST(y.amount, (SELECT COALESCE(SUM(LEAST(fl.actual_amount, bl.amount)), 0) FROM reports r
+				JOIN report_financial_lines fl ON fl.report_id = r.id JOIN project_budget_lines bl ON bl.project_id = r.project_id
+				AND bl.year = r.project_year AND bl.category = fl.category
+				WHERE r.project_id = y.project_id AND r.kind = 'progress' AND r.project_year = y.year)),
+			(SELECT COALESCE(SUM(d.amount), 0) FROM disbursements d JOIN reports r ON r.id = d.report_id
+				WHERE r.project_id = y.project_id AND r.project_year = y.year)
+			FROM project_years y WHERE y.project_id = ${paid.id} ORDER BY y.year`);
+		const page = (await admin.get(`/projects/${paid.code}`)).text;
+		const t = table(page, 'Varje projektår: budget, redovisat, godkänt och utbetalt');
+		assert.equal(t.body.length, years.length);
+		let sums = [0, 0, 0, 0];
+		years.forEach(([y, amount, status, actual, approved, paidY], i) => {
+			const handed = status === 'submitted' || status === 'approved';
+			assert.equal(t.body[i].label.replace(/\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d$/, ''), `År ${y}`);
+			assert.deepEqual(t.body[i].cells.slice(0, 4), [kr(Number(amount)), handed ? kr(Number(actual)) : '–',
+				status === 'approved' ? kr(Number(approved)) : '–', kr(Number(paidY))], `year ${y}`);
+			sums = sums.map((s, k) => s + [Number(amount), handed ? Number(actual) : 0, status === 'approved' ? Number(approved) : 0, Number(paidY)][k]);
+		});
+		assert.deepEqual(t.foot.cells.slice(0, 4), sums.map(kr));
+		assert.ok(years.some(([, , status]) => status === 'approved'), 'the project has an approved year');
+		assert.match(page, /<a href="\/reports\/\d+"><strong class="tag tag-approved">/);
+		const forSida = (await sida.get(`/projects/${paid.code}`)).text;
+		assert.doesNotMatch(forSida, /href="\/reports\//, 'Sida reads projects, not reports');
 	});
 
 	test('an inception project and its follow-up link to each other', async () => {

@@ -42,6 +42,7 @@ const APPLICANT_PAGES = new Set([
 	...['partners', 'project', 'results', 'team', 'budget', 'contact', 'submit', 'withdraw']
 		.map((x) => `POST /applications/{id}/${x}`),
 	'GET /projects/{code}', 'GET /rounds',
+	'GET /reports/{id}', 'POST /reports/{id}', 'GET /reports/{id}/revisions/{rev}',
 ]);
 const SIDA_PAGES = new Set(['GET /', 'POST /logout', 'GET /projects', 'GET /projects.csv', 'GET /projects.xlsx',
 	'GET /projects/{code}', 'GET /rounds', 'GET /statistics']);
@@ -67,6 +68,10 @@ async function placeholders() {
 		'{code}': await one(`SELECT p.code FROM projects p JOIN applications a ON a.id = p.application_id
 			JOIN users u ON u.org_id = a.applicant_org_id WHERE u.email = 'borlange@kommun.example' LIMIT 1`),
 		'{token}': 'x'.repeat(43),
+		'/reports/{id}': await one(`SELECT r.id FROM reports r JOIN projects p ON p.id = r.project_id
+			JOIN applications a ON a.id = p.application_id JOIN users u ON u.org_id = a.applicant_org_id
+			WHERE u.email = 'borlange@kommun.example' AND r.revision > 0 ORDER BY r.id LIMIT 1`),
+		'{rev}': 1,
 	};
 }
 
@@ -78,7 +83,8 @@ function fill(pattern, ids) {
 			if (p.startsWith(head)) p = p.replace(/\{(id|code)\}/, String(v));
 		}
 	}
-	return p.replace('{user}', ids['{user}']).replace('{code}', ids['{code}']).replace('{token}', ids['{token}']);
+	return p.replace('{user}', ids['{user}']).replace('{code}', ids['{code}']).replace('{token}', ids['{token}'])
+		.replace('{rev}', ids['{rev}']);
 }
 
 /** The session's CSRF token, as every page's language form carries it. */
@@ -94,7 +100,8 @@ const POST_HEADERS = { 'Content-Type': 'application/x-www-form-urlencoded' };
 describe('the route table', () => {
 	test('is read: it has the pages of every role', () => {
 		assert.ok(ROUTES.length >= 60, `${ROUTES.length} routes read from route.c`);
-		for (const p of ['/inbox', '/audit', '/statistics', '/applications/{id}/decision', '/users'])
+		for (const p of ['/inbox', '/audit', '/statistics', '/applications/{id}/decision', '/users', '/reports',
+			'/reports/{id}/payment'])
 			assert.ok(ROUTES.some((r) => r.pattern === p), `${p} is in the table`);
 	});
 });

@@ -1,0 +1,108 @@
+/* reimburse.c - the arithmetic of a financial report: variances, the 10 % rule, costs typed with öre, ICLD's reimbursement. */
+#include <string.h>
+
+#include "application.h"
+#include "reimburse.h"
+#include "valid.h"
+
+_Static_assert(REIMBURSE_CATEGORIES == CAT__MAX, "reimburse.h counts the categories of application.h");
+
+/* An amount that is not there counts as none. */
+static long long
+nonneg(long long v)
+{
+	return v > 0 ? v : 0;
+}
+
+long long
+reimburse_variance(long long budget, long long actual)
+{
+	return nonneg(actual) - nonneg(budget);
+}
+
+int
+reimburse_needs_explanation(long long budget, long long actual)
+{
+	long long v;
+
+	if (actual < 0)
+		return 0;
+	budget = nonneg(budget);
+	if (budget == 0)
+		return actual > 0;
+	v = reimburse_variance(budget, actual);
+	if (v < 0)
+		v = -v;
+	/* Amounts stay below VALID_AMOUNT_MAX (10^12), so neither product overflows. */
+	return v * 100 > budget * REIMBURSE_EXPLAIN_PERCENT;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+enum kerr
+reimburse_parse_cost(const char *s, long long *kronor, int *rounded)
+{
+	char buf[64];
+	const char *p, *mark = NULL;
+	size_t n, nd;
+	long long k, ore;
+
+	if (s == NULL)
+		return KERR_INVALID;
+	if (valid_amount(s, &k) == KERR_OK) {
+		*kronor = k;
+		*rounded = 0;
+		return KERR_OK;
+	}
+	/*
+	 * The öre: the last ',' or '.' followed by one or two digits and no
+	 * more. With them made zero, valid_amount() judges everything else
+	 * (groups, currency, the decimal mark being the one groups do not use).
+	 */
+	for (p = s; *p != '\0'; p++)
+		if ((*p == ',' || *p == '.') && is_digit(p[1]))
+			mark = p;
+	if (mark == NULL || (nd = strspn(mark + 1, "0123456789")) > 2 ||
+	    (n = strlen(s)) >= sizeof(buf))
+		return KERR_INVALID;
+	memcpy(buf, s, n + 1);
+	memset(buf + (mark - s) + 1, '0', nd);
+	if (valid_amount(buf, &k) != KERR_OK)
+		return KERR_INVALID;
+	ore = (mark[1] - '0') * 10 + (nd == 2 ? mark[2] - '0' : 0);
+	if (ore >= 50) {
+		if (k >= VALID_AMOUNT_MAX)
+			return KERR_INVALID;
+		k++;
+	}
+	*kronor = k;
+	*rounded = ore != 0;
+	return KERR_OK;
+}
+
+void
+reimburse_compute(const long long budget[CAT__MAX], const long long actual[CAT__MAX],
+    long long year_amount, long long paid_before, struct reimbursement *out)
+{
+	int k;
+
+	memset(out, 0, sizeof(*out));
+	for (k = 0; k < CAT__MAX; k++) {
+		long long b = nonneg(budget[k]), a = nonneg(actual[k]);
+
+		out->eligible[k] = a < b ? a : b;
+		out->eligible_total += out->eligible[k];
+	}
+	out->year_amount = nonneg(year_amount);
+	out->capped = out->eligible_total;
+	if (out->capped > out->year_amount) {
+		out->capped = out->year_amount;
+		out->capped_by_year = 1;
+	}
+	out->paid_before = nonneg(paid_before);
+	out->due = out->capped > out->paid_before ? out->capped - out->paid_before : 0;
+}
