@@ -51,6 +51,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_DECISION] = "decision",
 	[TPL_DECISION_LETTER] = "decision_letter",
 	[TPL_AUDIT] = "audit",
+	[TPL_EXPORT] = "export",
 };
 
 static const char *

@@ -44,7 +44,7 @@ const APPLICANT_PAGES = new Set([
 	'GET /projects/{code}', 'GET /rounds',
 ]);
 const SIDA_PAGES = new Set(['GET /', 'POST /logout', 'GET /projects', 'GET /projects.csv', 'GET /projects.xlsx',
-	'GET /projects/{code}', 'GET /rounds', 'GET /statistics']);
+	'GET /projects/{code}', 'GET /rounds', 'GET /statistics', 'GET /export', 'GET /export/iati.xml']);
 
 function allowed(route, role) {
 	if (route.may.has('anyone')) return true;
