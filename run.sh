@@ -54,7 +54,7 @@ PACKAGES=(
 	libfcgi-dev libmariadb-dev libxml2-dev libxml2-utils libcunit1-dev libsodium-dev liburiparser-dev
 	libinih-dev libxlsxwriter-dev libcsv-dev
 	spawn-fcgi multiwatch "nginx-light|nginx" mariadb-server mariadb-client
-	clang libclang-rt-14-dev "nodejs|node" "npm|npm" chromium fonts-liberation default-jre-headless wrk curl ca-certificates
+	clang libclang-rt-14-dev "nodejs|node" "npm|npm" chromium fonts-liberation default-jre-headless wrk time curl ca-certificates
 )
 
 pkg_installed() {

@@ -55,6 +55,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_REPORT] = "report",
 	[TPL_REPORTS] = "reports",
 	[TPL_PROJECT_CANCEL] = "project_cancel",
+	[TPL_EXPORT] = "export",
 };
 
 static const char *

@@ -50,6 +50,7 @@ static const struct key keys[] = {
 	K("app", "attachment_max", C_ULONG, attachment_max, "5242880"),
 	K("app", "today", C_STR, today, ""),
 	K("iati", "reporting_org_ref", C_STR, iati_org_ref, "SE-ON-2220000315"),
+	K("iati", "reporting_org_type", C_STR, iati_org_type, "15"),
 	K("iati", "reporting_org_name", C_STR, iati_org_name,
 	    "International Centre for Local Democracy (ICLD)"),
 	K("iati", "contact_email", C_STR, iati_contact_email, "info@icld.se"),
@@ -204,6 +205,11 @@ conf_load(struct conf *c, const char *path, char *err, size_t errlen)
 	}
 	if (c->attachments_dir[0] != '/') {
 		snprintf(err, errlen, "%s: app.attachments_dir must be an absolute path", path);
+		goto fail;
+	}
+	if (strlen(c->iati_org_type) == 0 || strlen(c->iati_org_type) > 3 ||
+	    strspn(c->iati_org_type, "0123456789") != strlen(c->iati_org_type)) {
+		snprintf(err, errlen, "%s: iati.reporting_org_type must be an OrganisationType code (15)", path);
 		goto fail;
 	}
 	if (c->workers == 0 || c->workers > 256) {

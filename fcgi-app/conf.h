@@ -48,6 +48,7 @@ struct conf {
 	char	*today;
 	/* [iati] */
 	char	*iati_org_ref;
+	char	*iati_org_type;		/* its code in IATI's OrganisationType codelist */
 	char	*iati_org_name;
 	char	*iati_contact_email;
 	char	*iati_schema_dir;

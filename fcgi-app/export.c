@@ -153,9 +153,8 @@ write_sheet(lxw_workbook *wb, const struct xtable *t)
 	return e;
 }
 
-/* The scratch directory: made private when missing, refused when it is not a directory. */
-static int
-scratch_dir(struct req *r, const char *dir)
+int
+export_scratch_dir(struct req *r, const char *dir)
 {
 	struct stat st;
 
@@ -179,7 +178,7 @@ export_xlsx(struct req *r, const struct xtable *t, const char *name)
 	char *path;
 	int fd;
 
-	if (scratch_dir(r, app.conf.tmp_dir) != 0)
+	if (export_scratch_dir(r, app.conf.tmp_dir) != 0)
 		return 500;
 	/* mkstemps makes the file 0600 and libxlsxwriter's fopen(..., "wb") keeps that mode. */
 	path = arena_printf(r->a, "%s/kpp-export-XXXXXX.xlsx", app.conf.tmp_dir);

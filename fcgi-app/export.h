@@ -56,4 +56,11 @@ int	export_csv(struct req *r, const struct xtable *t, const char *name);
  */
 int	export_xlsx(struct req *r, const struct xtable *t, const char *name);
 
+/*
+ * Makes the scratch directory dir (app.tmp_dir) private (0700) when it is
+ * missing. Returns 0, or -1 (logged) when it cannot be made or is not a
+ * directory.
+ */
+int	export_scratch_dir(struct req *r, const char *dir);
+
 #endif

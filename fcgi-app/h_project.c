@@ -298,6 +298,7 @@ h_project_show(struct req *r)
 	/* The history is ICLD's and Sida's: applicants follow their project through its reports. */
 	if (staff)
 		view_trail(r, &p);
+	view_iati_problems(r, p.code);
 	view_crumb(r, arena_printf(r->a, "/projects/%s", p.code), p.code);
 	return render(r, TPL_PROJECT);
 }

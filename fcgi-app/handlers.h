@@ -119,6 +119,12 @@ int	h_theme_update(struct req *);
 /* h_audit.c */
 int	h_audit_list(struct req *);
 
+/* h_export.c */
+int	h_export_page(struct req *);
+int	h_export_iati(struct req *);
+/* A project's IATI problems for _iati_problems.html ("iati"), for ICLD's officers; nothing for the others. */
+void	view_iati_problems(struct req *, const char *code);
+
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */
 long long	 path_id(const char *);			/* 0 unless a positive id */

@@ -99,6 +99,9 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/password/{token}", h_password_form, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/password/{token}", h_password_set, MAY_ANYONE, 0 },
 	{ METHOD_GET,  "/audit", h_audit_list, MAY_ADMIN, 0 },
+	/* The Sida export (h_export.c): the IATI file and its check, for ICLD and Sida. */
+	{ METHOD_GET,  "/export", h_export_page, MAY_ADMIN | MAY_SIDA, 0 },
+	{ METHOD_GET,  "/export/iati.xml", h_export_iati, MAY_ADMIN | MAY_SIDA, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

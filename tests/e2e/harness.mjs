@@ -249,10 +249,19 @@ export function writePrivateNginx(prefix, siteFile, errorLog, workers = 1) {
 	return file;
 }
 
+/**
+ * The IATI reference data (schema/, codelists/, rulesets/): $KPP_IATI_DIR, the checkout's iati/, or shared/iati
+ * beside the checkout or beside a directory above it (a worktree in wt/ next to shared/).
+ */
+export function iatiDir() {
+	const tries = [process.env.KPP_IATI_DIR, path.join(SRC, 'iati')];
+	for (let d = SRC; path.dirname(d) !== d; d = path.dirname(d)) tries.push(path.join(path.dirname(d), 'shared', 'iati'));
+	for (const d of tries) if (d && fs.existsSync(path.join(d, 'schema'))) return d;
+	return path.join(SRC, 'iati');
+}
+
 function schemaDir() {
-	for (const d of [path.join(SRC, 'iati/schema'), path.join(SRC, '../shared/iati/schema')])
-		if (fs.existsSync(d)) return d;
-	return path.join(SRC, 'iati/schema');
+	return path.join(iatiDir(), 'schema');
 }
 
 function baseConf(dir, { dbSocket, fcgiSocket, workers, passwords, data = 'empty', overrides = {} }) {

@@ -45,7 +45,7 @@ const APPLICANT_PAGES = new Set([
 	'GET /reports/{id}', 'POST /reports/{id}', 'GET /reports/{id}/revisions/{rev}',
 ]);
 const SIDA_PAGES = new Set(['GET /', 'POST /logout', 'GET /projects', 'GET /projects.csv', 'GET /projects.xlsx',
-	'GET /projects/{code}', 'GET /rounds', 'GET /statistics']);
+	'GET /projects/{code}', 'GET /rounds', 'GET /statistics', 'GET /export', 'GET /export/iati.xml']);
 
 function allowed(route, role) {
 	if (route.may.has('anyone')) return true;

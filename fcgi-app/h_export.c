@@ -1,0 +1,347 @@
+/* h_export.c - the Sida export: the IATI file (GET /export/iati.xml), its check (GET /export), a project's problems. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "arena.h"
+#include "export.h"
+#include "fmt.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "iati.h"
+#include "iati_rules.h"
+#include "log.h"
+#include "req.h"
+#include "view.h"
+
+#define XML_TYPE	"application/xml; charset=utf-8"
+
+/* ?year=: absent is every project (0 in *year); anything but a year is not a request kpp can answer. */
+static int
+year_of(struct req *r, int *year)
+{
+	const char *y = req_query(r, "year");
+
+	*year = 0;
+	if (y == NULL)
+		return 1;
+	return (*year = iati_year_parse(y)) > 0;
+}
+
+static void
+ctx_of(struct iati_ctx *ctx)
+{
+	iati_ctx_init(ctx, &app.conf, app_today(), (long long)time(NULL));
+}
+
+/* ---- GET /export/iati.xml ----------------------------------------------------------------------------- */
+
+/*
+ * GET /export/iati.xml[?year=YYYY] -> 200 the IATI activity file | 400 (not a year) | 503 | 500
+ * Written to a private scratch file first, so that a database lost half-way answers 503 rather than
+ * half a file with 200, and sent from it: memory does not grow with the number of projects.
+ */
+int
+h_export_iati(struct req *r)
+{
+	struct iati_filter f = { 0, NULL };
+	struct iati_ctx ctx;
+	size_t count;
+	enum kerr e;
+	char *path;
+	int fd;
+
+	if (!year_of(r, &f.year))
+		return 400;
+	ctx_of(&ctx);
+	if (export_scratch_dir(r, app.conf.tmp_dir) != 0)
+		return 500;
+	path = arena_printf(r->a, "%s/kpp-iati-XXXXXX.xml", app.conf.tmp_dir);
+	if ((fd = mkstemps(path, 4)) < 0) {
+		log_err(r->id, "mkstemps(%s) failed: %s", path, strerror(errno));
+		return 500;
+	}
+	/* Gone from the directory at once: nothing stays behind, even if the worker dies. */
+	if (unlink(path) != 0)
+		log_err(r->id, "unlink(%s) failed: %s", path, strerror(errno));
+	resp_file(r, fd);
+	e = iati_export(r->id, &ctx, &f, iati_fd_out, &fd, &count);
+	if (e == KERR_SYSTEM)
+		log_err(r->id, "writing the IATI file failed: %s", strerror(errno));
+	if (e != KERR_OK)
+		return http_status(e);
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		log_err(r->id, "lseek() of the IATI file failed: %s", strerror(errno));
+		return 500;
+	}
+	r->content_type = XML_TYPE;
+	resp_header(r, "Content-Disposition", f.year > 0 ? arena_printf(r->a,
+	    "attachment; filename=\"iati-activities-%d.xml\"", f.year) :
+	    "attachment; filename=\"iati-activities.xml\"");
+	log_info(r->id, "IATI export: %zu activities", count);
+	return 200;
+}
+
+/* ---- the problems, as a page shows them ------------------------------------------------------------- */
+
+/* The words of a link to where a field is fixed. */
+static const char *
+field_words(enum iati_field f)
+{
+	switch (f) {
+	case IF_PROJECT:
+		return N_("The project's status and dates");
+	case IF_BUDGET:
+		return N_("The project's budget years");
+	case IF_PAYMENTS:
+		return N_("The project's payments");
+	case IF_REPORTS:
+		return N_("The project's reports");
+	case IF_DECISION:
+		return N_("The decision");
+	case IF_APP_PROJECT:
+		return N_("The application: the project");
+	case IF_APP_PARTNERS:
+		return N_("The application: partners and country");
+	case IF_APP_RESULTS:
+		return N_("The application: results framework");
+	case IF_ORG:
+		return N_("The organisation");
+	case IF_THEME:
+		return N_("The thematic area");
+	default:
+		return N_("The IATI settings in kpp.conf");
+	}
+}
+
+/* A problem into o: rule, severity, message, the values, and (when links) where to fix it. */
+static void
+view_problem(struct req *r, struct vobj *o, const struct iati_problem *p, int links)
+{
+	vobj_str(o, "rule", p->rule);
+	vobj_bool(o, "error", p->severity == IATI_ERROR);
+	vobj_str(o, "severity", p->severity == IATI_ERROR ?
+	    i18n_tr(r->lang, N_("Error")) : i18n_tr(r->lang, N_("Warning")));
+	vobj_str(o, "message", i18n_tr(r->lang, p->message));
+	/* The values may live in the export's scratch arena, gone by the time the page is rendered. */
+	vobj_str(o, "detail", p->detail != NULL ? arena_strdup(r->a, p->detail) : NULL);
+	vobj_str(o, "fix_href", links ? p->href : NULL);
+	vobj_str(o, "fix_text", i18n_tr(r->lang, field_words(p->field)));
+}
+
+/* ---- GET /export -------------------------------------------------------------------------------------- */
+
+/* The money of one calendar year, in the file's one currency. */
+struct year_total {
+	int		 year;
+	long long	 budget, commitment, disbursement, expenditure;
+};
+
+struct page_state {
+	struct req		*r;
+	const struct iati_ctx	*ctx;
+	size_t			 activities, failing, warned;
+	int			 schema_ok;	/* the schema could be read */
+	struct year_total	*years;
+	size_t			 nyears, capyears;
+	int			 links;		/* the reader may open the pages to fix things */
+};
+
+static struct year_total *
+year_total(struct page_state *s, const char *date)
+{
+	int y = date != NULL ? atoi(date) : 0;
+	size_t i;
+
+	for (i = 0; i < s->nyears && s->years[i].year < y; i++)
+		;
+	if (i < s->nyears && s->years[i].year == y)
+		return &s->years[i];
+	if (s->nyears == s->capyears) {
+		size_t cap = s->capyears ? s->capyears * 2 : 16;
+		struct year_total *v = arena_calloc(s->r->a, cap, sizeof(*v));
+
+		if (s->nyears > 0)
+			memcpy(v, s->years, s->nyears * sizeof(*v));
+		s->years = v;
+		s->capyears = cap;
+	}
+	memmove(&s->years[i + 1], &s->years[i], (s->nyears - i) * sizeof(*s->years));
+	memset(&s->years[i], 0, sizeof(s->years[i]));
+	s->years[i].year = y;
+	s->nyears++;
+	return &s->years[i];
+}
+
+/*
+ * One activity on the page: its money into the totals, its problems
+ * checked; a project with any is listed. The problems' strings are in
+ * the request's arena, as the page shows them after the scratch arena of
+ * iati_each() has gone.
+ */
+static enum kerr
+page_visit(void *arg, const struct iati_activity *act)
+{
+	struct page_state *s = arg;
+	struct req *r = s->r;
+	struct iati_problems pr;
+	struct vobj *o;
+	size_t i;
+
+	s->activities++;
+	for (i = 0; i < act->nbudgets; i++)
+		year_total(s, act->budgets[i].start)->budget += act->budgets[i].value;
+	for (i = 0; i < act->ntransactions; i++) {
+		const struct iati_transaction *t = &act->transactions[i];
+		struct year_total *y = year_total(s, t->date);
+
+		if (t->type == IATI_COMMITMENT)
+			y->commitment += t->value;
+		else if (t->type == IATI_DISBURSEMENT)
+			y->disbursement += t->value;
+		else
+			y->expenditure += t->value;
+	}
+	iati_problems_init(&pr, r->a);
+	iati_check(s->ctx, act, &pr);
+	if (!iati_schema_check(app.conf.iati_schema_dir, r->id, act, &pr))
+		s->schema_ok = 0;
+	if (pr.n == 0)
+		return KERR_OK;
+	if (pr.errors > 0)
+		s->failing++;
+	else
+		s->warned++;
+	o = vobj_push(r->view, "projects");
+	vobj_str(o, "code", arena_strdup(r->a, act->src->code));
+	vobj_str(o, "href", arena_printf(r->a, "/projects/%s", act->src->code));
+	vobj_str(o, "identifier", arena_strdup(r->a, act->identifier));
+	for (i = 0; i < pr.n; i++)
+		view_problem(r, vobj_push(o, "problems"), &pr.v[i], s->links);
+	return KERR_OK;
+}
+
+static void
+view_totals(struct req *r, const struct page_state *s)
+{
+	struct year_total sum;
+	struct vobj *o;
+	size_t i;
+
+	memset(&sum, 0, sizeof(sum));
+	for (i = 0; i < s->nyears; i++) {
+		const struct year_total *y = &s->years[i];
+
+		o = vobj_push(r->view, "totals");
+		vobj_int(o, "year", y->year);
+		vobj_str(o, "year_href", arena_printf(r->a, "/export?year=%d", y->year));
+		vobj_str(o, "currency", "SEK");
+		vobj_str(o, "budget", fmt_number(r->a, y->budget, r->lang));
+		vobj_str(o, "commitment", fmt_number(r->a, y->commitment, r->lang));
+		vobj_str(o, "disbursement", fmt_number(r->a, y->disbursement, r->lang));
+		vobj_str(o, "expenditure", fmt_number(r->a, y->expenditure, r->lang));
+		sum.budget += y->budget;
+		sum.commitment += y->commitment;
+		sum.disbursement += y->disbursement;
+		sum.expenditure += y->expenditure;
+	}
+	vobj_bool(r->view, "has_totals", s->nyears > 0);
+	o = vobj_obj(r->view, "sum");
+	vobj_str(o, "currency", "SEK");
+	vobj_str(o, "budget", fmt_number(r->a, sum.budget, r->lang));
+	vobj_str(o, "commitment", fmt_number(r->a, sum.commitment, r->lang));
+	vobj_str(o, "disbursement", fmt_number(r->a, sum.disbursement, r->lang));
+	vobj_str(o, "expenditure", fmt_number(r->a, sum.expenditure, r->lang));
+}
+
+/* GET /export[?year=YYYY] -> 200 what the file holds and whether it is valid | 400 (not a year) | 503 */
+int
+h_export_page(struct req *r)
+{
+	struct iati_filter f = { 0, NULL };
+	struct page_state s;
+	struct iati_ctx ctx;
+	enum kerr e;
+
+	if (!year_of(r, &f.year))
+		return 400;
+	ctx_of(&ctx);
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.ctx = &ctx;
+	s.schema_ok = 1;
+	s.links = r->sess->user.role == ROLE_ADMIN;
+	if ((e = iati_each(r->id, &ctx, &f, 0, page_visit, &s)) != KERR_OK)
+		return http_status(e);
+	vobj_str(r->view, "title", i18n_tr(r->lang, N_("IATI export for Sida")));
+	if (f.year > 0) {
+		vobj_int(r->view, "year", f.year);
+		vobj_str(r->view, "download_href", arena_printf(r->a, "/export/iati.xml?year=%d", f.year));
+	} else
+		vobj_str(r->view, "download_href", "/export/iati.xml");
+	vobj_int(r->view, "activities", (long long)s.activities);
+	vobj_bool(r->view, "empty", s.activities == 0);
+	vobj_bool(r->view, "schema_ok", s.schema_ok);
+	vobj_bool(r->view, "valid", s.schema_ok && s.failing == 0 && s.activities > 0);
+	vobj_int(r->view, "failing", (long long)s.failing);
+	vobj_int(r->view, "warned", (long long)s.warned);
+	vobj_bool(r->view, "has_problems", s.failing + s.warned > 0);
+	vobj_bool(r->view, "links", s.links);
+	vobj_str(r->view, "reporting_ref", app.conf.iati_org_ref);
+	view_totals(r, &s);
+	view_crumb(r, "/export", i18n_tr(r->lang, N_("IATI export for Sida")));
+	return render(r, TPL_EXPORT);
+}
+
+/* ---- a project's page -------------------------------------------------------------------------------- */
+
+struct project_state {
+	struct req		*r;
+	const struct iati_ctx	*ctx;
+	struct vobj		*o;
+	int			 found;
+};
+
+static enum kerr
+project_visit(void *arg, const struct iati_activity *act)
+{
+	struct project_state *s = arg;
+	struct iati_problems pr;
+	size_t i;
+
+	s->found = 1;
+	iati_problems_init(&pr, s->r->a);
+	iati_check(s->ctx, act, &pr);
+	if (!iati_schema_check(app.conf.iati_schema_dir, s->r->id, act, &pr))
+		vobj_bool(s->o, "schema_missing", 1);
+	vobj_str(s->o, "identifier", arena_strdup(s->r->a, act->identifier));
+	vobj_bool(s->o, "clean", pr.n == 0);
+	vobj_int(s->o, "errors", (long long)pr.errors);
+	for (i = 0; i < pr.n; i++)
+		view_problem(s->r, vobj_push(s->o, "problems"), &pr.v[i], 1);
+	return KERR_OK;
+}
+
+void
+view_iati_problems(struct req *r, const char *code)
+{
+	struct iati_filter f = { 0, code };
+	struct project_state s;
+	struct iati_ctx ctx;
+
+	/* ICLD fixes what the export needs; the others do not see the check. */
+	if (r->sess == NULL || r->sess->user.role != ROLE_ADMIN)
+		return;
+	ctx_of(&ctx);
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.ctx = &ctx;
+	s.o = vobj_obj(r->view, "iati");
+	/* One project's page is small and read at the data version: the worker's cache may answer. */
+	if (iati_each(r->id, &ctx, &f, r->sess->data_version, project_visit, &s) != KERR_OK ||
+	    !s.found)
+		vobj_bool(s.o, "unavailable", 1);
+}
