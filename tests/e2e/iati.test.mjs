@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStack, run, setIni, BUILD, iatiDir, htmlDecode, textOf } from './harness.mjs';
+import { xmllint, activities } from './lib/iati.mjs';
 
 const IATI = iatiDir();
-const SCHEMA = path.join(IATI, 'schema', 'iati-activities-schema.xsd');
 const ORG_REF = 'SE-ON-2220000315';
 
 let stack, q, one, admin, sida, applicant, scratch;
@@ -32,24 +32,6 @@ async function download(s, p) {
 	assert.equal(res.status, 200, `${p} answers 200`);
 	assert.equal(res.headers['content-type'], 'application/xml; charset=utf-8');
 	return { text: res.text, disposition: res.headers['content-disposition'] };
-}
-
-/** xmllint --schema on text: {ok, out}. */
-async function xmllint(text, name = 'export.xml') {
-	const file = path.join(scratch, name);
-	fs.writeFileSync(file, text);
-	const r = await run('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file]);
-	return { ok: r.code === 0, out: r.stderr.trim() };
-}
-
-/** The activities of a file, each as its XML text, by identifier. */
-function activities(xml) {
-	const out = new Map();
-	for (const m of xml.matchAll(/<iati-activity [\s\S]*?<\/iati-activity>/g)) {
-		const id = m[0].match(/<iati-identifier>([^<]*)<\/iati-identifier>/)[1];
-		out.set(id, m[0]);
-	}
-	return out;
 }
 
 /** Every value of attribute attr of element el in xml. */

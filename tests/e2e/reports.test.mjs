@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStack, parseForms, htmlDecode, textOf, kr, grouped, NBSP, DEMO_TODAY, send } from './harness.mjs';
+import { xmllint, activities } from './lib/iati.mjs';
 
 const APPLICANT = 'borlange@kommun.example';
 
@@ -331,6 +332,35 @@ describe('a progress report from draft to payment', () => {
 			AND before_json LIKE '%finalisation%' AND after_json LIKE '%closed%'`), '1');
 		// Nothing is owed any more, and the report reads only.
 		assert.doesNotMatch((await s.get('/')).text, new RegExp(`href="/reports/${fin}"`));
+	});
+
+	test('the IATI export carries what the reports added, and still validates', async () => {
+		const code = await one(`SELECT code FROM projects WHERE id = ${pid}`);
+		const res = await admin.get('/export/iati.xml');
+		assert.equal(res.status, 200);
+		const lint = await xmllint(res.text, 'reports.xml');
+		assert.ok(lint.ok, `xmllint: ${lint.out.slice(0, 2000)}`);
+		const act = [...activities(res.text)].find(([ident]) => ident.endsWith(`-${code}`))?.[1];
+		assert.ok(act, `the export has project ${code}`);
+		const transactions = [...act.matchAll(/<transaction>([\s\S]*?)<\/transaction>/g)].map((m) => ({
+			type: m[1].match(/<transaction-type code="(\d+)"/)[1],
+			date: m[1].match(/<transaction-date iso-date="([^"]+)"/)[1],
+			value: Number(m[1].match(/<value[^>]*>([^<]*)<\/value>/)[1]),
+		}));
+		// The payment as a disbursement (3) on the day it was paid, the approved costs as expenditure (4).
+		const [[paid, paidOn]] = await q(`SELECT d.amount, d.paid_on FROM disbursements d WHERE d.report_id = ${id}`);
+		assert.ok(transactions.some((t) => t.type === '3' && t.value === Number(paid) && t.date === paidOn),
+			`disbursement ${paid} on ${paidOn} in ${JSON.stringify(transactions)}`);
+		const reported = Object.values(budget.lines).reduce((a, b) => a + b, 0);
+		assert.ok(transactions.some((t) => t.type === '4' && t.value === reported),
+			`expenditure ${reported} in ${JSON.stringify(transactions)}`);
+		// Closed (IATI activity status 4), and the indicators' actual values from the approved reports.
+		assert.match(act, /<activity-status code="4"\/>/);
+		const values = (await q(`SELECT v.actual_value FROM indicator_values v JOIN reports r ON r.id = v.report_id
+			WHERE r.project_id = ${pid} AND r.status = 'approved' AND v.actual_value IS NOT NULL`)).map((r) => Number(r[0]));
+		assert.ok(values.length > 0, 'the approved reports state indicator values');
+		const actuals = [...act.matchAll(/<actual value="([^"]+)"/g)].map((m) => Number(m[1]));
+		for (const v of values) assert.ok(actuals.includes(v), `actual value ${v} in ${actuals}`);
 	});
 });
 
