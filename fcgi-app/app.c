@@ -55,6 +55,8 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_REPORT] = "report",
 	[TPL_REPORTS] = "reports",
 	[TPL_PROJECT_CANCEL] = "project_cancel",
+	[TPL_PUBLIC_LIST] = "public_list",
+	[TPL_PUBLIC_PROJECT] = "public_project",
 };
 
 static const char *
