@@ -203,7 +203,8 @@ render_site() {
 	sed -e "s|@LISTEN@|$(sed_escape "$2")|g" -e "s|@SERVER_NAME@|_|g" \
 		-e "s|@SOCKET@|$(sed_escape "$3")|g" -e "s|@STATIC_DIR@|$(sed_escape "$4")|g" \
 		-e "s|@MAX_BODY@|$(sed_escape "$5")|g" -e "s|@ACCESS_LOG@|$(sed_escape "$6")|g" \
-		-e "s|@ERROR_LOG@|$(sed_escape "$7")|g" conf/nginx-site.conf.in > "$1"
+		-e "s|@ERROR_LOG@|$(sed_escape "$7")|g" -e "s|@PUBLIC_RATE@|10r/s|g" \
+		-e "s|@PUBLIC_BURST@|50|g" conf/nginx-site.conf.in > "$1"
 }
 
 # render_nginx PREFIX SITE ERROR_LOG

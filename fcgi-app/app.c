@@ -56,6 +56,8 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_REPORTS] = "reports",
 	[TPL_PROJECT_CANCEL] = "project_cancel",
 	[TPL_EXPORT] = "export",
+	[TPL_PUBLIC_LIST] = "public_list",
+	[TPL_PUBLIC_PROJECT] = "public_project",
 };
 
 static const char *

@@ -12,6 +12,8 @@ enum q {
 	Q_PROJECT,
 	Q_LOCK,
 	Q_CANCEL,
+	Q_PUB_LOCK,
+	Q_PUBLICATION,
 	Q__MAX
 };
 
@@ -88,9 +90,13 @@ static struct dbstmt q[Q__MAX] = {
 	    "NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN reports rp ON rp.project_id = v.pid "
 	    "UNION ALL "
-	    /* The version (for cancelling) and why it was cancelled; the costs of its progress reports. */
-	    "SELECT 'k', NULL, NULL, p.version, p.cancelled_reason, NULL, NULL, NULL, NULL, "
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    /*
+	     * The version (for cancelling and withholding), why it was cancelled,
+	     * whether and why it is withheld from the public register; the costs
+	     * of its progress reports.
+	     */
+	    "SELECT 'k', NULL, NULL, p.version, p.cancelled_reason, p.withheld, p.withheld_reason, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN projects p ON p.id = v.pid "
 	    "UNION ALL "
 	    "SELECT 'x', rp.project_year, fl.category, rp.project_year, fl.category, "
@@ -134,6 +140,10 @@ static struct dbstmt q[Q__MAX] = {
 	    "actual_end = IF(actual_start IS NULL, NULL, GREATEST(actual_start, ?)), "
 	    "version = version + 1 WHERE id = ? AND version = ? "
 	    "AND status IN ('implementation', 'finalisation')", NULL, 0 },
+	[Q_PUB_LOCK] = { "SELECT id, version, withheld, withheld_reason FROM projects "
+	    "WHERE code = ? FOR UPDATE", NULL, 0 },
+	[Q_PUBLICATION] = { "UPDATE projects SET withheld = ?, withheld_reason = ?, "
+	    "version = version + 1 WHERE id = ? AND version = ?", NULL, 0 },
 };
 
 /* Counts rows of each tag so the lists can be allocated once. */
@@ -260,6 +270,8 @@ db_project_get(struct req *r, const char *code, long long org_id,
 		case 'k':
 			p->version = (unsigned)db_ll(&res, i, C1);
 			p->cancelled_reason = c[1];
+			p->withheld = db_ll(&res, i, C1 + 2) != 0;
+			p->withheld_reason = c[3];
 			break;
 		case 'r': {
 			struct project_report *rp = &p->reports[p->nreports++];
@@ -329,6 +341,56 @@ db_project_cancel(struct req *r, const char *code, unsigned version, const char 
 	    arena_printf(r->a, "{\"status\": %s}", json_str(r, *status)),
 	    arena_printf(r->a, "{\"status\": \"cancelled\", \"cancelled_reason\": %s}",
 	    json_str(r, reason)))) != KERR_OK)
+		goto out;
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_project_set_withheld(struct req *r, const char *code, unsigned version, int withhold,
+    const char *reason)
+{
+	unsigned long long changed = 0;
+	const char *was_reason;
+	struct dbres res;
+	long long id;
+	int was;
+	enum kerr e;
+
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_PUB_LOCK], &res, "s", code)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	id = db_ll(&res, 0, 0);
+	was = db_ll(&res, 0, 2) != 0;
+	was_reason = res.rows[0][3];
+	/* The same form sent twice: it is done already. */
+	if (was == withhold && (!withhold || (was_reason != NULL && strcmp(was_reason, reason) == 0))) {
+		db_rollback(r->id);
+		return KERR_OK;
+	}
+	if ((unsigned)db_ll(&res, 0, 1) != version) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[Q_PUBLICATION], &changed, NULL, "isii", (long long)withhold,
+	    withhold ? reason : NULL, id, (long long)version)) != KERR_OK)
+		goto out;
+	if (changed == 0) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_audit(r, 0, withhold ? "project.withhold" : "project.publish", "project", id,
+	    arena_printf(r->a, "{\"withheld\": %s, \"withheld_reason\": %s}", was ? "true" : "false",
+	    was_reason != NULL ? json_str(r, was_reason) : "null"),
+	    arena_printf(r->a, "{\"withheld\": %s, \"withheld_reason\": %s}", withhold ? "true" : "false",
+	    withhold ? json_str(r, reason) : "null"))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

@@ -51,6 +51,8 @@ struct project_view {
 	const char	*code;
 	unsigned	 version;
 	const char	*cancelled_reason;		/* NULL unless cancelled */
+	int		 withheld;			/* 1: ICLD keeps it off the public register */
+	const char	*withheld_reason;		/* why (internal); NULL unless withheld */
 	long long	 application_id;
 	const char	*title_sv, *title_en;
 	const char	*status;
@@ -100,5 +102,17 @@ enum kerr	db_project_get(struct req *r, const char *code, long long org_id,
  */
 enum kerr	db_project_cancel(struct req *r, const char *code, unsigned version,
 		    const char *reason, const char *today, const char **status);
+
+/*
+ * Withholds project code from publication (withhold 1, for reason) or
+ * publishes it again (withhold 0), seen at version: projects.withheld and
+ * withheld_reason, with its audit row, in one transaction. The public
+ * register (db_public.c) and files leave a withheld project out. Returns
+ * KERR_OK, also when the project is in that state already for the same
+ * reason (a form sent twice); KERR_NOTFOUND; KERR_CONFLICT when its
+ * version moved on.
+ */
+enum kerr	db_project_set_withheld(struct req *r, const char *code, unsigned version,
+		    int withhold, const char *reason);
 
 #endif

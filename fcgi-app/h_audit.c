@@ -54,6 +54,8 @@ static const struct {
 	{ "project.create", N_("Project created") },
 	{ "project.status", N_("Project status changed") },
 	{ "project.cancel", N_("Project cancelled") },
+	{ "project.withhold", N_("Project withheld from publication") },
+	{ "project.publish", N_("Project published again") },
 	{ "report.submit", N_("Report submitted") },
 	{ "report.approve", N_("Report approved") },
 	{ "report.return", N_("Report returned for revision") },

@@ -167,3 +167,22 @@ h_language(struct req *r)
 	resp_cookie(r, "kpp_lang", i18n_code((enum lang)l), 365L * 24 * 3600);
 	return redirect(r, local_path_ok(back) ? back : "/");
 }
+
+/*
+ * GET /language?lang=sv|en&back=path -> 303 back | 400
+ * The switch on pages that set no cookie before one is asked for (the
+ * public register, ROUTE_COOKIELESS): it carries no CSRF token, so it
+ * changes nothing but the browser's own cookie, never an account's
+ * language (a signed-in person's pages post the form above instead).
+ */
+int
+h_language_get(struct req *r)
+{
+	const char *back = req_query(r, "back");
+	int l = i18n_parse(req_query(r, "lang"));
+
+	if (l < 0)
+		return 400;
+	resp_cookie(r, "kpp_lang", i18n_code((enum lang)l), 365L * 24 * 3600);
+	return redirect(r, local_path_ok(back) ? back : "/partnerships");
+}

@@ -17,8 +17,8 @@
 #include "view.h"
 
 /* Project codes are <year>-<four digits>; anything else cannot name one. */
-static int
-code_ok(const char *s)
+int
+project_code_ok(const char *s)
 {
 	return s != NULL && strlen(s) == 9 && strspn(s, "0123456789") == 4 &&
 	    s[4] == '-' && strspn(s + 5, "0123456789") == 4;
@@ -265,21 +265,45 @@ view_trail(struct req *r, const struct project_view *p)
 	}
 }
 
-/* GET /projects/{code} -> 200 | 404 (also another organisation's) | 503 */
-int
-h_project_show(struct req *r)
+/*
+ * Whether the project is on the public register (h_public.c); for ICLD
+ * and Sida why not, for ICLD the form that withholds it, with reason as
+ * typed, or the one that publishes it again, either with error.
+ */
+static void
+view_publication(struct req *r, const struct project_view *p, const char *reason,
+    const char *error)
 {
-	struct project_view p;
+	struct vobj *v = vobj_obj(r->view, "publication");
+	enum role role = r->sess->user.role;
+
+	vobj_str(v, "publish_error", p->withheld ? error : NULL);
+	vobj_bool(v, "withheld", p->withheld);
+	vobj_str(v, "public_href", p->withheld ? NULL :
+	    arena_printf(r->a, "/partnerships/%s", p->code));
+	/* The reason is ICLD's note: not the applicant's to read. */
+	vobj_str(v, "withheld_reason", role != ROLE_APPLICANT ? p->withheld_reason : NULL);
+	vobj_bool(v, "can_publish", role == ROLE_ADMIN && p->withheld);
+	vobj_bool(v, "can_withhold", role == ROLE_ADMIN && !p->withheld);
+	vobj_int(v, "version", p->version);
+	if (role == ROLE_ADMIN && !p->withheld)
+		page_textarea(page_input(r, v, "f_withhold", "withheld_reason",
+		    i18n_tr(r->lang, N_("Why the project is withheld")),
+		    i18n_tr(r->lang, N_("ICLD and Sida read it here; it is not published.")),
+		    reason, error), 3, PAGE_TEXT_MAX);
+	else
+		vobj_str(v, "f_withhold", NULL);
+}
+
+/* The project's page, with the publication form's reason and error when one was sent. Status 200, or r->status. */
+static int
+show_project(struct req *r, const struct project_view *pv, const char *reason, const char *error)
+{
+	struct project_view p = *pv;
 	int staff = r->sess->user.role != ROLE_APPLICANT;
 	long long approved;
-	enum kerr e;
 	size_t i;
 
-	if (!code_ok(r->args[0]))
-		return 404;
-	if ((e = db_project_get(r, r->args[0], confined_org(r), app_today(),
-	    staff, &p)) != KERR_OK)
-		return http_status(e);
 	vobj_str(r->view, "title", i18n_pick(r->lang, p.title_sv, p.title_en));
 	vobj_str(r->view, "code", p.code);
 	vobj_str(r->view, "status", p.status);
@@ -295,12 +319,81 @@ h_project_show(struct req *r)
 	if (r->sess->user.role == ROLE_ADMIN && (strcmp(p.status, "implementation") == 0 ||
 	    strcmp(p.status, "finalisation") == 0))
 		vobj_str(r->view, "cancel_href", arena_printf(r->a, "/projects/%s/cancel", p.code));
+	view_publication(r, &p, reason, error);
 	/* The history is ICLD's and Sida's: applicants follow their project through its reports. */
 	if (staff)
 		view_trail(r, &p);
 	view_iati_problems(r, p.code);
 	view_crumb(r, arena_printf(r->a, "/projects/%s", p.code), p.code);
 	return render(r, TPL_PROJECT);
+}
+
+/* GET /projects/{code} -> 200 | 404 (also another organisation's) | 503 */
+int
+h_project_show(struct req *r)
+{
+	struct project_view p;
+	enum kerr e;
+
+	if (!project_code_ok(r->args[0]))
+		return 404;
+	if ((e = db_project_get(r, r->args[0], confined_org(r), app_today(),
+	    r->sess->user.role != ROLE_APPLICANT, &p)) != KERR_OK)
+		return http_status(e);
+	return show_project(r, &p, NULL, NULL);
+}
+
+/*
+ * Withholds the project from the public register (withhold 1, with the
+ * form's reason) or publishes it again: 303 to its page when done (also
+ * when it was so already: a form sent twice) | 200 its page with the
+ * error next to the reason, kept: none, or too long | 409 its page: the
+ * project changed meanwhile | 400 no version | 404 | 503
+ */
+static int
+set_withheld(struct req *r, int withhold)
+{
+	const char *reason = withhold ? req_form(r, "withheld_reason") : NULL, *err = NULL;
+	struct project_view p;
+	unsigned version;
+	enum kerr e;
+
+	if (!project_code_ok(r->args[0]))
+		return 404;
+	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
+		return http_status(e);
+	if ((version = page_version(req_form(r, "version"))) == 0)
+		return 400;
+	if (withhold && (err = page_too_long(r, reason, PAGE_TEXT_MAX)) == NULL && rules_blank(reason))
+		err = i18n_tr(r->lang, N_("Enter why the project is withheld from publication"));
+	if (err == NULL) {
+		e = db_project_set_withheld(r, p.code, version, withhold, reason);
+		if (e == KERR_OK)
+			return redirect(r, arena_printf(r->a, "/projects/%s#publication", p.code));
+		if (e != KERR_CONFLICT)
+			return http_status(e);
+		if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
+			return http_status(e);
+		err = i18n_tr(r->lang, N_("Someone else changed the project while you were looking at it. Check whether it is published now, and send the form again if it still should change."));
+		r->status = 409;
+	}
+	/* Next to the reason while the project is published, else next to the button that publishes it. */
+	view_error(r, p.withheld ? "publish" : "withheld_reason", err);
+	return show_project(r, &p, reason, err);
+}
+
+/* POST /projects/{code}/withhold (version, withheld_reason): see set_withheld() */
+int
+h_project_withhold(struct req *r)
+{
+	return set_withheld(r, 1);
+}
+
+/* POST /projects/{code}/publish (version): see set_withheld() */
+int
+h_project_publish(struct req *r)
+{
+	return set_withheld(r, 0);
 }
 
 /* The cancellation page: the project, the reason as typed and its error. Status 200, or r->status. */
@@ -335,7 +428,7 @@ h_project_cancel_form(struct req *r)
 	struct project_view p;
 	enum kerr e;
 
-	if (!code_ok(r->args[0]))
+	if (!project_code_ok(r->args[0]))
 		return 404;
 	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
 		return http_status(e);
@@ -357,7 +450,7 @@ h_project_cancel(struct req *r)
 	unsigned version;
 	enum kerr e;
 
-	if (!code_ok(r->args[0]))
+	if (!project_code_ok(r->args[0]))
 		return 404;
 	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
 		return http_status(e);

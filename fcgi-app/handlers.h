@@ -10,6 +10,7 @@ int	h_login_form(struct req *);
 int	h_login(struct req *);
 int	h_logout(struct req *);
 int	h_language(struct req *);
+int	h_language_get(struct req *);
 char	*email_normalise(struct req *, const char *);	/* trimmed, lower case, in the arena */
 
 /* h_home.c */
@@ -56,6 +57,8 @@ void	view_decision_box(struct req *, const struct application *,
 int	h_project_show(struct req *);
 int	h_project_cancel_form(struct req *);
 int	h_project_cancel(struct req *);
+int	h_project_withhold(struct req *);
+int	h_project_publish(struct req *);
 
 /* h_report.c */
 int	h_report_show(struct req *);
@@ -124,11 +127,15 @@ int	h_export_page(struct req *);
 int	h_export_iati(struct req *);
 /* A project's IATI problems for _iati_problems.html ("iati"), for ICLD's officers; nothing for the others. */
 void	view_iati_problems(struct req *, const char *code);
+/* h_public.c: the public register of partnerships, for anyone */
+int	h_public_list(struct req *);
+int	h_public_project(struct req *);
 
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */
 long long	 path_id(const char *);			/* 0 unless a positive id */
 const char	*lang_ok(const char *);			/* a code fit for lang="", else NULL */
+int		 project_code_ok(const char *);		/* <year>-<four digits> (h_project.c) */
 
 struct audit_entry;
 struct vobj;

@@ -51,6 +51,13 @@ resp_cookie(struct req *r, const char *name, const char *value, long max_age)
 	    app.conf.secure_cookies || r->https ? "; Secure" : ""));
 }
 
+void
+resp_public(struct req *r, int max_age)
+{
+	if (r->sess == NULL)
+		r->public_max_age = max_age;
+}
+
 static void
 close_fd(void *arg)
 {

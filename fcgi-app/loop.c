@@ -35,8 +35,7 @@ static const char security_headers[] =
     "X-Content-Type-Options: nosniff\r\n"
     "X-Frame-Options: DENY\r\n"
     "Referrer-Policy: same-origin\r\n"
-    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
-    "Cache-Control: private, no-store\r\n";
+    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n";
 
 static const char *
 status_text(int status)
@@ -233,6 +232,8 @@ view_common(struct req *r)
 	vobj_bool(v, "lang_sv", r->lang == LANG_SV);
 	vobj_bool(v, "lang_en", r->lang == LANG_EN);
 	vobj_str(v, "csrf", r->csrf);
+	/* Without a token (ROUTE_COOKIELESS) the language switch is a GET form (h_language_get). */
+	vobj_bool(v, "lang_by_get", *r->csrf == '\0');
 	vobj_str(v, "reqid", r->id);
 	vobj_str(v, "here", r->query_string[0] != '\0' ?
 	    arena_printf(r->a, "%s?%s", r->path, r->query_string) : r->path);
@@ -298,7 +299,8 @@ dispatch(struct req *r, FCGX_Request *f)
 	/* Error pages show who is signed in too, so only health checks skip the session. */
 	if (rt == NULL || !(rt->flags & ROUTE_NOSESSION)) {
 		sess_err = session_load(r);
-		prepare_view(r, 1);
+		prepare_view(r, rt == NULL || !(rt->flags & ROUTE_COOKIELESS) ||
+		    r->sess != NULL);
 	} else
 		prepare_view(r, 0);
 	if (sess_err != KERR_OK)
@@ -371,6 +373,12 @@ send_response(struct req *r, FCGX_Request *f)
 	FCGX_FPrintF(f->out, "Status: %d %s\r\n", r->status, status_text(r->status));
 	FCGX_FPrintF(f->out, "Content-Type: %s\r\n", r->content_type);
 	FCGX_PutS(security_headers, f->out);
+	/* The cookies and languages pick the page's language, and a session adds the person's name. */
+	if (r->status == 200 && r->public_max_age > 0)
+		FCGX_FPrintF(f->out, "Cache-Control: public, max-age=%d\r\n"
+		    "Vary: Cookie, Accept-Language\r\n", r->public_max_age);
+	else
+		FCGX_PutS("Cache-Control: private, no-store\r\n", f->out);
 	for (i = 0; i < r->nheaders; i++)
 		FCGX_FPrintF(f->out, "%s: %s\r\n", r->headers[i].name,
 		    r->headers[i].value);

@@ -88,6 +88,7 @@ struct req {
 	int		 body_fd;	/* >= 0: the body is this file instead (downloads), streamed; the arena closes it */
 	struct header	 headers[REQ_MAXHEADERS];
 	size_t		 nheaders;
+	int		 public_max_age;	/* > 0: a 200 any cache may keep this many seconds (resp_public()) */
 };
 
 /* The first value of a form field, query parameter or cookie; NULL if absent. */
@@ -104,6 +105,13 @@ void		 resp_header(struct req *r, const char *name, const char *value);
  */
 void		 resp_cookie(struct req *r, const char *name, const char *value,
 		    long max_age);
+
+/*
+ * Lets any cache keep a 200 answer for max_age seconds, varying with the
+ * cookies and the languages asked for, when the visitor is anonymous:
+ * a signed-in person's page names them and stays private, no-store.
+ */
+void		 resp_public(struct req *r, int max_age);
 
 /* Makes the open file fd the response body, streamed by loop.c (downloads); the request closes it. */
 void		 resp_file(struct req *r, int fd);

@@ -12,6 +12,7 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/login", h_login, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/logout", h_logout, MAY_SIGNED_IN, 0 },
 	{ METHOD_POST, "/language", h_language, MAY_ANYONE, 0 },
+	{ METHOD_GET,  "/language", h_language_get, MAY_ANYONE, ROUTE_COOKIELESS },
 	{ METHOD_GET,  "/accessibility", h_accessibility, MAY_ANYONE, 0 },
 	/* Before /applications/{id}, which "new" would match too. */
 	{ METHOD_GET,  "/applications/new", h_appform_new, MAY_APPLICANT, 0 },
@@ -53,6 +54,8 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/projects/{code}", h_project_show, MAY_SIGNED_IN, 0 },
 	{ METHOD_GET,  "/projects/{code}/cancel", h_project_cancel_form, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/projects/{code}/cancel", h_project_cancel, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/projects/{code}/withhold", h_project_withhold, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/projects/{code}/publish", h_project_publish, MAY_ADMIN, 0 },
 	/* Reports (h_report.c): the applicant's own and ICLD's; Sida reads projects, not reports. */
 	{ METHOD_GET,  "/reports/{id}", h_report_show, MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_POST, "/reports/{id}", h_report_save, MAY_APPLICANT, 0 },
@@ -102,6 +105,9 @@ static const struct route routes[] = {
 	/* The Sida export (h_export.c): the IATI file and its check, for ICLD and Sida. */
 	{ METHOD_GET,  "/export", h_export_page, MAY_ADMIN | MAY_SIDA, 0 },
 	{ METHOD_GET,  "/export/iati.xml", h_export_iati, MAY_ADMIN | MAY_SIDA, 0 },
+	/* The public register (h_public.c): read-only, no cookie, rate-limited by nginx. */
+	{ METHOD_GET,  "/partnerships", h_public_list, MAY_ANYONE, ROUTE_COOKIELESS },
+	{ METHOD_GET,  "/partnerships/{code}", h_public_project, MAY_ANYONE, ROUTE_COOKIELESS },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

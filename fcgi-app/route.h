@@ -7,6 +7,12 @@
 /* Route flags. */
 #define ROUTE_NOSESSION	0x1	/* never touches the session (health checks) */
 #define ROUTE_UPLOAD	0x2	/* a POST that takes multipart/form-data with files (upload.h) */
+/*
+ * Sets no cookie for an anonymous visitor: the page posts no form for
+ * them (its language switch is then a GET form, templates/_head.html),
+ * so it needs no pre-session CSRF token (the public register).
+ */
+#define ROUTE_COOKIELESS 0x4
 
 struct route {
 	enum method	 method;

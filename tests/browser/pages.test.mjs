@@ -336,6 +336,27 @@ const PAGE_SPECS = [
 		what: 'an approved progress report not yet paid: the reimbursement and the payment\'s form' },
 	{ name: 'report-final-admin', who: 'admin', path: () => `/reports/${ids.finalSubmitted}`, status: 200 },
 	{ name: 'project-cancel', who: 'admin', path: () => `/projects/${ids.project}/cancel`, status: 200 },
+	// The public register (h_public.c), for anyone, and withholding a project from it (h_project.c).
+	{ name: 'partnerships', who: 'anonymous', path: () => '/partnerships', status: 200 },
+	{ name: 'partnerships-filtered', who: 'anonymous', path: () => '/partnerships?q=kommun&type=project&sort=org&dir=asc&page=2',
+		status: 200, what: 'the register searched, filtered, sorted and on its second page' },
+	{ name: 'partnerships-none', who: 'anonymous', path: () => '/partnerships?country=AL&type=three_party', status: 200,
+		what: 'filters that nothing matches' },
+	{ name: 'partnership', who: 'anonymous', path: () => `/partnerships/${ids.publicProject}`, status: 200,
+		what: 'a published project: titles in three languages, coordinates, indicators with approved values, payments' },
+	{ name: 'partnership-signed-in', who: 'sida', path: () => `/partnerships/${ids.publicProject}`, status: 200 },
+	{ name: 'partnership-404', who: 'anonymous', path: () => `/partnerships/${ids.withheldProject}`, status: 404,
+		what: 'a withheld project: no page, the header\'s language switch a GET form' },
+	{ name: 'project-withheld-admin', who: 'admin', path: () => `/projects/${ids.withheldProject}`, status: 200,
+		what: 'a withheld project: why, and the form that publishes it again' },
+	{
+		name: 'project-withhold-errors', who: 'admin', status: 200,
+		what: 'a project withheld without a reason',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/projects/${ids.project}`);
+			return clickAndWait(page, page.locator(`form[action="/projects/${ids.project}/withhold"] button.button`));
+		},
+	},
 ];
 
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
@@ -388,6 +409,15 @@ before(async () => {
 	[[ids.unpaidReport]] = await stack.mysql("SELECT r.id FROM reports r WHERE r.status = 'approved' AND r.kind = 'progress' " +
 		'AND NOT EXISTS (SELECT 1 FROM disbursements d WHERE d.report_id = r.id) ORDER BY r.id LIMIT 1');
 	[[ids.finalSubmitted]] = await stack.mysql("SELECT id FROM reports WHERE status = 'submitted' AND kind = 'final' ORDER BY id LIMIT 1");
+	// The register's richest page, and a project withheld from it.
+	[[ids.publicProject]] = await stack.mysql('SELECT p.code FROM projects p JOIN applications a ON a.id = p.application_id ' +
+		"WHERE a.title_local IS NOT NULL AND EXISTS (SELECT 1 FROM disbursements d WHERE d.project_id = p.id) AND EXISTS (SELECT 1 " +
+		"FROM reports r JOIN indicator_values iv ON iv.report_id = r.id WHERE r.project_id = p.id AND r.status = 'approved') " +
+		'ORDER BY p.code LIMIT 1');
+	[[ids.withheldProject]] = await stack.mysql(`SELECT code FROM projects WHERE code NOT IN ('${ids.project}', '${ids.paidProject}', ` +
+		`'${ids.publicProject}', '${ids.otherProject}') ORDER BY code DESC LIMIT 1`);
+	await stack.mysql("UPDATE projects SET withheld = 1, withheld_reason = 'Partnern har bett om att vänta med publiceringen.' " +
+		`WHERE code = '${ids.withheldProject}'`);
 	ids.users = 0;
 	// A password link of the test's own, for a demo account: only the token's SHA-256 is stored, as the application does.
 	ids.linkToken = crypto.randomBytes(32).toString('hex');
