@@ -48,6 +48,7 @@ static const struct key keys[] = {
 	K("app", "max_body", C_ULONG, max_body, "10485760"),
 	K("app", "attachments_dir", C_STR, attachments_dir, "/var/lib/kpp/attachments"),
 	K("app", "attachment_max", C_ULONG, attachment_max, "5242880"),
+	K("app", "attachments_per_report", C_UINT, attachments_per_report, "20"),
 	K("app", "today", C_STR, today, ""),
 	K("iati", "reporting_org_ref", C_STR, iati_org_ref, "SE-ON-2220000315"),
 	K("iati", "reporting_org_type", C_STR, iati_org_type, "15"),

@@ -40,6 +40,7 @@ struct conf {
 	unsigned long max_body;		/* bytes; larger bodies are 413 */
 	char	*attachments_dir;	/* uploaded files by SHA-256 (attach_store.c); made 0700 if missing */
 	unsigned long attachment_max;	/* bytes of one uploaded file; larger ones are refused next to their field */
+	unsigned attachments_per_report; /* files one report may have */
 	/*
 	 * The programme's "today" (YYYY-MM-DD) for what depends on the date:
 	 * rounds open, reports due. Empty: the real date. The demo sets it

@@ -1,10 +1,11 @@
-/* db_attachment.c - SQL for attachments: inserting an upload's row, reading one confined to its owner, listing. */
+/* db_attachment.c - SQL for attachments: inserting an upload's row, reading one confined to its owner, listing, removing. */
 #include <string.h>
 
 #include "arena.h"
 #include "db.h"
 #include "db_attachment.h"
 #include "db_auth.h"
+#include "db_report.h"
 #include "req.h"
 #include "upload.h"
 
@@ -14,6 +15,11 @@ enum q {
 	Q_INSERT,
 	Q_GET,
 	Q_LIST,
+	Q_COUNT,
+	Q_REPORT_LOCK,
+	Q_OF_REPORT,
+	Q_DELETE,
+	Q_SUBMITTED,
 	Q__MAX
 };
 
@@ -24,7 +30,7 @@ enum q {
 #define ATTACHMENT_COLUMNS "SELECT a.id, a.report_id, a.application_id, " \
 	"r.project_id, p.code, COALESCE(pa.applicant_org_id, aa.applicant_org_id), " \
 	"a.sha256, a.filename, a.mime, a.size, a.uploaded_by, u.name, " \
-	"DATE_FORMAT(a.uploaded_at, '%Y-%m-%d %H:%i:%s') " \
+	"DATE_FORMAT(a.uploaded_at, '%Y-%m-%d %H:%i:%s'), a.submitted_revision " \
 	"FROM attachments a " \
 	"LEFT JOIN reports r ON r.id = a.report_id " \
 	"LEFT JOIN projects p ON p.id = r.project_id " \
@@ -40,6 +46,17 @@ static struct dbstmt q[Q__MAX] = {
 	    "COALESCE(pa.applicant_org_id, aa.applicant_org_id) = ?)", NULL, 0 },
 	[Q_LIST] = { ATTACHMENT_COLUMNS "WHERE a.report_id = ? "
 	    "ORDER BY a.uploaded_at, a.id", NULL, 0 },
+	[Q_COUNT] = { "SELECT COUNT(*) FROM attachments WHERE report_id = ?", NULL, 0 },
+	/* As a save of the report locks it (db_report.c): a removal and a submission wait for each other. */
+	[Q_REPORT_LOCK] = { "SELECT rp.status, p.status FROM reports rp "
+	    "JOIN projects p ON p.id = rp.project_id JOIN applications a ON a.id = p.application_id "
+	    "WHERE rp.id = ? AND (? = 0 OR a.applicant_org_id = ?) FOR UPDATE", NULL, 0 },
+	[Q_OF_REPORT] = { "SELECT filename, mime, size, sha256, submitted_revision IS NOT NULL "
+	    "FROM attachments WHERE id = ? AND report_id = ?", NULL, 0 },
+	[Q_DELETE] = { "DELETE FROM attachments WHERE id = ? AND report_id = ? "
+	    "AND submitted_revision IS NULL", NULL, 0 },
+	[Q_SUBMITTED] = { "UPDATE attachments SET submitted_revision = ? "
+	    "WHERE report_id = ? AND submitted_revision IS NULL", NULL, 0 },
 };
 
 static void
@@ -58,6 +75,7 @@ attachment_of(const struct dbres *res, size_t i, struct attachment *a)
 	a->uploaded_by = db_ll(res, i, 10);
 	a->uploaded_by_name = db_str(res, i, 11);
 	a->uploaded_at = db_str(res, i, 12);
+	a->revision = (int)db_ll(res, i, 13);
 }
 
 /* s cut to n characters (code points), in the arena when cut. */
@@ -129,4 +147,67 @@ db_attachment_list(struct req *r, long long report_id,
 		attachment_of(&res, i, &(*out)[i]);
 	*n = res.nrows;
 	return KERR_OK;
+}
+
+enum kerr
+db_attachment_count(struct req *r, long long report_id, size_t *n)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query(r->a, r->id, &q[Q_COUNT], &res, "i", report_id)) != KERR_OK)
+		return e;
+	*n = (size_t)db_ll(&res, 0, 0);
+	return KERR_OK;
+}
+
+enum kerr
+db_attachment_remove(struct req *r, long long report_id, long long id,
+    long long org_id, struct attachment_refusal *why)
+{
+	struct dbres res;
+	enum kerr e;
+
+	memset(why, 0, sizeof(*why));
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_REPORT_LOCK], &res, "iii", report_id, org_id,
+	    org_id)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	why->status = res.rows[0][0];
+	why->project_status = res.rows[0][1];
+	if ((e = db_query(r->a, r->id, &q[Q_OF_REPORT], &res, "ii", id, report_id)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	why->filename = res.rows[0][0];
+	why->sent = db_ll(&res, 0, 4) != 0;
+	if (!report_editable(why->status, why->project_status) || why->sent) {
+		e = KERR_FORBIDDEN;
+		goto out;
+	}
+	/* The row only: the file may be another row's too (it is stored once by its content). */
+	if ((e = db_exec(r->id, &q[Q_DELETE], NULL, NULL, "ii", id, report_id)) != KERR_OK ||
+	    (e = db_audit(r, 0, "report.detach", "report", report_id,
+	    arena_printf(r->a, "{\"attachment\": %lld, \"filename\": %s, \"type\": %s, "
+	    "\"size\": %lld, \"sha256\": %s}", id, json_str(r, res.rows[0][0]),
+	    json_str(r, res.rows[0][1]), db_ll(&res, 0, 2), json_str(r, res.rows[0][3])),
+	    NULL)) != KERR_OK)
+		goto out;
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_attachment_submitted(struct req *r, long long report_id, int revision)
+{
+	return db_exec(r->id, &q[Q_SUBMITTED], NULL, NULL, "ii", (long long)revision, report_id);
 }

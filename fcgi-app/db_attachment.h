@@ -24,6 +24,7 @@ struct attachment {
 	long long		 uploaded_by;		/* users.id */
 	const char		*uploaded_by_name;
 	const char		*uploaded_at;		/* YYYY-MM-DD HH:MM:SS, UTC */
+	int			 revision;		/* the report's revision that first held it; 0: not submitted */
 };
 
 /*
@@ -54,5 +55,38 @@ enum kerr	 db_attachment_get(struct req *r, long long id, long long org_id,
  */
 enum kerr	 db_attachment_list(struct req *r, long long report_id,
 		    struct attachment **out, size_t *n);
+
+/* How many files report report_id has, in *n. Not confined. KERR_OK or KERR_DB. */
+enum kerr	 db_attachment_count(struct req *r, long long report_id, size_t *n);
+
+/* Why db_attachment_remove() refused; strings in the request's arena. */
+struct attachment_refusal {
+	const char	*status;		/* the report's status; NULL when it is not org_id's */
+	const char	*project_status;
+	const char	*filename;		/* the file's name; NULL when the report has no such file */
+	int		 sent;			/* submitted to ICLD with the report */
+};
+
+/*
+ * Marks the files of report report_id not yet submitted as first held by
+ * its revision revision: call it in the submission's transaction, after
+ * the files sent with it are attached. KERR_OK or KERR_DB.
+ */
+enum kerr	 db_attachment_submitted(struct req *r, long long report_id, int revision);
+
+/*
+ * Removes attachment id from report report_id when org_id is 0 or owns
+ * the report, the report can still be changed (report_editable()) and the
+ * file was not submitted with it: a file ICLD has received stays in the
+ * report's history (each revision lists the files it was submitted with).
+ * Deletes the row only, with its audit row "report.detach", in one
+ * transaction that locks the report as a save does; the file stays on
+ * disk, as other rows may name the same content. Returns KERR_OK;
+ * KERR_NOTFOUND when the report is not org_id's (why->status NULL) or has
+ * no such file (why->filename NULL: a removal sent twice); KERR_FORBIDDEN
+ * when it may not be removed (why says why); KERR_DB.
+ */
+enum kerr	 db_attachment_remove(struct req *r, long long report_id,
+		    long long id, long long org_id, struct attachment_refusal *why);
 
 #endif

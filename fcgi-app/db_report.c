@@ -1,10 +1,12 @@
 /* db_report.c - SQL of reports: a report with all its page shows, saving and submitting it, ICLD's decision, the payment. */
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
 #include "db_application.h"
+#include "db_attachment.h"
 #include "db_auth.h"
 #include "db_report.h"
 #include "reimburse.h"
@@ -459,8 +461,8 @@ state_json(struct req *r, const char *status, int revision)
 	return arena_printf(r->a, "{\"status\": %s, \"revision\": %d}", json_str(r, status), revision);
 }
 
-static int
-editable(const char *status, const char *project_status)
+int
+report_editable(const char *status, const char *project_status)
 {
 	return (strcmp(status, "draft") == 0 || strcmp(status, "returned") == 0) &&
 	    (strcmp(project_status, "implementation") == 0 ||
@@ -500,6 +502,26 @@ write_parts(struct req *r, const struct report_view *v, const struct report_inpu
 	return KERR_OK;
 }
 
+/* Attaches the files sent with the form (in the save's transaction: a submission then holds them). */
+static enum kerr
+attach_files(struct req *r, const struct report_view *v, const struct report_input *in,
+    struct report_refusal *why)
+{
+	enum kerr e;
+	size_t i;
+
+	if (in->nfiles == 0)
+		return KERR_OK;
+	if ((e = db_attachment_count(r, v->id, &why->files)) != KERR_OK)
+		return e;
+	if (why->files + in->nfiles > app.conf.attachments_per_report)
+		return KERR_INVALID;
+	for (i = 0; i < in->nfiles; i++)
+		if ((e = db_attachment_insert(r, v->id, in->files[i], NULL)) != KERR_OK)
+			return e;
+	return KERR_OK;
+}
+
 enum kerr
 db_report_save(struct req *r, const struct report_view *v, long long org_id,
     unsigned version, const struct report_input *in, int submit,
@@ -522,7 +544,7 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 	status = why->status = res.rows[0][0];
 	why->version = (unsigned)db_ll(&res, 0, 1);
 	why->project_status = res.rows[0][2];
-	if (!editable(status, why->project_status)) {
+	if (!report_editable(status, why->project_status)) {
 		e = KERR_FORBIDDEN;
 		goto out;
 	}
@@ -540,11 +562,12 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 		e = KERR_CONFLICT;
 		goto out;
 	}
-	if ((e = write_parts(r, v, in)) != KERR_OK)
+	if ((e = write_parts(r, v, in)) != KERR_OK || (e = attach_files(r, v, in, why)) != KERR_OK)
 		goto out;
 	if (submit) {
 		if ((e = db_exec(r->id, &q[Q_SUBMIT], NULL, NULL, "ii", r->sess->user.id,
 		    v->id)) != KERR_OK ||
+		    (e = db_attachment_submitted(r, v->id, v->revision + 1)) != KERR_OK ||
 		    (e = db_exec(r->id, &q[Q_REVISION_INSERT], NULL, NULL, "ssi",
 		    financial_json(r, v, in), indicators_json(r, v, in), v->id)) != KERR_OK ||
 		    (e = db_audit(r, 0, "report.submit", "report", v->id,

@@ -8,6 +8,7 @@
 #include "kerr.h"
 
 struct req;
+struct upload;
 
 /* The narrative of a report, in the form's order; NARR__MAX texts. */
 enum narrative {
@@ -131,6 +132,8 @@ struct report_input {
 	const char	*explanation[CAT__MAX];		/* NULL: none */
 	const char	**value;			/* per indicator of the view: DECIMAL literal or NULL */
 	const char	**value_text;			/* per indicator: words or NULL */
+	const struct upload **files;			/* files to attach (upload.h), each ATTACH_OK */
+	size_t		 nfiles;
 };
 
 /* Why a write was refused, for the page to say. */
@@ -138,16 +141,27 @@ struct report_refusal {
 	const char	*status;	/* the report's status now */
 	unsigned	 version;	/* its version now (stale: the form then saves against it) */
 	const char	*project_status;
+	size_t		 files;		/* the files the report has (KERR_INVALID: too many) */
 };
+
+/*
+ * Whether an applicant may still change a report of status whose project
+ * has project_status: a draft or returned report of a project under way.
+ */
+int		report_editable(const char *status, const char *project_status);
 
 /*
  * Saves the input into report v (loaded by db_report_get() for org_id) as
  * seen at version, and with submit also submits it: a new revision with
  * the narrative, costs (with their budget and variance) and indicator
- * values as sent, and its audit row. One transaction. Returns KERR_OK;
+ * values as sent, and its audit row; the files of in are attached first
+ * (db_attachment_insert(), each with its audit row), so a submission holds
+ * them. One transaction. Returns KERR_OK;
  * KERR_NOTFOUND when it is not org_id's; KERR_CONFLICT when another save
  * came first (why->version); KERR_FORBIDDEN when it can no longer be
- * changed (submitted, approved, or its project ended: why says which).
+ * changed (submitted, approved, or its project ended: why says which);
+ * KERR_INVALID when the files would be more than [app] attachments_per_report
+ * (why->files: those it has); KERR_SYSTEM when a file cannot be stored.
  */
 enum kerr	db_report_save(struct req *r, const struct report_view *v,
 		    long long org_id, unsigned version, const struct report_input *in,

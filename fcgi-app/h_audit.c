@@ -60,6 +60,7 @@ static const struct {
 	{ "report.approve", N_("Report approved") },
 	{ "report.return", N_("Report returned for revision") },
 	{ "report.attach", N_("File attached to a report") },
+	{ "report.detach", N_("File removed from a report") },
 	{ "disbursement.record", N_("Payment recorded") },
 	{ "round.create", N_("Round added") },
 	{ "round.update", N_("Round changed") },

@@ -4,6 +4,7 @@
 #include "app.h"
 #include "arena.h"
 #include "auditfmt.h"
+#include "db_attachment.h"
 #include "db_report.h"
 #include "fmt.h"
 #include "form.h"
@@ -14,6 +15,7 @@
 #include "reimburse.h"
 #include "req.h"
 #include "rules.h"
+#include "upload.h"
 #include "valid.h"
 #include "view.h"
 
@@ -88,8 +90,7 @@ progress(const struct report_view *v)
 static int
 editable(const struct report_view *v)
 {
-	return (is(v->status, "draft") || is(v->status, "returned")) &&
-	    (is(v->project_status, "implementation") || is(v->project_status, "finalisation"));
+	return report_editable(v->status, v->project_status);
 }
 
 /* The cost categories a progress report accounts for: those approved for its year, and any with a cost. */
@@ -151,6 +152,7 @@ struct shown {
 	long long	 actual_k[CAT__MAX];
 	const char	*explanation[CAT__MAX];
 	unsigned	 version;
+	size_t		 files_lost;		/* files chosen that were not kept: the form was refused */
 };
 
 static void
@@ -503,6 +505,130 @@ view_totals(struct req *r, struct vobj *o, const struct report_view *v)
 	    (const char *const []){ "n", arena_printf(r->a, "%d", open), NULL }));
 }
 
+/* ---- attached files ------------------------------------------------------------------------------------ */
+
+/* What kind of file the stored media type says, in words. */
+static const char *
+file_kind(struct req *r, const char *mime)
+{
+	switch (sniff_of_media_type(mime)) {
+	case SNIFF_PDF:
+		return tr(r, N_("PDF document"));
+	case SNIFF_PNG:
+		return tr(r, N_("PNG image"));
+	case SNIFF_JPEG:
+		return tr(r, N_("JPEG image"));
+	case SNIFF_XLSX:
+		return tr(r, N_("Excel spreadsheet"));
+	case SNIFF_ODS:
+		return tr(r, N_("OpenDocument spreadsheet"));
+	default:
+		return mime;
+	}
+}
+
+/*
+ * The files of report v (a, n of them, oldest first) under "attachments"
+ * for _report_files.html, each with the revision that first held it: all
+ * of them, or with upto those revision upto was submitted with. With
+ * editing, the files not yet submitted can be removed; a submitted one
+ * stays in the report's history.
+ */
+static void
+view_files(struct req *r, const struct report_view *v, const struct attachment *a, size_t n,
+    int upto, int editing)
+{
+	struct vobj *o = vobj_obj(r->view, "attachments"), *w;
+	int rev, any = 0;
+	size_t i;
+
+	vobj_bool(o, "editing", editing);
+	for (i = 0; i < n; i++) {
+		rev = a[i].revision;
+		if (upto > 0 && (rev == 0 || rev > upto))
+			continue;
+		any = 1;
+		w = vobj_push(o, "files");
+		vobj_str(w, "filename", a[i].filename);
+		vobj_str(w, "href", report_href(r, v->id, arena_printf(r->a, "/attachments/%lld",
+		    a[i].id)));
+		vobj_str(w, "type", file_kind(r, a[i].mime));
+		vobj_str(w, "size", upload_size_words(r, (unsigned long long)a[i].size));
+		vobj_str(w, "by", a[i].uploaded_by_name);
+		vobj_str(w, "at", auditfmt_local_time(r->a, a[i].uploaded_at));
+		vobj_str(w, "sent", rev > 0 ? arena_printf(r->a, "%s %d", tr(r, N_("Revision")), rev) :
+		    tr(r, N_("Not yet")));
+		vobj_str(w, "remove_id", editing && rev == 0 ?
+		    arena_printf(r->a, "remove-file-%lld", a[i].id) : NULL);
+		vobj_str(w, "remove_action", report_href(r, v->id,
+		    arena_printf(r->a, "/attachments/%lld/remove", a[i].id)));
+	}
+	vobj_bool(o, "has_files", any);
+}
+
+/* The files of report v, or of its revision upto (view_files()), from the database; 0 or the status to answer. */
+static int
+load_files(struct req *r, const struct report_view *v, int upto, int editing)
+{
+	struct attachment *a;
+	enum kerr e;
+	size_t n;
+
+	if ((e = db_attachment_list(r, v->id, &a, &n)) != KERR_OK)
+		return http_status(e);
+	view_files(r, v, a, n, upto, editing);
+	return 0;
+}
+
+/*
+ * The form's file input ("files", several at once), under o's "upload",
+ * with f's problems; lost files chosen were not kept, and the browser has
+ * forgotten them, so the field says to choose them again.
+ */
+static void
+view_file_field(struct req *r, struct vobj *o, const struct page_form *f, size_t lost)
+{
+	struct vobj *u = vobj_obj(o, "upload");
+	const char *error = page_problems(f, "files");
+	const char *again = lost == 0 ? NULL : tr(r, lost == 1 ?
+	    N_("Choose your file again: it has not been added, because the report could not be saved.") :
+	    N_("Choose your files again: they have not been added, because the report could not be saved."));
+
+	vobj_str(u, "files_hint", rules_fill(r->a, tr(r,
+	    N_("The signed accounts (xlsx, ods or pdf) and photos (jpeg or png), at most {max} each and {total} together each time. The files are added when you save or submit the report.")),
+	    (const char *const []){ "max", upload_size_words(r, app.conf.attachment_max),
+	    "total", upload_size_words(r, app.conf.max_body), NULL }));
+	vobj_str(u, "files_error", error);
+	vobj_str(u, "files_again", again);
+	vobj_str(u, "files_describedby", arena_printf(r->a, "files-hint%s%s",
+	    again != NULL ? " files-again" : "", error != NULL ? " files-error" : ""));
+}
+
+/*
+ * The files sent with the form as "files" into in (those chosen; an input
+ * left empty sends none), each refused one a problem of the field in f.
+ */
+static void
+read_files(struct req *r, struct page_form *f, struct report_input *in)
+{
+	const struct upload **u;
+	size_t i, n;
+
+	in->files = u = arena_calloc(r->a, r->nuploads + 1, sizeof(*u));
+	n = upload_get_all(r, "files", u, r->nuploads);
+	in->nfiles = 0;
+	for (i = 0; i < n; i++) {
+		if (u[i]->err == ATTACH_EMPTY && u[i]->filename[0] == '\0')
+			continue;
+		if (u[i]->err == ATTACH_OK)
+			u[in->nfiles++] = u[i];
+		else
+			page_problem(f, "files", u[i]->filename[0] != '\0' ? arena_printf(r->a,
+			    "%s: %s", u[i]->filename, upload_error_text(r, u[i])) :
+			    upload_error_text(r, u[i]));
+	}
+}
+
 /* The applicant's form: the report as stored or as sent (s), with f's problems. */
 static void
 view_form(struct req *r, const struct report_view *v, const struct shown *s,
@@ -522,6 +648,7 @@ view_form(struct req *r, const struct report_view *v, const struct shown *s,
 		view_costs(r, vobj_obj(o, "costs"), v, s, f, 1);
 	else
 		view_totals(r, vobj_obj(o, "final_totals"), v);
+	view_file_field(r, o, f, s->files_lost);
 }
 
 /* The report read only: as it stands, or a revision as it was sent. */
@@ -686,8 +813,8 @@ summary(struct req *r, const struct page_form *f)
 /*
  * The report's page: the applicant's form when they may change it (from
  * s, with f's problems), else the report read only; ICLD's part for
- * admins (a: their forms as sent); the payment and the history for both.
- * Status 200, or r->status.
+ * admins (a: their forms as sent); the files, the payment and the history
+ * for both. Status 200, or r->status; 503 when the files cannot be read.
  */
 static int
 show(struct req *r, const struct report_view *v, const struct shown *s,
@@ -695,13 +822,16 @@ show(struct req *r, const struct report_view *v, const struct shown *s,
 {
 	struct admin_form none;
 	struct shown stored;
+	int status, form = r->sess->user.role == ROLE_APPLICANT && editable(v);
 
 	view_head(r, v);
 	if (s == NULL) {
 		shown_stored(r, v, &stored);
 		s = &stored;
 	}
-	if (r->sess->user.role == ROLE_APPLICANT && editable(v))
+	if ((status = load_files(r, v, 0, form)) != 0)
+		return status;
+	if (form)
 		view_form(r, v, s, f);
 	else {
 		view_read(r, v, s);
@@ -754,20 +884,26 @@ h_report_show(struct req *r)
 	if (is(req_query(r, "sent"), "1") && is(v.status, "submitted"))
 		vobj_str(r->view, "sent", tr(r,
 		    N_("Your report has been submitted to ICLD. ICLD approves it, or returns it to you with a comment if something needs revising.")));
+	if (is(req_query(r, "removed"), "1") && editable(&v))
+		vobj_str(r->view, "saved", tr(r, N_("The file has been removed from the report.")));
 	return show(r, &v, NULL, &f, NULL);
 }
 
 /*
  * POST /reports/{id} (version, action: save | submit, the narrative
  * fields, ind-N-value and ind-N-text per indicator, actual-C and explain-C
- * per cost category)
+ * per cost category; as multipart/form-data also files: the files to
+ * attach, which go with the save or the submission)
  *   -> 303 the report (saved=1 after a save, sent=1 after the submission;
  *      a submit sent again after it went through lands there too)
  *    | 200 the form with the errors next to their fields and the input
- *      kept: nothing saved when a value or cost cannot be read or a text
- *      is too long; saved as a draft, not submitted, when something the
- *      submission needs is missing (a narrative, an indicator's value, a
- *      cost, the explanation of a variance over 10 %)
+ *      kept: nothing saved (nor any file kept) when a value or cost cannot
+ *      be read, a text is too long, a file is refused (its kind by its
+ *      content, empty, too big) or the files would be more than [app]
+ *      attachments_per_report; saved as a draft, files attached, not
+ *      submitted, when something the submission needs is missing (a
+ *      narrative, an indicator's value, a cost, the explanation of a
+ *      variance over 10 %)
  *    | 409 the form with the input kept: saved meanwhile by someone else;
  *      or the report read only: it can no longer be changed
  *    | 400 no version | 404 not the applicant's organisation's | 503
@@ -802,7 +938,10 @@ h_report_save(struct req *r)
 		return show(r, &v, NULL, &f, NULL);
 	}
 	read_form(r, &v, &f, &in, &s);
+	read_files(r, &f, &in);
 	s.version = version;
+	/* What the page shows again, should the form be refused: then no file is kept. */
+	s.files_lost = in.nfiles;
 	if (f.nerr > 0) {
 		summary(r, &f);
 		return show(r, &v, &s, &f, NULL);
@@ -820,6 +959,14 @@ h_report_save(struct req *r)
 		    N_("Your report is saved as a draft, but it cannot be submitted yet: see what is missing.")));
 		summary(r, &f);
 		return show(r, &v, NULL, &f, NULL);
+	}
+	if (e == KERR_INVALID) {
+		page_problem(&f, "files", rules_fill(r->a, tr(r,
+		    N_("A report can have at most {max} files, and it has {n}: remove one before you add another")),
+		    (const char *const []){ "max", arena_printf(r->a, "%u", app.conf.attachments_per_report),
+		    "n", arena_printf(r->a, "%zu", why.files), NULL }));
+		summary(r, &f);
+		return show(r, &v, &s, &f, NULL);
 	}
 	if (e == KERR_CONFLICT) {
 		/* What they typed stays; the version is the one stored now, so that saving again works. */
@@ -843,7 +990,7 @@ h_report_save(struct req *r)
 	return http_status(e);
 }
 
-/* GET /reports/{id}/revisions/{rev} -> 200 the revision as it was submitted | 404 | 503 */
+/* GET /reports/{id}/revisions/{rev} -> 200 the revision as it was submitted, with its files | 404 | 503 */
 int
 h_report_revision(struct req *r)
 {
@@ -873,6 +1020,8 @@ h_report_revision(struct req *r)
 	    when != NULL ? when : "", NULL }));
 	view_crumb(r, report_href(r, v.id, arena_printf(r->a, "/revisions/%lld", rev)),
 	    arena_printf(r->a, "%s %lld", tr(r, N_("Revision")), rev));
+	if ((status = load_files(r, &v, (int)rev, 0)) != 0)
+		return status;
 	shown_stored(r, &v, &s);
 	view_read(r, &v, &s);
 	view_history(r, &v);
@@ -1007,4 +1156,68 @@ h_report_pay(struct req *r)
 	}
 	summary(r, &a.pf);
 	return show(r, &v, NULL, NULL, &a);
+}
+
+/*
+ * GET /reports/{id}/attachments/{aid} -> 200 the file, to save (never
+ * shown inline: Content-Disposition attachment, the type kpp found in it,
+ * nosniff) | 404 (no such file of the report, or another organisation's)
+ * | 500 (the file is missing on disk) | 503
+ */
+int
+h_report_file(struct req *r)
+{
+	long long id = path_id(r->args[0]), aid = path_id(r->args[1]);
+	struct attachment a;
+	enum kerr e;
+
+	if (id == 0 || aid == 0)
+		return 404;
+	if ((e = db_attachment_get(r, aid, confined_org(r), &a)) != KERR_OK)
+		return http_status(e);
+	if (a.report_id != id)
+		return 404;
+	return attach_send(r, a.sha256, a.filename, a.mime);
+}
+
+/*
+ * POST /reports/{id}/attachments/{aid}/remove
+ *   -> 303 the report's files (also when the file is gone already: a
+ *      removal sent twice)
+ *    | 409 the report with the reason: it has been submitted or approved,
+ *      its project has ended, or the file was submitted with it (it stays
+ *      in the report's history)
+ *    | 404 another organisation's report | 503
+ */
+int
+h_report_file_remove(struct req *r)
+{
+	struct attachment_refusal why;
+	struct report_view v;
+	struct page_form f;
+	long long aid = path_id(r->args[1]);
+	int status;
+	enum kerr e;
+
+	if ((status = load(r, &v)) != 0)
+		return status;
+	e = aid == 0 ? KERR_NOTFOUND : db_attachment_remove(r, v.id, aid, confined_org(r), &why);
+	if (e == KERR_OK)
+		return redirect(r, report_href(r, v.id, "?removed=1#attachments"));
+	if (e == KERR_NOTFOUND)
+		return redirect(r, report_href(r, v.id, "#attachments"));
+	if (e != KERR_FORBIDDEN)
+		return http_status(e);
+	if ((status = load(r, &v)) != 0)
+		return status;
+	memset(&f, 0, sizeof(f));
+	f.a = r->a;
+	view_error(r, "attachments", why.sent && editable(&v) ? rules_fill(r->a, tr(r,
+	    N_("{name} has been submitted to ICLD with the report, so it stays in the report's history. Add a corrected file if you need to.")),
+	    (const char *const []){ "name", why.filename, NULL }) :
+	    tr(r, is(v.status, "draft") || is(v.status, "returned") ?
+	    N_("The project is no longer under way, so the report can no longer be changed.") :
+	    N_("The report has been submitted to ICLD, so its files can no longer be changed.")));
+	r->status = 409;
+	return show(r, &v, NULL, &f, NULL);
 }

@@ -66,6 +66,8 @@ int	h_report_save(struct req *);
 int	h_report_revision(struct req *);
 int	h_report_decide(struct req *);
 int	h_report_pay(struct req *);
+int	h_report_file(struct req *);
+int	h_report_file_remove(struct req *);
 
 /* h_list.c */
 int	h_inbox(struct req *);

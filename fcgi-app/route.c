@@ -58,7 +58,12 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/projects/{code}/publish", h_project_publish, MAY_ADMIN, 0 },
 	/* Reports (h_report.c): the applicant's own and ICLD's; Sida reads projects, not reports. */
 	{ METHOD_GET,  "/reports/{id}", h_report_show, MAY_APPLICANT | MAY_ADMIN, 0 },
-	{ METHOD_POST, "/reports/{id}", h_report_save, MAY_APPLICANT, 0 },
+	/* The form takes the files to attach with it (multipart); a file is the report's to read. */
+	{ METHOD_POST, "/reports/{id}", h_report_save, MAY_APPLICANT, ROUTE_UPLOAD },
+	{ METHOD_GET,  "/reports/{id}/attachments/{aid}", h_report_file,
+	    MAY_APPLICANT | MAY_ADMIN, 0 },
+	{ METHOD_POST, "/reports/{id}/attachments/{aid}/remove", h_report_file_remove,
+	    MAY_APPLICANT, 0 },
 	{ METHOD_GET,  "/reports/{id}/revisions/{rev}", h_report_revision,
 	    MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_POST, "/reports/{id}/decision", h_report_decide, MAY_ADMIN, 0 },

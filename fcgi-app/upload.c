@@ -128,14 +128,14 @@ upload_commit(struct req *r, const struct upload *u)
 	return attach_commit(u->tmp);
 }
 
-/* The largest file as people say it: "5 MB", "1,5 MB" (Swedish), "1.5 MB", "500 kB". */
-static const char *
-size_words(struct req *r, unsigned long long bytes)
+const char *
+upload_size_words(struct req *r, unsigned long long bytes)
 {
 	unsigned long long tenths = bytes * 10 / (1024 * 1024);
 
+	/* Up, so that a small file is never "0 kB". */
 	if (bytes < 1024 * 1024)
-		return arena_printf(r->a, "%llu kB", bytes / 1024);
+		return arena_printf(r->a, "%llu kB", (bytes + 1023) / 1024);
 	if (tenths % 10 == 0)
 		return arena_printf(r->a, "%llu MB", tenths / 10);
 	return arena_printf(r->a, "%llu%c%llu MB", tenths / 10,
@@ -154,7 +154,7 @@ upload_error_text(struct req *r, const struct upload *u)
 	case ATTACH_TOOBIG:
 		return arena_printf(r->a, "%s %s", i18n_tr(r->lang,
 		    N_("The selected file must be smaller than")),
-		    size_words(r, app.conf.attachment_max));
+		    upload_size_words(r, app.conf.attachment_max));
 	case ATTACH_TYPE:
 	default:
 		return i18n_tr(r->lang, N_("The selected file must be a PDF, an Excel "

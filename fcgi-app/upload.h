@@ -84,6 +84,13 @@ enum kerr	 upload_commit(struct req *r, const struct upload *u);
 const char	*upload_error_text(struct req *r, const struct upload *u);
 
 /*
+ * A file's size as people say it, in r's language and arena: "5 MB",
+ * "1,5 MB" (Swedish), "1.5 MB" (English), "500 kB" (below 1 MB, rounded
+ * up), MB in tenths rounded down; 1 MB is 1024 x 1024 bytes.
+ */
+const char	*upload_size_words(struct req *r, unsigned long long bytes);
+
+/*
  * Reads into *buf up to len bytes of the request body; returns how many
  * (0 at its end), or < 0 on a read error.
  */

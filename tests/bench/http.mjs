@@ -12,6 +12,11 @@
 //                 saved as a draft (a Lua script for wrk: each connection saves its own draft with the version it
 //                 last saved, so that every POST is a real save, one transaction, answered 303; BENCH_SAVERS
 //                 connections, one wrk thread each, 4 by default)
+//   a report: GET of the applicant's progress report form (a draft filled in), and POST of that form as
+//                 multipart/form-data with a PDF of 1 MB to attach (a Lua script again: BENCH_UPLOADERS connections,
+//                 4 by default, each saving its own report with a file of new content each time, so that every
+//                 POST is a real upload: parsed, hashed, written, fsynced and linked into the store, its row and
+//                 audit row written in the save's transaction, answered 303)
 //   the admin inbox over 10 000 applications (INBOX_SIZE): the demo's submitted applications copied with
 //                 INSERT ... SELECT until there are that many (after the measurements above, which the copies
 //                 would change), then its first page and a filtered and sorted page, signed in as
@@ -43,6 +48,8 @@ import { fileURLToPath } from 'node:url';
 import {
 	childPids, DEMO_PASSWORD, pidAlive, request, run, SRC, startStack, waitFor,
 } from '../e2e/harness.mjs';
+import { pdfFile } from '../e2e/lib/files.mjs';
+import { NARRATIVE, filled, indicatorsOf } from '../e2e/lib/report.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const APPLICANT = 'borlange@kommun.example';
@@ -67,6 +74,8 @@ const NGINX_WORKERS = intEnv('BENCH_NGINX_WORKERS', 1);
 const KEEP = !!process.env.BENCH_KEEP;
 const ANALYZE = process.env.BENCH_ANALYZE !== '0';
 const SAVERS = intEnv('BENCH_SAVERS', 4);
+const UPLOADERS = intEnv('BENCH_UPLOADERS', 4);
+const UPLOAD_BYTES = 1024 * 1024;
 const INBOX_SIZE = intEnv('BENCH_INBOX_SIZE', 10000);
 const MISSES = intEnv('BENCH_MISSES', 20);
 
@@ -409,6 +418,13 @@ function report(results, pageBytes, contentType) {
 	const save = results.find((r) => r.key === 'save');
 	if (form) console.log(`application form (GET): ${(form.rps / hello.rps).toFixed(2)} of the FastCGI ceiling`);
 	if (save) console.log(`draft save (POST, ${save.connections} connections): ${(save.rps / hello.rps).toFixed(2)} of the FastCGI ceiling`);
+	const reportForm = results.find((r) => r.key === 'report');
+	const upload = results.find((r) => r.key === 'upload');
+	if (reportForm) console.log(`report form (GET): ${(reportForm.rps / hello.rps).toFixed(2)} of the FastCGI ceiling`);
+	if (upload) {
+		console.log(`report saved with a 1 MB PDF (POST multipart, ${upload.connections} connections): ` +
+			`${(upload.rps / hello.rps).toFixed(3)} of the FastCGI ceiling, ${(upload.rps * UPLOAD_BYTES / 1024 / 1024).toFixed(0)} MB/s`);
+	}
 	for (const r of results.filter((x) => x.inbox)) {
 		console.log(`${r.name}: ${(r.rps / hello.rps).toFixed(2)} of the FastCGI ceiling (${r.minBytes} bytes); ` +
 			`with the result cache missed: p50 ${fmtMs(r.miss.p50)}, max ${fmtMs(r.miss.max)} over ${r.miss.n} requests`);
@@ -552,6 +568,122 @@ async function prepareForm(stack, s, tmp) {
 	};
 }
 
+// ---- a report and its files ------------------------------------------------------------------------------------
+
+/**
+ * The applicant's reports for the report's measurements: the form wrk GETs (the first of the applicant's draft
+ * progress reports, filled in and saved), and UPLOADERS more, one per uploading connection. Each wrk thread (one
+ * connection) POSTs its report's form as multipart/form-data with the version it last saved and a PDF of
+ * UPLOAD_BYTES whose padding carries the thread's number and a count, so that every file is new content; the
+ * parts of the body are files the script reads at its start. prepare() rewrites the script with the versions
+ * stored; verify() checks that every POST answered saved its report and attached its file.
+ */
+async function prepareReport(stack, s, tmp) {
+	const ids = (await stack.mysql(`SELECT r.id FROM reports r JOIN projects p ON p.id = r.project_id
+		JOIN applications a ON a.id = p.application_id JOIN users u ON u.org_id = a.applicant_org_id
+		WHERE u.email = '${APPLICANT}' AND r.kind = 'progress' AND r.status IN ('draft', 'returned')
+		AND p.status IN ('implementation', 'finalisation') ORDER BY r.id`)).map(([id]) => id);
+	if (ids.length < UPLOADERS + 1) {
+		throw new BenchError(`${APPLICANT} has ${ids.length} progress reports to change, fewer than BENCH_UPLOADERS + 1 (${UPLOADERS + 1})`);
+	}
+	const formPath = `/reports/${ids[0]}`;
+	const formOf = (html) => (html.match(new RegExp(`<form method="post" action="${formPath}"[\\s\\S]*?</form>`)) || [''])[0];
+	const hidden = (html, name) => (html.match(new RegExp(`name="${name}" value="([^"]*)"`)) || [])[1];
+	let page = await s.get(formPath);
+	const csrf = hidden(formOf(page.text), 'csrf');
+	if (page.status !== 200 || !csrf) throw new BenchError(`GET ${formPath} answered ${page.status} without the report's form`);
+	// The form as an applicant leaves it after a sitting: the narrative, the indicators and the costs.
+	const costs = Object.fromEntries((await stack.mysql(`SELECT bl.category, bl.amount FROM reports r JOIN project_budget_lines bl
+		ON bl.project_id = r.project_id AND bl.year = r.project_year WHERE r.id = ${ids[0]} AND bl.amount > 0`))
+		.map(([c, a]) => [`actual-${c}`, a]));
+	const fields = { csrf, version: hidden(formOf(page.text), 'version'), ...filled(await indicatorsOf((sql) => stack.mysql(sql), ids[0]), costs), action: 'save' };
+	const saved = await s.post(formPath, new URLSearchParams(fields).toString(), { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+	if (saved.status !== 303) throw new BenchError(`saving ${formPath} answered ${saved.status}, not 303`);
+	page = await request(stack.baseUrl, formPath, { headers: { Cookie: s.cookieHeader() } });
+	if (page.status !== 200 || !page.text.includes('id="files"')) throw new BenchError(`GET ${formPath} shows no form with a file field`);
+
+	const uploaders = ids.slice(1, UPLOADERS + 1);
+	const boundary = '----kppBenchUpload7d1c';
+	const partHead = (name, extra = '') => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n`;
+	const pdf = pdfFile('Ekonomisk redovisning', { size: UPLOAD_BYTES });
+	const mark = pdf.length - 2000;	// inside the padding stream: 20 bytes there make each file new content
+	const parts = {
+		pre: `${partHead('csrf')}${csrf}\r\n${partHead('version')}`,
+		mid: `\r\n${partHead('action')}save\r\n${Object.entries(NARRATIVE).map(([k, v]) => `${partHead(k)}${v}\r\n`).join('')}` +
+			`${partHead('files', '; filename="Ekonomisk redovisning.pdf"\r\nContent-Type: application/pdf')}`,
+		post: `\r\n--${boundary}--\r\n`,
+	};
+	const dir = path.join(tmp, 'upload');
+	fs.mkdirSync(dir, { recursive: true });
+	for (const [k, v] of Object.entries(parts)) fs.writeFileSync(path.join(dir, k), v);
+	fs.writeFileSync(path.join(dir, 'pdf-a'), pdf.subarray(0, mark));
+	fs.writeFileSync(path.join(dir, 'pdf-b'), pdf.subarray(mark + 20));
+
+	const script = path.join(tmp, 'upload.lua');
+	const state = async () => new Map((await stack.mysql(`SELECT r.id, r.version, (SELECT COUNT(*) FROM attachments a
+		WHERE a.report_id = r.id) FROM reports r WHERE r.id IN (${uploaders.join(', ')})`))
+		.map(([id, v, n]) => [id, { version: Number(v), files: Number(n) }]));
+	let before = null;
+	const lua = (x) => JSON.stringify(x);	// a JSON string is a Lua string literal for these plain paths
+	const prepare = async () => {
+		await new Promise((res) => setTimeout(res, 500));
+		before = await state();
+		fs.writeFileSync(script, `${[
+			'-- written by tests/bench/http.mjs: each thread (one connection) saves its own report with a new 1 MB PDF',
+			`local reports = { ${uploaders.map((id) => `{ ${id}, ${before.get(id).version} }`).join(', ')} }`,
+			'local n = 0',
+			'function setup(thread)',
+			'  n = n + 1',
+			'  thread:set("report", reports[n][1])',
+			'  thread:set("version", reports[n][2])',
+			'  thread:set("tid", n)',
+			'end',
+			'local function slurp(name)',
+			`  local f = assert(io.open(${lua(dir)} .. "/" .. name, "rb"))`,
+			'  local s = f:read("*a")',
+			'  f:close()',
+			'  return s',
+			'end',
+			'local headers = {}',
+			'local pre, mid, pdfa, pdfb, post',
+			'local count = 0',
+			'function init(args)',
+			'  for k, v in pairs(wrk.headers) do headers[k] = v end',
+			`  headers["Content-Type"] = "multipart/form-data; boundary=${boundary}"`,
+			'  pre, mid, pdfa, pdfb, post = slurp("pre"), slurp("mid"), slurp("pdf-a"), slurp("pdf-b"), slurp("post")',
+			'end',
+			'function request()',
+			'  count = count + 1',
+			'  return wrk.format("POST", "/reports/" .. report, headers,',
+			'    pre .. version .. mid .. pdfa .. string.format("%04d%016d", tid, count) .. pdfb .. post)',
+			'end',
+			'function response(status, headers, body)',
+			'  if status == 303 then version = version + 1 end',
+			'end',
+		].join('\n')}\n`);
+	};
+	const verify = async (r) => {
+		const after = await state();
+		let saves = 0;
+		let files = 0;
+		for (const id of uploaders) {
+			saves += after.get(id).version - before.get(id).version;
+			files += after.get(id).files - before.get(id).files;
+		}
+		const problems = [];
+		// wrk does not count the answers still on their way when it stops: up to one per connection.
+		if (saves < r.requests || saves > r.requests + UPLOADERS) problems.push(`${r.requests} POSTs answered but ${saves} saves made`);
+		if (files !== saves) problems.push(`${saves} saves but ${files} files attached`);
+		const left = fs.existsSync(path.join(stack.dir, 'attachments', 'tmp')) ? fs.readdirSync(path.join(stack.dir, 'attachments', 'tmp')) : [];
+		if (left.length) problems.push(`${left.length} temporary files left in the store`);
+		return problems;
+	};
+	return {
+		formPath, formBytes: page.body.length,
+		upload: { path: `/reports/${uploaders[0]}`, script, threads: UPLOADERS, connections: UPLOADERS, prepare, verify },
+	};
+}
+
 // ---- main ---------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -561,7 +693,8 @@ async function main() {
 	let failed = false;
 	try {
 		const helloBin = await buildHello(tmp);
-		stack = await startStack({ workers: WORKERS, accessLog: false, name: 'bench-http' });
+		// Every upload of the run stays attached to its report: more than a report takes in use.
+		stack = await startStack({ workers: WORKERS, accessLog: false, name: 'bench-http', conf: { 'app.attachments_per_report': 4000000 } });
 		mine.stackDir = stack.dir;
 		if (ANALYZE) {
 			const tables = await stack.mysql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'kpp' AND table_type = 'BASE TABLE'");
@@ -591,6 +724,7 @@ async function main() {
 		await check(stack, 'the sign-in page', '/login');
 
 		const { formPath, formBytes, save } = await prepareForm(stack, s, tmp);
+		const reportForm = await prepareReport(stack, s, tmp);
 
 		const targets = [
 			{ key: 'static', name: `static file (${page.length} B)`, path: '/bench/static/start-page.html', minBytes: page.length },
@@ -600,6 +734,8 @@ async function main() {
 			{ key: 'home', name: 'GET / (applicant)', path: '/', cookie, minBytes: page.length },
 			{ key: 'form', name: 'GET application form', path: formPath, cookie, minBytes: formBytes },
 			{ key: 'save', name: 'POST draft save', cookie, ...save },
+			{ key: 'report', name: 'GET report form', path: reportForm.formPath, cookie, minBytes: reportForm.formBytes },
+			{ key: 'upload', name: 'POST report + 1 MB PDF', cookie, ...reportForm.upload },
 		];
 		const groups = () => ({
 			nginx: [stack.nginxPid, ...childPids(stack.nginxPid)],

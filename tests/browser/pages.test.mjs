@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startStack, run } from '../e2e/harness.mjs';
+import { pdfFile, pngFile } from '../e2e/lib/files.mjs';
 import {
 	SRC, PAGES, TIMEOUT, launchBrowser, stopAll, newContext, clickAndWait, gotoPage, signIn, setLanguage, htmlLang,
 	signInButton,
@@ -335,6 +336,32 @@ const PAGE_SPECS = [
 	{ name: 'report-approved-admin', who: 'admin', path: () => `/reports/${ids.unpaidReport}`, status: 200,
 		what: 'an approved progress report not yet paid: the reimbursement and the payment\'s form' },
 	{ name: 'report-final-admin', who: 'admin', path: () => `/reports/${ids.finalSubmitted}`, status: 200 },
+	// A report's files (h_report.c): chosen in its form, listed, refused next to the field.
+	{
+		name: 'report-files', who: 'applicant', status: 200,
+		what: 'a draft report saved with a PDF and a photo: the list of files, each with its removal',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/reports/${ids.filesReport}`);
+			await page.locator('#files').setInputFiles([
+				{ name: 'Bokslut 2016.pdf', mimeType: 'application/pdf', buffer: pdfFile('Bokslut 2016') },
+				{ name: 'Workshop i Nakuru.png', mimeType: 'image/png', buffer: pngFile(8, 6) },
+			]);
+			return clickAndWait(page, page.locator('button[name="action"][value="save"]'));
+		},
+	},
+	{
+		name: 'report-files-error', who: 'applicant', status: 200,
+		what: 'a file that is no PDF, named as one, sent with the report\'s form',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/reports/${ids.filesReport}`);
+			await page.locator('#lessons').fill('Kept while the file is refused.');
+			await page.locator('#files').setInputFiles({ name: 'bokslut.pdf', mimeType: 'application/pdf',
+				buffer: Buffer.from('<!DOCTYPE html><title>x</title><p>not a PDF') });
+			return clickAndWait(page, page.locator('button[name="action"][value="save"]'));
+		},
+	},
+	{ name: 'report-files-admin', who: 'admin', path: () => `/reports/${ids.filesReport}`, status: 200,
+		what: 'the same report read by ICLD: its files to download' },
 	{ name: 'project-cancel', who: 'admin', path: () => `/projects/${ids.project}/cancel`, status: 200 },
 	// The public register (h_public.c), for anyone, and withholding a project from it (h_project.c).
 	{ name: 'partnerships', who: 'anonymous', path: () => '/partnerships', status: 200 },
@@ -404,6 +431,7 @@ before(async () => {
 	[[ids.returnedReport]] = await borlange("r.status = 'returned' AND p.status = 'implementation'");
 	[[ids.draftReport]] = await borlange("r.status = 'draft' AND r.kind = 'progress' AND p.status = 'implementation' AND r.revision = 0");
 	[[ids.finalDraft]] = await borlange("r.status = 'draft' AND r.kind = 'final' AND p.status = 'implementation'");
+	[[ids.filesReport]] = await borlange(`r.status = 'draft' AND r.kind = 'progress' AND p.status = 'implementation' AND r.id <> ${ids.draftReport}`);
 	[[ids.paidReport]] = await borlange('EXISTS (SELECT 1 FROM disbursements d WHERE d.report_id = r.id)');
 	[[ids.submittedReport]] = await stack.mysql("SELECT id FROM reports WHERE status = 'submitted' AND kind = 'progress' ORDER BY id LIMIT 1");
 	[[ids.unpaidReport]] = await stack.mysql("SELECT r.id FROM reports r WHERE r.status = 'approved' AND r.kind = 'progress' " +

@@ -3,7 +3,9 @@
 // against the real nginx, workers and MariaDB with the demo data, its today the story date.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStack, parseForms, htmlDecode, textOf, kr, grouped, NBSP, DEMO_TODAY, send } from './harness.mjs';
+import { openStack, parseForms, textOf, kr, grouped, NBSP, DEMO_TODAY, send } from './harness.mjs';
+import { errorOf, summaryLinks } from './lib/page.mjs';
+import { NARRATIVE, budgetOf, filled, indicatorsOf } from './lib/report.mjs';
 import { xmllint, activities } from './lib/iati.mjs';
 
 const APPLICANT = 'borlange@kommun.example';
@@ -32,56 +34,10 @@ function shown(html, action, name) {
 	return (f.fields[name] ?? '').replaceAll(NBSP, ' ');
 }
 
-/** The error message next to field id on page html, or null. */
-function errorOf(html, id) {
-	const m = html.match(new RegExp(`<p class="error-message" id="${id}-error"><span class="visually-hidden">[^<]*</span> ([^<]*)</p>`));
-	return m ? htmlDecode(m[1]) : null;
-}
-
-/** The links of the error summary. */
-const summaryLinks = (html) => [...(html.split('class="error-summary"')[1] ?? '').split('</ul>')[0]
-	.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
-
 /** A report's row: {status, version, revision, comment}. */
 async function reportRow(id) {
 	const [[status, version, revision, comment]] = await q(`SELECT status, version, revision, admin_comment FROM reports WHERE id = ${id}`);
 	return { status, version: Number(version), revision: Number(revision), comment };
-}
-
-/** The approved budget of report id's year: {category: kronor} of the lines above 0, and the year's amount. */
-async function budgetOf(id) {
-	const lines = await q(`SELECT bl.category, bl.amount FROM reports r JOIN project_budget_lines bl
-		ON bl.project_id = r.project_id AND bl.year = r.project_year WHERE r.id = ${id} AND bl.amount > 0
-		ORDER BY bl.category + 0`);
-	const amount = Number(await one(`SELECT y.amount FROM reports r JOIN project_years y ON y.project_id = r.project_id
-		AND y.year = r.project_year WHERE r.id = ${id}`));
-	return { lines: Object.fromEntries(lines.map(([c, a]) => [c, Number(a)])), amount };
-}
-
-/** The indicators of report id's project: [{id, qualitative}]. */
-async function indicatorsOf(id) {
-	return (await q(`SELECT i.id, i.measure = 'qualitative' FROM reports r JOIN projects p ON p.id = r.project_id
-		JOIN objectives ob ON ob.application_id = p.application_id JOIN expected_results er ON er.objective_id = ob.id
-		JOIN indicators i ON i.result_id = er.id WHERE r.id = ${id} ORDER BY i.id`))
-		.map(([i, qual]) => ({ id: i, qualitative: qual === '1' }));
-}
-
-const NARRATIVE = {
-	activities: 'Three joint workshops on service charters in Nakuru, and a study visit to Borlänge in May.',
-	results: 'Two departments publish service charters; complaints are answered faster.',
-	deviations: 'The second workshop moved from March to April because of the budget session.',
-	lessons: 'Working in pairs across the partnership made the exchange concrete.',
-	participation: '54 % of the participants were women; youth councils took part in two workshops.',
-};
-
-/** The whole report filled in: narrative, every indicator, and the costs given. */
-function filled(indicators, costs) {
-	const out = { ...NARRATIVE, ...costs };
-	for (const i of indicators) {
-		if (i.qualitative) out[`ind-${i.id}-text`] = 'A draft by-law has been discussed by the council.';
-		else out[`ind-${i.id}-value`] = '2,5';
-	}
-	return out;
 }
 
 /** The reimbursement of report id worked out in SQL from what is stored: the eligible costs capped, less paid. */
@@ -126,8 +82,8 @@ describe('a progress report from draft to payment', () => {
 			WHERE u.email = '${APPLICANT}' AND r.kind = 'progress' AND r.status = 'draft' AND p.status = 'implementation'
 			AND (SELECT COUNT(*) FROM project_years y WHERE y.project_id = p.id) = 1 ORDER BY r.id LIMIT 1`);
 		s = await stack.login(APPLICANT);
-		indicators = await indicatorsOf(id);
-		budget = await budgetOf(id);
+		indicators = await indicatorsOf(q, id);
+		budget = await budgetOf(q, id);
 		assert.ok(indicators.length > 0 && Object.keys(budget.lines).length >= 3, 'a report with indicators and a budget');
 		// Every category as budgeted but travel, 20 % over, typed with öre.
 		travel = Math.round(budget.lines.travel * 1.2);

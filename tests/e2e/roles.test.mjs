@@ -43,6 +43,7 @@ const APPLICANT_PAGES = new Set([
 		.map((x) => `POST /applications/{id}/${x}`),
 	'GET /projects/{code}', 'GET /rounds',
 	'GET /reports/{id}', 'POST /reports/{id}', 'GET /reports/{id}/revisions/{rev}',
+	'GET /reports/{id}/attachments/{aid}', 'POST /reports/{id}/attachments/{aid}/remove',
 ]);
 const SIDA_PAGES = new Set(['GET /', 'POST /logout', 'GET /projects', 'GET /projects.csv', 'GET /projects.xlsx',
 	'GET /projects/{code}', 'GET /rounds', 'GET /statistics', 'GET /export', 'GET /export/iati.xml']);
@@ -72,6 +73,8 @@ async function placeholders() {
 			JOIN applications a ON a.id = p.application_id JOIN users u ON u.org_id = a.applicant_org_id
 			WHERE u.email = 'borlange@kommun.example' AND r.revision > 0 ORDER BY r.id LIMIT 1`),
 		'{rev}': 1,
+		// No demo report has files: any number stands for one (the answer is the role's).
+		'{aid}': 1,
 	};
 }
 
@@ -84,7 +87,7 @@ function fill(pattern, ids) {
 		}
 	}
 	return p.replace('{user}', ids['{user}']).replace('{code}', ids['{code}']).replace('{token}', ids['{token}'])
-		.replace('{rev}', ids['{rev}']);
+		.replace('{rev}', ids['{rev}']).replace('{aid}', ids['{aid}']);
 }
 
 /** The session's CSRF token, as every page's language form carries it. */

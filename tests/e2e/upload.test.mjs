@@ -6,47 +6,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { startStack, parseForms } from './harness.mjs';
-import { multipartBody, submitMultipart } from './lib/multipart.mjs';
+import { multipartBody, submitMultipart, postLarge } from './lib/multipart.mjs';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
-
-/** POSTs size bytes of multipart "content" without holding them, as a big upload would come. */
-function postLarge(baseUrl, p, size, headers = {}) {
-	const boundary = '----kppLargeUpload';
-	const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="big.pdf"\r\n`
-		+ 'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n');
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-	return new Promise((resolve, reject) => {
-		const req = http.request(`${baseUrl}${p}`, {
-			method: 'POST', agent: false,
-			headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': size, ...headers },
-		}, (r) => {
-			let text = '';
-			r.setEncoding('utf8');
-			r.on('data', (d) => { text += d; });
-			r.on('end', () => resolve({ status: r.statusCode, headers: r.headers, text }));
-			r.on('error', reject);
-		});
-		// nginx may answer from the Content-Length alone and close before the body is all sent.
-		req.on('error', (e) => { if (!['EPIPE', 'ECONNRESET'].includes(e.code)) reject(e); });
-		const filler = Buffer.alloc(64 * 1024, 'x');
-		let sent = 0;
-		const write = (b) => { sent += b.length; return req.write(b); };
-		const pump = () => {
-			if (sent === 0 && !write(head)) { req.once('drain', pump); return; }
-			while (sent < size - tail.length) {
-				const n = Math.min(filler.length, size - tail.length - sent);
-				if (!write(n === filler.length ? filler : filler.subarray(0, n))) { req.once('drain', pump); return; }
-			}
-			if (sent < size) write(tail);
-			req.end();
-		};
-		pump();
-	});
-}
 
 describe('uploads: where multipart is taken, and the body limits', () => {
 	let stack;

@@ -416,6 +416,7 @@ test_conf_defaults_when_absent(void)
 	CU_ASSERT_EQUAL(c.max_body, 10485760UL);
 	CU_ASSERT_STRING_EQUAL(c.attachments_dir, "/var/lib/kpp/attachments");
 	CU_ASSERT_EQUAL(c.attachment_max, 5242880UL);
+	CU_ASSERT_EQUAL(c.attachments_per_report, 20);
 	CU_ASSERT_STRING_EQUAL(c.today, "");
 	CU_ASSERT_STRING_EQUAL(c.iati_org_ref, "SE-ON-2220000315");
 	CU_ASSERT_STRING_EQUAL(c.iati_contact_email, "info@icld.se");

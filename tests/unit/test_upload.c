@@ -290,6 +290,21 @@ test_upload_error_text_sizes(void)
 }
 
 static void
+test_upload_size_words(void)
+{
+	struct req *r = new_req();
+
+	CU_ASSERT_STRING_EQUAL(upload_size_words(r, 1), "1 kB");
+	CU_ASSERT_STRING_EQUAL(upload_size_words(r, 1024), "1 kB");
+	CU_ASSERT_STRING_EQUAL(upload_size_words(r, 1025), "2 kB");
+	CU_ASSERT_STRING_EQUAL(upload_size_words(r, 1024 * 1024 - 1), "1024 kB");
+	CU_ASSERT_STRING_EQUAL(upload_size_words(r, 1024 * 1024), "1 MB");
+	CU_ASSERT_STRING_EQUAL(upload_size_words(r, 2 * 1024 * 1024 - 1), "1.9 MB");
+	r->lang = LANG_SV;
+	CU_ASSERT_STRING_EQUAL(upload_size_words(r, 3 * 1024 * 1024 / 2), "1,5 MB");
+}
+
+static void
 test_upload_truncated_keeps_nothing(void)
 {
 	struct req *r;
@@ -525,6 +540,7 @@ main(void)
 		{ "test_upload_wrong_token_before_file", test_upload_wrong_token_before_file },
 		{ "test_upload_same_content_stored_once", test_upload_same_content_stored_once },
 		{ "test_upload_limits", test_upload_limits },
+		{ "test_upload_size_words", test_upload_size_words },
 		{ "test_attach_send", test_attach_send },
 		{ "test_attach_sha256_ok", test_attach_sha256_ok },
 		{ "test_attach_store_disk_failure", test_attach_store_disk_failure },

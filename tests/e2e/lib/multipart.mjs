@@ -8,7 +8,9 @@
 //   ]);
 //   await session.post('/some/upload', body, { headers: { 'Content-Type': contentType } });
 //   // a truncated upload: body.subarray(0, body.length - 20), sent with its own (shorter) length
+//   await postLarge(stack.baseUrl, '/reports/1', 11 * 1024 * 1024, { Cookie: session.cookieHeader() });
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { parseForms } from './http.mjs';
 
 /**
@@ -52,4 +54,43 @@ export async function submitMultipart(session, path, fields = {}, files = [], op
 	const { body, contentType } = multipartBody(parts);
 	const target = new URL(form.action || path, new URL(path, session.baseUrl));
 	return session.post(target.pathname + target.search, body, { headers: { 'Content-Type': contentType } });
+}
+
+/**
+ * postLarge(baseUrl, path, size, headers) -> {status, headers, text}: POSTs a multipart body of size bytes (a file
+ * "big.pdf" in field f) without holding it, as a big upload would come; an answer before the body is all sent
+ * (nginx's 413 from the Content-Length) is taken.
+ */
+export function postLarge(baseUrl, p, size, headers = {}) {
+	const boundary = '----kppLargeUpload';
+	const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="big.pdf"\r\n`
+		+ 'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n');
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	return new Promise((resolve, reject) => {
+		const req = http.request(`${baseUrl}${p}`, {
+			method: 'POST', agent: false,
+			headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': size, ...headers },
+		}, (r) => {
+			let text = '';
+			r.setEncoding('utf8');
+			r.on('data', (d) => { text += d; });
+			r.on('end', () => resolve({ status: r.statusCode, headers: r.headers, text }));
+			r.on('error', reject);
+		});
+		// nginx may answer from the Content-Length alone and close before the body is all sent.
+		req.on('error', (e) => { if (!['EPIPE', 'ECONNRESET'].includes(e.code)) reject(e); });
+		const filler = Buffer.alloc(64 * 1024, 'x');
+		let sent = 0;
+		const write = (b) => { sent += b.length; return req.write(b); };
+		const pump = () => {
+			if (sent === 0 && !write(head)) { req.once('drain', pump); return; }
+			while (sent < size - tail.length) {
+				const n = Math.min(filler.length, size - tail.length - sent);
+				if (!write(n === filler.length ? filler : filler.subarray(0, n))) { req.once('drain', pump); return; }
+			}
+			if (sent < size) write(tail);
+			req.end();
+		};
+		pump();
+	});
 }

@@ -41,3 +41,13 @@ export async function csrfOf(s) {
 	const { form } = await s.form('/', 0);
 	return form.fields.csrf;
 }
+
+/** The message next to field id on page html (without its hidden "Error:"), decoded; null when there is none. */
+export function errorOf(html, id) {
+	const m = html.match(new RegExp(`<p class="error-message" id="${escapeRe(id)}-error"><span class="visually-hidden">[^<]*</span> ([^<]*)</p>`));
+	return m ? htmlDecode(m[1]) : null;
+}
+
+/** The fields the error summary of page html links to, in its order. */
+export const summaryLinks = (html) => [...(html.split('class="error-summary"')[1] ?? '').split('</ul>')[0]
+	.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
