@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { openStack, ACCOUNTS, DEMO_TODAY, grouped, kr } from '../e2e/harness.mjs';
 import { pdfFile, pngFile } from '../e2e/lib/files.mjs';
 import { budgetOf } from '../e2e/lib/report.mjs';
+import { xmllint, activities } from '../e2e/lib/iati.mjs';
 import {
 	launchBrowser, stopAll, clickAndWait, go, withPage, signIn, pathOf, screenshot, texts,
 } from './lib/browser.mjs';
@@ -238,6 +239,21 @@ describe('a progress report, from the applicant to ICLD\'s payment', () => {
 				'budget, reported, approved and paid');
 			assert.equal(read(await year.locator('td .tag').innerText()), 'Beviljad', 'its progress report approved');
 			await screenshot(page, 'project-paid-admin-sv');
+
+			// The Sida export, downloaded in the same signed-in browser: the payment is a disbursement
+			// transaction of the project's activity, and the file still validates against IATI's schema.
+			const res = await page.request.get(`${stack.baseUrl}/export/iati.xml`);
+			assert.equal(res.status(), 200);
+			const xml = await res.text();
+			const lint = await xmllint(xml, 'journey.xml');
+			assert.ok(lint.ok, `xmllint: ${lint.out.slice(0, 2000)}`);
+			const act = [...activities(xml)].find(([ident]) => ident.endsWith(`-${found.code}`))?.[1];
+			assert.ok(act, `the export has project ${found.code}`);
+			const disbursements = [...act.matchAll(/<transaction>([\s\S]*?)<\/transaction>/g)]
+				.filter((m) => m[1].includes('<transaction-type code="3"/>'))
+				.map((m) => [m[1].match(/<transaction-date iso-date="([^"]+)"/)[1], Number(m[1].match(/<value[^>]*>([^<]*)</)[1])]);
+			assert.ok(disbursements.some(([date, value]) => date === DEMO_TODAY && value === due),
+				`a disbursement of ${due} on ${DEMO_TODAY} in ${JSON.stringify(disbursements)}`);
 		});
 	});
 });
