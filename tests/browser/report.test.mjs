@@ -3,7 +3,7 @@
 // attaches the signed accounts, first forgets to explain a variance over 10 %, explains it and submits; a
 // programme officer finds it among the submitted reports, downloads the accounts and returns the report with a
 // comment; the applicant reads the comment, revises, adds a photo and submits again; the officer approves it and
-// records the reimbursement, and the project's page shows the payment. The steps run in order, each person in a
+// records the reimbursement, the project's page shows the payment and the Sida export carries it. The steps run in order, each person in a
 // fresh browser context; the stack (MariaDB with the demo data, the workers, nginx) is this file's own, its today
 // the demo's 2016-09-30.
 import { after, before, describe, test } from 'node:test';
