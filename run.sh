@@ -272,7 +272,6 @@ demo() {
 	[ -n "$app_pw" ] || app_pw=$(random_password)
 	[ -n "$mig_pw" ] || mig_pw=$(random_password)
 	local schema_dir=$SRC/iati/schema
-	[ -d "$schema_dir" ] || schema_dir=$(readlink -f "$SRC/..")/shared/iati/schema	# beside the checkout
 	(umask 077; set_ini database.host= database.socket="$mysql_sock" database.name=kpp \
 		database.user=kpp_app database.password="$app_pw" \
 		migrate.user=kpp_migrate migrate.password="$mig_pw" \

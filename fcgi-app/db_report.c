@@ -48,6 +48,13 @@ enum q {
 	"JOIN applications a ON a.id = p.application_id " \
 	"WHERE rp.id = ? AND (? = 0 OR a.applicant_org_id = ?)"
 
+/*
+ * A JSON_TABLE column in the collation of the tables it is UNIONed with:
+ * its own follows the server's version and defaults (MariaDB 10.11.18 gave
+ * utf8mb4_general_ci and refused the UNION with "Illegal mix of collations").
+ */
+#define AS_TEXT(col)	"CONVERT(" col " USING utf8mb4) COLLATE utf8mb4_swedish_ci"
+
 static struct dbstmt q[Q__MAX] = {
 	[Q_REPORT] = { "SELECT rp.id, rp.version, rp.kind, rp.project_year, rp.status, "
 	    "DATE_FORMAT(rp.due_on, '%Y-%m-%d'), DATEDIFF(rp.due_on, ?), rp.revision, "
@@ -105,12 +112,13 @@ static struct dbstmt q[Q__MAX] = {
 	 */
 	[Q_REVISION] = { "SELECT 'n', rr.activities, rr.results, rr.deviations, rr.lessons, "
 	    "rr.participation FROM report_revisions rr WHERE rr.report_id = ? AND rr.revision = ? "
-	    "UNION ALL SELECT 'l', j.category, j.actual, j.explanation, NULL, NULL "
+	    "UNION ALL SELECT 'l', " AS_TEXT("j.category") ", j.actual, " AS_TEXT("j.explanation")
+	    ", NULL, NULL "
 	    "FROM report_revisions rr, JSON_TABLE(rr.financial_json, '$[*]' COLUMNS ("
 	    "category VARCHAR(20) PATH '$.category', actual BIGINT PATH '$.actual', "
 	    "explanation TEXT PATH '$.explanation')) j "
 	    "WHERE rr.report_id = ? AND rr.revision = ? "
-	    "UNION ALL SELECT 'i', j.indicator_id, j.value, j.text, NULL, NULL "
+	    "UNION ALL SELECT 'i', j.indicator_id, j.value, " AS_TEXT("j.text") ", NULL, NULL "
 	    "FROM report_revisions rr, JSON_TABLE(rr.indicators_json, '$[*]' COLUMNS ("
 	    "indicator_id INT PATH '$.indicator_id', value DECIMAL(14,2) PATH '$.value', "
 	    "text TEXT PATH '$.text')) j "

@@ -260,15 +260,9 @@ export function writePrivateNginx(prefix, siteFile, errorLog, workers = 1) {
 	return file;
 }
 
-/**
- * The IATI reference data (schema/, codelists/, rulesets/): $KPP_IATI_DIR, the checkout's iati/, or shared/iati
- * beside the checkout or beside a directory above it (a worktree in wt/ next to shared/).
- */
+/** The IATI reference data (schema/, codelists/, rulesets/): $KPP_IATI_DIR, else the checkout's own iati/. */
 export function iatiDir() {
-	const tries = [process.env.KPP_IATI_DIR, path.join(SRC, 'iati')];
-	for (let d = SRC; path.dirname(d) !== d; d = path.dirname(d)) tries.push(path.join(path.dirname(d), 'shared', 'iati'));
-	for (const d of tries) if (d && fs.existsSync(path.join(d, 'schema'))) return d;
-	return path.join(SRC, 'iati');
+	return process.env.KPP_IATI_DIR || path.join(SRC, 'iati');
 }
 
 function schemaDir() {
