@@ -198,12 +198,13 @@ get_ini() {
 
 sed_escape() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
 
-# render_site OUT listen socket static max_body access_log error_log
+# render_site OUT listen socket static max_body access_log error_log public_dir
 render_site() {
 	sed -e "s|@LISTEN@|$(sed_escape "$2")|g" -e "s|@SERVER_NAME@|_|g" \
 		-e "s|@SOCKET@|$(sed_escape "$3")|g" -e "s|@STATIC_DIR@|$(sed_escape "$4")|g" \
 		-e "s|@MAX_BODY@|$(sed_escape "$5")|g" -e "s|@ACCESS_LOG@|$(sed_escape "$6")|g" \
-		-e "s|@ERROR_LOG@|$(sed_escape "$7")|g" -e "s|@PUBLIC_RATE@|10r/s|g" \
+		-e "s|@ERROR_LOG@|$(sed_escape "$7")|g" -e "s|@PUBLIC_DIR@|$(sed_escape "$8")|g" \
+		-e "s|@PUBLIC_RATE@|10r/s|g" \
 		-e "s|@PUBLIC_BURST@|50|g" conf/nginx-site.conf.in > "$1"
 }
 
@@ -278,7 +279,7 @@ demo() {
 		server.socket="$kpp_sock" server.workers=4 \
 		app.templates="$SRC/templates" app.locale_dir="$VAR/locale" app.sql_dir="$SRC/sql" \
 		app.static_dir="$SRC/static" app.secure_cookies=false iati.schema_dir="$schema_dir" \
-		app.today="$DEMO_TODAY" app.tmp_dir="$VAR/tmp" app.attachments_dir="$VAR/attachments" \
+		app.today="$DEMO_TODAY" app.tmp_dir="$VAR/tmp" app.public_dir="$VAR/public" app.attachments_dir="$VAR/attachments" \
 		< conf/kpp.conf > "$conf.tmp" && mv "$conf.tmp" "$conf")
 
 	# MariaDB: the data directory is made once; its server only listens on the socket. (--force: no host
@@ -335,7 +336,7 @@ demo() {
 
 	# nginx with the production site template.
 	render_site "$VAR/nginx/site.conf" "127.0.0.1:$port" "$kpp_sock" "$SRC/static" 10m \
-		"$LOG/nginx-access.log" "$LOG/nginx-error.log"
+		"$LOG/nginx-access.log" "$LOG/nginx-error.log" "$VAR/public"
 	render_nginx "$VAR/nginx" "$VAR/nginx/site.conf" "$LOG/nginx-error.log"
 	logged "$LOG/nginx-error.log" nginx -t -q -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log"
 	setsid nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -e "$LOG/nginx-error.log" </dev/null &

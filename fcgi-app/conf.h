@@ -33,6 +33,7 @@ struct conf {
 	char	*sql_dir;
 	char	*static_dir;
 	char	*tmp_dir;		/* private scratch files (downloads being built); made 0700 if missing */
+	char	*public_dir;		/* the public IATI files, which nginx sends (X-Accel-Redirect); made 0755 */
 	enum lang default_lang;
 	int	 secure_cookies;	/* behind TLS: cookies get Secure */
 	unsigned session_idle_minutes;

@@ -27,6 +27,9 @@ static struct dbstmt q[Q__MAX] = {
 	    "FROM projects p WHERE p.code > ? AND (? IS NULL OR p.code = ?) "
 	    "AND (? IS NULL OR (COALESCE(p.actual_start, p.planned_start) <= ? "
 	    "AND COALESCE(p.actual_end, p.planned_end) >= ?)) "
+	    /* Published as the public register says (db_public.c): approved and not withheld. */
+	    "AND (? = 0 OR (p.withheld = 0 AND EXISTS (SELECT 1 FROM applications pa "
+	    "WHERE pa.id = p.application_id AND pa.status = 'approved'))) "
 	    "ORDER BY p.code LIMIT ?) "
 	    "SELECT * FROM ("
 	    "SELECT 'p' AS tag, v.code AS k, NULL AS s1, NULL AS s2, NULL AS s3, "
@@ -333,10 +336,11 @@ db_iati_page(struct arena *a, const char *reqid, const struct iati_filter *f,
 	}
 	if (cache_version > 0)
 		e = db_query_cached(a, reqid, &q[Q_PAGE], cache_version, &res,
-		    "ssssssi", after, f->code, f->code, ys, ye, ys, (long long)limit);
+		    "ssssssii", after, f->code, f->code, ys, ye, ys,
+		    (long long)f->published, (long long)limit);
 	else
-		e = db_query(a, reqid, &q[Q_PAGE], &res, "ssssssi", after, f->code,
-		    f->code, ys, ye, ys, (long long)limit);
+		e = db_query(a, reqid, &q[Q_PAGE], &res, "ssssssii", after, f->code,
+		    f->code, ys, ye, ys, (long long)f->published, (long long)limit);
 	if (e != KERR_OK)
 		return e;
 	for (i = 0, count = 0; i < res.nrows; i++)

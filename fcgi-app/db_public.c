@@ -171,9 +171,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "FROM " THE_PROJECT "JOIN project_years y ON y.project_id = v.pid ORDER BY y.year", NULL, 0 },
 };
 
-/* The data version this request's cached results are good for: the session's, or read now. */
-static enum kerr
-version(struct req *r, unsigned long long *v)
+enum kerr
+db_public_version(struct req *r, unsigned long long *v)
 {
 	struct dbres res;
 	enum kerr e;
@@ -239,7 +238,7 @@ db_public_list(struct req *r, const struct public_filter *f, int sort, int desc,
 	memset(out, 0, sizeof(*out));
 	if (sort < 0 || sort >= PUBLIC_SORT__MAX)
 		return KERR_SYSTEM;
-	if ((e = version(r, &v)) != KERR_OK ||
+	if ((e = db_public_version(r, &v)) != KERR_OK ||
 	    (e = db_query_cached(r->a, r->id, &q[Q_CHOICES], v, &res, "")) != KERR_OK)
 		return e;
 	choices_fill(r, &res, out);
@@ -403,7 +402,7 @@ db_public_project(struct req *r, const char *code, struct public_project *p)
 	char **c;
 
 	memset(p, 0, sizeof(*p));
-	if ((e = version(r, &v)) != KERR_OK ||
+	if ((e = db_public_version(r, &v)) != KERR_OK ||
 	    (e = db_query_cached(r->a, r->id, &q[Q_HEAD], v, &res, "s", code)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)

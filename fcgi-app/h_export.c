@@ -47,7 +47,7 @@ ctx_of(struct iati_ctx *ctx)
 int
 h_export_iati(struct req *r)
 {
-	struct iati_filter f = { 0, NULL };
+	struct iati_filter f = { 0, NULL, 0 };
 	struct iati_ctx ctx;
 	size_t count;
 	enum kerr e;
@@ -261,7 +261,7 @@ view_totals(struct req *r, const struct page_state *s)
 int
 h_export_page(struct req *r)
 {
-	struct iati_filter f = { 0, NULL };
+	struct iati_filter f = { 0, NULL, 0 };
 	struct page_state s;
 	struct iati_ctx ctx;
 	enum kerr e;
@@ -328,7 +328,7 @@ project_visit(void *arg, const struct iati_activity *act)
 void
 view_iati_problems(struct req *r, const char *code)
 {
-	struct iati_filter f = { 0, code };
+	struct iati_filter f = { 0, code, 0 };
 	struct project_state s;
 	struct iati_ctx ctx;
 

@@ -132,6 +132,9 @@ void	view_iati_problems(struct req *, const char *code);
 /* h_public.c: the public register of partnerships, for anyone */
 int	h_public_list(struct req *);
 int	h_public_project(struct req *);
+/* h_iati_public.c: the public IATI files, for anyone */
+int	h_iati_activities(struct req *);
+int	h_iati_organisation(struct req *);
 
 /* Helpers the handlers share (h_application.c). */
 long long	 confined_org(const struct req *);	/* 0 for ICLD and Sida */

@@ -810,8 +810,9 @@ iati_fd_out(void *arg, const char *buf, int len)
 	return len;
 }
 
-struct iati_writer *
-iati_writer_new(iati_out_fn out, void *arg, const char *generated)
+/* Starts a document whose root is root (version 2.03, generated-datetime generated); NULL when libxml2 cannot. */
+static struct iati_writer *
+writer_open(iati_out_fn out, void *arg, const char *root, const char *generated)
 {
 	struct iati_writer *w;
 	xmlOutputBufferPtr buf;
@@ -832,10 +833,16 @@ iati_writer_new(iati_out_fn out, void *arg, const char *generated)
 	chk(w, xmlTextWriterSetIndent(w->w, 1));
 	chk(w, xmlTextWriterSetIndentString(w->w, BAD_CAST " "));
 	chk(w, xmlTextWriterStartDocument(w->w, "1.0", "UTF-8", NULL));
-	start(w, "iati-activities");
+	start(w, root);
 	attr(w, "version", "2.03");
 	attr(w, "generated-datetime", generated);
 	return w;
+}
+
+struct iati_writer *
+iati_writer_new(iati_out_fn out, void *arg, const char *generated)
+{
+	return writer_open(out, arg, "iati-activities", generated);
 }
 
 static void
@@ -1155,4 +1162,190 @@ iati_year_parse(const char *s)
 		return 0;
 	y = atoi(s);
 	return y >= 1900 && y <= 2999 ? y : 0;
+}
+
+/* ---- the organisation file ----------------------------------------------------------------------------- */
+
+/* A calendar year's figures, of the whole programme (country "") or of one recipient country. */
+struct org_fig {
+	int		 year;
+	char		 country[4];
+	long long	 budget, spent;
+};
+
+struct org_sum {
+	struct org_fig	*figs;		/* malloc'd: a few per year and country, whatever the number of projects */
+	size_t		 n, cap;
+	char		 updated[32];	/* the latest last-updated-datetime of an activity */
+};
+
+static struct org_fig *
+org_fig(struct org_sum *s, int year, const char *country)
+{
+	struct org_fig *f;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->figs[i].year == year && strcmp(s->figs[i].country, country) == 0)
+			return &s->figs[i];
+	if (s->n == s->cap) {
+		size_t cap = s->cap > 0 ? s->cap * 2 : 32;
+
+		if ((f = realloc(s->figs, cap * sizeof(*f))) == NULL)
+			return NULL;
+		s->figs = f;
+		s->cap = cap;
+	}
+	f = &s->figs[s->n++];
+	memset(f, 0, sizeof(*f));
+	f->year = year;
+	snprintf(f->country, sizeof(f->country), "%s", country);
+	return f;
+}
+
+#define ORG_MAXYEARS	8
+
+/*
+ * Splits a budget period over the calendar years it touches, in
+ * proportion to its days in each, and adds the parts to the programme's
+ * budget and to that of the country.
+ */
+static enum kerr
+org_budget(struct org_sum *s, const struct iati_budget *b, const char *country)
+{
+	long long w[ORG_MAXYEARS], part[ORG_MAXYEARS], from, to;
+	struct ymd st, en;
+	struct org_fig *f;
+	size_t i, n;
+
+	if (iati_date_parse(b->start, &st) != 0 || iati_date_parse(b->end, &en) != 0 ||
+	    en.y < st.y || en.y - st.y >= ORG_MAXYEARS)
+		return KERR_OK;		/* the activity file's rules report such a period */
+	n = (size_t)(en.y - st.y + 1);
+	for (i = 0; i < n; i++) {
+		int y = st.y + (int)i;
+
+		from = i == 0 ? calendar_day(st.y, st.m, st.d) : calendar_day(y, 1, 1);
+		to = i == n - 1 ? calendar_day(en.y, en.m, en.d) : calendar_day(y, 12, 31);
+		w[i] = to >= from ? to - from + 1 : 0;
+	}
+	iati_apportion(b->value, w, n, part);
+	for (i = 0; i < n; i++) {
+		if ((f = org_fig(s, st.y + (int)i, "")) == NULL)
+			return KERR_NOMEM;
+		f->budget += part[i];
+		if (country == NULL)
+			continue;
+		if ((f = org_fig(s, st.y + (int)i, country)) == NULL)
+			return KERR_NOMEM;
+		f->budget += part[i];
+	}
+	return KERR_OK;
+}
+
+/* ICLD's expenditure is what it paid out: the disbursements to the Swedish members, by the year paid. */
+static enum kerr
+org_visit(void *arg, const struct iati_activity *act)
+{
+	struct org_sum *s = arg;
+	struct org_fig *f;
+	struct ymd d;
+	size_t i;
+	enum kerr e;
+
+	for (i = 0; i < act->nbudgets; i++)
+		if ((e = org_budget(s, &act->budgets[i], act->country)) != KERR_OK)
+			return e;
+	for (i = 0; i < act->ntransactions; i++) {
+		const struct iati_transaction *t = &act->transactions[i];
+
+		if (t->type != IATI_DISBURSEMENT || iati_date_parse(t->date, &d) != 0)
+			continue;
+		if ((f = org_fig(s, d.y, "")) == NULL)
+			return KERR_NOMEM;
+		f->spent += t->value;
+	}
+	if (act->last_updated != NULL && strcmp(act->last_updated, s->updated) > 0)
+		snprintf(s->updated, sizeof(s->updated), "%s", act->last_updated);
+	return KERR_OK;
+}
+
+/* The programme's figures first, then each country's, by year. */
+static int
+cmp_fig(const void *x, const void *y)
+{
+	const struct org_fig *a = x, *b = y;
+	int c = strcmp(a->country, b->country);
+
+	return c != 0 ? c : (a->year > b->year) - (a->year < b->year);
+}
+
+/* <name status="2"> (committed: approved budgets) with a calendar year's period and its value. */
+static void
+org_period(struct iati_writer *w, const char *name, const char *status,
+    const char *country, int year, long long value)
+{
+	char from[16], to[16];
+
+	snprintf(from, sizeof(from), "%04d-01-01", year);
+	snprintf(to, sizeof(to), "%04d-12-31", year);
+	start(w, name);
+	attr(w, "status", status);
+	if (country != NULL)
+		code_element(w, "recipient-country", country);
+	date_element(w, "period-start", from);
+	date_element(w, "period-end", to);
+	value_element(w, value, from);
+	end(w);
+}
+
+enum kerr
+iati_org_export(const char *reqid, const struct iati_ctx *ctx, const struct iati_filter *f,
+    iati_out_fn out, void *arg)
+{
+	struct iati_writer *w;
+	struct org_sum s;
+	struct iati_text name;
+	size_t i;
+	enum kerr e;
+
+	memset(&s, 0, sizeof(s));
+	if ((e = iati_each(reqid, ctx, f, 0, org_visit, &s)) != KERR_OK) {
+		free(s.figs);
+		return e;
+	}
+	qsort(s.figs, s.n, sizeof(*s.figs), cmp_fig);
+	if ((w = writer_open(out, arg, "iati-organisations", ctx->now)) == NULL) {
+		free(s.figs);
+		return KERR_NOMEM;
+	}
+	memset(&name, 0, sizeof(name));
+	name.n[0].text = ctx->org_name;
+	name.count = 1;
+	start(w, "iati-organisation");
+	attr(w, "last-updated-datetime", s.updated[0] != '\0' ? s.updated : ctx->now);
+	attr(w, "xml:lang", "en");
+	attr(w, "default-currency", "SEK");
+	start(w, "organisation-identifier");
+	chk(w, xmlTextWriterWriteString(w->w, BAD_CAST ctx->org_ref));
+	end(w);
+	text_element(w, "name", &name, 1);
+	start(w, "reporting-org");
+	attr(w, "ref", ctx->org_ref);
+	attr(w, "type", ctx->org_type);
+	narratives(w, &name);
+	end(w);
+	for (i = 0; i < s.n; i++)
+		if (s.figs[i].country[0] == '\0')
+			org_period(w, "total-budget", "2", NULL, s.figs[i].year, s.figs[i].budget);
+	for (i = 0; i < s.n; i++)
+		if (s.figs[i].country[0] != '\0')
+			org_period(w, "recipient-country-budget", "2", s.figs[i].country,
+			    s.figs[i].year, s.figs[i].budget);
+	for (i = 0; i < s.n; i++)
+		if (s.figs[i].country[0] == '\0' && s.figs[i].spent > 0)
+			org_period(w, "total-expenditure", NULL, NULL, s.figs[i].year, s.figs[i].spent);
+	end(w);
+	free(s.figs);
+	return iati_writer_end(w);
 }

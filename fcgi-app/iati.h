@@ -353,6 +353,7 @@ void		 iati_writer_free(struct iati_writer *w);
 struct iati_filter {
 	int		 year;		/* 0: any */
 	const char	*code;		/* NULL: any */
+	int		 published;	/* 1: only published projects (approved, not withheld), as the public files */
 };
 
 /*
@@ -378,6 +379,17 @@ enum kerr	 iati_each(const char *reqid, const struct iati_ctx *ctx,
 enum kerr	 iati_export(const char *reqid, const struct iati_ctx *ctx,
 		    const struct iati_filter *f, iati_out_fn out, void *arg,
 		    size_t *count);
+
+/*
+ * Writes ICLD's iati-organisations 2.03 document through out, from the
+ * activities the filter selects: the budget per calendar year (each
+ * budget period split over the years it touches by its days), per
+ * recipient country and year, and the expenditure (what ICLD paid out)
+ * per year. Memory grows with years and countries, not projects.
+ * Returns KERR_OK, KERR_DB, KERR_NOMEM or KERR_SYSTEM, as iati_export.
+ */
+enum kerr	 iati_org_export(const char *reqid, const struct iati_ctx *ctx,
+		    const struct iati_filter *f, iati_out_fn out, void *arg);
 
 /*
  * Parses a ?year= value: four digits, 1900-2999. Returns the year, or 0

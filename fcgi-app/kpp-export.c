@@ -57,7 +57,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *conf_path = KPP_SYSCONFDIR "/kpp.conf", *output = NULL;
-	struct iati_filter f = { 0, NULL };
+	struct iati_filter f = { 0, NULL, 0 };
 	struct iati_ctx ctx;
 	char err[512], *tmp = NULL, *dir;
 	size_t count = 0;

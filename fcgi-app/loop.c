@@ -414,6 +414,8 @@ loop_handle(FCGX_Request *f, struct arena *a)
 	r->remote_addr = env(f, "REMOTE_ADDR");
 	r->accept_language = env(f, "HTTP_ACCEPT_LANGUAGE");
 	r->host = env(f, "HTTP_HOST");
+	r->if_none_match = env(f, "HTTP_IF_NONE_MATCH");
+	r->if_modified_since = env(f, "HTTP_IF_MODIFIED_SINCE");
 	r->https = strcmp(env(f, "HTTPS"), "on") == 0;
 	uri = env(f, "REQUEST_URI");
 	if ((q = strchr(uri, '?')) != NULL) {

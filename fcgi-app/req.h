@@ -69,6 +69,7 @@ struct req {
 	const char	*remote_addr;
 	const char	*accept_language;
 	const char	*host;		/* the Host header as sent ("" when none): check it before use */
+	const char	*if_none_match, *if_modified_since;	/* conditional GET headers, "" when none */
 	int		 https;		/* nginx says the client came over TLS */
 	struct params	 query;
 	struct params	 form;

@@ -113,6 +113,9 @@ static const struct route routes[] = {
 	/* The public register (h_public.c): read-only, no cookie, rate-limited by nginx. */
 	{ METHOD_GET,  "/partnerships", h_public_list, MAY_ANYONE, ROUTE_COOKIELESS },
 	{ METHOD_GET,  "/partnerships/{code}", h_public_project, MAY_ANYONE, ROUTE_COOKIELESS },
+	/* The public IATI files (h_iati_public.c): written once per data version, rate-limited by nginx. */
+	{ METHOD_GET,  "/iati/activities.xml", h_iati_activities, MAY_ANYONE, ROUTE_COOKIELESS },
+	{ METHOD_GET,  "/iati/organisation.xml", h_iati_organisation, MAY_ANYONE, ROUTE_COOKIELESS },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

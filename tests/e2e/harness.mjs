@@ -236,10 +236,10 @@ export const PRODUCTION_PUBLIC_RATE = { rate: '10r/s', burst: 50 };
 
 /** Fills the placeholders of conf/nginx-site.conf.in (see the file's header). */
 export function renderSite({
-	listen, socket, staticDir, maxBody = '10m', accessLog, errorLog, serverName = '_', publicRate = TEST_PUBLIC_RATE,
+	listen, socket, staticDir, publicDir, maxBody = '10m', accessLog, errorLog, serverName = '_', publicRate = TEST_PUBLIC_RATE,
 }) {
 	const map = {
-		LISTEN: listen, SERVER_NAME: serverName, SOCKET: socket, STATIC_DIR: staticDir,
+		LISTEN: listen, SERVER_NAME: serverName, SOCKET: socket, STATIC_DIR: staticDir, PUBLIC_DIR: publicDir,
 		MAX_BODY: maxBody, ACCESS_LOG: accessLog, ERROR_LOG: errorLog,
 		PUBLIC_RATE: publicRate.rate, PUBLIC_BURST: String(publicRate.burst),
 	};
@@ -291,6 +291,7 @@ function baseConf(dir, { dbSocket, fcgiSocket, workers, passwords, data = 'empty
 		'app.sql_dir': path.join(SRC, 'sql'),
 		'app.static_dir': path.join(SRC, 'static'),
 		'app.tmp_dir': path.join(dir, 'scratch'),
+		'app.public_dir': path.join(dir, 'public'),
 		'app.attachments_dir': path.join(dir, 'attachments'),
 		'app.secure_cookies': 'false',
 		// The demo data tells the programme as it stood on its story date; "today" is that day.
@@ -657,7 +658,8 @@ class Stack {
 			this.port = await freePort();
 			const site = path.join(prefix, 'site.conf');
 			fs.writeFileSync(site, renderSite({
-				listen: `127.0.0.1:${this.port}`, socket: this.fcgiSocket, staticDir: path.join(SRC, 'static'), maxBody,
+				listen: `127.0.0.1:${this.port}`, socket: this.fcgiSocket, staticDir: path.join(SRC, 'static'),
+				publicDir: path.join(this.dir, 'public'), maxBody,
 				accessLog: this.opts.accessLog === false ? 'off' : this.logs.nginxAccess, errorLog: this.logs.nginxError,
 				publicRate: this.opts.publicRate,
 			}));

@@ -1,0 +1,293 @@
+/* h_iati_public.c - the public IATI files (/iati/activities.xml, /iati/organisation.xml), written once per data version. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "arena.h"
+#include "db_public.h"
+#include "handlers.h"
+#include "iati.h"
+#include "log.h"
+#include "req.h"
+
+#define XML_TYPE	"application/xml; charset=utf-8"
+/*
+ * How long a cache may keep a file without asking again. Short: the ETag
+ * makes asking cheap (a 304 reads one row), and a withheld project must
+ * leave the file soon.
+ */
+#define IATI_MAX_AGE	300
+
+/* Writes one public file into fd. KERR_OK, KERR_DB or KERR_SYSTEM. */
+typedef enum kerr (*public_write_fn)(struct req *r, int fd);
+
+static enum kerr
+write_activities(struct req *r, int fd)
+{
+	struct iati_filter f = { 0, NULL, 1 };
+	struct iati_ctx ctx;
+	size_t count;
+	enum kerr e;
+
+	iati_ctx_init(&ctx, &app.conf, app_today(), (long long)time(NULL));
+	e = iati_export(r->id, &ctx, &f, iati_fd_out, &fd, &count);
+	if (e == KERR_OK)
+		log_info(r->id, "public IATI activity file: %zu activities", count);
+	return e;
+}
+
+/* ICLD's organisation file, from the same activities: what is withheld is not in its sums either. */
+static enum kerr
+write_organisation(struct req *r, int fd)
+{
+	struct iati_filter f = { 0, NULL, 1 };
+	struct iati_ctx ctx;
+
+	iati_ctx_init(&ctx, &app.conf, app_today(), (long long)time(NULL));
+	return iati_org_export(r->id, &ctx, &f, iati_fd_out, &fd);
+}
+
+/*
+ * How long a file of an earlier version stays: nginx may be about to open
+ * it for a request that began before the data changed.
+ */
+#define IATI_KEEP_OLD	60
+
+/* Removes the files of earlier versions: name starts with prefix, is not keep, and is older than IATI_KEEP_OLD. */
+static void
+sweep(struct req *r, const char *dir, const char *prefix, const char *keep)
+{
+	struct dirent *d;
+	struct stat st;
+	time_t now = time(NULL);
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, prefix, strlen(prefix)) != 0 ||
+		    strcmp(d->d_name, keep) == 0 ||
+		    fstatat(dirfd(dp), d->d_name, &st, 0) != 0 ||
+		    now - st.st_mtime < IATI_KEEP_OLD)
+			continue;
+		/* Another worker may have removed it first, or nginx still be sending it: both are fine on POSIX. */
+		if (unlinkat(dirfd(dp), d->d_name, 0) != 0 && errno != ENOENT)
+			log_err(r->id, "unlink(%s/%s) failed: %s", dir, d->d_name, strerror(errno));
+	}
+	closedir(dp);
+}
+
+/*
+ * Writes the file at path from a temporary file beside it, renamed into
+ * place when complete, so that no request ever sends half a file and two
+ * workers writing at once both leave a whole one.
+ */
+static enum kerr
+generate(struct req *r, const char *dir, const char *path, public_write_fn fn)
+{
+	char *tmp = arena_printf(r->a, "%s/.kpp-public-XXXXXX", dir);
+	enum kerr e;
+	int fd;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		log_err(r->id, "mkstemp(%s) failed: %s", tmp, strerror(errno));
+		return KERR_SYSTEM;
+	}
+	e = fn(r, fd);
+	if (e == KERR_SYSTEM)
+		log_err(r->id, "writing %s failed: %s", tmp, strerror(errno));
+	/* Anyone may read what it holds; mkstemp made it 0600. */
+	if (e == KERR_OK && (fchmod(fd, 0644) != 0 || fsync(fd) != 0)) {
+		log_err(r->id, "finishing %s failed: %s", tmp, strerror(errno));
+		e = KERR_SYSTEM;
+	}
+	if (close(fd) != 0 && e == KERR_OK) {
+		log_err(r->id, "close(%s) failed: %s", tmp, strerror(errno));
+		e = KERR_SYSTEM;
+	}
+	if (e == KERR_OK && rename(tmp, path) != 0) {
+		log_err(r->id, "rename(%s, %s) failed: %s", tmp, path, strerror(errno));
+		e = KERR_SYSTEM;
+	}
+	if (e != KERR_OK)
+		unlink(tmp);
+	return e;
+}
+
+/*
+ * Writes dir/name unless another worker has meanwhile: the workers that
+ * ask for a new version at once wait for the one that writes it (a lock
+ * file per kind of file) instead of each reading every project. Then
+ * removes the earlier versions, and temporary files left by a worker that
+ * died while writing (their mtime stops moving).
+ */
+static enum kerr
+generate_once(struct req *r, const char *dir, const char *prefix, const char *name,
+    public_write_fn fn)
+{
+	const char *lock = arena_printf(r->a, "%s/.%slock", dir, prefix);
+	const char *path = arena_printf(r->a, "%s/%s", dir, name);
+	enum kerr e = KERR_OK;
+	struct stat st;
+	int fd;
+
+	if ((fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+		log_err(r->id, "open(%s) failed: %s", lock, strerror(errno));
+		return KERR_SYSTEM;
+	}
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			log_err(r->id, "flock(%s) failed: %s", lock, strerror(errno));
+			close(fd);
+			return KERR_SYSTEM;
+		}
+	}
+	if (stat(path, &st) != 0) {
+		if ((e = generate(r, dir, path, fn)) == KERR_OK) {
+			sweep(r, dir, prefix, name);
+			sweep(r, dir, ".kpp-public-", "");
+		}
+	}
+	close(fd);	/* and with it the lock */
+	return e;
+}
+
+/* An HTTP date (RFC 9110's IMF-fixdate) of t. */
+static const char *
+http_date(struct req *r, time_t t)
+{
+	char s[64];
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(s, sizeof(s), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	return arena_strdup(r->a, s);
+}
+
+/*
+ * Whether If-None-Match names etag (or is *), compared weakly as RFC 9110
+ * says for GET: nginx's gzip turns the ETag it passes on into W/"...".
+ */
+static int
+etag_matches(const char *header, const char *etag)
+{
+	const char *p = header;
+	size_t n = strlen(etag);
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '*')
+			return 1;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (strncmp(p, etag, n) == 0 && (p[n] == '\0' || p[n] == ',' ||
+		    p[n] == ' ' || p[n] == '\t'))
+			return 1;
+		while (*p != '\0' && *p != ',')
+			p++;
+	}
+	return 0;
+}
+
+/* RFC 9110 13.2.2: If-None-Match wins over If-Modified-Since, which a date we cannot read leaves out. */
+static int
+not_modified(struct req *r, const char *etag, time_t mtime)
+{
+	struct tm tm;
+	const char *end;
+
+	if (*r->if_none_match != '\0')
+		return etag_matches(r->if_none_match, etag);
+	if (*r->if_modified_since == '\0')
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(r->if_modified_since, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	return end != NULL && *end == '\0' && mtime <= timegm(&tm);
+}
+
+/* The public directory, made readable by nginx (it holds nothing private) when missing. */
+static int
+public_dir(struct req *r, const char *dir)
+{
+	struct stat st;
+
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+		log_err(r->id, "mkdir(%s) failed: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		log_err(r->id, "app.public_dir %s is not a directory", dir);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Answers with the public file prefix<data version>.xml of public_dir,
+ * written by fn first if this version has none yet: a request costs one
+ * row read, however many projects there are. A conditional GET that
+ * matches is answered 304 here; otherwise nginx sends the file itself
+ * (X-Accel-Redirect to its internal location /_kpp_public/), compressed.
+ */
+static int
+serve(struct req *r, const char *prefix, public_write_fn fn)
+{
+	const char *dir = app.conf.public_dir, *name, *path, *etag;
+	unsigned long long v;
+	struct stat st;
+	enum kerr e;
+
+	if ((e = db_public_version(r, &v)) != KERR_OK)
+		return http_status(e);
+	if (public_dir(r, dir) != 0)
+		return 500;
+	name = arena_printf(r->a, "%s%llu.xml", prefix, v);
+	path = arena_printf(r->a, "%s/%s", dir, name);
+	if (stat(path, &st) != 0) {
+		if (errno != ENOENT) {
+			log_err(r->id, "stat(%s) failed: %s", path, strerror(errno));
+			return 500;
+		}
+		if ((e = generate_once(r, dir, prefix, name, fn)) != KERR_OK)
+			return http_status(e);
+		if (stat(path, &st) != 0) {
+			log_err(r->id, "stat(%s) failed: %s", path, strerror(errno));
+			return 500;
+		}
+	}
+	etag = arena_printf(r->a, "\"%s%llu\"", prefix, v);
+	resp_header(r, "ETag", etag);
+	resp_header(r, "Last-Modified", http_date(r, st.st_mtime));
+	r->content_type = XML_TYPE;
+	resp_public(r, IATI_MAX_AGE);
+	if (not_modified(r, etag, st.st_mtime))
+		return 304;
+	resp_header(r, "X-Accel-Redirect", arena_printf(r->a, "/_kpp_public/%s", name));
+	return 200;
+}
+
+/*
+ * GET /iati/activities.xml -> 200 the IATI activity file of every published project | 304 | 503 | 500
+ * For anyone: the URL the IATI Registry points at.
+ */
+int
+h_iati_activities(struct req *r)
+{
+	return serve(r, "iati-activities-", write_activities);
+}
+
+/* GET /iati/organisation.xml -> 200 ICLD's IATI organisation file | 304 | 503 | 500, for anyone. */
+int
+h_iati_organisation(struct req *r)
+{
+	return serve(r, "iati-organisation-", write_organisation);
+}
