@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "atomic.h"
 #include "arena.h"
 #include "db_public.h"
 #include "handlers.h"
@@ -85,40 +86,34 @@ sweep(struct req *r, const char *dir, const char *prefix, const char *keep)
 	closedir(dp);
 }
 
+/* A public file's writer and its request, as atomic_write() hands them on. */
+struct public_job {
+	struct req	*r;
+	public_write_fn	 fn;
+};
+
+static enum kerr
+public_job_write(int fd, void *arg)
+{
+	struct public_job *job = arg;
+
+	return job->fn(job->r, fd);
+}
+
 /*
- * Writes the file at path from a temporary file beside it, renamed into
- * place when complete, so that no request ever sends half a file and two
- * workers writing at once both leave a whole one.
+ * Writes the file at path whole or not at all (atomic_write()), readable
+ * by anyone: no request ever sends half a file, and two workers writing
+ * at once both leave a whole one.
  */
 static enum kerr
-generate(struct req *r, const char *dir, const char *path, public_write_fn fn)
+generate(struct req *r, const char *path, public_write_fn fn)
 {
-	char *tmp = arena_printf(r->a, "%s/.kpp-public-XXXXXX", dir);
+	struct public_job job = { r, fn };
+	const char *what;
 	enum kerr e;
-	int fd;
 
-	if ((fd = mkstemp(tmp)) < 0) {
-		log_err(r->id, "mkstemp(%s) failed: %s", tmp, strerror(errno));
-		return KERR_SYSTEM;
-	}
-	e = fn(r, fd);
-	if (e == KERR_SYSTEM)
-		log_err(r->id, "writing %s failed: %s", tmp, strerror(errno));
-	/* Anyone may read what it holds; mkstemp made it 0600. */
-	if (e == KERR_OK && (fchmod(fd, 0644) != 0 || fsync(fd) != 0)) {
-		log_err(r->id, "finishing %s failed: %s", tmp, strerror(errno));
-		e = KERR_SYSTEM;
-	}
-	if (close(fd) != 0 && e == KERR_OK) {
-		log_err(r->id, "close(%s) failed: %s", tmp, strerror(errno));
-		e = KERR_SYSTEM;
-	}
-	if (e == KERR_OK && rename(tmp, path) != 0) {
-		log_err(r->id, "rename(%s, %s) failed: %s", tmp, path, strerror(errno));
-		e = KERR_SYSTEM;
-	}
-	if (e != KERR_OK)
-		unlink(tmp);
+	if ((e = atomic_write(path, 0644, public_job_write, &job, &what)) == KERR_SYSTEM)
+		log_err(r->id, "%s of %s failed: %s", what, path, strerror(errno));
 	return e;
 }
 
@@ -151,9 +146,9 @@ generate_once(struct req *r, const char *dir, const char *prefix, const char *na
 		}
 	}
 	if (stat(path, &st) != 0) {
-		if ((e = generate(r, dir, path, fn)) == KERR_OK) {
+		if ((e = generate(r, path, fn)) == KERR_OK) {
 			sweep(r, dir, prefix, name);
-			sweep(r, dir, ".kpp-public-", "");
+			sweep(r, dir, ".kpp-", "");
 		}
 	}
 	close(fd);	/* and with it the lock */

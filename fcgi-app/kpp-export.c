@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "atomic.h"
 #include "db.h"
 #include "iati.h"
 #include "log.h"
@@ -47,6 +47,21 @@ copy_out(int fd)
 	return 0;
 }
 
+/* What atomic_write() hands on to the export. */
+struct export_job {
+	const struct iati_ctx		*ctx;
+	const struct iati_filter	*f;
+	size_t				*count;
+};
+
+static enum kerr
+export_to(int fd, void *arg)
+{
+	struct export_job *job = arg;
+
+	return iati_export(NULL, job->ctx, job->f, iati_fd_out, &fd, job->count);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -59,7 +74,9 @@ main(int argc, char *argv[])
 	const char *conf_path = KPP_SYSCONFDIR "/kpp.conf", *output = NULL;
 	struct iati_filter f = { 0, NULL, 0 };
 	struct iati_ctx ctx;
-	char err[512], *tmp = NULL, *dir;
+	struct export_job job;
+	const char *what;
+	char err[512];
 	size_t count = 0;
 	mode_t mask;
 	enum kerr e;
@@ -99,60 +116,40 @@ main(int argc, char *argv[])
 	}
 	iati_ctx_init(&ctx, &app.conf, app_today(), (long long)time(NULL));
 
-	/*
-	 * The file is written beside its final name and renamed over it when
-	 * complete: a reader (or a crash) never meets half of it.
-	 */
 	if (output != NULL) {
-		char *copy = strdup(output);
-
-		if (copy == NULL)
-			abort();
-		dir = dirname(copy);
-		if ((tmp = malloc(strlen(dir) + 32)) == NULL)
-			abort();
-		sprintf(tmp, "%s/.kpp-export-XXXXXX", dir);
-		free(copy);
-		fd = mkstemp(tmp);
-	} else {
-		FILE *t = tmpfile();
-
-		fd = t != NULL ? dup(fileno(t)) : -1;
-		if (t != NULL)
-			fclose(t);
-	}
-	if (fd < 0) {
-		fprintf(stderr, "kpp-export: cannot make a file to write to: %s\n", strerror(errno));
-		free(tmp);
-		db_close();
-		return 1;
-	}
-	e = iati_export(NULL, &ctx, &f, iati_fd_out, &fd, &count);
-	if (e == KERR_OK && output != NULL) {
-		/* mkstemp's 0600 is for the half-written file; the finished one gets the usual mode. */
+		/* Written whole or not at all (atomic_write): a reader, or a crash, never meets half of it. */
 		mask = umask(0);
 		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0)
+		job.ctx = &ctx;
+		job.f = &f;
+		job.count = &count;
+		if ((e = atomic_write(output, 0666 & ~mask, export_to, &job, &what)) == KERR_SYSTEM)
+			fprintf(stderr, "kpp-export: %s of %s failed: %s\n", what, output, strerror(errno));
+	} else {
+		/* Standard output only once the whole file is made, so a failure writes nothing there either. */
+		FILE *t = tmpfile();
+
+		if (t == NULL || (fd = dup(fileno(t))) < 0) {
+			fprintf(stderr, "kpp-export: cannot make a file to write to: %s\n", strerror(errno));
+			if (t != NULL)
+				fclose(t);
+			db_close();
+			return 1;
+		}
+		fclose(t);
+		e = iati_export(NULL, &ctx, &f, iati_fd_out, &fd, &count);
+		if (e == KERR_OK && copy_out(fd) != 0)
+			e = KERR_SYSTEM;
+		if (close(fd) != 0 && e == KERR_OK)
 			e = KERR_SYSTEM;
 	}
-	if (e == KERR_OK && output == NULL && copy_out(fd) != 0)
-		e = KERR_SYSTEM;
-	if (close(fd) != 0 && e == KERR_OK)
-		e = KERR_SYSTEM;
-	if (e == KERR_OK && output != NULL && rename(tmp, output) != 0) {
-		fprintf(stderr, "kpp-export: cannot rename %s to %s: %s\n", tmp, output, strerror(errno));
-		e = KERR_SYSTEM;
-	}
 	if (e != KERR_OK) {
-		if (tmp != NULL)
-			unlink(tmp);
 		fprintf(stderr, "kpp-export: %s; nothing written\n", e == KERR_DB ?
 		    "the database failed during the export" : e == KERR_SYSTEM ?
 		    "the file could not be written" : "the export failed");
 	} else
 		fprintf(stderr, "kpp-export: %zu activities written to %s\n", count,
 		    output != NULL ? output : "standard output");
-	free(tmp);
 	db_close();
 	return e == KERR_OK ? 0 : 1;
 }

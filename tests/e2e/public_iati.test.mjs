@@ -139,7 +139,7 @@ describe('GET /iati/activities.xml', () => {
 		assert.equal(new Set(all.map((r) => r.headers.etag)).size, 1);
 		assert.equal(new Set(all.map((r) => r.text)).size, 1, 'the same file for all');
 		assert.equal(written() - before, 1, 'written once');
-		const left = fs.readdirSync(path.join(stack.dir, 'public')).filter((f) => f.startsWith('.kpp-public-'));
+		const left = fs.readdirSync(path.join(stack.dir, 'public')).filter((f) => f.startsWith('.kpp-'));
 		assert.deepEqual(left, [], 'no temporary file left');
 	});
 
