@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run, iatiDir } from '../harness.mjs';
+import { run, iatiDir, htmlDecode } from '../harness.mjs';
 
 /**
  * xmllint --schema (IATI's 2.03 activities schema, or the schema file named) on text: {ok, out}. The file goes to a
@@ -33,4 +33,40 @@ export function activities(xml) {
 		out.set(id, m[0]);
 	}
 	return out;
+}
+
+/** Every value of attribute attr of element el in xml, entities decoded. */
+export function attrs(xml, el, attr) {
+	const re = new RegExp(`<${el}(?=[\\s/>])[^>]*?\\s${attr.replace(':', '\\:')}="([^"]*)"`, 'g');
+	return [...xml.matchAll(re)].map((m) => htmlDecode(m[1]));
+}
+
+/** The codes of one of IATI's codelist files: {codes: Set, withdrawn: Set}. */
+export function codelist(name) {
+	const xml = fs.readFileSync(path.join(iatiDir(), 'codelists', `${name}.xml`), 'utf8');
+	const codes = new Set();
+	const withdrawn = new Set();
+	for (const m of xml.matchAll(/<codelist-item([^>]*)>[\s\S]*?<code>([^<]*)<\/code>/g)) {
+		codes.add(m[2].trim());
+		if (/status="withdrawn"/.test(m[1])) withdrawn.add(m[2].trim());
+	}
+	return { codes, withdrawn };
+}
+
+/**
+ * What is wrong with the codes of xml, for uses [[element, attribute, codelist]...]: an attribute the
+ * file never has, a value not in its codelist, or one the codelist has withdrawn. [] when all is right.
+ */
+export function codeProblems(xml, uses) {
+	const wrong = [];
+	for (const [el, attr, list] of uses) {
+		const values = attrs(xml, el, attr);
+		if (values.length === 0) wrong.push(`the file has no ${el}/@${attr}`);
+		const { codes, withdrawn } = codelist(list);
+		for (const v of new Set(values)) {
+			if (!codes.has(v)) wrong.push(`${el}/@${attr}="${v}" is not in ${list}`);
+			else if (withdrawn.has(v)) wrong.push(`${el}/@${attr}="${v}" is withdrawn from ${list}`);
+		}
+	}
+	return wrong;
 }
