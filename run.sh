@@ -279,7 +279,8 @@ demo() {
 		server.socket="$kpp_sock" server.workers=4 \
 		app.templates="$SRC/templates" app.locale_dir="$VAR/locale" app.sql_dir="$SRC/sql" \
 		app.static_dir="$SRC/static" app.secure_cookies=false iati.schema_dir="$schema_dir" \
-		app.today="$DEMO_TODAY" app.tmp_dir="$VAR/tmp" app.public_dir="$VAR/public" app.attachments_dir="$VAR/attachments" \
+		app.today="$DEMO_TODAY" app.public_url="http://127.0.0.1:$port" app.tmp_dir="$VAR/tmp" app.public_dir="$VAR/public" \
+		app.attachments_dir="$VAR/attachments" \
 		< conf/kpp.conf > "$conf.tmp" && mv "$conf.tmp" "$conf")
 
 	# MariaDB: the data directory is made once; its server only listens on the socket. (--force: no host

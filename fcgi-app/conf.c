@@ -51,11 +51,13 @@ static const struct key keys[] = {
 	K("app", "attachment_max", C_ULONG, attachment_max, "5242880"),
 	K("app", "attachments_per_report", C_UINT, attachments_per_report, "20"),
 	K("app", "today", C_STR, today, ""),
+	K("app", "public_url", C_STR, public_url, ""),
 	K("iati", "reporting_org_ref", C_STR, iati_org_ref, "SE-ON-2220000315"),
 	K("iati", "reporting_org_type", C_STR, iati_org_type, "15"),
 	K("iati", "reporting_org_name", C_STR, iati_org_name,
 	    "International Centre for Local Democracy (ICLD)"),
 	K("iati", "contact_email", C_STR, iati_contact_email, "info@icld.se"),
+	K("iati", "sida_activity_id", C_STR, iati_sida_activity, ""),
 	K("iati", "schema_dir", C_STR, iati_schema_dir, KPP_DATADIR "/iati/schema"),
 };
 

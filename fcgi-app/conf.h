@@ -48,11 +48,14 @@ struct conf {
 	 * so its 2016 data stays current.
 	 */
 	char	*today;
+	/* The portal's public address (https://host, no trailing slash), for absolute links in the IATI files. */
+	char	*public_url;
 	/* [iati] */
 	char	*iati_org_ref;
 	char	*iati_org_type;		/* its code in IATI's OrganisationType codelist */
 	char	*iati_org_name;
 	char	*iati_contact_email;
+	char	*iati_sida_activity;	/* Sida's IATI activity for its grant to ICLD: where the funds come from */
 	char	*iati_schema_dir;
 };
 

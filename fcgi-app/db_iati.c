@@ -42,10 +42,11 @@ static struct dbstmt q[Q__MAX] = {
 	    "DATE_FORMAT(GREATEST(p.updated_at, a.updated_at, "
 	    "IFNULL((SELECT MAX(y.updated_at) FROM project_years y WHERE y.project_id = p.id), p.updated_at), "
 	    "IFNULL((SELECT MAX(rp.updated_at) FROM reports rp WHERE rp.project_id = p.id), p.updated_at), "
-	    "IFNULL((SELECT MAX(d.updated_at) FROM disbursements d WHERE d.project_id = p.id), p.updated_at)), "
+	    "IFNULL((SELECT MAX(d.updated_at) FROM disbursements d WHERE d.project_id = p.id), p.updated_at), "
+	    "IFNULL((SELECT MAX(f.updated_at) FROM incoming_funds f WHERE f.project_id = p.id), p.updated_at)), "
 	    "'%Y-%m-%dT%H:%i:%sZ') AS c9, "
 	    "DATE_FORMAT(dc.decided_at, '%Y-%m-%d') AS c10, fp.code AS c11, "
-	    "a.project_type AS c12, NULL AS c13, NULL AS c14 "
+	    "a.project_type AS c12, p.capital_spend AS c13, NULL AS c14 "
 	    "FROM v JOIN projects p ON p.id = v.pid "
 	    "JOIN applications a ON a.id = v.aid "
 	    "LEFT JOIN decisions dc ON dc.application_id = v.aid AND dc.outcome = 'approve' "
@@ -53,7 +54,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "UNION ALL "
 	    "SELECT 't', v.code, NULL, NULL, NULL, a.title_sv, a.title_en, a.title_local, "
 	    "a.title_local_lang, a.summary_sv, a.summary_en, a.country_code, c.name_en, "
-	    "t.id, t.dac_code, NULL, NULL, NULL, NULL "
+	    "t.id, t.dac_code, a.summary_local, c.languages, NULL, NULL "
 	    "FROM v JOIN applications a ON a.id = v.aid "
 	    "LEFT JOIN countries c ON c.code = a.country_code "
 	    "LEFT JOIN thematic_areas t ON t.id = a.thematic_area_id "
@@ -75,7 +76,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "JOIN organisations o ON o.id = ac.org_id "
 	    "UNION ALL "
 	    "SELECT 'o', v.code, ap.position, NULL, NULL, o.id, o.name, o.name_local, "
-	    "o.local_lang, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "o.local_lang, o.lat, o.lng, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN application_partners ap ON ap.application_id = v.aid "
 	    "JOIN organisations o ON o.id = ap.org_id "
 	    "UNION ALL "
@@ -94,6 +95,11 @@ static struct dbstmt q[Q__MAX] = {
 	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN disbursements d ON d.project_id = v.pid "
 	    "JOIN reports rp ON rp.id = d.report_id "
+	    "UNION ALL "
+	    "SELECT 'f', v.code, DATE_FORMAT(f.received_on, '%Y-%m-%d'), LPAD(f.id, 10, '0'), NULL, "
+	    "DATE_FORMAT(f.received_on, '%Y-%m-%d'), f.amount, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN incoming_funds f ON f.project_id = v.pid "
 	    "UNION ALL "
 	    "SELECT 'e', v.code, rp.project_year, rp.kind, NULL, "
 	    "DATE_FORMAT(rp.decided_at, '%Y-%m-%d'), SUM(f.actual_amount), rp.kind, "
@@ -227,6 +233,7 @@ read_project(struct arena *a, const struct group *g, struct iati_project *p)
 	p->years = arena_calloc(a, count_tag(g, 'y') + 1, sizeof(*p->years));
 	p->payments = arena_calloc(a, count_tag(g, 'd') + 1, sizeof(*p->payments));
 	p->spends = arena_calloc(a, count_tag(g, 'e') + 1, sizeof(*p->spends));
+	p->incomes = arena_calloc(a, count_tag(g, 'f') + 1, sizeof(*p->incomes));
 	for (i = g->first; i < g->end; i++) {
 		c = g->res->rows[i] + C1;
 		switch (g->res->rows[i][0][0]) {
@@ -243,6 +250,7 @@ read_project(struct arena *a, const struct group *g, struct iati_project *p)
 			p->decided_on = c[9];
 			p->follows = c[10];
 			p->type = c[11];
+			p->capital_spend = c[12];
 			break;
 		case 't':
 			p->title_sv = c[0];
@@ -255,6 +263,8 @@ read_project(struct arena *a, const struct group *g, struct iati_project *p)
 			p->country_name = c[7];
 			p->theme_id = num(c[8]);
 			p->dac_code = c[9];
+			p->summary_local = c[10];
+			p->country_langs = c[11];
 			break;
 		case 'n':
 			p->followed_by[p->nfollowed_by++] = c[0];
@@ -276,6 +286,8 @@ read_project(struct arena *a, const struct group *g, struct iati_project *p)
 			o->name = c[1];
 			o->name_local = c[2];
 			o->local_lang = c[3];
+			o->lat = c[4];
+			o->lng = c[5];
 			break;
 		}
 		case 'g':
@@ -298,6 +310,13 @@ read_project(struct arena *a, const struct group *g, struct iati_project *p)
 			d->amount = num(c[1]);
 			d->report_kind = c[2];
 			d->report_year = (int)num(c[3]);
+			break;
+		}
+		case 'f': {
+			struct iati_income *f = &p->incomes[p->nincomes++];
+
+			f->received_on = c[0];
+			f->amount = num(c[1]);
 			break;
 		}
 		case 'e': {

@@ -452,6 +452,111 @@ static const struct variant variants[] = {
 };
 #define NVARIANTS	(sizeof(variants) / sizeof(variants[0]))
 
+/*
+ * The summaries in the partner's language: lead (%s is the place's local name), the variant's aim (a verb
+ * phrase whose subject is the partners), end, and the closing sentence.
+ */
+struct local_summary {
+	const char	*lead;
+	const char	*aims[NVARIANTS];
+	const char	*end;
+	const char	*closing;
+};
+
+static const struct local_summary local_summaries[L__MAX] = {
+	[L_SW] = { "%s: serikali ya mtaa na mshirika wake wa Uswidi ", {
+		"wanaendeleza usimamizi wa taka unaohusisha utenganishaji wa taka nyumbani na urejelezaji, "
+		"huku wakazi wakishiriki kuupanga",
+		"wanaandaa mipango inayozingatia mabadiliko ya tabianchi ili kukabiliana vyema na mafuriko na "
+		"maji ya mvua",
+		"wanaimarisha utawala wa ndani ili huduma za umma ziwafikie wakazi wote kwa usawa",
+		"wanaweka bajeti wazi ili wakazi waone jinsi fedha za umma zinavyotumika na kutoa maoni yao",
+		"wanaanzisha mazungumzo ya mara kwa mara na wananchi ili kuboresha huduma za umma",
+		"wanawapa vijana nafasi ya kushiriki katika maamuzi ya ndani kupitia baraza la vijana",
+		"wanaendeleza huduma jumuishi kwa wazee, zinazopangwa pamoja na wazee wenyewe",
+		"wanahakikisha kwamba watoto wenye ulemavu wanasoma katika shule za kawaida pamoja na wenzao",
+		"wanaongeza ushiriki wa wanawake katika siasa za ndani na katika nafasi za uongozi",
+		"wanapanga ukuaji wa mji pamoja na wakazi wake na kuweka mipango wazi kwa wote" },
+	  ". ", "Wanasiasa wa chama tawala na wa upinzani wanashiriki pamoja na watumishi wa umma wa pande zote mbili." },
+	[L_ZH] = { "%s与瑞典伙伴城市合作，", {
+		"建立居民共同参与的垃圾源头分类和回收体系",
+		"将气候风险纳入城市规划，改进雨水管理，提高防洪能力",
+		"加强地方治理，使公共服务平等惠及全体居民",
+		"公开预算编制过程，让居民了解公共资金的用途并提出意见",
+		"与市民开展定期对话，改善市政服务",
+		"通过青年议事会让年轻人参与地方决策",
+		"与老年人共同规划，发展包容性养老服务",
+		"让残疾儿童与同龄人一起在普通学校就读",
+		"提高妇女在地方政治和领导岗位中的参与度",
+		"与居民共同规划城市发展，并向所有人公开规划" },
+	  "。", "执政党和反对党的政治人物与双方的公务员共同参与。" },
+	[L_SQ] = { "%s: komuna dhe partneri i saj suedez ", {
+		"zhvillojnë menaxhimin e mbeturinave me ndarje në burim dhe riciklim, duke i përfshirë banorët "
+		"në planifikim",
+		"përfshijnë rreziqet klimatike në planifikimin komunal dhe përmirësojnë menaxhimin e ujërave "
+		"të shiut kundër përmbytjeve",
+		"forcojnë qeverisjen vendore që shërbimet publike të arrijnë njëlloj te të gjithë banorët",
+		"e bëjnë buxhetin të hapur, që banorët të shohin si përdoren paratë publike dhe të japin mendimin e tyre",
+		"zhvillojnë dialog të rregullt me qytetarët për shërbime më të mira komunale",
+		"u japin të rinjve zë në vendimmarrjen vendore përmes një këshilli të të rinjve",
+		"zhvillojnë kujdes gjithëpërfshirës për të moshuarit, të planifikuar së bashku me ta",
+		"sigurojnë që fëmijët me aftësi të kufizuara të mësojnë në shkolla të rregullta bashkë me moshatarët",
+		"rrisin pjesëmarrjen e grave në politikën vendore dhe në pozita drejtuese",
+		"planifikojnë rritjen e qytetit së bashku me banorët dhe i bëjnë planet të qasshme për të gjithë" },
+	  ". ", "Politikanë nga shumica dhe opozita marrin pjesë së bashku me nëpunës civilë nga të dyja palët." },
+	[L_BS] = { "%s: lokalna uprava i njen švedski partner ", {
+		"razvijaju upravljanje otpadom s razvrstavanjem na izvoru i recikliranjem, uz učešće građana u planiranju",
+		"uključuju klimatske rizike u općinsko planiranje i poboljšavaju upravljanje oborinskim vodama",
+		"jačaju lokalnu upravu kako bi javne usluge jednako dostigle sve građane",
+		"otvaraju budžetski proces kako bi građani vidjeli kako se troši javni novac i dali svoje mišljenje",
+		"vode redovan dijalog s građanima za bolje komunalne usluge",
+		"daju mladima glas u lokalnom odlučivanju kroz vijeće mladih",
+		"razvijaju inkluzivnu brigu o starijim osobama, planiranu zajedno s njima",
+		"omogućavaju djeci s invaliditetom da se školuju u redovnim školama zajedno s vršnjacima",
+		"povećavaju učešće žena u lokalnoj politici i na rukovodećim mjestima",
+		"planiraju rast grada zajedno s građanima i čine planove dostupnim svima" },
+	  ". ", "Političari vlasti i opozicije učestvuju zajedno sa službenicima obje strane." },
+	[L_SR] = { "%s: lokalna samouprava i njen švedski partner ", {
+		"razvijaju upravljanje otpadom sa razvrstavanjem na izvoru i recikliranjem, uz učešće građana u planiranju",
+		"uključuju klimatske rizike u opštinsko planiranje i unapređuju upravljanje atmosferskim vodama",
+		"jačaju lokalnu samoupravu kako bi javne usluge podjednako stigle do svih građana",
+		"otvaraju budžetski proces kako bi građani videli kako se troši javni novac i dali svoje mišljenje",
+		"vode redovan dijalog sa građanima za bolje komunalne usluge",
+		"daju mladima glas u lokalnom odlučivanju kroz savet mladih",
+		"razvijaju inkluzivnu brigu o starijim osobama, planiranu zajedno sa njima",
+		"omogućavaju deci sa invaliditetom da se školuju u redovnim školama zajedno sa vršnjacima",
+		"povećavaju učešće žena u lokalnoj politici i na rukovodećim mestima",
+		"planiraju rast grada zajedno sa građanima i čine planove dostupnim svima" },
+	  ". ", "Političari vlasti i opozicije učestvuju zajedno sa službenicima obe strane." },
+	[L_UK] = { "%s: громада та її шведський партнер ", {
+		"розвивають управління відходами із сортуванням на місці утворення та переробкою, залучаючи "
+		"мешканців до планування",
+		"враховують кліматичні ризики в місцевому плануванні та покращують управління дощовими водами",
+		"зміцнюють місцеве самоврядування, щоб публічні послуги однаково доходили до всіх мешканців",
+		"відкривають бюджетний процес, щоб мешканці бачили, як витрачаються публічні кошти, і висловлювали "
+		"свою думку",
+		"ведуть регулярний діалог з громадянами для кращих комунальних послуг",
+		"дають молоді голос у місцевих рішеннях через молодіжну раду",
+		"розвивають інклюзивний догляд за людьми похилого віку, спланований разом із ними",
+		"забезпечують, щоб діти з інвалідністю навчалися у звичайних школах разом з однолітками",
+		"збільшують участь жінок у місцевій політиці та на керівних посадах",
+		"планують розвиток міста разом з мешканцями та роблять плани доступними для всіх" },
+	  ". ", "Політики від більшості та опозиції беруть участь разом із посадовцями обох сторін." },
+	[L_ES] = { "%s: el municipio y su socio sueco ", {
+		"desarrollan una gestión de residuos con separación en origen y reciclaje, con la participación "
+		"de los vecinos en su planificación",
+		"incorporan los riesgos climáticos a la planificación municipal y mejoran la gestión de las aguas pluviales",
+		"fortalecen el gobierno local para que los servicios públicos lleguen por igual a toda la población",
+		"abren el proceso presupuestario para que la ciudadanía vea cómo se usa el dinero público y dé su opinión",
+		"mantienen un diálogo regular con la ciudadanía para mejorar los servicios municipales",
+		"dan voz a los jóvenes en las decisiones locales a través de un consejo juvenil",
+		"desarrollan una atención inclusiva a las personas mayores, planificada junto con ellas",
+		"garantizan que los niños y niñas con discapacidad estudien en escuelas ordinarias junto a sus compañeros",
+		"aumentan la participación de las mujeres en la política local y en los cargos de dirección",
+		"planifican el crecimiento de la ciudad junto con sus habitantes y ponen los planes al alcance de todos" },
+	  ". ", "Políticos de la mayoría y de la oposición participan junto con funcionarios de ambas partes." },
+};
+
 /* The titles in the partner's language, by variant; %s is the place's local name. NULL row: English. */
 static const char *const local_titles[L__MAX][NVARIANTS] = {
 	[L_SW] = {
@@ -663,7 +768,7 @@ enum { C_PROJECTS, C_REPORTS, C_DISBURSEMENTS, C_APPLICATIONS, C_USERS, C__MAX }
 enum st {
 	S_ORG, S_USER, S_ROUND, S_RULE, S_APP, S_COAPP, S_PARTNER, S_SDG, S_OBJ, S_RES, S_IND, S_TEAM,
 	S_AYEAR, S_ALINE, S_REVIEW, S_DECISION, S_PROJECT, S_PYEAR, S_PLINE, S_SEQ, S_REPORT,
-	S_REVISION, S_FIN, S_INDVAL, S_DISB, S_AUDIT, S_PSTATUS, S__MAX
+	S_REVISION, S_FIN, S_INDVAL, S_DISB, S_FUNDS, S_AUDIT, S_PSTATUS, S__MAX
 };
 
 static const char *const sqls[S__MAX] = {
@@ -678,13 +783,13 @@ static const char *const sqls[S__MAX] = {
 	    " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	[S_APP] = "INSERT INTO applications (round_id, project_type, applicant_org_id, country_code,"
 	    " thematic_area_id, follows_project_id, title_sv, title_en, title_local, title_local_lang,"
-	    " summary_sv, summary_en, background, overall_objective, principle_inclusion,"
+	    " summary_sv, summary_en, summary_local, background, overall_objective, principle_inclusion,"
 	    " principle_participation, principle_transparency, principle_accountability, target_groups,"
 	    " citizen_dialogue, citizen_dialogue_text, vulnerable_groups_text, gender_text, duration_years,"
 	    " planned_start, contact_name, contact_email, contact_phone, status, done_basics, done_partners,"
 	    " done_description, done_focus, done_results, done_team, done_budget, done_contact, created_by,"
 	    " submitted_at, submitted_by, withdrawn_at, created_at, updated_at)"
-	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[S_COAPP] = "INSERT INTO application_coapplicants (application_id, org_id) VALUES (?,?)",
 	[S_PARTNER] = "INSERT INTO application_partners (application_id, position, org_id) VALUES (?,?,?)",
 	[S_SDG] = "INSERT INTO application_sdgs (application_id, goal) VALUES (?,?)",
@@ -721,6 +826,8 @@ static const char *const sqls[S__MAX] = {
 	    " VALUES (?,?,?,?)",
 	[S_DISB] = "INSERT INTO disbursements (project_id, report_id, amount, paid_on, note, recorded_by,"
 	    " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+	[S_FUNDS] = "INSERT INTO incoming_funds (project_id, received_on, amount, note, recorded_by, created_at,"
+	    " updated_at) VALUES (?,?,?,?,?,?,?)",
 	[S_AUDIT] = "INSERT INTO audit_log (at, user_id, ip, action, entity, entity_id, before_json, after_json)"
 	    " VALUES (?,?,?,?,?,?,?,?)",
 	[S_PSTATUS] = "UPDATE projects SET status = ?, actual_end = ?, version = version + 1, updated_at = ?"
@@ -1528,6 +1635,7 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	const struct partner *pa = &partners[p->p1];
 	const struct variant *v = &variants[p->variant];
 	char title_sv[320], title_en[320], title_local[320], summary_sv[1024], summary_en[1024];
+	char summary_local[1024];
 	char background[1024], overall[512], dialogue[512], vulnerable[512], gender[512], target[256], aim[512];
 	char contact[128], email[128], phone[32], created[32], subm[32], withdrawn[32], updated[32], pstart[16];
 	const char *local_fmt = local_titles[pa->lang][p->variant];
@@ -1555,8 +1663,15 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 
 	subst(title_sv, sizeof(title_sv), v->title_sv, pa->place);
 	subst(title_en, sizeof(title_en), v->title_en, pa->place);
-	if (local_fmt != NULL)
+	if (local_fmt != NULL) {
+		const struct local_summary *ls = &local_summaries[pa->lang];
+
 		subst(title_local, sizeof(title_local), local_fmt, pa->place_local);
+		subst(summary_local, sizeof(summary_local), ls->lead, pa->place_local);
+		strncat(summary_local, ls->aims[p->variant], sizeof(summary_local) - strlen(summary_local) - 1);
+		strncat(summary_local, ls->end, sizeof(summary_local) - strlen(summary_local) - 1);
+		strncat(summary_local, ls->closing, sizeof(summary_local) - strlen(summary_local) - 1);
+	}
 	subst(aim, sizeof(aim), v->aim_sv, pa->place);
 	snprintf(summary_sv, sizeof(summary_sv), "%s och %s samarbetar för att %s. Politiker från majoritet och "
 	    "opposition deltar tillsammans med tjänstepersoner från båda sidor.", mb->name, pa->name, aim);
@@ -1601,6 +1716,7 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	bind_str(d, local_fmt != NULL ? lang_codes[pa->lang] : NULL);
 	bind_str(d, summary_sv);
 	bind_str(d, draft ? NULL : summary_en);
+	bind_str(d, local_fmt != NULL && !draft ? summary_local : NULL);
 	bind_str(d, background);
 	bind_str(d, draft ? NULL : overall);
 	bind_int(d, draft ? 0 : (v->principles & PR_INCLUSION) != 0);
@@ -1973,6 +2089,34 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	return f;
 }
 
+/*
+ * Sida's money for a project year reaches ICLD in the year's first weeks, and never before the decision: the
+ * incoming funds that trace the year's grant to Sida's activity.
+ */
+static void
+load_funds(struct demo *d, const struct plan *p, int y, long year_start, long decided, long cancelled,
+    long amount)
+{
+	char on[16], at[32], note[64];
+	/* Not drawn from the random stream, which would change every project loaded after this one. */
+	long spread = 5 + (long)(p->project_id % 21), day = year_start + spread;
+
+	if (day < decided)
+		day = decided + spread;
+	if (day > d->story || (cancelled != 0 && day > cancelled))
+		return;
+	snprintf(note, sizeof(note), "Sida's payment for project year %d", y + 1);
+	fmt_time(at, day, 10 * 60 + 15);
+	bind_id(d, p->project_id);
+	bind_str(d, fmt_date(on, day));
+	bind_int(d, amount);
+	bind_str(d, note);
+	bind_id(d, d->admin);
+	bind_str(d, at);
+	bind_str(d, at);
+	execute(d, S_FUNDS);
+}
+
 /* Makes an approved application a project, with its years, budget, reports and payments. */
 static void
 load_project(struct demo *d, struct plan *p, long start, const long amounts[3], long lines[3][NCATEGORIES],
@@ -2025,6 +2169,7 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 		bind_str(d, created);
 		bind_str(d, created);
 		execute(d, S_PYEAR);
+		load_funds(d, p, y, ys, decided, cancelled, amounts[y]);
 		for (c = 0; c < NCATEGORIES; c++) {
 			bind_id(d, p->project_id);
 			bind_int(d, y + 1);

@@ -112,6 +112,10 @@ field_words(enum iati_field f)
 		return N_("The organisation");
 	case IF_THEME:
 		return N_("The thematic area");
+	case IF_COUNTRY:
+		return N_("The country's official languages");
+	case IF_FUNDS:
+		return N_("The project's capital spend and funds from Sida");
 	default:
 		return N_("The IATI settings in kpp.conf");
 	}

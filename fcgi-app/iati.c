@@ -35,6 +35,8 @@ iati_ctx_init(struct iati_ctx *ctx, const struct conf *c, const char *today,
 	ctx->org_type = c->iati_org_type;
 	ctx->org_name = c->iati_org_name;
 	ctx->contact_email = c->iati_contact_email;
+	ctx->public_url = c->public_url != NULL ? c->public_url : "";
+	ctx->sida_activity = c->iati_sida_activity != NULL ? c->iati_sida_activity : "";
 	gmtime_r(&t, &tm);
 	strftime(ctx->now, sizeof(ctx->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	/* What has happened is what happened by the programme's today, which is never after the real one. */
@@ -308,6 +310,9 @@ map_orgs(struct arena *a, const struct iati_ctx *ctx, const struct iati_project 
 	o->ref = SIDA_REF;
 	o->type = SIDA_TYPE;
 	narrative(a, &o->name, NULL, SIDA_NAME);
+	/* Traceability: the grant of Sida's that pays for this activity. */
+	if (has_text(ctx->sida_activity))
+		o->activity_id = iati_text_clean(a, ctx->sida_activity);
 	o = &out->orgs[out->norgs++];
 	o->role = 3;
 	o->ref = iati_text_clean(a, ctx->org_ref);
@@ -438,8 +443,16 @@ map_transactions(struct arena *a, const struct iati_project *p, struct iati_acti
 	long long approved = 0;
 	size_t i;
 
-	out->transactions = arena_calloc(a, 1 + p->npayments + p->nspends,
+	out->transactions = arena_calloc(a, 1 + p->nincomes + p->npayments + p->nspends,
 	    sizeof(*out->transactions));
+	for (i = 0; i < p->nincomes; i++) {
+		t = &out->transactions[out->ntransactions++];
+		t->type = IATI_INCOMING;
+		t->date = p->incomes[i].received_on;
+		t->value = p->incomes[i].amount;
+		t->description = "Funds received from Sida for the project";
+		t->from_sida = 1;
+	}
 	for (i = 0; i < p->nyears; i++)
 		approved += p->years[i].amount;
 	if (p->decided_on != NULL) {
@@ -578,6 +591,61 @@ map_results(struct arena *a, const struct iati_project *p, struct iati_activity 
 	}
 }
 
+/* A coordinate as stored ("-0.091700") without the zeros that say nothing, or NULL when it is not a number. */
+static const char *
+coordinate(struct arena *a, const char *s)
+{
+	char *end;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	(void)strtod(s, &end);
+	return *end == '\0' ? decimal(a, s) : NULL;
+}
+
+/* Each partner municipality is where the activity happens: its name, and its point when ICLD has it. */
+static void
+map_locations(struct arena *a, const struct iati_project *p, struct iati_activity *out)
+{
+	size_t i;
+
+	out->locations = arena_calloc(a, p->npartners + 1, sizeof(*out->locations));
+	for (i = 0; i < p->npartners; i++) {
+		const struct iati_org *m = &p->partners[i];
+		struct iati_location *l = &out->locations[out->nlocations];
+		const char *lat = coordinate(a, m->lat), *lng = coordinate(a, m->lng);
+
+		narrative(a, &l->name, NULL, m->name);
+		if (lang_code(m->local_lang) && strcmp(m->local_lang, "en") != 0)
+			narrative(a, &l->name, m->local_lang, m->name_local);
+		if (lat != NULL && lng != NULL)
+			l->pos = arena_printf(a, "%s %s", lat, lng);
+		l->org_id = m->id;
+		if (l->name.count > 0)
+			out->nlocations++;
+	}
+}
+
+/* The project's page on the public register: IATI's "activity web page". */
+static void
+map_doclinks(struct arena *a, const struct iati_ctx *ctx, const struct iati_project *p,
+    struct iati_activity *out)
+{
+	struct iati_doclink *d;
+
+	out->doclinks = arena_calloc(a, 1, sizeof(*out->doclinks));
+	if (!has_text(ctx->public_url))
+		return;
+	d = &out->doclinks[out->ndoclinks++];
+	d->url = iati_text_clean(a, arena_printf(a, "%s/partnerships/%s", ctx->public_url, p->code));
+	d->format = "text/html";
+	d->category = "A12";
+	narrative(a, &d->title, NULL, "The project in ICLD's public register of partnerships");
+	narrative(a, &d->title, "sv", "Projektet i ICLD:s offentliga register över partnerskap");
+	d->langs[d->nlangs++] = "sv";
+	d->langs[d->nlangs++] = "en";
+}
+
 void
 iati_map(struct arena *a, const struct iati_ctx *ctx, const struct iati_project *p,
     struct iati_activity *out)
@@ -603,6 +671,9 @@ iati_map(struct arena *a, const struct iati_ctx *ctx, const struct iati_project 
 		narrative(a, &out->title, p->title_local_lang, p->title_local);
 	narrative(a, &out->description, NULL, p->summary_en);
 	narrative(a, &out->description, "sv", p->summary_sv);
+	if (lang_code(p->title_local_lang) && strcmp(p->title_local_lang, "en") != 0 &&
+	    strcmp(p->title_local_lang, "sv") != 0)
+		narrative(a, &out->description, p->title_local_lang, p->summary_local);
 
 	map_orgs(a, ctx, p, out);
 	out->status = status_code(p->status);
@@ -614,7 +685,9 @@ iati_map(struct arena *a, const struct iati_ctx *ctx, const struct iati_project 
 		out->country_name = iati_text_clean(a, p->country_name);
 		iati_apportion(100, &one, 1, &share);
 		out->country_percentage = (int)share;
+		out->country_langs = p->country_langs;
 	}
+	map_locations(a, p, out);
 	/* The thematic area's DAC sector; shares kept general in case an activity ever has several. */
 	if (p->dac_code != NULL && *p->dac_code != '\0') {
 		long long w[1] = { 1 }, pct[1];
@@ -637,7 +710,9 @@ iati_map(struct arena *a, const struct iati_ctx *ctx, const struct iati_project 
 	out->finance = "110";		/* standard grant */
 	out->aid = "C01";		/* project-type interventions */
 	map_budgets(a, p, out);
+	out->capital_spend = decimal(a, p->capital_spend != NULL ? p->capital_spend : "0");
 	map_transactions(a, p, out);
+	map_doclinks(a, ctx, p, out);
 	out->related = arena_calloc(a, p->nfollowed_by + 2, sizeof(*out->related));
 	/*
 	 * An inception project and the project that continues it are phases
@@ -857,6 +932,7 @@ write_orgs(struct iati_writer *w, const struct iati_activity *act)
 		attr(w, "ref", o->ref);
 		attr(w, "type", o->type);
 		attr_int(w, "role", o->role);
+		attr(w, "activity-id", o->activity_id);
 		narratives(w, &o->name);
 		end(w);
 	}
@@ -865,10 +941,12 @@ write_orgs(struct iati_writer *w, const struct iati_activity *act)
 static void
 write_transactions(struct iati_writer *w, const struct iati_activity *act)
 {
-	const struct iati_porg *member = NULL, *icld = NULL;
+	const struct iati_porg *member = NULL, *icld = NULL, *sida = NULL;
 	size_t i;
 
 	for (i = 0; i < act->norgs; i++) {
+		if (act->orgs[i].role == 1 && sida == NULL)
+			sida = &act->orgs[i];
 		if (act->orgs[i].role == 3 && icld == NULL)
 			icld = &act->orgs[i];
 		if (act->orgs[i].role == 4 && member == NULL)
@@ -892,6 +970,20 @@ write_transactions(struct iati_writer *w, const struct iati_activity *act)
 			attr(w, "ref", member->ref);
 			attr(w, "type", member->type);
 			narratives(w, &member->name);
+			end(w);
+		}
+		if (t->from_sida && sida != NULL && icld != NULL) {
+			start(w, "provider-org");
+			attr(w, "ref", sida->ref);
+			attr(w, "provider-activity-id", sida->activity_id);
+			attr(w, "type", sida->type);
+			narratives(w, &sida->name);
+			end(w);
+			start(w, "receiver-org");
+			attr(w, "ref", icld->ref);
+			attr(w, "receiver-activity-id", act->identifier);
+			attr(w, "type", icld->type);
+			narratives(w, &icld->name);
 			end(w);
 		}
 		end(w);
@@ -1006,6 +1098,23 @@ iati_write_activity(struct iati_writer *w, const struct iati_activity *act)
 		}
 		end(w);
 	}
+	for (i = 0; i < act->nlocations; i++) {
+		const struct iati_location *l = &act->locations[i];
+
+		start(w, "location");
+		code_element(w, "location-reach", "1");	/* the activity happens there */
+		text_element(w, "name", &l->name, 0);
+		if (l->pos != NULL) {
+			start(w, "point");
+			attr(w, "srsName", "http://www.opengis.net/def/crs/EPSG/0/4326");
+			start(w, "pos");
+			chk(w, xmlTextWriterWriteString(w->w, BAD_CAST l->pos));
+			end(w);
+			end(w);
+		}
+		code_element(w, "location-class", "1");	/* an administrative region */
+		end(w);
+	}
 	for (i = 0; i < act->nsectors; i++) {
 		start(w, "sector");
 		attr(w, "vocabulary", "1");
@@ -1049,7 +1158,25 @@ iati_write_activity(struct iati_writer *w, const struct iati_activity *act)
 		value_element(w, b->value, b->value_date);
 		end(w);
 	}
+	if (act->capital_spend != NULL) {
+		start(w, "capital-spend");
+		attr(w, "percentage", act->capital_spend);
+		end(w);
+	}
 	write_transactions(w, act);
+	for (i = 0; i < act->ndoclinks; i++) {
+		const struct iati_doclink *d = &act->doclinks[i];
+		size_t k;
+
+		start(w, "document-link");
+		attr(w, "url", d->url);
+		attr(w, "format", d->format);
+		text_element(w, "title", &d->title, 1);
+		code_element(w, "category", d->category);
+		for (k = 0; k < d->nlangs; k++)
+			code_element(w, "language", d->langs[k]);
+		end(w);
+	}
 	for (i = 0; i < act->nrelated; i++) {
 		start(w, "related-activity");
 		attr(w, "ref", act->related[i].ref);

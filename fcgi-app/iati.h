@@ -21,6 +21,8 @@ struct iati_ctx {
 	const char	*org_type;	/* its OrganisationType code */
 	const char	*org_name;
 	const char	*contact_email;
+	const char	*public_url;	/* the portal's address, for the activities' public pages; "" when not set */
+	const char	*sida_activity;	/* Sida's activity for the grant to ICLD; "" when not set */
 	char		 today[11];	/* YYYY-MM-DD */
 	char		 now[21];	/* YYYY-MM-DDTHH:MM:SSZ */
 };
@@ -38,6 +40,7 @@ struct iati_org {
 	const char	*name_local;	/* partner: its name in its own language, or NULL */
 	const char	*local_lang;	/* ISO 639-1 code of name_local */
 	const char	*org_number;	/* Swedish member: NNNNNN-NNNN; NULL for partners */
+	const char	*lat, *lng;	/* partner: the municipality's coordinates (WGS 84 decimal degrees), or NULL */
 };
 
 struct iati_sdg {
@@ -66,6 +69,12 @@ struct iati_spend {
 	long long	 amount;	/* the sum of the eligible actual costs */
 	const char	*report_kind;
 	int		 report_year;
+};
+
+/* Funds ICLD received from Sida for the project. */
+struct iati_income {
+	const char	*received_on;
+	long long	 amount;
 };
 
 /* An indicator value stated by an approved report. */
@@ -106,8 +115,10 @@ struct iati_project {
 	int		 gender_marker;	/* 0-4, -1 when not set */
 	const char	*updated;	/* YYYY-MM-DDTHH:MM:SSZ: the latest change to it or its parts */
 	const char	*title_sv, *title_en, *title_local, *title_local_lang;
-	const char	*summary_sv, *summary_en;
+	const char	*summary_sv, *summary_en, *summary_local;	/* summary_local in title_local_lang */
 	const char	*country, *country_name;	/* ISO 3166-1 code and English name; NULL when none */
+	const char	*country_langs;	/* the country's official languages: ISO 639-1 codes, comma-separated */
+	const char	*capital_spend;	/* percentage, decimal */
 	long long	 theme_id;	/* 0: no thematic area */
 	const char	*dac_code;	/* the thematic area's DAC sector */
 	const char	*decided_on;	/* the decision's day: the commitment */
@@ -127,6 +138,8 @@ struct iati_project {
 	size_t		 npayments;
 	struct iati_spend *spends;	/* by project year */
 	size_t		 nspends;
+	struct iati_income *incomes;	/* by date received */
+	size_t		 nincomes;
 	struct iati_presult *results;	/* in the results framework's order */
 	size_t		 nresults;
 };
@@ -160,6 +173,8 @@ enum iati_field {
 	IF_APP_RESULTS,		/* the application's results framework */
 	IF_ORG,			/* an organisation's record */
 	IF_THEME,		/* a thematic area's DAC code */
+	IF_COUNTRY,		/* a country's official languages */
+	IF_FUNDS,		/* capital spend and the funds received from Sida (the project page) */
 	IF__MAX
 };
 
@@ -168,6 +183,7 @@ struct iati_porg {
 	const char	*ref;		/* NULL: none known */
 	const char	*type;		/* OrganisationType, or NULL */
 	struct iati_text name;
+	const char	*activity_id;	/* the organisation's own activity that this one is part of, or NULL */
 	long long	 org_id;	/* kpp's organisation, 0 for Sida and ICLD */
 };
 
@@ -191,6 +207,7 @@ struct iati_budget {
 };
 
 enum iati_ttype {
+	IATI_INCOMING = 1,
 	IATI_COMMITMENT = 2,
 	IATI_DISBURSEMENT = 3,
 	IATI_EXPENDITURE = 4
@@ -202,6 +219,7 @@ struct iati_transaction {
 	long long	 value;
 	const char	*description;
 	int		 receiver;	/* 1: the Swedish member receives it from ICLD */
+	int		 from_sida;	/* 1: ICLD receives it from Sida (incoming funds) */
 	int		 seq;		/* the order read, which orders a day's transactions of one type */
 };
 
@@ -231,6 +249,23 @@ struct iati_result {
 	size_t		 nindicators;
 };
 
+/* Where the activity happens: a partner municipality. */
+struct iati_location {
+	struct iati_text name;
+	const char	*pos;		/* "lat lng" (WGS 84), or NULL when the partner has no coordinates */
+	long long	 org_id;	/* the partner organisation it comes from */
+};
+
+/* A web page or document about the activity. */
+struct iati_doclink {
+	const char	*url;
+	const char	*format;	/* a MIME type (FileFormat codelist) */
+	const char	*category;	/* DocumentCategory */
+	struct iati_text title;
+	const char	*langs[IATI_MAXNARR];	/* the languages the page is in */
+	size_t		 nlangs;
+};
+
 struct iati_related {
 	const char	*ref;
 	int		 type;		/* RelatedActivityType */
@@ -253,7 +288,10 @@ struct iati_activity {
 	size_t		 ndates;
 	const char	*contact_org, *contact_email;
 	const char	*country, *country_name;
+	const char	*country_langs;	/* its official languages, as the project's country has them */
 	int		 country_percentage;
+	struct iati_location *locations;
+	size_t		 nlocations;
 	struct iati_sector sectors[4];
 	size_t		 nsectors;
 	struct iati_sdg	*tags;		/* SDG goals, tag vocabulary 2 */
@@ -262,8 +300,11 @@ struct iati_activity {
 	const char	*collaboration, *flow, *finance, *aid;
 	struct iati_budget *budgets;
 	size_t		 nbudgets;
+	const char	*capital_spend;	/* percentage */
 	struct iati_transaction *transactions;	/* by date */
 	size_t		 ntransactions;
+	struct iati_doclink *doclinks;
+	size_t		 ndoclinks;
 	struct iati_related *related;
 	size_t		 nrelated;
 	struct iati_result *results;

@@ -48,6 +48,10 @@ iati_href(struct arena *a, const struct iati_activity *act, enum iati_field fiel
 	case IF_THEME:
 		return id > 0 ? arena_printf(a, "/thematic-areas/%lld/edit#dac_code", id) :
 		    arena_printf(a, "/applications/%lld#project", p->application_id);
+	case IF_COUNTRY:
+		return "/countries";
+	case IF_FUNDS:
+		return arena_printf(a, "/projects/%s#funds", p->code);
 	default:
 		return NULL;
 	}

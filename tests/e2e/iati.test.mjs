@@ -12,6 +12,10 @@ import { openStack, run, setIni, BUILD, textOf } from './harness.mjs';
 import { xmllint, activities, attrs, codeProblems } from './lib/iati.mjs';
 
 const ORG_REF = 'SE-ON-2220000315';
+// What conf/kpp.conf, from which the tests' configuration is made, says of Sida's activity and the portal.
+const CONF = fs.readFileSync(new URL('../../conf/kpp.conf', import.meta.url), 'utf8');
+const SIDA_ACTIVITY = CONF.match(/^sida_activity_id = (.+)$/m)[1];
+const PUBLIC_URL = CONF.match(/^public_url = (.+)$/m)[1];
 
 let stack, q, one, admin, sida, applicant, scratch;
 
@@ -83,7 +87,8 @@ describe('the demo export', () => {
 			['default-aid-type', 'vocabulary', 'AidTypeVocabulary'], ['budget', 'type', 'BudgetType'],
 			['budget', 'status', 'BudgetStatus'], ['transaction-type', 'code', 'TransactionType'],
 			['related-activity', 'type', 'RelatedActivityType'], ['result', 'type', 'ResultType'],
-			['indicator', 'measure', 'IndicatorMeasure'],
+			['indicator', 'measure', 'IndicatorMeasure'], ['category', 'code', 'DocumentCategory'],
+			['language', 'code', 'Language'],
 		];
 		assert.deepEqual(codeProblems(xml, uses), []);
 		assert.deepEqual(new Set(attrs(xml, 'sector', 'vocabulary')), new Set(['1']), 'sectors are DAC 5-digit codes');
@@ -108,7 +113,11 @@ describe('the demo export', () => {
 		assert.ok(title.includes(narr(null, ten)) && title.includes(narr('sv', tsv)) && title.includes(narr(tlang, tloc)),
 			'titles in English, Swedish and the partner\'s language');
 		assert.match(act, /<description type="1">\s*<narrative>[^<]+<\/narrative>\s*<narrative xml:lang="sv">/);
-		assert.match(act, /<participating-org ref="SE-0" type="10" role="1">/);
+		const [[sloc]] = await q(`SELECT summary_local FROM applications WHERE id = ${aid}`);
+		assert.ok(sloc && act.match(/<description type="1">([\s\S]*?)<\/description>/)[1].includes(narr(tlang, sloc)),
+			'the summary in the partner\'s language');
+		assert.ok(act.includes(`<participating-org ref="SE-0" type="10" role="1" activity-id="${SIDA_ACTIVITY}">`),
+			'Sida funds it through its activity for the ICLD grant');
 		assert.match(act, new RegExp(`<participating-org ref="${ORG_REF}" type="15" role="3">`));
 		const [[orgnr]] = await q(`SELECT o.org_number FROM applications a JOIN organisations o ON o.id = a.applicant_org_id WHERE a.id = ${aid}`);
 		assert.match(act, new RegExp(`<participating-org ref="SE-ON-${orgnr.replace('-', '')}" type="11" role="4">`));
@@ -119,6 +128,21 @@ describe('the demo export', () => {
 		assert.deepEqual(attrs(act, 'activity-date', 'type').slice(0, 1), ['1']);
 		assert.match(act, new RegExp(`<recipient-country code="${country}" percentage="100">`));
 		assert.match(act, new RegExp(`<sector vocabulary="1" code="${dac}" percentage="100"/>`));
+		// Each partner municipality is a location, with its coordinates as stored, lat first.
+		const places = await q(`SELECT o.name, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM o.lat)),
+			TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM o.lng)) FROM application_partners ap
+			JOIN organisations o ON o.id = ap.org_id WHERE ap.application_id = ${aid} ORDER BY ap.position`);
+		const locs = [...act.matchAll(/<location>([\s\S]*?)<\/location>/g)].map((m) => m[1]);
+		assert.equal(locs.length, places.length);
+		places.forEach(([name, lat, lng], i) => {
+			const flat = locs[i].replace(/>\s+</g, '><');
+			assert.ok(flat.includes(`<location-reach code="1"/><name><narrative>${name}</narrative>`), `location ${i} named ${name}`);
+			assert.ok(flat.includes(`<point srsName="http://www.opengis.net/def/crs/EPSG/0/4326"><pos>${lat} ${lng}</pos></point>`), `${name} at ${lat} ${lng}`);
+		});
+		const [[capital]] = await q(`SELECT TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM capital_spend)) FROM projects WHERE id = ${pid}`);
+		assert.ok(act.includes(`<capital-spend percentage="${capital || '0'}"/>`), 'capital spend');
+		assert.ok(act.includes(`<document-link url="${PUBLIC_URL}/partnerships/${code}" format="text/html">`), 'the public page');
+		assert.match(act, /<category code="A12"\/>\s*<language code="sv"\/>\s*<language code="en"\/>\s*<\/document-link>/);
 		const goals = (await q(`SELECT goal FROM application_sdgs WHERE application_id = ${aid} ORDER BY goal`)).map((r) => r[0]);
 		assert.deepEqual(attrs(act, 'tag', 'code'), goals);
 		assert.match(act, new RegExp(`<policy-marker vocabulary="1" code="1" significance="${gm}"/>`));
@@ -149,6 +173,13 @@ describe('the demo export', () => {
 		assert.deepEqual(tx.filter((t) => t.type === '3'), paid);
 		const spent = (await q(`SELECT DATE_FORMAT(r.decided_at, '%Y-%m-%d'), SUM(f.actual_amount) FROM reports r JOIN report_financial_lines f ON f.report_id = r.id WHERE r.project_id = ${pid} AND r.status = 'approved' GROUP BY r.id HAVING SUM(f.actual_amount) > 0 ORDER BY 1`)).map((r) => ({ type: '4', date: r[0], value: Number(r[1]) }));
 		assert.deepEqual(tx.filter((t) => t.type === '4'), spent, 'expenditure from the approved financial reports');
+		const funds = (await q(`SELECT DATE_FORMAT(received_on, '%Y-%m-%d'), amount FROM incoming_funds WHERE project_id = ${pid} ORDER BY received_on, id`)).map((r) => ({ type: '1', date: r[0], value: Number(r[1]) }));
+		assert.ok(funds.length > 0);
+		assert.deepEqual(tx.filter((t) => t.type === '1'), funds, 'incoming funds as recorded');
+		for (const m of act.matchAll(/<transaction>\s*<transaction-type code="1"\/>[\s\S]*?<\/transaction>/g)) {
+			assert.ok(m[0].includes(`<provider-org ref="SE-0" provider-activity-id="${SIDA_ACTIVITY}" type="10">`), 'traced to Sida\'s activity');
+			assert.ok(m[0].includes(`<receiver-org ref="${ORG_REF}" receiver-activity-id="${ORG_REF}-${code}" type="15">`));
+		}
 		assert.deepEqual(tx.map((t) => t.date), tx.map((t) => t.date).sort(), 'transactions by date');
 		// The indicators' actual values, as the approved reports state them.
 		const values = (await q(`SELECT DISTINCT TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM iv.actual_value))
