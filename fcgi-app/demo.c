@@ -743,18 +743,21 @@ struct plan {
 	unsigned	 project_id;
 };
 
-/* The 32 projects of 2016: member, partner (same index in partners[]), variant, follows an inception. */
+/*
+ * The 32 projects of 2016: member, partner (same index in partners[]), variant, follows an inception, years
+ * (0: drawn). Borlänge's second is a one-year project, whose only progress report is its last year's.
+ */
 static const struct {
 	int	 member;
 	int	 variant;
 	int	 inception;
+	int	 years;
 } plan2016[32] = {
-	{ 0, 0, 1 }, { 1, 2, 1 }, { 4, 4, 0 }, { 6, 1, 1 }, { 8, 6, 0 }, { 16, 6, 0 }, { 20, 3, 0 }, { 15, 0, 0 },
-	{ 10, 1, 0 }, { 11, 9, 0 }, { 14, 0, 0 }, { 18, 7, 0 }, { 9, 5, 0 }, { 8, 9, 1 }, { 1, 2, 0 },
-	{ 2, 2, 0 }, { 7, 4, 0 }, { 12, 3, 0 }, { 14, 1, 1 }, { 3, 6, 0 }, { 4, 0, 0 },
-	{ 0, 4, 0 }, { 3, 5, 0 }, { 15, 8, 0 }, { 17, 7, 0 }, { 11, 2, 1 },
-	{ 9, 4, 0 }, { 19, 6, 1 }, { 17, 3, 0 }, { 6, 8, 0 },
-	{ 5, 2, 1 }, { 13, 5, 0 },
+	{ 0, 0, 1, 0 }, { 1, 2, 1, 0 }, { 4, 4, 0, 0 }, { 6, 1, 1, 0 }, { 8, 6, 0, 0 }, { 16, 6, 0, 0 }, { 20, 3, 0, 0 },
+	{ 15, 0, 0, 0 }, { 10, 1, 0, 0 }, { 11, 9, 0, 0 }, { 14, 0, 0, 0 }, { 18, 7, 0, 0 }, { 9, 5, 0, 0 }, { 8, 9, 1, 0 },
+	{ 1, 2, 0, 0 }, { 2, 2, 0, 0 }, { 7, 4, 0, 0 }, { 12, 3, 0, 0 }, { 14, 1, 1, 0 }, { 3, 6, 0, 0 }, { 4, 0, 0, 0 },
+	{ 0, 4, 0, 1 }, { 3, 5, 0, 0 }, { 15, 8, 0, 0 }, { 17, 7, 0, 0 }, { 11, 2, 1, 0 }, { 9, 4, 0, 0 }, { 19, 6, 1, 0 },
+	{ 17, 3, 0, 0 }, { 6, 8, 0, 0 }, { 5, 2, 1, 0 }, { 13, 5, 0, 0 },
 };
 
 #define MAXPLANS	256
@@ -1433,8 +1436,8 @@ make_plans(struct demo *d)
 	}
 	/* 2016: the 32 approved, and the ones that were not. */
 	for (k = 0; k < 32; k++)
-		plan_add(d, 2016, plan2016[k].member, k, -1, plan2016[k].variant, PT_PROJECT, 0, AS_APPROVED,
-		    inception_of[k], SP_NONE);
+		plan_add(d, 2016, plan2016[k].member, k, -1, plan2016[k].variant, PT_PROJECT, plan2016[k].years,
+		    AS_APPROVED, inception_of[k], SP_NONE);
 	{
 		static const int rejected[][3] = {
 			{ 0, 68, 9 }, { 22, 42, 2 }, { 30, 55, 4 }, { 44, 46, 9 }, { 38, 37, 0 },
@@ -1658,8 +1661,12 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	years = p->type == PT_INCEPTION ? 1 : p->years ? p->years : (int)(rnd(d, 0, 19) < 2 ? 1 :
 	    rnd(d, 0, 9) < 4 ? 2 : 3);
 	p->years = years;
-	/* Projects start on 1 July; a fifth of the other members' start on 1 September. */
-	*start = calendar_day(p->year, rnd(d, 0, 4) == 0 && p->member >= NAMED ? 9 : 7, 1);
+	/*
+	 * Projects start on 1 July; a fifth of the other members' start on 1 September, except in the round
+	 * before the story's: those would be more than a year old on the story date without a report due yet,
+	 * and every activity that old has spent something in IATI's eyes.
+	 */
+	*start = calendar_day(p->year, rnd(d, 0, 4) == 0 && p->member >= NAMED && p->year != STORY_Y - 1 ? 9 : 7, 1);
 
 	subst(title_sv, sizeof(title_sv), v->title_sv, pa->place);
 	subst(title_en, sizeof(title_en), v->title_en, pa->place);
@@ -1934,6 +1941,18 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 			f = rnd(d, 0, 9) == 0 ? F_RETURNED_THEN_APPROVED : F_APPROVED;
 		else
 			f = r < 70 ? F_SUBMITTED : r < 85 ? F_RETURNED : F_DRAFT;
+		/*
+		 * A project's first report, once due, is decided within the month: by the time a project is a
+		 * year and a quarter old, ICLD has approved what it spent (IATI's Dashboard asks every activity
+		 * older than a year for a disbursement or expenditure).
+		 */
+		if (year == 1 && !final && !(p->special == SP_RETURNED && latest)) {
+			f = F_APPROVED;
+			if (dec_day > d->story)
+				dec_day = d->story - 2;
+			if (sub_day >= dec_day)
+				sub_day = dec_day - 7;
+		}
 		/* Nothing is decided after the story date. */
 		if (f != F_DRAFT && f != F_SUBMITTED && dec_day > d->story)
 			f = F_SUBMITTED;

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "arena.h"
+#include "comprehensiveness.h"
 #include "export.h"
 #include "fmt.h"
 #include "handlers.h"
@@ -261,6 +262,93 @@ view_totals(struct req *r, const struct page_state *s)
 	vobj_str(o, "expenditure", fmt_number(r->a, sum.expenditure, r->lang));
 }
 
+/* ---- how complete the published data is ------------------------------------------------------------ */
+
+struct comp_state {
+	struct comp_summary	*sum;
+	const char		*today;
+};
+
+static enum kerr
+comp_visit(void *arg, const struct iati_activity *act)
+{
+	struct comp_state *s = arg;
+
+	comp_summary_add(s->sum, act, s->today);
+	return KERR_OK;
+}
+
+static const char *const group_names[CG__MAX] = {
+	[CG_CORE] = N_("Core"),
+	[CG_FINANCIALS] = N_("Financials"),
+	[CG_VALUE_ADDED] = N_("Value added"),
+};
+
+/*
+ * The published activities (the public file's) scored as IATI's Dashboard
+ * scores a publisher, test by test, with the projects that miss a test
+ * and where each is fixed (links for those who may fix it).
+ */
+static enum kerr
+view_comprehensiveness(struct req *r, const struct iati_ctx *ctx, int links)
+{
+	struct iati_filter f = { 0, NULL, 1 };
+	struct comp_state st;
+	struct vobj *c, *g, *t, *m;
+	size_t k, i;
+	int grp, pct, all = 1;
+	enum kerr e;
+
+	st.sum = arena_calloc(r->a, 1, sizeof(*st.sum));
+	st.today = ctx->today;
+	comp_summary_init(st.sum, r->a);
+	if ((e = iati_each(r->id, ctx, &f, 0, comp_visit, &st)) != KERR_OK)
+		return e;
+	c = vobj_obj(r->view, "comp");
+	vobj_int(c, "published", (long long)st.sum->activities);
+	vobj_int(c, "current", (long long)st.sum->current);
+	vobj_str(c, "today", ctx->today);
+	for (grp = 0; grp < CG__MAX; grp++) {
+		g = vobj_push(c, "groups");
+		vobj_str(g, "name", i18n_tr(r->lang, group_names[grp]));
+		vobj_int(g, "average", comp_group_average(st.sum, (enum comp_group)grp));
+		for (k = 0; k < CT__MAX; k++) {
+			if ((int)comp_tests[k].group != grp)
+				continue;
+			pct = comp_percent(st.sum, (enum comp_test)k);
+			t = vobj_push(g, "tests");
+			vobj_str(t, "slug", comp_tests[k].slug);
+			vobj_str(t, "name", i18n_tr(r->lang, comp_tests[k].name));
+			vobj_int(t, "denominator", (long long)st.sum->denominator[k]);
+			vobj_int(t, "numerator", (long long)st.sum->numerator[k]);
+			vobj_bool(t, "na", pct < 0);
+			vobj_int(t, "percent", pct);
+			vobj_bool(t, "full", pct == 100);
+			all &= pct == 100;
+			if (st.sum->nmisses[k] == 0)
+				continue;
+			t = vobj_push(c, "missed");
+			vobj_str(t, "slug", comp_tests[k].slug);
+			vobj_str(t, "name", i18n_tr(r->lang, comp_tests[k].name));
+			vobj_int(t, "count", (long long)st.sum->nmisses[k]);
+			for (i = 0; i < st.sum->nmisses[k] && i < COMP_MISSES_KEPT; i++) {
+				const struct comp_miss *ms = &st.sum->misses[k][i];
+
+				m = vobj_push(t, "projects");
+				vobj_str(m, "code", ms->code);
+				vobj_str(m, "href", arena_printf(r->a, "/projects/%s", ms->code));
+				vobj_str(m, "fix_href", links ? ms->href : NULL);
+				vobj_str(m, "fix_text", i18n_tr(r->lang, field_words(ms->field)));
+			}
+			if (st.sum->nmisses[k] > COMP_MISSES_KEPT)
+				vobj_int(t, "more", (long long)(st.sum->nmisses[k] - COMP_MISSES_KEPT));
+		}
+	}
+	vobj_bool(c, "full_marks", all && st.sum->current > 0);
+	vobj_bool(c, "links", links);
+	return KERR_OK;
+}
+
 /* GET /export[?year=YYYY] -> 200 what the file holds and whether it is valid | 400 (not a year) | 503 */
 int
 h_export_page(struct req *r)
@@ -278,7 +366,8 @@ h_export_page(struct req *r)
 	s.ctx = &ctx;
 	s.schema_ok = 1;
 	s.links = r->sess->user.role == ROLE_ADMIN;
-	if ((e = iati_each(r->id, &ctx, &f, 0, page_visit, &s)) != KERR_OK)
+	if ((e = iati_each(r->id, &ctx, &f, 0, page_visit, &s)) != KERR_OK ||
+	    (e = view_comprehensiveness(r, &ctx, s.links)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("IATI export for Sida")));
 	if (f.year > 0) {

@@ -225,6 +225,9 @@ check_texts(struct run *r)
 		add(r, "4.4.1", IATI_ERROR, N_("The description must contain narrative content."),
 		    "description", IF_APP_PROJECT, 0);
 	check_lang(r, &a->title, IF_APP_PROJECT, 0);
+	check_lang(r, &a->description, IF_APP_PROJECT, 0);
+	for (i = 0; i < a->nlocations; i++)
+		check_lang(r, &a->locations[i].name, IF_ORG, a->locations[i].org_id);
 	for (i = 0; i < a->norgs; i++)
 		check_lang(r, &a->orgs[i].name, IF_ORG, a->orgs[i].org_id);
 	for (i = 0; i < a->nresults; i++) {

@@ -2,7 +2,7 @@
 -- the recipient country's languages, a summary in one of them, capital spend, and the funds ICLD receives
 -- from Sida for a project.
 
--- The official languages of each country, as IATI's Dashboard counts them for its "recipient language"
+-- The official languages of each country, exactly as IATI's Dashboard counts them for its "recipient language"
 -- test (its country-to-language map, built from OpenStreetMap's list). The application form offers the
 -- partner-language title and summary in these languages only.
 ALTER TABLE countries
@@ -29,7 +29,7 @@ UPDATE countries SET languages = CASE code
 	WHEN 'RS' THEN 'sr'
 	WHEN 'UA' THEN 'uk'
 	WHEN 'AL' THEN 'sq'
-	WHEN 'MK' THEN 'mk,sq'
+	WHEN 'MK' THEN 'mk'
 	WHEN 'MD' THEN 'ro,ru,uk'
 	WHEN 'GE' THEN 'ka'
 	WHEN 'CO' THEN 'es'
