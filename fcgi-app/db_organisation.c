@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "db_application.h"
 #include "db_auth.h"
 #include "db_organisation.h"
 #include "req.h"
@@ -31,7 +32,7 @@ enum q {
 #define ORG_COLUMNS "SELECT o.id, o.side, o.kind, o.name, o.name_local, o.local_lang, " \
 	"o.org_number, o.country_code, " \
 	"CASE WHEN ? = 1 THEN c.name_en ELSE c.name_sv END AS country_name, " \
-	"o.active, o.version FROM organisations o " \
+	"o.active, o.version, o.lat, o.lng FROM organisations o " \
 	"LEFT JOIN countries c ON c.code = o.country_code "
 
 /* Each filter is a pair: NULL (or -1) for all, else the value; the search looks in names and numbers. */
@@ -62,9 +63,10 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_SAME_NAME] = { ORG_COLUMNS "WHERE o.side = 'partner' AND o.country_code = ? "
 	    "AND o.name = ? AND o.id <> ? LIMIT 1 LOCK IN SHARE MODE", NULL, 0 },
 	[Q_INSERT] = { "INSERT INTO organisations (side, kind, name, name_local, local_lang, "
-	    "org_number, country_code, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)", NULL, 0 },
+	    "org_number, country_code, lat, lng, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+	    NULL, 0 },
 	[Q_UPDATE] = { "UPDATE organisations SET kind = ?, name = ?, name_local = ?, "
-	    "local_lang = ?, org_number = ?, country_code = ?, active = ?, "
+	    "local_lang = ?, org_number = ?, country_code = ?, lat = ?, lng = ?, active = ?, "
 	    "version = version + 1 WHERE id = ? AND version = ?", NULL, 0 },
 	[Q_SWEDISH] = { "SELECT id, name, active FROM organisations WHERE side = 'swedish' "
 	    "ORDER BY name, id", NULL, 0 },
@@ -97,6 +99,9 @@ orgs_of(const struct dbres *res, struct organisation *out)
 		out[i].country_name = c[8];
 		out[i].active = db_ll(res, i, 9) != 0;
 		out[i].version = (unsigned)db_ll(res, i, 10);
+		/* As typed: DECIMAL(8,6) gives "-0.091700". */
+		out[i].lat = c[11] != NULL ? db_value_text(c[11], NULL) : NULL;
+		out[i].lng = c[12] != NULL ? db_value_text(c[12], NULL) : NULL;
 	}
 	return res->nrows;
 }
@@ -147,10 +152,11 @@ org_json(struct req *r, const struct organisation *o)
 {
 	return arena_printf(r->a, "{\"side\": %s, \"kind\": %s, \"name\": %s, "
 	    "\"name_local\": %s, \"local_lang\": %s, \"org_number\": %s, "
-	    "\"country\": %s, \"active\": %d}", json_str(r, o->side),
-	    json_str(r, o->kind), json_str(r, o->name), json_str(r, o->name_local),
-	    json_str(r, o->local_lang), json_str(r, o->org_number),
-	    json_str(r, o->country), o->active);
+	    "\"country\": %s, \"lat\": %s, \"lng\": %s, \"active\": %d}",
+	    json_str(r, o->side), json_str(r, o->kind), json_str(r, o->name),
+	    json_str(r, o->name_local), json_str(r, o->local_lang),
+	    json_str(r, o->org_number), json_str(r, o->country),
+	    o->lat != NULL ? o->lat : "null", o->lng != NULL ? o->lng : "null", o->active);
 }
 
 /*
@@ -211,9 +217,9 @@ db_org_create(struct req *r, const struct organisation *o, long long *id,
 		return e;
 	if (!swedish && (e = same_name(r, o, 0, had)) != KERR_OK)
 		goto out;
-	if ((e = db_exec(r->id, &q[Q_INSERT], NULL, &newid, "sssssss", o->side,
+	if ((e = db_exec(r->id, &q[Q_INSERT], NULL, &newid, "sssssssss", o->side,
 	    o->kind, o->name, o->name_local, o->local_lang, o->org_number,
-	    o->country)) != KERR_OK)
+	    o->country, o->lat, o->lng)) != KERR_OK)
 		goto out;
 	*id = (long long)newid;
 	if ((e = db_audit(r, 0, "organisation.create", "organisation", *id, NULL,
@@ -257,9 +263,10 @@ db_org_update(struct req *r, const struct organisation *o, unsigned version,
 	if (strcmp(after.side, "partner") == 0 &&
 	    (e = same_name(r, &after, o->id, had)) != KERR_OK)
 		goto out;
-	e = db_exec(r->id, &q[Q_UPDATE], NULL, NULL, "ssssssiii", after.kind,
+	e = db_exec(r->id, &q[Q_UPDATE], NULL, NULL, "ssssssssiii", after.kind,
 	    after.name, after.name_local, after.local_lang, after.org_number,
-	    after.country, (long long)(after.active != 0), o->id, (long long)version);
+	    after.country, after.lat, after.lng, (long long)(after.active != 0), o->id,
+	    (long long)version);
 	/* The row is locked, so the version still holds: a conflict here is the number's unique key. */
 	duplicate = e == KERR_CONFLICT;
 	if (e != KERR_OK)

@@ -19,6 +19,7 @@ struct organisation {
 	const char	*org_number;	/* Swedish: NNNNNN-NNNN */
 	const char	*country;	/* partner: ISO 3166-1 code */
 	const char	*country_name;	/* partner: the country's name in the request's language (reads only) */
+	const char	*lat, *lng;	/* partner: WGS 84 degrees as a decimal literal ("-0.0917"), or both NULL */
 	int		 active;
 	unsigned	 version;
 };

@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "db_application.h"
 #include "db_auditlog.h"
 #include "db_auth.h"
 #include "db_project.h"
@@ -14,6 +15,14 @@ enum q {
 	Q_CANCEL,
 	Q_PUB_LOCK,
 	Q_PUBLICATION,
+	Q_CAPITAL_LOCK,
+	Q_CAPITAL,
+	Q_FUND_LOCK,
+	Q_FUND_SENT,
+	Q_FUND_INSERT,
+	Q_FUND_BUMP,
+	Q_FUND_GET,
+	Q_FUND_DELETE,
 	Q__MAX
 };
 
@@ -92,12 +101,21 @@ static struct dbstmt q[Q__MAX] = {
 	    "UNION ALL "
 	    /*
 	     * The version (for cancelling and withholding), why it was cancelled,
-	     * whether and why it is withheld from the public register; the costs
-	     * of its progress reports.
+	     * whether and why it is withheld from the public register, its capital
+	     * spend, the day of its decision (the first day funds can be received
+	     * for it); the costs of its progress reports.
 	     */
 	    "SELECT 'k', NULL, NULL, p.version, p.cancelled_reason, p.withheld, p.withheld_reason, "
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "p.capital_spend, DATE_FORMAT(dc.decided_at, '%Y-%m-%d'), "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN projects p ON p.id = v.pid "
+	    "LEFT JOIN decisions dc ON dc.application_id = v.aid "
+	    "UNION ALL "
+	    /* Funds received from Sida for it. */
+	    "SELECT 'i', DATE_FORMAT(f.received_on, '%Y-%m-%d'), LPAD(f.id, 12, '0'), f.id, "
+	    "DATE_FORMAT(f.received_on, '%Y-%m-%d'), f.amount, f.note, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "FROM v JOIN incoming_funds f ON f.project_id = v.pid "
 	    "UNION ALL "
 	    "SELECT 'x', rp.project_year, fl.category, rp.project_year, fl.category, "
 	    "fl.actual_amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
@@ -144,6 +162,22 @@ static struct dbstmt q[Q__MAX] = {
 	    "WHERE code = ? FOR UPDATE", NULL, 0 },
 	[Q_PUBLICATION] = { "UPDATE projects SET withheld = ?, withheld_reason = ?, "
 	    "version = version + 1 WHERE id = ? AND version = ?", NULL, 0 },
+	/* The stored value compared as a number: "12.5" is 12.50. */
+	[Q_CAPITAL_LOCK] = { "SELECT id, version, capital_spend, capital_spend = ? FROM projects "
+	    "WHERE code = ? FOR UPDATE", NULL, 0 },
+	[Q_CAPITAL] = { "UPDATE projects SET capital_spend = ?, version = version + 1 "
+	    "WHERE id = ? AND version = ?", NULL, 0 },
+	[Q_FUND_LOCK] = { "SELECT id, version FROM projects WHERE code = ? FOR UPDATE", NULL, 0 },
+	[Q_FUND_SENT] = { "SELECT id FROM incoming_funds WHERE project_id = ? AND received_on = ? "
+	    "AND amount = ? AND note <=> ? AND recorded_by = ? LIMIT 1", NULL, 0 },
+	[Q_FUND_INSERT] = { "INSERT INTO incoming_funds (project_id, received_on, amount, note, "
+	    "recorded_by) VALUES (?, ?, ?, ?, ?)", NULL, 0 },
+	[Q_FUND_BUMP] = { "UPDATE projects SET version = version + 1 WHERE id = ? AND version = ?",
+	    NULL, 0 },
+	[Q_FUND_GET] = { "SELECT f.id, DATE_FORMAT(f.received_on, '%Y-%m-%d'), f.amount, f.note, "
+	    "p.id FROM incoming_funds f JOIN projects p ON p.id = f.project_id "
+	    "WHERE p.code = ? AND f.id = ? FOR UPDATE", NULL, 0 },
+	[Q_FUND_DELETE] = { "DELETE FROM incoming_funds WHERE id = ?", NULL, 0 },
 };
 
 /* Counts rows of each tag so the lists can be allocated once. */
@@ -217,6 +251,7 @@ db_project_get(struct req *r, const char *code, long long org_id,
 	p->years = arena_calloc(r->a, count_tag(&res, 'y') + 1, sizeof(*p->years));
 	p->reports = arena_calloc(r->a, count_tag(&res, 'r') + 1, sizeof(*p->reports));
 	p->payments = arena_calloc(r->a, count_tag(&res, 'd') + 1, sizeof(*p->payments));
+	p->funds = arena_calloc(r->a, count_tag(&res, 'i') + 1, sizeof(*p->funds));
 	p->trail = arena_calloc(r->a, count_tag(&res, 'a') + 1, sizeof(*p->trail));
 	/* Years first: the budget lines ('b' sorts before 'y') are filed under them. */
 	for (i = 0; i < res.nrows; i++) {
@@ -272,7 +307,18 @@ db_project_get(struct req *r, const char *code, long long org_id,
 			p->cancelled_reason = c[1];
 			p->withheld = db_ll(&res, i, C1 + 2) != 0;
 			p->withheld_reason = c[3];
+			p->capital_spend = c[4] != NULL ? db_value_text(c[4], NULL) : "0";
+			p->decided_on = c[5];
 			break;
+		case 'i': {
+			struct project_fund *f = &p->funds[p->nfunds++];
+
+			f->id = db_ll(&res, i, C1);
+			f->received_on = c[1];
+			f->amount = db_ll(&res, i, C1 + 2);
+			f->note = c[3];
+			break;
+		}
 		case 'r': {
 			struct project_report *rp = &p->reports[p->nreports++];
 
@@ -391,6 +437,132 @@ db_project_set_withheld(struct req *r, const char *code, unsigned version, int w
 	    was_reason != NULL ? json_str(r, was_reason) : "null"),
 	    arena_printf(r->a, "{\"withheld\": %s, \"withheld_reason\": %s}", withhold ? "true" : "false",
 	    withhold ? json_str(r, reason) : "null"))) != KERR_OK)
+		goto out;
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_project_set_capital(struct req *r, const char *code, unsigned version, const char *percent)
+{
+	unsigned long long changed = 0;
+	struct dbres res;
+	long long id;
+	enum kerr e;
+
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_CAPITAL_LOCK], &res, "ss", percent, code)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	id = db_ll(&res, 0, 0);
+	/* The same form sent twice: it is done already. */
+	if (db_ll(&res, 0, 3) != 0) {
+		db_rollback(r->id);
+		return KERR_OK;
+	}
+	if ((unsigned)db_ll(&res, 0, 1) != version) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[Q_CAPITAL], &changed, NULL, "sii", percent, id,
+	    (long long)version)) != KERR_OK)
+		goto out;
+	if (changed == 0) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	/* DECIMAL's text and the checked literal are JSON numbers as they stand. */
+	if ((e = db_audit(r, 0, "project.capital_spend", "project", id,
+	    arena_printf(r->a, "{\"capital_spend\": %s}", db_value_text(res.rows[0][2], NULL)),
+	    arena_printf(r->a, "{\"capital_spend\": %s}", percent))) != KERR_OK)
+		goto out;
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+/*
+ * Incoming funds as the audit log records them. The note comes last: the
+ * project page's history leaves it out for Sida (h_project.c).
+ */
+static const char *
+fund_json(struct req *r, long long id, const char *received_on, long long amount,
+    const char *note)
+{
+	return arena_printf(r->a, "{\"incoming_funds\": %lld, \"received_on\": %s, "
+	    "\"amount\": %lld, \"note\": %s}", id, json_str(r, received_on), amount,
+	    json_str(r, note));
+}
+
+enum kerr
+db_project_fund_record(struct req *r, const char *code, unsigned version,
+    const char *received_on, long long amount, const char *note)
+{
+	unsigned long long changed = 0, newid = 0;
+	struct dbres res;
+	long long id;
+	enum kerr e;
+
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_FUND_LOCK], &res, "s", code)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	id = db_ll(&res, 0, 0);
+	if ((unsigned)db_ll(&res, 0, 1) != version) {
+		/* Sent twice: the first went through, and moved the version on. */
+		if ((e = db_query(r->a, r->id, &q[Q_FUND_SENT], &res, "isisi", id, received_on,
+		    amount, note, r->sess->user.id)) != KERR_OK)
+			goto out;
+		e = res.nrows > 0 ? KERR_OK : KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[Q_FUND_BUMP], &changed, NULL, "ii", id,
+	    (long long)version)) != KERR_OK)
+		goto out;
+	if (changed == 0) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[Q_FUND_INSERT], NULL, &newid, "isisi", id, received_on, amount,
+	    note, r->sess->user.id)) != KERR_OK)
+		goto out;
+	if ((e = db_audit(r, 0, "project.funds_record", "project", id, NULL,
+	    fund_json(r, (long long)newid, received_on, amount, note))) != KERR_OK)
+		goto out;
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_project_fund_remove(struct req *r, const char *code, long long fund_id)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_FUND_GET], &res, "si", code, fund_id)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		e = KERR_NOTFOUND;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[Q_FUND_DELETE], NULL, NULL, "i", fund_id)) != KERR_OK ||
+	    (e = db_audit(r, 0, "project.funds_remove", "project", db_ll(&res, 0, 4),
+	    fund_json(r, fund_id, res.rows[0][1], db_ll(&res, 0, 2), res.rows[0][3]), NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

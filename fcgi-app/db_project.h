@@ -47,12 +47,22 @@ struct project_payment {
 	int		 report_year;
 };
 
+/* Money ICLD received from Sida for the project (incoming_funds). */
+struct project_fund {
+	long long	 id;
+	const char	*received_on;			/* YYYY-MM-DD */
+	long long	 amount;			/* kronor */
+	const char	*note;				/* internal (ICLD's), or NULL */
+};
+
 struct project_view {
 	const char	*code;
 	unsigned	 version;
 	const char	*cancelled_reason;		/* NULL unless cancelled */
 	int		 withheld;			/* 1: ICLD keeps it off the public register */
 	const char	*withheld_reason;		/* why (internal); NULL unless withheld */
+	const char	*capital_spend;			/* % of the budget spent on capital: "0", "12.5" */
+	const char	*decided_on;			/* YYYY-MM-DD of the decision (UTC), or NULL */
 	long long	 application_id;
 	const char	*title_sv, *title_en;
 	const char	*status;
@@ -75,6 +85,8 @@ struct project_view {
 	size_t			 nreports;
 	struct project_payment	*payments;		/* by date paid */
 	size_t			 npayments;
+	struct project_fund	*funds;			/* by date received */
+	size_t			 nfunds;
 	struct audit_entry	*trail;			/* newest first; only when asked for */
 	size_t			 ntrail;
 };
@@ -114,5 +126,34 @@ enum kerr	db_project_cancel(struct req *r, const char *code, unsigned version,
  */
 enum kerr	db_project_set_withheld(struct req *r, const char *code, unsigned version,
 		    int withhold, const char *reason);
+
+/*
+ * Sets project code's capital spend (percent, a decimal literal from 0 to
+ * 100 with at most two decimals), seen at version, with its audit row
+ * (project.capital_spend), in one transaction. Returns KERR_OK, also when
+ * it holds that value already (a form sent twice); KERR_NOTFOUND;
+ * KERR_CONFLICT when its version moved on.
+ */
+enum kerr	db_project_set_capital(struct req *r, const char *code, unsigned version,
+		    const char *percent);
+
+/*
+ * Records amount kronor received from Sida on received_on (YYYY-MM-DD)
+ * for project code, seen at version, with note (NULL for none): a row of
+ * incoming_funds and its audit row (project.funds_record), and the
+ * project's version moved on, in one transaction, so that the same form
+ * sent again finds it recorded. Returns KERR_OK, also when the version
+ * moved on and the same funds were recorded by this person (a form sent
+ * twice); KERR_NOTFOUND; KERR_CONFLICT when the version moved on otherwise.
+ */
+enum kerr	db_project_fund_record(struct req *r, const char *code, unsigned version,
+		    const char *received_on, long long amount, const char *note);
+
+/*
+ * Removes incoming funds fund_id of project code with its audit row
+ * (project.funds_remove) in one transaction. Returns KERR_OK;
+ * KERR_NOTFOUND when the project has no such funds (removed already).
+ */
+enum kerr	db_project_fund_remove(struct req *r, const char *code, long long fund_id);
 
 #endif

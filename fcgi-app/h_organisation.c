@@ -1,9 +1,11 @@
 /* h_organisation.c - the organisations: the admins' list with its filters, and the forms to add and edit one. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "arena.h"
+#include "db_application.h"
 #include "db_organisation.h"
 #include "db_round.h"
 #include "form.h"
@@ -29,11 +31,13 @@ enum ofield {
 	OF_NAME_LOCAL,
 	OF_LANG,
 	OF_COUNTRY,
+	OF_LAT,
+	OF_LNG,
 	OF__MAX
 };
 
 static const char *const ofield_ids[OF__MAX] = {
-	"name", "kind", "org_number", "name_local", "local_lang", "country",
+	"name", "kind", "org_number", "name_local", "local_lang", "country", "lat", "lng",
 };
 
 /* The form as the person sees it: what they typed (or what is stored), and what is wrong with it. */
@@ -185,6 +189,8 @@ form_from_org(struct org_form *f, const struct organisation *g)
 	f->val[OF_NAME_LOCAL] = g->name_local;
 	f->val[OF_LANG] = g->local_lang;
 	f->val[OF_COUNTRY] = g->country;
+	f->val[OF_LAT] = g->lat;
+	f->val[OF_LNG] = g->lng;
 	f->active = g->active;
 	f->version = g->version;
 }
@@ -211,6 +217,61 @@ orgnr_shaped(const char *s)
 		return strspn(s, "0123456789") == 10;
 	return n == 11 && s[6] == '-' && strspn(s, "0123456789") == 6 &&
 	    strspn(s + 7, "0123456789") == 4;
+}
+
+/*
+ * Reads coordinate field k (OF_LAT or OF_LNG) into *deg and its decimal literal, without trailing
+ * zeros, into *out; or notes its problem. Returns 1 when it holds a number in -max..max.
+ */
+static int
+coordinate(struct req *r, struct org_form *f, int k, double max, double *deg, const char **out)
+{
+	const char *v = valid_decimal_places(r->a, f->val[k], 6);
+
+	if (v == NULL) {
+		f->err[k] = tr(r, k == OF_LAT ?
+		    N_("Enter the latitude in decimal degrees with at most 6 decimals, such as -0.0917") :
+		    N_("Enter the longitude in decimal degrees with at most 6 decimals, such as 34.7680"));
+		return 0;
+	}
+	*deg = strtod(v, NULL);
+	if (*deg < -max || *deg > max) {
+		f->err[k] = tr(r, k == OF_LAT ? N_("Enter a latitude from -90 to 90") :
+		    N_("Enter a longitude from -180 to 180"));
+		return 0;
+	}
+	*out = db_value_text(arena_strdup(r->a, v), NULL);
+	return 1;
+}
+
+/*
+ * A partner's location, published with its projects (IATI's location/point): both coordinates or
+ * neither (g's stay NULL). 0, 0 is what a map gives for a place never set: no municipality is
+ * there.
+ */
+static void
+check_location(struct req *r, struct org_form *f, struct organisation *g)
+{
+	int has_lat = *f->val[OF_LAT] != '\0', has_lng = *f->val[OF_LNG] != '\0', ok;
+	double lat = 0, lng = 0;
+	const char *slat = NULL, *slng = NULL;
+
+	if (!has_lat && !has_lng)
+		return;
+	ok = has_lat && coordinate(r, f, OF_LAT, 90, &lat, &slat);
+	ok = (has_lng && coordinate(r, f, OF_LNG, 180, &lng, &slng)) && ok;
+	if (!has_lat)
+		f->err[OF_LAT] = tr(r, N_("Enter the latitude as well, or leave both coordinates empty"));
+	if (!has_lng)
+		f->err[OF_LNG] = tr(r, N_("Enter the longitude as well, or leave both coordinates empty"));
+	if (!ok)
+		return;
+	if (lat == 0 && lng == 0) {
+		f->err[OF_LAT] = tr(r, N_("Enter the municipality's coordinates: 0, 0 is not a place but a point in the Atlantic"));
+		return;
+	}
+	g->lat = slat;
+	g->lng = slng;
 }
 
 /*
@@ -269,6 +330,7 @@ form_check(struct req *r, struct org_form *f, const struct organisation *stored,
 			f->err[OF_COUNTRY] = tr(r, N_("Choose the organisation's country"));
 		else
 			g->country = countries[i].c.code;
+		check_location(r, f, g);
 	}
 	for (k = 0; k < OF__MAX; k++)
 		n += f->err[k] != NULL;
@@ -362,6 +424,14 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		for (i = 0; partner_kinds[i] != NULL; i++)
 			page_option(o, partner_kinds[i], label(r->lang, partner_kinds[i]),
 			    same(f->val[OF_KIND], partner_kinds[i]));
+		o = page_input(r, v, "f_lat", "lat", tr(r, N_("Latitude")),
+		    tr(r, N_("Decimal degrees (WGS 84), negative south of the equator, such as -0.0917 for Kisumu")),
+		    f->val[OF_LAT], f->err[OF_LAT]);
+		vobj_str(o, "width", "input-short");
+		o = page_input(r, v, "f_lng", "lng", tr(r, N_("Longitude")),
+		    tr(r, N_("Decimal degrees (WGS 84), negative west of Greenwich, such as 34.7680 for Kisumu")),
+		    f->val[OF_LNG], f->err[OF_LNG]);
+		vobj_str(o, "width", "input-short");
 	}
 	return render(r, TPL_ORGANISATION_FORM);
 }
@@ -418,7 +488,8 @@ h_org_create(struct req *r)
 		/* The same form sent twice: the organisation is there as asked. */
 		if (strcmp(had.name, g.name) == 0 && strcmp(had.kind, g.kind) == 0 &&
 		    same(had.name_local, g.name_local) && same(had.local_lang, g.local_lang) &&
-		    same(had.org_number, g.org_number) && same(had.country, g.country))
+		    same(had.org_number, g.org_number) && same(had.country, g.country) &&
+		    same(had.lat, g.lat) && same(had.lng, g.lng))
 			return redirect(r, "/organisations");
 		clash_error(r, &f, &had);
 		return show_form(r, &f, NULL);

@@ -1,8 +1,10 @@
-/* h_project.c - a project page: who takes part, its budget, reports and payments, for ICLD and Sida its history; cancelling it. */
+/* h_project.c - a project page: who takes part, its budget, reports and payments, for ICLD and Sida its history and the funds from Sida; cancelling it, its capital spend. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "arena.h"
+#include "db_application.h"
 #include "db_auditlog.h"
 #include "db_project.h"
 #include "fmt.h"
@@ -14,6 +16,7 @@
 #include "reimburse.h"
 #include "rules.h"
 #include "req.h"
+#include "valid.h"
 #include "view.h"
 
 /* Project codes are <year>-<four digits>; anything else cannot name one. */
@@ -23,6 +26,14 @@ project_code_ok(const char *s)
 	return s != NULL && strlen(s) == 9 && strspn(s, "0123456789") == 4 &&
 	    s[4] == '-' && strspn(s + 5, "0123456789") == 4;
 }
+
+/* What a form of the project's page sent back to it: the values as typed and what is wrong with them. */
+struct project_forms {
+	const char	*reason, *reason_error;			/* withholding */
+	const char	*capital, *capital_error;		/* capital spend */
+	const char	*fund_on, *fund_amount, *fund_note;	/* incoming funds */
+	const char	*fund_on_error, *fund_amount_error, *fund_note_error;
+};
 
 /* "Progress report, year 1" or "Final report". */
 static const char *
@@ -237,10 +248,22 @@ view_reports(struct req *r, const struct project_view *p)
 	vobj_bool(v, "has_reports", p->nreports > 0);
 }
 
-/* The history, each report and payment named as this page names it. */
+/* An audit row's JSON of incoming funds without their note, which fund_json() (db_project.c) writes last. */
+static const char *
+without_note(struct req *r, const char *json)
+{
+	const char *k;
+
+	if (json == NULL || (k = strstr(json, ", \"note\": ")) == NULL)
+		return json;
+	return arena_printf(r->a, "%.*s}", (int)(k - json), json);
+}
+
+/* The history, each report and payment named as this page names it; the funds' notes are ICLD's. */
 static void
 view_trail(struct req *r, const struct project_view *p)
 {
+	struct audit_entry shown;
 	struct vobj *o;
 	size_t i, k;
 
@@ -250,6 +273,14 @@ view_trail(struct req *r, const struct project_view *p)
 		const struct audit_entry *e = &p->trail[i];
 
 		o = vobj_push(r->view, "trail");
+		if (r->sess->user.role != ROLE_ADMIN &&
+		    (strcmp(e->action, "project.funds_record") == 0 ||
+		    strcmp(e->action, "project.funds_remove") == 0)) {
+			shown = *e;
+			shown.before = without_note(r, e->before);
+			shown.after = without_note(r, e->after);
+			e = &shown;
+		}
 		view_audit_entry(r, o, e, 0);
 		if (strcmp(e->entity, "report") == 0)
 			for (k = 0; k < p->nreports; k++)
@@ -271,9 +302,9 @@ view_trail(struct req *r, const struct project_view *p)
  * typed, or the one that publishes it again, either with error.
  */
 static void
-view_publication(struct req *r, const struct project_view *p, const char *reason,
-    const char *error)
+view_publication(struct req *r, const struct project_view *p, const struct project_forms *f)
 {
+	const char *reason = f->reason, *error = f->reason_error;
 	struct vobj *v = vobj_obj(r->view, "publication");
 	enum role role = r->sess->user.role;
 
@@ -295,10 +326,100 @@ view_publication(struct req *r, const struct project_view *p, const char *reason
 		vobj_str(v, "f_withhold", NULL);
 }
 
-/* The project's page, with the publication form's reason and error when one was sent. Status 200, or r->status. */
-static int
-show_project(struct req *r, const struct project_view *pv, const char *reason, const char *error)
+/* A percentage stored as "12.5" as the reader writes numbers: "12,5" in Swedish. */
+static const char *
+decimal_words(struct req *r, const char *v)
 {
+	char *s = arena_strdup(r->a, v), *dot;
+
+	if (r->lang == LANG_SV && (dot = strchr(s, '.')) != NULL)
+		*dot = ',';
+	return s;
+}
+
+/*
+ * The share of the budget spent on capital (IATI capital-spend): ICLD's to
+ * set, with the value as typed and its error when the form was sent; Sida
+ * reads it; applicants do not see it.
+ */
+static void
+view_capital(struct req *r, const struct project_view *p, const struct project_forms *f)
+{
+	struct vobj *v;
+	enum role role = r->sess->user.role;
+	const char *pct = decimal_words(r, p->capital_spend);
+
+	if (role == ROLE_APPLICANT)
+		return;
+	v = vobj_obj(r->view, "capital");
+	/* As fmt_percent() writes a share: "12,5 %" in Swedish, "12.5%" in English. */
+	vobj_str(v, "percent", arena_printf(r->a, "%s%s%%", pct, r->lang == LANG_SV ?
+	    "\xc2\xa0" : ""));
+	vobj_bool(v, "can_edit", role == ROLE_ADMIN);
+	vobj_int(v, "version", p->version);
+	if (role == ROLE_ADMIN)
+		vobj_str(page_input(r, v, "f_capital", "capital_spend",
+		    i18n_tr(r->lang, N_("Capital spend (% of the budget)")),
+		    i18n_tr(r->lang, N_("The share spent on buildings, machinery and other capital; 0 for exchanges of knowledge")),
+		    f->capital != NULL ? f->capital : pct, f->capital_error), "width", "input-short");
+	else
+		vobj_str(v, "f_capital", NULL);
+}
+
+/*
+ * The funds ICLD received from Sida for the project (IATI incoming funds):
+ * ICLD records and removes them, and only ICLD reads their notes; Sida
+ * reads the list; applicants do not see it.
+ */
+static void
+view_funds(struct req *r, const struct project_view *p, const struct project_forms *f)
+{
+	struct vobj *v, *o;
+	enum role role = r->sess->user.role;
+	long long total = 0;
+	size_t i;
+
+	if (role == ROLE_APPLICANT)
+		return;
+	v = vobj_obj(r->view, "funds");
+	vobj_bool(v, "admin", role == ROLE_ADMIN);
+	vobj_bool(v, "has_funds", p->nfunds > 0);
+	for (i = 0; i < p->nfunds; i++) {
+		const struct project_fund *d = &p->funds[i];
+
+		o = vobj_push(v, "rows");
+		vobj_str(o, "received_on", d->received_on);
+		vobj_str(o, "amount", fmt_amount(r->a, d->amount, r->lang));
+		vobj_str(o, "note", role == ROLE_ADMIN ? d->note : NULL);
+		vobj_str(o, "remove_action", role == ROLE_ADMIN ? arena_printf(r->a,
+		    "/projects/%s/incoming-funds/%lld/remove", p->code, d->id) : NULL);
+		total += d->amount;
+	}
+	vobj_str(v, "total", fmt_amount(r->a, total, r->lang));
+	if (role != ROLE_ADMIN)
+		return;
+	vobj_int(v, "version", p->version);
+	o = page_input(r, v, "f_received_on", "received_on",
+	    i18n_tr(r->lang, N_("Received on")),
+	    i18n_tr(r->lang, N_("The day the money reached ICLD's account, such as 2016-05-31")),
+	    f->fund_on, f->fund_on_error);
+	vobj_str(o, "type", "date");
+	vobj_str(o, "width", "input-short");
+	o = page_input(r, v, "f_amount", "amount", i18n_tr(r->lang, N_("Amount")),
+	    i18n_tr(r->lang, N_("In whole kronor, such as 300 000")), f->fund_amount,
+	    f->fund_amount_error);
+	vobj_str(o, "width", "input-short");
+	vobj_bool(o, "numeric", 1);
+	page_textarea(page_input(r, v, "f_note", "note", i18n_tr(r->lang, N_("Note (optional)")),
+	    i18n_tr(r->lang, N_("For ICLD only, such as Sida's payment reference; never published.")),
+	    f->fund_note, f->fund_note_error), 2, PAGE_TEXT_MAX);
+}
+
+/* The project's page, with what a form of it sent back when f is not NULL. Status 200, or r->status. */
+static int
+show_project(struct req *r, const struct project_view *pv, const struct project_forms *f)
+{
+	static const struct project_forms none;
 	struct project_view p = *pv;
 	int staff = r->sess->user.role != ROLE_APPLICANT;
 	long long approved;
@@ -319,7 +440,11 @@ show_project(struct req *r, const struct project_view *pv, const char *reason, c
 	if (r->sess->user.role == ROLE_ADMIN && (strcmp(p.status, "implementation") == 0 ||
 	    strcmp(p.status, "finalisation") == 0))
 		vobj_str(r->view, "cancel_href", arena_printf(r->a, "/projects/%s/cancel", p.code));
-	view_publication(r, &p, reason, error);
+	if (f == NULL)
+		f = &none;
+	view_publication(r, &p, f);
+	view_capital(r, &p, f);
+	view_funds(r, &p, f);
 	/* The history is ICLD's and Sida's: applicants follow their project through its reports. */
 	if (staff)
 		view_trail(r, &p);
@@ -340,7 +465,7 @@ h_project_show(struct req *r)
 	if ((e = db_project_get(r, r->args[0], confined_org(r), app_today(),
 	    r->sess->user.role != ROLE_APPLICANT, &p)) != KERR_OK)
 		return http_status(e);
-	return show_project(r, &p, NULL, NULL);
+	return show_project(r, &p, NULL);
 }
 
 /*
@@ -354,6 +479,7 @@ static int
 set_withheld(struct req *r, int withhold)
 {
 	const char *reason = withhold ? req_form(r, "withheld_reason") : NULL, *err = NULL;
+	struct project_forms f;
 	struct project_view p;
 	unsigned version;
 	enum kerr e;
@@ -379,7 +505,10 @@ set_withheld(struct req *r, int withhold)
 	}
 	/* Next to the reason while the project is published, else next to the button that publishes it. */
 	view_error(r, p.withheld ? "publish" : "withheld_reason", err);
-	return show_project(r, &p, reason, err);
+	memset(&f, 0, sizeof(f));
+	f.reason = reason;
+	f.reason_error = err;
+	return show_project(r, &p, &f);
 }
 
 /* POST /projects/{code}/withhold (version, withheld_reason): see set_withheld() */
@@ -394,6 +523,174 @@ int
 h_project_publish(struct req *r)
 {
 	return set_withheld(r, 0);
+}
+
+/* The message for a form of the project's page sent after someone else changed the project. */
+static const char *
+stale(struct req *r)
+{
+	r->status = 409;
+	return i18n_tr(r->lang, N_("Someone else changed the project while you were looking at it. Check the project and send the form again."));
+}
+
+/*
+ * The capital spend typed, s, as a decimal literal from 0 to 100 in *out
+ * ("12.5"); or the message for what is wrong with it.
+ */
+static const char *
+capital_problem(struct req *r, const char *s, const char **out)
+{
+	const char *v;
+	double d;
+
+	if (rules_blank(s))
+		return i18n_tr(r->lang, N_("Enter the capital spend as a percentage from 0 to 100, such as 0"));
+	if ((v = valid_decimal(r->a, s)) == NULL)
+		return i18n_tr(r->lang, N_("Enter the capital spend as a number from 0 to 100 with at most two decimals, such as 12,5"));
+	d = strtod(v, NULL);
+	if (d < 0 || d > 100)
+		return i18n_tr(r->lang, N_("Enter a percentage from 0 to 100"));
+	*out = db_value_text(arena_strdup(r->a, v), NULL);
+	return NULL;
+}
+
+/*
+ * POST /projects/{code}/capital-spend (version, capital_spend)
+ *   -> 303 its page (also when it holds the value already: a form sent twice)
+ *    | 200 its page with the error next to the field, input kept: none, no
+ *      number, more than two decimals, outside 0-100
+ *    | 409 its page, input kept: the project changed meanwhile
+ *    | 400 no version | 404 | 503
+ */
+int
+h_project_capital(struct req *r)
+{
+	struct project_forms f;
+	struct project_view p;
+	const char *pct = NULL;
+	unsigned version;
+	enum kerr e;
+
+	if (!project_code_ok(r->args[0]))
+		return 404;
+	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
+		return http_status(e);
+	if ((version = page_version(req_form(r, "version"))) == 0)
+		return 400;
+	memset(&f, 0, sizeof(f));
+	f.capital = req_form(r, "capital_spend");
+	if ((f.capital_error = capital_problem(r, f.capital, &pct)) == NULL) {
+		e = db_project_set_capital(r, p.code, version, pct);
+		if (e == KERR_OK)
+			return redirect(r, arena_printf(r->a, "/projects/%s#capital", p.code));
+		if (e != KERR_CONFLICT)
+			return http_status(e);
+		if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
+			return http_status(e);
+		f.capital_error = stale(r);
+	}
+	view_error(r, "capital_spend", f.capital_error);
+	return show_project(r, &p, &f);
+}
+
+/* Checks the incoming funds' form into f's errors and *amount; returns how many fields are wrong. */
+static int
+fund_problems(struct req *r, const struct project_view *p, struct project_forms *f,
+    long long *amount)
+{
+	int y, m, d;
+
+	if (rules_blank(f->fund_on))
+		f->fund_on_error = i18n_tr(r->lang, N_("Enter the date the funds were received"));
+	else if (valid_date(f->fund_on, &y, &m, &d) != KERR_OK)
+		f->fund_on_error = i18n_tr(r->lang, N_("Enter the date the funds were received as a real date, such as 2016-05-31"));
+	else if (strcmp(f->fund_on, app_today()) > 0)
+		f->fund_on_error = i18n_tr(r->lang, N_("The date the funds were received cannot be after today"));
+	else if (p->decided_on != NULL && strcmp(f->fund_on, p->decided_on) < 0)
+		f->fund_on_error = rules_fill(r->a, i18n_tr(r->lang,
+		    N_("The funds cannot have been received before the project was decided on, {date}")),
+		    (const char *const []){ "date", p->decided_on, NULL });
+	if (rules_blank(f->fund_amount))
+		f->fund_amount_error = i18n_tr(r->lang, N_("Enter the amount received"));
+	else if (valid_amount(f->fund_amount, amount) != KERR_OK)
+		f->fund_amount_error = i18n_tr(r->lang, N_("Enter the amount received in whole kronor, such as 300 000"));
+	else if (*amount == 0)
+		f->fund_amount_error = i18n_tr(r->lang, N_("Enter an amount of more than 0 kronor"));
+	else if (*amount > PAGE_AMOUNT_MAX)
+		f->fund_amount_error = i18n_tr(r->lang, N_("Enter an amount of at most 100 000 000 kronor"));
+	f->fund_note_error = page_too_long(r, f->fund_note, PAGE_TEXT_MAX);
+	return (f->fund_on_error != NULL) + (f->fund_amount_error != NULL) +
+	    (f->fund_note_error != NULL);
+}
+
+/*
+ * POST /projects/{code}/incoming-funds (version, received_on, amount, note)
+ *   -> 303 its funds (also for a form sent twice: recorded once)
+ *    | 200 its page with the errors next to the fields, input kept: a date
+ *      that is none, after today or before the decision; an amount that is
+ *      none, no whole kronor or 0; a note too long
+ *    | 409 its page, input kept: the project changed meanwhile
+ *    | 400 no version | 404 | 503
+ */
+int
+h_project_fund_record(struct req *r)
+{
+	struct project_forms f;
+	struct project_view p;
+	long long amount = 0;
+	unsigned version;
+	enum kerr e;
+
+	if (!project_code_ok(r->args[0]))
+		return 404;
+	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
+		return http_status(e);
+	if ((version = page_version(req_form(r, "version"))) == 0)
+		return 400;
+	memset(&f, 0, sizeof(f));
+	f.fund_on = form_trim(r->a, req_form(r, "received_on"));
+	f.fund_amount = req_form(r, "amount");
+	f.fund_note = req_form(r, "note");
+	if (fund_problems(r, &p, &f, &amount) == 0) {
+		e = db_project_fund_record(r, p.code, version, f.fund_on, amount,
+		    rules_blank(f.fund_note) ? NULL : f.fund_note);
+		if (e == KERR_OK)
+			return redirect(r, arena_printf(r->a, "/projects/%s#incoming-funds", p.code));
+		if (e != KERR_CONFLICT)
+			return http_status(e);
+		if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
+			return http_status(e);
+		f.fund_on_error = stale(r);
+	}
+	if (f.fund_on_error != NULL)
+		view_error(r, "received_on", f.fund_on_error);
+	if (f.fund_amount_error != NULL)
+		view_error(r, "amount", f.fund_amount_error);
+	if (f.fund_note_error != NULL)
+		view_error(r, "note", f.fund_note_error);
+	return show_project(r, &p, &f);
+}
+
+/*
+ * POST /projects/{code}/incoming-funds/{id}/remove
+ *   -> 303 its funds (also when they were removed already: sent twice) | 404 | 503
+ */
+int
+h_project_fund_remove(struct req *r)
+{
+	long long id = path_id(r->args[1]);
+	struct project_view p;
+	enum kerr e;
+
+	if (!project_code_ok(r->args[0]) || id == 0)
+		return 404;
+	e = db_project_fund_remove(r, r->args[0], id);
+	/* Removed already, unless there is no such project. */
+	if (e == KERR_NOTFOUND)
+		e = db_project_get(r, r->args[0], 0, app_today(), 0, &p);
+	if (e != KERR_OK)
+		return http_status(e);
+	return redirect(r, arena_printf(r->a, "/projects/%s#incoming-funds", r->args[0]));
 }
 
 /* The cancellation page: the project, the reason as typed and its error. Status 200, or r->status. */

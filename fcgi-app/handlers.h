@@ -59,6 +59,9 @@ int	h_project_cancel_form(struct req *);
 int	h_project_cancel(struct req *);
 int	h_project_withhold(struct req *);
 int	h_project_publish(struct req *);
+int	h_project_capital(struct req *);
+int	h_project_fund_record(struct req *);
+int	h_project_fund_remove(struct req *);
 
 /* h_report.c */
 int	h_report_show(struct req *);

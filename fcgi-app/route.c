@@ -56,6 +56,10 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/projects/{code}/cancel", h_project_cancel, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/projects/{code}/withhold", h_project_withhold, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/projects/{code}/publish", h_project_publish, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/projects/{code}/capital-spend", h_project_capital, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/projects/{code}/incoming-funds", h_project_fund_record, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/projects/{code}/incoming-funds/{fid}/remove", h_project_fund_remove,
+	    MAY_ADMIN, 0 },
 	/* Reports (h_report.c): the applicant's own and ICLD's; Sida reads projects, not reports. */
 	{ METHOD_GET,  "/reports/{id}", h_report_show, MAY_APPLICANT | MAY_ADMIN, 0 },
 	/* The form takes the files to attach with it (multipart); a file is the report's to read. */

@@ -318,7 +318,7 @@ valid_int_range(const char *s, long long min, long long max, long long *out)
 }
 
 const char *
-valid_decimal(struct arena *a, const char *s)
+valid_decimal_places(struct arena *a, const char *s, size_t places)
 {
 	char out[32];
 	size_t n = 0, ndig = 0, nfrac = 0;
@@ -351,8 +351,14 @@ valid_decimal(struct arena *a, const char *s)
 	while (*s == ' ')
 		s++;
 	if (*s != '\0' || ndig == 0 || ndig > 12 || (frac && (nfrac == 0 ||
-	    nfrac > 2)))
+	    nfrac > places)))
 		return NULL;
 	out[n] = '\0';
 	return arena_strdup(a, out);
+}
+
+const char *
+valid_decimal(struct arena *a, const char *s)
+{
+	return valid_decimal_places(a, s, 2);
 }

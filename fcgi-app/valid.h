@@ -99,4 +99,10 @@ enum kerr	 valid_int_range(const char *s, long long min, long long max,
  */
 const char	*valid_decimal(struct arena *a, const char *s);
 
+/*
+ * valid_decimal() with at most places decimals instead of two: coordinates
+ * in degrees take six ("-0,091700" is "-0.091700").
+ */
+const char	*valid_decimal_places(struct arena *a, const char *s, size_t places);
+
 #endif

@@ -384,6 +384,35 @@ const PAGE_SPECS = [
 			return clickAndWait(page, page.locator(`form[action="/projects/${ids.project}/withhold"] button.button`));
 		},
 	},
+	// What ICLD enters for IATI (h_project.c, h_organisation.c); the paid project's pages list funds from Sida.
+	{
+		name: 'project-capital-errors', who: 'admin', status: 200,
+		what: 'a capital spend that is no percentage',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/projects/${ids.project}`);
+			await page.locator('#capital_spend').fill('tolv');
+			return clickAndWait(page, page.locator(`form[action="/projects/${ids.project}/capital-spend"] button.button`));
+		},
+	},
+	{
+		name: 'project-funds-errors', who: 'admin', status: 200,
+		what: 'funds from Sida recorded with a date after today and no amount',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/projects/${ids.paidProject}`);
+			await page.locator('#received_on').fill('2016-10-01');
+			return clickAndWait(page, page.locator(`form[action="/projects/${ids.paidProject}/incoming-funds"] button.button`));
+		},
+	},
+	{
+		name: 'organisation-coordinates-errors', who: 'admin', status: 200,
+		what: 'a partner organisation\'s latitude without its longitude',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/organisations/${ids.partnerOrg}/edit`);
+			await page.locator('#lat').fill('-0.0917');
+			await page.locator('#lng').fill('');
+			return clickAndWait(page, page.locator(`form[action="/organisations/${ids.partnerOrg}"] button.button`));
+		},
+	},
 ];
 
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
@@ -446,6 +475,12 @@ before(async () => {
 		`'${ids.publicProject}', '${ids.otherProject}') ORDER BY code DESC LIMIT 1`);
 	await stack.mysql("UPDATE projects SET withheld = 1, withheld_reason = 'Partnern har bett om att vänta med publiceringen.' " +
 		`WHERE code = '${ids.withheldProject}'`);
+	// Funds received from Sida for the paid project, one with ICLD's note.
+	await stack.mysql('INSERT INTO incoming_funds (project_id, received_on, amount, note, recorded_by) ' +
+		"SELECT p.id, d.received_on, d.amount, d.note, u.id FROM projects p JOIN users u ON u.email = 'admin@icld.example' " +
+		"JOIN (SELECT DATE '2016-03-01' AS received_on, 450000 AS amount, 'Sida utbetalning 51170071' AS note " +
+		"UNION ALL SELECT DATE '2016-08-15', 300000, NULL) d " +
+		`WHERE p.code = '${ids.paidProject}'`);
 	ids.users = 0;
 	// A password link of the test's own, for a demo account: only the token's SHA-256 is stored, as the application does.
 	ids.linkToken = crypto.randomBytes(32).toString('hex');

@@ -75,6 +75,7 @@ async function placeholders() {
 		'{rev}': 1,
 		// No demo report has files: any number stands for one (the answer is the role's).
 		'{aid}': 1,
+		'{fid}': await one('SELECT COALESCE(MIN(id), 1) FROM incoming_funds'),
 	};
 }
 
@@ -87,7 +88,7 @@ function fill(pattern, ids) {
 		}
 	}
 	return p.replace('{user}', ids['{user}']).replace('{code}', ids['{code}']).replace('{token}', ids['{token}'])
-		.replace('{rev}', ids['{rev}']).replace('{aid}', ids['{aid}']);
+		.replace('{rev}', ids['{rev}']).replace('{aid}', ids['{aid}']).replace('{fid}', ids['{fid}']);
 }
 
 /** The session's CSRF token, as every page's language form carries it. */
@@ -104,7 +105,8 @@ describe('the route table', () => {
 	test('is read: it has the pages of every role', () => {
 		assert.ok(ROUTES.length >= 60, `${ROUTES.length} routes read from route.c`);
 		for (const p of ['/inbox', '/audit', '/statistics', '/applications/{id}/decision', '/users', '/reports',
-			'/reports/{id}/payment'])
+			'/reports/{id}/payment', '/projects/{code}/capital-spend', '/projects/{code}/incoming-funds',
+			'/projects/{code}/incoming-funds/{fid}/remove'])
 			assert.ok(ROUTES.some((r) => r.pattern === p), `${p} is in the table`);
 	});
 });

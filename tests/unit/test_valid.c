@@ -412,6 +412,22 @@ test_valid_int_range_bad(void)
 	CU_ASSERT_EQUAL(v, 42);
 }
 
+static void
+test_valid_decimal_places(void)
+{
+	const char *v;
+
+	CU_ASSERT_STRING_EQUAL((v = valid_decimal_places(A, " -0,0917 ", 6)) ? v : "", "-0.0917");
+	CU_ASSERT_STRING_EQUAL((v = valid_decimal_places(A, "34.768012", 6)) ? v : "", "34.768012");
+	CU_ASSERT_PTR_NULL(valid_decimal_places(A, "34.7680123", 6));
+	CU_ASSERT_PTR_NULL(valid_decimal_places(A, "34.768", 2));
+	CU_ASSERT_PTR_NULL(valid_decimal_places(A, "34,", 6));
+	CU_ASSERT_PTR_NULL(valid_decimal_places(A, "N34", 6));
+	/* valid_decimal() is the two-decimal case. */
+	CU_ASSERT_STRING_EQUAL((v = valid_decimal(A, "12,5")) ? v : "", "12.5");
+	CU_ASSERT_PTR_NULL(valid_decimal(A, "12.505"));
+}
+
 int
 main(void)
 {
@@ -439,6 +455,7 @@ main(void)
 		{ "test_valid_email_lengths", test_valid_email_lengths },
 		{ "test_valid_int_range_good", test_valid_int_range_good },
 		{ "test_valid_int_range_bad", test_valid_int_range_bad },
+		{ "test_valid_decimal_places", test_valid_decimal_places },
 		{ NULL, NULL }
 	};
 	int rc;
