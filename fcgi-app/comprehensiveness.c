@@ -365,7 +365,7 @@ score_value_added(const struct iati_activity *act, struct comp_score *o)
 	o->fix_id[CT_DAC_SECTOR] = act->src != NULL ? act->src->theme_id : 0;
 
 	o->passes[CT_CAPITAL_SPEND] = act->capital_spend != NULL;
-	o->fix[CT_CAPITAL_SPEND] = IF_FUNDS;
+	o->fix[CT_CAPITAL_SPEND] = IF_CAPITAL;
 
 	for (i = 0, ok = act->ndoclinks > 0; i < act->ndoclinks; i++)
 		ok &= comp_valid_url(act->doclinks[i].url) && document_category(act->doclinks[i].category);

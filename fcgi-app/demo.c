@@ -845,8 +845,8 @@ struct audit {
 	const char	*action;
 	const char	*entity;
 	unsigned	 id;
-	char		 before[48];
-	char		 after[48];
+	char		 before[160];
+	char		 after[160];
 	size_t		 seq;
 };
 
@@ -2116,7 +2116,7 @@ static void
 load_funds(struct demo *d, const struct plan *p, int y, long year_start, long decided, long cancelled,
     long amount)
 {
-	char on[16], at[32], note[64];
+	char on[16], at[32], note[64], after[192];
 	/* Not drawn from the random stream, which would change every project loaded after this one. */
 	long spread = 5 + (long)(p->project_id % 21), day = year_start + spread;
 
@@ -2134,6 +2134,9 @@ load_funds(struct demo *d, const struct plan *p, int y, long year_start, long de
 	bind_str(d, at);
 	bind_str(d, at);
 	execute(d, S_FUNDS);
+	snprintf(after, sizeof(after), "{\"incoming_funds\": %u, \"received_on\": \"%s\", \"amount\": %ld, "
+	    "\"note\": \"%s\"}", (unsigned)d->id, on, amount, note);
+	audit(d, at, d->admin, 1, "project.funds_record", "project", p->project_id, NULL, after);
 }
 
 /* Makes an approved application a project, with its years, budget, reports and payments. */

@@ -115,8 +115,10 @@ field_words(enum iati_field f)
 		return N_("The thematic area");
 	case IF_COUNTRY:
 		return N_("The country's official languages");
+	case IF_CAPITAL:
+		return N_("The project's capital spend");
 	case IF_FUNDS:
-		return N_("The project's capital spend and funds from Sida");
+		return N_("The funds received from Sida");
 	default:
 		return N_("The IATI settings in kpp.conf");
 	}

@@ -174,7 +174,8 @@ enum iati_field {
 	IF_ORG,			/* an organisation's record */
 	IF_THEME,		/* a thematic area's DAC code */
 	IF_COUNTRY,		/* a country's official languages */
-	IF_FUNDS,		/* capital spend and the funds received from Sida (the project page) */
+	IF_CAPITAL,		/* the project's capital spend (its page) */
+	IF_FUNDS,		/* the funds received from Sida for the project (its page) */
 	IF__MAX
 };
 

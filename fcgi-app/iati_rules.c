@@ -50,8 +50,10 @@ iati_href(struct arena *a, const struct iati_activity *act, enum iati_field fiel
 		    arena_printf(a, "/applications/%lld#project", p->application_id);
 	case IF_COUNTRY:
 		return "/countries";
+	case IF_CAPITAL:
+		return arena_printf(a, "/projects/%s#capital", p->code);
 	case IF_FUNDS:
-		return arena_printf(a, "/projects/%s#funds", p->code);
+		return arena_printf(a, "/projects/%s#incoming-funds", p->code);
 	default:
 		return NULL;
 	}
