@@ -525,6 +525,7 @@ describe('nothing private on a public page', () => {
 				`SHA2(${sqlText(`${tag}${rid}`)}, 256), ${sqlText(`${plant('file')}.pdf`)}, 'application/pdf', 1, ${reviewer})`);
 		}
 		await q(`UPDATE disbursements SET note = ${lit('note')} WHERE project_id = ${pid}`);
+		await q(`UPDATE incoming_funds SET note = ${lit('fundsnote')} WHERE project_id = ${pid}`);
 		await q(`INSERT INTO audit_log (user_id, action, entity, entity_id, after_json) VALUES (${reviewer}, 'project.cancel', 'project', ${pid}, ` +
 			`JSON_OBJECT('cancelled_reason', ${lit('audit')}))`);
 		// Every person's name: officers, Sida, the applicants.
@@ -532,7 +533,7 @@ describe('nothing private on a public page', () => {
 		// A second project, withheld: nothing of it, not even its titles, and not why.
 		const [[wcode, wapp]] = await q(`SELECT p.code, a.id ${PUBLISHED} AND p.id <> ${pid} ORDER BY p.code DESC LIMIT 1`);
 		await q(`UPDATE applications SET title_sv = ${lit('wtitlesv')}, title_en = ${lit('wtitleen')}, summary_sv = ${lit('wsummary')}, ` +
-			`summary_en = ${lit('wsummaryen')}, title_local = ${lit('wlocal')} WHERE id = ${wapp}`);
+			`summary_en = ${lit('wsummaryen')}, title_local = ${lit('wlocal')}, summary_local = ${lit('wsummarylocal')} WHERE id = ${wapp}`);
 		await q(`UPDATE projects SET withheld = 1, withheld_reason = ${lit('withheld')} WHERE code = '${wcode}'`);
 		// Applications that never became projects.
 		for (const status of ['draft', 'submitted', 'under_review', 'rejected', 'withdrawn'])

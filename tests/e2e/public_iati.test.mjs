@@ -165,9 +165,11 @@ describe('GET /iati/activities.xml', () => {
 		for (const col of ['activities', 'results', 'deviations', 'lessons', 'admin_comment'])
 			await q(`UPDATE reports SET ${col} = ${lit(col)} WHERE project_id = ${pid}`);
 		await q(`UPDATE disbursements SET note = ${lit('note')} WHERE project_id = ${pid}`);
+		await q(`UPDATE incoming_funds SET note = ${lit('fundsnote')} WHERE project_id = ${pid}`);
+		assert.ok(Number(await one(`SELECT COUNT(*) FROM incoming_funds WHERE project_id = ${pid}`)) > 0, 'funds from Sida to plant in');
 		for (const [id] of await q('SELECT id FROM users')) await q(`UPDATE users SET name = ${lit('person')} WHERE id = ${id}`);
 		const [[wcode, wapp]] = await q(`SELECT p.code, a.id ${PUBLISHED} AND p.id <> ${pid} ORDER BY p.code DESC LIMIT 1`);
-		await q(`UPDATE applications SET title_en = ${lit('wtitle')}, summary_en = ${lit('wsummary')} WHERE id = ${wapp}`);
+		await q(`UPDATE applications SET title_en = ${lit('wtitle')}, summary_en = ${lit('wsummary')}, summary_local = ${lit('wlocal')} WHERE id = ${wapp}`);
 		await q(`UPDATE projects SET withheld = 1, withheld_reason = ${lit('withheld')} WHERE code = '${wcode}'`);
 		await q(`UPDATE applications SET title_en = ${lit('rejected')} WHERE id = (SELECT id FROM (SELECT id FROM applications WHERE status = 'rejected' ORDER BY id LIMIT 1) x)`);
 		const xml = (await fetchFile()).text;
