@@ -25,6 +25,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_ROUNDS] = "rounds",
 	[TPL_ROUND_FORM] = "round_form",
 	[TPL_COUNTRIES] = "countries",
+	[TPL_COUNTRY_LANGUAGES] = "country_languages",
 	[TPL_APP_NEW] = "app_new",
 	[TPL_APP_TASKS] = "app_tasks",
 	[TPL_APP_PARTNERS] = "app_partners",

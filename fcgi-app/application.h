@@ -74,6 +74,7 @@ struct country {
 	const char	*name_sv, *name_en;
 	enum region	 region;
 	int		 eligible;
+	const char	*languages;	/* official languages: ISO 639-1 codes separated by commas, in order ("sq,sr"); NULL: not known */
 };
 
 struct indicator {
@@ -115,8 +116,9 @@ struct application {
 	long long	 coapplicant[MAX_COAPPLICANTS];	/* Swedish co-applicants' ids, 0 when none */
 
 	const char	*title_sv, *title_en, *title_local;
-	const char	*title_local_lang;	/* ISO 639-1 of title_local, or NULL */
+	const char	*title_local_lang;	/* ISO 639-1 of title_local and summary_local, or NULL */
 	const char	*summary_sv, *summary_en;
+	const char	*summary_local;	/* in title_local_lang, or NULL */
 	const char	*background;
 	long long	 theme_id;	/* 0 when not chosen */
 	int		 principle[4];	/* inclusion, participation, transparency, accountability */

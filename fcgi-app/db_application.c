@@ -66,7 +66,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "UNION ALL "
 	    "SELECT 'n', NULL, NULL, NULL, NULL, NULL, NULL, r.name_sv, r.name_en, "
 	    "r.year, o.name, c.name_sv, c.name_en, th.name_sv, th.name_en, "
-	    "DATE_FORMAT(me.submitted_at, '%Y-%m-%d'), p.code, fp.code, NULL "
+	    "DATE_FORMAT(me.submitted_at, '%Y-%m-%d'), p.code, fp.code, c.languages "
 	    "FROM me JOIN rounds r ON r.id = me.round_id "
 	    "JOIN organisations o ON o.id = me.applicant_org_id "
 	    "LEFT JOIN countries c ON c.code = me.country_code "
@@ -75,8 +75,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "LEFT JOIN projects fp ON fp.id = me.follows_project_id "
 	    "UNION ALL "
 	    "SELECT 'k', NULL, NULL, NULL, NULL, NULL, NULL, me.contact_name, "
-	    "me.contact_email, me.contact_phone, me.other_costs, NULL, NULL, NULL, "
-	    "NULL, NULL, NULL, NULL, NULL FROM me "
+	    "me.contact_email, me.contact_phone, me.other_costs, me.summary_local, "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM me "
 	    "UNION ALL "
 	    "SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, d.outcome, d.reason, "
 	    "DATE_FORMAT(d.decided_at, '%Y-%m-%d'), NULL, NULL, NULL, NULL, NULL, "
@@ -311,12 +311,15 @@ db_application_load(struct req *r, long long id, long long org_id,
 			x->submitted = c[9];
 			x->project_code = c[10];
 			x->follows_code = c[11];
+			x->country_languages = c[12];
 			break;
 		case 'k':
+			/* The 't' row is full: the summary in the partner's language rides here. */
 			a->contact_name = c[1];
 			a->contact_email = c[2];
 			a->contact_phone = c[3];
 			a->other_costs = c[4];
+			a->summary_local = c[5];
 			break;
 		case 'd':
 			x->decision = c[1];

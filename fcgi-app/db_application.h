@@ -41,8 +41,9 @@ struct application_extra {
 	struct partner_info partner[MAX_PARTNERS];	/* index = position - 1, as a->partner */
 	size_t		 npartners;	/* the highest position given */
 	const char	*country_sv, *country_en;	/* the application's country */
+	const char	*country_languages;	/* its official languages (struct country's languages) */
 	const char	*theme_sv, *theme_en;
-	const char	*title_local_lang;	/* ISO 639-1 of title_local */
+	const char	*title_local_lang;	/* ISO 639-1 of title_local and summary_local */
 	const char	*sdg_sv[18], *sdg_en[18];	/* names of the goals chosen, by number */
 	const char	*submitted;	/* YYYY-MM-DD of the last submission, or NULL */
 	const char	*project_code;	/* the project it became, when approved */

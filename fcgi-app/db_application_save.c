@@ -83,7 +83,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "org_id) VALUES (?, ?)", NULL, 0 },
 	[Q_UPD_PROJECT] = { "UPDATE applications SET title_sv = ?, title_en = ?, "
 	    "title_local = ?, title_local_lang = ?, summary_sv = ?, summary_en = ?, "
-	    "background = ?, thematic_area_id = ?, principle_inclusion = ?, "
+	    "summary_local = ?, background = ?, thematic_area_id = ?, principle_inclusion = ?, "
 	    "principle_participation = ?, principle_transparency = ?, "
 	    "principle_accountability = ?, target_groups = ?, citizen_dialogue = ?, "
 	    "citizen_dialogue_text = ?, vulnerable_groups_text = ?, gender_text = ?, "
@@ -462,9 +462,10 @@ update_section(struct req *r, enum section s, const struct application *a,
 	case SEC_PROJECT:
 		/* The task list's one section is two flags in the table (see db_application.h). */
 		return db_exec(r->id, &q[Q_UPD_PROJECT], changed, NULL,
-		    "ssssssssiiiisssssiiiii", text(a->title_sv), text(a->title_en),
+		    "sssssssssiiiisssssiiiii", text(a->title_sv), text(a->title_en),
 		    text(a->title_local), text(a->title_local_lang), text(a->summary_sv),
-		    text(a->summary_en), text(a->background), id_or_null(r, a->theme_id),
+		    text(a->summary_en), text(a->summary_local), text(a->background),
+		    id_or_null(r, a->theme_id),
 		    (long long)(a->principle[0] != 0), (long long)(a->principle[1] != 0),
 		    (long long)(a->principle[2] != 0), (long long)(a->principle[3] != 0),
 		    text(a->target_groups), a->citizen_dialogue < 0 ? NULL :

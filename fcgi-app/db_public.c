@@ -132,7 +132,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "a.summary_sv, a.summary_en, a.overall_objective, p.status, a.project_type, "
 	    "t.name_sv, t.name_en, c.name_sv, c.name_en, o.name, "
 	    "DATE_FORMAT(p.planned_start, '%Y-%m-%d'), DATE_FORMAT(p.planned_end, '%Y-%m-%d'), "
-	    "DATE_FORMAT(p.actual_start, '%Y-%m-%d'), DATE_FORMAT(p.actual_end, '%Y-%m-%d') "
+	    "DATE_FORMAT(p.actual_start, '%Y-%m-%d'), DATE_FORMAT(p.actual_end, '%Y-%m-%d'), "
+	    "a.summary_local "
 	    "FROM " THE_PROJECT "JOIN projects p ON p.id = v.pid JOIN applications a ON a.id = v.aid "
 	    "JOIN organisations o ON o.id = a.applicant_org_id "
 	    "LEFT JOIN countries c ON c.code = a.country_code "
@@ -427,6 +428,7 @@ db_public_project(struct req *r, const char *code, struct public_project *p)
 	p->planned_end = c[16];
 	p->actual_start = c[17];
 	p->actual_end = c[18];
+	p->summary_local = c[19];
 
 	if ((e = db_query_cached(r->a, r->id, &q[Q_ORGS], v, &res, "ss", code, code)) != KERR_OK)
 		return e;

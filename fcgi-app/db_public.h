@@ -135,6 +135,7 @@ struct public_project {
 	const char		*title_sv, *title_en;
 	const char		*title_local, *title_local_lang;	/* in the partner's language, or NULL */
 	const char		*summary_sv, *summary_en;		/* the published description (IATI's) */
+	const char		*summary_local;				/* in title_local_lang, or NULL */
 	const char		*status, *type;
 	const char		*theme_sv, *theme_en;
 	const char		*country_sv, *country_en;

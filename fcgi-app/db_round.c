@@ -20,7 +20,7 @@ enum q {
 	Q_COUNTRY_GET,
 	Q_COUNTRY_LOCK,
 	Q_COUNTRY_INSERT,
-	Q_COUNTRY_ELIGIBLE,
+	Q_COUNTRY_SET,
 	Q__MAX
 };
 
@@ -33,7 +33,7 @@ enum q {
 	"FROM rounds r LEFT JOIN round_rules rr ON rr.round_id = r.id "
 
 #define COUNTRY_COLUMNS "SELECT code, name_sv, name_en, region, eligible, " \
-	"version FROM countries "
+	"version, languages FROM countries "
 
 static struct dbstmt q[Q__MAX] = {
 	[Q_ROUND_LIST] = { ROUND_COLUMNS
@@ -67,7 +67,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_COUNTRY_LOCK] = { COUNTRY_COLUMNS "WHERE code = ? FOR UPDATE", NULL, 0 },
 	[Q_COUNTRY_INSERT] = { "INSERT INTO countries (code, name_sv, name_en, "
 	    "region, eligible) VALUES (?, ?, ?, ?, 1)", NULL, 0 },
-	[Q_COUNTRY_ELIGIBLE] = { "UPDATE countries SET eligible = ?, "
+	[Q_COUNTRY_SET] = { "UPDATE countries SET eligible = ?, languages = ?, "
 	    "version = version + 1 WHERE code = ? AND version = ?", NULL, 0 },
 };
 
@@ -275,6 +275,7 @@ countries_of(const struct dbres *res, struct country_row *out)
 		out[i].c.region = g < 0 ? REGION_AFRICA : (enum region)g;
 		out[i].c.eligible = db_ll(res, i, 4) != 0;
 		out[i].version = (unsigned)db_ll(res, i, 5);
+		out[i].c.languages = c[6] != NULL ? c[6] : "";
 	}
 	return res->nrows;
 }
@@ -312,9 +313,11 @@ static const char *
 country_json(struct req *r, const struct country *c)
 {
 	return arena_printf(r->a, "{\"code\": %s, \"name_sv\": %s, "
-	    "\"name_en\": %s, \"region\": \"%s\", \"eligible\": %d}",
+	    "\"name_en\": %s, \"region\": \"%s\", \"eligible\": %d, "
+	    "\"languages\": %s}",
 	    json_str(r, c->code), json_str(r, c->name_sv),
-	    json_str(r, c->name_en), region_code[c->region], c->eligible);
+	    json_str(r, c->name_en), region_code[c->region], c->eligible,
+	    json_str(r, c->languages != NULL ? c->languages : ""));
 }
 
 enum kerr
@@ -324,6 +327,7 @@ db_country_create(struct req *r, const struct country *c)
 	enum kerr e;
 
 	stored.eligible = 1;
+	stored.languages = "";
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
 	if ((e = db_exec(r->id, &q[Q_COUNTRY_INSERT], NULL, NULL, "ssss",
@@ -338,9 +342,15 @@ out:
 	return e;
 }
 
-enum kerr
-db_country_set_eligible(struct req *r, const char *code, int eligible,
-    unsigned version, struct country_row *now)
+/*
+ * Changes what the admin changed of country code (eligible >= 0, languages
+ * not NULL) if its stored version is still version: see
+ * db_country_set_eligible(). The row is read locked first, for the audit's
+ * "before" and so that the other fields are written back as they stand.
+ */
+static enum kerr
+country_change(struct req *r, const char *code, unsigned version,
+    struct country_row *now, int eligible, const char *languages)
 {
 	unsigned long long changed = 0;
 	struct country after;
@@ -357,15 +367,19 @@ db_country_set_eligible(struct req *r, const char *code, int eligible,
 		goto out;
 	}
 	countries_of(&res, now);
-	if ((e = db_exec(r->id, &q[Q_COUNTRY_ELIGIBLE], &changed, NULL, "isi",
-	    (long long)(eligible != 0), code, (long long)version)) != KERR_OK)
+	after = now->c;
+	if (eligible >= 0)
+		after.eligible = eligible != 0;
+	if (languages != NULL)
+		after.languages = languages;
+	if ((e = db_exec(r->id, &q[Q_COUNTRY_SET], &changed, NULL, "issi",
+	    (long long)after.eligible, after.languages, code,
+	    (long long)version)) != KERR_OK)
 		goto out;
 	if (changed == 0) {
 		e = KERR_CONFLICT;
 		goto out;
 	}
-	after = now->c;
-	after.eligible = eligible != 0;
 	if ((e = db_audit(r, 0, "country.update", "country", 0,
 	    country_json(r, &now->c), country_json(r, &after))) != KERR_OK)
 		goto out;
@@ -374,4 +388,18 @@ out:
 	if (e != KERR_OK)
 		db_rollback(r->id);
 	return e;
+}
+
+enum kerr
+db_country_set_eligible(struct req *r, const char *code, int eligible,
+    unsigned version, struct country_row *now)
+{
+	return country_change(r, code, version, now, eligible != 0, NULL);
+}
+
+enum kerr
+db_country_set_languages(struct req *r, const char *code, const char *languages,
+    unsigned version, struct country_row *now)
+{
+	return country_change(r, code, version, now, -1, languages);
 }

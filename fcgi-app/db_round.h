@@ -76,4 +76,14 @@ enum kerr	db_country_create(struct req *r, const struct country *c);
 enum kerr	db_country_set_eligible(struct req *r, const char *code,
 		    int eligible, unsigned version, struct country_row *now);
 
+/*
+ * Sets a country's official languages (a list as lang_list_read() gives
+ * it) if its stored version is still version, bumping it, with an audit
+ * row (country.update, before and after) in one transaction. Returns
+ * KERR_OK; KERR_CONFLICT when someone else changed it first (nothing is
+ * written and *now holds the stored row); KERR_NOTFOUND; KERR_DB.
+ */
+enum kerr	db_country_set_languages(struct req *r, const char *code,
+		    const char *languages, unsigned version, struct country_row *now);
+
 #endif

@@ -228,6 +228,9 @@ view_project(struct req *r, const struct application *a,
 	if (!blank(a->summary_sv))
 		row_prose(r, o, N_("Summary in Swedish"), a->summary_sv, "sv");
 	row_prose(r, o, N_("Summary in English"), a->summary_en, "en");
+	if (!blank(a->summary_local))
+		row_prose(r, o, N_("Summary in the partner's language"),
+		    a->summary_local, x->title_local_lang);
 	row_prose(r, o, N_("Background and problem"), a->background, NULL);
 	row_text(r, o, N_("Thematic area"), i18n_pick(r->lang, x->theme_sv,
 	    x->theme_en));

@@ -466,7 +466,8 @@ started(const struct application *a, enum section s)
 				return 1;
 		return !rules_blank(a->title_sv) || !rules_blank(a->title_en) ||
 		    !rules_blank(a->title_local) || !rules_blank(a->summary_sv) ||
-		    !rules_blank(a->summary_en) || !rules_blank(a->background) ||
+		    !rules_blank(a->summary_en) || !rules_blank(a->summary_local) ||
+		    !rules_blank(a->background) ||
 		    a->theme_id != 0 || !rules_blank(a->target_groups) ||
 		    a->citizen_dialogue >= 0 || !rules_blank(a->dialogue_text) ||
 		    !rules_blank(a->vulnerable_text) || !rules_blank(a->gender_text);
@@ -630,7 +631,9 @@ need_lists(struct page *p)
 			e = db_appform_swedish_orgs(p->r, &p->sorgs, &p->nsorgs);
 		break;
 	case SEC_PROJECT:
-		if ((e = db_appform_themes(p->r, &p->themes, &p->nthemes)) == KERR_OK)
+		/* The country's languages are the ones the partner-language texts may be in. */
+		if ((e = need_countries(p)) == KERR_OK &&
+		    (e = db_appform_themes(p->r, &p->themes, &p->nthemes)) == KERR_OK)
 			e = db_appform_sdgs(p->r, p->sdg_sv, p->sdg_en);
 		break;
 	case SEC_BUDGET:
@@ -786,6 +789,74 @@ parse_partners(struct page *p)
 	p->np.country = country;
 }
 
+/* The name of country c in the reader's language. */
+static const char *
+country_name(struct req *r, const struct country *c)
+{
+	return i18n_pick(r->lang, c->name_sv, c->name_en);
+}
+
+/*
+ * Why country c (NULL: none chosen) offers no partner language, in words
+ * that serve as the select's hint and as the message for a language
+ * chosen all the same; NULL when it offers some.
+ */
+static const char *
+no_partner_lang(struct req *r, const struct country *c)
+{
+	const char *codes[LANG_LIST_MAX];
+
+	if (c == NULL)
+		return tr(r, N_("Choose the partner country first, under Partners and country: the languages offered are the country's official languages."));
+	if (partner_langs(c->languages, codes, LANG_LIST_MAX) > 0)
+		return NULL;
+	return rules_fill(r->a, tr(r, lang_list_has(c->languages, "en") ?
+	    N_("English is the only official language of {country}: no title or summary in another language is needed.") :
+	    N_("ICLD has not recorded the official languages of {country}, so there is none to choose yet.")),
+	    (const char *const []){ "country", country_name(r, c), NULL });
+}
+
+/*
+ * The language of the title and summary in the partner's language: one
+ * of the official languages of the application's country (English
+ * aside), and needed when either text is given. The three are one
+ * answer: when the language is refused, the texts are not saved either,
+ * and all three are shown as typed.
+ */
+static void
+parse_partner_lang(struct page *p)
+{
+	struct req *r = p->r;
+	struct application *a = p->a;
+	const struct country *c = country_by_code(p, a->country);
+	const char *s = form_or_empty(r, "title_local_lang"), *why = NULL;
+	const char *const texts[2] = { "title_local", "summary_local" };
+	int k, i;
+
+	if (rules_blank(s)) {
+		a->title_local_lang = NULL;
+		if (!rules_blank(form_or_empty(r, "title_local")) ||
+		    !rules_blank(form_or_empty(r, "summary_local")))
+			why = tr(r, N_("Choose the language of the title and summary in the partner's language"));
+	} else if ((why = no_partner_lang(r, c)) == NULL) {
+		if ((k = local_lang_index(s)) >= 0 && partner_lang_ok(c->languages, s))
+			a->title_local_lang = local_langs[k].code;
+		else
+			why = rules_fill(r->a, tr(r, N_("Choose one of the languages of {country}")),
+			    (const char *const []){ "country", country_name(r, c), NULL });
+	}
+	if (why == NULL)
+		return;
+	page_problem(&p->f, "title_local_lang", why);
+	page_keep(&p->f, "title_local_lang", s);
+	a->title_local_lang = p->stored->title_local_lang;
+	a->title_local = p->stored->title_local;
+	a->summary_local = p->stored->summary_local;
+	for (i = 0; i < 2; i++)
+		if (page_kept(&p->f, texts[i]) == NULL)
+			page_keep(&p->f, texts[i], form_or_empty(r, texts[i]));
+}
+
 static void
 parse_project(struct page *p)
 {
@@ -799,15 +870,8 @@ parse_project(struct page *p)
 	read_text(p, "title_sv", TITLE_MAX, &a->title_sv);
 	read_text(p, "title_en", TITLE_MAX, &a->title_en);
 	read_text(p, "title_local", TITLE_MAX, &a->title_local);
-	s = form_or_empty(r, "title_local_lang");
-	if (rules_blank(s))
-		a->title_local_lang = NULL;
-	else if ((k = local_lang_index(s)) >= 0)
-		a->title_local_lang = local_langs[k].code;
-	else {
-		page_problem(&p->f, "title_local_lang", tr(r, N_("Choose the language of the title from the list")));
-		page_keep(&p->f, "title_local_lang", s);
-	}
+	read_text(p, "summary_local", PAGE_TEXT_MAX, &a->summary_local);
+	parse_partner_lang(p);
 	read_text(p, "summary_sv", PAGE_TEXT_MAX, &a->summary_sv);
 	read_text(p, "summary_en", PAGE_TEXT_MAX, &a->summary_en);
 	read_text(p, "background", PAGE_TEXT_MAX, &a->background);
@@ -1379,6 +1443,47 @@ render_partners(struct page *p)
 	    country_by_code(p, chosen)->eligible ? chosen : NULL);
 }
 
+/*
+ * The select of the partner's language: the official languages of the
+ * application's country, English aside; with a hint when there is none
+ * to choose. A language chosen before the country changed is shown,
+ * marked, rather than dropped unseen.
+ */
+static void
+render_partner_lang(struct page *p)
+{
+	struct req *r = p->r;
+	const struct country *c = country_by_code(p, p->a->country);
+	const char *codes[LANG_LIST_MAX], *chosen = p->a->title_local_lang;
+	const char *hint = no_partner_lang(r, c), *kept, *name;
+	struct vobj *o;
+	size_t n = 0, i;
+	int k, offered = 0;
+
+	if ((kept = page_kept(&p->f, "title_local_lang")) != NULL)
+		chosen = kept;
+	if (hint == NULL) {
+		n = partner_langs(c->languages, codes, LANG_LIST_MAX);
+		hint = rules_fill(r->a, tr(r, N_("The language the title and summary in the partner's language are written in: an official language of {country}.")),
+		    (const char *const []){ "country", country_name(r, c), NULL });
+	}
+	o = vselect(p, r->view, "s_title_lang", "title_local_lang",
+	    tr(r, N_("Language of the title and summary in the partner's language")),
+	    hint, tr(r, N_("Not given")));
+	for (i = 0; i < n; i++) {
+		page_option(o, codes[i], tr(r, local_langs[local_lang_index(codes[i])].msgid),
+		    same(codes[i], chosen));
+		offered |= same(codes[i], chosen);
+	}
+	if (rules_blank(chosen) || offered)
+		return;
+	k = local_lang_index(chosen);
+	name = k >= 0 ? tr(r, local_langs[k].msgid) : chosen;
+	page_option(o, chosen, c == NULL ? name : rules_fill(r->a,
+	    tr(r, N_("{language} (not a language of {country})")),
+	    (const char *const []){ "language", name, "country", country_name(r, c), NULL }), 1);
+}
+
 static void
 render_project(struct page *p)
 {
@@ -1400,13 +1505,7 @@ render_project(struct page *p)
 	    NULL, a->title_local);
 	maxlen(o, TITLE_MAX);
 	vobj_str(o, "lang", a->title_local_lang);
-	o = vselect(p, v, "s_title_lang", "title_local_lang",
-	    tr(r, N_("Language of the title in the partner's language")),
-	    tr(r, N_("The language the title above is written in.")),
-	    tr(r, N_("Not given")));
-	for (i = 0; local_langs[i].code != NULL; i++)
-		page_option(o, local_langs[i].code, tr(r, local_langs[i].msgid),
-		    same(local_langs[i].code, a->title_local_lang));
+	render_partner_lang(p);
 	o = vtextarea(p, v, "f_texts", "summary_sv", tr(r, N_("Summary in Swedish (optional)")),
 	    NULL, a->summary_sv, 5);
 	vobj_str(o, "lang", "sv");
@@ -1414,6 +1513,11 @@ render_project(struct page *p)
 	    tr(r, N_("A few sentences on what the project will do. It is published and read by the partner.")),
 	    a->summary_en, 5);
 	vobj_str(o, "lang", "en");
+	o = vtextarea(p, v, "f_texts", "summary_local",
+	    tr(r, N_("Summary in the partner's language (optional)")),
+	    tr(r, N_("The summary in English, in the language chosen above. It is published with the project.")),
+	    a->summary_local, 5);
+	vobj_str(o, "lang", a->title_local_lang);
 	vtextarea(p, v, "f_texts", "background", tr(r, N_("Background and problem")),
 	    tr(r, N_("The problem the project addresses and why the partners take it on. Up to 10 000 characters.")),
 	    a->background, 10);
@@ -1969,6 +2073,8 @@ crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
 	vobj_str(w, "label", lbl);
 	vobj_str(w, "text", rules_blank(text) ? NULL : text);
 	vobj_bool(w, "missing", rules_blank(text));
+	vobj_str(w, "lang", NULL);
+	vobj_str(w, "problem", NULL);
 	vobj_bool(w, "prose", 0);
 	vobj_bool(w, "has_items", 0);
 	vobj_bool(w, "items", 0);
@@ -2009,7 +2115,7 @@ partner_text(struct req *r, const struct partner_info *pi)
 
 static void
 check_view(struct req *r, const struct application *a,
-    const struct application_extra *x)
+    const struct application_extra *x, const char *lang_problem)
 {
 	struct vobj *o, *w;
 	size_t i, j, k, n;
@@ -2038,16 +2144,26 @@ check_view(struct req *r, const struct application *a,
 	crow(r, o, tr(r, N_("Title in Swedish")), a->title_sv, id, SEC_PROJECT, "title_sv");
 	crow(r, o, tr(r, N_("Title in English")), a->title_en, id, SEC_PROJECT, "title_en");
 	if (!rules_blank(a->title_local))
-		crow(r, o, tr(r, N_("Title in the partner's language")), a->title_local,
-		    id, SEC_PROJECT, "title_local");
-	if ((g = local_lang_index(a->title_local_lang)) >= 0)
-		crow(r, o, tr(r, N_("Language of the title in the partner's language")),
-		    tr(r, local_langs[g].msgid), id, SEC_PROJECT, "title_local_lang");
+		vobj_str(crow(r, o, tr(r, N_("Title in the partner's language")),
+		    a->title_local, id, SEC_PROJECT, "title_local"), "lang",
+		    a->title_local_lang);
+	if (!rules_blank(a->title_local_lang) || lang_problem != NULL) {
+		g = local_lang_index(a->title_local_lang);
+		vobj_str(crow(r, o, tr(r, N_("Language of the title and summary in the partner's language")),
+		    g >= 0 ? tr(r, local_langs[g].msgid) : a->title_local_lang, id,
+		    SEC_PROJECT, "title_local_lang"), "problem", lang_problem);
+	}
 	if (!rules_blank(a->summary_sv))
 		vobj_bool(crow(r, o, tr(r, N_("Summary in Swedish")), a->summary_sv,
 		    id, SEC_PROJECT, "summary_sv"), "prose", 1);
 	vobj_bool(crow(r, o, tr(r, N_("Summary in English")), a->summary_en, id,
 	    SEC_PROJECT, "summary_en"), "prose", 1);
+	if (!rules_blank(a->summary_local)) {
+		w = crow(r, o, tr(r, N_("Summary in the partner's language")),
+		    a->summary_local, id, SEC_PROJECT, "summary_local");
+		vobj_bool(w, "prose", 1);
+		vobj_str(w, "lang", a->title_local_lang);
+	}
 	vobj_bool(crow(r, o, tr(r, N_("Background and problem")), a->background, id,
 	    SEC_PROJECT, "background"), "prose", 1);
 	crow(r, o, tr(r, N_("Thematic area")), i18n_pick(r->lang, x->theme_sv,
@@ -2167,10 +2283,36 @@ check_view(struct req *r, const struct application *a,
 	    "contact_phone");
 }
 
+/*
+ * What is wrong with the language of the partner-language texts, as the
+ * rules judge it (a country changed after the language was chosen), for
+ * the check page to say beside it before anyone submits; NULL if nothing.
+ */
+static const char *
+lang_problem(struct req *r, const struct application *a,
+    const struct application_extra *x, const struct round *rd)
+{
+	struct rule_error err[PAGE_ERRORS_MAX];
+	struct country c;
+	size_t n, i;
+
+	memset(&c, 0, sizeof(c));
+	c.code = a->country;
+	c.name_sv = x->country_sv;
+	c.name_en = x->country_en;
+	c.languages = x->country_languages;
+	n = rules_check_section(r->a, r->lang, SEC_PROJECT, a, rd,
+	    a->country != NULL ? &c : NULL, err, PAGE_ERRORS_MAX);
+	for (i = 0; i < n && i < PAGE_ERRORS_MAX; i++)
+		if (strcmp(err[i].field, "title_local_lang") == 0)
+			return err[i].text;
+	return NULL;
+}
+
 /* Shows check your answers; errors (from submitting) link to their sections' fields. */
 static int
 show_check(struct req *r, const struct application *a,
-    const struct application_extra *x, unsigned version,
+    const struct application_extra *x, const struct round *rd, unsigned version,
     const struct rule_error *err, size_t nerr, int stale)
 {
 	struct vobj *v = r->view;
@@ -2191,7 +2333,7 @@ show_check(struct req *r, const struct application *a,
 	vobj_str(v, "tasks_href", app_href(r, a->id, "/tasks"));
 	crumbs_app(r, a);
 	view_crumb(r, app_href(r, a->id, "/check"), tr(r, N_("Check your answers")));
-	check_view(r, a, x);
+	check_view(r, a, x, lang_problem(r, a, x, rd));
 	return render(r, TPL_APP_CHECK);
 }
 
@@ -2208,7 +2350,7 @@ h_appform_check(struct req *r)
 		return status;
 	if (!is_draft(&a))
 		return redirect(r, app_href(r, a.id, ""));
-	return show_check(r, &a, &x, a.version, NULL, 0, 0);
+	return show_check(r, &a, &x, &rd, a.version, NULL, 0, 0);
 }
 
 /*
@@ -2247,7 +2389,7 @@ h_appform_submit(struct req *r)
 	err = arena_calloc(r->a, PAGE_ERRORS_MAX, sizeof(*err));
 	n = rules_check(r->a, r->lang, &a, &rd, c, app_today(), err, PAGE_ERRORS_MAX);
 	if (n > 0)
-		return show_check(r, &a, &x, a.version, err,
+		return show_check(r, &a, &x, &rd, a.version, err,
 		    n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX, 0);
 	e = db_appform_submit(r, a.id, r->sess->user.org_id, version, &current,
 	    &status_now);
@@ -2261,7 +2403,7 @@ h_appform_submit(struct req *r)
 	}
 	if (e == KERR_CONFLICT) {
 		r->status = 409;
-		return show_check(r, &a, &x, current, NULL, 0, 1);
+		return show_check(r, &a, &x, &rd, current, NULL, 0, 1);
 	}
 	if (e != KERR_OK)
 		return http_status(e);

@@ -200,6 +200,16 @@ view_titles(struct req *r, const struct public_project *p)
 		vobj_str(o, "text", p->title_local);
 		vobj_str(o, "text_lang", lang_ok(p->title_local_lang));
 	}
+	if (p->summary_local != NULL && *p->summary_local != '\0') {
+		k = local_lang_index(p->title_local_lang);
+		o = vobj_push(v, "titles");
+		vobj_str(o, "label", k < 0 ? i18n_tr(r->lang, N_("Summary in the partner's language")) :
+		    rules_fill(r->a, i18n_tr(r->lang, N_("Summary in {language}")),
+		    (const char *const []){ "language", i18n_tr(r->lang, local_langs[k].msgid), NULL }));
+		vobj_str(o, "text", p->summary_local);
+		vobj_str(o, "text_lang", lang_ok(p->title_local_lang));
+		vobj_bool(o, "prose", 1);
+	}
 	vobj_str(v, "summary", pick(r, p->summary_sv, p->summary_en, &lang));
 	vobj_str(v, "summary_lang", lang);
 }

@@ -13,6 +13,7 @@
 #include "labels.h"
 #include "page.h"
 #include "req.h"
+#include "rules.h"
 #include "valid.h"
 #include "view.h"
 
@@ -583,6 +584,11 @@ show_countries(struct req *r, const struct country_form *f,
 		vobj_str(o, "action", arena_printf(r->a, "/countries/%s", c->c.code));
 		vobj_str(o, "button_id", arena_printf(r->a, "country-%s", c->c.code));
 		vobj_str(o, "name", i18n_pick(r->lang, c->c.name_sv, c->c.name_en));
+		vobj_str(o, "languages", lang_list_names(r->a, r->lang, c->c.languages));
+		vobj_str(o, "edit", arena_printf(r->a, "/countries/%s/edit", c->c.code));
+		vobj_str(o, "edit_what", rules_fill(r->a, i18n_tr(r->lang,
+		    N_("the official languages of {country}")), (const char *const []){
+		    "country", i18n_pick(r->lang, c->c.name_sv, c->c.name_en), NULL }));
 	}
 
 	view_field(r, v, "fields", "code", i18n_tr(r->lang, N_("Code")),
@@ -671,11 +677,97 @@ h_country_create(struct req *r)
 	return redirect(r, "/countries");
 }
 
-/* POST /countries/{code} (eligible=0|1, version) -> 303 /countries | 409 list, changed meanwhile | 400 | 404 | 503 */
+/* ---- a country's official languages ---------------------------------------------------------------- */
+
+/*
+ * Shows the form for country c's official languages: typed as the field
+ * shows it (NULL: as stored), error beside it, version the one the form
+ * sends back; stale says that someone else saved first. Status 200, or
+ * r->status when set.
+ */
+static int
+show_languages_form(struct req *r, const struct country_row *c, unsigned version,
+    const char *typed, const char *error, int stale)
+{
+	struct vobj *v = r->view, *o;
+	const char *name = i18n_pick(r->lang, c->c.name_sv, c->c.name_en);
+	size_t i;
+
+	if (stale)
+		view_error(r, "languages", i18n_tr(r->lang,
+		    N_("Someone else changed this country while you were editing it. Check the languages below and save again.")));
+	if (error != NULL)
+		view_error(r, "languages", error);
+	vobj_str(v, "title", rules_fill(r->a, i18n_tr(r->lang, N_("Official languages of {country}")),
+	    (const char *const []){ "country", name, NULL }));
+	vobj_str(v, "here", "/countries");
+	view_crumb(r, "/countries", i18n_tr(r->lang, N_("Partner countries")));
+	view_crumb(r, arena_printf(r->a, "/countries/%s/edit", c->c.code), name);
+	vobj_str(v, "action", arena_printf(r->a, "/countries/%s", c->c.code));
+	vobj_int(v, "version", version);
+	view_field(r, v, "fields", "languages",
+	    i18n_tr(r->lang, N_("Official languages (ISO 639-1 codes, separated by commas)")),
+	    i18n_tr(r->lang, N_("In the order the application form offers them, such as sq, sr. The form offers all but English for the title and summary in the partner's language.")),
+	    typed != NULL ? typed : c->c.languages, error, "text", "input-medium", 0);
+	for (i = 0; local_langs[i].code != NULL; i++) {
+		o = vobj_push(v, "known");
+		vobj_str(o, "code", local_langs[i].code);
+		vobj_str(o, "name", i18n_tr(r->lang, local_langs[i].msgid));
+	}
+	return render(r, TPL_COUNTRY_LANGUAGES);
+}
+
+/* GET /countries/{code}/edit -> 200 the form for the country's official languages | 404 | 503 */
+int
+h_country_edit(struct req *r)
+{
+	struct country_row c;
+	enum kerr e;
+
+	if (!code_format_ok(r->args[0]))
+		return 404;
+	if ((e = db_country_get(r, r->args[0], &c)) != KERR_OK)
+		return http_status(e);
+	return show_languages_form(r, &c, c.version, NULL, NULL, 0);
+}
+
+/* POST /countries/{code} with languages: see h_country_update(). */
+static int
+update_languages(struct req *r, const char *code, unsigned version,
+    const char *typed)
+{
+	struct country_row c, now;
+	const char *list, *bad, *why;
+	enum kerr e;
+
+	if ((e = db_country_get(r, code, &c)) != KERR_OK)
+		return http_status(e);
+	if ((why = lang_list_read(r->a, typed, &list, &bad)) != NULL)
+		return show_languages_form(r, &c, version, typed, rules_fill(r->a,
+		    i18n_tr(r->lang, why), (const char *const []){ "code", bad, NULL }), 0);
+	e = db_country_set_languages(r, code, list, version, &now);
+	if (e == KERR_CONFLICT) {
+		/* The same form sent twice finds the languages as it asked. */
+		if (strcmp(now.c.languages, list) == 0)
+			return redirect(r, "/countries");
+		r->status = 409;
+		return show_languages_form(r, &now, now.version, typed, NULL, 1);
+	}
+	if (e != KERR_OK)
+		return http_status(e);
+	return redirect(r, "/countries");
+}
+
+/*
+ * POST /countries/{code} (eligible=0|1, version) -> 303 /countries | 409 list, changed meanwhile | 400 | 404 | 503
+ * POST /countries/{code} (languages, version) -> 303 /countries | 200 the form with the error, input kept
+ *   | 409 the form, changed meanwhile | 400 | 404 | 503
+ */
 int
 h_country_update(struct req *r)
 {
 	const char *code = r->args[0], *want = req_form(r, "eligible");
+	const char *languages = req_form(r, "languages");
 	struct country_stale stale;
 	struct country_form f;
 	struct country_row now;
@@ -685,8 +777,11 @@ h_country_update(struct req *r)
 
 	if (!code_format_ok(code))
 		return 404;
-	if ((version = page_version(req_form(r, "version"))) == 0 ||
-	    want == NULL || (strcmp(want, "0") != 0 && strcmp(want, "1") != 0))
+	if ((version = page_version(req_form(r, "version"))) == 0)
+		return 400;
+	if (languages != NULL && want == NULL)
+		return update_languages(r, code, version, languages);
+	if (want == NULL || (strcmp(want, "0") != 0 && strcmp(want, "1") != 0))
 		return 400;
 	eligible = want[0] == '1';
 	e = db_country_set_eligible(r, code, eligible, version, &now);

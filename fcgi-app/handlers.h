@@ -92,6 +92,7 @@ int	h_round_update(struct req *);
 int	h_country_list(struct req *);
 int	h_country_create(struct req *);
 int	h_country_update(struct req *);
+int	h_country_edit(struct req *);
 
 /* h_review.c */
 int	h_review_assign(struct req *);

@@ -90,6 +90,7 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/countries", h_country_list, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/countries", h_country_create, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/countries/{code}", h_country_update, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/countries/{code}/edit", h_country_edit, MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/statistics", h_statistics, MAY_ADMIN | MAY_SIDA, 0 },
 	/* Administration (h_organisation.c, h_user.c, h_thematic.c): admins only. */
 	{ METHOD_GET,  "/organisations", h_org_list, MAY_ADMIN, 0 },

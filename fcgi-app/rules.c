@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "fmt.h"
 #include "i18n.h"
+#include "labels.h"
 #include "rules.h"
 #include "valid.h"
 
@@ -185,6 +186,31 @@ check_partners(struct ctx *x, const char *today)
 	}
 }
 
+/* The language of the title and summary in the partner's language. */
+static void
+check_partner_lang(struct ctx *x)
+{
+	const struct application *app = x->app;
+	const char *pairs[5] = { "language", NULL, "country", NULL, NULL };
+	int k;
+
+	if (rules_blank(app->title_local_lang)) {
+		if (!rules_blank(app->title_local) || !rules_blank(app->summary_local))
+			fail(x, "title_local_lang", N_("Choose the language of the "
+			    "title and summary in the partner's language"), NULL);
+		return;
+	}
+	/* Until a country is chosen, that is the problem to fix (check_partners). */
+	if (x->c == NULL || partner_lang_ok(x->c->languages, app->title_local_lang))
+		return;
+	k = local_lang_index(app->title_local_lang);
+	pairs[1] = k >= 0 ? i18n_tr(x->e.l, local_langs[k].msgid) :
+	    app->title_local_lang;
+	pairs[3] = i18n_pick(x->e.l, x->c->name_sv, x->c->name_en);
+	fail(x, "title_local_lang", N_("The language {language} is not one of the "
+	    "languages of {country}: choose one of them, or none"), pairs);
+}
+
 static void
 check_project(struct ctx *x)
 {
@@ -194,6 +220,7 @@ check_project(struct ctx *x)
 
 	require(x, app->title_sv, "title_sv", N_("Enter the title in Swedish"));
 	require(x, app->title_en, "title_en", N_("Enter the title in English"));
+	check_partner_lang(x);
 	require(x, app->summary_en, "summary_en",
 	    N_("Enter a summary in English"));
 	require(x, app->background, "background",

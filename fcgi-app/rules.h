@@ -25,6 +25,7 @@ struct arena;
  *	country			the partner country
  *   The project (SEC_PROJECT)
  *	title_sv, title_en	the titles
+ *	title_local_lang	the language of the title and summary in the partner's language
  *	summary_en		the summary in English
  *	background		background and problem
  *	theme			the thematic area
@@ -74,7 +75,11 @@ struct rule_error {
  *   and no second one; two for a three-party project. A country that is
  *   eligible.
  * The project: titles in Swedish and in English (the programme works in
- *   English with its partners); a summary in English, because it is the
+ *   English with its partners); a language for the title and summary in
+ *   the partner's language when either is given, and once the country is
+ *   chosen one of its official languages other than English
+ *   (partner_lang_ok(); so a language kept after the country changed is
+ *   named too); a summary in English, because it is the
  *   IATI description Sida receives and what the partner reads (Swedish
  *   is welcome, not required); background; thematic area; at least one of
  *   the four principles; at least one SDG (sdg[1..17]; sdg[0] is unused);

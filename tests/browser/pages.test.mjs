@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startStack, run } from '../e2e/harness.mjs';
+import { startStack, run, sqlText } from '../e2e/harness.mjs';
 import { pdfFile, pngFile } from '../e2e/lib/files.mjs';
 import {
 	SRC, PAGES, TIMEOUT, launchBrowser, stopAll, newContext, clickAndWait, gotoPage, signIn, setLanguage, htmlLang,
@@ -114,6 +114,16 @@ const PAGE_SPECS = [
 	},
 	{ name: 'round-edit', who: 'admin', path: () => `/rounds/${ids.round}/edit`, status: 200 },
 	{ name: 'countries', who: 'admin', path: () => '/countries', status: 200 },
+	{ name: 'country-languages', who: 'admin', path: () => '/countries/XK/edit', status: 200 },
+	{
+		name: 'country-languages-errors', who: 'admin', status: 200,
+		what: 'a country\'s official languages with a code kpp does not know',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/countries/XK/edit');
+			await page.locator('#languages').fill('sq, xx');
+			return clickAndWait(page, page.locator('form[action="/countries/XK"] button.button'));
+		},
+	},
 	// The admin lists (h_list.c), plain and filtered, sorted and paged.
 	{ name: 'inbox', who: 'admin', path: () => '/inbox', status: 200 },
 	{ name: 'inbox-filtered', who: 'admin', path: () => '/inbox?status=approved&type=project&sort=org&dir=asc&page=2', status: 200 },
@@ -246,6 +256,20 @@ const PAGE_SPECS = [
 		},
 	},
 	{ name: 'app-check', who: 'applicant', path: () => `/applications/${ids.draft}/check`, status: 200 },
+	// The partner's language (issue 7): a draft whose language no longer fits its country, and the same sent without one.
+	{ name: 'app-project-language', who: 'applicant', path: () => `/applications/${ids.langDraft}/project`, status: 200,
+		what: 'the title and summary in Swahili after the country changed to China: the old language marked in the select' },
+	{ name: 'app-check-language', who: 'applicant', path: () => `/applications/${ids.langDraft}/check`, status: 200,
+		what: 'check your answers flagging the language that is not one of China\'s' },
+	{
+		name: 'app-project-language-errors', who: 'applicant', status: 200,
+		what: 'a title and summary in the partner\'s language sent without their language',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.langDraft}/project`);
+			await page.locator('#title_local_lang').selectOption('');
+			return clickAndWait(page, page.locator('button[name="action"][value="draft"]'));
+		},
+	},
 	{
 		name: 'app-check-errors', who: 'applicant', status: 200,
 		what: 'check your answers after submitting an incomplete draft',
@@ -445,6 +469,11 @@ before(async () => {
 		"SELECT r.id, 'project', o.id, 'draft' FROM rounds r JOIN organisations o " +
 		`WHERE r.year = 2017 AND o.name = '${APPLICANT_ORG}'`);
 	[[ids.formDraft]] = await stack.mysql('SELECT MAX(id) FROM applications');
+	await stack.mysql('INSERT INTO applications (round_id, project_type, applicant_org_id, status, country_code, title_local, ' +
+		"summary_local, title_local_lang) SELECT r.id, 'project', o.id, 'draft', 'CN', 'Mazungumzo ya wananchi', " +
+		"'Kaunti na manispaa zinaendeleza mabaraza ya wananchi.', 'sw' FROM rounds r JOIN organisations o " +
+		`WHERE r.year = 2017 AND o.name = '${APPLICANT_ORG}'`);
+	[[ids.langDraft]] = await stack.mysql('SELECT MAX(id) FROM applications');
 	// An application under review with the demo reviewer's unfinished review.
 	[[ids.reviewing]] = await stack.mysql('SELECT a.id FROM applications a JOIN reviews r ON r.application_id = a.id ' +
 		"JOIN users u ON u.id = r.reviewer_id WHERE a.status = 'under_review' AND u.email = 'reviewer@icld.example' " +
@@ -471,6 +500,20 @@ before(async () => {
 		"WHERE a.title_local IS NOT NULL AND EXISTS (SELECT 1 FROM disbursements d WHERE d.project_id = p.id) AND EXISTS (SELECT 1 " +
 		"FROM reports r JOIN indicator_values iv ON iv.report_id = r.id WHERE r.project_id = p.id AND r.status = 'approved') " +
 		'ORDER BY p.code LIMIT 1');
+	// Its summary in the partner's language too, in that language.
+	const SUMMARIES = {
+		sw: 'Manispaa mbili zinashirikiana kuimarisha mazungumzo na wananchi.',
+		zh: '两个城市合作加强与居民的对话。',
+		sq: 'Dy komuna bashkëpunojnë për të forcuar dialogun me qytetarët.',
+		bs: 'Dvije općine sarađuju na jačanju dijaloga s građanima.',
+		sr: 'Две општине сарађују на јачању дијалога са грађанима.',
+		uk: 'Дві громади співпрацюють, щоб зміцнити діалог із мешканцями.',
+		es: 'Dos municipios colaboran para fortalecer el diálogo con la ciudadanía.',
+	};
+	const [[publicApp, publicLang]] = await stack.mysql('SELECT a.id, a.title_local_lang FROM applications a JOIN projects p ' +
+		`ON p.application_id = a.id WHERE p.code = '${ids.publicProject}'`);
+	assert.ok(SUMMARIES[publicLang], `a summary in ${publicLang}`);
+	await stack.mysql(`UPDATE applications SET summary_local = ${sqlText(SUMMARIES[publicLang])} WHERE id = ${publicApp}`);
 	[[ids.withheldProject]] = await stack.mysql(`SELECT code FROM projects WHERE code NOT IN ('${ids.project}', '${ids.paidProject}', ` +
 		`'${ids.publicProject}', '${ids.otherProject}') ORDER BY code DESC LIMIT 1`);
 	await stack.mysql("UPDATE projects SET withheld = 1, withheld_reason = 'Partnern har bett om att vänta med publiceringen.' " +

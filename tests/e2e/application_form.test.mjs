@@ -241,7 +241,11 @@ describe('the task list', () => {
 
 describe('each section saved and read back', () => {
 	let id;
-	before(async () => { id = await newDraft(); });
+	before(async () => {
+		id = await newDraft();
+		// China first: the title in the partner's language below is in one of its languages.
+		assert.equal((await save(id, 'partners', { country: 'CN' })).status, 303);
+	});
 
 	const LONG = 'Lokal demokrati. '.repeat(600).slice(0, 9999) + 'ö';	// 10 000 characters
 	const SCRIPTS = {
@@ -256,7 +260,7 @@ describe('each section saved and read back', () => {
 
 	test('the project: 10 000 characters, every script, HTML and SQL exactly as typed; boxes and radios', async () => {
 		const res = await save(id, 'project', {
-			...SCRIPTS, theme: '3', principle: ['participation', 'accountability'], sdg: ['5', '11', '17'],
+			...SCRIPTS, title_local_lang: 'zh', theme: '3', principle: ['participation', 'accountability'], sdg: ['5', '11', '17'],
 			citizen_dialogue: 'no', vulnerable_text: 'Ja', gender_text: 'Kvinnor 50 %',
 		});
 		assert.equal(res.status, 303, summaryLinks(res.text).map((l) => l.text).join('; '));
@@ -382,13 +386,14 @@ describe('each section saved and read back', () => {
 	});
 
 	test('the title\'s language: chosen from the list, shown back and marked; a code not in the list is refused', async () => {
+		assert.equal(await one(`SELECT country_code FROM applications WHERE id = ${id}`), 'KE');
 		let res = await save(id, 'project', { title_local: 'Ushirikiano wa Kisumu', title_local_lang: 'sw' });
 		assert.equal(res.status, 303, summaryLinks(res.text).map((l) => l.text).join('; '));
 		assert.equal(await one(`SELECT title_local_lang FROM applications WHERE id = ${id}`), 'sw');
 		let page = (await applicant.get(`/applications/${id}/project`)).text;
 		assert.equal(valueOf(page, 'title_local_lang'), 'sw');
 		assert.match(page, /<option value="sw" selected>swahili<\/option>/);
-		assert.match(page, /<option value="zh">kinesiska<\/option>/);
+		assert.doesNotMatch(page, /<option value="zh">/, 'Kenya\'s languages only');
 		assert.match(page, /<input[^>]*id="title_local"[^>]*lang="sw"/);
 		await applicant.post('/language', new URLSearchParams({ csrf: parseForms(page)[0].fields.csrf, lang: 'en', back: '/' }).toString(),
 			{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
@@ -396,18 +401,18 @@ describe('each section saved and read back', () => {
 		await applicant.post('/language', new URLSearchParams({ csrf: parseForms(en)[0].fields.csrf, lang: 'sv', back: '/' }).toString(),
 			{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
 		assert.match(en, /<option value="sw" selected>Swahili<\/option>/, 'the names in English');
-		assert.match(en, /<option value="zh">Chinese<\/option>/);
+		assert.match(en, /an official language of Kenya/);
 		const view = (await applicant.get(`/applications/${id}`)).text;
 		assert.match(view, /lang="sw"[^>]*>Ushirikiano wa Kisumu</);
 
 		res = await save(id, 'project', { title_local_lang: 'xx', title_en: 'Saved with a bad language' });
 		assert.equal(res.status, 200);
-		assert.match(messageAt(res.text, 'title_local_lang'), /Välj titelns språk i listan/);
+		assert.equal(messageAt(res.text, 'title_local_lang'), 'Välj ett av språken i Kenya');
 		assert.equal(await one(`SELECT title_local_lang FROM applications WHERE id = ${id}`), 'sw', 'the stored one stays');
 		assert.equal(await one(`SELECT title_en FROM applications WHERE id = ${id}`), 'Saved with a bad language');
 		assert.equal(valueOf(res.text, 'title_en'), 'Saved with a bad language');
 
-		res = await save(id, 'project', { title_local_lang: '' });
+		res = await save(id, 'project', { title_local: '', title_local_lang: '' });
 		assert.equal(res.status, 303);
 		assert.equal(await one(`SELECT title_local_lang FROM applications WHERE id = ${id}`), null);
 		page = (await applicant.get(`/applications/${id}/project`)).text;
@@ -653,7 +658,7 @@ describe('submitting', () => {
 		const page = plain((await applicant.get(`/applications/${id}/check`)).text);
 		assert.match(page, new RegExp(`Svenska medsökande[\\s\\S]*?${name}`));
 		assert.match(page, new RegExp(`href="/applications/${id}/partners#coapplicant-1"`));
-		assert.match(page, /Språk för titeln på partnerns språk[\s\S]*?swahili/);
+		assert.match(page, /Språk för titeln och sammanfattningen på partnerns språk[\s\S]*?swahili/);
 	});
 
 	test('a complete application is submitted once, however often the button is pressed, with one audit row', async () => {
@@ -715,6 +720,149 @@ describe('submitting', () => {
 		const res = await applicant.get(`/applications/${id}/submitted`);
 		assert.equal(res.status, 303);
 		assert.equal(res.headers.location, `/applications/${id}/tasks`);
+	});
+});
+
+describe('the title and summary in the partner\'s language', () => {
+	const TITLE_ZH = '基苏木与博伦厄的公民对话 <b>&</b>';
+	const SUMMARY_ZH = '两个城市在每个街区举办公民对话论坛。\r\n妇女和青年优先。';
+
+	/** The options of the language select on a project page: [value, label] without the empty one. */
+	const langOptions = (html) => {
+		const sel = html.match(/<select id="title_local_lang"[^>]*>([\s\S]*?)<\/select>/);
+		assert.ok(sel, 'the page has the language select');
+		return [...sel[1].matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].filter((m) => m[1] !== '').map((m) => [m[1], htmlDecode(m[2])]);
+	};
+	const hintOf = (html) => plain((html.match(/<p class="hint" id="title_local_lang-hint">([^<]*)<\/p>/) || [])[1] || '');
+
+	test('a China application: a Chinese title and summary saved, shown back in their language, on the check page and the application', async () => {
+		const id = await completeDraft();
+		assert.equal((await save(id, 'partners', { ...COMPLETE().partners, country: 'CN' })).status, 303);
+		const res = await save(id, 'project', { ...COMPLETE().project, title_local: TITLE_ZH, summary_local: SUMMARY_ZH, title_local_lang: 'zh' });
+		assert.equal(res.status, 303, summaryLinks(res.text).map((l) => l.text).join('; '));
+		assert.deepEqual(await stack.mysql(`SELECT CAST(title_local AS BINARY) = ${sqlBytes(TITLE_ZH)}, CAST(summary_local AS BINARY) = ${sqlBytes(SUMMARY_ZH)}, ` +
+			`title_local_lang, done_description FROM applications WHERE id = ${id}`), [['1', '1', 'zh', '1']]);
+
+		const page = (await applicant.get(`/applications/${id}/project`)).text;
+		assert.equal(valueOf(page, 'title_local'), TITLE_ZH);
+		assert.equal(valueOf(page, 'summary_local'), SUMMARY_ZH);
+		assert.equal(valueOf(page, 'title_local_lang'), 'zh');
+		assert.match(page, /<textarea id="summary_local" name="summary_local" rows="5" maxlength="10000" lang="zh"/);
+		assert.match(page, /<input[^>]*id="title_local"[^>]*lang="zh"/);
+
+		const check = (await applicant.get(`/applications/${id}/check`)).text;
+		assert.ok(check.includes('<span lang="zh">两个城市在每个街区举办公民对话论坛。'), 'the summary on the check page, in its language');
+		assert.ok(check.includes('<span lang="zh">基苏木与博伦厄的公民对话 &lt;b&gt;&amp;&lt;/b&gt;</span>'), 'the title, escaped');
+		assert.match(check, new RegExp(`<a href="/applications/${id}/project#summary_local">Ändra<span class="visually-hidden"> Sammanfattning på partnerns språk</span></a>`));
+		assert.match(plain(check), /Språk för titeln och sammanfattningen på partnerns språk[\s\S]*?kinesiska/);
+		assert.doesNotMatch(check, /class="error-message"/, 'nothing to fix');
+
+		const view = (await applicant.get(`/applications/${id}`)).text;
+		assert.match(view, /<dt>Sammanfattning på partnerns språk<\/dt><dd class="prose"><span lang="zh">两个城市/);
+
+		// The task list counts a summary alone as a start of the section.
+		const other = await newDraft();
+		assert.equal((await save(other, 'partners', { country: 'CN' })).status, 303);
+		assert.equal((await save(other, 'project', { summary_local: '仅摘要', title_local_lang: 'zh' })).status, 303);
+		assert.match((await applicant.get(`/applications/${other}/tasks`)).text, /id="project-status">Påbörjad</);
+	});
+
+	test('the select offers exactly the country\'s languages, English aside; without a country or with English only, it says so', async () => {
+		const id = await newDraft();
+		let page = (await applicant.get(`/applications/${id}/project`)).text;
+		assert.deepEqual(langOptions(page), [], 'no country: nothing to choose');
+		assert.match(hintOf(page), /Välj först partnerland, under Partner och land/);
+		for (const [country, want] of [
+			['CN', [['zh', 'kinesiska']]],
+			['XK', [['sq', 'albanska'], ['sr', 'serbiska'], ['bs', 'bosniska'], ['tr', 'turkiska']]],
+			['ZA', [['zu', 'zulu'], ['xh', 'xhosa'], ['af', 'afrikaans'], ['st', 'sesotho'], ['tn', 'setswana']]],
+			['KE', [['sw', 'swahili']]],
+		]) {
+			assert.equal((await save(id, 'partners', { country })).status, 303);
+			page = (await applicant.get(`/applications/${id}/project`)).text;
+			assert.deepEqual(langOptions(page), want, country);
+			const languages = await one(`SELECT languages FROM countries WHERE code = '${country}'`);
+			assert.deepEqual(langOptions(page).map(([v]) => v), languages.split(',').filter((c) => c !== 'en'), `${country}: as countries.languages, in order`);
+		}
+		assert.equal((await save(id, 'partners', { country: 'ZM' })).status, 303);
+		page = (await applicant.get(`/applications/${id}/project`)).text;
+		assert.deepEqual(langOptions(page), []);
+		assert.equal(hintOf(page), 'Engelska är det enda officiella språket i Zambia: ingen titel eller sammanfattning på ett annat språk behövs.');
+		// A language posted all the same is refused there.
+		const res = await save(id, 'project', { title_local_lang: 'sw', title_local: 'Ushirikiano' });
+		assert.equal(res.status, 200);
+		assert.equal(messageAt(res.text, 'title_local_lang'), hintOf(page));
+		assert.equal(await one(`SELECT title_local FROM applications WHERE id = ${id}`), null);
+	});
+
+	test('a language not of the country is refused next to the select, with everything typed kept and the rest saved', async () => {
+		const id = await newDraft();
+		assert.equal((await save(id, 'partners', { country: 'CN' })).status, 303);
+		const res = await save(id, 'project', { title_local: TITLE_ZH, summary_local: SUMMARY_ZH, title_local_lang: 'sw', title_en: 'Saved anyway' });
+		assert.equal(res.status, 200);
+		assert.match(res.text, /<title>Fel: /);
+		assert.equal(messageAt(res.text, 'title_local_lang'), 'Välj ett av språken i Kina');
+		assert.ok(summaryLinks(res.text).some((l) => l.href === '#title_local_lang' && l.text === 'Välj ett av språken i Kina'));
+		assert.equal(valueOf(res.text, 'title_local_lang'), 'sw', 'the choice is shown as made');
+		assert.equal(valueOf(res.text, 'title_local'), TITLE_ZH);
+		assert.equal(valueOf(res.text, 'summary_local'), SUMMARY_ZH);
+		assert.equal(valueOf(res.text, 'title_en'), 'Saved anyway');
+		assert.deepEqual(await stack.mysql(`SELECT title_local, summary_local, title_local_lang, title_en FROM applications WHERE id = ${id}`),
+			[[null, null, null, 'Saved anyway']], 'the texts wait for their language; the rest is saved');
+		// Corrected from the page shown.
+		const again = parseForms(res.text).find((f) => f.action === `/applications/${id}/project`);
+		const ok = await send(applicant, again, { title_local_lang: 'zh', action: 'draft' });
+		assert.equal(ok.status, 303);
+		assert.deepEqual(await stack.mysql(`SELECT title_local_lang, CAST(summary_local AS BINARY) = ${sqlBytes(SUMMARY_ZH)} FROM applications WHERE id = ${id}`), [['zh', '1']]);
+	});
+
+	test('a summary or title without a language is refused next to the select; a language without them is kept', async () => {
+		const id = await newDraft();
+		assert.equal((await save(id, 'partners', { country: 'XK' })).status, 303);
+		let res = await save(id, 'project', { summary_local: 'Bashkëpunim për dialog me qytetarët.', title_local_lang: '' });
+		assert.equal(res.status, 200);
+		assert.equal(messageAt(res.text, 'title_local_lang'), 'Välj språk för titeln och sammanfattningen på partnerns språk');
+		assert.equal(valueOf(res.text, 'summary_local'), 'Bashkëpunim për dialog me qytetarët.');
+		assert.equal(await one(`SELECT summary_local FROM applications WHERE id = ${id}`), null);
+		res = await save(id, 'project', { title_local: 'Dialog me qytetarët', title_local_lang: '' });
+		assert.equal(res.status, 200);
+		assert.equal(messageAt(res.text, 'title_local_lang'), 'Välj språk för titeln och sammanfattningen på partnerns språk');
+		assert.equal(await one(`SELECT title_local FROM applications WHERE id = ${id}`), null);
+
+		res = await save(id, 'project', { title_local_lang: 'sq' });
+		assert.equal(res.status, 303);
+		assert.equal(await one(`SELECT title_local_lang FROM applications WHERE id = ${id}`), 'sq');
+		assert.equal(valueOf((await applicant.get(`/applications/${id}/project`)).text, 'title_local_lang'), 'sq');
+	});
+
+	test('the country changed after the language was chosen: flagged on the check page, submission refused with a link, then fixed', async () => {
+		const id = await completeDraft();
+		assert.equal((await save(id, 'project', { ...COMPLETE().project, title_local: 'Mazungumzo Kisumu', summary_local: 'Mabaraza ya wananchi.', title_local_lang: 'sw' })).status, 303);
+		assert.equal((await save(id, 'partners', { ...COMPLETE().partners, country: 'CN' })).status, 303);
+
+		const MSG = 'Språket swahili är inte ett av språken i Kina: välj ett av dem, eller inget';
+		const { form, page } = await formOn(applicant, `/applications/${id}/check`, `/applications/${id}/submit`);
+		const row = page.text.match(/<dt>Språk för titeln och sammanfattningen på partnerns språk<\/dt><dd>([\s\S]*?)<\/dd><dd class="actions"><a href="([^"]*)">/);
+		assert.ok(row, 'the language is on the check page');
+		assert.match(row[1], /<p class="error-message"><span class="visually-hidden">Fel:<\/span> /);
+		assert.ok(plain(row[1]).includes(MSG), plain(row[1]));
+		assert.equal(row[2], `/applications/${id}/project#title_local_lang`);
+
+		const res = await send(applicant, form, {});
+		assert.equal(res.status, 200);
+		assert.deepEqual(summaryLinks(res.text), [{ href: `/applications/${id}/project#title_local_lang`, text: `Projektet: ${MSG}` }]);
+		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'draft');
+
+		// The project page still shows the old language, marked, so it is not dropped unseen; choosing Chinese fixes it.
+		const proj = (await applicant.get(`/applications/${id}/project`)).text;
+		assert.match(proj, /<option value="sw" selected>swahili \(inte ett språk i Kina\)<\/option>/);
+		assert.match(proj, /<option value="zh">kinesiska<\/option>/);
+		assert.equal((await save(id, 'project', { title_local: '基苏木对话', summary_local: '公民论坛。', title_local_lang: 'zh', done: '1' })).status, 303);
+		assert.doesNotMatch((await applicant.get(`/applications/${id}/check`)).text, /class="error-message"/);
+		const fixed = await formOn(applicant, `/applications/${id}/check`, `/applications/${id}/submit`);
+		const done = await send(applicant, fixed.form, {});
+		assert.equal(done.status, 303, summaryLinks(done.text).map((l) => l.text).join('; '));
+		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'submitted');
 	});
 });
 

@@ -275,6 +275,28 @@ describe('a project\'s page', () => {
 		assert.doesNotMatch(page, /987654/, 'a value not yet approved is not published');
 	});
 
+	test('the summary in the partner\'s language beside the title in it, marked with its language, in both languages of the page', async () => {
+		const [[code, app, lang]] = await q(`SELECT p.code, a.id, a.title_local_lang ${PUBLISHED} AND a.title_local IS NOT NULL ` +
+			'AND a.title_local_lang IS NOT NULL ORDER BY p.code LIMIT 1');
+		const summary = `Muhtasari wa ushirikiano ${crypto.randomUUID()} <i>&</i>`;
+		await q(`UPDATE applications SET summary_local = ${sqlText(summary)} WHERE id = ${app}`);
+		for (const [ui, titleIn, summaryIn] of [['sv', 'Titel på', 'Sammanfattning på'], ['en', 'Title in', 'Summary in']]) {
+			const page = (await anon(`/partnerships/${code}`, ui)).text;
+			const title = page.match(new RegExp(`<dt>${titleIn} ([^<]+)</dt><dd lang="${lang}">`));
+			assert.ok(title, `${ui}: the title in the partner's language`);
+			const m = page.match(new RegExp(`<dt>${summaryIn} ([^<]+)</dt><dd class="prose" lang="${lang}">([^<]*)</dd>`));
+			assert.ok(m, `${ui}: the summary in the partner's language, with lang="${lang}"`);
+			assert.equal(m[1], title[1], 'named by the same language as the title');
+			assert.equal(htmlDecode(m[2]), summary, 'the text, escaped');
+			assert.ok(page.indexOf(title[0]) < page.indexOf(m[0]), 'beside the title, after it');
+		}
+		// Not approved (any more): not published, the summary included.
+		await q(`UPDATE applications SET status = 'rejected' WHERE id = ${app}`);
+		assert.equal((await anon(`/partnerships/${code}`)).status, 404);
+		await q(`UPDATE applications SET status = 'approved', summary_local = NULL WHERE id = ${app}`);
+		assert.doesNotMatch((await anon(`/partnerships/${code}`)).text, /<dt>Sammanfattning på /, 'none given: no row');
+	});
+
 	test('no page for a project not published, nor for codes that are none; they are in no list', async () => {
 		const [[code, app, title]] = await q(`SELECT p.code, a.id, COALESCE(NULLIF(a.title_sv, ''), a.title_en) ${PUBLISHED} ORDER BY p.code LIMIT 1`);
 		for (const status of ['draft', 'submitted', 'under_review', 'rejected', 'withdrawn']) {
@@ -537,7 +559,8 @@ describe('nothing private on a public page', () => {
 		await q(`UPDATE projects SET withheld = 1, withheld_reason = ${lit('withheld')} WHERE code = '${wcode}'`);
 		// Applications that never became projects.
 		for (const status of ['draft', 'submitted', 'under_review', 'rejected', 'withdrawn'])
-			await q(`UPDATE applications SET title_sv = ${lit(`t${status}`)}, title_en = ${lit(`te${status}`)} WHERE id = ` +
+			await q(`UPDATE applications SET title_sv = ${lit(`t${status}`)}, title_en = ${lit(`te${status}`)}, ` +
+				`summary_local = ${lit(`tl${status}`)} WHERE id = ` +
 				`(SELECT id FROM (SELECT id FROM applications WHERE status = '${status}' ORDER BY id LIMIT 1) x)`);
 		const [[landed]] = await q(`SELECT (SELECT COUNT(*) FROM reviews WHERE application_id = ${app} AND summary LIKE 'LEAK${tag}%') > 0 ` +
 			`AND (SELECT COUNT(*) FROM report_revisions rr JOIN reports r ON r.id = rr.report_id WHERE r.project_id = ${pid} AND rr.lessons LIKE 'LEAK${tag}%') > 0 ` +

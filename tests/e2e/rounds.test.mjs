@@ -292,13 +292,14 @@ describe('who may change rounds and countries', () => {
 			const id = await one('SELECT MAX(id) FROM rounds');
 			const before = await stack.mysql(`SELECT (SELECT COUNT(*) FROM rounds), (SELECT SUM(version) FROM rounds), ` +
 				'(SELECT SUM(version) FROM countries), (SELECT COUNT(*) FROM countries)');
-			for (const p of ['/rounds/new', `/rounds/${id}/edit`, '/countries'])
+			for (const p of ['/rounds/new', `/rounds/${id}/edit`, '/countries', '/countries/KE/edit'])
 				assert.equal((await s.get(p)).status, 404, `GET ${p}`);
 			const csrf = await csrfOf(s);
 			const posts = [
 				['/rounds', { ...GOOD(), token: 'a'.repeat(64) }],
 				[`/rounds/${id}`, { ...GOOD(), version: '1' }],
 				['/countries/KE', { version: '1', eligible: '0' }],
+				['/countries/KE', { version: '1', languages: 'sw' }],
 				['/countries', { code: 'FI', name_sv: 'Finland', name_en: 'Finland', region: 'europe' }],
 			];
 			for (const [p, body] of posts)
@@ -422,4 +423,88 @@ describe('countries', () => {
 			assert.equal(await one('SELECT COUNT(*) FROM countries'), count);
 		});
 	}
+
+	describe('official languages', () => {
+		/** The error message next to field id, as text, or null. */
+		const messageAt = (html, id) => {
+			const m = html.match(new RegExp(`<p class="error-message" id="${id}-error">([\\s\\S]*?)</p>`));
+			return m ? plain(m[1].replace(/<[^>]*>/g, '')).replace(/^\s*(Fel|Error):\s*/, '').trim() : null;
+		};
+		const stored = () => stack.mysql("SELECT languages, version FROM countries WHERE code = 'XK'");
+
+		test('shown in the list by name, each with a link to its form', async () => {
+			const res = await admin.get('/countries');
+			const row = res.text.match(/<th scope="row" lang="sv">Kosovo<\/th>[\s\S]*?<\/tr>/);
+			assert.ok(row);
+			assert.match(row[0], /<td>albanska, serbiska, bosniska, turkiska <a href="\/countries\/XK\/edit">Ändra<span class="visually-hidden"> de officiella språken i Kosovo<\/span><\/a><\/td>/);
+			const page = await admin.get('/countries/XK/edit');
+			assert.equal(page.status, 200);
+			assert.match(page.text, /<h1>Officiella språk i Kosovo<\/h1>/);
+			assert.match(page.text, /<label for="languages">Officiella språk \(ISO 639-1-koder, åtskilda med kommatecken\)<\/label>/);
+			assert.equal(valueOf(page.text, 'languages'), 'sq,sr,bs,tr');
+			assert.match(page.text, /<tr><td>tn<\/td><td>setswana<\/td><\/tr>/, 'the codes kpp knows are listed');
+			assert.equal((await admin.get('/countries/QQ/edit')).status, 404);
+			assert.equal((await admin.get('/countries/xk/edit')).status, 404);
+		});
+
+		const BAD = [
+			{ typed: 'SQ, sr', msg: 'Skriv varje språk som dess ISO 639-1-kod med två små bokstäver, till exempel sw eller zh: ”SQ” är ingen sådan kod' },
+			{ typed: 'sq, alb', msg: 'Skriv varje språk som dess ISO 639-1-kod med två små bokstäver, till exempel sw eller zh: ”alb” är ingen sådan kod' },
+			{ typed: 'sq xx', msg: 'Skriv varje språk som dess ISO 639-1-kod med två små bokstäver, till exempel sw eller zh: ”sq xx” är ingen sådan kod' },
+			{ typed: 'sq, xx', msg: 'kpp känner inte till språket ”xx”: skriv en av koderna i listan nedan' },
+			{ typed: 'sq,sr,sq', msg: '”sq” står två gånger: ange varje språk en gång' },
+			{ typed: 'sq,sr,bs,tr,en,de,ru', msg: 'Ange högst 6 språk' },
+		];
+		for (const c of BAD) {
+			test(`"${c.typed}" is refused next to the field with the input kept, and nothing changes`, async () => {
+				const before = await stored();
+				const { form } = await formOn(admin, '/countries/XK/edit', '/countries/XK');
+				const res = await send(admin, form, { languages: c.typed });
+				assert.equal(res.status, 200);
+				assert.match(res.text, /<title>Fel: /);
+				assert.match(res.text, /<a href="#languages">/);
+				assert.equal(messageAt(res.text, 'languages'), c.msg);
+				assert.equal(valueOf(res.text, 'languages'), c.typed);
+				assert.match(res.text, /<input[^>]*id="languages"[^>]*aria-describedby="languages-hint languages-error" aria-invalid="true">/);
+				assert.deepEqual(await stored(), before);
+			});
+		}
+
+		test('good input is stored as a plain list, audited before and after; a re-sent form changes nothing twice; a stale one is refused', async () => {
+			const [[was, v0]] = await stored();
+			const n0 = Number(await one("SELECT COUNT(*) FROM audit_log WHERE action = 'country.update'"));
+			const { form } = await formOn(admin, '/countries/XK/edit', '/countries/XK');
+			const res = await send(admin, form, { languages: ' sq , sr ,, ' });
+			assert.equal(res.status, 303);
+			assert.equal(res.headers.location, '/countries');
+			assert.deepEqual(await stored(), [['sq,sr', String(Number(v0) + 1)]]);
+			assert.deepEqual(await stack.mysql("SELECT JSON_VALUE(before_json, '$.languages'), JSON_VALUE(after_json, '$.languages'), " +
+				"JSON_VALUE(after_json, '$.code'), JSON_VALUE(after_json, '$.eligible') FROM audit_log WHERE action = 'country.update' ORDER BY id DESC LIMIT 1"),
+				[[was, 'sq,sr', 'XK', '1']]);
+			// The same form again finds the languages as asked.
+			assert.equal((await send(admin, form, { languages: 'sq,sr' })).status, 303);
+			assert.equal(Number(await one("SELECT COUNT(*) FROM audit_log WHERE action = 'country.update'")), n0 + 1);
+			// The application form offers them now.
+			assert.match((await admin.get('/countries')).text, /<td>albanska, serbiska <a href="\/countries\/XK\/edit">/);
+			// The old form with other languages is stale now: refused, the input kept, nothing overwritten.
+			const stale = await send(admin, form, { languages: 'sr' });
+			assert.equal(stale.status, 409);
+			assert.match(plain(stale.text), /Någon annan ändrade landet medan du redigerade det/);
+			assert.equal(valueOf(stale.text, 'languages'), 'sr');
+			assert.deepEqual((await stored())[0][0], 'sq,sr');
+			// Saved again from the page shown, back as it was; no languages at all is a list too.
+			const again = parseForms(stale.text).find((f) => f.action === '/countries/XK');
+			assert.equal((await send(admin, again, { languages: '' })).status, 303);
+			assert.match((await admin.get('/countries')).text, /<th scope="row" lang="sv">Kosovo<\/th>[\s\S]*?<span class="hint">Inte inlagt<\/span>/);
+			const back = await formOn(admin, '/countries/XK/edit', '/countries/XK');
+			assert.equal((await send(admin, back.form, { languages: was })).status, 303);
+			assert.equal((await stored())[0][0], was);
+		});
+
+		test('an eligibility click and a languages form are told apart; neither without a version', async () => {
+			const csrf = await csrfOf(admin);
+			assert.equal((await admin.post('/countries/XK', { csrf, languages: 'sq' })).status, 400);
+			assert.equal((await admin.post('/countries/QQ', { csrf, version: '1', languages: 'sq' })).status, 404);
+		});
+	});
 });

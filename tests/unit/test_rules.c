@@ -30,10 +30,11 @@ static struct round R;
 static struct rule_error E[NERR];
 static size_t N;
 
-static const struct country KENYA = { "KE", "Kenya", "Kenya", REGION_AFRICA, 1 };
-static const struct country CHINA = { "CN", "Kina", "China", REGION_ASIA, 1 };
-static const struct country KOSOVO = { "XK", "Kosovo", "Kosovo", REGION_EUROPE, 1 };
-static const struct country VIETNAM = { "VN", "Vietnam", "Viet Nam", REGION_ASIA, 0 };
+static const struct country KENYA = { "KE", "Kenya", "Kenya", REGION_AFRICA, 1, "sw,en" };
+static const struct country CHINA = { "CN", "Kina", "China", REGION_ASIA, 1, "zh" };
+static const struct country KOSOVO = { "XK", "Kosovo", "Kosovo", REGION_EUROPE, 1, "sq,sr,bs,tr" };
+static const struct country VIETNAM = { "VN", "Vietnam", "Viet Nam", REGION_ASIA, 0, "vi" };
+static const struct country ZAMBIA = { "ZM", "Zambia", "Zambia", REGION_AFRICA, 1, "en" };
 
 /* The round with the defaults of SPEC.md, open from 1 February to 31 March 2016. */
 static void
@@ -134,7 +135,6 @@ valid(enum ptype t)
 	a->partner[1] = t == PT_THREE_PARTY ? PARTNER2 : 0;
 	a->title_sv = "Medborgardialog i Kisumu och Borlänge";
 	a->title_en = "Citizen dialogue in Kisumu and Borlänge";
-	a->title_local = "Mazungumzo ya wananchi";
 	a->summary_sv = "Kommunerna utvecklar medborgardialog tillsammans.";
 	a->summary_en = "The municipalities develop citizen dialogue together.";
 	a->background = "Few residents take part in planning.";
@@ -479,6 +479,63 @@ test_rules_titles_required(void)
 	valid(PT_PROJECT);
 	F.app.title_local = NULL;
 	expect_none(&KENYA);
+}
+
+/* The title and summary in the partner's language: optional, in a language of the country, never English. */
+static void
+test_rules_partner_language(void)
+{
+	valid(PT_PROJECT);
+	F.app.title_local = "Mazungumzo ya wananchi";
+	F.app.summary_local = "Kaunti zinaendeleza mazungumzo na wananchi.";
+	F.app.title_local_lang = "sw";
+	expect_none(&KENYA);
+
+	/* A text without its language: named at the language's select. */
+	F.app.title_local_lang = NULL;
+	check(&KENYA);
+	expect_one("title_local_lang", SEC_PROJECT);
+	CU_ASSERT(says("Choose the language of the title and summary"));
+	F.app.title_local = NULL;
+	check(&KENYA);
+	expect_one("title_local_lang", SEC_PROJECT);
+	F.app.summary_local = " ";
+	expect_none(&KENYA);
+
+	/* A language alone is kept as chosen, as long as it is the country's. */
+	F.app.title_local_lang = "sw";
+	expect_none(&KENYA);
+
+	/* The country changed since: the language no longer fits, in both languages of the interface. */
+	F.app.title_local = "Mazungumzo ya wananchi";
+	check(&CHINA);
+	expect_one("title_local_lang", SEC_PROJECT);
+	CU_ASSERT(says("Swahili is not one of the languages of China"));
+	check_in(LANG_SV, &CHINA, TODAY);
+	CU_ASSERT_EQUAL_FATAL(N, 1);
+	CU_ASSERT(says("Kina"));
+	F.app.title_local_lang = "zh";
+	expect_none(&CHINA);
+	check(&KENYA);
+	expect_one("title_local_lang", SEC_PROJECT);
+
+	/* English is the form's own language, and Zambia has no other. */
+	F.app.title_local_lang = "en";
+	check(&KENYA);
+	expect_one("title_local_lang", SEC_PROJECT);
+	check(&ZAMBIA);
+	expect_one("title_local_lang", SEC_PROJECT);
+
+	/* No country yet: that is the problem named, not the language. */
+	F.app.title_local_lang = "zh";
+	check(NULL);
+	expect_one("country", SEC_PARTNERS);
+	/* Completing the section checks it too. */
+	N = rules_check_section(A, LANG_EN, SEC_PROJECT, &F.app, &R, &KOSOVO, E, NERR);
+	expect_one("title_local_lang", SEC_PROJECT);
+	F.app.title_local_lang = "sr";
+	N = rules_check_section(A, LANG_EN, SEC_PROJECT, &F.app, &R, &KOSOVO, E, NERR);
+	CU_ASSERT_EQUAL(N, 0);
 }
 
 static void
@@ -1201,6 +1258,7 @@ main(void)
 		{ "test_rules_country_required", test_rules_country_required },
 		{ "test_rules_country_ineligible", test_rules_country_ineligible },
 		{ "test_rules_titles_required", test_rules_titles_required },
+		{ "test_rules_partner_language", test_rules_partner_language },
 		{ "test_rules_summary_in_english_required", test_rules_summary_in_english_required },
 		{ "test_rules_background_required", test_rules_background_required },
 		{ "test_rules_theme_required", test_rules_theme_required },
