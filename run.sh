@@ -52,7 +52,7 @@ as_root() {
 PACKAGES=(
 	build-essential autoconf automake libtool pkg-config gettext
 	libfcgi-dev libmariadb-dev libxml2-dev libxml2-utils libcunit1-dev libsodium-dev liburiparser-dev
-	libinih-dev libxlsxwriter-dev libcsv-dev
+	libinih-dev libxlsxwriter-dev libcsv-dev zlib1g-dev
 	spawn-fcgi multiwatch "nginx-light|nginx" mariadb-server mariadb-client
 	clang libclang-rt-14-dev "nodejs|node" "npm|npm" chromium fonts-liberation default-jre-headless wrk time curl ca-certificates
 )

@@ -373,8 +373,11 @@ send_response(struct req *r, FCGX_Request *f)
 	FCGX_FPrintF(f->out, "Status: %d %s\r\n", r->status, status_text(r->status));
 	FCGX_FPrintF(f->out, "Content-Type: %s\r\n", r->content_type);
 	FCGX_PutS(security_headers, f->out);
-	/* The cookies and languages pick the page's language, and a session adds the person's name. */
-	if (r->status == 200 && r->public_max_age > 0)
+	/*
+	 * The cookies and languages pick the page's language, and a session adds the person's name. A 304
+	 * carries what its 200 would (RFC 9110 15.4.5), or a cache would stop reusing what it holds.
+	 */
+	if ((r->status == 200 || r->status == 304) && r->public_max_age > 0)
 		FCGX_FPrintF(f->out, "Cache-Control: public, max-age=%d\r\n"
 		    "Vary: Cookie, Accept-Language\r\n", r->public_max_age);
 	else
