@@ -469,6 +469,34 @@ h_project_show(struct req *r)
 }
 
 /*
+ * The project a form of its page is posted to, with the version the form
+ * was made from, for ICLD's eyes (with the sections only they see).
+ * Returns 0, or the status to answer: 404, 400 (no version), 503.
+ */
+static int
+project_posted(struct req *r, struct project_view *p, unsigned *version)
+{
+	enum kerr e;
+
+	if (!project_code_ok(r->args[0]))
+		return 404;
+	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, p)) != KERR_OK)
+		return http_status(e);
+	if ((*version = page_version(req_form(r, "version"))) == 0)
+		return 400;
+	return 0;
+}
+
+/* The project read again after a change refused as stale, to show as it is now. 0, or the status. */
+static int
+project_reread(struct req *r, struct project_view *p)
+{
+	enum kerr e = db_project_get(r, r->args[0], 0, app_today(), 1, p);
+
+	return e == KERR_OK ? 0 : http_status(e);
+}
+
+/*
  * Withholds the project from the public register (withhold 1, with the
  * form's reason) or publishes it again: 303 to its page when done (also
  * when it was so already: a form sent twice) | 200 its page with the
@@ -483,13 +511,10 @@ set_withheld(struct req *r, int withhold)
 	struct project_view p;
 	unsigned version;
 	enum kerr e;
+	int status;
 
-	if (!project_code_ok(r->args[0]))
-		return 404;
-	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
-		return http_status(e);
-	if ((version = page_version(req_form(r, "version"))) == 0)
-		return 400;
+	if ((status = project_posted(r, &p, &version)) != 0)
+		return status;
 	if (withhold && (err = page_too_long(r, reason, PAGE_TEXT_MAX)) == NULL && rules_blank(reason))
 		err = i18n_tr(r->lang, N_("Enter why the project is withheld from publication"));
 	if (err == NULL) {
@@ -498,8 +523,8 @@ set_withheld(struct req *r, int withhold)
 			return redirect(r, arena_printf(r->a, "/projects/%s#publication", p.code));
 		if (e != KERR_CONFLICT)
 			return http_status(e);
-		if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
-			return http_status(e);
+		if ((status = project_reread(r, &p)) != 0)
+			return status;
 		err = i18n_tr(r->lang, N_("Someone else changed the project while you were looking at it. Check whether it is published now, and send the form again if it still should change."));
 		r->status = 409;
 	}
@@ -570,13 +595,10 @@ h_project_capital(struct req *r)
 	const char *pct = NULL;
 	unsigned version;
 	enum kerr e;
+	int status;
 
-	if (!project_code_ok(r->args[0]))
-		return 404;
-	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
-		return http_status(e);
-	if ((version = page_version(req_form(r, "version"))) == 0)
-		return 400;
+	if ((status = project_posted(r, &p, &version)) != 0)
+		return status;
 	memset(&f, 0, sizeof(f));
 	f.capital = req_form(r, "capital_spend");
 	if ((f.capital_error = capital_problem(r, f.capital, &pct)) == NULL) {
@@ -585,8 +607,8 @@ h_project_capital(struct req *r)
 			return redirect(r, arena_printf(r->a, "/projects/%s#capital", p.code));
 		if (e != KERR_CONFLICT)
 			return http_status(e);
-		if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
-			return http_status(e);
+		if ((status = project_reread(r, &p)) != 0)
+			return status;
 		f.capital_error = stale(r);
 	}
 	view_error(r, "capital_spend", f.capital_error);
@@ -640,13 +662,10 @@ h_project_fund_record(struct req *r)
 	long long amount = 0;
 	unsigned version;
 	enum kerr e;
+	int status;
 
-	if (!project_code_ok(r->args[0]))
-		return 404;
-	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
-		return http_status(e);
-	if ((version = page_version(req_form(r, "version"))) == 0)
-		return 400;
+	if ((status = project_posted(r, &p, &version)) != 0)
+		return status;
 	memset(&f, 0, sizeof(f));
 	f.fund_on = form_trim(r->a, req_form(r, "received_on"));
 	f.fund_amount = req_form(r, "amount");
@@ -658,8 +677,8 @@ h_project_fund_record(struct req *r)
 			return redirect(r, arena_printf(r->a, "/projects/%s#incoming-funds", p.code));
 		if (e != KERR_CONFLICT)
 			return http_status(e);
-		if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, &p)) != KERR_OK)
-			return http_status(e);
+		if ((status = project_reread(r, &p)) != 0)
+			return status;
 		f.fund_on_error = stale(r);
 	}
 	if (f.fund_on_error != NULL)
