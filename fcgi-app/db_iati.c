@@ -49,7 +49,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "IFNULL((SELECT MAX(f.updated_at) FROM incoming_funds f WHERE f.project_id = p.id), p.updated_at)), "
 	    "'%Y-%m-%dT%H:%i:%sZ') AS c9, "
 	    "DATE_FORMAT(dc.decided_at, '%Y-%m-%d') AS c10, fp.code AS c11, "
-	    "a.project_type AS c12, p.capital_spend AS c13, NULL AS c14 "
+	    "a.project_type AS c12, p.capital_spend AS c13, "
+	    "p.withheld = 0 AND a.status = 'approved' AS c14 "
 	    "FROM v JOIN projects p ON p.id = v.pid "
 	    "JOIN applications a ON a.id = v.aid "
 	    "LEFT JOIN decisions dc ON dc.application_id = v.aid AND dc.outcome = 'approve' "
@@ -254,6 +255,7 @@ read_project(struct arena *a, const struct group *g, struct iati_project *p)
 			p->follows = c[10];
 			p->type = c[11];
 			p->capital_spend = c[12];
+			p->published = num(c[13]) != 0;
 			break;
 		case 't':
 			p->title_sv = c[0];

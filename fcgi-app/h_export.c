@@ -150,6 +150,8 @@ struct year_total {
 struct page_state {
 	struct req		*r;
 	const struct iati_ctx	*ctx;
+	struct comp_summary	*comp;		/* the published activities' scores */
+	int			 comp_in_pass;	/* page_visit() adds them: the pass reads every project */
 	size_t			 activities, failing, warned;
 	int			 schema_ok;	/* the schema could be read */
 	struct year_total	*years;
@@ -199,6 +201,8 @@ page_visit(void *arg, const struct iati_activity *act)
 	size_t i;
 
 	s->activities++;
+	if (s->comp_in_pass && act->src->published)
+		comp_summary_add(s->comp, act, s->ctx->today);
 	for (i = 0; i < act->nbudgets; i++)
 		year_total(s, act->budgets[i].start)->budget += act->budgets[i].value;
 	for (i = 0; i < act->ntransactions; i++) {
@@ -266,17 +270,12 @@ view_totals(struct req *r, const struct page_state *s)
 
 /* ---- how complete the published data is ------------------------------------------------------------ */
 
-struct comp_state {
-	struct comp_summary	*sum;
-	const char		*today;
-};
-
 static enum kerr
 comp_visit(void *arg, const struct iati_activity *act)
 {
-	struct comp_state *s = arg;
+	struct page_state *s = arg;
 
-	comp_summary_add(s->sum, act, s->today);
+	comp_summary_add(s->comp, act, s->ctx->today);
 	return KERR_OK;
 }
 
@@ -289,52 +288,51 @@ static const char *const group_names[CG__MAX] = {
 /*
  * The published activities (the public file's) scored as IATI's Dashboard
  * scores a publisher, test by test, with the projects that miss a test
- * and where each is fixed (links for those who may fix it).
+ * and where each is fixed (links for those who may fix it). The page's
+ * own pass has added them to s->comp when it read every project; else
+ * they are read here.
  */
 static enum kerr
-view_comprehensiveness(struct req *r, const struct iati_ctx *ctx, int links)
+view_comprehensiveness(struct req *r, struct page_state *s)
 {
 	struct iati_filter f = { 0, NULL, 1 };
-	struct comp_state st;
+	struct comp_summary *sum = s->comp;
 	struct vobj *c, *g, *t, *m;
 	size_t k, i;
-	int grp, pct, all = 1;
+	int grp, pct, all = 1, links = s->links;
 	enum kerr e;
 
-	st.sum = arena_calloc(r->a, 1, sizeof(*st.sum));
-	st.today = ctx->today;
-	comp_summary_init(st.sum, r->a);
-	if ((e = iati_each(r->id, ctx, &f, 0, comp_visit, &st)) != KERR_OK)
+	if (!s->comp_in_pass && (e = iati_each(r->id, s->ctx, &f, 0, comp_visit, s)) != KERR_OK)
 		return e;
 	c = vobj_obj(r->view, "comp");
-	vobj_int(c, "published", (long long)st.sum->activities);
-	vobj_int(c, "current", (long long)st.sum->current);
-	vobj_str(c, "today", ctx->today);
+	vobj_int(c, "published", (long long)sum->activities);
+	vobj_int(c, "current", (long long)sum->current);
+	vobj_str(c, "today", s->ctx->today);
 	for (grp = 0; grp < CG__MAX; grp++) {
 		g = vobj_push(c, "groups");
 		vobj_str(g, "name", i18n_tr(r->lang, group_names[grp]));
-		vobj_int(g, "average", comp_group_average(st.sum, (enum comp_group)grp));
+		vobj_int(g, "average", comp_group_average(sum, (enum comp_group)grp));
 		for (k = 0; k < CT__MAX; k++) {
 			if ((int)comp_tests[k].group != grp)
 				continue;
-			pct = comp_percent(st.sum, (enum comp_test)k);
+			pct = comp_percent(sum, (enum comp_test)k);
 			t = vobj_push(g, "tests");
 			vobj_str(t, "slug", comp_tests[k].slug);
 			vobj_str(t, "name", i18n_tr(r->lang, comp_tests[k].name));
-			vobj_int(t, "denominator", (long long)st.sum->denominator[k]);
-			vobj_int(t, "numerator", (long long)st.sum->numerator[k]);
+			vobj_int(t, "denominator", (long long)sum->denominator[k]);
+			vobj_int(t, "numerator", (long long)sum->numerator[k]);
 			vobj_bool(t, "na", pct < 0);
 			vobj_int(t, "percent", pct);
 			vobj_bool(t, "full", pct == 100);
 			all &= pct == 100;
-			if (st.sum->nmisses[k] == 0)
+			if (sum->nmisses[k] == 0)
 				continue;
 			t = vobj_push(c, "missed");
 			vobj_str(t, "slug", comp_tests[k].slug);
 			vobj_str(t, "name", i18n_tr(r->lang, comp_tests[k].name));
-			vobj_int(t, "count", (long long)st.sum->nmisses[k]);
-			for (i = 0; i < st.sum->nmisses[k] && i < COMP_MISSES_KEPT; i++) {
-				const struct comp_miss *ms = &st.sum->misses[k][i];
+			vobj_int(t, "count", (long long)sum->nmisses[k]);
+			for (i = 0; i < sum->nmisses[k] && i < COMP_MISSES_KEPT; i++) {
+				const struct comp_miss *ms = &sum->misses[k][i];
 
 				m = vobj_push(t, "projects");
 				vobj_str(m, "code", ms->code);
@@ -342,11 +340,11 @@ view_comprehensiveness(struct req *r, const struct iati_ctx *ctx, int links)
 				vobj_str(m, "fix_href", links ? ms->href : NULL);
 				vobj_str(m, "fix_text", i18n_tr(r->lang, field_words(ms->field)));
 			}
-			if (st.sum->nmisses[k] > COMP_MISSES_KEPT)
-				vobj_int(t, "more", (long long)(st.sum->nmisses[k] - COMP_MISSES_KEPT));
+			if (sum->nmisses[k] > COMP_MISSES_KEPT)
+				vobj_int(t, "more", (long long)(sum->nmisses[k] - COMP_MISSES_KEPT));
 		}
 	}
-	vobj_bool(c, "full_marks", all && st.sum->current > 0);
+	vobj_bool(c, "full_marks", all && sum->current > 0);
 	vobj_bool(c, "links", links);
 	return KERR_OK;
 }
@@ -368,8 +366,12 @@ h_export_page(struct req *r)
 	s.ctx = &ctx;
 	s.schema_ok = 1;
 	s.links = r->sess->user.role == ROLE_ADMIN;
+	s.comp = arena_calloc(r->a, 1, sizeof(*s.comp));
+	comp_summary_init(s.comp, r->a);
+	/* Without a year the file's pass reads every published project too: one pass for both. */
+	s.comp_in_pass = f.year == 0;
 	if ((e = iati_each(r->id, &ctx, &f, 0, page_visit, &s)) != KERR_OK ||
-	    (e = view_comprehensiveness(r, &ctx, s.links)) != KERR_OK)
+	    (e = view_comprehensiveness(r, &s)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("IATI export for Sida")));
 	if (f.year > 0) {

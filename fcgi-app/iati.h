@@ -119,6 +119,7 @@ struct iati_project {
 	const char	*country, *country_name;	/* ISO 3166-1 code and English name; NULL when none */
 	const char	*country_langs;	/* the country's official languages: ISO 639-1 codes, comma-separated */
 	const char	*capital_spend;	/* percentage, decimal */
+	int		 published;	/* in the public file: approved and not withheld */
 	long long	 theme_id;	/* 0: no thematic area */
 	const char	*dac_code;	/* the thematic area's DAC sector */
 	const char	*decided_on;	/* the decision's day: the commitment */

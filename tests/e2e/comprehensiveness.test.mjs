@@ -24,8 +24,8 @@ const publicFile = async () => {
 };
 
 /** The scores /export shows: {t: {denominator, numerator, percent}} and the misses {t: [[code, fixHref]]}. */
-async function exportScores(s) {
-	const res = await s.get('/export');
+async function exportScores(s, url = '/export') {
+	const res = await s.get(url);
 	assert.equal(res.status, 200);
 	const table = res.text.match(/<table class="table" id="comp-table">[\s\S]*?<\/table>/)[0];
 	const scores = {};
@@ -66,6 +66,8 @@ describe('the demo', () => {
 		assert.deepEqual(misses, {});
 		assert.match(html, /<p id="comp-verdict"><strong class="tag tag-approved">/);
 		assert.equal(textOf(html.match(/<span id="comp-current">([^<]*)<\/span>/)[1]), String(c.current));
+		// A year chosen for the file leaves the scores as they are: they are the public file's.
+		assert.deepEqual((await exportScores(admin, '/export?year=2014')).scores, scores);
 	});
 });
 
