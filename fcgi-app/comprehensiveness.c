@@ -12,6 +12,7 @@
 #include "dac_sectors.h"
 #include "i18n.h"
 #include "iati_rules.h"
+#include "labels.h"
 
 const struct comp_test_info comp_tests[CT__MAX] = {
 	[CT_VERSION] = { "version", N_("Version"), CG_CORE },
@@ -150,25 +151,6 @@ comp_valid_url(const char *url)
 }
 
 int
-comp_lang_in(const char *langs, const char *lang)
-{
-	size_t n;
-
-	if (langs == NULL || lang == NULL || (n = strlen(lang)) == 0)
-		return 0;
-	while (*langs != '\0') {
-		size_t k = strcspn(langs, ",");
-
-		if (k == n && strncmp(langs, lang, n) == 0)
-			return 1;
-		langs += k;
-		if (*langs == ',')
-			langs++;
-	}
-	return 0;
-}
-
-int
 comp_is_current(const struct iati_activity *act, const char *today)
 {
 	struct ymd now, year_ago, d;
@@ -254,7 +236,7 @@ text_in(const struct iati_activity *act, const struct iati_text *t, const char *
 
 	for (i = 0; i < t->count; i++)
 		if (has_text(t->n[i].text) &&
-		    comp_lang_in(langs, t->n[i].lang != NULL ? t->n[i].lang : act->lang))
+		    lang_list_has(langs, t->n[i].lang != NULL ? t->n[i].lang : act->lang))
 			return 1;
 	return 0;
 }

@@ -90,8 +90,6 @@ int	comp_valid_coords(const char *pos);
 /* An absolute http or https URL with a host and no white space. */
 int	comp_valid_url(const char *url);
 
-/* Whether comma-separated list langs (ISO 639-1 codes) holds lang. */
-int	comp_lang_in(const char *langs, const char *lang);
 
 /* ---- a publisher's summary ------------------------------------------------------------------------ */
 

@@ -10,6 +10,7 @@
 #include "comprehensiveness.h"
 #include "conf.h"
 #include "iati.h"
+#include "labels.h"
 #include "unit.h"
 
 static struct arena *A;
@@ -314,12 +315,12 @@ test_comp_recipient_languages(void)
 	struct iati_project *p = project();
 	struct comp_score s;
 
-	CU_ASSERT_TRUE(comp_lang_in("sq,sr,bs", "sr"));
-	CU_ASSERT_TRUE(comp_lang_in("zh", "zh"));
-	CU_ASSERT_FALSE(comp_lang_in("sq,sr", "s"));
-	CU_ASSERT_FALSE(comp_lang_in("sq,sr", "sr,"));
-	CU_ASSERT_FALSE(comp_lang_in("", "en"));
-	CU_ASSERT_FALSE(comp_lang_in(NULL, "en"));
+	CU_ASSERT_TRUE(lang_list_has("sq,sr,bs", "sr"));
+	CU_ASSERT_TRUE(lang_list_has("zh", "zh"));
+	CU_ASSERT_FALSE(lang_list_has("sq,sr", "s"));
+	CU_ASSERT_FALSE(lang_list_has("sq,sr", "sr,"));
+	CU_ASSERT_FALSE(lang_list_has("", "en"));
+	CU_ASSERT_FALSE(lang_list_has(NULL, "en"));
 	/* China: the title and the description in Chinese. */
 	score(p, "2016-09-30", &s);
 	CU_ASSERT_TRUE(s.passes[CT_RECIPIENT_LANGUAGE]);
