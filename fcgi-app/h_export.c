@@ -402,6 +402,38 @@ struct project_state {
 	int			 found;
 };
 
+/*
+ * The comprehensiveness tests the project's activity misses, as IATI's
+ * Dashboard would score it in the public file, each with where to fix it;
+ * or why the Dashboard does not score it (not published, not current).
+ */
+static void
+view_project_comp(struct req *r, struct vobj *o, const struct iati_ctx *ctx,
+    const struct iati_activity *act)
+{
+	struct comp_score sc;
+	struct vobj *m;
+	size_t t;
+	int missed = 0;
+
+	comp_score_activity(act, ctx->today, &sc);
+	vobj_bool(o, "comp_unpublished", !act->src->published);
+	vobj_bool(o, "comp_not_current", act->src->published && !sc.current);
+	if (!act->src->published || !sc.current)
+		return;
+	for (t = 0; t < CT__MAX; t++) {
+		if (!sc.applies[t] || sc.passes[t])
+			continue;
+		m = vobj_push(o, "comp_missed");
+		vobj_str(m, "name", i18n_tr(r->lang, comp_tests[t].name));
+		vobj_str(m, "fix_href", iati_href(r->a, act, sc.fix[t], sc.fix_id[t]));
+		vobj_str(m, "fix_text", i18n_tr(r->lang, field_words(sc.fix[t])));
+		missed++;
+	}
+	vobj_bool(o, "comp_full", missed == 0);
+	vobj_bool(o, "comp_has_missed", missed > 0);
+}
+
 static enum kerr
 project_visit(void *arg, const struct iati_activity *act)
 {
@@ -419,6 +451,7 @@ project_visit(void *arg, const struct iati_activity *act)
 	vobj_int(s->o, "errors", (long long)pr.errors);
 	for (i = 0; i < pr.n; i++)
 		view_problem(s->r, vobj_push(s->o, "problems"), &pr.v[i], 1);
+	view_project_comp(s->r, s->o, s->ctx, act);
 	return KERR_OK;
 }
 

@@ -105,6 +105,25 @@ describe('data that misses a test', () => {
 		assert.equal((await admin.get(`/organisations/${partner}/edit`)).status, 200);
 	});
 
+	test('the project\'s page tells ICLD which tests it misses and where to fix each; a sound one has full marks', async () => {
+		const missed = async (c) => {
+			const html = (await admin.get(`/projects/${c}`)).text;
+			assert.match(html, /<h3 id="iati-comprehensiveness">/);
+			const list = html.match(/<ul class="misses" id="comp-missed">([\s\S]*?)<\/ul>/);
+			return { html, items: list ? [...list[1].matchAll(/<li>([^<–]*) – <a href="([^"]*)">/g)].map((m) => [m[1].trim(), m[2]]) : [] };
+		};
+		assert.deepEqual((await missed(code)).items, [['Geografiska koordinater', `/organisations/${partner}/edit`]]);
+		assert.deepEqual((await missed(chinese)).items, [['Mottagarlandets språk', `/applications/${chineseAid}#project`]]);
+		const [[sound]] = await q(`SELECT p.code FROM projects p JOIN applications a ON a.id = p.application_id
+			WHERE p.withheld = 0 AND a.status = 'approved' AND p.planned_end >= '${DEMO_TODAY}' AND p.code NOT IN ('${code}', '${chinese}')
+			ORDER BY p.code LIMIT 1`);
+		const ok = await missed(sound);
+		assert.deepEqual(ok.items, []);
+		assert.match(ok.html, /<strong class="tag tag-approved">Full pott<\/strong>/);
+		// Sida's view of the project has no IATI section at all.
+		assert.doesNotMatch((await sida.get(`/projects/${code}`)).text, /iati-comprehensiveness/);
+	});
+
 	test('Sida sees the scores and the projects, not the links to ICLD\'s pages', async () => {
 		const { scores, misses } = await exportScores(sida);
 		assert.ok(scores.location_point_pos.numerator < scores.location_point_pos.denominator);
@@ -118,5 +137,6 @@ describe('data that misses a test', () => {
 		const { scores, misses } = await exportScores(admin);
 		assert.equal(scores.location_point_pos.percent, '100 %');
 		assert.equal(misses.location_point_pos, undefined);
+		assert.match((await admin.get(`/projects/${code}`)).text, /IATI:s Dashboard poängsätter det inte/);
 	});
 });
