@@ -321,7 +321,7 @@ const char *
 valid_decimal_places(struct arena *a, const char *s, size_t places)
 {
 	char out[32];
-	size_t n = 0, ndig = 0, nfrac = 0;
+	size_t n = 0, ndig = 0, nfrac = 0, run = 0, groups = 0;
 	int frac = 0;
 
 	if (s == NULL)
@@ -337,21 +337,26 @@ valid_decimal_places(struct arena *a, const char *s, size_t places)
 			out[n++] = *s;
 			if (frac)
 				nfrac++;
-			else
+			else {
 				ndig++;
+				run++;
+			}
 		} else if ((*s == ',' || *s == '.') && !frac && ndig > 0) {
 			frac = 1;
 			out[n++] = '.';
-		} else if (*s == ' ' && !frac && ndig > 0 &&
-		    is_digit(s[1]))
-			continue;
-		else
+		} else if (*s == ' ' && !frac && ndig > 0 && is_digit(s[1])) {
+			/* Groups of thousands ("1 500"): a first one of one to three digits, then three each. */
+			if (groups == 0 ? run > 3 : run != 3)
+				return NULL;
+			groups++;
+			run = 0;
+		} else
 			break;
 	}
 	while (*s == ' ')
 		s++;
-	if (*s != '\0' || ndig == 0 || ndig > 12 || (frac && (nfrac == 0 ||
-	    nfrac > places)))
+	if (*s != '\0' || ndig == 0 || ndig > 12 || (groups > 0 && run != 3) ||
+	    (frac && (nfrac == 0 || nfrac > places)))
 		return NULL;
 	out[n] = '\0';
 	return arena_strdup(a, out);

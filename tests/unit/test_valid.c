@@ -426,6 +426,13 @@ test_valid_decimal_places(void)
 	/* valid_decimal() is the two-decimal case. */
 	CU_ASSERT_STRING_EQUAL((v = valid_decimal(A, "12,5")) ? v : "", "12.5");
 	CU_ASSERT_PTR_NULL(valid_decimal(A, "12.505"));
+	/* Spaces only between groups of thousands, as in "1 500,25". */
+	CU_ASSERT_STRING_EQUAL((v = valid_decimal(A, "1 500,25")) ? v : "", "1500.25");
+	CU_ASSERT_STRING_EQUAL((v = valid_decimal(A, "12 345 678")) ? v : "", "12345678");
+	CU_ASSERT_PTR_NULL(valid_decimal(A, "3 4.5"));
+	CU_ASSERT_PTR_NULL(valid_decimal(A, "1 50"));
+	CU_ASSERT_PTR_NULL(valid_decimal(A, "1234 567"));
+	CU_ASSERT_PTR_NULL(valid_decimal(A, "1 5000"));
 }
 
 int
