@@ -330,6 +330,19 @@ db_query(struct arena *a, const char *reqid, struct dbstmt *s,
 	return e;
 }
 
+enum kerr
+db_query_row(struct arena *a, const char *reqid, struct dbstmt *s,
+    struct dbres *res, const char *fmt, ...)
+{
+	enum kerr e;
+	va_list ap;
+
+	va_start(ap, fmt);
+	e = vquery(a, reqid, s, res, fmt, ap);
+	va_end(ap);
+	return e == KERR_OK && res->nrows == 0 ? KERR_NOTFOUND : e;
+}
+
 /*
  * The result cache: a direct-mapped table of copies of results, each
  * tagged with its statement, parameters and the data version it was read

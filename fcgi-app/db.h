@@ -48,6 +48,13 @@ enum kerr	 db_query(struct arena *a, const char *reqid, struct dbstmt *s,
 		    struct dbres *res, const char *fmt, ...);
 
 /*
+ * Like db_query, for a SELECT that must find a row (a record to change,
+ * locked FOR UPDATE): KERR_NOTFOUND, not logged, when it finds none.
+ */
+enum kerr	 db_query_row(struct arena *a, const char *reqid, struct dbstmt *s,
+		    struct dbres *res, const char *fmt, ...);
+
+/*
  * Like db_query, but answered from this worker's cache when the same
  * statement ran with the same parameters at the same data version (the
  * session's, which sql/0006's triggers move forward at every write). Only

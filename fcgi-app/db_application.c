@@ -404,13 +404,9 @@ db_application_withdraw(struct req *r, long long id, long long org_id,
 	*status = NULL;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_STATUS_LOCK], &res, "ii", id,
+	if ((e = db_query_row(r->a, r->id, &q[Q_STATUS_LOCK], &res, "ii", id,
 	    org_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	*status = db_str(&res, 0, 0);
 	if ((e = db_exec(r->id, &q[Q_WITHDRAW], &changed, NULL, "iii", id,
 	    org_id, (long long)version)) != KERR_OK)

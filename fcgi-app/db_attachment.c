@@ -171,21 +171,13 @@ db_attachment_remove(struct req *r, long long report_id, long long id,
 	memset(why, 0, sizeof(*why));
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_REPORT_LOCK], &res, "iii", report_id, org_id,
+	if ((e = db_query_row(r->a, r->id, &q[Q_REPORT_LOCK], &res, "iii", report_id, org_id,
 	    org_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	why->status = res.rows[0][0];
 	why->project_status = res.rows[0][1];
-	if ((e = db_query(r->a, r->id, &q[Q_OF_REPORT], &res, "ii", id, report_id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_OF_REPORT], &res, "ii", id, report_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	why->filename = res.rows[0][0];
 	why->sent = db_ll(&res, 0, 4) != 0;
 	if (!report_editable(why->status, why->project_status) || why->sent) {

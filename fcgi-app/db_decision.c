@@ -492,12 +492,8 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 	*code = NULL;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_APP_LOCK], &res, "i", app_id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_APP_LOCK], &res, "i", app_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	status = db_str(&res, 0, 0);
 	current = (unsigned)db_ll(&res, 0, 1);
 	year = (int)db_ll(&res, 0, 2);
@@ -556,13 +552,9 @@ db_decision_update(struct req *r, long long app_id, unsigned version,
 	*current = 0;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_DECISION_LOCK], &res, "i",
+	if ((e = db_query_row(r->a, r->id, &q[Q_DECISION_LOCK], &res, "i",
 	    app_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	id = db_ll(&res, 0, 0);
 	*current = (unsigned)db_ll(&res, 0, 1);
 	pid = db_ll(&res, 0, 3);

@@ -244,13 +244,9 @@ db_org_update(struct req *r, const struct organisation *o, unsigned version,
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_LOCK], &res, "ii", english(r),
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "ii", english(r),
 	    o->id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	orgs_of(&res, &before);
 	*current = before.version;
 	/* Someone else saved since this person's form was filled: theirs stands. */

@@ -360,12 +360,8 @@ db_project_cancel(struct req *r, const char *code, unsigned version, const char 
 	*status = NULL;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_LOCK], &res, "s", code)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "s", code)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	id = db_ll(&res, 0, 0);
 	*status = res.rows[0][1];
 	if (strcmp(*status, "implementation") != 0 && strcmp(*status, "finalisation") != 0) {
@@ -407,12 +403,8 @@ db_project_set_withheld(struct req *r, const char *code, unsigned version, int w
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_PUB_LOCK], &res, "s", code)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_PUB_LOCK], &res, "s", code)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	id = db_ll(&res, 0, 0);
 	was = db_ll(&res, 0, 2) != 0;
 	was_reason = res.rows[0][3];
@@ -454,12 +446,8 @@ db_project_set_capital(struct req *r, const char *code, unsigned version, const 
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_CAPITAL_LOCK], &res, "ss", percent, code)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_CAPITAL_LOCK], &res, "ss", percent, code)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	id = db_ll(&res, 0, 0);
 	/* The same form sent twice: it is done already. */
 	if (db_ll(&res, 0, 3) != 0) {
@@ -512,12 +500,8 @@ db_project_fund_record(struct req *r, const char *code, unsigned version,
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_FUND_LOCK], &res, "s", code)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_FUND_LOCK], &res, "s", code)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	id = db_ll(&res, 0, 0);
 	if ((unsigned)db_ll(&res, 0, 1) != version) {
 		/* Sent twice: the first went through, and moved the version on. */
@@ -554,12 +538,8 @@ db_project_fund_remove(struct req *r, const char *code, long long fund_id)
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_FUND_GET], &res, "si", code, fund_id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_FUND_GET], &res, "si", code, fund_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	if ((e = db_exec(r->id, &q[Q_FUND_DELETE], NULL, NULL, "i", fund_id)) != KERR_OK ||
 	    (e = db_audit(r, 0, "project.funds_remove", "project", db_ll(&res, 0, 4),
 	    fund_json(r, fund_id, res.rows[0][1], db_ll(&res, 0, 2), res.rows[0][3]), NULL)) != KERR_OK)

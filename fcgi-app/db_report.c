@@ -543,12 +543,8 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 	memset(why, 0, sizeof(*why));
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	status = why->status = res.rows[0][0];
 	why->version = (unsigned)db_ll(&res, 0, 1);
 	why->project_status = res.rows[0][2];
@@ -620,12 +616,8 @@ db_report_decide(struct req *r, const struct report_view *v, unsigned version,
 	memset(why, 0, sizeof(*why));
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_PROJECT_LOCK], &res, "i", v->id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_PROJECT_LOCK], &res, "i", v->id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	why->project_status = pstatus = res.rows[0][0];
 	last_year = db_ll(&res, 0, 1);
 	why->status = res.rows[0][2];
@@ -698,12 +690,8 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 	*due = 0;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_PAY_LOCK], &res, "i", id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_PAY_LOCK], &res, "i", id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	if (strcmp(res.rows[0][0], "approved") != 0 || strcmp(res.rows[0][1], "progress") != 0) {
 		e = KERR_FORBIDDEN;
 		goto out;

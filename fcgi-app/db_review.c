@@ -342,13 +342,9 @@ db_review_save(struct req *r, long long app_id, long long reviewer_id,
 	if ((e = lock_application(r, app_id, &status, &app_version)) != KERR_OK)
 		goto out;
 	/* Not assigned is 404 whatever the application's state: the form does not exist for them. */
-	if ((e = db_query(r->a, r->id, &q[Q_REVIEW_LOCK], &res, "ii", app_id,
+	if ((e = db_query_row(r->a, r->id, &q[Q_REVIEW_LOCK], &res, "ii", app_id,
 	    reviewer_id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	review_of(&res, 0, &before);
 	if ((e = must_be_open(status, f)) != KERR_OK)
 		goto out;

@@ -229,13 +229,9 @@ db_round_update(struct req *r, const struct round *rd, unsigned version,
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_ROUND_LOCK], &res, "i",
+	if ((e = db_query_row(r->a, r->id, &q[Q_ROUND_LOCK], &res, "i",
 	    rd->id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	rounds_of(&res, &before, current);
 	if ((e = db_exec(r->id, &q[Q_ROUND_UPDATE], &changed, NULL, "issssiii",
 	    (long long)rd->year, rd->name_sv, rd->name_en, rd->opens_on,
@@ -359,13 +355,9 @@ country_change(struct req *r, const char *code, unsigned version,
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_COUNTRY_LOCK], &res, "s",
+	if ((e = db_query_row(r->a, r->id, &q[Q_COUNTRY_LOCK], &res, "s",
 	    code)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	countries_of(&res, now);
 	after = now->c;
 	if (eligible >= 0)

@@ -130,12 +130,8 @@ db_theme_update(struct req *r, const struct theme *t, unsigned version,
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &q[Q_LOCK], &res, "i", t->id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "i", t->id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	themes_of(&res, &before);
 	*current = before.version;
 	/* Someone else saved since this person's form was filled: theirs stands. */

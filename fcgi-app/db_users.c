@@ -273,12 +273,8 @@ db_user_set_active(struct req *r, long long id, int active, int *changed)
 	*changed = 0;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &uq[U_LOCK], &res, "i", id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &uq[U_LOCK], &res, "i", id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	users_of(&res, &u);
 	if (u.active == (active != 0))
 		goto out;
@@ -312,12 +308,8 @@ db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &uq[U_LOCK], &res, "i", id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &uq[U_LOCK], &res, "i", id)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	users_of(&res, &u);
 	if (!u.active) {
 		e = KERR_INVALID;
@@ -363,13 +355,9 @@ db_link_use(struct req *r, const unsigned char h[32], const char *hash,
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query(r->a, r->id, &uq[U_LINK_LOCK], &res, "b", h,
+	if ((e = db_query_row(r->a, r->id, &uq[U_LINK_LOCK], &res, "b", h,
 	    (size_t)32)) != KERR_OK)
 		goto out;
-	if (res.nrows == 0) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
 	*user_id = db_ll(&res, 0, 0);
 	/* Sessions signed in with the old password end with it. */
 	if ((e = db_exec(r->id, &uq[U_SET_PASSWORD], NULL, NULL, "si", hash,
