@@ -32,10 +32,18 @@
  * message.
  *
  * "I have completed this section" runs the section's rules
- * (rules_check_section). When they find problems the section is saved
- * all the same, as a draft, with the box unticked, and the page shows
- * the problems next to their fields: work is never held back because it
- * is unfinished. Completing is judged again on submission (rules_check).
+ * (rules_check_section), whatever failed to be read, so that one save
+ * lists every problem of the section. When there are problems the
+ * section is saved all the same, in progress, and the page shows them
+ * next to their fields with the box still ticked, as it was sent, so
+ * that saving again checks again: work is never held back because it
+ * is unfinished, and never marked complete unseen. Completing is judged
+ * again on submission (rules_check).
+ *
+ * Enter in a field presses the form's first button, a hidden "Save and
+ * continue" (_app_form_start.html), never one that adds a row. A section
+ * opened from check your answers (?return=check, kept in the form) goes
+ * back there when saved.
  *
  * Blank rows (an objective, a result, an indicator, a team member with
  * nothing typed) are nothing: they are dropped when saved, and the rest
