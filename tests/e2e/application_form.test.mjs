@@ -2,7 +2,8 @@
 // form however often it is sent, each section saved and read back exactly (long text, every script, HTML and SQL),
 // what cannot be read shown next to its field with everything typed kept, stale saves refused, other
 // organisations' drafts out of reach, the submission rules with links to the fields, one submission however often
-// it is sent, and the audit rows; against the real nginx, workers and MariaDB with the demo data (today 2016-09-30,
+// it is sent, and the audit rows; completing a section (every problem in one save, the box kept, a partner in
+// another country than the application's refused), "Change" returning to check your answers, Enter saving; against the real nginx, workers and MariaDB with the demo data (today 2016-09-30,
 // the 2017 call open).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
