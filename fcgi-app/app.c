@@ -21,6 +21,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_ACCESSIBILITY] = "accessibility",
 	[TPL_APPLICATION] = "application",
 	[TPL_APPLICATION_WITHDRAW] = "application_withdraw",
+	[TPL_APPLICATION_DELETE] = "application_delete",
 	[TPL_PROJECT] = "project",
 	[TPL_ROUNDS] = "rounds",
 	[TPL_ROUND_FORM] = "round_form",

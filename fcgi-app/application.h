@@ -77,6 +77,16 @@ struct country {
 	const char	*languages;	/* official languages: ISO 639-1 codes separated by commas, in order ("sq,sr"); NULL: not known */
 };
 
+/*
+ * Where a chosen partner organisation is, for the rule that it is in the
+ * application's country. Any member may be NULL when not known.
+ */
+struct partner_place {
+	const char	*name;		/* the organisation's official name */
+	const char	*country;	/* ISO code of its country */
+	const char	*country_sv, *country_en;
+};
+
 struct indicator {
 	const char	*name;
 	const char	*unit;
@@ -113,6 +123,7 @@ struct application {
 	long long	 org_id;	/* the Swedish applicant */
 	const char	*country;	/* ISO code, or NULL */
 	long long	 partner[MAX_PARTNERS];	/* organisation ids, 0 when none */
+	struct partner_place partner_at[MAX_PARTNERS];	/* where each of them is */
 	long long	 coapplicant[MAX_COAPPLICANTS];	/* Swedish co-applicants' ids, 0 when none */
 
 	const char	*title_sv, *title_en, *title_local;

@@ -12,6 +12,10 @@ enum q {
 	Q_LOAD,
 	Q_STATUS_LOCK,
 	Q_WITHDRAW,
+	Q_DELETE_LOCK,
+	Q_DELETE_FILES,
+	Q_DELETE,
+	Q_DELETED,
 	Q__MAX
 };
 
@@ -45,6 +49,24 @@ static struct dbstmt q[Q__MAX] = {
 	    "withdrawn_at = UTC_TIMESTAMP(), version = version + 1 "
 	    "WHERE id = ? AND applicant_org_id = ? AND version = ? "
 	    "AND status IN ('draft', 'submitted', 'under_review')", NULL, 0 },
+	[Q_DELETE_LOCK] = { "SELECT status, version, submitted_at IS NULL, round_id, "
+	    "project_type, title_sv, title_en FROM applications "
+	    "WHERE id = ? AND applicant_org_id = ? FOR UPDATE", NULL, 0 },
+	/*
+	 * The rows only: a file is stored once by its content and may be
+	 * another row's too. Every other part of an application goes with it
+	 * (ON DELETE CASCADE); reviews, decisions and projects exist only for
+	 * an application that was submitted.
+	 */
+	[Q_DELETE_FILES] = { "DELETE FROM attachments WHERE application_id = ?",
+	    NULL, 0 },
+	[Q_DELETE] = { "DELETE FROM applications WHERE id = ? AND applicant_org_id = ? "
+	    "AND version = ? AND status IN ('draft', 'withdrawn') "
+	    "AND submitted_at IS NULL", NULL, 0 },
+	/* Whether someone of the organisation deleted it: a request sent again. */
+	[Q_DELETED] = { "SELECT 1 FROM audit_log l JOIN users u ON u.id = l.user_id "
+	    "WHERE l.action = 'application.delete' AND l.entity = 'application' "
+	    "AND l.entity_id = ? AND u.org_id = ? LIMIT 1", NULL, 0 },
 	[Q_LOAD] = { "WITH me AS (SELECT a.* FROM applications a "
 	    "WHERE a.id = ? AND (? = 0 OR a.applicant_org_id = ?)) "
 	    "SELECT 'a' AS tag, NULL AS k1, NULL AS k2, NULL AS k3, NULL AS k4, "
@@ -341,6 +363,8 @@ db_application_load(struct req *r, long long id, long long org_id,
 			p->country = c[6];
 			p->country_sv = c[7];
 			p->country_en = c[8];
+			a->partner_at[pos - 1] = (struct partner_place){ p->name,
+			    p->country, p->country_sv, p->country_en };
 			if ((size_t)pos > x->npartners)
 				x->npartners = (size_t)pos;
 			break;
@@ -421,6 +445,55 @@ db_application_withdraw(struct req *r, long long id, long long org_id,
 	    "\"version\": %u}", version + 1))) != KERR_OK)
 		goto out;
 	*status = "withdrawn";
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_application_delete(struct req *r, long long id, long long org_id,
+    unsigned version, int *gone)
+{
+	unsigned long long files = 0, changed = 0;
+	struct dbres res;
+	enum kerr e;
+
+	*gone = 0;
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query(r->a, r->id, &q[Q_DELETE_LOCK], &res, "ii", id,
+	    org_id)) != KERR_OK)
+		goto out;
+	if (res.nrows == 0) {
+		db_rollback(r->id);
+		if ((e = db_query(r->a, r->id, &q[Q_DELETED], &res, "ii", id,
+		    org_id)) != KERR_OK)
+			return e;
+		*gone = res.nrows > 0;
+		return KERR_NOTFOUND;
+	}
+	if (db_ll(&res, 0, 2) == 0 || (strcmp(res.rows[0][0], "draft") != 0 &&
+	    strcmp(res.rows[0][0], "withdrawn") != 0)) {
+		e = KERR_FORBIDDEN;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[Q_DELETE_FILES], &files, NULL, "i", id)) != KERR_OK ||
+	    (e = db_exec(r->id, &q[Q_DELETE], &changed, NULL, "iii", id, org_id,
+	    (long long)version)) != KERR_OK)
+		goto out;
+	if (changed == 0) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_audit(r, 0, "application.delete", "application", id,
+	    arena_printf(r->a, "{\"status\": %s, \"version\": %u, \"round_id\": %lld, "
+	    "\"project_type\": %s, \"title_sv\": %s, \"title_en\": %s, "
+	    "\"files\": %llu}", json_str(r, res.rows[0][0]), version,
+	    db_ll(&res, 0, 3), json_str(r, res.rows[0][4]),
+	    json_str(r, res.rows[0][5]), json_str(r, res.rows[0][6]), files),
+	    NULL)) != KERR_OK)
+		goto out;
 	return db_commit(r->id);
 out:
 	db_rollback(r->id);

@@ -101,4 +101,18 @@ const char	*db_value_text(char *value, const char *text);
 enum kerr	db_application_withdraw(struct req *r, long long id, long long org_id,
 		    unsigned version, const char **status);
 
+/*
+ * Deletes application id of organisation org_id for good, seen at
+ * version: only a draft that was never submitted (status draft, or
+ * withdrawn before it was ever submitted), which nobody but the
+ * organisation has seen. Its parts go with it, the rows of its files too,
+ * and its audit row (what it was, for the log to name it) is written in
+ * the same transaction. Returns KERR_OK; KERR_NOTFOUND when the
+ * organisation has no such application, *gone then saying whether it was
+ * the organisation's and deleted (a request sent again); KERR_CONFLICT
+ * when its version moved on; KERR_FORBIDDEN when it was submitted once.
+ */
+enum kerr	db_application_delete(struct req *r, long long id, long long org_id,
+		    unsigned version, int *gone);
+
 #endif

@@ -448,6 +448,18 @@ withdrawable(const char *status)
 	    strcmp(status, "under_review") == 0;
 }
 
+/*
+ * A draft that never reached ICLD may be deleted: nobody but its
+ * organisation has seen it, so nothing of the programme's record goes
+ * with it. Once submitted, an application stays (withdrawn at the most).
+ */
+static int
+deletable(const struct application *a, const struct application_extra *x)
+{
+	return (strcmp(a->status, "draft") == 0 ||
+	    strcmp(a->status, "withdrawn") == 0) && x->submitted == NULL;
+}
+
 /* GET /applications/{id} -> 200 | 404 (also another organisation's) | 503 */
 int
 h_application_show(struct req *r)
@@ -473,6 +485,8 @@ h_application_show(struct req *r)
 	vobj_bool(v, "draft", strcmp(a.status, "draft") == 0);
 	vobj_bool(v, "can_withdraw", r->sess->user.role == ROLE_APPLICANT &&
 	    withdrawable(a.status));
+	vobj_bool(v, "can_delete", r->sess->user.role == ROLE_APPLICANT &&
+	    deletable(&a, &x));
 	view_overview(r, &x, v);
 	view_decision_box(r, &a, &x);
 	view_partners(r, &a, &x, v);
@@ -554,4 +568,75 @@ h_application_withdraw(struct req *r)
 	    N_("The application can no longer be withdrawn: ICLD has decided on it.")));
 	r->status = 409;
 	return withdraw_page(r, &a);
+}
+
+/* The confirmation page of deleting a draft, with the form when it can still be done. */
+static int
+delete_page(struct req *r, const struct application *a,
+    const struct application_extra *x)
+{
+	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
+	struct vobj *v = r->view;
+
+	vobj_str(v, "title", i18n_tr(r->lang, N_("Delete the draft?")));
+	vobj_str(v, "app_title", !blank(title) ? title : NULL);
+	vobj_int(v, "id", a->id);
+	vobj_int(v, "version", a->version);
+	vobj_bool(v, "can_delete", deletable(a, x));
+	view_crumb(r, arena_printf(r->a, "/applications/%lld", a->id),
+	    arena_printf(r->a, "%s %lld", i18n_tr(r->lang, N_("Application")), a->id));
+	return render(r, TPL_APPLICATION_DELETE);
+}
+
+/* GET /applications/{id}/delete -> 200 confirmation | 303 the application, once submitted | 404 | 503 */
+int
+h_application_delete_form(struct req *r)
+{
+	struct application a;
+	struct application_extra x;
+	long long id = path_id(r->args[0]);
+	enum kerr e;
+
+	if (id == 0)
+		return 404;
+	if ((e = db_application_load(r, id, confined_org(r), &a, &x)) != KERR_OK)
+		return http_status(e);
+	if (!deletable(&a, &x))
+		return redirect(r, arena_printf(r->a, "/applications/%lld", id));
+	return delete_page(r, &a, &x);
+}
+
+/*
+ * POST /applications/{id}/delete (version) -> 303 the start page (also
+ * for a re-sent request) | 409 page when it changed meanwhile or was
+ * submitted | 400 | 404 (also once deleted, for anyone else) | 503
+ */
+int
+h_application_delete(struct req *r)
+{
+	struct application a;
+	struct application_extra x;
+	long long id = path_id(r->args[0]), version;
+	enum kerr e;
+	int gone;
+
+	if (id == 0)
+		return 404;
+	if (valid_int_range(req_form(r, "version"), 1, 4294967295LL,
+	    &version) != KERR_OK)
+		return 400;
+	e = db_application_delete(r, id, r->sess->user.org_id,
+	    (unsigned)version, &gone);
+	if (e == KERR_OK || (e == KERR_NOTFOUND && gone))
+		return redirect(r, "/#applications");
+	if (e != KERR_CONFLICT && e != KERR_FORBIDDEN)
+		return http_status(e);
+	if ((e = db_application_load(r, id, confined_org(r), &a, &x)) != KERR_OK)
+		return http_status(e);
+	view_error(r, deletable(&a, &x) ? "delete" : "main",
+	    i18n_tr(r->lang, deletable(&a, &x) ?
+	    N_("The draft changed while you were looking at it. Check it, and delete it again if you still want to.") :
+	    N_("The application has been submitted to ICLD, so it can no longer be deleted.")));
+	r->status = 409;
+	return delete_page(r, &a, &x);
 }

@@ -32,10 +32,18 @@
  * message.
  *
  * "I have completed this section" runs the section's rules
- * (rules_check_section). When they find problems the section is saved
- * all the same, as a draft, with the box unticked, and the page shows
- * the problems next to their fields: work is never held back because it
- * is unfinished. Completing is judged again on submission (rules_check).
+ * (rules_check_section), whatever failed to be read, so that one save
+ * lists every problem of the section. When there are problems the
+ * section is saved all the same, in progress, and the page shows them
+ * next to their fields with the box still ticked, as it was sent, so
+ * that saving again checks again: work is never held back because it
+ * is unfinished, and never marked complete unseen. Completing is judged
+ * again on submission (rules_check).
+ *
+ * Enter in a field presses the form's first button, a hidden "Save and
+ * continue" (_app_form_start.html), never one that adds a row. A section
+ * opened from check your answers (?return=check, kept in the form) goes
+ * back there when saved.
  *
  * Blank rows (an objective, a result, an indicator, a team member with
  * nothing typed) are nothing: they are dropped when saved, and the rest
@@ -136,6 +144,8 @@ struct page {
 	struct round		 rd;
 	unsigned		 version;	/* the one the form sends back */
 	int			 stale;		/* someone else saved meanwhile */
+	int			 done_box;	/* "I have completed this section" as the page shows it */
+	int			 to_check;	/* came from check your answers, and goes back there */
 	const char		*add;		/* an extra empty row asked for */
 	struct page_form	 f;		/* what a save found, and what it keeps as typed */
 	struct new_partner	 np;		/* "add a partner organisation" as typed */
@@ -538,6 +548,8 @@ h_appform_tasks(struct req *r)
 	vobj_bool(v, "complete", done == SEC__MAX);
 	vobj_str(v, "check_href", app_href(r, a.id, "/check"));
 	vobj_str(v, "view_href", app_href(r, a.id, ""));
+	/* A draft shown here was never submitted: it can be deleted (h_application.c). */
+	vobj_str(v, "delete_href", app_href(r, a.id, "/delete"));
 	return render(r, TPL_APP_TASKS);
 }
 
@@ -699,48 +711,17 @@ parse_coapplicants(struct page *p)
 	}
 }
 
+/* A partner organisation that is not in the list yet, added in the first free place. */
 static void
-parse_partners(struct page *p)
+parse_new_partner(struct page *p)
 {
 	struct req *r = p->r;
 	struct application *a = p->a;
 	const struct country *c;
-	const struct partner_org *o;
-	const char *s, *name, *kind, *country;
-	long long id;
+	const char *name, *kind, *country;
 	size_t i;
-	int t, k, slots;
+	int k, slots;
 
-	/* A type the round allows; the one chosen before stays choosable. */
-	if ((t = code_index(ptype_code, PT__MAX, req_form(r, "type"))) >= 0 &&
-	    (p->rd.rules[t].allowed || t == p->stored->type))
-		a->type = t;
-	s = form_or_empty(r, "country");
-	if (rules_blank(s))
-		a->country = NULL;
-	else if ((c = country_by_code(p, s)) != NULL &&
-	    (c->eligible || (p->stored->country != NULL &&
-	    strcmp(p->stored->country, s) == 0)))
-		a->country = c->code;
-	for (k = 0; k < MAX_PARTNERS; k++) {
-		const char *fid = k == 0 ? "partner-1" : "partner-2";
-
-		s = form_or_empty(r, fid);
-		if (rules_blank(s))
-			a->partner[k] = 0;
-		else if ((id = path_id(s)) > 0 && (o = org_by_id(p, id)) != NULL &&
-		    (o->active || id == p->stored->partner[k]))
-			a->partner[k] = id;
-	}
-	if (a->partner[1] != 0 && a->partner[1] == a->partner[0]) {
-		page_problem(&p->f, "partner-2", tr(r, N_("Choose a second partner organisation other than the first")));
-		page_keep(&p->f, "partner-2", form_or_empty(r, "partner-2"));
-		a->partner[1] = p->stored->partner[1] != a->partner[0] ?
-		    p->stored->partner[1] : 0;
-	}
-	parse_coapplicants(p);
-
-	/* A partner organisation that is not in the list yet. */
 	name = form_trim(r->a, req_form(r, "new_partner_name"));
 	kind = form_or_empty(r, "new_partner_kind");
 	country = form_or_empty(r, "new_partner_country");
@@ -787,6 +768,77 @@ parse_partners(struct page *p)
 	p->np.name = p->np_pos ? name : NULL;
 	p->np.kind = kind;
 	p->np.country = country;
+}
+
+/*
+ * Where each partner chosen is, for the rule that it is in the
+ * application's country; and that country, when the field is left
+ * empty, the first partner's (as the field's hint says).
+ */
+static void
+place_partners(struct page *p)
+{
+	struct application *a = p->a;
+	const struct partner_org *o;
+	const struct country *c;
+	int k;
+
+	for (k = 0; k < MAX_PARTNERS; k++) {
+		memset(&a->partner_at[k], 0, sizeof(a->partner_at[k]));
+		if ((o = org_by_id(p, a->partner[k])) != NULL)
+			a->partner_at[k] = (struct partner_place){ o->name,
+			    o->country, o->country_sv, o->country_en };
+		else if (a->partner[k] < 0 && (c = country_by_code(p,
+		    p->np.country)) != NULL)
+			a->partner_at[k] = (struct partner_place){ p->np.name,
+			    c->code, c->name_sv, c->name_en };
+	}
+	if (a->country == NULL && (c = country_by_code(p,
+	    a->partner_at[0].country)) != NULL && c->eligible)
+		a->country = c->code;
+}
+
+static void
+parse_partners(struct page *p)
+{
+	struct req *r = p->r;
+	struct application *a = p->a;
+	const struct country *c;
+	const struct partner_org *o;
+	const char *s;
+	long long id;
+	int t, k;
+
+	/* A type the round allows; the one chosen before stays choosable. */
+	if ((t = code_index(ptype_code, PT__MAX, req_form(r, "type"))) >= 0 &&
+	    (p->rd.rules[t].allowed || t == p->stored->type))
+		a->type = t;
+	s = form_or_empty(r, "country");
+	if (rules_blank(s))
+		a->country = NULL;
+	else if ((c = country_by_code(p, s)) != NULL &&
+	    (c->eligible || (p->stored->country != NULL &&
+	    strcmp(p->stored->country, s) == 0)))
+		a->country = c->code;
+	for (k = 0; k < MAX_PARTNERS; k++) {
+		const char *fid = k == 0 ? "partner-1" : "partner-2";
+
+		s = form_or_empty(r, fid);
+		if (rules_blank(s))
+			a->partner[k] = 0;
+		else if ((id = path_id(s)) > 0 && (o = org_by_id(p, id)) != NULL &&
+		    (o->active || id == p->stored->partner[k]))
+			a->partner[k] = id;
+	}
+	if (a->partner[1] != 0 && a->partner[1] == a->partner[0]) {
+		page_problem(&p->f, "partner-2", tr(r, N_("Choose a second partner organisation other than the first")));
+		page_keep(&p->f, "partner-2", form_or_empty(r, "partner-2"));
+		a->partner[1] = p->stored->partner[1] != a->partner[0] ?
+		    p->stored->partner[1] : 0;
+	}
+	parse_coapplicants(p);
+	parse_new_partner(p);
+	place_partners(p);
 }
 
 /* The name of country c in the reader's language. */
@@ -1846,8 +1898,15 @@ show_section(struct page *p)
 	vobj_str(v, "action", app_href(r, p->a->id, arena_printf(r->a, "/%s",
 	    slugs[p->sec])));
 	vobj_int(v, "version", p->version);
-	vobj_bool(v, "done", p->a->done[p->sec]);
-	vobj_str(v, "tasks_href", app_href(r, p->a->id, "/tasks"));
+	vobj_bool(v, "done", p->done_box);
+	vobj_bool(v, "to_check", p->to_check);
+	vobj_str(v, "continue_label", tr(r, p->to_check ?
+	    N_("Save and return to check your answers") : N_("Save and continue")));
+	vobj_str(v, "back_href", app_href(r, p->a->id, p->to_check ? "/check" :
+	    "/tasks"));
+	vobj_str(v, "back_label", tr(r, p->to_check ?
+	    N_("Back to check your answers without saving") :
+	    N_("Back to the task list without saving")));
 	crumbs_app(r, p->a);
 	view_crumb(r, app_href(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
 	    tr(r, section_titles[p->sec]));
@@ -1896,17 +1955,48 @@ section_get(struct req *r, enum section s)
 	p->a = &a;
 	p->stored = &a;
 	p->version = a.version;
+	p->done_box = a.done[s];
+	p->to_check = same(req_query(r, "return"), "check");
 	p->add = req_query(r, "add");
 	return show_section(p);
 }
 
-/* Where "Save and continue" goes from section s: the next one, after the last the task list. */
+/*
+ * Where "Save and continue" goes from section s: check your answers when
+ * the person came from there to change something, else the next
+ * section, and after the last the task list.
+ */
 static const char *
-next_href(struct req *r, long long id, enum section s)
+next_href(struct req *r, long long id, enum section s, int to_check)
 {
+	if (to_check)
+		return app_href(r, id, "/check");
 	if (s + 1 < SEC__MAX)
 		return app_href(r, id, arena_printf(r->a, "/%s", slugs[s + 1]));
 	return app_href(r, id, "/tasks");
+}
+
+/*
+ * Adds to the reading problems of p the problems rules found, save for a
+ * field that has a reading problem of its own, or a part that has one
+ * ("amount-1" when "amount-1-travel" could not be read): the rules judged
+ * the stored value there, not what was typed, and the reading problem
+ * says what to fix.
+ */
+static void
+add_rule_problems(struct page *p, const struct rule_error *err, size_t n)
+{
+	size_t i, j, len, nread = p->f.nerr;
+	int covered;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(err[i].field);
+		for (covered = 0, j = 0; j < nread && !covered; j++)
+			covered = strncmp(p->f.err[j].field, err[i].field, len) == 0 &&
+			    (p->f.err[j].field[len] == '\0' || p->f.err[j].field[len] == '-');
+		if (!covered)
+			page_problem(&p->f, err[i].field, err[i].text);
+	}
 }
 
 /* The anchor of the row "Add another ..." made, for the page to open at. */
@@ -1935,6 +2025,7 @@ section_post(struct req *r, enum section s)
 	struct page *p = arena_calloc(r->a, 1, sizeof(*p));
 	const struct country *c;
 	const char *action = form_or_empty(r, "action"), *status_now;
+	struct rule_error *err;
 	size_t n;
 	unsigned version, current = 0;
 	int status, want_done;
@@ -1979,17 +2070,25 @@ section_post(struct req *r, enum section s)
 		return 404;
 	}
 
-	/* Complete only when asked, nothing failed to be read, and the section's rules hold. */
+	/*
+	 * Complete only when asked, nothing failed to be read, and the
+	 * section's rules hold. The rules run whatever failed to be read, so
+	 * that every problem of the section is listed at once; the box stays
+	 * as it was sent, so that the next save checks again.
+	 */
 	want_done = same(req_form(r, "done"), "1");
+	p->done_box = want_done;
+	p->to_check = same(req_form(r, "return"), "check");
 	typed.done[s] = 0;
-	if (want_done && p->f.nerr == 0) {
+	if (want_done) {
 		if (need_countries(p) != KERR_OK)
 			return 503;
 		c = country_by_code(p, typed.country);
-		n = rules_check_section(r->a, r->lang, s, &typed, &p->rd, c, p->f.err,
+		err = arena_calloc(r->a, PAGE_ERRORS_MAX, sizeof(*err));
+		n = rules_check_section(r->a, r->lang, s, &typed, &p->rd, c, err,
 		    PAGE_ERRORS_MAX);
-		p->f.nerr = n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX;
-		typed.done[s] = n == 0;
+		typed.done[s] = n == 0 && p->f.nerr == 0;
+		add_rule_problems(p, err, n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX);
 	}
 	tosave = typed;
 	if (s == SEC_RESULTS)
@@ -2010,7 +2109,6 @@ section_post(struct req *r, enum section s)
 		/* What they typed stays; the version is the one stored now, so saving again works. */
 		p->stale = 1;
 		p->version = current;
-		typed.done[s] = want_done;
 		r->status = 409;
 		return show_section(p);
 	}
@@ -2031,12 +2129,13 @@ section_post(struct req *r, enum section s)
 	if (p->f.nerr > 0)
 		return show_section(p);
 	if (p->add != NULL)
-		return redirect(r, arena_printf(r->a, "%s?add=%s%s",
+		return redirect(r, arena_printf(r->a, "%s?add=%s%s%s",
 		    app_href(r, typed.id, arena_printf(r->a, "/%s", slugs[s])),
-		    p->add, added_anchor(r, p)));
+		    p->add, p->to_check ? "&return=check" : "",
+		    added_anchor(r, p)));
 	if (strcmp(action, "draft") == 0)
 		return redirect(r, app_href(r, typed.id, "/tasks"));
-	return redirect(r, next_href(r, typed.id, s));
+	return redirect(r, next_href(r, typed.id, s, p->to_check));
 }
 
 /* GET /applications/{id}/{section} -> 200 the section's form | 303 the application, once submitted | 404 | 503 */
@@ -2063,6 +2162,14 @@ int h_appform_contact_save(struct req *r) { return section_post(r, SEC_CONTACT);
 
 /* ---- check your answers, submit --------------------------------------------------------------------- */
 
+/* The link that changes field of section s from check your answers: the section saved goes back there. */
+static const char *
+change_href(struct req *r, long long id, enum section s, const char *field)
+{
+	return app_href(r, id, arena_printf(r->a, "/%s?return=check#%s",
+	    slugs[s], field));
+}
+
 /* A summary row under o's "rows" with its Change link; every key the partial reads is set. */
 static struct vobj *
 crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
@@ -2078,8 +2185,7 @@ crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
 	vobj_bool(w, "prose", 0);
 	vobj_bool(w, "has_items", 0);
 	vobj_bool(w, "items", 0);
-	vobj_str(w, "change", app_href(r, id, arena_printf(r->a, "/%s#%s",
-	    slugs[s], field)));
+	vobj_str(w, "change", change_href(r, id, s, field));
 	return w;
 }
 
@@ -2321,9 +2427,9 @@ show_check(struct req *r, const struct application *a,
 	if (stale)
 		error_link(r, "#submit", tr(r, N_("The application was changed after you opened this page, perhaps in another window. Check your answers again before you submit.")));
 	for (i = 0; i < nerr; i++)
-		error_link(r, app_href(r, a->id, arena_printf(r->a, "/%s#%s",
-		    slugs[err[i].section], err[i].field)), arena_printf(r->a,
-		    "%s: %s", tr(r, section_titles[err[i].section]), err[i].text));
+		error_link(r, change_href(r, a->id, err[i].section, err[i].field),
+		    arena_printf(r->a, "%s: %s", tr(r,
+		    section_titles[err[i].section]), err[i].text));
 	vobj_str(v, "title", tr(r, N_("Check your answers before you submit")));
 	vobj_str(v, "reference", reference(r, a->id));
 	vobj_str(v, "app_title", app_title(r, a));

@@ -48,6 +48,7 @@ static const struct {
 	{ "application.create", N_("Application started") },
 	{ "application.submit", N_("Application submitted") },
 	{ "application.withdraw", N_("Application withdrawn") },
+	{ "application.delete", N_("Draft deleted") },
 	{ "application.review", N_("Application taken up for review") },
 	{ "decision.approve", N_("Application approved") },
 	{ "decision.reject", N_("Application rejected") },

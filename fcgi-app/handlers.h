@@ -22,6 +22,8 @@ int	h_accessibility(struct req *);
 int	h_application_show(struct req *);
 int	h_application_withdraw_form(struct req *);
 int	h_application_withdraw(struct req *);
+int	h_application_delete_form(struct req *);
+int	h_application_delete(struct req *);
 
 /* h_application_form.c */
 int	h_appform_new(struct req *);

@@ -40,6 +40,10 @@ static const struct route routes[] = {
 	    MAY_APPLICANT, 0 },
 	{ METHOD_POST, "/applications/{id}/withdraw", h_application_withdraw,
 	    MAY_APPLICANT, 0 },
+	{ METHOD_GET,  "/applications/{id}/delete", h_application_delete_form,
+	    MAY_APPLICANT, 0 },
+	{ METHOD_POST, "/applications/{id}/delete", h_application_delete,
+	    MAY_APPLICANT, 0 },
 	/* Reviews (h_review.c): ICLD's own; the form only for the reviewer assigned. */
 	{ METHOD_POST, "/applications/{id}/reviewers", h_review_assign, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/applications/{id}/reviewers/{user}/remove", h_review_unassign,

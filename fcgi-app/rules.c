@@ -135,11 +135,35 @@ partners_needed(const struct ctx *x)
 	return x->type == PT_THREE_PARTY ? 2 : 1;
 }
 
+/*
+ * Partner k (0-based) must be in the application's country: the rules,
+ * the statistics and the IATI file all follow that country.
+ */
+static void
+check_partner_country(struct ctx *x, size_t k)
+{
+	const struct partner_place *pp = &x->app->partner_at[k];
+	const char *its;
+
+	if (x->app->partner[k] == 0 || x->c == NULL || pp->country == NULL ||
+	    strcmp(pp->country, x->c->code) == 0)
+		return;
+	its = i18n_pick(x->e.l, pp->country_sv, pp->country_en);
+	fail(x, "country", N_("{organisation} is in {its_country}, not in "
+	    "{country}: choose {its_country} as the partner country, or a "
+	    "partner organisation in {country}"), (const char *const []){
+	    "organisation", pp->name != NULL ? pp->name :
+	    i18n_tr(x->e.l, N_("The partner organisation")),
+	    "its_country", its != NULL ? its : pp->country,
+	    "country", i18n_pick(x->e.l, x->c->name_sv, x->c->name_en), NULL });
+}
+
 static void
 check_partners(struct ctx *x, const char *today)
 {
 	const struct application *app = x->app;
 	const char *pairs[3] = { "date", NULL, NULL };
+	size_t k;
 
 	if (x->type < 0)
 		fail(x, "type", N_("Choose the type of project"), NULL);
@@ -184,6 +208,8 @@ check_partners(struct ctx *x, const char *today)
 		fail(x, "country", N_("{country} is not a partner country of "
 		    "the programme: choose an eligible country"), pairs);
 	}
+	for (k = 0; k < partners_needed(x); k++)
+		check_partner_country(x, k);
 }
 
 /* The language of the title and summary in the partner's language. */
@@ -438,19 +464,20 @@ enum match {
 static const struct {
 	const char	*stem;
 	enum match	 how;
+	const char	*lead;	/* a word before it that is part of the term, or NULL */
 } salary_words[] = {
-	{ "lön", SUFFIX },		/* lön, månadslön, timlön */
-	{ "löne", ANYWHERE },		/* löner, lönen, lönekostnader, timlönerna */
-	{ "arvod", ANYWHERE },		/* arvode, arvoden, sammanträdesarvode */
-	{ "traktament", ANYWHERE },	/* traktamente, dagtraktamenten */
-	{ "salar", PREFIX },		/* salary, salaries, salaried */
-	{ "wage", WHOLE },
-	{ "wages", WHOLE },
-	{ "allowance", PREFIX },	/* allowance, allowances */
-	{ "honorari", PREFIX },		/* honorarium, honoraria */
-	{ "diem", WHOLE },		/* per diem, per-diem */
-	{ "diems", WHOLE },
-	{ "perdiem", PREFIX }		/* perdiem, perdiems */
+	{ "lön", SUFFIX, NULL },		/* lön, månadslön, timlön */
+	{ "löne", ANYWHERE, NULL },		/* löner, lönen, lönekostnader, timlönerna */
+	{ "arvod", ANYWHERE, NULL },		/* arvode, arvoden, sammanträdesarvode */
+	{ "traktament", ANYWHERE, NULL },	/* traktamente, dagtraktamenten */
+	{ "salar", PREFIX, NULL },		/* salary, salaries, salaried */
+	{ "wage", WHOLE, NULL },
+	{ "wages", WHOLE, NULL },
+	{ "allowance", PREFIX, NULL },		/* allowance, allowances */
+	{ "honorari", PREFIX, NULL },		/* honorarium, honoraria */
+	{ "diem", WHOLE, "per" },		/* per diem, per-diem */
+	{ "diems", WHOLE, "per" },
+	{ "perdiem", PREFIX, NULL }		/* perdiem, perdiems */
 };
 
 /*
@@ -526,12 +553,35 @@ word_matches(const char *w, size_t n, const char *stem, enum match how)
 	return 0;
 }
 
-/* The first word of s naming salaries or per diems, as written there, or NULL. */
+/* Whether the bytes from..to of f only join two words of one term: spaces, hyphens, no-break spaces. */
+static int
+joins(const char *f, size_t from, size_t to)
+{
+	if (from == to)
+		return 0;
+	while (from < to)
+		if (f[from] == ' ' || f[from] == '-')
+			from++;
+		else if ((unsigned char)f[from] == 0xc2 &&
+		    (unsigned char)f[from + 1] == 0xa0)
+			from += 2;
+		else
+			return 0;
+	return 1;
+}
+
+/*
+ * The first term of s naming salaries or per diems, as written there, or
+ * NULL: the word, with the word before it when the two are one term
+ * ("per diem", "Per-diems"), so that the message quotes what the person
+ * wrote rather than half of it.
+ */
 static const char *
 salary_word(struct arena *a, const char *s)
 {
 	const char *f = fold(a, s);
-	size_t at, end, len, k;
+	size_t at, end, len, k, pat = 0, pend = 0;
+	int prev = 0;
 
 	for (at = 0; f[at] != '\0'; ) {
 		if ((len = letter((const unsigned char *)f + at)) == 0) {
@@ -542,11 +592,19 @@ salary_word(struct arena *a, const char *s)
 		    != 0; end += len)
 			continue;
 		for (k = 0; k < sizeof(salary_words) / sizeof(salary_words[0]);
-		    k++)
-			if (word_matches(f + at, end - at, salary_words[k].stem,
+		    k++) {
+			if (!word_matches(f + at, end - at, salary_words[k].stem,
 			    salary_words[k].how))
-				return arena_strndup(a, s + at, end - at);
-		at = end;
+				continue;
+			if (prev && salary_words[k].lead != NULL &&
+			    word_matches(f + pat, pend - pat, salary_words[k].lead,
+			    WHOLE) && joins(f, pend, at))
+				at = pat;
+			return arena_strndup(a, s + at, end - at);
+		}
+		prev = 1;
+		pat = at;
+		pend = at = end;
 	}
 	return NULL;
 }
@@ -617,20 +675,37 @@ check_year(struct ctx *x, int y)
 		    "sum", kronor(x, sum), "total", kronor(x, total), NULL });
 }
 
-/* The number of years and each chosen year's amounts; returns how many years were checked. */
+/*
+ * Whether project year y (0-based) counts: one of the years chosen, for
+ * amounts left from a longer plan do not; while no number is chosen, a
+ * year with anything typed, so that its problems are named at once
+ * rather than after the number is chosen.
+ */
 static int
+year_counts(const struct application *app, int y)
+{
+	int k;
+
+	if (app->years > 0)
+		return y < app->years;
+	if (app->year_total[y] >= 0)
+		return 1;
+	for (k = 0; k < CAT__MAX; k++)
+		if (app->amount[y][k] >= 0)
+			return 1;
+	return 0;
+}
+
+/* The number of years and the amounts of each year that counts. */
+static void
 check_amounts(struct ctx *x)
 {
-	const struct application *app = x->app;
-	int y, n;
+	int y;
 
 	check_years(x);
-	/* Only the years chosen are in the form; amounts left from a longer plan do not count. */
-	n = app->years < 0 ? 0 :
-	    app->years > MAX_YEARS ? MAX_YEARS : app->years;
-	for (y = 0; y < n; y++)
-		check_year(x, y);
-	return n;
+	for (y = 0; y < MAX_YEARS; y++)
+		if (year_counts(x->app, y))
+			check_year(x, y);
 }
 
 static void
@@ -638,18 +713,19 @@ check_budget(struct ctx *x)
 {
 	const struct application *app = x->app;
 	const char *word;
-	int y, n, other;
+	int y, other;
 
-	n = check_amounts(x);
-	for (other = 0, y = 0; y < n; y++)
-		other |= app->amount[y][CAT_OTHER] > 0;
+	check_amounts(x);
+	for (other = 0, y = 0; y < MAX_YEARS; y++)
+		other |= year_counts(app, y) && app->amount[y][CAT_OTHER] > 0;
 	if (other && rules_blank(app->other_costs))
 		fail(x, "other_costs", N_("Describe what the other costs "
 		    "cover"), NULL);
 	if (!rules_blank(app->other_costs) &&
 	    (word = salary_word(x->e.a, app->other_costs)) != NULL)
 		fail(x, "other_costs", N_("Salaries and per diems are not "
-		    "eligible costs: remove \"{word}\" from the other costs"),
+		    "eligible costs: remove \"{word}\" from the description of "
+		    "the other costs"),
 		    (const char *const []){ "word", word, NULL });
 }
 

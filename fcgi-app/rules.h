@@ -73,7 +73,9 @@ struct rule_error {
  *   opens_on <= today <= closes_on, or any day for an inception when the
  *   round has inception_all_year. One partner for an inception or project
  *   and no second one; two for a three-party project. A country that is
- *   eligible.
+ *   eligible, and every partner needed in it (partner_at[k].country, when
+ *   known): the country's rules, statistics and IATI file follow it, so a
+ *   partner elsewhere is named at the field "country".
  * The project: titles in Swedish and in English (the programme works in
  *   English with its partners); a language for the title and summary in
  *   the partner's language when either is given, and once the country is
@@ -99,7 +101,8 @@ struct rule_error {
  *   two civil servants. Project and three-party: three to five civil
  *   servants on every side.
  * Budget: the number of years within the round's rule for the type; for
- *   each of those years (later years' amounts are ignored) an amount,
+ *   each of those years (later years' amounts are ignored; while no number
+ *   is chosen, each year with anything typed) an amount,
  *   between min_amount (at least 1 krona) and the ceiling of the
  *   country's region, both included; the cost categories adding up to it
  *   (an empty category is 0). Salaries and per diems have no category, so
@@ -111,6 +114,8 @@ struct rule_error {
  *   starting "salar" (salary, salaries), "allowance" or "honorari"
  *   (honorarium), the words "wage", "wages", "diem", "diems" (per diem,
  *   per-diem) and words starting "perdiem". "carpe diem" is refused too.
+ *   The message quotes the term as written: "per diem" and "Per-diems"
+ *   whole, not their last word alone.
  * Contact: a name, a valid e-mail address (valid_email()), a telephone.
  */
 

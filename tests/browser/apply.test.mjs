@@ -1,7 +1,8 @@
 // apply.test.mjs - a municipal officer applies, in a real browser (Debian's Chromium through playwright-core) with
 // JavaScript switched off: signs in, starts a draft, leaves and comes back, fills in every section by its labels,
 // submits with a mistake, follows the error summary's link to the field, corrects it, submits, and reads the
-// confirmation and the application, read-only; then withdraws another of its applications. The stack (MariaDB with the demo data, the workers, nginx) is this
+// confirmation and the application, read-only; then withdraws another of its applications. Enter in a section's
+// field saves it and goes on. The stack (MariaDB with the demo data, the workers, nginx) is this
 // file's own; the demo's today is 2016-09-30, with the 2017 call open.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -158,10 +159,13 @@ describe('an applicant without JavaScript', () => {
 			assert.ok(await phone.isVisible());
 			assert.equal(await page.getByLabel('Namn').inputValue(), 'Anna Andersson', 'what was saved is there');
 
-			// Corrected; the section complete; submit from the task list.
+			// Corrected and the section complete: saving goes back to check your answers, where the link came from.
 			await phone.fill('0243-740 00');
-			await completeAndContinue(page);
-			assert.equal(pathOf(page), `/applications/${id}/tasks`);
+			await page.getByLabel('Jag är klar med det här avsnittet').check();
+			await go(page, 'button', 'Spara och gå tillbaka till dina svar');
+			assert.equal(pathOf(page), `/applications/${id}/check`);
+			assert.equal(await page.locator('.error-summary').count(), 0);
+			await gotoPage(page, stack.baseUrl, `/applications/${id}/tasks`);
 			assert.deepEqual(Object.values(await taskStates(page)), Array(6).fill('Klart'));
 			await go(page, 'link', 'Kontrollera dina svar och skicka in');
 			assert.equal(pathOf(page), `/applications/${id}/check`);
@@ -203,6 +207,40 @@ describe('an applicant without JavaScript', () => {
 			assert.equal(await stack.mysql(`SELECT status FROM applications WHERE id = ${other}`).then((r) => r[0][0]), 'withdrawn');
 			assert.equal(await stack.mysql(`SELECT status FROM applications WHERE id = ${id}`).then((r) => r[0][0]), 'submitted',
 				'the one just submitted stays as it is');
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('Enter in a field of a section', () => {
+	test('saves and goes on, as "Save and continue" does, never adding a row', { timeout: 120000 }, async () => {
+		const context = await newContext(browser, { javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			await signIn(page, stack.baseUrl, APPLICANT);
+			await gotoPage(page, stack.baseUrl, '/applications/new');
+			await page.getByRole('group', { name: 'Utlysning 2017' }).getByLabel('Projekt', { exact: true }).check();
+			await go(page, 'button', 'Påbörja ansökan');
+			const id = pathOf(page).match(/\d+/)[0];
+
+			// The results framework, whose first buttons add rows: Enter in the indicator's target saves.
+			await gotoPage(page, stack.baseUrl, `/applications/${id}/results`);
+			await page.getByLabel('Övergripande mål').fill('Residents influence the county budget');
+			const target = page.getByRole('group', { name: 'Indikator 1.1.1' }).getByLabel('Målvärde', { exact: true });
+			await target.fill('12');
+			await Promise.all([page.waitForURL((u) => u.pathname !== `/applications/${id}/results`, { timeout: TIMEOUT }), target.press('Enter')]);
+			assert.equal(pathOf(page), `/applications/${id}/team`, 'on to the next section');
+			assert.deepEqual(await stack.mysql(`SELECT overall_objective FROM applications WHERE id = ${id}`), [['Residents influence the county budget']]);
+			assert.equal((await stack.mysql(`SELECT COUNT(*) FROM objectives WHERE application_id = ${id}`))[0][0], '1', 'no row added');
+
+			// The team, whose "Add another person" buttons come first too.
+			const name = page.locator('#team-swedish');
+			await name.fill('Åsa Öberg');
+			await page.locator('main fieldset').first().getByLabel('Roll').selectOption('civil_servant');
+			await Promise.all([page.waitForURL((u) => u.pathname !== `/applications/${id}/team`, { timeout: TIMEOUT }), name.press('Enter')]);
+			assert.equal(pathOf(page), `/applications/${id}/budget`);
+			assert.deepEqual(await stack.mysql(`SELECT name FROM team_members WHERE application_id = ${id}`), [['Åsa Öberg']]);
 		} finally {
 			await context.close();
 		}

@@ -82,6 +82,16 @@ const PAGE_SPECS = [
 	{ name: 'application-draft', who: 'applicant', path: () => `/applications/${ids.draft}`, status: 200,
 		what: 'a draft with sections left to do: its gaps say "Not answered"' },
 	{ name: 'application-withdraw', who: 'applicant', path: () => `/applications/${ids.draft}/withdraw`, status: 200 },
+	{ name: 'application-delete', who: 'applicant', path: () => `/applications/${ids.draft}/delete`, status: 200 },
+	{
+		name: 'application-delete-stale', who: 'applicant', status: 409,
+		what: 'deleting a draft that changed after the confirmation was shown',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, `/applications/${ids.draft}/delete`);
+			await page.locator(`form[action="/applications/${ids.draft}/delete"] input[name="version"]`).evaluate((e) => { e.value = '999999'; });
+			return clickAndWait(page, page.locator('#delete'));
+		},
+	},
 	{ name: 'project-applicant', who: 'applicant', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-admin', who: 'admin', path: () => `/projects/${ids.project}`, status: 200 },
 	{ name: 'project-sida', who: 'sida', path: () => `/projects/${ids.project}`, status: 200 },
@@ -256,6 +266,8 @@ const PAGE_SPECS = [
 		},
 	},
 	{ name: 'app-check', who: 'applicant', path: () => `/applications/${ids.draft}/check`, status: 200 },
+	{ name: 'app-contact-from-check', who: 'applicant', path: () => `/applications/${ids.draft}/contact?return=check`, status: 200,
+		what: 'a section opened by "Change" on check your answers: saving returns there' },
 	// The partner's language (issue 7): a draft whose language no longer fits its country, and the same sent without one.
 	{ name: 'app-project-language', who: 'applicant', path: () => `/applications/${ids.langDraft}/project`, status: 200,
 		what: 'the title and summary in Swahili after the country changed to China: the old language marked in the select' },

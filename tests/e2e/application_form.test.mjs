@@ -2,7 +2,8 @@
 // form however often it is sent, each section saved and read back exactly (long text, every script, HTML and SQL),
 // what cannot be read shown next to its field with everything typed kept, stale saves refused, other
 // organisations' drafts out of reach, the submission rules with links to the fields, one submission however often
-// it is sent, and the audit rows; against the real nginx, workers and MariaDB with the demo data (today 2016-09-30,
+// it is sent, and the audit rows; completing a section (every problem in one save, the box kept, a partner in
+// another country than the application's refused), "Change" returning to check your answers, Enter saving; against the real nginx, workers and MariaDB with the demo data (today 2016-09-30,
 // the 2017 call open).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ let stack, one;
 let applicant;		// borlange@kommun.example
 let kenya;		// a Kenyan partner organisation: [id, name]
 let kenya2;		// another one
+let china;		// a Chinese one
 
 before(async () => {
 	({ stack, one, applicant } = await openStack({ workers: 2 }, ['applicant']));
@@ -22,6 +24,8 @@ before(async () => {
 		'AND active = 1 ORDER BY id LIMIT 2');
 	assert.equal(orgs.length, 2, 'the demo data has Kenyan partner organisations');
 	[kenya, kenya2] = orgs;
+	[china] = await stack.mysql("SELECT id, name FROM organisations WHERE side = 'partner' AND country_code = 'CN' AND active = 1 ORDER BY id LIMIT 1");
+	assert.ok(china, 'the demo data has a Chinese partner organisation');
 });
 
 after(() => stack?.stop());
@@ -520,20 +524,123 @@ describe('each section saved and read back', () => {
 		assert.equal(res.status, 303);
 	});
 
-	test('"I have completed this section" with something missing: saved as a draft, the problems shown, the box unticked', async () => {
+	test('"I have completed this section" with something missing: saved in progress, the problems shown, the box still ticked', async () => {
 		const res = await save(id, 'contact', { contact_phone: '', done: '1' });
 		assert.equal(res.status, 200);
 		assert.equal(messageAt(res.text, 'contact_phone'), 'Skriv kontaktpersonens telefonnummer');
 		assert.deepEqual(summaryLinks(res.text), [{ href: '#contact_phone', text: 'Skriv kontaktpersonens telefonnummer' }]);
-		assert.equal(valueOf(res.text, 'done'), undefined, 'the box is unticked');
+		assert.equal(valueOf(res.text, 'done'), '1', 'the box stays as it was sent, so that the next save checks again');
 		assert.deepEqual(await stack.mysql(`SELECT contact_phone, done_contact FROM applications WHERE id = ${id}`), [[null, '0']]);
-		// The page's version is the one now stored: saving again from it works.
+		// The page's version is the one now stored: saving again from it, as it stands but for the fix, completes it.
 		const again = parseForms(res.text).find((f) => f.action === `/applications/${id}/contact`);
-		const ok = await send(applicant, again, { contact_phone: '0243-740 00', done: '1', action: 'draft' });
+		const ok = await send(applicant, again, { contact_phone: '0243-740 00', action: 'draft' });
 		assert.equal(ok.status, 303);
 		assert.equal(await one(`SELECT done_contact FROM applications WHERE id = ${id}`), '1');
 		const form = (await formOn(applicant, `/applications/${id}/contact`)).form;
 		assert.equal(form.fields.done, '1', 'a completed section shows its box ticked');
+	});
+});
+
+describe('completing a section', () => {
+	test('a partner organisation in another country than the application\'s: refused at the country when completing and on submission', async () => {
+		const id = await completeDraft();
+		const MSG = `${kenya[1]} ligger i Kenya, inte i Uganda: välj Kenya som partnerland, eller en partnerorganisation i Uganda`;
+		let res = await save(id, 'partners', { ...COMPLETE().partners, country: 'UG' });
+		assert.equal(res.status, 200);
+		assert.equal(messageAt(res.text, 'country'), MSG);
+		assert.deepEqual(summaryLinks(res.text), [{ href: '#country', text: MSG }]);
+		assert.deepEqual(await stack.mysql(`SELECT country_code, done_partners FROM applications WHERE id = ${id}`), [['UG', '0']],
+			'saved all the same, in progress');
+
+		// Marked complete before the rule was there: submission refuses it, with a link to the field.
+		await stack.mysql(`UPDATE applications SET done_partners = 1 WHERE id = ${id}`);
+		const { form } = await formOn(applicant, `/applications/${id}/check`, `/applications/${id}/submit`);
+		res = await send(applicant, form, {});
+		assert.equal(res.status, 200);
+		assert.deepEqual(summaryLinks(res.text), [{ href: `/applications/${id}/partners?return=check#country`, text: `Partner och land: ${MSG}` }]);
+		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'draft');
+
+		// A three-party project: each partner is judged.
+		res = await save(id, 'partners', { ...COMPLETE().partners, type: 'three_party', 'partner-2': china[0] });
+		assert.equal(res.status, 200);
+		assert.match(messageAt(res.text, 'country'), new RegExp(`ligger i Kina, inte i Kenya`));
+
+		// Left empty, the country is the first partner's, as the field's hint says; complete then.
+		res = await save(id, 'partners', { ...COMPLETE().partners, 'partner-2': '', country: '' });
+		assert.equal(res.status, 303, summaryLinks(res.text).map((l) => l.text).join('; '));
+		assert.deepEqual(await stack.mysql(`SELECT country_code, done_partners FROM applications WHERE id = ${id}`), [['KE', '1']]);
+	});
+
+	test('every problem of a section at once: what could not be read and every rule, in one save', async () => {
+		const id = await newDraft();
+		assert.equal((await save(id, 'partners', { ...COMPLETE().partners, 'partner-1': china[0], country: 'CN', done: null })).status, 303);
+		// A language not of China, no principle, dialogue without how: all three named by the first save.
+		let res = await save(id, 'project', { ...COMPLETE().project, title_local: 'Mazungumzo', title_local_lang: 'sw', principle: null, dialogue_text: '' });
+		assert.equal(res.status, 200);
+		let hrefs = summaryLinks(res.text).map((l) => l.href);
+		assert.deepEqual(hrefs, ['#title_local_lang', '#principles', '#dialogue_text']);
+		assert.equal(messageAt(res.text, 'title_local_lang'), 'Välj ett av språken i Kina');
+		assert.match(messageAt(res.text, 'principles'), /minst en av de fyra principer/);
+		assert.equal(valueOf(res.text, 'done'), '1', 'the box stays ticked');
+		assert.equal(await one(`SELECT done_description FROM applications WHERE id = ${id}`), '0');
+
+		// The budget: an amount that is no amount, a year over the ceiling, other costs not described; nothing
+		// said of year 1's sum, which the rules could only judge without the amount that was not read.
+		res = await save(id, 'budget', { ...COMPLETE().budget, 'amount-1-travel': 'abc', 'amount-2': '600 000', 'amount-2-other': '10 000' });
+		assert.equal(res.status, 200);
+		hrefs = summaryLinks(res.text).map((l) => l.href);
+		assert.deepEqual(hrefs, ['#amount-1-travel', '#amount-2', '#amount-2', '#other_costs'], hrefs.join(' '));
+		assert.equal(messageAt(res.text, 'amount-1'), null);
+		assert.match(messageAt(res.text, 'amount-2'), /mellan 300 000 kr och 500 000 kr för år 2/);
+		assert.equal(valueOf(res.text, 'done'), '1');
+		assert.equal(await one(`SELECT done_budget FROM applications WHERE id = ${id}`), '0');
+	});
+
+	test('"Change" on check your answers: saving goes back there, also after a problem or an added row', async () => {
+		const id = await completeDraft();
+		const check = (await applicant.get(`/applications/${id}/check`)).text;
+		const change = check.match(new RegExp(`<a href="(/applications/${id}/contact\\?return=check)#contact_phone">`));
+		assert.ok(change, 'the Change link says where to go back to');
+		let { form, page } = await formOn(applicant, change[1], `/applications/${id}/contact`);
+		assert.equal(form.fields.return, 'check');
+		assert.match(page.text, /<button class="button" name="action" value="continue">Spara och gå tillbaka till dina svar<\/button>/);
+		assert.match(page.text, new RegExp(`<a href="/applications/${id}/check">Tillbaka till dina svar utan att spara</a>`));
+		let res = await send(applicant, form, { contact_phone: '070-000 00 00', action: 'continue' });
+		assert.equal(res.status, 303);
+		assert.equal(res.headers.location, `/applications/${id}/check`);
+
+		// A problem first: the page shown keeps the way back.
+		({ form } = await formOn(applicant, change[1], `/applications/${id}/contact`));
+		res = await send(applicant, form, { contact_phone: '', action: 'continue' });
+		assert.equal(res.status, 200);
+		const again = parseForms(res.text).find((f) => f.action === `/applications/${id}/contact`);
+		assert.equal(again.fields.return, 'check');
+		res = await send(applicant, again, { contact_phone: '0243-740 00', action: 'continue' });
+		assert.equal(res.headers.location, `/applications/${id}/check`);
+
+		// "Add another" keeps it too.
+		({ form } = await formOn(applicant, `/applications/${id}/results?return=check`, `/applications/${id}/results`));
+		res = await send(applicant, form, { action: 'add-objective' });
+		assert.equal(res.headers.location, `/applications/${id}/results?add=objective&return=check#objective-2`);
+		({ form } = await formOn(applicant, res.headers.location.split('#')[0], `/applications/${id}/results`));
+		assert.equal(form.fields.return, 'check');
+		res = await send(applicant, form, { action: 'continue' });
+		assert.equal(res.headers.location, `/applications/${id}/check`);
+		// From the task list, "Save and continue" goes on to the next section as before.
+		({ form } = await formOn(applicant, `/applications/${id}/contact`));
+		assert.equal(form.fields.return, undefined);
+	});
+
+	test('Enter in a field saves as "Save and continue" does: the first button of every section form', async () => {
+		const id = await newDraft();
+		for (const sec of SECTIONS) {
+			const { page } = await formOn(applicant, `/applications/${id}/${sec}`);
+			const html = parseForms(page.text).find((f) => f.action === `/applications/${id}/${sec}`).html;
+			const first = html.match(/<button\b[^>]*>/);
+			assert.ok(first, sec);
+			assert.match(first[0], /name="action" value="continue"/, `${sec}: the first button, which Enter presses, saves: ${first[0]}`);
+			assert.match(first[0], /\bhidden\b/, `${sec}: seen only by Enter`);
+		}
 	});
 });
 
@@ -617,7 +724,7 @@ describe('submitting', () => {
 		const { form, page } = await formOn(applicant, `/applications/${id}/check`, `/applications/${id}/submit`);
 		assert.equal(page.status, 200);
 		assert.match(page.text, /<button class="button" id="submit">Skicka ansökan till ICLD<\/button>/);
-		assert.match(page.text, new RegExp(`<a href="/applications/${id}/contact#contact_name">Ändra<span class="visually-hidden"> Namn</span></a>`));
+		assert.match(page.text, new RegExp(`<a href="/applications/${id}/contact\\?return=check#contact_name">Ändra<span class="visually-hidden"> Namn</span></a>`));
 		const res = await send(applicant, form, {});
 		assert.equal(res.status, 200);
 		assert.match(res.text, /<title>Fel: /);
@@ -625,8 +732,8 @@ describe('submitting', () => {
 		const hrefs = links.map((l) => l.href);
 		for (const h of ['partners#partner-1', 'partners#country', 'project#title_sv', 'project#principles', 'project#sdgs',
 			'results#overall_objective', 'results#objective-1', 'team#team-swedish', 'budget#years', 'contact#contact_phone'])
-			assert.ok(hrefs.includes(`/applications/${id}/${h}`), `a link to ${h}: ${hrefs.join(' ')}`);
-		assert.ok(links.find((l) => l.href.endsWith('contact#contact_phone')).text.startsWith('Kontaktperson: '), 'the section is named');
+			assert.ok(hrefs.includes(`/applications/${id}/${h.replace('#', '?return=check#')}`), `a link to ${h}: ${hrefs.join(' ')}`);
+		assert.ok(links.find((l) => l.href.endsWith('#contact_phone')).text.startsWith('Kontaktperson: '), 'the section is named');
 		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'draft');
 		// The links lead to pages with those fields.
 		for (const h of hrefs) {
@@ -643,9 +750,9 @@ describe('submitting', () => {
 		const res = await send(applicant, form, {});
 		assert.equal(res.status, 200);
 		const texts = summaryLinks(res.text).map((l) => `${l.href} ${l.text}`);
-		assert.ok(texts.some((t) => t.includes('budget#amount-1 Budget: Skriv ett belopp mellan 300 000 kr och 500 000 kr för år 1')), texts.join('\n'));
-		assert.ok(texts.some((t) => t.includes('budget#amount-2 Budget: Skriv ett belopp mellan 300 000 kr och 500 000 kr för år 2')), texts.join('\n'));
-		assert.ok(texts.some((t) => t.includes('budget#amount-1 Budget: Kostnaderna för år 1 blir sammanlagt 400 000 kr')), texts.join('\n'));
+		assert.ok(texts.some((t) => t.includes('budget?return=check#amount-1 Budget: Skriv ett belopp mellan 300 000 kr och 500 000 kr för år 1')), texts.join('\n'));
+		assert.ok(texts.some((t) => t.includes('budget?return=check#amount-2 Budget: Skriv ett belopp mellan 300 000 kr och 500 000 kr för år 2')), texts.join('\n'));
+		assert.ok(texts.some((t) => t.includes('budget?return=check#amount-1 Budget: Kostnaderna för år 1 blir sammanlagt 400 000 kr')), texts.join('\n'));
 		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'draft');
 	});
 
@@ -657,7 +764,7 @@ describe('submitting', () => {
 		assert.equal((await save(id, 'project', { ...all.project, title_local: 'Mazungumzo Kisumu', title_local_lang: 'sw' })).status, 303);
 		const page = plain((await applicant.get(`/applications/${id}/check`)).text);
 		assert.match(page, new RegExp(`Svenska medsökande[\\s\\S]*?${name}`));
-		assert.match(page, new RegExp(`href="/applications/${id}/partners#coapplicant-1"`));
+		assert.match(page, new RegExp(`href="/applications/${id}/partners\\?return=check#coapplicant-1"`));
 		assert.match(page, /Språk för titeln och sammanfattningen på partnerns språk[\s\S]*?swahili/);
 	});
 
@@ -737,7 +844,7 @@ describe('the title and summary in the partner\'s language', () => {
 
 	test('a China application: a Chinese title and summary saved, shown back in their language, on the check page and the application', async () => {
 		const id = await completeDraft();
-		assert.equal((await save(id, 'partners', { ...COMPLETE().partners, country: 'CN' })).status, 303);
+		assert.equal((await save(id, 'partners', { ...COMPLETE().partners, 'partner-1': china[0], country: 'CN' })).status, 303);
 		const res = await save(id, 'project', { ...COMPLETE().project, title_local: TITLE_ZH, summary_local: SUMMARY_ZH, title_local_lang: 'zh' });
 		assert.equal(res.status, 303, summaryLinks(res.text).map((l) => l.text).join('; '));
 		assert.deepEqual(await stack.mysql(`SELECT CAST(title_local AS BINARY) = ${sqlBytes(TITLE_ZH)}, CAST(summary_local AS BINARY) = ${sqlBytes(SUMMARY_ZH)}, ` +
@@ -753,7 +860,7 @@ describe('the title and summary in the partner\'s language', () => {
 		const check = (await applicant.get(`/applications/${id}/check`)).text;
 		assert.ok(check.includes('<span lang="zh">两个城市在每个街区举办公民对话论坛。'), 'the summary on the check page, in its language');
 		assert.ok(check.includes('<span lang="zh">基苏木与博伦厄的公民对话 &lt;b&gt;&amp;&lt;/b&gt;</span>'), 'the title, escaped');
-		assert.match(check, new RegExp(`<a href="/applications/${id}/project#summary_local">Ändra<span class="visually-hidden"> Sammanfattning på partnerns språk</span></a>`));
+		assert.match(check, new RegExp(`<a href="/applications/${id}/project\\?return=check#summary_local">Ändra<span class="visually-hidden"> Sammanfattning på partnerns språk</span></a>`));
 		assert.match(plain(check), /Språk för titeln och sammanfattningen på partnerns språk[\s\S]*?kinesiska/);
 		assert.doesNotMatch(check, /class="error-message"/, 'nothing to fix');
 
@@ -838,7 +945,7 @@ describe('the title and summary in the partner\'s language', () => {
 	test('the country changed after the language was chosen: flagged on the check page, submission refused with a link, then fixed', async () => {
 		const id = await completeDraft();
 		assert.equal((await save(id, 'project', { ...COMPLETE().project, title_local: 'Mazungumzo Kisumu', summary_local: 'Mabaraza ya wananchi.', title_local_lang: 'sw' })).status, 303);
-		assert.equal((await save(id, 'partners', { ...COMPLETE().partners, country: 'CN' })).status, 303);
+		assert.equal((await save(id, 'partners', { ...COMPLETE().partners, 'partner-1': china[0], country: 'CN' })).status, 303);
 
 		const MSG = 'Språket swahili är inte ett av språken i Kina: välj ett av dem, eller inget';
 		const { form, page } = await formOn(applicant, `/applications/${id}/check`, `/applications/${id}/submit`);
@@ -846,11 +953,11 @@ describe('the title and summary in the partner\'s language', () => {
 		assert.ok(row, 'the language is on the check page');
 		assert.match(row[1], /<p class="error-message"><span class="visually-hidden">Fel:<\/span> /);
 		assert.ok(plain(row[1]).includes(MSG), plain(row[1]));
-		assert.equal(row[2], `/applications/${id}/project#title_local_lang`);
+		assert.equal(row[2], `/applications/${id}/project?return=check#title_local_lang`);
 
 		const res = await send(applicant, form, {});
 		assert.equal(res.status, 200);
-		assert.deepEqual(summaryLinks(res.text), [{ href: `/applications/${id}/project#title_local_lang`, text: `Projektet: ${MSG}` }]);
+		assert.deepEqual(summaryLinks(res.text), [{ href: `/applications/${id}/project?return=check#title_local_lang`, text: `Projektet: ${MSG}` }]);
 		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'draft');
 
 		// The project page still shows the old language, marked, so it is not dropped unseen; choosing Chinese fixes it.

@@ -38,8 +38,8 @@ const ROUTES = routes();
 const APPLICANT_PAGES = new Set([
 	'GET /', 'POST /logout', 'GET /applications/new', 'POST /applications', 'GET /applications/{id}',
 	...['tasks', 'partners', 'project', 'results', 'team', 'budget', 'contact', 'check', 'submitted', 'withdraw',
-		'letter'].map((x) => `GET /applications/{id}/${x}`),
-	...['partners', 'project', 'results', 'team', 'budget', 'contact', 'submit', 'withdraw']
+		'delete', 'letter'].map((x) => `GET /applications/{id}/${x}`),
+	...['partners', 'project', 'results', 'team', 'budget', 'contact', 'submit', 'withdraw', 'delete']
 		.map((x) => `POST /applications/{id}/${x}`),
 	'GET /projects/{code}', 'GET /rounds',
 	'GET /reports/{id}', 'POST /reports/{id}', 'GET /reports/{id}/revisions/{rev}',

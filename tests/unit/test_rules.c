@@ -453,6 +453,55 @@ test_rules_country_ineligible(void)
 	CU_ASSERT(says("Vietnam"));
 }
 
+static const struct partner_place KISUMU = { "Kisumu County", "KE", "Kenya", "Kenya" };
+static const struct partner_place NAKURU = { "Nakuru County", "KE", "Kenya", "Kenya" };
+static const struct partner_place GULU = { "Gulu District", "UG", "Uganda", "Uganda" };
+
+/* A partner abroad must be in the application's country, which the rules, statistics and IATI follow. */
+static void
+test_rules_partner_in_another_country(void)
+{
+	static const struct country UGANDA = { "UG", "Uganda", "Uganda", REGION_AFRICA, 1, "sw,en" };
+
+	valid(PT_PROJECT);
+	F.app.partner_at[0] = KISUMU;
+	expect_none(&KENYA);
+	check(&UGANDA);
+	expect_one("country", SEC_PARTNERS);
+	CU_ASSERT(says("Kisumu County is in Kenya, not in Uganda: choose Kenya "
+	    "as the partner country, or a partner organisation in Uganda"));
+	N = rules_check_section(A, LANG_SV, SEC_PARTNERS, &F.app, &R, &UGANDA,
+	    E, NERR);
+	expect_one("country", SEC_PARTNERS);
+	CU_ASSERT(says("Kisumu County"));
+	/* A partner whose place is not known is not judged. */
+	memset(&F.app.partner_at[0], 0, sizeof(F.app.partner_at[0]));
+	expect_none(&UGANDA);
+
+	/* Three parties: each partner is judged; both elsewhere, two problems at the country. */
+	valid(PT_THREE_PARTY);
+	F.app.partner_at[0] = KISUMU;
+	F.app.partner_at[1] = NAKURU;
+	expect_none(&KENYA);
+	F.app.partner_at[1] = GULU;
+	check(&KENYA);
+	expect_one("country", SEC_PARTNERS);
+	CU_ASSERT(says("Gulu District is in Uganda, not in Kenya"));
+	F.app.partner_at[0] = GULU;
+	F.app.partner_at[1] = GULU;
+	check(&KENYA);
+	CU_ASSERT_EQUAL(N, 2);
+	CU_ASSERT_STRING_EQUAL(E[0].field, "country");
+	CU_ASSERT_STRING_EQUAL(E[1].field, "country");
+	/* A second partner a project must not have is that problem only, wherever it is. */
+	valid(PT_PROJECT);
+	F.app.partner_at[0] = KISUMU;
+	F.app.partner[1] = PARTNER2;
+	F.app.partner_at[1] = GULU;
+	check(&KENYA);
+	expect_one("partner-2", SEC_PARTNERS);
+}
+
 /* Blanks out *field of a valid application of type t and expects one problem at id. */
 static void
 expect_required(enum ptype t, const char **field, const char *id,
@@ -840,6 +889,30 @@ test_rules_years_required(void)
 	CU_ASSERT(says("how many years"));
 }
 
+/* Until the number of years is chosen, each year typed is judged too: every problem at once. */
+static void
+test_rules_years_not_chosen_typed_years_checked(void)
+{
+	valid(PT_PROJECT);
+	F.app.years = 0;
+	set_year(1, 600000);
+	F.app.amount[0][CAT_TRAVEL]++;
+	set_year(2, -1);
+	check(&KENYA);
+	if (N != 3)
+		dump();
+	CU_ASSERT_EQUAL_FATAL(N, 3);
+	CU_ASSERT_STRING_EQUAL(E[0].field, "years");
+	CU_ASSERT_STRING_EQUAL(E[1].field, "amount-1");
+	CU_ASSERT(strstr(E[1].text, "between") != NULL);
+	CU_ASSERT_STRING_EQUAL(E[2].field, "amount-1");
+	CU_ASSERT(strstr(E[2].text, "add up to") != NULL);
+	/* A year with nothing typed is no year. */
+	set_year(1, -1);
+	check(&KENYA);
+	expect_one("years", SEC_BUDGET);
+}
+
 static void
 test_rules_project_one_to_three_years(void)
 {
@@ -1086,8 +1159,12 @@ test_rules_salaries_in_english(void)
 		{ "Staff salaries", "salaries" },
 		{ "WAGES", "WAGES" },
 		{ "Printing; wage for a driver", "wage" },
-		{ "per diem for the delegation", "diem" },
-		{ "Per-diems", "diems" },
+		/* A term of two words is quoted whole, as written. */
+		{ "per diem for the delegation", "per diem" },
+		{ "Per-diems", "Per-diems" },
+		{ "PER" NBSP "DIEM", "PER" NBSP "DIEM" },
+		{ "Per, diem", "diem" },
+		{ "Carpe diem", "diem" },
 		{ "perdiems", "perdiems" },
 		{ "Daily allowances", "allowances" },
 		{ "Honoraria for speakers", "Honoraria" }
@@ -1257,6 +1334,7 @@ main(void)
 		{ "test_rules_one_partner_types_refuse_a_second", test_rules_one_partner_types_refuse_a_second },
 		{ "test_rules_country_required", test_rules_country_required },
 		{ "test_rules_country_ineligible", test_rules_country_ineligible },
+		{ "test_rules_partner_in_another_country", test_rules_partner_in_another_country },
 		{ "test_rules_titles_required", test_rules_titles_required },
 		{ "test_rules_partner_language", test_rules_partner_language },
 		{ "test_rules_summary_in_english_required", test_rules_summary_in_english_required },
@@ -1281,6 +1359,7 @@ main(void)
 		{ "test_rules_team_three_party_member_without_partner", test_rules_team_three_party_member_without_partner },
 		{ "test_rules_team_counts_named_members_only", test_rules_team_counts_named_members_only },
 		{ "test_rules_years_required", test_rules_years_required },
+		{ "test_rules_years_not_chosen_typed_years_checked", test_rules_years_not_chosen_typed_years_checked },
 		{ "test_rules_project_one_to_three_years", test_rules_project_one_to_three_years },
 		{ "test_rules_inception_two_years_refused", test_rules_inception_two_years_refused },
 		{ "test_rules_duration_follows_the_round", test_rules_duration_follows_the_round },
