@@ -99,7 +99,10 @@ sample(void)
 	p->payments[1] = (struct iati_payment){ "2016-06-15", 50000, "progress", 1 };
 	p->npayments = 2;
 	p->spends = arena_calloc(A, 1, sizeof(*p->spends));
-	p->spends[0] = (struct iati_spend){ "2016-09-10", 130000, "progress", 1 };
+	/* Year 1 reports 170 000: travel 30 000 over its line, meetings 20 000 under hers; 140 000 eligible. */
+	p->spends[0] = (struct iati_spend){ .approved_on = "2016-09-10", .report_kind = "progress",
+	    .report_year = 1, .actual = { 130000, -1, 40000, -1, -1, -1 },
+	    .line = { 100000, 100000, 60000, 100000, 20000, 20000 } };
 	p->nspends = 1;
 	p->results = res = arena_calloc(A, 2, sizeof(*res));
 	p->nresults = 2;
@@ -321,8 +324,12 @@ test_iati_transactions(void)
 	CU_ASSERT_EQUAL(act.transactions[0].value, 1160000);
 	CU_ASSERT_EQUAL(act.transactions[1].type, 3);
 	CU_ASSERT_STRING_EQUAL(act.transactions[1].date, "2016-06-15");
+	/* The expenditure is what ICLD judged eligible, and its description says so. */
 	CU_ASSERT_EQUAL(act.transactions[2].type, 4);
-	CU_ASSERT_EQUAL(act.transactions[2].value, 130000);
+	CU_ASSERT_EQUAL(act.transactions[2].value, 140000);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(strstr(act.transactions[2].description,
+	    "Eligible costs approved in the progress report for project year 1: the reported costs, "
+	    "each cost category up to its approved budget line"));
 	CU_ASSERT_EQUAL(act.transactions[3].type, 3);
 	CU_ASSERT_EQUAL(act.transactions[3].value, 120000);
 	CU_ASSERT(act.transactions[3].receiver);
