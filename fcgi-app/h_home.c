@@ -9,6 +9,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "project_status.h"
 #include "req.h"
 #include "view.h"
 
@@ -70,8 +71,10 @@ home_applicant(struct req *r)
 		vobj_str(o, "title", h.projects[i].title);
 		vobj_str(o, "country", h.projects[i].country);
 		vobj_str(o, "partner", h.projects[i].partner);
-		vobj_str(o, "status", h.projects[i].status);
-		vobj_str(o, "status_label", label(r->lang, h.projects[i].status));
+		vobj_str(o, "status", project_status_on(h.projects[i].status, h.projects[i].start,
+		    app_today()));
+		vobj_str(o, "status_label", project_status_label(r->a, r->lang, h.projects[i].status,
+		    h.projects[i].start, app_today()));
 		vobj_str(o, "start", h.projects[i].start);
 		vobj_str(o, "end", h.projects[i].end);
 		vobj_str(o, "budget", fmt_amount(r->a, h.projects[i].budget, r->lang));

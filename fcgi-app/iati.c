@@ -13,6 +13,7 @@
 #include "db_iati.h"
 #include "iati.h"
 #include "log.h"
+#include "project_status.h"
 
 /* Projects read per statement: enough to make the round trips cheap, few enough to keep memory small. */
 #define IATI_PAGE	200
@@ -269,15 +270,17 @@ iati_apportion(long long total, const long long *weights, size_t n, long long *o
 
 /* ---- the mapping --------------------------------------------------------------------------------------- */
 
+/* The ActivityStatus of a project's status as it shows on a day (project_status_on()). */
 static int
 status_code(const char *s)
 {
-	static const char *const names[] = { "implementation", "finalisation", "closed", "cancelled" };
+	static const char *const names[] = { "approved", "implementation", "finalisation", "closed",
+	    "cancelled" };
 	size_t i;
 
 	for (i = 0; s != NULL && i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(s, names[i]) == 0)
-			return (int)i + 2;	/* ActivityStatus 2 Implementation ... 5 Cancelled */
+			return (int)i + 1;	/* ActivityStatus 1 Pipeline/identification ... 5 Cancelled */
 	return 0;
 }
 
@@ -699,7 +702,8 @@ iati_map(struct arena *a, const struct iati_ctx *ctx, const struct iati_project 
 		narrative(a, &out->description, p->title_local_lang, p->summary_local);
 
 	map_orgs(a, ctx, p, out);
-	out->status = status_code(p->status);
+	out->status = status_code(project_status_on(p->status,
+	    p->actual_start != NULL ? p->actual_start : p->planned_start, ctx->today));
 	map_dates(ctx, p, out);
 	out->contact_org = iati_text_clean(a, ctx->org_name);
 	out->contact_email = iati_text_clean(a, ctx->contact_email);

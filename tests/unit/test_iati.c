@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "iati.h"
 #include "iati_rules.h"
+#include "project_status.h"
 #include "unit.h"
 
 #define D(y, m, d)	((struct ymd){ (y), (m), (d) })
@@ -245,6 +246,41 @@ test_iati_status_and_dates(void)
 	CU_ASSERT_EQUAL(act.ndates, 4);
 	CU_ASSERT_EQUAL(act.dates[3].type, 4);
 	CU_ASSERT_PTR_NULL(act.future_actual_end);
+}
+
+static void
+test_iati_status_before_start(void)
+{
+	struct iati_project *p = sample();
+	struct iati_activity act;
+
+	/* Approved in 2016, starting in July 2017: pipeline (1) until its first day, the planned one. */
+	p->actual_start = NULL;
+	p->planned_start = "2017-07-01";
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 1);
+	ctx_make(&CTX, "2017-06-30", "2017-06-30T12:00:00Z");
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 1);
+	ctx_make(&CTX, "2017-07-01", "2017-07-01T12:00:00Z");
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 2);
+	/* An actual start, where known, is the first day. */
+	ctx_make(&CTX, "2016-09-30", "2016-09-30T12:00:00Z");
+	p->actual_start = "2016-09-01";
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 2);
+	/* Only an implementation waits for its start: a project cancelled before it is cancelled. */
+	p->actual_start = NULL;
+	p->status = "cancelled";
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 5);
+	/* The words the pages show for it, through the same rule. */
+	CU_ASSERT_STRING_EQUAL(project_status_on("implementation", "2017-07-01", "2016-09-30"), "approved");
+	CU_ASSERT_STRING_EQUAL(project_status_on("implementation", "2017-07-01", "2017-07-01"),
+	    "implementation");
+	CU_ASSERT_STRING_EQUAL(project_status_label(A, LANG_EN, "implementation", "2017-07-01",
+	    "2016-09-30"), "Approved, starts on 2017-07-01");
 }
 
 static void
@@ -882,6 +918,7 @@ main(void)
 		{ "test_iati_texts", test_iati_texts },
 		{ "test_iati_participants", test_iati_participants },
 		{ "test_iati_status_and_dates", test_iati_status_and_dates },
+		{ "test_iati_status_before_start", test_iati_status_before_start },
 		{ "test_iati_classifications", test_iati_classifications },
 		{ "test_iati_budgets", test_iati_budgets },
 		{ "test_iati_transactions", test_iati_transactions },
