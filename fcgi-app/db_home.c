@@ -251,15 +251,16 @@ db_home_programme(struct req *r, struct home_programme *out)
 		return e;
 	db_count_lists(r, &res, "apcyrlk", lists, lens);
 	for (i = 0; i < res.nrows; i++) {
-		long long pos = db_ll(&res, i, 3);
+		/* The count of 'o' and 'g'; the position of a round of 'z'. */
+		long long n = db_ll(&res, i, 3);
 
 		if (res.rows[i][0][0] == 'o')
-			out->overdue = pos;
+			out->overdue = n;
 		else if (res.rows[i][0][0] == 'g')
-			out->orgs = pos;
-		else if (res.rows[i][0][0] == 'z' && (pos == 1 || pos == 2)) {
-			out->decided[pos - 1].year = atoi(res.rows[i][1]);
-			out->decided[pos - 1].done = db_ll(&res, i, 4) != 0;
+			out->orgs = n;
+		else if (res.rows[i][0][0] == 'z' && (n == 1 || n == 2)) {
+			out->decided[n - 1].year = atoi(res.rows[i][1]);
+			out->decided[n - 1].done = db_ll(&res, i, 4) != 0;
 		}
 	}
 	return KERR_OK;

@@ -163,7 +163,7 @@ home_programme(struct req *r)
 	 * beside it while the latest is still being decided, so that a first
 	 * decision in a new round does not hide the round before.
 	 */
-	for (i = 0; i < 2 && h.decided[i].year > 0; i++) {
+	for (i = 0; i < sizeof(h.decided) / sizeof(h.decided[0]) && h.decided[i].year > 0; i++) {
 		t = vobj_push(r->view, "decided_rounds");
 		vobj_str(t, "heading", arena_printf(r->a, "%s %d, %s", i18n_tr(r->lang,
 		    i == 0 && !h.decided[0].done ? N_("Approved so far in the round of") :
