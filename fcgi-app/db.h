@@ -29,6 +29,16 @@ struct dbres {
 };
 
 /*
+ * SQL: column col holds the text of a list_like() pattern (the next
+ * parameter), as people search: whatever the case and the accents, so
+ * that "vaxjo" finds Växjö. The columns' own Swedish collation tells ä
+ * from a, as Swedish sorting must; a search compares in Unicode's
+ * accent- and case-insensitive collation instead.
+ */
+#define DB_LIKE(col) \
+	"CONVERT(" col " USING utf8mb4) COLLATE utf8mb4_uca1400_ai_ci LIKE ? ESCAPE '!'"
+
+/*
  * Binds for db_query/db_exec are given by a format string, one letter per
  * parameter: 's' const char * (NULL binds SQL NULL), 'i' long long,
  * 'u' unsigned long long, 'b' const void * then size_t (binary).

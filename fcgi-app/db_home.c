@@ -60,7 +60,23 @@ static struct dbstmt q[Q__MAX] = {
 	    ") t ORDER BY tag, "
 	    "CASE WHEN tag = 'r' THEN sort1 END ASC, "
 	    "CASE WHEN tag <> 'r' THEN sort1 END DESC", NULL, 0 },
-	[Q_PROGRAMME] = { "SELECT 'a' AS tag, status, NULL, COUNT(*), NULL, NULL "
+	/*
+	 * dr: the rounds with a decision, the latest first, each with whether
+	 * it is fully decided (closed, and none of its applications awaits a
+	 * decision); shown: the latest of them, and the one before beside it
+	 * until the latest is fully decided. 'z' names them (n: 1 the latest,
+	 * 2 the previous; amount: fully decided), 'l' and 'k' count their
+	 * approved projects by country.
+	 */
+	[Q_PROGRAMME] = { "WITH dr AS (SELECT r.id, r.year, r.name_sv, r.name_en, "
+	    "ROW_NUMBER() OVER (ORDER BY r.year DESC, r.id DESC) AS pos, "
+	    "r.closes_on < ? AND NOT EXISTS (SELECT 1 FROM applications a "
+	    "WHERE a.round_id = r.id AND a.status IN ('submitted', 'under_review')) AS done "
+	    "FROM rounds r WHERE EXISTS (SELECT 1 FROM applications a "
+	    "JOIN decisions d ON d.application_id = a.id WHERE a.round_id = r.id)), "
+	    "shown AS (SELECT * FROM dr WHERE pos = 1 "
+	    "OR (pos = 2 AND NOT (SELECT done FROM dr WHERE pos = 1))) "
+	    "SELECT 'a' AS tag, status, NULL, COUNT(*), NULL, NULL "
 	    "FROM applications WHERE status <> 'draft' GROUP BY status "
 	    "UNION ALL "
 	    "SELECT 'p', status, NULL, COUNT(*), NULL, NULL FROM projects GROUP BY status "
@@ -78,16 +94,15 @@ static struct dbstmt q[Q__MAX] = {
 	    "NULL FROM projects p JOIN applications a ON a.id = p.application_id "
 	    "JOIN rounds r ON r.id = a.round_id GROUP BY r.year "
 	    "UNION ALL "
-	    "SELECT 'l', c.code, c.name_sv, COUNT(*), "
+	    "SELECT 'z', sh.year, sh.name_sv, sh.pos, sh.done, sh.name_en FROM shown sh "
+	    "UNION ALL "
+	    "SELECT IF(sh.pos = 1, 'l', 'k'), c.code, c.name_sv, COUNT(*), "
 	    "SUM((SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id)), "
 	    "c.name_en "
 	    "FROM projects p JOIN applications a ON a.id = p.application_id "
-	    "JOIN rounds r ON r.id = a.round_id "
+	    "JOIN shown sh ON sh.id = a.round_id "
 	    "JOIN countries c ON c.code = a.country_code "
-	    "WHERE r.year = (SELECT MAX(r2.year) FROM projects p2 "
-	    "JOIN applications a2 ON a2.id = p2.application_id "
-	    "JOIN rounds r2 ON r2.id = a2.round_id) "
-	    "GROUP BY c.code, c.name_sv, c.name_en "
+	    "GROUP BY sh.pos, c.code, c.name_sv, c.name_en "
 	    "UNION ALL "
 	    "SELECT 'r', status, NULL, COUNT(*), NULL, NULL FROM reports rp "
 	    "WHERE rp.status <> 'approved' GROUP BY status "
@@ -221,26 +236,32 @@ enum kerr
 db_home_programme(struct req *r, struct home_programme *out)
 {
 	struct count **lists[] = { &out->app_status, &out->project_status,
-	    &out->countries, &out->rounds, &out->report_status, &out->latest };
+	    &out->countries, &out->rounds, &out->report_status,
+	    &out->decided[0].by_country, &out->decided[1].by_country };
 	size_t *lens[] = { &out->napp_status, &out->nproject_status,
-	    &out->ncountries, &out->nrounds, &out->nreport_status, &out->nlatest };
+	    &out->ncountries, &out->nrounds, &out->nreport_status,
+	    &out->decided[0].n, &out->decided[1].n };
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	if ((e = db_query_cached(r->a, r->id, &q[Q_PROGRAMME],
-	    r->sess->data_version, &res, "s", app_today())) != KERR_OK)
+	    r->sess->data_version, &res, "ss", app_today(), app_today())) != KERR_OK)
 		return e;
-	db_count_lists(r, &res, "apcyrl", lists, lens);
+	db_count_lists(r, &res, "apcyrlk", lists, lens);
 	for (i = 0; i < res.nrows; i++) {
+		/* The count of 'o' and 'g'; the position of a round of 'z'. */
+		long long n = db_ll(&res, i, 3);
+
 		if (res.rows[i][0][0] == 'o')
-			out->overdue = db_ll(&res, i, 3);
+			out->overdue = n;
 		else if (res.rows[i][0][0] == 'g')
-			out->orgs = db_ll(&res, i, 3);
+			out->orgs = n;
+		else if (res.rows[i][0][0] == 'z' && (n == 1 || n == 2)) {
+			out->decided[n - 1].year = atoi(res.rows[i][1]);
+			out->decided[n - 1].done = db_ll(&res, i, 4) != 0;
+		}
 	}
-	for (i = 0; i < out->nrounds; i++)
-		if (atoi(out->rounds[i].key) > out->latest_year)
-			out->latest_year = atoi(out->rounds[i].key);
 	return KERR_OK;
 }

@@ -88,8 +88,18 @@ struct home_programme {
 	struct count	*countries;	size_t ncountries;	/* projects under way, most first */
 	struct count	*rounds;	size_t nrounds;		/* approved per round year, newest first */
 	struct count	*report_status;	size_t nreport_status;
-	struct count	*latest;	size_t nlatest;		/* the latest round's projects by country */
-	int		 latest_year;
+	/*
+	 * The latest round with a decision ([0]), and while it is not fully
+	 * decided (still open, or applications await a decision) the one
+	 * before it ([1]): each with its approved projects by country. A year
+	 * of 0: no such round.
+	 */
+	struct {
+		int		 year;
+		int		 done;		/* closed, and every application decided */
+		struct count	*by_country;
+		size_t		 n;
+	}		 decided[2];
 	long long	 overdue;	/* reports past due, not submitted */
 	long long	 orgs;		/* Swedish organisations with a project under way */
 };

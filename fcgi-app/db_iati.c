@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "application.h"
 #include "arena.h"
 #include "db.h"
 #include "db_iati.h"
@@ -105,12 +106,14 @@ static struct dbstmt q[Q__MAX] = {
 	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN incoming_funds f ON f.project_id = v.pid "
 	    "UNION ALL "
-	    "SELECT 'e', v.code, rp.project_year, rp.kind, NULL, "
-	    "DATE_FORMAT(rp.decided_at, '%Y-%m-%d'), SUM(f.actual_amount), rp.kind, "
-	    "rp.project_year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    /* Each financial line of an approved report beside the year's approved line of its category. */
+	    "SELECT 'e', v.code, rp.project_year, rp.kind, f.category, "
+	    "DATE_FORMAT(rp.decided_at, '%Y-%m-%d'), f.actual_amount, rp.kind, "
+	    "rp.project_year, f.category, bl.amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN reports rp ON rp.project_id = v.pid AND rp.status = 'approved' "
 	    "JOIN report_financial_lines f ON f.report_id = rp.id "
-	    "GROUP BY v.code, rp.id, rp.project_year, rp.kind, rp.decided_at "
+	    "LEFT JOIN project_budget_lines bl ON bl.project_id = v.pid "
+	    "AND bl.year = rp.project_year AND bl.category = f.category "
 	    "UNION ALL "
 	    /* The results framework: objective, expected result, indicator, each by position. */
 	    "SELECT 'i', v.code, CONCAT(LPAD(ob.position, 5, '0'), LPAD(ob.id, 10, '0')), "
@@ -219,6 +222,31 @@ read_results(struct arena *a, const struct group *g, struct iati_project *p)
 	}
 }
 
+/*
+ * One financial line of an approved report (c: its row from c1 on), into
+ * the report's spend: a report's lines come one after the other, as they
+ * sort by its year and kind.
+ */
+static void
+read_spend_line(struct iati_project *p, char **c)
+{
+	struct iati_spend *s = p->nspends > 0 ? &p->spends[p->nspends - 1] : NULL;
+	int year = (int)num(c[3]), k;
+
+	if (s == NULL || s->report_year != year || strcmp(s->report_kind, c[2]) != 0) {
+		s = &p->spends[p->nspends++];
+		s->approved_on = c[0];
+		s->report_kind = c[2];
+		s->report_year = year;
+		for (k = 0; k < REIMBURSE_CATEGORIES; k++)
+			s->actual[k] = s->line[k] = -1;
+	}
+	if ((k = code_index(category_code, CAT__MAX, c[4])) >= 0) {
+		s->actual[k] = num(c[1]);
+		s->line[k] = c[5] != NULL ? num(c[5]) : -1;
+	}
+}
+
 /* Fills p from the rows of one project. */
 static void
 read_project(struct arena *a, const struct group *g, struct iati_project *p)
@@ -324,15 +352,9 @@ read_project(struct arena *a, const struct group *g, struct iati_project *p)
 			f->amount = num(c[1]);
 			break;
 		}
-		case 'e': {
-			struct iati_spend *s = &p->spends[p->nspends++];
-
-			s->approved_on = c[0];
-			s->amount = num(c[1]);
-			s->report_kind = c[2];
-			s->report_year = (int)num(c[3]);
+		case 'e':
+			read_spend_line(p, c);
 			break;
-		}
 		}
 	}
 	read_results(a, g, p);

@@ -38,8 +38,8 @@ enum q {
 /* Each filter is a pair: NULL (or -1) for all, else the value; the search looks in names and numbers. */
 #define ORG_WHERE "WHERE (? IS NULL OR o.side = ?) AND (? IS NULL OR o.kind = ?) " \
 	"AND (? IS NULL OR o.country_code = ?) AND (? < 0 OR o.active = ?) " \
-	"AND (? IS NULL OR o.name LIKE ? ESCAPE '!' OR o.name_local LIKE ? ESCAPE '!' " \
-	"OR o.org_number LIKE ? ESCAPE '!') "
+	"AND (? IS NULL OR " DB_LIKE("o.name") " OR " DB_LIKE("o.name_local") " " \
+	"OR " DB_LIKE("o.org_number") ") "
 
 #define ORG_LIST(order) { ORG_COLUMNS ORG_WHERE "ORDER BY " order " LIMIT ? OFFSET ?", NULL, 0 }
 

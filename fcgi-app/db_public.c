@@ -22,9 +22,9 @@
 
 /*
  * The filters, a filter that is off binding NULL, in FILTER_ARGS()'s
- * order. The search looks in the titles, the code (ASCII: converted, so
- * that a search with other letters compares), and the names of the
- * organisations taking part: never in a text that is not published.
+ * order. The search (DB_LIKE: whatever the case and the accents) looks in
+ * the titles, the code, and the names of the organisations taking part:
+ * never in a text that is not published.
  */
 #define WHERE PUBLISHED \
 	" AND (? IS NULL OR a.country_code = ?)" \
@@ -33,14 +33,14 @@
 	" AND (? IS NULL OR a.applicant_org_id = ? OR EXISTS (SELECT 1 FROM application_coapplicants fc" \
 	" WHERE fc.application_id = a.id AND fc.org_id = ?))" \
 	" AND (? IS NULL OR (YEAR(" START ") <= ? AND YEAR(" END ") >= ?))" \
-	" AND (? IS NULL OR CONVERT(p.code USING utf8mb4) COLLATE utf8mb4_swedish_ci LIKE ? ESCAPE '!'" \
-	" OR a.title_sv LIKE ? ESCAPE '!'" \
-	" OR a.title_en LIKE ? ESCAPE '!' OR a.title_local LIKE ? ESCAPE '!'" \
-	" OR (SELECT so.name FROM organisations so WHERE so.id = a.applicant_org_id) LIKE ? ESCAPE '!'" \
+	" AND (? IS NULL OR " DB_LIKE("p.code") \
+	" OR " DB_LIKE("a.title_sv") \
+	" OR " DB_LIKE("a.title_en") " OR " DB_LIKE("a.title_local") \
+	" OR " DB_LIKE("(SELECT so.name FROM organisations so WHERE so.id = a.applicant_org_id)") \
 	" OR EXISTS (SELECT 1 FROM application_coapplicants sc JOIN organisations co ON co.id = sc.org_id" \
-	" WHERE sc.application_id = a.id AND co.name LIKE ? ESCAPE '!')" \
+	" WHERE sc.application_id = a.id AND " DB_LIKE("co.name") ")" \
 	" OR EXISTS (SELECT 1 FROM application_partners sp JOIN organisations po ON po.id = sp.org_id" \
-	" WHERE sp.application_id = a.id AND (po.name LIKE ? ESCAPE '!' OR po.name_local LIKE ? ESCAPE '!')))"
+	" WHERE sp.application_id = a.id AND (" DB_LIKE("po.name") " OR " DB_LIKE("po.name_local") ")))"
 #define FILTER_FMT	"sssssssssssssssssssss"
 #define FILTER_ARGS(f)	(f)->country, (f)->country, (f)->type, (f)->type, (f)->theme, (f)->theme, \
 	(f)->org, (f)->org, (f)->org, (f)->year, (f)->year, (f)->year, (f)->like, (f)->like, \

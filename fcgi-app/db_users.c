@@ -66,7 +66,7 @@ db_user_list(struct arena *a, const char *reqid, struct account **out, size_t *n
 /* Each filter is a pair: NULL (0, -1) for all, else the value; the search looks in names and addresses. */
 #define USER_WHERE "WHERE (? IS NULL OR u.role = ?) AND (? = 0 OR u.org_id = ?) " \
 	"AND (? < 0 OR u.active = ?) " \
-	"AND (? IS NULL OR u.name LIKE ? ESCAPE '!' OR u.email LIKE ? ESCAPE '!') "
+	"AND (? IS NULL OR " DB_LIKE("u.name") " OR " DB_LIKE("u.email") ") "
 
 #define USER_LIST(order) { USER_COLUMNS USER_WHERE "ORDER BY " order " LIMIT ? OFFSET ?", NULL, 0 }
 

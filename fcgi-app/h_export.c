@@ -141,10 +141,10 @@ view_problem(struct req *r, struct vobj *o, const struct iati_problem *p, int li
 
 /* ---- GET /export -------------------------------------------------------------------------------------- */
 
-/* The money of one calendar year, in the file's one currency. */
+/* The money of one calendar year, in the file's one currency: the budgets, and each transaction type's sum. */
 struct year_total {
 	int		 year;
-	long long	 budget, commitment, disbursement, expenditure;
+	long long	 budget, incoming, commitment, disbursement, expenditure;
 };
 
 struct page_state {
@@ -209,12 +209,20 @@ page_visit(void *arg, const struct iati_activity *act)
 		const struct iati_transaction *t = &act->transactions[i];
 		struct year_total *y = year_total(s, t->date);
 
-		if (t->type == IATI_COMMITMENT)
+		switch ((enum iati_ttype)t->type) {
+		case IATI_INCOMING:
+			y->incoming += t->value;
+			break;
+		case IATI_COMMITMENT:
 			y->commitment += t->value;
-		else if (t->type == IATI_DISBURSEMENT)
+			break;
+		case IATI_DISBURSEMENT:
 			y->disbursement += t->value;
-		else
+			break;
+		case IATI_EXPENDITURE:
 			y->expenditure += t->value;
+			break;
+		}
 	}
 	iati_problems_init(&pr, r->a);
 	iati_check(s->ctx, act, &pr);
@@ -235,6 +243,18 @@ page_visit(void *arg, const struct iati_activity *act)
 	return KERR_OK;
 }
 
+/* One row of the totals: a year's, or the sum's. */
+static void
+view_total(struct req *r, struct vobj *o, const struct year_total *y)
+{
+	vobj_str(o, "currency", "SEK");
+	vobj_str(o, "budget", fmt_number(r->a, y->budget, r->lang));
+	vobj_str(o, "incoming", fmt_number(r->a, y->incoming, r->lang));
+	vobj_str(o, "commitment", fmt_number(r->a, y->commitment, r->lang));
+	vobj_str(o, "disbursement", fmt_number(r->a, y->disbursement, r->lang));
+	vobj_str(o, "expenditure", fmt_number(r->a, y->expenditure, r->lang));
+}
+
 static void
 view_totals(struct req *r, const struct page_state *s)
 {
@@ -249,23 +269,15 @@ view_totals(struct req *r, const struct page_state *s)
 		o = vobj_push(r->view, "totals");
 		vobj_int(o, "year", y->year);
 		vobj_str(o, "year_href", arena_printf(r->a, "/export?year=%d", y->year));
-		vobj_str(o, "currency", "SEK");
-		vobj_str(o, "budget", fmt_number(r->a, y->budget, r->lang));
-		vobj_str(o, "commitment", fmt_number(r->a, y->commitment, r->lang));
-		vobj_str(o, "disbursement", fmt_number(r->a, y->disbursement, r->lang));
-		vobj_str(o, "expenditure", fmt_number(r->a, y->expenditure, r->lang));
+		view_total(r, o, y);
 		sum.budget += y->budget;
+		sum.incoming += y->incoming;
 		sum.commitment += y->commitment;
 		sum.disbursement += y->disbursement;
 		sum.expenditure += y->expenditure;
 	}
 	vobj_bool(r->view, "has_totals", s->nyears > 0);
-	o = vobj_obj(r->view, "sum");
-	vobj_str(o, "currency", "SEK");
-	vobj_str(o, "budget", fmt_number(r->a, sum.budget, r->lang));
-	vobj_str(o, "commitment", fmt_number(r->a, sum.commitment, r->lang));
-	vobj_str(o, "disbursement", fmt_number(r->a, sum.disbursement, r->lang));
-	vobj_str(o, "expenditure", fmt_number(r->a, sum.expenditure, r->lang));
+	view_total(r, vobj_obj(r->view, "sum"), &sum);
 }
 
 /* ---- how complete the published data is ------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "project_status.h"
 #include "req.h"
 #include "view.h"
 
@@ -70,8 +71,10 @@ home_applicant(struct req *r)
 		vobj_str(o, "title", h.projects[i].title);
 		vobj_str(o, "country", h.projects[i].country);
 		vobj_str(o, "partner", h.projects[i].partner);
-		vobj_str(o, "status", h.projects[i].status);
-		vobj_str(o, "status_label", label(r->lang, h.projects[i].status));
+		vobj_str(o, "status", project_status_on(h.projects[i].status, h.projects[i].start,
+		    app_today()));
+		vobj_str(o, "status_label", project_status_label(r->a, r->lang, h.projects[i].status,
+		    h.projects[i].start, app_today()));
 		vobj_str(o, "start", h.projects[i].start);
 		vobj_str(o, "end", h.projects[i].end);
 		vobj_str(o, "budget", fmt_amount(r->a, h.projects[i].budget, r->lang));
@@ -136,6 +139,7 @@ home_programme(struct req *r)
 	struct home_programme h;
 	struct vobj *t;
 	enum kerr e;
+	size_t i;
 
 	if ((e = db_home_programme(r, &h)) != KERR_OK)
 		return http_status(e);
@@ -153,14 +157,21 @@ home_programme(struct req *r)
 	view_counts(r, r->view, "app_status", h.app_status, h.napp_status, 1);
 	view_counts(r, r->view, "project_status", h.project_status, h.nproject_status, 1);
 	view_counts(r, r->view, "rounds", h.rounds, h.nrounds, 0);
-	/* Both country tables share one partial: each is an object with its heading and rows. */
-	if (h.latest_year > 0) {
-		t = vobj_obj(r->view, "latest");
-		vobj_str(t, "heading", arena_printf(r->a, "%s %d, %s",
-		    i18n_tr(r->lang, N_("Approved in the round of")), h.latest_year,
+	/*
+	 * The country tables share one partial: each is an object with its
+	 * heading and rows. The latest decided round, and the one before it
+	 * beside it while the latest is still being decided, so that a first
+	 * decision in a new round does not hide the round before.
+	 */
+	for (i = 0; i < sizeof(h.decided) / sizeof(h.decided[0]) && h.decided[i].year > 0; i++) {
+		t = vobj_push(r->view, "decided_rounds");
+		vobj_str(t, "heading", arena_printf(r->a, "%s %d, %s", i18n_tr(r->lang,
+		    i == 0 && !h.decided[0].done ? N_("Approved so far in the round of") :
+		    N_("Approved in the round of")), h.decided[i].year,
 		    i18n_tr(r->lang, N_("by country"))));
-		view_counts(r, t, "rows", h.latest, h.nlatest, 0);
+		view_counts(r, t, "rows", h.decided[i].by_country, h.decided[i].n, 0);
 	}
+	vobj_bool(r->view, "has_decided_rounds", h.decided[0].year > 0);
 	t = vobj_obj(r->view, "countries");
 	vobj_str(t, "heading", i18n_tr(r->lang, N_("Projects under way by country")));
 	view_counts(r, t, "rows", h.countries, h.ncountries, 0);

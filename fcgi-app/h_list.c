@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "list.h"
+#include "project_status.h"
 #include "req.h"
 #include "view.h"
 
@@ -354,6 +355,10 @@ h_project_list(struct req *r)
 		o = vobj_push(r->view, "rows");
 		vobj_str(o, "code", p->code);
 		view_app(r, o, &p->app, i18n_pick(r->lang, p->app.title_sv, p->app.title_en));
+		/* A project's status as it shows today: approved until its first day. */
+		vobj_str(o, "status", project_status_on(p->app.status, p->start, app_today()));
+		vobj_str(o, "status_label", project_status_label(r->a, r->lang, p->app.status,
+		    p->start, app_today()));
 		vobj_str(o, "start", p->start);
 		vobj_str(o, "end", p->end);
 		vobj_str(o, "budget", p->budget != NULL ?
@@ -413,7 +418,8 @@ project_download(struct req *r, int xlsx)
 		c[PX_START] = p->start;
 		c[PX_END] = p->end;
 		c[PX_BUDGET] = p->budget;
-		c[PX_STATUS] = label(r->lang, p->app.status);
+		c[PX_STATUS] = project_status_label(r->a, r->lang, p->app.status, p->start,
+		    app_today());
 	}
 	name = arena_printf(r->a, "projects-%s", app_today());
 	return xlsx ? export_xlsx(r, &t, name) : export_csv(r, &t, name);

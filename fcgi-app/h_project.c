@@ -15,6 +15,7 @@
 #include "page.h"
 #include "reimburse.h"
 #include "rules.h"
+#include "project_status.h"
 #include "req.h"
 #include "valid.h"
 #include "view.h"
@@ -415,6 +416,17 @@ view_funds(struct req *r, const struct project_view *p, const struct project_for
 	    f->fund_note, f->fund_note_error), 2, PAGE_TEXT_MAX);
 }
 
+/* The project's status as it shows today, as a tag: approved until its first day (project_status_on()). */
+static void
+view_status(struct req *r, const struct project_view *p)
+{
+	const char *starts = p->actual_start != NULL ? p->actual_start : p->planned_start;
+
+	vobj_str(r->view, "status", project_status_on(p->status, starts, app_today()));
+	vobj_str(r->view, "status_label", project_status_label(r->a, r->lang, p->status, starts,
+	    app_today()));
+}
+
 /* The project's page, with what a form of it sent back when f is not NULL. Status 200, or r->status. */
 static int
 show_project(struct req *r, const struct project_view *pv, const struct project_forms *f)
@@ -427,8 +439,7 @@ show_project(struct req *r, const struct project_view *pv, const struct project_
 
 	vobj_str(r->view, "title", i18n_pick(r->lang, p.title_sv, p.title_en));
 	vobj_str(r->view, "code", p.code);
-	vobj_str(r->view, "status", p.status);
-	vobj_str(r->view, "status_label", label(r->lang, p.status));
+	view_status(r, &p);
 	view_people(r, &p);
 	view_budget(r, &p);
 	for (i = 0, approved = 0; i < p.nyears; i++)
@@ -724,8 +735,7 @@ show_cancel(struct req *r, const struct project_view *p, unsigned version, const
 	vobj_str(r->view, "title", title);
 	vobj_str(r->view, "code", p->code);
 	vobj_str(r->view, "project_title", i18n_pick(r->lang, p->title_sv, p->title_en));
-	vobj_str(r->view, "status", p->status);
-	vobj_str(r->view, "status_label", label(r->lang, p->status));
+	view_status(r, p);
 	vobj_bool(r->view, "can_cancel", running);
 	vobj_int(r->view, "version", version);
 	page_textarea(page_input(r, r->view, "f_reason", "reason",

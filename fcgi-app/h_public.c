@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "list.h"
+#include "project_status.h"
 #include "req.h"
 #include "rules.h"
 #include "view.h"
@@ -147,8 +148,9 @@ h_public_list(struct req *r)
 		vobj_str(o, "country", i18n_pick(r->lang, w->country_sv, w->country_en));
 		vobj_str(o, "start", w->start);
 		vobj_str(o, "end", w->end);
-		vobj_str(o, "status", w->status);
-		vobj_str(o, "status_label", label(r->lang, w->status));
+		vobj_str(o, "status", project_status_on(w->status, w->start, app_today()));
+		vobj_str(o, "status_label", project_status_label(r->a, r->lang, w->status, w->start,
+		    app_today()));
 	}
 	resp_public(r, PUBLIC_MAX_AGE);
 	return render(r, TPL_PUBLIC_LIST);
@@ -330,6 +332,7 @@ int
 h_public_project(struct req *r)
 {
 	struct public_project p;
+	const char *starts;
 	enum kerr e;
 
 	if (!project_code_ok(r->args[0]))
@@ -338,8 +341,10 @@ h_public_project(struct req *r)
 		return http_status(e);
 	vobj_bool(r->view, "register", 1);
 	vobj_str(r->view, "code", p.code);
-	vobj_str(r->view, "status", p.status);
-	vobj_str(r->view, "status_label", label(r->lang, p.status));
+	starts = p.actual_start != NULL ? p.actual_start : p.planned_start;
+	vobj_str(r->view, "status", project_status_on(p.status, starts, app_today()));
+	vobj_str(r->view, "status_label", project_status_label(r->a, r->lang, p.status, starts,
+	    app_today()));
 	view_titles(r, &p);
 	view_orgs(r, &p);
 	vobj_str(r->view, "country", i18n_pick(r->lang, p.country_sv, p.country_en));

@@ -13,6 +13,7 @@
 #include "db_iati.h"
 #include "iati.h"
 #include "log.h"
+#include "project_status.h"
 
 /* Projects read per statement: enough to make the round trips cheap, few enough to keep memory small. */
 #define IATI_PAGE	200
@@ -269,15 +270,17 @@ iati_apportion(long long total, const long long *weights, size_t n, long long *o
 
 /* ---- the mapping --------------------------------------------------------------------------------------- */
 
+/* The ActivityStatus of a project's status as it shows on a day (project_status_on()). */
 static int
 status_code(const char *s)
 {
-	static const char *const names[] = { "implementation", "finalisation", "closed", "cancelled" };
+	static const char *const names[] = { "approved", "implementation", "finalisation", "closed",
+	    "cancelled" };
 	size_t i;
 
 	for (i = 0; s != NULL && i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(s, names[i]) == 0)
-			return (int)i + 2;	/* ActivityStatus 2 Implementation ... 5 Cancelled */
+			return (int)i + 1;	/* ActivityStatus 1 Pipeline/identification ... 5 Cancelled */
 	return 0;
 }
 
@@ -436,6 +439,26 @@ report_words(struct arena *a, const char *kind, int year, const char *what)
 	return arena_printf(a, "%s the progress report for project year %d", what, year);
 }
 
+/*
+ * What ICLD judged eligible of a report's costs, as the report's page and
+ * the payment work it out (reimburse_compute()): each category's reported
+ * cost up to its approved line, the whole up to the year's approved amount.
+ * Costs above that were the members' own and not ICLD's expenditure.
+ */
+static long long
+spend_eligible(const struct iati_project *p, const struct iati_spend *s)
+{
+	struct reimbursement rb;
+	long long year_amount = 0;
+	size_t i;
+
+	for (i = 0; i < p->nyears; i++)
+		if (p->years[i].year == s->report_year)
+			year_amount = p->years[i].amount;
+	reimburse_compute(s->line, s->actual, year_amount, 0, &rb);
+	return rb.capped;
+}
+
 static void
 map_transactions(struct arena *a, const struct iati_project *p, struct iati_activity *out)
 {
@@ -473,14 +496,17 @@ map_transactions(struct arena *a, const struct iati_project *p, struct iati_acti
 		t->receiver = 1;
 	}
 	for (i = 0; i < p->nspends; i++) {
-		if (p->spends[i].amount <= 0)
+		long long eligible = spend_eligible(p, &p->spends[i]);
+
+		if (eligible <= 0)
 			continue;
 		t = &out->transactions[out->ntransactions++];
 		t->type = IATI_EXPENDITURE;
 		t->date = p->spends[i].approved_on;
-		t->value = p->spends[i].amount;
-		t->description = report_words(a, p->spends[i].report_kind,
-		    p->spends[i].report_year, "Eligible costs stated in");
+		t->value = eligible;
+		t->description = arena_printf(a, "%s: the reported costs, each cost category up to its "
+		    "approved budget line, at most the year's approved amount", report_words(a,
+		    p->spends[i].report_kind, p->spends[i].report_year, "Eligible costs approved in"));
 	}
 	for (i = 0; i < out->ntransactions; i++)
 		out->transactions[i].seq = (int)i;
@@ -676,7 +702,8 @@ iati_map(struct arena *a, const struct iati_ctx *ctx, const struct iati_project 
 		narrative(a, &out->description, p->title_local_lang, p->summary_local);
 
 	map_orgs(a, ctx, p, out);
-	out->status = status_code(p->status);
+	out->status = status_code(project_status_on(p->status,
+	    p->actual_start != NULL ? p->actual_start : p->planned_start, ctx->today));
 	map_dates(ctx, p, out);
 	out->contact_org = iati_text_clean(a, ctx->org_name);
 	out->contact_email = iati_text_clean(a, ctx->contact_email);

@@ -6,6 +6,7 @@
 
 #include "calendar.h"
 #include "kerr.h"
+#include "reimburse.h"
 
 struct arena;
 struct conf;
@@ -63,12 +64,17 @@ struct iati_payment {
 	int		 report_year;
 };
 
-/* An approved report's financial lines: the expenditure it states. */
+/*
+ * An approved report's financial lines: the costs it reports per cost
+ * category beside the year's approved budget lines, from which the
+ * mapping works out what ICLD judged eligible (reimburse_compute()).
+ */
 struct iati_spend {
 	const char	*approved_on;	/* the day ICLD approved the report */
-	long long	 amount;	/* the sum of the eligible actual costs */
 	const char	*report_kind;
 	int		 report_year;
+	long long	 actual[REIMBURSE_CATEGORIES];	/* the reported cost per category; -1: not given */
+	long long	 line[REIMBURSE_CATEGORIES];	/* the year's approved budget line; -1: none */
 };
 
 /* Funds ICLD received from Sida for the project. */

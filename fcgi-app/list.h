@@ -92,8 +92,9 @@ long long	 list_offset(const struct list_query *q);
 
 /*
  * A LIKE pattern, in a, that finds s anywhere in a text: '%', s with '%',
- * '_' and '!' escaped by '!', '%'. The statement says ESCAPE '!' (not the
- * backslash, whose meaning depends on the server's sql_mode).
+ * '_' and '!' escaped by '!', '%'. The statement compares it with
+ * DB_LIKE() (db.h), which says ESCAPE '!' (not the backslash, whose
+ * meaning depends on the server's sql_mode).
  */
 char		*list_like(struct arena *a, const char *s);
 

@@ -167,3 +167,34 @@ describe('cached pages', () => {
 		assert.match((await s.get('/')).text, /Ansökan utan titel/);
 	});
 });
+
+describe('the start page\'s rounds by country', () => {
+	/** The start page's tables of approved projects by country of a round: [[heading, projects in total]]. */
+	const roundTables = (html) => [...html.matchAll(/<h2>(Beviljade (?:hittills )?i utlysningen [^<]*)<\/h2>([\s\S]*?)<\/table>/g)]
+		.map((m) => [m[1], [...m[2].matchAll(/<th scope="row">[^<]+<\/th><td class="num">(\d+)<\/td>/g)]
+			.reduce((n, x) => n + Number(x[1]), 0)]);
+
+	test('a first decision in a new round shows it beside the round before, until the new round is fully decided', async () => {
+		const sida = stack.session();
+		await sida.login('sida@sida.example');
+		assert.deepEqual(roundTables((await sida.get('/')).text), [['Beviljade i utlysningen 2016, per land', 32]],
+			'the 2017 round has no decision yet');
+		const admin = stack.session();
+		await admin.login('admin@icld.example');
+		const [[id]] = await stack.mysql(`SELECT a.id FROM applications a JOIN rounds r ON r.id = a.round_id
+			WHERE r.year = 2017 AND a.status = 'submitted' ORDER BY a.id LIMIT 1`);
+		const action = `/applications/${id}/decision`;
+		const { form } = await admin.form(action, (f) => f.action === action);
+		assert.equal((await admin.post(action, { ...form.fields, outcome: 'approve' })).status, 303);
+		const both = [['Beviljade hittills i utlysningen 2017, per land', 1], ['Beviljade i utlysningen 2016, per land', 32]];
+		assert.deepEqual(roundTables((await sida.get('/')).text), both);
+		assert.deepEqual(roundTables((await admin.get('/')).text), both, 'the admin\'s start page alike');
+		// Closed, with applications still awaiting a decision: not yet fully decided.
+		await stack.mysql("UPDATE rounds SET closes_on = '2016-09-15' WHERE year = 2017");
+		assert.deepEqual(roundTables((await sida.get('/')).text), both);
+		// Every application decided (or no longer awaiting one): the new round alone.
+		await stack.mysql(`UPDATE applications a JOIN rounds r ON r.id = a.round_id SET a.status = 'withdrawn'
+			WHERE r.year = 2017 AND a.status IN ('submitted', 'under_review')`);
+		assert.deepEqual(roundTables((await sida.get('/')).text), [['Beviljade i utlysningen 2017, per land', 1]]);
+	});
+});

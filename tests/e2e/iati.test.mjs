@@ -47,6 +47,15 @@ function problemRows(html) {
 	return rows;
 }
 
+// What ICLD judged eligible of each approved report: each category's reported cost up to its approved line, the
+// whole up to the year's approved amount; its decision's day.
+const ELIGIBLE = `SELECT DATE_FORMAT(r.decided_at, '%Y-%m-%d') AS day,
+	LEAST(SUM(LEAST(f.actual_amount, IFNULL(bl.amount, 0))), y.amount) AS eligible, SUM(f.actual_amount) AS reported
+	FROM reports r JOIN report_financial_lines f ON f.report_id = r.id
+	JOIN project_years y ON y.project_id = r.project_id AND y.year = r.project_year
+	LEFT JOIN project_budget_lines bl ON bl.project_id = r.project_id AND bl.year = r.project_year AND bl.category = f.category
+	WHERE r.status = 'approved'`;
+
 const ACTIVE_2016 = `COALESCE(p.actual_start, p.planned_start) <= '2016-12-31'
 	AND COALESCE(p.actual_end, p.planned_end) >= '2016-01-01'`;
 
@@ -171,8 +180,11 @@ describe('the demo export', () => {
 		const paid = (await q(`SELECT DATE_FORMAT(paid_on, '%Y-%m-%d'), amount FROM disbursements WHERE project_id = ${pid} ORDER BY paid_on, id`)).map((r) => ({ type: '3', date: r[0], value: Number(r[1]) }));
 		assert.ok(paid.length > 0);
 		assert.deepEqual(tx.filter((t) => t.type === '3'), paid);
-		const spent = (await q(`SELECT DATE_FORMAT(r.decided_at, '%Y-%m-%d'), SUM(f.actual_amount) FROM reports r JOIN report_financial_lines f ON f.report_id = r.id WHERE r.project_id = ${pid} AND r.status = 'approved' GROUP BY r.id HAVING SUM(f.actual_amount) > 0 ORDER BY 1`)).map((r) => ({ type: '4', date: r[0], value: Number(r[1]) }));
-		assert.deepEqual(tx.filter((t) => t.type === '4'), spent, 'expenditure from the approved financial reports');
+		const spent = (await q(`${ELIGIBLE} AND r.project_id = ${pid} GROUP BY r.id, y.amount
+			HAVING eligible > 0 ORDER BY 1`)).map((r) => ({ type: '4', date: r[0], value: Number(r[1]) }));
+		assert.deepEqual(tx.filter((t) => t.type === '4'), spent, 'expenditure: what ICLD approved as eligible of the approved reports');
+		for (const m of act.matchAll(/<transaction>\s*<transaction-type code="4"\/>[\s\S]*?<\/transaction>/g))
+			assert.match(m[0], /<description>\s*<narrative>Eligible costs approved in the progress report for project year \d: the reported costs, each cost category up to its approved budget line, at most the year's approved amount<\/narrative>/);
 		const funds = (await q(`SELECT DATE_FORMAT(received_on, '%Y-%m-%d'), amount FROM incoming_funds WHERE project_id = ${pid} ORDER BY received_on, id`)).map((r) => ({ type: '1', date: r[0], value: Number(r[1]) }));
 		assert.ok(funds.length > 0);
 		assert.deepEqual(tx.filter((t) => t.type === '1'), funds, 'incoming funds as recorded');
@@ -198,15 +210,32 @@ describe('the demo export', () => {
 		assert.equal(textOf(res.text.match(/<span class="stat-number" id="activities">([^<]*)<\/span>/)[1]), n);
 		assert.match(res.text, /<p id="validity"><strong class="tag tag-approved">/);
 		assert.deepEqual(problemRows(res.text), []);
-		// The totals: budgets by the year their period starts, as the project years are stored.
-		const budget = await q(`SELECT YEAR(starts_on), SUM(amount) FROM project_years GROUP BY YEAR(starts_on) ORDER BY 1`);
-		const rows = [...res.text.matchAll(/<tr><th scope="row"><a href="\/export\?year=(\d+)">\d+<\/a><\/th><td>SEK<\/td><td class="num">([^<]*)<\/td>/g)]
-			.map((m) => [m[1], m[2].replace(/\D/g, '')]);
-		for (const [y, sum] of budget) assert.ok(rows.some((r) => r[0] === y && r[1] === sum), `budget ${y}: ${sum}`);
-		const paid = await one('SELECT SUM(amount) FROM disbursements');
-		const foot = res.text.match(/<tfoot><tr>[\s\S]*?<\/tr><\/tfoot>/)[0];
-		const cells = [...foot.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1].replace(/\D/g, ''));
-		assert.equal(cells[2], paid, 'disbursements in total');
+		// The totals are the file's own sums: budgets by the year their period starts, each transaction type by the
+		// year of its date, in the columns budget, incoming funds (1), commitments (2), disbursements (3), expenditure (4).
+		const want = new Map();
+		const add = (year, col, v) => {
+			if (!want.has(year)) want.set(year, [0, 0, 0, 0, 0]);
+			want.get(year)[col] += v;
+		};
+		for (const m of xml.matchAll(/<budget [^>]*>\s*<period-start iso-date="(\d{4})[^"]*"\/>[\s\S]*?<value value-date="[^"]*">(\d+)<\/value>/g))
+			add(m[1], 0, Number(m[2]));
+		for (const m of xml.matchAll(/<transaction-type code="(\d)"\/>\s*<transaction-date iso-date="(\d{4})[^"]*"\/>\s*<value value-date="[^"]*">(\d+)<\/value>/g))
+			add(m[2], Number(m[1]), Number(m[3]));
+		assert.equal(res.text.match(/<thead><tr>[\s\S]*?<\/tr><\/thead>/)[0].replace(/<[^>]+>/g, '|').split('|').filter((c) => c).join(' / '),
+			'År / Valuta / Budget / Medel mottagna från Sida / Åtaganden / Utbetalningar / Kostnader');
+		const cells = (row) => [...row.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => Number(m[1].replace(/\D/g, '')));
+		const rows = new Map([...res.text.matchAll(/<tr><th scope="row"><a href="\/export\?year=(\d+)">\d+<\/a><\/th><td>SEK<\/td>([\s\S]*?)<\/tr>/g)]
+			.map((m) => [m[1], cells(m[2])]));
+		assert.deepEqual(rows, want, 'each year\'s row is the file\'s sums');
+		const total = [0, 1, 2, 3, 4].map((k) => [...want.values()].reduce((t, v) => t + v[k], 0));
+		assert.deepEqual(cells(res.text.match(/<tfoot><tr>[\s\S]*?<\/tr><\/tfoot>/)[0]), total, 'the sums of the file in total');
+		// And the file's are the database's: funds from Sida as recorded, disbursements as paid, expenditure what
+		// ICLD approved as eligible, which the demo's reports exceed.
+		assert.equal(total[1], Number(await one('SELECT SUM(amount) FROM incoming_funds')));
+		assert.equal(total[3], Number(await one('SELECT SUM(amount) FROM disbursements')));
+		const [[eligible, reported]] = await q(`SELECT SUM(eligible), SUM(reported) FROM (${ELIGIBLE} GROUP BY r.id, y.amount) e`);
+		assert.equal(total[4], Number(eligible));
+		assert.ok(Number(reported) > Number(eligible), `reported ${reported} > eligible ${eligible}`);
 	});
 
 	test('?year= holds the projects active that year; anything but a year is 400', async () => {

@@ -163,6 +163,9 @@ describe('organisations: the list', () => {
 		const [[name, nr]] = await stack.mysql("SELECT name, org_number FROM organisations WHERE name = 'Borlänge kommun'");
 		const byNumber = await admin.get(`/organisations?q=${encodeURIComponent(nr)}`);
 		assert.match(htmlDecode(byNumber.text), new RegExp(name));
+		// Whatever the case and the accents, as the public register's search.
+		const byFolded = await admin.get('/organisations?q=BORLANGE');
+		assert.match(htmlDecode(byFolded.text), new RegExp(name));
 		const pct = await admin.get('/organisations?q=%25');
 		assert.equal(pct.status, 200);
 		assert.match(pct.text, /(Ingen organisation matchar|No organisation matches)/);

@@ -186,7 +186,9 @@ test_comp_365_day_rule(void)
 	CU_ASSERT_EQUAL(s.fix[CT_SPEND], IF_PAYMENTS);
 	/* Expenditure from an approved report is enough. */
 	p->spends = arena_calloc(A, 1, sizeof(*p->spends));
-	p->spends[0] = (struct iati_spend){ "2016-06-20", 150000, "progress", 1 };
+	p->spends[0] = (struct iati_spend){ .approved_on = "2016-06-20", .report_kind = "progress",
+	    .report_year = 1, .actual = { 150000, -1, -1, -1, -1, -1 },
+	    .line = { 150000, -1, -1, -1, -1, -1 } };
 	p->nspends = 1;
 	score(p, "2016-07-01", &s);
 	CU_ASSERT_TRUE(s.passes[CT_SPEND]);

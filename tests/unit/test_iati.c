@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "iati.h"
 #include "iati_rules.h"
+#include "project_status.h"
 #include "unit.h"
 
 #define D(y, m, d)	((struct ymd){ (y), (m), (d) })
@@ -99,7 +100,10 @@ sample(void)
 	p->payments[1] = (struct iati_payment){ "2016-06-15", 50000, "progress", 1 };
 	p->npayments = 2;
 	p->spends = arena_calloc(A, 1, sizeof(*p->spends));
-	p->spends[0] = (struct iati_spend){ "2016-09-10", 130000, "progress", 1 };
+	/* Year 1 reports 170 000: travel 30 000 over its line, meetings 20 000 under hers; 140 000 eligible. */
+	p->spends[0] = (struct iati_spend){ .approved_on = "2016-09-10", .report_kind = "progress",
+	    .report_year = 1, .actual = { 130000, -1, 40000, -1, -1, -1 },
+	    .line = { 100000, 100000, 60000, 100000, 20000, 20000 } };
 	p->nspends = 1;
 	p->results = res = arena_calloc(A, 2, sizeof(*res));
 	p->nresults = 2;
@@ -245,6 +249,41 @@ test_iati_status_and_dates(void)
 }
 
 static void
+test_iati_status_before_start(void)
+{
+	struct iati_project *p = sample();
+	struct iati_activity act;
+
+	/* Approved in 2016, starting in July 2017: pipeline (1) until its first day, the planned one. */
+	p->actual_start = NULL;
+	p->planned_start = "2017-07-01";
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 1);
+	ctx_make(&CTX, "2017-06-30", "2017-06-30T12:00:00Z");
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 1);
+	ctx_make(&CTX, "2017-07-01", "2017-07-01T12:00:00Z");
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 2);
+	/* An actual start, where known, is the first day. */
+	ctx_make(&CTX, "2016-09-30", "2016-09-30T12:00:00Z");
+	p->actual_start = "2016-09-01";
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 2);
+	/* Only an implementation waits for its start: a project cancelled before it is cancelled. */
+	p->actual_start = NULL;
+	p->status = "cancelled";
+	map(p, &act);
+	CU_ASSERT_EQUAL(act.status, 5);
+	/* The words the pages show for it, through the same rule. */
+	CU_ASSERT_STRING_EQUAL(project_status_on("implementation", "2017-07-01", "2016-09-30"), "approved");
+	CU_ASSERT_STRING_EQUAL(project_status_on("implementation", "2017-07-01", "2017-07-01"),
+	    "implementation");
+	CU_ASSERT_STRING_EQUAL(project_status_label(A, LANG_EN, "implementation", "2017-07-01",
+	    "2016-09-30"), "Approved, starts on 2017-07-01");
+}
+
+static void
 test_iati_classifications(void)
 {
 	struct iati_project *p = sample();
@@ -321,8 +360,12 @@ test_iati_transactions(void)
 	CU_ASSERT_EQUAL(act.transactions[0].value, 1160000);
 	CU_ASSERT_EQUAL(act.transactions[1].type, 3);
 	CU_ASSERT_STRING_EQUAL(act.transactions[1].date, "2016-06-15");
+	/* The expenditure is what ICLD judged eligible, and its description says so. */
 	CU_ASSERT_EQUAL(act.transactions[2].type, 4);
-	CU_ASSERT_EQUAL(act.transactions[2].value, 130000);
+	CU_ASSERT_EQUAL(act.transactions[2].value, 140000);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(strstr(act.transactions[2].description,
+	    "Eligible costs approved in the progress report for project year 1: the reported costs, "
+	    "each cost category up to its approved budget line"));
 	CU_ASSERT_EQUAL(act.transactions[3].type, 3);
 	CU_ASSERT_EQUAL(act.transactions[3].value, 120000);
 	CU_ASSERT(act.transactions[3].receiver);
@@ -875,6 +918,7 @@ main(void)
 		{ "test_iati_texts", test_iati_texts },
 		{ "test_iati_participants", test_iati_participants },
 		{ "test_iati_status_and_dates", test_iati_status_and_dates },
+		{ "test_iati_status_before_start", test_iati_status_before_start },
 		{ "test_iati_classifications", test_iati_classifications },
 		{ "test_iati_budgets", test_iati_budgets },
 		{ "test_iati_transactions", test_iati_transactions },
