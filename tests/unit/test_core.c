@@ -863,6 +863,8 @@ test_http_local_path_ok(void)
 	CU_ASSERT_TRUE(local_path_ok("/x"));
 	CU_ASSERT_TRUE(local_path_ok("/"));
 	CU_ASSERT_TRUE(local_path_ok("/applications/12?tab=budget"));
+	CU_ASSERT_TRUE(local_path_ok("/partnerships?q=V%C3%A4xj%C3%B6"));
+	CU_ASSERT_TRUE(local_path_ok("/partnerships?q=V\xc3\xa4xj\xc3\xb6"));
 	CU_ASSERT_FALSE(local_path_ok("//evil"));
 	CU_ASSERT_FALSE(local_path_ok("//evil.example/x"));
 	CU_ASSERT_FALSE(local_path_ok("/\\evil"));
@@ -873,6 +875,66 @@ test_http_local_path_ok(void)
 	CU_ASSERT_FALSE(local_path_ok("/a\r\nSet-Cookie: x=1"));
 	CU_ASSERT_FALSE(local_path_ok("/a\nb"));
 	CU_ASSERT_FALSE(local_path_ok("/a\rb"));
+	/* Browsers drop the tab or newline and go to evil.example. */
+	CU_ASSERT_FALSE(local_path_ok("/\t/evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok("/\n/evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok("/\r\n\t/evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok(" //evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok("\t/x"));
+	CU_ASSERT_FALSE(local_path_ok("/x\\..\\..\\evil"));
+	CU_ASSERT_FALSE(local_path_ok("/x\x7f"));
+	CU_ASSERT_FALSE(local_path_ok("/a b"));
+}
+
+/*
+ * What a browser makes of a Location or href that starts with '/': it
+ * drops every tab, LF and CR, and reads '\' as '/'. Returns whether the
+ * result leaves the site ("//host").
+ */
+static int
+browser_leaves_site(const unsigned char *s, size_t n)
+{
+	unsigned char seen[2];
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < 2; i++) {
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			continue;
+		seen[k++] = s[i] == '\\' ? '/' : s[i];
+	}
+	return k == 2 && seen[0] == '/' && seen[1] == '/';
+}
+
+/*
+ * Every byte in each place of a few paths: accepted exactly when it is
+ * printable ASCII but '\\', or not ASCII, and does not make "//".
+ */
+static void
+test_http_local_path_ok_every_byte(void)
+{
+	static const struct {
+		const char	*fmt;
+		int		 at;	/* the first byte's offset */
+	} shape[] = {
+		{ "%c", 0 }, { "/%c", 1 }, { "/%c/evil.example/", 1 }, { "/a%c", 2 },
+		{ "/a?b=%c", 5 }, { "/%c%c/evil.example", 1 }
+	};
+	unsigned char s[32];
+	size_t i, n;
+	int b, ok, want;
+
+	for (i = 0; i < sizeof(shape) / sizeof(shape[0]); i++)
+		for (b = 1; b < 256; b++) {
+			n = (size_t)snprintf((char *)s, sizeof(s), shape[i].fmt, b, b);
+			ok = b > 0x20 && b != 0x7f && b != '\\';
+			want = shape[i].at == 0 ? b == '/' :
+			    ok && !(shape[i].at == 1 && b == '/');
+			if (local_path_ok((const char *)s) != want)
+				CU_FAIL_FATAL("local_path_ok() disagrees with the table");
+			/* Nothing it accepts can lead a browser off the site. */
+			if (local_path_ok((const char *)s) && browser_leaves_site(s, n))
+				CU_FAIL_FATAL("local_path_ok() accepts a way off the site");
+		}
 }
 
 static void
@@ -1021,6 +1083,7 @@ main(void)
 		{ "test_auth_token_hash_rejects_bad_hex", test_auth_token_hash_rejects_bad_hex },
 		{ "test_auth_equal", test_auth_equal },
 		{ "test_http_local_path_ok", test_http_local_path_ok },
+		{ "test_http_local_path_ok_every_byte", test_http_local_path_ok_every_byte },
 		{ "test_http_cookie_secure_over_tls", test_http_cookie_secure_over_tls },
 		{ "test_i18n_parse", test_i18n_parse },
 		{ "test_i18n_code", test_i18n_code },
