@@ -42,6 +42,7 @@ static const struct key keys[] = {
 	K("app", "static_dir", C_STR, static_dir, KPP_DATADIR "/static"),
 	K("app", "tmp_dir", C_STR, tmp_dir, "/var/lib/kpp/tmp"),
 	K("app", "public_dir", C_STR, public_dir, "/var/lib/kpp/public"),
+	K("app", "public_min_interval", C_UINT, public_min_interval, "60"),
 	K("app", "default_language", C_LANG, default_lang, "sv"),
 	K("app", "secure_cookies", C_BOOL, secure_cookies, "false"),
 	K("app", "session_idle_minutes", C_UINT, session_idle_minutes, "60"),

@@ -34,6 +34,7 @@ struct conf {
 	char	*static_dir;
 	char	*tmp_dir;		/* private scratch files (downloads being built); made 0700 if missing */
 	char	*public_dir;		/* the public IATI files, which nginx sends (X-Accel-Redirect); made 0755 */
+	unsigned public_min_interval;	/* seconds at least between two writes of one public file */
 	enum lang default_lang;
 	int	 secure_cookies;	/* behind TLS: cookies get Secure */
 	unsigned session_idle_minutes;
