@@ -138,9 +138,15 @@ public_job_write(int fd, void *arg)
 }
 
 /*
- * Writes the file at path whole or not at all (atomic_write()), readable
- * by anyone: no request ever sends half a file, and two workers writing
- * at once both leave a whole one.
+ * The public files' mode: nginx reads them through the public directory's
+ * group (setgid, so that the files take it: README), never as "others".
+ */
+#define PUBLIC_FILE_MODE	0640
+
+/*
+ * Writes the file at path whole or not at all (atomic_write()): no request
+ * ever sends half a file, and two workers writing at once both leave a
+ * whole one.
  */
 static enum kerr
 generate(struct req *r, const char *path, public_write_fn fn)
@@ -149,7 +155,7 @@ generate(struct req *r, const char *path, public_write_fn fn)
 	const char *what;
 	enum kerr e;
 
-	if ((e = atomic_write(path, 0644, public_job_write, &job, &what)) == KERR_SYSTEM)
+	if ((e = atomic_write(path, PUBLIC_FILE_MODE, public_job_write, &job, &what)) == KERR_SYSTEM)
 		log_err(r->id, "%s of %s failed: %s", what, path, strerror(errno));
 	return e;
 }
@@ -207,7 +213,7 @@ write_version(struct req *r, const char *dir, const char *prefix, const char *na
 	 * Compressed once here rather than by nginx at every request (0.2 s of CPU for a
 	 * 56 MB file). Without it nginx compresses on the fly: a failure costs only time.
 	 */
-	if (atomic_write(gz, 0644, gzip_copy, (void *)path, &what) != KERR_OK)
+	if (atomic_write(gz, PUBLIC_FILE_MODE, gzip_copy, (void *)path, &what) != KERR_OK)
 		log_err(r->id, "%s of %s failed: %s", what, gz, strerror(errno));
 	sweep(r, dir, prefix, name, prev);
 	/* Temporary files left by a worker that died while writing (their mtime stops moving). */
@@ -327,13 +333,17 @@ not_modified(struct req *r, const char *etag, time_t mtime)
 	return end != NULL && *end == '\0' && mtime <= timegm(&tm);
 }
 
-/* The public directory, made readable by nginx (it holds nothing private) when missing. */
+/*
+ * The public directory, made when missing. In production the operator
+ * makes it beforehand with nginx's group of its own, setgid (README):
+ * nginx reads the files through that group and nothing else of kpp's.
+ */
 static int
 public_dir(struct req *r, const char *dir)
 {
 	struct stat st;
 
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
 		log_err(r->id, "mkdir(%s) failed: %s", dir, strerror(errno));
 		return -1;
 	}

@@ -264,19 +264,19 @@ test_tpl_url_safe_kept(void)
 /*
  * A URL attribute that starts with a path keeps it exactly when a redirect
  * would follow it: one check (local_path_ok()) for both, tried with every
- * byte after the first '/' and at the end.
+ * byte after the first '/'.
  */
 static void
 test_tpl_url_path_is_redirects_check(void)
 {
-	static const char *const shape[] = { "/%c/evil.example/", "/x%c", "/%c" };
+	static const char *const post[] = { "/evil.example/", "", "x" };
 	char s[32], want[64];
 	size_t i;
 	int b;
 
-	for (i = 0; i < sizeof(shape) / sizeof(shape[0]); i++)
+	for (i = 0; i < sizeof(post) / sizeof(post[0]); i++)
 		for (b = 1; b < 256; b++) {
-			snprintf(s, sizeof(s), shape[i], b);
+			snprintf(s, sizeof(s), "/%c%s", b, post[i]);
 			if (b == '"' || b == '&' || b == '<' || b == '>' || b == '\'')
 				continue;	/* HTML-escaped, shown above */
 			snprintf(want, sizeof(want), "<a href=\"%s\">",
