@@ -236,12 +236,13 @@ current(struct req *r, const char *dir, const char *prefix, unsigned long long v
 {
 	const char *lock = arena_printf(r->a, "%s/.%slock", dir, prefix);
 	const char *want = file_name(r, prefix, v);
+	const char *path = arena_printf(r->a, "%s/%s", dir, want);
 	unsigned long long prev;
 	enum kerr e = KERR_OK;
 	struct stat st;
 	int fd;
 
-	if (stat(arena_printf(r->a, "%s/%s", dir, want), &st) == 0) {
+	if (stat(path, &st) == 0) {
 		*sent = v;
 		return KERR_OK;
 	}
@@ -263,10 +264,10 @@ current(struct req *r, const char *dir, const char *prefix, unsigned long long v
 			return KERR_SYSTEM;
 		}
 	}
-	/* The worker that held the lock may have written this version, or a newer one, meanwhile. */
+	/* The worker that held the lock may have written this version meanwhile. */
 	prev = newest(dir, prefix);
-	if (prev >= v) {
-		*sent = prev;
+	if (stat(path, &st) == 0) {
+		*sent = v;
 	} else if (prev != 0 && stat(arena_printf(r->a, "%s/%s", dir,
 	    file_name(r, prefix, prev)), &st) == 0 &&
 	    time(NULL) - st.st_mtime < (time_t)app.conf.public_min_interval) {
