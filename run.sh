@@ -252,7 +252,7 @@ NGINX_PID=
 
 # --- demo -----------------------------------------------------------------------------------------------
 demo() {
-	local port=8080 sock_dir conf=$VAR/kpp.conf app_pw mig_pw mysql_sock kpp_sock i
+	local port=8080 sock_dir conf=$VAR/kpp.conf cred=$VAR/migrate.conf app_pw mig_pw mysql_sock kpp_sock i
 	if port_busy $port; then
 		die "port $port is already in use on 127.0.0.1: stop what listens there (ss -ltnp 'sport = :$port') and try again"
 	fi
@@ -266,22 +266,22 @@ demo() {
 
 	# The configuration: conf/kpp.conf with this checkout's paths; passwords made once and kept.
 	app_pw= mig_pw=
-	if [ -f "$conf" ]; then
-		app_pw=$(get_ini "$conf" database.password)
-		mig_pw=$(get_ini "$conf" migrate.password)
-	fi
+	[ -f "$conf" ] && app_pw=$(get_ini "$conf" database.password)
+	[ -f "$cred" ] && mig_pw=$(get_ini "$cred" migrate.password)
 	[ -n "$app_pw" ] || app_pw=$(random_password)
 	[ -n "$mig_pw" ] || mig_pw=$(random_password)
 	local schema_dir=$SRC/iati/schema
 	(umask 077; set_ini database.host= database.socket="$mysql_sock" database.name=kpp \
 		database.user=kpp_app database.password="$app_pw" \
-		migrate.user=kpp_migrate migrate.password="$mig_pw" \
+		migrate.credentials="$cred" \
 		server.socket="$kpp_sock" server.workers=4 \
 		app.templates="$SRC/templates" app.locale_dir="$VAR/locale" app.sql_dir="$SRC/sql" \
 		app.static_dir="$SRC/static" app.secure_cookies=false iati.schema_dir="$schema_dir" \
 		app.today="$DEMO_TODAY" app.public_url="http://127.0.0.1:$port" app.tmp_dir="$VAR/tmp" app.public_dir="$VAR/public" \
 		app.attachments_dir="$VAR/attachments" \
-		< conf/kpp.conf > "$conf.tmp" && mv "$conf.tmp" "$conf")
+		< conf/kpp.conf > "$conf.tmp" && mv "$conf.tmp" "$conf"
+		# The schema owner's account, which only kpp-admin reads (the workers' kpp.conf names the file).
+		printf '[migrate]\nuser = kpp_migrate\npassword = %s\n' "$mig_pw" > "$cred.tmp" && mv "$cred.tmp" "$cred")
 
 	# MariaDB: the data directory is made once; its server only listens on the socket. (--force: no host
 	# name look-up, which fails where /etc/hosts is missing, as in a fresh debootstrap.)

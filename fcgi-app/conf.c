@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <ini.h>
 
@@ -17,9 +18,11 @@ struct key {
 	enum ctype	 type;
 	size_t		 off;
 	const char	*dflt;
+	int		 cred;	/* in the credentials file ([migrate] credentials), never in kpp.conf */
 };
 
-#define K(s, n, t, f, d) { s, n, t, offsetof(struct conf, f), d }
+#define K(s, n, t, f, d) { s, n, t, offsetof(struct conf, f), d, 0 }
+#define KCRED(s, n, t, f, d) { s, n, t, offsetof(struct conf, f), d, 1 }
 
 /* Every key the file may set, with its default: the one place to look. */
 static const struct key keys[] = {
@@ -32,8 +35,9 @@ static const struct key keys[] = {
 	K("database", "connect_timeout", C_UINT, db_connect_timeout, "3"),
 	K("database", "read_timeout", C_UINT, db_read_timeout, "5"),
 	K("database", "write_timeout", C_UINT, db_write_timeout, "5"),
-	K("migrate", "user", C_STR, migrate_user, "kpp_migrate"),
-	K("migrate", "password", C_STR, migrate_password, ""),
+	K("migrate", "credentials", C_STR, migrate_credentials, KPP_SYSCONFDIR "/migrate.conf"),
+	KCRED("migrate", "user", C_STR, migrate_user, "kpp_migrate"),
+	KCRED("migrate", "password", C_STR, migrate_password, ""),
 	K("server", "socket", C_STR, socket, "/run/kpp/kpp.sock"),
 	K("server", "workers", C_UINT, workers, "4"),
 	K("app", "templates", C_STR, templates_dir, KPP_DATADIR "/templates"),
@@ -42,6 +46,7 @@ static const struct key keys[] = {
 	K("app", "static_dir", C_STR, static_dir, KPP_DATADIR "/static"),
 	K("app", "tmp_dir", C_STR, tmp_dir, "/var/lib/kpp/tmp"),
 	K("app", "public_dir", C_STR, public_dir, "/var/lib/kpp/public"),
+	K("app", "public_min_interval", C_UINT, public_min_interval, "60"),
 	K("app", "default_language", C_LANG, default_lang, "sv"),
 	K("app", "secure_cookies", C_BOOL, secure_cookies, "false"),
 	K("app", "session_idle_minutes", C_UINT, session_idle_minutes, "60"),
@@ -74,6 +79,7 @@ struct loadctx {
 	char		*err;
 	size_t		 errlen;
 	const char	*path;
+	int		 cred;		/* reading the credentials file, not kpp.conf */
 	/* The text each key was set from, for conf_get(). */
 	char		*raw[NKEYS];
 };
@@ -140,6 +146,18 @@ on_key(void *arg, const char *section, const char *name, const char *value)
 		if (strcmp(keys[i].section, section) != 0 ||
 		    strcmp(keys[i].name, name) != 0)
 			continue;
+		/*
+		 * The workers read kpp.conf; the schema owner's password would give
+		 * any of them the power to drop the audit log's triggers.
+		 */
+		if (keys[i].cred != ctx->cred) {
+			snprintf(ctx->err, ctx->errlen, keys[i].cred ?
+			    "%s: %s.%s belongs in the credentials file that migrate.credentials "
+			    "names, which only kpp-admin reads" :
+			    "%s: %s.%s belongs in kpp.conf, not in the credentials file",
+			    ctx->path, section, name);
+			return 0;
+		}
 		if (!set(ctx, &keys[i], value))
 			return 0;
 		free(ctx->raw[i]);
@@ -228,6 +246,50 @@ conf_load(struct conf *c, const char *path, char *err, size_t errlen)
 fail:
 	ctx_free(ctx);
 	return e;
+}
+
+enum kerr
+conf_load_credentials(struct conf *c, char *err, size_t errlen)
+{
+	struct loadctx ctx;
+	struct stat st;
+	const char *path = c->migrate_credentials;
+	size_t i;
+	int rc;
+
+	memset(&ctx, 0, sizeof(ctx));
+	err[0] = '\0';
+	ctx.c = c;
+	ctx.err = err;
+	ctx.errlen = errlen;
+	ctx.path = path;
+	ctx.cred = 1;
+	if (stat(path, &st) != 0) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return KERR_INVALID;
+	}
+	if ((st.st_mode & 077) != 0) {
+		snprintf(err, errlen, "%s: readable by others than its owner (mode %04o): "
+		    "chmod 600 it", path, (unsigned)(st.st_mode & 07777));
+		return KERR_INVALID;
+	}
+	rc = ini_parse(path, on_key, &ctx);
+	/* conf_get() answers from kpp.conf alone: the password is never printed. */
+	for (i = 0; i < NKEYS; i++)
+		free(ctx.raw[i]);
+	if (rc < 0) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return KERR_INVALID;
+	}
+	if (rc > 0) {
+		if (err[0] == '\0')
+			snprintf(err, errlen, "%s:%d: syntax error", path, rc);
+		return KERR_INVALID;
+	}
+	/* The strings set() replaced were the ones kept reachable since conf_load(). */
+	if (last_loaded != NULL && last_loaded->c == c)
+		last_loaded->kept = *c;
+	return KERR_OK;
 }
 
 const char *

@@ -21,7 +21,12 @@ struct conf {
 	unsigned db_connect_timeout;	/* seconds */
 	unsigned db_read_timeout;
 	unsigned db_write_timeout;
-	/* [migrate] the account that owns the schema (DDL), used by kpp-admin only */
+	/*
+	 * [migrate] the account that owns the schema (DDL), used by kpp-admin
+	 * only: its user and password are in the credentials file, which only
+	 * kpp-admin reads (conf_load_credentials()), never in kpp.conf.
+	 */
+	char	*migrate_credentials;
 	char	*migrate_user;
 	char	*migrate_password;
 	/* [server] read by kpp-serve (spawn-fcgi + multiwatch) */
@@ -33,7 +38,8 @@ struct conf {
 	char	*sql_dir;
 	char	*static_dir;
 	char	*tmp_dir;		/* private scratch files (downloads being built); made 0700 if missing */
-	char	*public_dir;		/* the public IATI files, which nginx sends (X-Accel-Redirect); made 0755 */
+	char	*public_dir;		/* the public IATI files, which nginx sends (X-Accel-Redirect) through its group */
+	unsigned public_min_interval;	/* seconds at least between two writes of one public file */
 	enum lang default_lang;
 	int	 secure_cookies;	/* behind TLS: cookies get Secure */
 	unsigned session_idle_minutes;
@@ -66,6 +72,15 @@ struct conf {
  * The strings are heap-allocated for the life of the process.
  */
 enum kerr	conf_load(struct conf *c, const char *path, char *err, size_t errlen);
+
+/*
+ * Reads the schema owner's user and password (migrate.user, .password)
+ * from the credentials file that c's migrate.credentials names, over what
+ * conf_load() set: kpp-admin's migrate and demo do, never the workers.
+ * Returns KERR_OK, or KERR_INVALID with "file: why" in err: the file is
+ * missing, readable by anyone but its owner, or sets another key.
+ */
+enum kerr	conf_load_credentials(struct conf *c, char *err, size_t errlen);
 
 /*
  * Looks up "section.key" as the file set it (after defaults), for scripts:

@@ -91,6 +91,7 @@ static struct dbstmt rows[PUBLIC_SORT__MAX][2] = {
 
 enum q {
 	Q_VERSION,
+	Q_FILES_VERSION,
 	Q_CHOICES,
 	Q_COUNT,
 	Q_HEAD,
@@ -104,6 +105,8 @@ enum q {
 static struct dbstmt q[Q__MAX] = {
 	/* Anonymous visitors have no session check to read it with (sql/0006). */
 	[Q_VERSION] = { "SELECT v FROM data_version WHERE id = 1", NULL, 0 },
+	/* Moved only by the tables the public files are read from (sql/0020). */
+	[Q_FILES_VERSION] = { "SELECT v FROM public_version WHERE id = 1", NULL, 0 },
 	/*
 	 * The choices, each with its place in Swedish and in English order,
 	 * so that one cached result serves both; then the years projects were
@@ -186,6 +189,18 @@ db_public_version(struct req *r, unsigned long long *v)
 		return e;
 	if (res.nrows != 1)
 		return KERR_DB;
+	*v = (unsigned long long)db_ll(&res, 0, 0);
+	return KERR_OK;
+}
+
+enum kerr
+db_public_files_version(struct req *r, unsigned long long *v)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query_row(r->a, r->id, &q[Q_FILES_VERSION], &res, "")) != KERR_OK)
+		return e == KERR_NOTFOUND ? KERR_DB : e;
 	*v = (unsigned long long)db_ll(&res, 0, 0);
 	return KERR_OK;
 }

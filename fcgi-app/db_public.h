@@ -160,9 +160,16 @@ struct public_project {
 enum kerr	 db_public_project(struct req *r, const char *code, struct public_project *out);
 
 /*
- * The data version this request's cached results are good for, and the
- * public files are named by: the session's, or read now. KERR_OK or KERR_DB.
+ * The data version this request's cached results are good for: the
+ * session's, or read now. KERR_OK or KERR_DB.
  */
 enum kerr	db_public_version(struct req *r, unsigned long long *v);
+
+/*
+ * The version the public IATI files are named by, read now: it moves only
+ * when what they are made of changes (sql/0020), never at a sign-in.
+ * KERR_OK or KERR_DB.
+ */
+enum kerr	db_public_files_version(struct req *r, unsigned long long *v);
 
 #endif

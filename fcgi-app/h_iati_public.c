@@ -1,4 +1,4 @@
-/* h_iati_public.c - the public IATI files (/iati/activities.xml, /iati/organisation.xml), written once per data version. */
+/* h_iati_public.c - the public IATI files (/iati/activities.xml, /iati/organisation.xml), written once per public version. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -65,11 +65,13 @@ write_organisation(struct req *r, int fd)
 #define IATI_KEEP_OLD	60
 
 /*
- * Removes the files of earlier versions: name starts with prefix, is not
- * keep (nor keep's compressed copy), and is older than IATI_KEEP_OLD.
+ * Removes the files of earlier versions: name starts with prefix, is
+ * neither keep nor prev (nor their compressed copies), and is older than
+ * IATI_KEEP_OLD. prev is the file other workers were sending while this
+ * one was written: nginx may be about to open it.
  */
 static void
-sweep(struct req *r, const char *dir, const char *prefix, const char *keep)
+sweep(struct req *r, const char *dir, const char *prefix, const char *keep, const char *prev)
 {
 	struct dirent *d;
 	struct stat st;
@@ -81,6 +83,7 @@ sweep(struct req *r, const char *dir, const char *prefix, const char *keep)
 	while ((d = readdir(dp)) != NULL) {
 		if (strncmp(d->d_name, prefix, strlen(prefix)) != 0 ||
 		    (*keep != '\0' && strncmp(d->d_name, keep, strlen(keep)) == 0) ||
+		    (*prev != '\0' && strncmp(d->d_name, prev, strlen(prev)) == 0) ||
 		    fstatat(dirfd(dp), d->d_name, &st, 0) != 0 ||
 		    now - st.st_mtime < IATI_KEEP_OLD)
 			continue;
@@ -89,6 +92,35 @@ sweep(struct req *r, const char *dir, const char *prefix, const char *keep)
 			log_err(r->id, "unlink(%s/%s) failed: %s", dir, d->d_name, strerror(errno));
 	}
 	closedir(dp);
+}
+
+/*
+ * The version of the newest file prefix<version>.xml in dir, 0 when there
+ * is none: what is sent while a newer one is being written or waits for
+ * app.public_min_interval.
+ */
+static unsigned long long
+newest(const char *dir, const char *prefix)
+{
+	unsigned long long best = 0, v;
+	size_t n = strlen(prefix);
+	struct dirent *d;
+	char *end;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, prefix, n) != 0 ||
+		    d->d_name[n] < '0' || d->d_name[n] > '9')
+			continue;
+		errno = 0;
+		v = strtoull(d->d_name + n, &end, 10);
+		if (errno == 0 && strcmp(end, ".xml") == 0 && v > best)
+			best = v;
+	}
+	closedir(dp);
+	return best;
 }
 
 /* A public file's writer and its request, as atomic_write() hands them on. */
@@ -106,9 +138,15 @@ public_job_write(int fd, void *arg)
 }
 
 /*
- * Writes the file at path whole or not at all (atomic_write()), readable
- * by anyone: no request ever sends half a file, and two workers writing
- * at once both leave a whole one.
+ * The public files' mode: nginx reads them through the public directory's
+ * group (setgid, so that the files take it: README), never as "others".
+ */
+#define PUBLIC_FILE_MODE	0640
+
+/*
+ * Writes the file at path whole or not at all (atomic_write()): no request
+ * ever sends half a file, and two workers writing at once both leave a
+ * whole one.
  */
 static enum kerr
 generate(struct req *r, const char *path, public_write_fn fn)
@@ -117,7 +155,7 @@ generate(struct req *r, const char *path, public_write_fn fn)
 	const char *what;
 	enum kerr e;
 
-	if ((e = atomic_write(path, 0644, public_job_write, &job, &what)) == KERR_SYSTEM)
+	if ((e = atomic_write(path, PUBLIC_FILE_MODE, public_job_write, &job, &what)) == KERR_SYSTEM)
 		log_err(r->id, "%s of %s failed: %s", what, path, strerror(errno));
 	return e;
 }
@@ -153,47 +191,90 @@ gzip_copy(int fd, void *arg)
 	return ok ? KERR_OK : KERR_SYSTEM;
 }
 
+/* The name of version v's file, prefix<v>.xml, in r's arena. */
+static const char *
+file_name(struct req *r, const char *prefix, unsigned long long v)
+{
+	return arena_printf(r->a, "%s%llu.xml", prefix, v);
+}
+
+/* Writes dir/name and its gzipped copy, then removes the earlier versions but prev. */
+static enum kerr
+write_version(struct req *r, const char *dir, const char *prefix, const char *name,
+    const char *prev, public_write_fn fn)
+{
+	const char *path = arena_printf(r->a, "%s/%s", dir, name);
+	const char *gz = arena_printf(r->a, "%s.gz", path), *what;
+	enum kerr e;
+
+	if ((e = generate(r, path, fn)) != KERR_OK)
+		return e;
+	/*
+	 * Compressed once here rather than by nginx at every request (0.2 s of CPU for a
+	 * 56 MB file). Without it nginx compresses on the fly: a failure costs only time.
+	 */
+	if (atomic_write(gz, PUBLIC_FILE_MODE, gzip_copy, (void *)path, &what) != KERR_OK)
+		log_err(r->id, "%s of %s failed: %s", what, gz, strerror(errno));
+	sweep(r, dir, prefix, name, prev);
+	/* Temporary files left by a worker that died while writing (their mtime stops moving). */
+	sweep(r, dir, ".kpp-", "", "");
+	return KERR_OK;
+}
+
 /*
- * Writes dir/name unless another worker has meanwhile: the workers that
- * ask for a new version at once wait for the one that writes it (a lock
- * file per kind of file) instead of each reading every project. Then
- * removes the earlier versions, and temporary files left by a worker that
- * died while writing (their mtime stops moving).
+ * Decides which version of the file prefix<version>.xml to send when the
+ * data is at version v, writing it first when it is this worker's turn;
+ * the version sent goes in *sent. One worker writes (a lock file per kind
+ * of file, taken without waiting) while the others go on sending the
+ * newest file there is; only when there is none yet do they wait for it.
+ * A file is written at most once per app.public_min_interval: until then
+ * the newest one stays.
  */
 static enum kerr
-generate_once(struct req *r, const char *dir, const char *prefix, const char *name,
-    public_write_fn fn)
+current(struct req *r, const char *dir, const char *prefix, unsigned long long v,
+    public_write_fn fn, unsigned long long *sent)
 {
 	const char *lock = arena_printf(r->a, "%s/.%slock", dir, prefix);
-	const char *path = arena_printf(r->a, "%s/%s", dir, name);
+	const char *want = file_name(r, prefix, v);
+	const char *path = arena_printf(r->a, "%s/%s", dir, want);
+	unsigned long long prev;
 	enum kerr e = KERR_OK;
 	struct stat st;
 	int fd;
 
+	if (stat(path, &st) == 0) {
+		*sent = v;
+		return KERR_OK;
+	}
 	if ((fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
 		log_err(r->id, "open(%s) failed: %s", lock, strerror(errno));
 		return KERR_SYSTEM;
 	}
-	while (flock(fd, LOCK_EX) != 0) {
+	prev = newest(dir, prefix);
+	while (flock(fd, LOCK_EX | (prev != 0 ? LOCK_NB : 0)) != 0) {
+		if (errno == EWOULDBLOCK) {
+			/* Another worker is writing the new version: the previous one meanwhile. */
+			close(fd);
+			*sent = prev;
+			return KERR_OK;
+		}
 		if (errno != EINTR) {
 			log_err(r->id, "flock(%s) failed: %s", lock, strerror(errno));
 			close(fd);
 			return KERR_SYSTEM;
 		}
 	}
-	if (stat(path, &st) != 0) {
-		if ((e = generate(r, path, fn)) == KERR_OK) {
-			const char *gz = arena_printf(r->a, "%s.gz", path), *what;
-
-			/*
-			 * Compressed once here rather than by nginx at every request (0.2 s of CPU for a
-			 * 56 MB file). Without it nginx compresses on the fly: a failure costs only time.
-			 */
-			if (atomic_write(gz, 0644, gzip_copy, (void *)path, &what) != KERR_OK)
-				log_err(r->id, "%s of %s failed: %s", what, gz, strerror(errno));
-			sweep(r, dir, prefix, name);
-			sweep(r, dir, ".kpp-", "");
-		}
+	/* The worker that held the lock may have written this version meanwhile. */
+	prev = newest(dir, prefix);
+	if (stat(path, &st) == 0) {
+		*sent = v;
+	} else if (prev != 0 && stat(arena_printf(r->a, "%s/%s", dir,
+	    file_name(r, prefix, prev)), &st) == 0 &&
+	    time(NULL) - st.st_mtime < (time_t)app.conf.public_min_interval) {
+		*sent = prev;
+	} else if ((e = write_version(r, dir, prefix, want, prev != 0 ?
+	    file_name(r, prefix, prev) : "", fn)) == KERR_OK) {
+		*sent = v;
 	}
 	close(fd);	/* and with it the lock */
 	return e;
@@ -253,13 +334,17 @@ not_modified(struct req *r, const char *etag, time_t mtime)
 	return end != NULL && *end == '\0' && mtime <= timegm(&tm);
 }
 
-/* The public directory, made readable by nginx (it holds nothing private) when missing. */
+/*
+ * The public directory, made when missing. In production the operator
+ * makes it beforehand with nginx's group of its own, setgid (README):
+ * nginx reads the files through that group and nothing else of kpp's.
+ */
 static int
 public_dir(struct req *r, const char *dir)
 {
 	struct stat st;
 
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
 		log_err(r->id, "mkdir(%s) failed: %s", dir, strerror(errno));
 		return -1;
 	}
@@ -271,39 +356,35 @@ public_dir(struct req *r, const char *dir)
 }
 
 /*
- * Answers with the public file prefix<data version>.xml of public_dir,
- * written by fn first if this version has none yet: a request costs one
- * row read, however many projects there are. A conditional GET that
- * matches is answered 304 here; otherwise nginx sends the file itself
+ * Answers with the public file prefix<version>.xml of public_dir: the one
+ * of the public version (sql/0020), written by fn first if it has none
+ * yet, or the previous one while that is being written or is younger than
+ * app.public_min_interval (current()). A request costs one row read,
+ * however many projects there are. A conditional GET that matches is
+ * answered 304 here; otherwise nginx sends the file itself
  * (X-Accel-Redirect to its internal location /_kpp_public/), compressed.
  */
 static int
 serve(struct req *r, const char *prefix, public_write_fn fn)
 {
 	const char *dir = app.conf.public_dir, *name, *path, *etag;
-	unsigned long long v;
+	unsigned long long v, sent;
 	struct stat st;
 	enum kerr e;
 
-	if ((e = db_public_version(r, &v)) != KERR_OK)
+	if ((e = db_public_files_version(r, &v)) != KERR_OK)
 		return http_status(e);
 	if (public_dir(r, dir) != 0)
 		return 500;
-	name = arena_printf(r->a, "%s%llu.xml", prefix, v);
+	if ((e = current(r, dir, prefix, v, fn, &sent)) != KERR_OK)
+		return http_status(e);
+	name = file_name(r, prefix, sent);
 	path = arena_printf(r->a, "%s/%s", dir, name);
 	if (stat(path, &st) != 0) {
-		if (errno != ENOENT) {
-			log_err(r->id, "stat(%s) failed: %s", path, strerror(errno));
-			return 500;
-		}
-		if ((e = generate_once(r, dir, prefix, name, fn)) != KERR_OK)
-			return http_status(e);
-		if (stat(path, &st) != 0) {
-			log_err(r->id, "stat(%s) failed: %s", path, strerror(errno));
-			return 500;
-		}
+		log_err(r->id, "stat(%s) failed: %s", path, strerror(errno));
+		return 500;
 	}
-	etag = arena_printf(r->a, "\"%s%llu\"", prefix, v);
+	etag = arena_printf(r->a, "\"%s%llu\"", prefix, sent);
 	/* Weak: the plain file and its gzipped copy are one resource under one tag. */
 	resp_header(r, "ETag", arena_printf(r->a, "W/%s", etag));
 	resp_header(r, "Last-Modified", http_date(r, st.st_mtime));

@@ -79,14 +79,6 @@ resp_file(struct req *r, int fd)
 }
 
 int
-local_path_ok(const char *p)
-{
-	/* "//host" and "/\host" leave the site in some browsers. */
-	return p != NULL && p[0] == '/' && p[1] != '/' && p[1] != '\\' &&
-	    strpbrk(p, "\r\n") == NULL;
-}
-
-int
 redirect(struct req *r, const char *location)
 {
 	resp_header(r, "Location", local_path_ok(location) ? location : "/");

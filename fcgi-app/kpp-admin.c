@@ -30,15 +30,24 @@ usage(void)
 	exit(2);
 }
 
-/* Schema changes and the demo load run as the account that owns the schema. */
+/*
+ * Schema changes and the demo load run as the account that owns the
+ * schema, whose password is in a file of its own that the workers never
+ * read ([migrate] credentials).
+ */
 static MYSQL *
 connect_owner(void)
 {
-	const struct conf *c = &app.conf;
+	struct conf *c = &app.conf;
 	unsigned int t = c->db_connect_timeout;
 	const char *host = c->db_host[0] != '\0' ? c->db_host : NULL;
+	char err[512];
 	MYSQL *m;
 
+	if (conf_load_credentials(c, err, sizeof(err)) != KERR_OK) {
+		fprintf(stderr, "kpp-admin: %s\n", err);
+		return NULL;
+	}
 	if ((m = mysql_init(NULL)) == NULL)
 		return NULL;
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &t);

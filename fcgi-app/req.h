@@ -6,6 +6,7 @@
 #include "conf.h"
 #include "form.h"
 #include "kerr.h"
+#include "localpath.h"	/* local_path_ok(), for the handlers' back= and next= */
 
 struct arena;
 struct upload;
@@ -141,8 +142,5 @@ int		 http_status(enum kerr e);
 
 /* Checks the form's csrf field against the session's or the pre-session cookie. */
 int		 csrf_ok(const struct req *r);
-
-/* Whether a path is a safe place to send the browser back to ("/x", not "//x" or "http:"). */
-int		 local_path_ok(const char *p);
 
 #endif

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "kerr.h"
+#include "localpath.h"
 #include "tpl.h"
 #include "view.h"
 
@@ -1341,7 +1342,9 @@ tplset_find(const struct tplset *t, const char *name)
  * Whether s may start a URL attribute: a relative reference that is not
  * protocol-relative, or http:, https: or mailto:. Browsers drop leading
  * blanks and controls and every tab and newline, and read \ as / (so
- * "/\evil" and "java\tscript:" are what they look like to them).
+ * "/\evil" and "java\tscript:" are what they look like to them): what
+ * starts with a path, a blank, a control or a backslash must be a local
+ * path by the redirects' own check.
  */
 static int
 url_safe(const char *s)
@@ -1352,16 +1355,8 @@ url_safe(const char *s)
 	size_t n = 0, i;
 	int c;
 
-	while (*p != '\0' && *p <= 0x20)
-		p++;
-	if (*p == '\\')
-		return 0;
-	if (*p == '/') {
-		do
-			c = *++p;
-		while (c == '\t' || c == '\n' || c == '\r');
-		return c != '/' && c != '\\';
-	}
+	if (*p == '/' || *p == '\\' || *p < 0x21 || *p == 0x7f)
+		return *p == '\0' || local_path_ok(s);
 	for (; (c = *p) != '\0'; p++) {
 		if (c == '\t' || c == '\n' || c == '\r')
 			continue;

@@ -97,9 +97,10 @@ const PUBLISHED = `p.withheld = 0 AND EXISTS (SELECT 1 FROM applications pa WHER
  */
 export async function prepare(stack, { published = false } = {}) {
 	const sql = (s) => stack.mysql(s, { timeoutMs: 1800000 });
-	// The scratch copy needs no result caches: without their triggers the copies go several times faster.
+	// The scratch copy needs no result caches nor public version: without their triggers the copies go several
+	// times faster.
 	const triggers = (await sql(`SELECT trigger_name FROM information_schema.triggers
-		WHERE trigger_schema = DATABASE() AND trigger_name LIKE '%\\_dv\\_%'`)).map((r) => r[0]);
+		WHERE trigger_schema = DATABASE() AND (trigger_name LIKE '%\\_dv\\_%' OR trigger_name LIKE '%\\_pv\\_%')`)).map((r) => r[0]);
 	if (triggers.length) await sql(triggers.map((t) => `DROP TRIGGER \`${t}\`;`).join('\n'));
 	await sql(`CREATE TABLE bench_rank (rnk INT UNSIGNED NOT NULL PRIMARY KEY, pid INT UNSIGNED NOT NULL,
 			aid INT UNSIGNED NOT NULL) ENGINE=InnoDB;

@@ -566,7 +566,7 @@ function readFrom(file, offset) {
 }
 
 /**
- * Moves the data version on (the copies do not: prepare() dropped its triggers) and lets the first request
+ * Moves the public version on (the copies do not: prepare() dropped its triggers) and lets the first request
  * regenerate the activity file, as the first one after a change does: a HEAD, so that the time is the
  * worker's and not that of sending the file. The worker that wrote it is the one whose pid the log line
  * "public IATI activity file: N activities" carries; its peak RSS is read from VmHWM, reset to the resident
@@ -574,8 +574,8 @@ function readFrom(file, offset) {
  * Returns {size, ms, bytes, file, etag, rssKb (before), peakKb, workerSec, mariadbSec}.
  */
 async function regenerate(stack, size) {
-	await stack.mysql('UPDATE data_version SET v = v + 1 WHERE id = 1');
-	const v = await stack.one('SELECT v FROM data_version WHERE id = 1');
+	await stack.mysql('UPDATE public_version SET v = v + 1 WHERE id = 1');
+	const v = await stack.one('SELECT v FROM public_version WHERE id = 1');
 	const file = path.join(stack.dir, 'public', `iati-activities-${v}.xml`);
 	const workers = stack.workerPids();
 	const rss = new Map();
@@ -593,7 +593,7 @@ async function regenerate(stack, size) {
 	const res = await request(stack.baseUrl, '/iati/activities.xml', { method: 'HEAD', timeoutMs: 600000 });
 	const ms = performance.now() - t0;
 	if (res.status !== 200) throw new BenchError(`HEAD /iati/activities.xml after a change answered ${res.status}`);
-	if (!fs.existsSync(file)) throw new BenchError(`${file} was not written for data version ${v}`);
+	if (!fs.existsSync(file)) throw new BenchError(`${file} was not written for public version ${v}`);
 	const written = [...readFrom(stack.logs.workers, logFrom).matchAll(/\[(\d+)\] req=\S+ info public IATI activity file: (\d+) activities/g)];
 	if (written.length !== 1) throw new BenchError(`${written.length} workers logged writing the activity file, not 1`);
 	const pid = Number(written[0][1]);
@@ -1019,7 +1019,7 @@ async function main() {
 		// Still signed in at the end (wrk cannot tell a redirect to the sign-in page from the page).
 		await check(stack, 'the applicant start page after the run', '/', { cookie });
 
-		// The public activity file, last: it copies projects (and drops the triggers that move the data version).
+		// The public activity file, last: it copies projects (and drops the triggers that move the data and public versions).
 		const pub = await preparePublic(stack, staticDir);
 		for (const [a, b, seconds] of pub.pairs) {
 			const [ra, rb] = await measurePair(stack, a, b, groups, seconds);

@@ -212,6 +212,27 @@ describe('languages', () => {
 		assert.match(en.text, /SEK\u00a0\d{1,3}(,\d{3})+/);
 	});
 
+	test('back= and next= never send the browser off the site, however the way out is hidden', async () => {
+		// Browsers drop tabs and newlines inside a URL and read a backslash as a slash.
+		const ways = ['/%09/evil.example/', '/%0A/evil.example/', '/%0D%0A%09/evil.example/', '/%5Cevil.example/',
+			'%09//evil.example/', '/x%5C..%5C..%5Cevil', '/a%7F'];
+		for (const way of ways) {
+			const get = await stack.get(`/language?lang=en&back=${way}`);
+			assert.equal(get.status, 303, way);
+			assert.equal(get.headers.location, '/partnerships', `GET /language back=${way}`);
+		}
+		const s = stack.session();
+		const { form } = await s.form('/login', (f) => f.action === '/language');
+		const post = await s.post('/language', { ...form.fields, lang: 'sv', back: '/\t/evil.example/' });
+		assert.equal(post.headers.location, '/', 'POST /language');
+		const page = await stack.get('/login?next=%2F%09%2Fevil.example%2F');
+		assert.equal(parseForms(page.text).find((f) => f.action === '/login').fields.next, undefined, 'the sign-in form does not carry the way out');
+		const login = await stack.session().submit('/login', { email: 'admin@icld.example', password: 'demo-password', next: '/\t/evil.example/' }, LOGIN);
+		assert.equal(login.status, 303);
+		assert.equal(login.headers.location, '/', 'POST /login');
+		assert.equal((await stack.get('/language?lang=en&back=/accessibility%3Fx%3D1')).headers.location, '/accessibility?x=1', 'a local path still goes back');
+	});
+
 	test('an unknown language is a 400', async () => {
 		const s = stack.session();
 		const { form } = await s.form('/login', (f) => f.action === '/language');

@@ -282,8 +282,7 @@ function baseConf(dir, { dbSocket, fcgiSocket, workers, passwords, data = 'empty
 		'database.connect_timeout': 2,
 		'database.read_timeout': 5,
 		'database.write_timeout': 5,
-		'migrate.user': 'kpp_migrate',
-		'migrate.password': passwords.migrate,
+		'migrate.credentials': path.join(dir, 'migrate.conf'),
 		'server.socket': fcgiSocket,
 		'server.workers': workers,
 		'app.templates': path.join(SRC, 'templates'),
@@ -294,6 +293,8 @@ function baseConf(dir, { dbSocket, fcgiSocket, workers, passwords, data = 'empty
 		'app.public_dir': path.join(dir, 'public'),
 		'app.attachments_dir': path.join(dir, 'attachments'),
 		'app.secure_cookies': 'false',
+		// Each change is in the next public file at once; public_iati.test.mjs tries the interval itself.
+		'app.public_min_interval': 0,
 		// The demo data tells the programme as it stood on its story date; "today" is that day.
 		...(data === 'demo' ? { 'app.today': DEMO_TODAY } : {}),
 		'iati.schema_dir': schemaDir(),
@@ -301,6 +302,8 @@ function baseConf(dir, { dbSocket, fcgiSocket, workers, passwords, data = 'empty
 	});
 	const file = path.join(dir, 'kpp.conf');
 	fs.writeFileSync(file, text, { mode: 0o600 });
+	// The schema owner's account, for kpp-admin alone: the workers' kpp.conf only names the file.
+	fs.writeFileSync(path.join(dir, 'migrate.conf'), `[migrate]\nuser = kpp_migrate\npassword = ${passwords.migrate}\n`, { mode: 0o600 });
 	return file;
 }
 
@@ -464,7 +467,7 @@ export async function ensureTemplate(kind) {
 			await stopChild(db.child, 'SIGTERM', 60000);
 		}
 		fs.rmSync(dir, { recursive: true, force: true });
-		for (const f of ['kpp.conf', 'locale', 'run', 'tmp']) fs.rmSync(path.join(work, f), { recursive: true, force: true });
+		for (const f of ['kpp.conf', 'migrate.conf', 'locale', 'run', 'tmp']) fs.rmSync(path.join(work, f), { recursive: true, force: true });
 		fs.writeFileSync(path.join(work, 'meta.json'), JSON.stringify({ kind, key, passwords }, null, 1));
 		fs.renameSync(work, dir);
 	});

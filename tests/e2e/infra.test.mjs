@@ -2,8 +2,11 @@
 // a frozen database and a graceful stop. The tests run in order on one stack; the last one stops the workers.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
-import { startStack, pidAlive, waitFor } from './harness.mjs';
+import path from 'node:path';
+import { startStack, pidAlive, waitFor, run, parseForms, BUILD } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -117,6 +120,56 @@ describe('infrastructure', () => {
 			assert.equal(r.status, 200, `request ${i} after the database returned: ${r.status}`);
 		}
 		assert.deepEqual(stack.workerPids(), workers);
+	});
+
+	test('the workers\' configuration holds no schema owner\'s password, and kpp-fcgi refuses one', async () => {
+		const conf = fs.readFileSync(stack.confPath, 'utf8');
+		const migrate = conf.split(/^\[/m).find((sec) => sec.startsWith('migrate]'));
+		assert.ok(migrate, 'kpp.conf has a [migrate] section');
+		assert.doesNotMatch(migrate, /^\s*(user|password)\s*=/m, 'no account in kpp.conf');
+		const cred = migrate.match(/^\s*credentials\s*=\s*(\S+)/m)[1];
+		assert.equal(fs.statSync(cred).mode & 0o777, 0o600, 'the credentials file is its owner\'s alone');
+		assert.match(fs.readFileSync(cred, 'utf8'), /^password = \S+$/m);
+		// The same configuration with the password put back: the workers will not start with it.
+		const bad = path.join(stack.dir, 'kpp-with-migrate.conf');
+		fs.writeFileSync(bad, conf.replace(/^\[migrate\]$/m, '[migrate]\npassword = leaked'), { mode: 0o600 });
+		const fcgi = await run(path.join(BUILD, 'kpp-fcgi'), ['-c', bad], { timeoutMs: 10000 });
+		assert.notEqual(fcgi.code, 0, 'kpp-fcgi refuses it');
+		assert.match(fcgi.stderr, /migrate\.password belongs in the credentials file/);
+		const admin = await run(path.join(BUILD, 'kpp-admin'), ['-c', bad, 'migrate'], { timeoutMs: 10000 });
+		assert.notEqual(admin.code, 0, 'and so does kpp-admin');
+		// kpp-admin reads the account from the credentials file, and only when that is its owner's alone.
+		assert.equal((await stack.admin(['migrate'])).code, 0);
+		fs.chmodSync(cred, 0o640);
+		try {
+			const open = await stack.admin(['migrate']);
+			assert.notEqual(open.code, 0);
+			assert.match(open.stderr, /chmod 600/);
+		} finally {
+			fs.chmodSync(cred, 0o600);
+		}
+	});
+
+	test('a password link never reaches nginx\'s access log, and its page sends no Referer', async () => {
+		const token = crypto.randomBytes(32).toString('hex');
+		await stack.mysql(`INSERT INTO password_links (token_hash, user_id, created_at, expires_at)
+			SELECT UNHEX(SHA2(UNHEX('${token}'), 256)), id, UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 1 HOUR
+			FROM users WHERE email = 'falkoping@kommun.example'`);
+		const s = stack.session();
+		const page = await s.get(`/password/${token}`);
+		assert.equal(page.status, 200);
+		assert.equal(page.headers['referrer-policy'], 'no-referrer', 'the one policy: no Referer from this page');
+		const form = parseForms(page.text).find((f) => f.action === `/password/${token}`);
+		const set = await s.post(`/password/${token}`, { ...form.fields, password: 'ett långt lösenord', password_again: 'ett långt lösenord' });
+		assert.equal(set.status, 303);
+		assert.equal((await s.get(`/password/${token}`)).status, 410);
+		assert.equal((await stack.get('/static/kpp.css', { headers: { Referer: `${stack.baseUrl}/accessibility` } })).status, 200);
+		assert.equal((await stack.get('/login')).headers['referrer-policy'], 'same-origin', 'other pages keep theirs');
+		await waitFor(() => fs.readFileSync(stack.logs.nginxAccess, 'utf8').includes('/accessibility'), 5000, 'the access log to be written');
+		const log = fs.readFileSync(stack.logs.nginxAccess, 'utf8');
+		assert.ok(log.includes('GET /static/kpp.css'), 'the log is written');
+		assert.ok(!log.includes(token), 'no token in the access log');
+		assert.doesNotMatch(log, /\/password\/[0-9a-f]{16}/, 'nor any other link');
 	});
 
 	test('SIGTERM to the supervisor: the request in flight completes, then every worker exits', async () => {

@@ -1,15 +1,17 @@
 // public_iati.test.mjs - the public IATI files for anyone: the activity file (GET /iati/activities.xml), valid against
 // the 2.03 schema with codes from the codelists, every published project and no other (a withheld one gone from the
-// next file, back when published again), written once per data version (ETag, Last-Modified, 304 on a conditional
-// GET, a new ETag after a change), compressed by nginx, never a string planted in a private field; and ICLD's
-// organisation file (GET /iati/organisation.xml), valid against the organisations schema, its sums from the data.
+// next file, back when published again), written once per public version (ETag, Last-Modified, 304 on a conditional
+// GET, a new ETag after a change, the same after a sign-in, a change of language or a change that changes nothing),
+// by one worker while the others send the previous file, at most once per app.public_min_interval, compressed by
+// nginx, never a string planted in a private field; and ICLD's organisation file (GET /iati/organisation.xml), valid
+// against the organisations schema, its sums from the data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { openStack, startStack, sqlText, PRODUCTION_PUBLIC_RATE } from './harness.mjs';
+import { openStack, startStack, sqlText, PRODUCTION_PUBLIC_RATE, SRC } from './harness.mjs';
 import { xmllint, xmllintOrg, activities, codeProblems } from './lib/iati.mjs';
 
 const ORG_REF = 'SE-ON-2220000315';
@@ -24,6 +26,9 @@ before(async () => {
 });
 
 after(() => stack?.stop());
+
+/** How many activity files the workers have written so far (their log says each). */
+const written = (st = stack) => (fs.readFileSync(st.logs.workers, 'utf8').match(/public IATI activity file: /g) || []).length;
 
 /** An anonymous GET: no cookie at all. */
 const anon = (p, headers = {}) => stack.get(p, { headers });
@@ -100,7 +105,7 @@ describe('GET /iati/activities.xml', () => {
 		assert.equal(Number(res.headers['content-length']), fs.statSync(gz).size);
 	});
 
-	test('written once per data version: the same file until the data changes, then a new one', async () => {
+	test('written once per public version: the same file until the data changes, then a new one', async () => {
 		const a = await fetchFile();
 		const b = await fetchFile();
 		assert.equal(b.headers.etag, a.headers.etag);
@@ -114,17 +119,80 @@ describe('GET /iati/activities.xml', () => {
 		assert.equal((await anon(URL_ACT, { 'If-None-Match': a.headers.etag })).status, 200, 'the old ETag is stale');
 	});
 
-	test('asked for at once after a change: written by one worker, the others wait for it', async () => {
-		const written = () => (fs.readFileSync(stack.logs.workers, 'utf8').match(/public IATI activity file: /g) || []).length;
-		await q('UPDATE data_version SET v = v + 1 WHERE id = 1');
+	test('asked for at once after a change: one worker writes the new file while the other sends the previous one', async () => {
+		const old = await fetchFile();
+		await q('UPDATE public_version SET v = v + 1 WHERE id = 1');
 		const before = written();
 		const all = await Promise.all(Array.from({ length: 8 }, () => anon(URL_ACT)));
 		assert.deepEqual(all.map((r) => r.status), Array(8).fill(200));
-		assert.equal(new Set(all.map((r) => r.headers.etag)).size, 1);
-		assert.equal(new Set(all.map((r) => r.text)).size, 1, 'the same file for all');
 		assert.equal(written() - before, 1, 'written once');
+		const now = await fetchFile();
+		assert.notEqual(now.headers.etag, old.headers.etag);
+		assert.ok(all.some((r) => r.headers.etag === old.headers.etag), 'the previous file while the new one was written: no one waited');
+		for (const r of all) {
+			assert.ok([old.headers.etag, now.headers.etag].includes(r.headers.etag), r.headers.etag);
+			assert.equal(r.text, r.headers.etag === old.headers.etag ? old.text : now.text, 'each answer is the whole file its ETag names');
+		}
 		const left = fs.readdirSync(path.join(stack.dir, 'public')).filter((f) => f.startsWith('.kpp-'));
 		assert.deepEqual(left, [], 'no temporary file left');
+	});
+
+	test('a sign-in and a change of language leave the file as it is; a change to a published project does not', async () => {
+		const a = await fetchFile();
+		const before = written();
+		const dv = await one('SELECT v FROM data_version');
+		const s = stack.session();
+		await s.login('admin@icld.example');
+		const { form } = await s.form('/', (f) => f.action === '/language');
+		assert.equal((await s.post('/language', { ...form.fields, lang: 'en' })).status, 303);
+		assert.notEqual(await one('SELECT v FROM data_version'), dv, 'the account changed: the pages\' caches move on');
+		const b = await fetchFile();
+		assert.equal(b.headers.etag, a.headers.etag, 'the same file');
+		assert.equal(b.text, a.text);
+		assert.equal(written(), before, 'not written again');
+		const [[aid]] = await q(`SELECT a.id ${PUBLISHED} ORDER BY p.code LIMIT 1`);
+		const title = await one(`SELECT title_en FROM applications WHERE id = ${aid}`);
+		const recased = title.toUpperCase() === title ? title.toLowerCase() : title.toUpperCase();
+		assert.notEqual(recased, title);
+		await q(`UPDATE applications SET title_en = ${sqlText(recased)} WHERE id = ${aid}`);
+		const c = await fetchFile();
+		assert.notEqual(c.headers.etag, a.headers.etag, 'a change of case alone is a change (the collation would miss it)');
+		assert.equal(written(), before + 1);
+		await q(`UPDATE applications SET title_en = ${sqlText(title)} WHERE id = ${aid}`);
+	});
+
+	test('a change that changes nothing moves nothing', async () => {
+		const a = await fetchFile();
+		const before = written();
+		const pv = await one('SELECT v FROM public_version');
+		const [[aid, pid]] = await q(`SELECT a.id, p.id ${PUBLISHED} ORDER BY p.code LIMIT 1`);
+		await q(`UPDATE applications SET title_en = title_en, summary_en = summary_en, version = version + 1 WHERE id = ${aid}`);
+		await q(`UPDATE projects SET withheld = withheld, capital_spend = capital_spend, version = version + 1 WHERE id = ${pid}`);
+		await q(`UPDATE project_years SET amount = amount WHERE project_id = ${pid}`);
+		await q('UPDATE organisations SET name = name, lat = lat, lng = lng');
+		await q('UPDATE countries SET name_en = name_en');
+		assert.equal(await one('SELECT v FROM public_version'), pv, 'no write to the public version');
+		const b = await fetchFile();
+		assert.equal(b.headers.etag, a.headers.etag);
+		assert.equal(written(), before, 'not written again');
+	});
+
+	test('the version follows every table the files are read from, every column but the bookkeeping', async () => {
+		const src = fs.readFileSync(path.join(SRC, 'fcgi-app/db_iati.c'), 'utf8');
+		const tables = new Set((await q('SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()')).map((r) => r[0]));
+		const read = [...new Set([...src.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/g)].map((m) => m[1]))].filter((t) => tables.has(t)).sort();
+		assert.ok(read.includes('projects') && read.includes('disbursements') && read.length > 10, read.join(' '));
+		const triggers = new Map((await q("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND ACTION_STATEMENT LIKE '%public_version%'"))
+			.map(([name, table, body]) => [name, { table, body }]));
+		for (const t of read) {
+			for (const ev of ['ins', 'upd', 'del']) assert.equal(triggers.get(`${t}_pv_${ev}`)?.table, t, `${t}_pv_${ev}`);
+			const cols = (await q(`SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '${t}'`)).map((r) => r[0]);
+			const body = triggers.get(`${t}_pv_upd`).body;
+			const missed = cols.filter((c) => !['version', 'created_at', 'updated_at'].includes(c) && !body.includes(`BINARY OLD.${c} <=> BINARY NEW.${c}`));
+			assert.deepEqual(missed, [], `${t}_pv_upd compares every column`);
+		}
+		const others = [...triggers.values()].map((x) => x.table).filter((t) => !read.includes(t));
+		assert.deepEqual([...new Set(others)], [], 'no table the files do not read moves the version');
 	});
 
 	test('a withheld project is gone from the next file, and back when published again', async () => {
@@ -255,6 +323,38 @@ describe('GET /iati/organisation.xml', () => {
 		await q(`UPDATE projects SET withheld = 0 WHERE id = ${pid}`);
 		assert.equal((await fetchFile(URL_ORG)).text.replace(/(generated|last-updated)-datetime="[^"]*"/g, ''),
 			a.text.replace(/(generated|last-updated)-datetime="[^"]*"/g, ''), 'published again: the same sums');
+	});
+});
+
+describe('app.public_min_interval', () => {
+	test('a file is written at most once per interval: until then the previous one is sent', async () => {
+		const INTERVAL = 4;
+		const st = await startStack({ workers: 1, conf: { 'app.public_min_interval': INTERVAL }, name: 'public-iati-interval' });
+		try {
+			const get = async () => {
+				const res = await st.get(URL_ACT);
+				assert.equal(res.status, 200);
+				return res;
+			};
+			const a = await get();
+			const t0 = Date.now();
+			assert.equal(written(st), 1, 'the first file is written at once');
+			const [[aid]] = await st.mysql(`SELECT a.id ${PUBLISHED} ORDER BY p.code LIMIT 1`);
+			const title = `Inom intervallet ${crypto.randomBytes(3).toString('hex')}`;
+			await st.mysql(`UPDATE applications SET title_en = ${sqlText(title)} WHERE id = ${aid}`);
+			const b = await get();
+			assert.ok(Date.now() - t0 < INTERVAL * 1000, 'asked within the interval');
+			assert.equal(b.headers.etag, a.headers.etag, 'within the interval: the previous file');
+			assert.ok(!b.text.includes(title));
+			assert.equal(written(st), 1);
+			await new Promise((ok) => setTimeout(ok, INTERVAL * 1000 + 1100 - (Date.now() - t0)));
+			const c = await get();
+			assert.notEqual(c.headers.etag, a.headers.etag, 'after it: the new file');
+			assert.ok(c.text.includes(title));
+			assert.equal(written(st), 2);
+		} finally {
+			await st.stop();
+		}
 	});
 });
 

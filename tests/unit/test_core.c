@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -403,6 +404,7 @@ test_conf_defaults_when_absent(void)
 	CU_ASSERT_EQUAL(c.db_write_timeout, 5);
 	CU_ASSERT_STRING_EQUAL(c.migrate_user, "kpp_migrate");
 	CU_ASSERT_STRING_EQUAL(c.migrate_password, "");
+	CU_ASSERT_STRING_EQUAL(c.migrate_credentials, KPP_SYSCONFDIR "/migrate.conf");
 	CU_ASSERT_STRING_EQUAL(c.socket, "/run/kpp/kpp.sock");
 	CU_ASSERT_EQUAL(c.workers, 4);
 	CU_ASSERT_STRING_EQUAL(c.templates_dir, KPP_DATADIR "/templates");
@@ -437,7 +439,7 @@ test_conf_parses_each_type(void)
 	    "password = p=ss;word\n"
 	    "connect_timeout = 0\n"
 	    "[migrate]\n"
-	    "user = owner\n"
+	    "credentials = /etc/kpp-test/migrate.conf\n"
 	    "[server]\n"
 	    "socket = /tmp/kpp.sock\n"
 	    "workers = 256\n"
@@ -451,7 +453,7 @@ test_conf_parses_each_type(void)
 	CU_ASSERT_STRING_EQUAL(c.db_host, "db.example.org");
 	CU_ASSERT_EQUAL(c.db_port, 3307);
 	CU_ASSERT_STRING_EQUAL(c.db_user, "app");
-	CU_ASSERT_STRING_EQUAL(c.migrate_user, "owner");
+	CU_ASSERT_STRING_EQUAL(c.migrate_credentials, "/etc/kpp-test/migrate.conf");
 	CU_ASSERT_EQUAL(c.db_connect_timeout, 0);
 	CU_ASSERT_STRING_EQUAL(c.socket, "/tmp/kpp.sock");
 	CU_ASSERT_EQUAL(c.workers, 256);
@@ -555,6 +557,79 @@ test_conf_missing_file_refused(void)
 	CU_ASSERT_EQUAL(conf_load(&c, "/nonexistent/kpp-test/kpp.conf", err,
 	    sizeof(err)), KERR_INVALID);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err, "/nonexistent/kpp-test/kpp.conf"));
+}
+
+/* The workers read kpp.conf: the schema owner's account is refused there, by name. */
+static void
+test_conf_migrate_account_refused(void)
+{
+	CU_ASSERT_TRUE(refused("[migrate]\npassword = secret\n", "migrate.password"));
+	CU_ASSERT_TRUE(refused("[migrate]\nuser = kpp_migrate\n", "migrate.user"));
+	CU_ASSERT_TRUE(refused("[database]\nport = 3306\n[migrate]\npassword =\n", "credentials file"));
+}
+
+/* Writes text into a new file of mode under /tmp; returns its path (static) or NULL. */
+static const char *
+temp_file(const char *text, mode_t mode)
+{
+	static char path[64];
+	FILE *f;
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/kpp-test-cred-XXXXXX");
+	if ((fd = mkstemp(path)) == -1)
+		return NULL;
+	if (fchmod(fd, mode) != 0 || (f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(path);
+		return NULL;
+	}
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* conf_load_credentials() on a credentials file of text and mode, after a kpp.conf naming it. */
+static enum kerr
+load_cred(struct conf *c, const char *text, mode_t mode, char *err, size_t errlen)
+{
+	const char *path = temp_file(text, mode);
+	char conf[128];
+	enum kerr e;
+
+	if (path == NULL)
+		return KERR_SYSTEM;
+	snprintf(conf, sizeof(conf), "[migrate]\ncredentials = %s\n", path);
+	if ((e = load(c, conf, err, errlen)) == KERR_OK)
+		e = conf_load_credentials(c, err, errlen);
+	unlink(path);
+	return e;
+}
+
+static void
+test_conf_credentials_file(void)
+{
+	static struct conf c;
+	char err[256];
+
+	CU_ASSERT_EQUAL_FATAL(load_cred(&c, "[migrate]\nuser = owner\npassword = p=ss;w\n", 0600,
+	    err, sizeof(err)), KERR_OK);
+	CU_ASSERT_STRING_EQUAL(c.migrate_user, "owner");
+	CU_ASSERT_STRING_EQUAL(c.migrate_password, "p=ss;w");
+	/* config prints what kpp.conf says, never the password. */
+	CU_ASSERT_STRING_EQUAL(conf_get(&c, "migrate.password"), "");
+	/* Readable by anyone but its owner: refused, whatever it says. */
+	CU_ASSERT_EQUAL(load_cred(&c, "[migrate]\npassword = x\n", 0640, err, sizeof(err)), KERR_INVALID);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "chmod 600"));
+	CU_ASSERT_EQUAL(load_cred(&c, "[migrate]\npassword = x\n", 0604, err, sizeof(err)), KERR_INVALID);
+	/* Only the account: the rest belongs in kpp.conf. */
+	CU_ASSERT_EQUAL(load_cred(&c, "[database]\npassword = x\n", 0600, err, sizeof(err)), KERR_INVALID);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "database.password"));
+	CU_ASSERT_EQUAL(load_cred(&c, "[migrate]\ncredentials = /x\n", 0600, err, sizeof(err)), KERR_INVALID);
+	CU_ASSERT_EQUAL_FATAL(load(&c, "[migrate]\ncredentials = /nonexistent/kpp-test/migrate.conf\n",
+	    err, sizeof(err)), KERR_OK);
+	CU_ASSERT_EQUAL(conf_load_credentials(&c, err, sizeof(err)), KERR_INVALID);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "/nonexistent/kpp-test/migrate.conf"));
 }
 
 static void
@@ -863,6 +938,8 @@ test_http_local_path_ok(void)
 	CU_ASSERT_TRUE(local_path_ok("/x"));
 	CU_ASSERT_TRUE(local_path_ok("/"));
 	CU_ASSERT_TRUE(local_path_ok("/applications/12?tab=budget"));
+	CU_ASSERT_TRUE(local_path_ok("/partnerships?q=V%C3%A4xj%C3%B6"));
+	CU_ASSERT_TRUE(local_path_ok("/partnerships?q=V\xc3\xa4xj\xc3\xb6"));
 	CU_ASSERT_FALSE(local_path_ok("//evil"));
 	CU_ASSERT_FALSE(local_path_ok("//evil.example/x"));
 	CU_ASSERT_FALSE(local_path_ok("/\\evil"));
@@ -873,6 +950,66 @@ test_http_local_path_ok(void)
 	CU_ASSERT_FALSE(local_path_ok("/a\r\nSet-Cookie: x=1"));
 	CU_ASSERT_FALSE(local_path_ok("/a\nb"));
 	CU_ASSERT_FALSE(local_path_ok("/a\rb"));
+	/* Browsers drop the tab or newline and go to evil.example. */
+	CU_ASSERT_FALSE(local_path_ok("/\t/evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok("/\n/evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok("/\r\n\t/evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok(" //evil.example/"));
+	CU_ASSERT_FALSE(local_path_ok("\t/x"));
+	CU_ASSERT_FALSE(local_path_ok("/x\\..\\..\\evil"));
+	CU_ASSERT_FALSE(local_path_ok("/x\x7f"));
+	CU_ASSERT_FALSE(local_path_ok("/a b"));
+}
+
+/*
+ * What a browser makes of a Location or href that starts with '/': it
+ * drops every tab, LF and CR, and reads '\' as '/'. Returns whether the
+ * result leaves the site ("//host").
+ */
+static int
+browser_leaves_site(const unsigned char *s, size_t n)
+{
+	unsigned char seen[2];
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < 2; i++) {
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			continue;
+		seen[k++] = s[i] == '\\' ? '/' : s[i];
+	}
+	return k == 2 && seen[0] == '/' && seen[1] == '/';
+}
+
+/*
+ * Every byte in each place of a few paths: accepted exactly when it is
+ * printable ASCII but '\\', or not ASCII, and does not make "//".
+ */
+static void
+test_http_local_path_ok_every_byte(void)
+{
+	static const struct {
+		const char	*pre, *post;	/* around the byte */
+	} shape[] = {
+		{ "", "" }, { "/", "" }, { "/", "/evil.example/" }, { "/a", "" },
+		{ "/a?b=", "" }, { "/", "\\/evil.example" }
+	};
+	unsigned char s[32];
+	size_t i, n, at;
+	int b, ok, want;
+
+	for (i = 0; i < sizeof(shape) / sizeof(shape[0]); i++)
+		for (b = 1; b < 256; b++) {
+			n = (size_t)snprintf((char *)s, sizeof(s), "%s%c%s", shape[i].pre, b, shape[i].post);
+			at = strlen(shape[i].pre);
+			ok = b > 0x20 && b != 0x7f && b != '\\';
+			want = at == 0 ? b == '/' && *shape[i].post == '\0' :
+			    ok && !(at == 1 && b == '/') && strchr(shape[i].post, '\\') == NULL;
+			if (local_path_ok((const char *)s) != want)
+				CU_FAIL_FATAL("local_path_ok() disagrees with the table");
+			/* Nothing it accepts can lead a browser off the site. */
+			if (local_path_ok((const char *)s) && browser_leaves_site(s, n))
+				CU_FAIL_FATAL("local_path_ok() accepts a way off the site");
+		}
 }
 
 static void
@@ -1006,6 +1143,8 @@ main(void)
 		{ "test_conf_first_error_reported", test_conf_first_error_reported },
 		{ "test_conf_missing_file_refused", test_conf_missing_file_refused },
 		{ "test_conf_get", test_conf_get },
+		{ "test_conf_migrate_account_refused", test_conf_migrate_account_refused },
+		{ "test_conf_credentials_file", test_conf_credentials_file },
 		{ "test_route_root_and_healthz_match", test_route_root_and_healthz_match },
 		{ "test_route_captures_segment", test_route_captures_segment },
 		{ "test_route_empty_or_extra_segment_not_found", test_route_empty_or_extra_segment_not_found },
@@ -1021,6 +1160,7 @@ main(void)
 		{ "test_auth_token_hash_rejects_bad_hex", test_auth_token_hash_rejects_bad_hex },
 		{ "test_auth_equal", test_auth_equal },
 		{ "test_http_local_path_ok", test_http_local_path_ok },
+		{ "test_http_local_path_ok_every_byte", test_http_local_path_ok_every_byte },
 		{ "test_http_cookie_secure_over_tls", test_http_cookie_secure_over_tls },
 		{ "test_i18n_parse", test_i18n_parse },
 		{ "test_i18n_code", test_i18n_code },

@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "localpath.h"
 #include "tpl.h"
 #include "unit.h"
 #include "view.h"
@@ -225,7 +226,9 @@ test_tpl_url_unsafe_is_hash(void)
 		"\x01\x02javascript:alert(1)", "java\tscript:alert(1)", "java\nscript:x",
 		"data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)", "//evil.example/",
 		"/\\evil.example/", "\\\\evil.example", "/\t/evil.example", " //evil.example",
-		"javascript&colon;alert(1):", "file:///etc/passwd", "foo:bar", NULL
+		"javascript&colon;alert(1):", "file:///etc/passwd", "foo:bar",
+		"/\n/evil.example", "/\r\n\t/evil.example", "\t/\t/evil.example", "/a\\..\\..\\x",
+		"/a b", "/a\x7f", "\t/x", NULL
 	};
 	const char *const *b;
 
@@ -258,6 +261,30 @@ test_tpl_url_safe_kept(void)
 	EQ(with("<a href=\"{{v}}\">", "/"), "<a href=\"/\">");
 }
 
+/*
+ * A URL attribute that starts with a path keeps it exactly when a redirect
+ * would follow it: one check (local_path_ok()) for both, tried with every
+ * byte after the first '/'.
+ */
+static void
+test_tpl_url_path_is_redirects_check(void)
+{
+	static const char *const post[] = { "/evil.example/", "", "x" };
+	char s[32], want[64];
+	size_t i;
+	int b;
+
+	for (i = 0; i < sizeof(post) / sizeof(post[0]); i++)
+		for (b = 1; b < 256; b++) {
+			snprintf(s, sizeof(s), "/%c%s", b, post[i]);
+			if (b == '"' || b == '&' || b == '<' || b == '>' || b == '\'')
+				continue;	/* HTML-escaped, shown above */
+			snprintf(want, sizeof(want), "<a href=\"%s\">",
+			    local_path_ok(s) ? s : "#");
+			EQ(with("<a href=\"{{v}}\">", s), want);
+		}
+}
+
 static void
 test_tpl_url_component_percent_encoded(void)
 {
@@ -271,7 +298,7 @@ test_tpl_url_component_percent_encoded(void)
 	/* After a prefix nothing can form a scheme: ':' is encoded too. */
 	EQ(with("<a href=\"java{{v}}\">", "script:alert(1)"),
 	    "<a href=\"javascript%3Aalert%281%29\">");
-	EQ(with("<a href=\"{{v}}{{v}}\">", "/a b"), "<a href=\"/a b%2Fa%20b\">");
+	EQ(with("<a href=\"{{v}}{{v}}\">", "/a&b"), "<a href=\"/a&amp;b%2Fa%26b\">");
 }
 
 static void
@@ -865,6 +892,7 @@ static const struct unit_test tests[] = {
 	{ "test_tpl_escape_textarea_title", test_tpl_escape_textarea_title },
 	{ "test_tpl_url_unsafe_is_hash", test_tpl_url_unsafe_is_hash },
 	{ "test_tpl_url_safe_kept", test_tpl_url_safe_kept },
+	{ "test_tpl_url_path_is_redirects_check", test_tpl_url_path_is_redirects_check },
 	{ "test_tpl_url_component_percent_encoded", test_tpl_url_component_percent_encoded },
 	{ "test_tpl_utf8_passthrough", test_tpl_utf8_passthrough },
 	{ "test_tpl_section_list", test_tpl_section_list },
