@@ -121,6 +121,7 @@ breakable(struct req *r, const char *path)
 static const char *
 change_value(struct req *r, const struct audit_field *f, const char *v, int string)
 {
+	const char *t;
 	long long n;
 
 	if (v == NULL || (!string && strcmp(v, "null") == 0))
@@ -139,7 +140,7 @@ change_value(struct req *r, const struct audit_field *f, const char *v, int stri
 		return v;
 	case AV_TIME:
 		/* Links made before times were kept with their seconds are shown as stored, in UTC. */
-		return string && fmt_time(r->a, v) != NULL ? fmt_time(r->a, v) : v;
+		return string && (t = fmt_time(r->a, v)) != NULL ? t : v;
 	case AV_TEXT:
 		break;
 	}

@@ -4,8 +4,8 @@
 
 #include "app.h"
 #include "arena.h"
-#include "db_application.h"
 #include "auditshow.h"
+#include "db_application.h"
 #include "db_auditlog.h"
 #include "db_project.h"
 #include "fmt.h"
