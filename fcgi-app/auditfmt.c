@@ -373,53 +373,6 @@ auditfmt_changes(struct arena *a, const char *before, const char *after,
 
 /* ---- Swedish time ---------------------------------------------------------------------------------- */
 
-static int
-field(const char *s, size_t n, int min, int max, int *out)
-{
-	int v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return v >= min && v <= max;
-}
-
-char *
-auditfmt_local_time(struct arena *a, const char *utc)
-{
-	int y, mo, d, h, mi, s;
-	long long t, z;
-	struct ymd day;
-	const char *f;
-
-	if (utc == NULL || strlen(utc) < 19 || utc[4] != '-' || utc[7] != '-' ||
-	    utc[10] != ' ' || utc[13] != ':' || utc[16] != ':' ||
-	    !field(utc, 4, 1, 9998, &y) || !field(utc + 5, 2, 1, 12, &mo) ||
-	    !field(utc + 8, 2, 1, 31, &d) || !field(utc + 11, 2, 0, 23, &h) ||
-	    !field(utc + 14, 2, 0, 59, &mi) || !field(utc + 17, 2, 0, 60, &s))
-		return NULL;
-	f = utc + 19;
-	if (*f == '.') {
-		for (f++; *f >= '0' && *f <= '9'; f++)
-			;
-		if (f == utc + 20)
-			return NULL;
-	}
-	if (*f != '\0')
-		return NULL;
-	t = calendar_day(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
-	t += calendar_swedish_offset(t);
-	z = calendar_day_of(t);
-	day = calendar_date(z);
-	t -= z * 86400;
-	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", day.y, day.m, day.d,
-	    (int)(t / 3600), (int)(t / 60 % 60));
-}
-
 char *
 auditfmt_day_start_utc(struct arena *a, int y, int m, int d)
 {

@@ -36,15 +36,6 @@ enum kerr	 auditfmt_changes(struct arena *a, const char *before,
 		    const char *after, struct audit_change **out, size_t *n);
 
 /*
- * Swedish local time (CET, UTC+1; CEST, UTC+2 from 01:00 UTC on the last
- * Sunday of March to 01:00 UTC on the last Sunday of October, the EU rule
- * Sweden has kept since 1996) of utc, "YYYY-MM-DD HH:MM:SS" with optional
- * fractional seconds as MariaDB prints a DATETIME(6). Returns "YYYY-MM-DD
- * HH:MM" from a, or NULL when utc is not such a time (years 0001 to 9998).
- */
-char		*auditfmt_local_time(struct arena *a, const char *utc);
-
-/*
  * The UTC moment, "YYYY-MM-DD HH:MM:SS" from a, at which the Swedish day
  * y-m-d begins (local midnight). The caller passes a real date, or the
  * day after a month's last (2016-02-30 is 2016-03-01), years 1 to 9998.

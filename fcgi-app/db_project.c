@@ -476,10 +476,7 @@ out:
 	return e;
 }
 
-/*
- * Incoming funds as the audit log records them. The note comes last: the
- * project page's history leaves it out for Sida (h_project.c).
- */
+/* Incoming funds as the audit log records them; the note is ICLD's own (auditshow.c). */
 static const char *
 fund_json(struct req *r, long long id, const char *received_on, long long amount,
     const char *note)

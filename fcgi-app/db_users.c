@@ -58,8 +58,8 @@ db_user_list(struct arena *a, const char *reqid, struct account **out, size_t *n
 /* Read by users_of(). */
 #define USER_COLUMNS "SELECT u.id, u.email, u.name, u.role, u.lang, u.org_id, o.name, " \
 	"u.active, u.password_hash IS NOT NULL, " \
-	"DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i'), " \
-	"(SELECT DATE_FORMAT(MAX(l.expires_at), '%Y-%m-%d %H:%i') FROM password_links l " \
+	"DATE_FORMAT(u.last_login_at, '%Y-%m-%d %H:%i:%s'), " \
+	"(SELECT DATE_FORMAT(MAX(l.expires_at), '%Y-%m-%d %H:%i:%s') FROM password_links l " \
 	"WHERE l.user_id = u.id AND l.expires_at > UTC_TIMESTAMP()) " \
 	"FROM users u LEFT JOIN organisations o ON o.id = u.org_id "
 
@@ -70,8 +70,8 @@ db_user_list(struct arena *a, const char *reqid, struct account **out, size_t *n
 
 #define USER_LIST(order) { USER_COLUMNS USER_WHERE "ORDER BY " order " LIMIT ? OFFSET ?", NULL, 0 }
 
-/* The link's expiry as pages show it. */
-#define LINK_EXPIRY "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i')"
+/* The link's expiry, in UTC as fmt_time() reads it. */
+#define LINK_EXPIRY "DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s')"
 
 enum uq {
 	/* One statement per sort column and direction, in enum user_sort order, ascending first. */

@@ -36,8 +36,8 @@ struct user_row {
 	const char	*org_name;
 	int		 active;
 	int		 has_password;	/* 0 until the person chose one with a link */
-	const char	*last_login;	/* "YYYY-MM-DD HH:MM" (UTC), or NULL: never */
-	const char	*link_expires;	/* a link that works, until "YYYY-MM-DD HH:MM" (UTC), or NULL */
+	const char	*last_login;	/* "YYYY-MM-DD HH:MM:SS" (UTC), or NULL: never */
+	const char	*link_expires;	/* a link that works, until "YYYY-MM-DD HH:MM:SS" (UTC), or NULL */
 };
 
 /* The orders of the list (h_user.c's columns that sort). */
@@ -82,7 +82,7 @@ enum kerr	db_user_get(struct req *r, long long id, struct user_row *out);
  * Creates the active account u without a password, remembering token (64 hex digits, the form's
  * one-time token), and its first password link (link_hash: SHA-256 of the link's token, working
  * USER_LINK_HOURS), with an audit row (user.create) in one transaction. Stores the new id in *id
- * and the link's expiry ("YYYY-MM-DD HH:MM", UTC, in r's arena) in *expires. Returns KERR_OK;
+ * and the link's expiry ("YYYY-MM-DD HH:MM:SS", UTC, in r's arena) in *expires. Returns KERR_OK;
  * KERR_CONFLICT when an account was created with token already (its id in *id, nothing written);
  * KERR_INVALID when the email address has an account (nothing written); KERR_DB.
  */

@@ -8,7 +8,7 @@ struct arena;
 
 /*
  * Every function here returns a UTF-8 string allocated from a, valid as
- * long as the arena, and never NULL. Where the result has spaces they are
+ * long as the arena, and never NULL (but fmt_time() for what is no time). Where the result has spaces they are
  * no-break spaces (U+00A0), so that a number never wraps across lines;
  * negative numbers take the minus sign U+2212, which screen readers read
  * as "minus" where they may skip a hyphen. The results hold no
@@ -52,5 +52,15 @@ char	*fmt_date_long(struct arena *a, int y, int m, int d, enum lang l);
  * minus sign. den == 0 gives "–" (an en dash, "not applicable" in tables).
  */
 char	*fmt_percent(struct arena *a, long long num, long long den, enum lang l);
+
+/*
+ * Swedish local time (CET, UTC+1; CEST, UTC+2 from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October, the EU rule
+ * Sweden has kept since 1996) of utc, "YYYY-MM-DD HH:MM:SS" with optional
+ * fractional seconds as MariaDB prints a DATETIME(6). Returns "YYYY-MM-DD
+ * HH:MM" from a, or NULL when utc is not such a time (years 0001 to 9998):
+ * every time a page shows is written so, whatever the page.
+ */
+char	*fmt_time(struct arena *a, const char *utc);
 
 #endif

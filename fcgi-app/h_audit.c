@@ -4,6 +4,7 @@
 #include "app.h"
 #include "arena.h"
 #include "auditfmt.h"
+#include "auditshow.h"
 #include "buf.h"
 #include "db_auditlog.h"
 #include "fmt.h"
@@ -40,58 +41,6 @@ static const struct {
 
 #define NENTITIES	(sizeof(entities) / sizeof(entities[0]))
 
-/* What the actions kpp writes mean; an action not here shows as stored. */
-static const struct {
-	const char	*code;
-	const char	*msgid;
-} actions[] = {
-	{ "application.create", N_("Application started") },
-	{ "application.submit", N_("Application submitted") },
-	{ "application.withdraw", N_("Application withdrawn") },
-	{ "application.delete", N_("Draft deleted") },
-	{ "application.review", N_("Application taken up for review") },
-	{ "decision.approve", N_("Application approved") },
-	{ "decision.reject", N_("Application rejected") },
-	{ "project.create", N_("Project created") },
-	{ "project.status", N_("Project status changed") },
-	{ "project.cancel", N_("Project cancelled") },
-	{ "project.withhold", N_("Project withheld from publication") },
-	{ "project.publish", N_("Project published again") },
-	{ "project.capital_spend", N_("Capital spend changed") },
-	{ "project.funds_record", N_("Funds from Sida recorded") },
-	{ "project.funds_remove", N_("Funds from Sida removed") },
-	{ "report.submit", N_("Report submitted") },
-	{ "report.approve", N_("Report approved") },
-	{ "report.return", N_("Report returned for revision") },
-	{ "report.attach", N_("File attached to a report") },
-	{ "report.detach", N_("File removed from a report") },
-	{ "disbursement.record", N_("Payment recorded") },
-	{ "round.create", N_("Round added") },
-	{ "round.update", N_("Round changed") },
-	{ "country.create", N_("Country added") },
-	{ "country.update", N_("Country changed") },
-	{ "organisation.create", N_("Organisation added") },
-	{ "organisation.update", N_("Organisation changed") },
-	{ "thematic_area.create", N_("Thematic area added") },
-	{ "thematic_area.update", N_("Thematic area changed") },
-	{ "review.assign", N_("Reviewer assigned") },
-	{ "review.unassign", N_("Reviewer removed") },
-	{ "review.save", N_("Review saved") },
-	{ "review.complete", N_("Review completed") },
-	{ "decision.update", N_("Decision changed") },
-	{ "user.create", N_("Account created") },
-	{ "user.deactivate", N_("Account deactivated") },
-	{ "user.reactivate", N_("Account reactivated") },
-	{ "user.password_link", N_("One-time password link made") },
-	{ "user.password_set", N_("Password set") },
-	{ "user.login", N_("Signed in") },
-	{ "user.login_failed", N_("Sign-in failed") },
-	{ "user.login_throttled", N_("Sign-in refused after too many attempts") },
-	{ "user.logout", N_("Signed out") },
-};
-
-#define NACTIONS	(sizeof(actions) / sizeof(actions[0]))
-
 static const char *
 entity_label(enum lang l, const char *code)
 {
@@ -103,15 +52,13 @@ entity_label(enum lang l, const char *code)
 	return code;
 }
 
+/* An action in words; one the table does not know shows as stored. */
 static const char *
 action_label(enum lang l, const char *code)
 {
-	size_t i;
+	const struct audit_action *a = auditshow_action(code);
 
-	for (i = 0; i < NACTIONS; i++)
-		if (strcmp(actions[i].code, code) == 0)
-			return i18n_tr(l, actions[i].msgid);
-	return code;
+	return a != NULL ? i18n_tr(l, a->msgid) : code;
 }
 
 /* path, when a page an admin may open is routed there; else NULL. The fragment is not routed. */
@@ -155,13 +102,6 @@ record_href(struct req *r, const struct audit_entry *e)
 	return NULL;
 }
 
-/* Whether a flattened field name mentions word: "rules.project.max_amount.africa" is an amount. */
-static int
-field_has(const char *field, const char *word)
-{
-	return strstr(field, word) != NULL;
-}
-
 /* A field's path with a zero-width space after each dot, where a long one may break: "rules.project.max_amount". */
 static const char *
 breakable(struct req *r, const char *path)
@@ -177,19 +117,33 @@ breakable(struct req *r, const char *path)
 	return b.data;
 }
 
-/* A value of a change as people read it: statuses in words, amounts in kronor; NULL for none. */
+/* A value of a change as people read it, as the table says the field reads; NULL for none. */
 static const char *
-change_value(struct req *r, const char *field, const char *v, int string)
+change_value(struct req *r, const struct audit_field *f, const char *v, int string)
 {
+	const char *t;
 	long long n;
 
 	if (v == NULL || (!string && strcmp(v, "null") == 0))
 		return NULL;
-	if (string && field_has(field, "status"))
-		return label(r->lang, v);
-	if (!string && field_has(field, "amount") &&
-	    valid_int_range(v, 0, VALID_AMOUNT_MAX, &n) == KERR_OK)
-		return fmt_amount(r->a, n, r->lang);
+	switch (f != NULL ? f->value : AV_TEXT) {
+	case AV_CODE:
+		return string ? label(r->lang, v) : v;
+	case AV_AMOUNT:
+		return !string && valid_int_range(v, 0, VALID_AMOUNT_MAX, &n) == KERR_OK ?
+		    fmt_amount(r->a, n, r->lang) : v;
+	case AV_YESNO:
+		if (!string && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0))
+			return i18n_tr(r->lang, N_("Yes"));
+		if (!string && (strcmp(v, "0") == 0 || strcmp(v, "false") == 0))
+			return i18n_tr(r->lang, N_("No"));
+		return v;
+	case AV_TIME:
+		/* Links made before times were kept with their seconds are shown as stored, in UTC. */
+		return string && (t = fmt_time(r->a, v)) != NULL ? t : v;
+	case AV_TEXT:
+		break;
+	}
 	return v;
 }
 
@@ -197,12 +151,15 @@ void
 view_audit_entry(struct req *r, struct vobj *o, const struct audit_entry *e,
     int links)
 {
+	enum role role = r->sess->user.role;
+	const struct audit_field *f;
 	struct audit_change *c;
 	struct vobj *w;
 	size_t n, i;
+	int shown = 0;
 
 	vobj_int(o, "audit_id", e->id);
-	vobj_str(o, "when", auditfmt_local_time(r->a, e->at));
+	vobj_str(o, "when", fmt_time(r->a, e->at));
 	vobj_str(o, "who", e->user_id > 0 ? e->user_name : NULL);
 	vobj_str(o, "email", e->user_id > 0 ? e->user_email : NULL);
 	vobj_str(o, "what", action_label(r->lang, e->action));
@@ -219,21 +176,29 @@ view_audit_entry(struct req *r, struct vobj *o, const struct audit_entry *e,
 	vobj_str(o, "raw_after", NULL);
 	vobj_bool(o, "has_changes", 0);
 	if (auditfmt_changes(r->a, e->before, e->after, &c, &n) != KERR_OK) {
-		/* Not JSON after all: shown as stored rather than not at all. */
-		vobj_bool(o, "unreadable", 1);
-		vobj_str(o, "raw_before", e->before);
-		vobj_str(o, "raw_after", e->after);
+		/* Not JSON after all: shown as stored rather than not at all, to ICLD, who reads every field. */
+		if ((AUDIT_ICLD & (1u << role)) != 0) {
+			vobj_bool(o, "unreadable", 1);
+			vobj_str(o, "raw_before", e->before);
+			vobj_str(o, "raw_after", e->after);
+		}
 		return;
 	}
-	vobj_bool(o, "has_changes", n > 0);
 	for (i = 0; i < n; i++) {
+		if (!auditshow_may_read_field(role, e->action, c[i].field))
+			continue;
+		f = auditshow_field(e->action, c[i].field);
 		w = vobj_push(o, "changes");
-		vobj_str(w, "field", *c[i].field != '\0' ? breakable(r, c[i].field) : NULL);
-		vobj_str(w, "before", change_value(r, c[i].field, c[i].before,
-		    c[i].before_string));
-		vobj_str(w, "after", change_value(r, c[i].field, c[i].after,
-		    c[i].after_string));
+		shown++;
+		/* A field without words (a row the table lacks) shows as its path. */
+		vobj_str(w, "field", f != NULL ? auditshow_field_words(r->a, r->lang,
+		    e->action, c[i].field) : NULL);
+		vobj_str(w, "path", f == NULL && *c[i].field != '\0' ?
+		    breakable(r, c[i].field) : NULL);
+		vobj_str(w, "before", change_value(r, f, c[i].before, c[i].before_string));
+		vobj_str(w, "after", change_value(r, f, c[i].after, c[i].after_string));
 	}
+	vobj_bool(o, "has_changes", shown > 0);
 }
 
 /* ---- GET /audit ------------------------------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 
 #include "app.h"
 #include "arena.h"
+#include "auditshow.h"
 #include "db_application.h"
 #include "db_auditlog.h"
 #include "db_project.h"
@@ -249,39 +250,26 @@ view_reports(struct req *r, const struct project_view *p)
 	vobj_bool(v, "has_reports", p->nreports > 0);
 }
 
-/* An audit row's JSON of incoming funds without their note, which fund_json() (db_project.c) writes last. */
-static const char *
-without_note(struct req *r, const char *json)
-{
-	const char *k;
-
-	if (json == NULL || (k = strstr(json, ", \"note\": ")) == NULL)
-		return json;
-	return arena_printf(r->a, "%.*s}", (int)(k - json), json);
-}
-
-/* The history, each report and payment named as this page names it; the funds' notes are ICLD's. */
+/*
+ * The history, each report and payment named as this page names it. Of
+ * each row only what the reader's role may read (auditshow.c): Sida
+ * reads the project's course, not ICLD's notes, comments and files.
+ */
 static void
 view_trail(struct req *r, const struct project_view *p)
 {
-	struct audit_entry shown;
+	enum role role = r->sess->user.role;
 	struct vobj *o;
-	size_t i, k;
+	size_t i, k, shown = 0;
 
 	vobj_bool(r->view, "show_trail", 1);
-	vobj_bool(r->view, "has_trail", p->ntrail > 0);
 	for (i = 0; i < p->ntrail; i++) {
 		const struct audit_entry *e = &p->trail[i];
 
+		if (!auditshow_may_read(role, e->action))
+			continue;
 		o = vobj_push(r->view, "trail");
-		if (r->sess->user.role != ROLE_ADMIN &&
-		    (strcmp(e->action, "project.funds_record") == 0 ||
-		    strcmp(e->action, "project.funds_remove") == 0)) {
-			shown = *e;
-			shown.before = without_note(r, e->before);
-			shown.after = without_note(r, e->after);
-			e = &shown;
-		}
+		shown++;
 		view_audit_entry(r, o, e, 0);
 		if (strcmp(e->entity, "report") == 0)
 			for (k = 0; k < p->nreports; k++)
@@ -295,6 +283,7 @@ view_trail(struct req *r, const struct project_view *p)
 		if (strcmp(e->entity, "project") == 0)
 			vobj_str(o, "record", i18n_tr(r->lang, N_("Project")));
 	}
+	vobj_bool(r->view, "has_trail", shown > 0);
 }
 
 /*

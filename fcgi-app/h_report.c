@@ -3,7 +3,6 @@
 
 #include "app.h"
 #include "arena.h"
-#include "auditfmt.h"
 #include "db_attachment.h"
 #include "db_report.h"
 #include "fmt.h"
@@ -305,7 +304,7 @@ view_head(struct req *r, const struct report_view *v)
 	vobj_str(o, "period_start", progress(v) ? v->year_start : v->project_start);
 	vobj_str(o, "period_end", progress(v) ? v->year_end : v->project_end);
 	vobj_str(o, "submitted_at", v->submitted_at != NULL ?
-	    auditfmt_local_time(r->a, v->submitted_at) : NULL);
+	    fmt_time(r->a, v->submitted_at) : NULL);
 	vobj_str(o, "days", NULL);
 	if (editable(v))
 		view_days(r, o, v->days_left);
@@ -555,7 +554,7 @@ view_files(struct req *r, const struct report_view *v, const struct attachment *
 		vobj_str(w, "type", file_kind(r, a[i].mime));
 		vobj_str(w, "size", upload_size_words(r, (unsigned long long)a[i].size));
 		vobj_str(w, "by", a[i].uploaded_by_name);
-		vobj_str(w, "at", auditfmt_local_time(r->a, a[i].uploaded_at));
+		vobj_str(w, "at", fmt_time(r->a, a[i].uploaded_at));
 		vobj_str(w, "sent", rev > 0 ? arena_printf(r->a, "%s %d", tr(r, N_("Revision")), rev) :
 		    tr(r, N_("Not yet")));
 		vobj_str(w, "remove_id", editing && rev == 0 ?
@@ -682,14 +681,14 @@ view_history(struct req *r, const struct report_view *v)
 		vobj_int(w, "revision", rv->revision);
 		vobj_str(w, "href", report_href(r, v->id, arena_printf(r->a, "/revisions/%d",
 		    rv->revision)));
-		vobj_str(w, "submitted_at", auditfmt_local_time(r->a, rv->submitted_at));
+		vobj_str(w, "submitted_at", fmt_time(r->a, rv->submitted_at));
 		vobj_str(w, "submitted_by", rv->submitted_by);
 		vobj_str(w, "outcome", rv->outcome != NULL ? rv->outcome : "submitted");
 		vobj_str(w, "outcome_label", rv->outcome != NULL ? label(r->lang, rv->outcome) :
 		    tr(r, N_("Awaiting ICLD's decision")));
 		vobj_str(w, "comment", rules_blank(rv->comment) ? NULL : rv->comment);
 		vobj_str(w, "decided_at", rv->decided_at != NULL ?
-		    auditfmt_local_time(r->a, rv->decided_at) : NULL);
+		    fmt_time(r->a, rv->decided_at) : NULL);
 		vobj_str(w, "decided_by", rv->decided_by);
 	}
 }
@@ -1010,7 +1009,7 @@ h_report_revision(struct req *r)
 		return http_status(e);
 	for (i = 0; i < v.nrevs; i++)
 		if (v.revs[i].revision == rev)
-			when = auditfmt_local_time(r->a, v.revs[i].submitted_at);
+			when = fmt_time(r->a, v.revs[i].submitted_at);
 	view_head(r, &v);
 	vobj_str(r->view, "title", arena_printf(r->a, "%s, %s %lld", report_title(r, &v),
 	    tr(r, N_("revision")), rev));

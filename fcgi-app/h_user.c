@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "db_organisation.h"
 #include "db_users.h"
+#include "fmt.h"
 #include "form.h"
 #include "handlers.h"
 #include "i18n.h"
@@ -71,7 +72,7 @@ static const struct list_col user_cols[] = {
 	{ "email", N_("Email address"), { USER_SORT_EMAIL, USER_SORT_EMAIL }, 0, 0 },
 	{ .head = N_("Role") },
 	{ "organisation", N_("Organisation"), { USER_SORT_ORG, USER_SORT_ORG }, 0, 0 },
-	{ "last_login", N_("Last signed in (UTC)"), { USER_SORT_LOGIN, USER_SORT_LOGIN }, 0, 0 },
+	{ "last_login", N_("Last signed in"), { USER_SORT_LOGIN, USER_SORT_LOGIN }, 0, 0 },
 	{ .head = N_("Status") },
 	{ .head = N_("Change"), .hidden = 1 },
 };
@@ -143,13 +144,13 @@ show_list(struct req *r, const struct list_query *l, long long err_id, const cha
 		vobj_str(o, "email", u->email);
 		vobj_str(o, "role", label(r->lang, u->role));
 		vobj_str(o, "org", u->org_name);
-		vobj_str(o, "last_login", u->last_login);
+		vobj_str(o, "last_login", fmt_time(r->a, u->last_login));
 		vobj_bool(o, "active", u->active);
 		vobj_bool(o, "self", self);
 		vobj_bool(o, "no_password", !u->has_password);
 		vobj_str(o, "link_expires", u->link_expires == NULL ? NULL :
-		    rules_fill(r->a, tr(r, N_("Password link works until {time} (UTC)")),
-		    (const char *const[]){ "time", u->link_expires, NULL }));
+		    rules_fill(r->a, tr(r, N_("Password link works until {time}")),
+		    (const char *const[]){ "time", fmt_time(r->a, u->link_expires), NULL }));
 		vobj_bool(o, "actions", 0);
 		if (u->active && !self)
 			row_action(r, o, "deactivate", u->id, tr(r, N_("Deactivate")), u->name);
@@ -339,13 +340,14 @@ show_link(struct req *r, const struct user_row *u, const char *token,
     const char *expires, int created)
 {
 	struct vobj *v = r->view;
-	const char *pairs[] = { "name", u->name, "email", u->email, "time", expires, NULL };
+	const char *pairs[] = { "name", u->name, "email", u->email, "time",
+	    fmt_time(r->a, expires), NULL };
 
 	vobj_str(v, "title", rules_fill(r->a, tr(r, created ?
 	    N_("Account created for {name}") : N_("New password link for {name}")), pairs));
 	view_crumb(r, "/users", tr(r, N_("Users")));
 	vobj_str(v, "give_text", rules_fill(r->a, tr(r, N_("Give this link to {name} ({email}), for example by email. With it they choose their own password, and can then sign in.")), pairs));
-	vobj_str(v, "expiry_text", rules_fill(r->a, tr(r, N_("It works once, until {time} (UTC).")), pairs));
+	vobj_str(v, "expiry_text", rules_fill(r->a, tr(r, N_("It works once, until {time}.")), pairs));
 	vobj_str(v, "link", page_url(r, arena_printf(r->a, "/password/%s", token)));
 	return render(r, TPL_USER_LINK);
 }

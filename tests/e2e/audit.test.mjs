@@ -87,7 +87,8 @@ describe('reading the log', () => {
 		assert.ok(row.includes('ICLD Programhandläggare<br><span class="hint">admin@icld.example</span>'));
 		assert.ok(row.includes('<td>Ansökan avslagen</td>'));
 		assert.ok(row.includes(`<td><a href="/applications/${app}">Ansökan${NBSP}${app}</a></td>`));
-		assert.match(row, /<th scope="row"><code>status<\/code><\/th><td>Under bedömning<\/td><td>Avslagen<\/td>/);
+		// The field in the words of the form, the status in words.
+		assert.match(row, /<th scope="row">Status<\/th><td>Under bedömning<\/td><td>Avslagen<\/td>/);
 	});
 
 	test('records link to their pages: projects, reports and payments to the project, rounds to their form', async () => {
@@ -100,14 +101,17 @@ describe('reading the log', () => {
 		assert.match((await page(`?entity=disbursement&record=${did}`)).text, new RegExp(`<a href="/projects/${dcode}#payments">Utbetalning${NBSP}${did}</a>`));
 		const round = await one('SELECT MAX(id) FROM rounds');
 		await q('INSERT INTO audit_log (user_id, action, entity, entity_id, before_json, after_json) VALUES ' +
-			`(${adminId}, 'round.update', 'round', ${round}, '{"name_sv": "A", "rules": {"project": {"max_amount": {"europe": 500000}}}}', ` +
-			`'{"name_sv": "B", "rules": {"project": {"max_amount": {"europe": 550000}}}}')`);
+			`(${adminId}, 'round.update', 'round', ${round}, '{"name_sv": "A", "rules": {"project": {"max_amount": {"europe": 500000}}}, ` +
+			`"extra": {"deep_field": 1}}', '{"name_sv": "B", "rules": {"project": {"max_amount": {"europe": 550000}}}, "extra": {"deep_field": 2}}')`);
 		const r = (await page(`?entity=round&record=${round}`)).text;
 		assert.match(r, new RegExp(`<a href="/rounds/${round}/edit">Utlysning${NBSP}${round}</a>`));
-		assert.match(r, /<code>name_sv<\/code><\/th><td>A<\/td><td>B<\/td>/);
-		// A nested field by its path, which may break after its dots; amounts in kronor.
+		// Each field in the words of the round's form, never its path; amounts in kronor.
+		assert.match(r, /<th scope="row">Namn på svenska<\/th><td>A<\/td><td>B<\/td>/);
+		assert.ok(r.includes(`<th scope="row">Projekt, högsta belopp, Europa</th><td>500${NBSP}000${NBSP}kr</td><td>550${NBSP}000${NBSP}kr</td>`), r);
+		assert.doesNotMatch(r, /<code>(name_sv|rules)/);
+		// A field the code does not write (no words for it) shows as its path, which may break after its dots.
 		const ZWSP = '\u200b';
-		assert.ok(r.includes(`<code>rules.${ZWSP}project.${ZWSP}max_amount.${ZWSP}europe</code></th><td>500${NBSP}000${NBSP}kr</td><td>550${NBSP}000${NBSP}kr</td>`), r);
+		assert.ok(r.includes(`<th scope="row"><code>extra.${ZWSP}deep_field</code></th><td>1</td><td>2</td>`), r);
 	});
 
 	test('values are escaped, and fields that did not change are left out', async () => {
@@ -118,8 +122,8 @@ describe('reading the log', () => {
 		const p = await page('?action=organisation.create');
 		const row = p.rows[0].html;
 		assert.doesNotMatch(p.text, /<script>alert/);
-		assert.ok(row.includes('<td>x</td><td>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&#39;</td>'), row);
-		assert.doesNotMatch(row, /<code>kind<\/code>/, 'the kind did not change');
+		assert.ok(row.includes('<th scope="row">Namn</th><td>x</td><td>&lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&#39;</td>'), row);
+		assert.doesNotMatch(row, /Typ av organisation|kind/, 'the kind did not change');
 	});
 });
 

@@ -430,13 +430,38 @@ describe('users: a new account and its one-time password link', () => {
 		assert.equal(await one(`SELECT COUNT(*) FROM password_links WHERE user_id = ${u.id}`), '1');
 		const [[expires, tokenIn]] = await stack.mysql(`SELECT JSON_VALUE(after_json, '$.expires_at'), after_json LIKE '%${fresh.token}%'
 			FROM audit_log WHERE action = 'user.password_link' AND entity_id = ${u.id}`);
-		assert.match(expires, /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+		assert.match(expires, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 		assert.equal(tokenIn, '0');
 		assert.equal((await choosePassword(fresh.path, 'det nya lösenordet')).status, 303);
 	});
 });
 
+/** A time the database keeps in UTC ("YYYY-MM-DD HH:MM:SS") as Swedes read it, "YYYY-MM-DD HH:MM". */
+const swedish = (utc) => new Intl.DateTimeFormat('sv-SE', {
+	timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+}).format(new Date(`${utc.replace(' ', 'T')}Z`)).replace(',', '');
+
 describe('users: the list', () => {
+	test('times are in Swedish time, as on every other page: the last sign-in, and until when a link works', async () => {
+		const u = await createUser();
+		// Winter (UTC+1) for the sign-in, summer (UTC+2) for the link, each across midnight.
+		await stack.mysql(`UPDATE users SET last_login_at = '2016-01-15 23:30:00' WHERE id = ${u.id}`);
+		await stack.mysql(`UPDATE password_links SET expires_at = '2036-07-01 22:15:00' WHERE user_id = ${u.id}`);
+		assert.equal(swedish('2016-01-15 23:30:00'), '2016-01-16 00:30');
+		const row = (await admin.get(`/users?q=${encodeURIComponent(u.email)}`)).text.split(`<tr id="user-${u.id}">`)[1].split('</tr>')[0];
+		assert.ok(row.includes('<span class="date">2016-01-16 00:30</span>'), row);
+		assert.ok(row.includes('Lösenordslänken fungerar till 2036-07-02 00:15<'), row);
+		assert.doesNotMatch(row, /UTC/);
+		// The page that shows a new link once says until when it works the same way.
+		const reset = await formOn(admin, `/users?q=${encodeURIComponent(u.email)}`, `/users/${u.id}/reset-link`);
+		const res = await send(admin, reset.form);
+		const expires = await one(`SELECT DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM password_links WHERE user_id = ${u.id}`);
+		assert.ok(htmlDecode(res.text).includes(`Den fungerar en gång, till ${swedish(expires)}.`), res.text);
+		assert.doesNotMatch(res.text, /UTC/);
+		const head = (await admin.get('/users')).text;
+		assert.match(head, />Senast inloggad</);
+	});
+
 	test('filters by role, organisation and status; a value outside the allow-list is a 400', async () => {
 		const sidaList = await admin.get('/users?role=sida');
 		assert.equal(sidaList.status, 200);

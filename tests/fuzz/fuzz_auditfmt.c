@@ -1,5 +1,5 @@
-/* fuzz_auditfmt.c - libFuzzer target for auditfmt.c: the JSON reader and the Swedish time conversion. */
-/* fuzz-sources: fcgi-app/auditfmt.c fcgi-app/calendar.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz_auditfmt.c - libFuzzer target for auditfmt.c: the JSON reader and the Swedish time conversion (fmt.c). */
+/* fuzz-sources: fcgi-app/auditfmt.c fcgi-app/fmt.c fcgi-app/calendar.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
 /* fuzz-libs: -luriparser */
 #include <stdint.h>
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "auditfmt.h"
+#include "fmt.h"
 #include "form.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -49,7 +50,7 @@ check_json(const char *s)
 static void
 check_time(const char *s)
 {
-	const char *t = auditfmt_local_time(A, s);
+	const char *t = fmt_time(A, s);
 
 	if (t != NULL && (strlen(t) != 16 || t[4] != '-' || t[10] != ' '))
 		abort();

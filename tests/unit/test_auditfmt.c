@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "auditfmt.h"
+#include "fmt.h"
 #include "unit.h"
 
 static struct arena *A;
@@ -151,57 +152,6 @@ test_auditfmt_malformed(void)
 }
 
 static void
-test_auditfmt_local_time_winter_and_summer(void)
-{
-	/* Winter: UTC+1; summer: UTC+2; the demo's moments carry microseconds. */
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-01-15 10:30:00"),
-	    "2016-01-15 11:30");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-05-24 14:00:00.000000"),
-	    "2016-05-24 16:00");
-	/* Across midnight and the year. */
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-12-31 23:15:59"),
-	    "2017-01-01 00:15");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-02-28 23:30:00"),
-	    "2016-02-29 00:30");
-}
-
-static void
-test_auditfmt_local_time_at_the_changes(void)
-{
-	/* 2016: summer time from 27 March 01:00 UTC to 30 October 01:00 UTC. */
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-03-27 00:59:59"),
-	    "2016-03-27 01:59");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-03-27 01:00:00"),
-	    "2016-03-27 03:00");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-10-30 00:59:00"),
-	    "2016-10-30 02:59");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2016-10-30 01:00:00"),
-	    "2016-10-30 02:00");
-	/* 2021: the last Sunday of March is the 28th, of October the 31st. */
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2021-03-27 12:00:00"),
-	    "2021-03-27 13:00");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2021-03-28 12:00:00"),
-	    "2021-03-28 14:00");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A, "2021-10-31 12:00:00"),
-	    "2021-10-31 13:00");
-}
-
-static void
-test_auditfmt_local_time_malformed(void)
-{
-	static const char *bad[] = {
-		"", "2016-01-15", "2016-01-15 10:30", "2016-01-15T10:30:00",
-		"2016-13-15 10:30:00", "2016-01-15 24:00:00", "2016-01-15 10:30:00.",
-		"2016-01-15 10:30:00Z", "x016-01-15 10:30:00",
-	};
-	size_t i;
-
-	CU_ASSERT_PTR_NULL(auditfmt_local_time(A, NULL));
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		CU_ASSERT_PTR_NULL(auditfmt_local_time(A, bad[i]));
-}
-
-static void
 test_auditfmt_day_start(void)
 {
 	CU_ASSERT_STRING_EQUAL(auditfmt_day_start_utc(A, 2016, 1, 1),
@@ -225,9 +175,9 @@ test_auditfmt_day_start(void)
 	CU_ASSERT_STRING_EQUAL(auditfmt_day_start_utc(A, 2016, 6, 31),
 	    "2016-06-30 22:00:00");
 	/* And back: local midnight it is. */
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A,
+	CU_ASSERT_STRING_EQUAL(fmt_time(A,
 	    auditfmt_day_start_utc(A, 2016, 10, 30)), "2016-10-30 00:00");
-	CU_ASSERT_STRING_EQUAL(auditfmt_local_time(A,
+	CU_ASSERT_STRING_EQUAL(fmt_time(A,
 	    auditfmt_day_start_utc(A, 2016, 3, 27)), "2016-03-27 00:00");
 }
 
@@ -244,9 +194,6 @@ main(void)
 		{ "test_auditfmt_strings_unescaped", test_auditfmt_strings_unescaped },
 		{ "test_auditfmt_numbers_kept_as_written", test_auditfmt_numbers_kept_as_written },
 		{ "test_auditfmt_malformed", test_auditfmt_malformed },
-		{ "test_auditfmt_local_time_winter_and_summer", test_auditfmt_local_time_winter_and_summer },
-		{ "test_auditfmt_local_time_at_the_changes", test_auditfmt_local_time_at_the_changes },
-		{ "test_auditfmt_local_time_malformed", test_auditfmt_local_time_malformed },
 		{ "test_auditfmt_day_start", test_auditfmt_day_start },
 		{ NULL, NULL }
 	};

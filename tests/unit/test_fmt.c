@@ -221,6 +221,57 @@ test_fmt_output_is_utf8(void)
 		CU_ASSERT(utf8_valid(s[i], strlen(s[i])));
 }
 
+static void
+test_fmt_time_winter_and_summer(void)
+{
+	/* Winter: UTC+1; summer: UTC+2; the demo's moments carry microseconds. */
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-01-15 10:30:00"),
+	    "2016-01-15 11:30");
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-05-24 14:00:00.000000"),
+	    "2016-05-24 16:00");
+	/* Across midnight and the year. */
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-12-31 23:15:59"),
+	    "2017-01-01 00:15");
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-02-28 23:30:00"),
+	    "2016-02-29 00:30");
+}
+
+static void
+test_fmt_time_at_the_changes(void)
+{
+	/* 2016: summer time from 27 March 01:00 UTC to 30 October 01:00 UTC. */
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-03-27 00:59:59"),
+	    "2016-03-27 01:59");
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-03-27 01:00:00"),
+	    "2016-03-27 03:00");
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-10-30 00:59:00"),
+	    "2016-10-30 02:59");
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2016-10-30 01:00:00"),
+	    "2016-10-30 02:00");
+	/* 2021: the last Sunday of March is the 28th, of October the 31st. */
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2021-03-27 12:00:00"),
+	    "2021-03-27 13:00");
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2021-03-28 12:00:00"),
+	    "2021-03-28 14:00");
+	CU_ASSERT_STRING_EQUAL(fmt_time(A, "2021-10-31 12:00:00"),
+	    "2021-10-31 13:00");
+}
+
+static void
+test_fmt_time_malformed(void)
+{
+	static const char *bad[] = {
+		"", "2016-01-15", "2016-01-15 10:30", "2016-01-15T10:30:00",
+		"2016-13-15 10:30:00", "2016-01-15 24:00:00", "2016-01-15 10:30:00.",
+		"2016-01-15 10:30:00Z", "x016-01-15 10:30:00",
+	};
+	size_t i;
+
+	CU_ASSERT_PTR_NULL(fmt_time(A, NULL));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CU_ASSERT_PTR_NULL(fmt_time(A, bad[i]));
+}
+
 int
 main(void)
 {
@@ -240,6 +291,9 @@ main(void)
 		{ "test_fmt_percent_zero_denominator", test_fmt_percent_zero_denominator },
 		{ "test_fmt_percent_extremes_exact", test_fmt_percent_extremes_exact },
 		{ "test_fmt_output_is_utf8", test_fmt_output_is_utf8 },
+		{ "test_fmt_time_winter_and_summer", test_fmt_time_winter_and_summer },
+		{ "test_fmt_time_at_the_changes", test_fmt_time_at_the_changes },
+		{ "test_fmt_time_malformed", test_fmt_time_malformed },
 		{ NULL, NULL }
 	};
 	int rc;
