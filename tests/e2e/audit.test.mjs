@@ -268,7 +268,9 @@ describe('append-only', () => {
 			for (const [lit] of joined.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
 				if (!/audit_log/i.test(lit)) continue;
 				statements++;
-				assert.doesNotMatch(lit, /\b(UPDATE|DELETE|REPLACE|TRUNCATE|DROP|ALTER|RENAME)\b/i, `${f}: ${lit.slice(0, 200)}`);
+				// SQL's own string values ('application.delete', an action's name) are data, not statements.
+				const sql = lit.replace(/'(?:[^'\\]|\\.)*'/g, "''");
+				assert.doesNotMatch(sql, /\b(UPDATE|DELETE|REPLACE|TRUNCATE|DROP|ALTER|RENAME)\b/i, `${f}: ${lit.slice(0, 200)}`);
 			}
 		}
 		assert.ok(statements >= 3, 'the check sees the statements that read and append to the log');
