@@ -17,6 +17,7 @@ enum q {
 	Q_SESSION_INSERT,
 	Q_SESSION_DELETE,
 	Q_SESSION_PURGE,
+	Q_SESSION_LAPSED,
 	Q_USER_FOR_LOGIN,
 	Q_USER_SET_LANG,
 	Q_USER_LOGGED_IN,
@@ -56,6 +57,9 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_SESSION_PURGE] = { "DELETE FROM sessions WHERE user_id = ? AND "
 	    "(expires_at < UTC_TIMESTAMP() OR "
 	    "last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE)", NULL, 0 },
+	/* A session however old (it is kept until its user signs in again), of an active account. */
+	[Q_SESSION_LAPSED] = { "SELECT s.user_id, s.csrf_token FROM sessions s "
+	    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND u.active = 1", NULL, 0 },
 	[Q_USER_FOR_LOGIN] = { "SELECT id, password_hash, active FROM users "
 	    "WHERE email = ?", NULL, 0 },
 	[Q_USER_SET_LANG] = { "UPDATE users SET lang = ? WHERE id = ?", NULL, 0 },
@@ -143,6 +147,21 @@ db_session_insert(struct req *r, const unsigned char h[32], long long user_id,
 	    r->remote_addr)) != KERR_OK)
 		return e;
 	return db_exec(r->id, &q[Q_USER_LOGGED_IN], NULL, NULL, "i", user_id);
+}
+
+enum kerr
+db_session_lapsed(struct req *r, const unsigned char h[32], long long *user_id,
+    const char **csrf)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query_row(r->a, r->id, &q[Q_SESSION_LAPSED], &res, "b", h,
+	    (size_t)32)) != KERR_OK)
+		return e;
+	*user_id = db_ll(&res, 0, 0);
+	*csrf = db_str(&res, 0, 1);
+	return KERR_OK;
 }
 
 enum kerr

@@ -16,6 +16,12 @@ enum kerr	db_session_touch(struct req *r, const unsigned char h[32]);
 enum kerr	db_session_insert(struct req *r, const unsigned char h[32],
 		    long long user_id, const char *csrf);
 enum kerr	db_session_delete(struct req *r, const unsigned char h[32]);
+/*
+ * The session with token hash h whatever its age, its user active: whose it was and its CSRF
+ * token (in r's arena). KERR_NOTFOUND when there is none (signed out, or purged).
+ */
+enum kerr	db_session_lapsed(struct req *r, const unsigned char h[32],
+		    long long *user_id, const char **csrf);
 
 /*
  * The account signing in with email (any case): its id, password hash and

@@ -9,6 +9,7 @@
 #include "db_auth.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "kept.h"
 #include "log.h"
 #include "rules.h"
 #include "req.h"
@@ -43,6 +44,8 @@ show_form(struct req *r, const char *email, const char *next)
 
 	/* Where choosing a password with a one-time link ends (h_user.c). */
 	vobj_bool(r->view, "password_set", done != NULL && strcmp(done, "set") == 0);
+	/* Sent here by a form posted after the session lapsed (kept.c). */
+	vobj_bool(r->view, "kept", next != NULL && strcmp(next, KEPT_PATH) == 0);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Sign in")));
 	vobj_str(r->view, "email", email);
 	if (local_path_ok(next) && strcmp(next, "/") != 0)
