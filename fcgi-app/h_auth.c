@@ -92,7 +92,10 @@ signed_in(struct req *r, long long user_id, const char *email, const char *next)
 	    (e = db_commit(r->id)) != KERR_OK)
 		return http_status(e);
 	log_info(r->id, "user %lld signed in", user_id);
-	return redirect(r, local_path_ok(next) ? next : "/");
+	if (local_path_ok(next))
+		return redirect(r, next);
+	/* A form kept in this browser is looked for first (for someone else, /kept leads on to /). */
+	return redirect(r, req_cookie(r, KEPT_COOKIE) != NULL ? KEPT_PATH : "/");
 }
 
 /* The pair waits: the attempt is counted on its row, not written to the audit log, and refused. */
