@@ -204,8 +204,8 @@ render_site() {
 		-e "s|@SOCKET@|$(sed_escape "$3")|g" -e "s|@STATIC_DIR@|$(sed_escape "$4")|g" \
 		-e "s|@MAX_BODY@|$(sed_escape "$5")|g" -e "s|@ACCESS_LOG@|$(sed_escape "$6")|g" \
 		-e "s|@ERROR_LOG@|$(sed_escape "$7")|g" -e "s|@PUBLIC_DIR@|$(sed_escape "$8")|g" \
-		-e "s|@PUBLIC_RATE@|10r/s|g" \
-		-e "s|@PUBLIC_BURST@|50|g" conf/nginx-site.conf.in > "$1"
+		-e "s|@PUBLIC_RATE@|10r/s|g" -e "s|@PUBLIC_BURST@|50|g" \
+		-e "s|@LOGIN_RATE@|30r/m|g" -e "s|@LOGIN_BURST@|30|g" conf/nginx-site.conf.in > "$1"
 }
 
 # render_nginx PREFIX SITE ERROR_LOG

@@ -60,6 +60,7 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_EXPORT] = "export",
 	[TPL_PUBLIC_LIST] = "public_list",
 	[TPL_PUBLIC_PROJECT] = "public_project",
+	[TPL_KEPT] = "kept",
 };
 
 static const char *

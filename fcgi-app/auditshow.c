@@ -257,6 +257,9 @@ const struct audit_field audit_fields[] = {
 	{ "user.password_link", "expires_at", AUDIT_ICLD, AV_TIME, N_("Works until") },
 	{ "user.login_failed", "email", AUDIT_ICLD, AV_TEXT, N_("Email address") },
 	{ "user.login_throttled", "email", AUDIT_ICLD, AV_TEXT, N_("Email address") },
+	{ "user.login_throttled", "failures", AUDIT_ICLD, AV_TEXT, N_("Wrong passwords in a row") },
+	{ "user.login_throttled", "wait_seconds", AUDIT_ICLD, AV_TEXT, N_("Seconds to wait") },
+	{ "user.login_throttled", "refused", AUDIT_ICLD, AV_TEXT, N_("Attempts refused while waiting") },
 };
 
 const size_t naudit_fields = sizeof(audit_fields) / sizeof(audit_fields[0]);

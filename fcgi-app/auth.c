@@ -52,6 +52,18 @@ auth_password_check(const char *pw, const char *again)
 	return AUTH_PW_OK;
 }
 
+long
+auth_throttle_seconds(long long failures)
+{
+	long s = 60;
+
+	if (failures < AUTH_FREE_FAILURES)
+		return 0;
+	for (; failures > AUTH_FREE_FAILURES && s < 3600; failures--)
+		s *= 2;
+	return s < 3600 ? s : 3600;
+}
+
 void
 auth_token_new(char hex[AUTH_TOKEN_HEX])
 {

@@ -8,6 +8,9 @@
 #define AUTH_TOKEN_HEX	65	/* 256 bits as hex, plus NUL */
 #define AUTH_PASSWORD_MIN	12	/* characters */
 #define AUTH_PASSWORD_MAX	200	/* characters: a passphrase, not a file */
+#define AUTH_EMAIL_BYTES	254	/* the longest e-mail address sign-in reads (RFC 5321's path) */
+#define AUTH_SIGNIN_PW_BYTES	1024	/* the longest password sign-in hashes: anything longer is no password of ours */
+#define AUTH_FREE_FAILURES	5	/* wrong passwords in a row before an address and account pair waits */
 
 /* What is wrong with a password someone chooses (typed twice). */
 enum auth_pw {
@@ -36,6 +39,13 @@ int	auth_password_verify(const char *hash, const char *pw);
  * code points of the UTF-8 text, so that "lösenordsfras" is as long as it looks. NULL pw is empty.
  */
 enum auth_pw	auth_password_check(const char *pw, const char *again);
+
+/*
+ * How many seconds an address and account pair waits after its failures-th wrong password in a row:
+ * none before AUTH_FREE_FAILURES, then a minute, doubling with each further failure up to an hour,
+ * so that guessing slows to a crawl while a person who mistyped waits little.
+ */
+long	auth_throttle_seconds(long long failures);
 
 /* A fresh random 256-bit token as lowercase hex. */
 void	auth_token_new(char hex[AUTH_TOKEN_HEX]);

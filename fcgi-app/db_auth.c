@@ -7,8 +7,8 @@
 #include "db.h"
 #include "db_auth.h"
 
-/* Failed sign-ins counted over this window, since the account's last success. */
-#define THROTTLE_MINUTES	"15"
+/* A pair's wrong passwords are forgotten this long after the last one, and its row purged. */
+#define THROTTLE_FORGET	"INTERVAL 1 DAY"
 
 enum q {
 	Q_SESSION_FIND,
@@ -17,11 +17,17 @@ enum q {
 	Q_SESSION_INSERT,
 	Q_SESSION_DELETE,
 	Q_SESSION_PURGE,
+	Q_SESSION_LAPSED,
 	Q_USER_FOR_LOGIN,
 	Q_USER_SET_LANG,
 	Q_USER_LOGGED_IN,
-	Q_LOGIN_FAILURES,
-	Q_LOGIN_RECORD,
+	Q_THROTTLE_ROW,
+	Q_THROTTLE_LOCK,
+	Q_THROTTLE_REFUSED,
+	Q_THROTTLE_FAILED,
+	Q_THROTTLE_CLEAR,
+	Q_THROTTLE_CLEAR_USER,
+	Q_THROTTLE_PURGE,
 	Q_AUDIT,
 	Q__MAX
 };
@@ -51,20 +57,35 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_SESSION_PURGE] = { "DELETE FROM sessions WHERE user_id = ? AND "
 	    "(expires_at < UTC_TIMESTAMP() OR "
 	    "last_seen_at < UTC_TIMESTAMP() - INTERVAL ? MINUTE)", NULL, 0 },
+	/* A session however old (it is kept until its user signs in again), of an active account. */
+	[Q_SESSION_LAPSED] = { "SELECT s.user_id, s.csrf_token FROM sessions s "
+	    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND u.active = 1", NULL, 0 },
 	[Q_USER_FOR_LOGIN] = { "SELECT id, password_hash, active FROM users "
 	    "WHERE email = ?", NULL, 0 },
 	[Q_USER_SET_LANG] = { "UPDATE users SET lang = ? WHERE id = ?", NULL, 0 },
 	[Q_USER_LOGGED_IN] = { "UPDATE users SET last_login_at = UTC_TIMESTAMP() "
 	    "WHERE id = ?", NULL, 0 },
-	[Q_LOGIN_FAILURES] = { "SELECT "
-	    "(SELECT COUNT(*) FROM login_attempts WHERE email = ? AND success = 0 "
-	    "AND attempted_at > GREATEST(UTC_TIMESTAMP() - INTERVAL " THROTTLE_MINUTES " MINUTE, "
-	    "COALESCE((SELECT MAX(attempted_at) FROM login_attempts "
-	    "WHERE email = ? AND success = 1), '1970-01-01'))), "
-	    "(SELECT COUNT(*) FROM login_attempts WHERE ip = ? AND success = 0 "
-	    "AND attempted_at > UTC_TIMESTAMP() - INTERVAL " THROTTLE_MINUTES " MINUTE)", NULL, 0 },
-	[Q_LOGIN_RECORD] = { "INSERT INTO login_attempts (email, ip, attempted_at, "
-	    "success) VALUES (?, ?, UTC_TIMESTAMP(6), ?)", NULL, 0 },
+	/*
+	 * Makes the pair's row and locks it, so that the first attempts of a new pair queue on it
+	 * too. Not INSERT IGNORE: its shared lock on an existing row, taken by two attempts that then
+	 * both ask for the exclusive one, is a deadlock; the update's lock is exclusive at once.
+	 */
+	[Q_THROTTLE_ROW] = { "INSERT INTO login_throttle (email, ip) VALUES (?, ?) "
+	    "ON DUPLICATE KEY UPDATE email = email", NULL, 0 },
+	[Q_THROTTLE_LOCK] = { "SELECT IF(last_failure_at < UTC_TIMESTAMP(6) - " THROTTLE_FORGET ", 0, "
+	    "failures), GREATEST(0, COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), blocked_until), 0)), "
+	    "refused FROM login_throttle WHERE email = ? AND ip = ? FOR UPDATE", NULL, 0 },
+	[Q_THROTTLE_REFUSED] = { "UPDATE login_throttle SET refused = refused + 1 "
+	    "WHERE email = ? AND ip = ?", NULL, 0 },
+	[Q_THROTTLE_FAILED] = { "UPDATE login_throttle SET failures = ?, "
+	    "last_failure_at = UTC_TIMESTAMP(6), refused = 0, blocked_until = "
+	    "IF(? > 0, UTC_TIMESTAMP() + INTERVAL ? SECOND, NULL) WHERE email = ? AND ip = ?", NULL, 0 },
+	[Q_THROTTLE_CLEAR] = { "DELETE FROM login_throttle WHERE email = ? AND ip = ?", NULL, 0 },
+	[Q_THROTTLE_CLEAR_USER] = { "DELETE t FROM login_throttle t JOIN users u "
+	    "ON u.email = t.email WHERE u.id = ?", NULL, 0 },
+	[Q_THROTTLE_PURGE] = { "DELETE FROM login_throttle WHERE "
+	    "last_failure_at < UTC_TIMESTAMP(6) - " THROTTLE_FORGET " AND "
+	    "(blocked_until IS NULL OR blocked_until < UTC_TIMESTAMP())", NULL, 0 },
 	[Q_AUDIT] = { "INSERT INTO audit_log (at, user_id, ip, action, entity, "
 	    "entity_id, before_json, after_json) VALUES "
 	    "(UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?)", NULL, 0 },
@@ -129,6 +150,21 @@ db_session_insert(struct req *r, const unsigned char h[32], long long user_id,
 }
 
 enum kerr
+db_session_lapsed(struct req *r, const unsigned char h[32], long long *user_id,
+    const char **csrf)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query_row(r->a, r->id, &q[Q_SESSION_LAPSED], &res, "b", h,
+	    (size_t)32)) != KERR_OK)
+		return e;
+	*user_id = db_ll(&res, 0, 0);
+	*csrf = db_str(&res, 0, 1);
+	return KERR_OK;
+}
+
+enum kerr
 db_session_delete(struct req *r, const unsigned char h[32])
 {
 	return db_exec(r->id, &q[Q_SESSION_DELETE], NULL, NULL, "b", h, (size_t)32);
@@ -160,25 +196,53 @@ db_user_set_lang(struct req *r, long long user_id, enum lang l)
 }
 
 enum kerr
-db_login_failures(struct req *r, const char *email, const char *ip,
-    long long *by_email, long long *by_ip)
+db_login_lock(struct req *r, const char *email, const char *ip,
+    struct login_throttle *t)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_LOGIN_FAILURES], &res, "sss",
-	    email, email, ip)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_THROTTLE_ROW], NULL, NULL, "ss", email,
+	    ip)) != KERR_OK ||
+	    (e = db_query_row(r->a, r->id, &q[Q_THROTTLE_LOCK], &res, "ss",
+	    email, ip)) != KERR_OK)
 		return e;
-	*by_email = db_ll(&res, 0, 0);
-	*by_ip = db_ll(&res, 0, 1);
+	t->failures = db_ll(&res, 0, 0);
+	t->wait = db_ll(&res, 0, 1);
+	t->refused = db_ll(&res, 0, 2);
 	return KERR_OK;
 }
 
 enum kerr
-db_login_record(struct req *r, const char *email, const char *ip, int success)
+db_login_refused(struct req *r, const char *email, const char *ip)
 {
-	return db_exec(r->id, &q[Q_LOGIN_RECORD], NULL, NULL, "ssi", email, ip,
-	    (long long)success);
+	return db_exec(r->id, &q[Q_THROTTLE_REFUSED], NULL, NULL, "ss", email, ip);
+}
+
+enum kerr
+db_login_failed(struct req *r, const char *email, const char *ip,
+    long long failures, long long wait)
+{
+	return db_exec(r->id, &q[Q_THROTTLE_FAILED], NULL, NULL, "iiiss",
+	    failures, wait, wait, email, ip);
+}
+
+enum kerr
+db_login_cleared(struct req *r, const char *email, const char *ip)
+{
+	return db_exec(r->id, &q[Q_THROTTLE_CLEAR], NULL, NULL, "ss", email, ip);
+}
+
+enum kerr
+db_login_clear_user(struct req *r, long long user_id)
+{
+	return db_exec(r->id, &q[Q_THROTTLE_CLEAR_USER], NULL, NULL, "i", user_id);
+}
+
+enum kerr
+db_login_purge(struct req *r)
+{
+	return db_exec(r->id, &q[Q_THROTTLE_PURGE], NULL, NULL, "");
 }
 
 enum kerr

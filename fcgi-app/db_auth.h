@@ -16,6 +16,12 @@ enum kerr	db_session_touch(struct req *r, const unsigned char h[32]);
 enum kerr	db_session_insert(struct req *r, const unsigned char h[32],
 		    long long user_id, const char *csrf);
 enum kerr	db_session_delete(struct req *r, const unsigned char h[32]);
+/*
+ * The session with token hash h whatever its age, its user active: whose it was and its CSRF
+ * token (in r's arena). KERR_NOTFOUND when there is none (signed out, or purged).
+ */
+enum kerr	db_session_lapsed(struct req *r, const unsigned char h[32],
+		    long long *user_id, const char **csrf);
 
 /*
  * The account signing in with email (any case): its id, password hash and
@@ -25,11 +31,31 @@ enum kerr	db_user_for_login(struct req *r, const char *email, long long *id,
 		    const char **hash, int *active);
 enum kerr	db_user_set_lang(struct req *r, long long user_id, enum lang l);
 
-/* Failed sign-ins in the throttle window, by account and by address. */
-enum kerr	db_login_failures(struct req *r, const char *email, const char *ip,
-		    long long *by_email, long long *by_ip);
-enum kerr	db_login_record(struct req *r, const char *email, const char *ip,
-		    int success);
+/*
+ * Sign-in throttling, per pair of typed email (normalised) and client address (sql/0019): a
+ * pair's state, read under the lock of its row, so that parallel attempts of one pair are judged
+ * one after the other whatever the number of workers.
+ */
+struct login_throttle {
+	long long	failures;	/* wrong passwords in a row, not yet forgotten */
+	long long	wait;		/* seconds before a password may be tried again; 0: now */
+	long long	refused;	/* attempts refused while waiting, not yet in the audit log */
+};
+
+/* Locks the pair's row (made when missing) until the transaction, which the caller began, ends. */
+enum kerr	db_login_lock(struct req *r, const char *email, const char *ip,
+		    struct login_throttle *t);
+/* Counts an attempt refused while the pair waits. */
+enum kerr	db_login_refused(struct req *r, const char *email, const char *ip);
+/* Records the pair's failures-th wrong password in a row, after which it waits wait seconds. */
+enum kerr	db_login_failed(struct req *r, const char *email, const char *ip,
+		    long long failures, long long wait);
+/* Forgets the pair: it signed in. */
+enum kerr	db_login_cleared(struct req *r, const char *email, const char *ip);
+/* Forgets every pair of user_id's email, from any address: they have chosen a new password. */
+enum kerr	db_login_clear_user(struct req *r, long long user_id);
+/* Deletes the rows of pairs whose failures are forgotten, outside any transaction. */
+enum kerr	db_login_purge(struct req *r);
 
 /*
  * Appends to the audit log: who (the session's user, or user_id when

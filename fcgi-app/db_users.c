@@ -359,11 +359,15 @@ db_link_use(struct req *r, const unsigned char h[32], const char *hash,
 	    (size_t)32)) != KERR_OK)
 		goto out;
 	*user_id = db_ll(&res, 0, 0);
-	/* Sessions signed in with the old password end with it. */
+	/*
+	 * Sessions signed in with the old password end with it, and the failures counted against
+	 * the account, from any address, were guesses at a password that is no longer its.
+	 */
 	if ((e = db_exec(r->id, &uq[U_SET_PASSWORD], NULL, NULL, "si", hash,
 	    *user_id)) != KERR_OK ||
 	    (e = db_exec(r->id, &uq[U_END_LINKS], NULL, NULL, "i", *user_id)) != KERR_OK ||
 	    (e = db_exec(r->id, &uq[U_END_SESSIONS], NULL, NULL, "i", *user_id)) != KERR_OK ||
+	    (e = db_login_clear_user(r, *user_id)) != KERR_OK ||
 	    (e = db_audit(r, *user_id, "user.password_set", "user", *user_id, NULL,
 	    NULL)) != KERR_OK)
 		goto out;

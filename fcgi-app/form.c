@@ -4,6 +4,7 @@
 #include <uriparser/Uri.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "form.h"
 
 /* Our own test, not isxdigit(): that one depends on the locale gettext sets. */
@@ -272,6 +273,22 @@ form_urlencode(struct arena *a, const char *s)
 	out = arena_alloc(a, 3 * len + 1);
 	uriEscapeExA(s, s + len, out, URI_FALSE, URI_FALSE);
 	return out;
+}
+
+char *
+form_encode(struct arena *a, const struct params *p, const char *skip)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, a, 256);
+	for (i = 0; i < p->n; i++) {
+		if (skip != NULL && strcmp(p->v[i].name, skip) == 0)
+			continue;
+		buf_printf(&b, "%s%s=%s", b.len > 0 ? "&" : "",
+		    form_urlencode(a, p->v[i].name), form_urlencode(a, p->v[i].value));
+	}
+	return b.len > 0 ? b.data : arena_strdup(a, "");
 }
 
 char *

@@ -80,6 +80,13 @@ enum kerr	 form_parse_cookies(struct arena *a, const char *header,
  */
 char		*form_urlencode(struct arena *a, const char *s);
 
+/*
+ * The pairs of p in the order sent, as application/x-www-form-urlencoded (form_urlencode()'s
+ * escapes), leaving out those called skip (NULL: none): what form_parse_urlencoded() reads back
+ * as the same pairs. "" when none is left. Allocated from a.
+ */
+char		*form_encode(struct arena *a, const struct params *p, const char *skip);
+
 /* s without surrounding blanks (space, tab, CR, LF), in the arena; "" for NULL. */
 char		*form_trim(struct arena *a, const char *s);
 

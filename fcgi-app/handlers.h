@@ -11,6 +11,8 @@ int	h_login(struct req *);
 int	h_logout(struct req *);
 int	h_language(struct req *);
 int	h_language_get(struct req *);
+int	h_kept_show(struct req *);
+int	h_kept_save(struct req *);
 char	*email_normalise(struct req *, const char *);	/* trimmed, lower case, in the arena */
 
 /* h_home.c */

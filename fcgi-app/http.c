@@ -152,5 +152,7 @@ csrf_ok(const struct req *r)
 
 	if (r->sess != NULL)
 		return auth_equal(sent, r->sess->csrf);
+	if (r->lapsed_csrf != NULL)
+		return auth_equal(sent, r->lapsed_csrf);
 	return auth_equal(sent, req_cookie(r, "kpp_pre"));
 }

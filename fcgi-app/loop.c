@@ -13,6 +13,7 @@
 #include "auth.h"
 #include "db.h"
 #include "i18n.h"
+#include "kept.h"
 #include "log.h"
 #include "loop.h"
 #include "multipart.h"
@@ -286,6 +287,30 @@ method_refused(struct req *r, const char *allow)
 	return 405;
 }
 
+/*
+ * A POST to a page that needs sign-in, without a live session. When the session its cookie names
+ * lapsed (idle too long, or past its end) and the form carries that session's own token, so that it
+ * comes from the person's page and not another site's, what it sent is kept for them (kept.c) and
+ * they are sent to sign in again; anything else is refused as before.
+ */
+static int
+keep_lapsed(struct req *r, FCGX_Request *f, const struct route *rt)
+{
+	long long user_id;
+	enum kerr e;
+	int status;
+
+	if ((e = session_lapsed(r, &user_id)) == KERR_NOTFOUND)
+		return 403;
+	if (e != KERR_OK)
+		return http_status(e);
+	if ((status = read_body(r, f, rt)) != 0)
+		return status;
+	if (!csrf_ok(r))
+		return 403;
+	return kept_keep(r, user_id);
+}
+
 /* Decides the status; the body is in r->body unless an error page is due. */
 static int
 dispatch(struct req *r, FCGX_Request *f)
@@ -310,7 +335,7 @@ dispatch(struct req *r, FCGX_Request *f)
 	if (!(rt->may & MAY_ANYONE)) {
 		if (r->sess == NULL) {
 			if (r->method == METHOD_POST)
-				return 403;
+				return keep_lapsed(r, f, rt);
 			return redirect(r, arena_printf(r->a, "/login?next=%s",
 			    form_urlencode(r->a, r->path)));
 		}

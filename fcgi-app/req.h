@@ -81,6 +81,7 @@ struct req {
 	struct session	*sess;		/* NULL: anonymous */
 	enum lang	 lang;
 	const char	*csrf;		/* the token forms on this page carry */
+	const char	*lapsed_csrf;	/* a POST after its session lapsed: that session's token (session_lapsed()) */
 	struct vobj	*view;		/* the page's view-model root */
 
 	/* The response. */
@@ -140,7 +141,7 @@ void		 view_crumb(struct req *r, const char *href, const char *text);
 /* The status a handler returns for an error code (404, 503, ...). */
 int		 http_status(enum kerr e);
 
-/* Checks the form's csrf field against the session's or the pre-session cookie. */
+/* Checks the form's csrf field against the session's, a lapsed session's (kept.c) or the pre-session cookie's. */
 int		 csrf_ok(const struct req *r);
 
 #endif

@@ -12,6 +12,9 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/login", h_login, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/logout", h_logout, MAY_SIGNED_IN, 0 },
 	{ METHOD_POST, "/language", h_language, MAY_ANYONE, 0 },
+	/* A form posted after its session lapsed, kept for its author (h_kept.c); Sida posts no forms. */
+	{ METHOD_GET,  "/kept", h_kept_show, MAY_APPLICANT | MAY_ADMIN, 0 },
+	{ METHOD_POST, "/kept", h_kept_save, MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/language", h_language_get, MAY_ANYONE, ROUTE_COOKIELESS },
 	{ METHOD_GET,  "/accessibility", h_accessibility, MAY_ANYONE, 0 },
 	/* Before /applications/{id}, which "new" would match too. */

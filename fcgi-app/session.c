@@ -33,6 +33,21 @@ session_load(struct req *r)
 }
 
 enum kerr
+session_lapsed(struct req *r, long long *user_id)
+{
+	unsigned char h[32];
+	const char *csrf;
+	enum kerr e;
+
+	if (auth_token_hash(req_cookie(r, SESSION_COOKIE), h) != 0)
+		return KERR_NOTFOUND;
+	if ((e = db_session_lapsed(r, h, user_id, &csrf)) != KERR_OK)
+		return e;
+	r->lapsed_csrf = csrf;
+	return KERR_OK;
+}
+
+enum kerr
 session_start(struct req *r, long long user_id)
 {
 	char token[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];

@@ -16,6 +16,13 @@ struct req;
 enum kerr	session_load(struct req *r);
 
 /*
+ * For a request without a live session: the lapsed session its cookie names (idle too long, or past
+ * its end), whose user it was in *user_id; its CSRF token becomes the one the request's form must
+ * carry (r->lapsed_csrf, csrf_ok()). KERR_NOTFOUND when the cookie names none, else KERR_DB.
+ */
+enum kerr	session_lapsed(struct req *r, long long *user_id);
+
+/*
  * Starts a session for user_id: stores its hashed token and sets the
  * cookie. Returns KERR_OK or KERR_DB.
  */

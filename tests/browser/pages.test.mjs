@@ -73,6 +73,21 @@ const PAGE_SPECS = [
 		what: 'an applicant opening another organisation\'s project' },
 	{ name: 'start-applicant', who: 'applicant', path: () => '/', status: 200 },
 	{ name: 'start-admin', who: 'admin', path: () => '/', status: 200 },
+	{
+		name: 'kept', who: 'applicant', status: 200,
+		what: 'a form kept after the session lapsed, shown after signing in again (its files not kept)',
+		async open(page) {
+			const token = crypto.randomBytes(32).toString('hex');
+			const body = new URLSearchParams({ version: '1', activities: 'Tre workshoppar om medborgarlöften.', lessons: 'Att arbeta i par.' });
+			await stack.mysql('INSERT INTO kept_posts (token_hash, user_id, path, body, files_dropped, created_at, expires_at) ' +
+				`SELECT UNHEX(SHA2(UNHEX('${token}'), 256)), id, '/reports/${ids.draftReport}', '${body}', 1, UTC_TIMESTAMP(), ` +
+				`UTC_TIMESTAMP() + INTERVAL 1 HOUR FROM users WHERE email = '${ACCOUNTS.applicant}'`);
+			await page.context().addCookies([{ name: 'kpp_kept', value: token, url: stack.baseUrl }]);
+			return gotoPage(page, stack.baseUrl, '/kept');
+		},
+	},
+	{ name: 'login-kept', who: 'anonymous', path: () => '/login?next=/kept', status: 200,
+		what: 'the sign-in page after a form was kept' },
 	{ name: 'start-sida', who: 'sida', path: () => '/', status: 200 },
 	{ name: 'statistics', who: 'admin', path: () => '/statistics', status: 200 },
 	{ name: 'statistics-round', who: 'sida', path: () => `/statistics?round=${ids.round2016}`, status: 200,

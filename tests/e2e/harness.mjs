@@ -234,14 +234,24 @@ export const TEST_PUBLIC_RATE = { rate: '1000r/s', burst: 5000 };
 /** Production's, as README and run.sh render the site file. */
 export const PRODUCTION_PUBLIC_RATE = { rate: '10r/s', burst: 50 };
 
+/**
+ * The sign-in form's rate limit in the tests: far above the sign-ins of a test file; auth.test.mjs starts a
+ * stack with production's to see the 429.
+ */
+export const TEST_LOGIN_RATE = { rate: '1000r/s', burst: 5000 };
+/** Production's, as README and run.sh render the site file. */
+export const PRODUCTION_LOGIN_RATE = { rate: '30r/m', burst: 30 };
+
 /** Fills the placeholders of conf/nginx-site.conf.in (see the file's header). */
 export function renderSite({
 	listen, socket, staticDir, publicDir, maxBody = '10m', accessLog, errorLog, serverName = '_', publicRate = TEST_PUBLIC_RATE,
+	loginRate = TEST_LOGIN_RATE,
 }) {
 	const map = {
 		LISTEN: listen, SERVER_NAME: serverName, SOCKET: socket, STATIC_DIR: staticDir, PUBLIC_DIR: publicDir,
 		MAX_BODY: maxBody, ACCESS_LOG: accessLog, ERROR_LOG: errorLog,
 		PUBLIC_RATE: publicRate.rate, PUBLIC_BURST: String(publicRate.burst),
+		LOGIN_RATE: loginRate.rate, LOGIN_BURST: String(loginRate.burst),
 	};
 	return fs.readFileSync(path.join(SRC, 'conf/nginx-site.conf.in'), 'utf8')
 		.replace(/@([A-Z_]+)@/g, (m, k) => (k in map ? map[k] : m));
@@ -509,6 +519,7 @@ let stackCount = 0;
  *   maxBody   nginx client_max_body_size (default '10m', as in production)
  *   accessLog false: no nginx access log (for measurements); default: log/nginx-access.log
  *   publicRate {rate, burst}: nginx's limit on the public register (default TEST_PUBLIC_RATE)
+ *   loginRate {rate, burst}: nginx's limit on posting the sign-in form (default TEST_LOGIN_RATE)
  *   env       extra environment for kpp-serve and the workers (e.g. ASAN_OPTIONS)
  *   name      a label for the stack's directory (default: the test file's name)
  * See the returned object's fields below.
@@ -664,7 +675,7 @@ class Stack {
 				listen: `127.0.0.1:${this.port}`, socket: this.fcgiSocket, staticDir: path.join(SRC, 'static'),
 				publicDir: path.join(this.dir, 'public'), maxBody,
 				accessLog: this.opts.accessLog === false ? 'off' : this.logs.nginxAccess, errorLog: this.logs.nginxError,
-				publicRate: this.opts.publicRate,
+				publicRate: this.opts.publicRate, loginRate: this.opts.loginRate,
 			}));
 			const conf = writePrivateNginx(prefix, site, this.logs.nginxError);
 			this.nginx = launch('nginx', ['-p', prefix, '-c', conf, '-e', this.logs.nginxError], this.logs.nginxError);

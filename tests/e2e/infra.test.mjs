@@ -5,8 +5,11 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import { startStack, pidAlive, waitFor, run, parseForms, BUILD } from './harness.mjs';
+import {
+	startStack, pidAlive, waitFor, run, parseForms, writePrivateNginx, BUILD, SRC, PRODUCTION_LOGIN_RATE,
+} from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -192,5 +195,28 @@ describe('infrastructure', () => {
 		assert.equal(down.status, 503);
 		assert.match(down.headers['content-type'], /^text\/html/);
 		assert.ok(down.headers['retry-after']);
+	});
+});
+
+describe('the site file as run.sh renders it', () => {
+	test('every placeholder is filled, with production\'s limits on the public register and on posting the sign-in form, and nginx takes it', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpp-site-'));
+		try {
+			const site = path.join(dir, 'site.conf');
+			const r = await run('bash', ['-c', 'source ./run.sh && render_site "$1" 127.0.0.1:1 "$2/kpp.sock" "$2/static" 10m off "$2/error.log" "$2/public"',
+				'render', site, dir], { cwd: SRC });
+			assert.equal(r.code, 0, r.stderr);
+			const text = fs.readFileSync(site, 'utf8');
+			assert.deepEqual(text.match(/@[A-Z_]+@/g), null, 'no placeholder left');
+			assert.match(text, /limit_req_zone \$binary_remote_addr zone=kpp_public:10m rate=10r\/s;/);
+			assert.match(text, new RegExp(`limit_req_zone \\$kpp_login_key zone=kpp_login:10m rate=${PRODUCTION_LOGIN_RATE.rate};`));
+			assert.match(text, /location = \/login \{\s*limit_req zone=kpp_login burst=(\d+) nodelay;/);
+			assert.equal(text.match(/location = \/login \{\s*limit_req zone=kpp_login burst=(\d+)/)[1], String(PRODUCTION_LOGIN_RATE.burst));
+			const conf = writePrivateNginx(dir, site, path.join(dir, 'error.log'));
+			const t = await run('nginx', ['-t', '-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')]);
+			assert.equal(t.code, 0, t.stderr);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -36,7 +36,7 @@ const ROUTES = routes();
 // What each role may use, written out here rather than read from the table, so that a route that lets the
 // wrong people in fails this test. Everything else in the table must answer them 404.
 const APPLICANT_PAGES = new Set([
-	'GET /', 'POST /logout', 'GET /applications/new', 'POST /applications', 'GET /applications/{id}',
+	'GET /', 'POST /logout', 'GET /kept', 'POST /kept', 'GET /applications/new', 'POST /applications', 'GET /applications/{id}',
 	...['tasks', 'partners', 'project', 'results', 'team', 'budget', 'contact', 'check', 'submitted', 'withdraw',
 		'delete', 'letter'].map((x) => `GET /applications/{id}/${x}`),
 	...['partners', 'project', 'results', 'team', 'budget', 'contact', 'submit', 'withdraw', 'delete']

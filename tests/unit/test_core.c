@@ -835,6 +835,20 @@ test_auth_password_verify_null_hash(void)
 	CU_ASSERT_EQUAL(auth_password_verify(NULL, "kpp dummy password"), 0);
 }
 
+/* A pair's wait grows with its failures in a row, from nothing to an hour, and never overflows. */
+static void
+test_auth_throttle_seconds(void)
+{
+	CU_ASSERT_EQUAL(auth_throttle_seconds(0), 0);
+	CU_ASSERT_EQUAL(auth_throttle_seconds(AUTH_FREE_FAILURES - 1), 0);
+	CU_ASSERT_EQUAL(auth_throttle_seconds(AUTH_FREE_FAILURES), 60);
+	CU_ASSERT_EQUAL(auth_throttle_seconds(AUTH_FREE_FAILURES + 1), 120);
+	CU_ASSERT_EQUAL(auth_throttle_seconds(AUTH_FREE_FAILURES + 2), 240);
+	CU_ASSERT_EQUAL(auth_throttle_seconds(AUTH_FREE_FAILURES + 5), 1920);
+	CU_ASSERT_EQUAL(auth_throttle_seconds(AUTH_FREE_FAILURES + 6), 3600);
+	CU_ASSERT_EQUAL(auth_throttle_seconds(4000000000LL), 3600);
+}
+
 static void
 test_auth_password_hash_salted(void)
 {
@@ -1154,6 +1168,7 @@ main(void)
 		{ "test_route_unknown_path_not_found", test_route_unknown_path_not_found },
 		{ "test_auth_password_hash_and_verify", test_auth_password_hash_and_verify },
 		{ "test_auth_password_verify_null_hash", test_auth_password_verify_null_hash },
+		{ "test_auth_throttle_seconds", test_auth_throttle_seconds },
 		{ "test_auth_password_hash_salted", test_auth_password_hash_salted },
 		{ "test_auth_token_new_lowercase_hex", test_auth_token_new_lowercase_hex },
 		{ "test_auth_token_hash", test_auth_token_hash },

@@ -445,6 +445,28 @@ test_form_urlencode(void)
 	CU_ASSERT_STRING_EQUAL(form_urlencode(A, "a\r\nb"), "a%0D%0Ab");
 }
 
+/* A form kept as text reads back as the same pairs, in order, repeated names too, without the skipped ones. */
+static void
+test_form_encode_round_trip(void)
+{
+	static const char sent[] = "csrf=abc&summary=V%C3%A4xj%C3%B6+%26+Nakuru%0D%0Arad+2&sdg=1&sdg=5&empty=&csrf=x";
+	struct params p, back;
+
+	CU_ASSERT_EQUAL_FATAL(form_parse_urlencoded(A, sent, strlen(sent), 100, &p), KERR_OK);
+	CU_ASSERT_STRING_EQUAL(form_encode(A, &p, "csrf"),
+	    "summary=V%C3%A4xj%C3%B6%20%26%20Nakuru%0D%0Arad%202&sdg=1&sdg=5&empty=");
+	CU_ASSERT_EQUAL_FATAL(form_parse_urlencoded(A, form_encode(A, &p, "csrf"),
+	    strlen(form_encode(A, &p, "csrf")), 100, &back), KERR_OK);
+	CU_ASSERT_EQUAL_FATAL(back.n, 4);
+	CU_ASSERT_STRING_EQUAL(back.v[0].name, "summary");
+	CU_ASSERT_STRING_EQUAL(back.v[0].value, "V\xc3\xa4xj\xc3\xb6 & Nakuru\r\nrad 2");
+	CU_ASSERT_STRING_EQUAL(back.v[2].value, "5");
+	CU_ASSERT_STRING_EQUAL(back.v[3].value, "");
+	CU_ASSERT_EQUAL(form_encode(A, &p, NULL)[0], 'c');
+	p.n = 0;
+	CU_ASSERT_STRING_EQUAL(form_encode(A, &p, NULL), "");
+}
+
 static void
 test_form_urlencode_round_trip(void)
 {
@@ -505,6 +527,7 @@ main(void)
 		{ "test_form_cookies_duplicates_first_wins", test_form_cookies_duplicates_first_wins },
 		{ "test_form_urlencode", test_form_urlencode },
 		{ "test_form_urlencode_round_trip", test_form_urlencode_round_trip },
+		{ "test_form_encode_round_trip", test_form_encode_round_trip },
 		{ "test_form_memory_from_arena", test_form_memory_from_arena },
 		{ NULL, NULL }
 	};
