@@ -64,7 +64,8 @@
  * Today is the first parameter, for the sort by status (DB_PROJECT_STATUS).
  */
 #define ROWS(join, key, dir) \
-	"WITH " DB_TODAY_CTE " SELECT p.code, a.title_sv, a.title_en, o.name, " PARTNERS ", c.name_sv, c.name_en, " \
+	"WITH " DB_TODAY_CTE " " \
+	"SELECT p.code, a.title_sv, a.title_en, o.name, " PARTNERS ", c.name_sv, c.name_en, " \
 	"DATE_FORMAT(" START ", '%Y-%m-%d'), DATE_FORMAT(" END ", '%Y-%m-%d'), p.status " \
 	"FROM (SELECT p.id, " key " AS k " PROJECT_FROM join " WHERE " WHERE \
 	" ORDER BY k " dir ", p.code " dir " LIMIT ? OFFSET ?) pg " \

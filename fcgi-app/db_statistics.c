@@ -30,7 +30,8 @@ enum q {
  */
 static struct dbstmt q[Q__MAX] = {
 	[Q_FIGURES] = { "WITH RECURSIVE " DB_TODAY_CTE ", s AS ("
-	    "SELECT p.id, " DB_PROJECT_UNDER_WAY("p") " AS under_way, a.id AS app_id, a.round_id, r.year AS round_year, "
+	    "SELECT p.id, " DB_PROJECT_UNDER_WAY("p") " AS under_way, a.id AS app_id, a.round_id, "
+	    "r.year AS round_year, "
 	    "a.country_code, a.thematic_area_id, a.project_type, a.applicant_org_id, "
 	    "YEAR(COALESCE(p.actual_start, p.planned_start)) AS y1, "
 	    "YEAR(COALESCE(p.actual_end, p.planned_end)) AS y2, "
