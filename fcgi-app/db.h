@@ -39,6 +39,28 @@ struct dbres {
 	"CONVERT(" col " USING utf8mb4) COLLATE utf8mb4_uca1400_ai_ci LIKE ? ESCAPE '!'"
 
 /*
+ * SQL: the status project p (a table alias) shows on the programme's
+ * today, for what MariaDB counts, filters and sorts by it: the rule of
+ * project_status_on() (approved while its first day, the actual start
+ * where known, else the planned one, is still to come; else as stored),
+ * so that no count or filter disagrees with the pages. It reads the day
+ * from DB_TODAY_CTE, which a statement using it puts first in its WITH:
+ * the day (YYYY-MM-DD) is then the statement's first parameter, and the
+ * worker's cache keys a result on the day as well as the data version.
+ */
+#define DB_TODAY_CTE	"kpp_today AS (SELECT CAST(? AS DATE) AS d)"
+#define DB_PROJECT_STATUS(p) \
+	"IF(" p ".status = 'implementation' AND COALESCE(" p ".actual_start, " p ".planned_start) > " \
+	"(SELECT d FROM kpp_today), 'approved', " p ".status)"
+/* SQL: whether project p is under way on that day: in implementation or finalisation. */
+#define DB_PROJECT_UNDER_WAY(p) \
+	DB_PROJECT_STATUS(p) " IN ('implementation', 'finalisation')"
+/* SQL: its place in the lifecycle (project_statuses[]), for sorting by it. */
+#define DB_PROJECT_STATUS_RANK(p) \
+	"FIELD(" DB_PROJECT_STATUS(p) ", 'approved', 'implementation', 'finalisation', 'closed', " \
+	"'cancelled')"
+
+/*
  * Binds for db_query/db_exec are given by a format string, one letter per
  * parameter: 's' const char * (NULL binds SQL NULL), 'i' long long,
  * 'u' unsigned long long, 'b' const void * then size_t (binary).

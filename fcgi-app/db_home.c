@@ -34,7 +34,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "SELECT 'p', p.planned_start, p.code, a.title_sv, a.title_en, "
 	    "(SELECT o.name FROM application_partners ap JOIN organisations o "
 	    "ON o.id = ap.org_id WHERE ap.application_id = a.id "
-	    "ORDER BY ap.position LIMIT 1), NULL, p.status, "
+	    "ORDER BY ap.position LIMIT 1), "
+	    "DATE_FORMAT(COALESCE(p.actual_start, p.planned_start), '%Y-%m-%d'), p.status, "
 	    "DATE_FORMAT(p.planned_start, '%Y-%m-%d'), c.name_sv, c.name_en, "
 	    "DATE_FORMAT(p.planned_end, '%Y-%m-%d'), "
 	    "(SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id) "
@@ -66,9 +67,11 @@ static struct dbstmt q[Q__MAX] = {
 	 * decision); shown: the latest of them, and the one before beside it
 	 * until the latest is fully decided. 'z' names them (n: 1 the latest,
 	 * 2 the previous; amount: fully decided), 'l' and 'k' count their
-	 * approved projects by country.
+	 * approved projects by country. A project's status and whether it is
+	 * under way are as it shows today (DB_PROJECT_STATUS), the first
+	 * parameter.
 	 */
-	[Q_PROGRAMME] = { "WITH dr AS (SELECT r.id, r.year, r.name_sv, r.name_en, "
+	[Q_PROGRAMME] = { "WITH " DB_TODAY_CTE ", dr AS (SELECT r.id, r.year, r.name_sv, r.name_en, "
 	    "ROW_NUMBER() OVER (ORDER BY r.year DESC, r.id DESC) AS pos, "
 	    "r.closes_on < ? AND NOT EXISTS (SELECT 1 FROM applications a "
 	    "WHERE a.round_id = r.id AND a.status IN ('submitted', 'under_review')) AS done "
@@ -79,14 +82,15 @@ static struct dbstmt q[Q__MAX] = {
 	    "SELECT 'a' AS tag, status, NULL, COUNT(*), NULL, NULL "
 	    "FROM applications WHERE status <> 'draft' GROUP BY status "
 	    "UNION ALL "
-	    "SELECT 'p', status, NULL, COUNT(*), NULL, NULL FROM projects GROUP BY status "
+	    "SELECT 'p', " DB_PROJECT_STATUS("p") " AS st, NULL, COUNT(*), NULL, NULL "
+	    "FROM projects p GROUP BY st "
 	    "UNION ALL "
 	    "SELECT 'c', c.code, c.name_sv, COUNT(*), "
 	    "SUM((SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id)), "
 	    "c.name_en "
 	    "FROM projects p JOIN applications a ON a.id = p.application_id "
 	    "JOIN countries c ON c.code = a.country_code "
-	    "WHERE p.status IN ('implementation', 'finalisation') "
+	    "WHERE " DB_PROJECT_UNDER_WAY("p") " "
 	    "GROUP BY c.code, c.name_sv, c.name_en "
 	    "UNION ALL "
 	    "SELECT 'y', r.year, NULL, COUNT(*), "
@@ -114,7 +118,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "UNION ALL "
 	    "SELECT 'g', NULL, NULL, COUNT(DISTINCT a.applicant_org_id), NULL, NULL "
 	    "FROM projects p JOIN applications a ON a.id = p.application_id "
-	    "WHERE p.status IN ('implementation', 'finalisation') "
+	    "WHERE " DB_PROJECT_UNDER_WAY("p") " "
 	    "ORDER BY 1, 4 DESC, 2", NULL, 0 },
 };
 
@@ -171,6 +175,7 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 			p->code = c[1];
 			p->title = i18n_pick(r->lang, c[2], c[3]);
 			p->partner = c[4];
+			p->starts = c[5];
 			p->status = c[6];
 			p->start = c[7];
 			p->country = i18n_pick(r->lang, c[8], c[9]);
@@ -247,7 +252,7 @@ db_home_programme(struct req *r, struct home_programme *out)
 
 	memset(out, 0, sizeof(*out));
 	if ((e = db_query_cached(r->a, r->id, &q[Q_PROGRAMME],
-	    r->sess->data_version, &res, "ss", app_today(), app_today())) != KERR_OK)
+	    r->sess->data_version, &res, "sss", app_today(), app_today(), app_today())) != KERR_OK)
 		return e;
 	db_count_lists(r, &res, "apcyrlk", lists, lens);
 	for (i = 0; i < res.nrows; i++) {

@@ -23,8 +23,9 @@ struct home_project {
 	const char	*title;
 	const char	*country;
 	const char	*partner;
-	const char	*status;
-	const char	*start, *end;	/* YYYY-MM-DD */
+	const char	*status;	/* as stored: project_status_on() tells the one it shows */
+	const char	*start, *end;	/* planned, YYYY-MM-DD */
+	const char	*starts;	/* its first day: the actual start where known, else the planned one */
 	long long	 budget;	/* approved, all years, kronor */
 };
 
@@ -84,7 +85,7 @@ void		db_count_lists(struct req *r, const struct dbres *res, const char *tags,
 
 struct home_programme {
 	struct count	*app_status;	size_t napp_status;
-	struct count	*project_status; size_t nproject_status;
+	struct count	*project_status; size_t nproject_status;	/* as the projects show today */
 	struct count	*countries;	size_t ncountries;	/* projects under way, most first */
 	struct count	*rounds;	size_t nrounds;		/* approved per round year, newest first */
 	struct count	*report_status;	size_t nreport_status;
@@ -101,7 +102,7 @@ struct home_programme {
 		size_t		 n;
 	}		 decided[2];
 	long long	 overdue;	/* reports past due, not submitted */
-	long long	 orgs;		/* Swedish organisations with a project under way */
+	long long	 orgs;		/* Swedish organisations with a project under way today */
 };
 
 /* The programme's figures for admin and Sida, in one round trip. */

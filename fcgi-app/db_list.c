@@ -65,13 +65,17 @@
 	"JOIN applications a ON a.id = pg.id " JOIN_ORG " " JOIN_ROUND " " \
 	JOIN_COUNTRY " " JOIN_THEME " ORDER BY pg.k " dir ", pg.k2 " dir ", a.id " dir
 
+/*
+ * A project's status is the one it shows today (DB_PROJECT_STATUS): the
+ * projects' statements bind today first, then as the inbox's.
+ */
 #define PROJECT_OTHER	APP_OTHER
-#define PROJECT_WHERE	PROJECT_OTHER " AND " F("p.status")
+#define PROJECT_WHERE	PROJECT_OTHER " AND " F(DB_PROJECT_STATUS("p"))
 
 #define PROJECT_ROWS(join, key, key2, dir) \
-	"SELECT p.code, " APP_COLUMNS("p.status") ", " \
+	"WITH " DB_TODAY_CTE " SELECT p.code, " APP_COLUMNS("p.status") ", " \
 	"DATE_FORMAT(p.planned_start, '%Y-%m-%d'), DATE_FORMAT(p.planned_end, '%Y-%m-%d'), " \
-	BUDGET_APPROVED " " \
+	BUDGET_APPROVED ", DATE_FORMAT(COALESCE(p.actual_start, p.planned_start), '%Y-%m-%d') " \
 	"FROM (SELECT p.id, " key " AS k, " key2 " AS k2 FROM projects p " \
 	"JOIN applications a ON a.id = p.application_id " join \
 	" WHERE " PROJECT_WHERE " ORDER BY k " dir ", k2 " dir ", p.id " dir \
@@ -116,7 +120,7 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 	[PROJECT_SORT_TYPE] = BOTH(PROJECT_ROWS, "", "a.project_type", "NULL"),
 	[PROJECT_SORT_START] = BOTH(PROJECT_ROWS, "", "p.planned_start", "p.planned_end"),
 	[PROJECT_SORT_BUDGET] = BOTH(PROJECT_ROWS, "", BUDGET_APPROVED, "NULL"),
-	[PROJECT_SORT_STATUS] = BOTH(PROJECT_ROWS, "", "p.status", "p.planned_end"),
+	[PROJECT_SORT_STATUS] = BOTH(PROJECT_ROWS, "", DB_PROJECT_STATUS_RANK("p"), "p.planned_end"),
 };
 
 /*
@@ -197,11 +201,11 @@ static struct dbstmt report_rows[REPORT_SORT__MAX][2] = {
 	"WHERE " where " GROUP BY a.status"
 
 #define PROJECT_META(where) \
-	META_ROUNDS " UNION ALL " META_COUNTRIES " UNION ALL " \
+	"WITH " DB_TODAY_CTE " " META_ROUNDS " UNION ALL " META_COUNTRIES " UNION ALL " \
 	META_ORGS("SELECT 1 FROM applications a JOIN projects p " \
 	"ON p.application_id = a.id WHERE a.applicant_org_id = o.id") " UNION ALL " \
-	"SELECT 'c', 0, 0, p.status, NULL, NULL, COUNT(*) FROM projects p " \
-	"JOIN applications a ON a.id = p.application_id WHERE " where " GROUP BY p.status"
+	"SELECT 'c', 0, 0, " DB_PROJECT_STATUS("p") " AS st, NULL, NULL, COUNT(*) FROM projects p " \
+	"JOIN applications a ON a.id = p.application_id WHERE " where " GROUP BY st"
 
 /*
  * The reports list's choices and counts, and ('v') how many are overdue
@@ -279,20 +283,28 @@ meta_fill(struct req *r, const struct dbres *res, struct list_meta *m)
 	}
 }
 
-/* A list's choices and counts: the statement for the unfiltered list when it is that, else the other. */
+/*
+ * A list's choices and counts: the statement for the unfiltered list when
+ * it is that, else the other. today: bound first, for the projects'
+ * statements (DB_TODAY_CTE); NULL for the inbox's, which do not read it.
+ */
 static enum kerr
-meta(struct req *r, struct dbstmt *filtered, struct dbstmt *all,
+meta(struct req *r, struct dbstmt *filtered, struct dbstmt *all, const char *today,
     const struct app_filter *f, struct list_meta *m)
 {
+	unsigned long long v = r->sess->data_version;
 	struct dbres res;
 	enum kerr e;
 
 	if (f->round == NULL && f->type == NULL && f->country == NULL &&
 	    f->theme == NULL && f->org == NULL)
-		e = db_query_cached(r->a, r->id, all, r->sess->data_version, &res, "");
+		e = today == NULL ? db_query_cached(r->a, r->id, all, v, &res, "") :
+		    db_query_cached(r->a, r->id, all, v, &res, "s", today);
 	else
-		e = db_query_cached(r->a, r->id, filtered, r->sess->data_version,
-		    &res, "ssssssssss", OTHER_ARGS(f));
+		e = today == NULL ?
+		    db_query_cached(r->a, r->id, filtered, v, &res, "ssssssssss", OTHER_ARGS(f)) :
+		    db_query_cached(r->a, r->id, filtered, v, &res, "sssssssssss", today,
+		    OTHER_ARGS(f));
 	if (e != KERR_OK)
 		return e;
 	meta_fill(r, &res, m);
@@ -302,39 +314,49 @@ meta(struct req *r, struct dbstmt *filtered, struct dbstmt *all,
 enum kerr
 db_inbox_meta(struct req *r, const struct app_filter *f, struct list_meta *m)
 {
-	return meta(r, &q[Q_INBOX_META], &q[Q_INBOX_META_ALL], f, m);
+	return meta(r, &q[Q_INBOX_META], &q[Q_INBOX_META_ALL], NULL, f, m);
 }
 
 enum kerr
-db_project_list_meta(struct req *r, const struct app_filter *f,
+db_project_list_meta(struct req *r, const struct app_filter *f, const char *today,
     struct list_meta *m)
 {
-	return meta(r, &q[Q_PROJECT_META], &q[Q_PROJECT_META_ALL], f, m);
+	return meta(r, &q[Q_PROJECT_META], &q[Q_PROJECT_META_ALL], today, f, m);
 }
 
 /*
  * Runs one of a list's row statements, rows[sort][desc] (sort below
  * nsorts): a page from the worker's cache when it can, every row (limit
  * 0) fresh. The downloads are too large to keep, and asked for too rarely
- * to gain from it. KERR_OK, KERR_DB, or KERR_SYSTEM for a sort off the
- * table.
+ * to gain from it. today: bound first, for the projects' statements
+ * (DB_TODAY_CTE); NULL for the inbox's, which do not read it. KERR_OK,
+ * KERR_DB, or KERR_SYSTEM for a sort off the table.
  */
 static enum kerr
 page_rows(struct req *r, struct dbstmt rows[][2], int nsorts, int sort, int desc,
-    const struct app_filter *f, long long offset, long long limit,
+    const char *today, const struct app_filter *f, long long offset, long long limit,
     struct dbres *res)
 {
 	struct dbstmt *s;
+	int fresh = limit <= 0;
 
 	if (sort < 0 || sort >= nsorts)
 		return KERR_SYSTEM;
 	s = &rows[sort][desc != 0];
-	if (limit > 0)
-		return db_query_cached(r->a, r->id, s, r->sess->data_version, res,
-		    "ssssssssssssii", OTHER_ARGS(f), f->status, f->status, limit,
-		    offset);
-	return db_query(r->a, r->id, s, res, "ssssssssssssii", OTHER_ARGS(f),
-	    f->status, f->status, (long long)LLONG_MAX, 0LL);
+	if (fresh) {
+		limit = LLONG_MAX;
+		offset = 0;
+	}
+#define ROW_FMT		"ssssssssssssii"
+#define ROW_ARGS	OTHER_ARGS(f), f->status, f->status, limit, offset
+	if (today == NULL)
+		return fresh ? db_query(r->a, r->id, s, res, ROW_FMT, ROW_ARGS) :
+		    db_query_cached(r->a, r->id, s, r->sess->data_version, res, ROW_FMT, ROW_ARGS);
+	return fresh ? db_query(r->a, r->id, s, res, "s" ROW_FMT, today, ROW_ARGS) :
+	    db_query_cached(r->a, r->id, s, r->sess->data_version, res, "s" ROW_FMT, today,
+	    ROW_ARGS);
+#undef ROW_ARGS
+#undef ROW_FMT
 }
 
 /* Columns 1 to 8 of a row (APP_COLUMNS) into a. */
@@ -361,7 +383,7 @@ db_inbox_rows(struct req *r, const struct app_filter *f, int sort, int desc,
 
 	*rows = NULL;
 	*n = 0;
-	if ((e = page_rows(r, inbox_rows, INBOX_SORT__MAX, sort, desc, f, offset,
+	if ((e = page_rows(r, inbox_rows, INBOX_SORT__MAX, sort, desc, NULL, f, offset,
 	    limit, &res)) != KERR_OK)
 		return e;
 	*rows = arena_calloc(r->a, res.nrows + 1, sizeof(**rows));
@@ -380,8 +402,8 @@ db_inbox_rows(struct req *r, const struct app_filter *f, int sort, int desc,
 }
 
 enum kerr
-db_project_list_rows(struct req *r, const struct app_filter *f, int sort,
-    int desc, long long offset, long long limit, struct project_row **rows,
+db_project_list_rows(struct req *r, const struct app_filter *f, const char *today,
+    int sort, int desc, long long offset, long long limit, struct project_row **rows,
     size_t *n)
 {
 	struct dbres res;
@@ -390,7 +412,7 @@ db_project_list_rows(struct req *r, const struct app_filter *f, int sort,
 
 	*rows = NULL;
 	*n = 0;
-	if ((e = page_rows(r, project_rows, PROJECT_SORT__MAX, sort, desc, f, offset,
+	if ((e = page_rows(r, project_rows, PROJECT_SORT__MAX, sort, desc, today, f, offset,
 	    limit, &res)) != KERR_OK)
 		return e;
 	*rows = arena_calloc(r->a, res.nrows + 1, sizeof(**rows));
@@ -402,6 +424,7 @@ db_project_list_rows(struct req *r, const struct app_filter *f, int sort,
 		w->start = res.rows[i][9];
 		w->end = res.rows[i][10];
 		w->budget = res.rows[i][11];
+		w->starts = res.rows[i][12];
 	}
 	*n = res.nrows;
 	return KERR_OK;

@@ -63,8 +63,10 @@ enum report_sort {
  * The filters of both lists (the projects list by its projects'
  * applications), each a value already checked against its allow-list by
  * the handler (ids in decimal, a country code, an enum value), or NULL for
- * "all"; status is the application's in the inbox, the project's in the
- * projects list. They are bound as parameters.
+ * "all"; status is the application's in the inbox, in the projects list
+ * the one the project shows on the day the list is asked for
+ * (DB_PROJECT_STATUS: "approved" until its first day). They are bound as
+ * parameters.
  */
 struct app_filter {
 	const char	*round, *status, *type, *country, *theme, *org;
@@ -101,7 +103,7 @@ struct list_app {
 	const char	*country_sv, *country_en;
 	const char	*type;		/* inception, project, three_party */
 	const char	*round_year;
-	const char	*status;	/* the application's in the inbox, the project's in the projects list */
+	const char	*status;	/* the application's in the inbox, the project's (as stored) in the projects list */
 };
 
 struct inbox_row {
@@ -117,6 +119,7 @@ struct project_row {
 	struct list_app	 app;
 	const char	*start, *end;	/* planned, YYYY-MM-DD */
 	const char	*budget;	/* approved, all years, kronor in decimal; NULL when none */
+	const char	*starts;	/* its first day: the actual start where known, else the planned one */
 };
 
 /*
@@ -137,13 +140,20 @@ enum kerr	db_inbox_rows(struct req *r, const struct app_filter *f, int sort,
 		    int desc, long long offset, long long limit,
 		    struct inbox_row **rows, size_t *n);
 
-/* The projects list's choices and its counts per project status; as db_inbox_meta. */
+/*
+ * The projects list's choices and its counts per status the projects show
+ * on today (YYYY-MM-DD: approved until their first day); as db_inbox_meta.
+ */
 enum kerr	db_project_list_meta(struct req *r, const struct app_filter *f,
-		    struct list_meta *m);
+		    const char *today, struct list_meta *m);
 
-/* The projects that f lets through, sorted by sort (an enum project_sort); as db_inbox_rows. */
+/*
+ * The projects that f lets through on today, sorted by sort (an enum
+ * project_sort; by status in the order they show on today); as
+ * db_inbox_rows.
+ */
 enum kerr	db_project_list_rows(struct req *r, const struct app_filter *f,
-		    int sort, int desc, long long offset, long long limit,
+		    const char *today, int sort, int desc, long long offset, long long limit,
 		    struct project_row **rows, size_t *n);
 
 /*

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "db.h"
 #include "db_application.h"
@@ -60,8 +61,10 @@
 /*
  * A page: the inner query finds the page's projects by the sort key (then
  * the code, so that pages never overlap), the outer one reads their names.
+ * Today is the first parameter, for the sort by status (DB_PROJECT_STATUS).
  */
 #define ROWS(join, key, dir) \
+	"WITH " DB_TODAY_CTE " " \
 	"SELECT p.code, a.title_sv, a.title_en, o.name, " PARTNERS ", c.name_sv, c.name_en, " \
 	"DATE_FORMAT(" START ", '%Y-%m-%d'), DATE_FORMAT(" END ", '%Y-%m-%d'), p.status " \
 	"FROM (SELECT p.id, " key " AS k " PROJECT_FROM join " WHERE " WHERE \
@@ -80,8 +83,8 @@ static struct dbstmt rows[PUBLIC_SORT__MAX][2] = {
 	[PUBLIC_SORT_COUNTRY_SV] = BOTH(JOIN_COUNTRY, "c.name_sv"),
 	[PUBLIC_SORT_COUNTRY_EN] = BOTH(JOIN_COUNTRY, "c.name_en"),
 	[PUBLIC_SORT_START] = BOTH("", START),
-	/* ENUM order: the lifecycle. */
-	[PUBLIC_SORT_STATUS] = BOTH("", "p.status"),
+	/* The lifecycle's order, as the projects show today: approved until their first day. */
+	[PUBLIC_SORT_STATUS] = BOTH("", DB_PROJECT_STATUS_RANK("p")),
 };
 
 /* The project with code (bound first), when it is published: every part of its page joins it. */
@@ -263,7 +266,7 @@ db_public_list(struct req *r, const struct public_filter *f, int sort, int desc,
 		return e;
 	out->total = res.nrows > 0 ? db_ll(&res, 0, 0) : 0;
 	if ((e = db_query_cached(r->a, r->id, &rows[sort][desc != 0], v, &res,
-	    FILTER_FMT "ii", FILTER_ARGS(f), limit, offset)) != KERR_OK)
+	    "s" FILTER_FMT "ii", app_today(), FILTER_ARGS(f), limit, offset)) != KERR_OK)
 		return e;
 	out->rows = arena_calloc(r->a, res.nrows + 1, sizeof(*out->rows));
 	for (i = 0; i < res.nrows; i++) {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "db.h"
 #include "db_home.h"
@@ -24,10 +25,13 @@ enum q {
  * co-applicant. 'e' counts, across all rounds, the projects under way
  * from rounds before the selected round's year (the latest round's when
  * none is selected): what the programme announces with a new round.
+ * Under way: as a project shows today (DB_PROJECT_UNDER_WAY), the first
+ * parameter.
  */
 static struct dbstmt q[Q__MAX] = {
-	[Q_FIGURES] = { "WITH RECURSIVE s AS ("
-	    "SELECT p.id, p.status, a.id AS app_id, a.round_id, r.year AS round_year, "
+	[Q_FIGURES] = { "WITH RECURSIVE " DB_TODAY_CTE ", s AS ("
+	    "SELECT p.id, " DB_PROJECT_UNDER_WAY("p") " AS under_way, a.id AS app_id, a.round_id, "
+	    "r.year AS round_year, "
 	    "a.country_code, a.thematic_area_id, a.project_type, a.applicant_org_id, "
 	    "YEAR(COALESCE(p.actual_start, p.planned_start)) AS y1, "
 	    "YEAR(COALESCE(p.actual_end, p.planned_end)) AS y2, "
@@ -53,7 +57,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "-COUNT(*), s.project_type FROM s GROUP BY s.project_type "
 	    "UNION ALL "
 	    "SELECT 'r', s.round_id, r.name_sv, COUNT(*), SUM(s.amount), r.name_en, "
-	    "SUM(s.status IN ('implementation', 'finalisation')), r.year, r.name_sv "
+	    "SUM(s.under_way), r.year, r.name_sv "
 	    "FROM s JOIN rounds r ON r.id = s.round_id "
 	    "GROUP BY s.round_id, r.name_sv, r.name_en, r.year "
 	    "UNION ALL "
@@ -76,12 +80,12 @@ static struct dbstmt q[Q__MAX] = {
 	    "JOIN organisations o ON o.id = m.org_id GROUP BY o.id, o.name "
 	    "UNION ALL "
 	    "SELECT 'g', NULL, NULL, COUNT(*), SUM(s.amount), NULL, "
-	    "SUM(s.status IN ('implementation', 'finalisation')), 0, NULL FROM s "
+	    "SUM(s.under_way), 0, NULL FROM s "
 	    "UNION ALL "
 	    "SELECT 'e', ref.y, NULL, (SELECT COUNT(*) FROM projects p "
 	    "JOIN applications a ON a.id = p.application_id "
 	    "JOIN rounds r ON r.id = a.round_id WHERE r.year < ref.y "
-	    "AND p.status IN ('implementation', 'finalisation')), "
+	    "AND " DB_PROJECT_UNDER_WAY("p") "), "
 	    "NULL, NULL, NULL, 0, NULL "
 	    "FROM (SELECT COALESCE((SELECT year FROM rounds WHERE id = ?), "
 	    "(SELECT MAX(round_year) FROM s)) AS y) ref "
@@ -140,7 +144,7 @@ db_statistics(struct req *r, long long round_id, struct statistics *out)
 
 	memset(out, 0, sizeof(*out));
 	if ((e = db_query_cached(r->a, r->id, &q[Q_FIGURES], r->sess->data_version,
-	    &res, "iii", round_id, round_id, round_id)) != KERR_OK)
+	    &res, "siii", app_today(), round_id, round_id, round_id)) != KERR_OK)
 		return e;
 	db_count_lists(r, &res, "ctpraydmo", lists, lens);
 	for (i = 0; i < res.nrows; i++) {

@@ -26,7 +26,7 @@ struct statistics {
 	struct count	*members;	size_t nmembers;	/* Swedish order; n: projects applied for or with */
 	struct count	*round_opts;	size_t nround_opts;	/* every round, newest first: key id, n year */
 	long long	 projects;		/* in the selection */
-	long long	 under_way;		/* of those, in implementation or finalisation */
+	long long	 under_way;		/* of those, in implementation or finalisation today */
 	long long	 approved_total;	/* kronor */
 	long long	 disbursed_total;	/* kronor */
 	int		 ref_year;		/* the round's year, or the latest with projects; 0: none */

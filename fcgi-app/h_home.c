@@ -71,10 +71,10 @@ home_applicant(struct req *r)
 		vobj_str(o, "title", h.projects[i].title);
 		vobj_str(o, "country", h.projects[i].country);
 		vobj_str(o, "partner", h.projects[i].partner);
-		vobj_str(o, "status", project_status_on(h.projects[i].status, h.projects[i].start,
+		vobj_str(o, "status", project_status_on(h.projects[i].status, h.projects[i].starts,
 		    app_today()));
 		vobj_str(o, "status_label", project_status_label(r->a, r->lang, h.projects[i].status,
-		    h.projects[i].start, app_today()));
+		    h.projects[i].starts, app_today()));
 		vobj_str(o, "start", h.projects[i].start);
 		vobj_str(o, "end", h.projects[i].end);
 		vobj_str(o, "budget", fmt_amount(r->a, h.projects[i].budget, r->lang));
@@ -109,10 +109,13 @@ count_of(const struct count *c, size_t n, const char *key)
 	return 0;
 }
 
-/* Rows of counts under parent's key list, with bar widths for the charts. */
+/*
+ * Rows of counts under parent's key list, with bar widths for the charts,
+ * each named by word (a status's words) or, when it is NULL, by its label.
+ */
 static void
 view_counts(struct req *r, struct vobj *parent, const char *list,
-    const struct count *c, size_t n, int labelled)
+    const struct count *c, size_t n, const char *(*word)(enum lang, const char *))
 {
 	long long max = 1;
 	struct vobj *o;
@@ -124,7 +127,7 @@ view_counts(struct req *r, struct vobj *parent, const char *list,
 	for (i = 0; i < n; i++) {
 		o = vobj_push(parent, list);
 		vobj_str(o, "key", c[i].key);
-		vobj_str(o, "label", labelled ? label(r->lang, c[i].key) :
+		vobj_str(o, "label", word != NULL ? word(r->lang, c[i].key) :
 		    c[i].label != NULL ? c[i].label : c[i].key);
 		vobj_str(o, "n", fmt_number(r->a, c[i].n, r->lang));
 		vobj_str(o, "amount", fmt_amount(r->a, c[i].amount, r->lang));
@@ -154,9 +157,10 @@ home_programme(struct req *r)
 	    count_of(h.report_status, h.nreport_status, "submitted"), r->lang));
 	vobj_str(r->view, "overdue", fmt_number(r->a, h.overdue, r->lang));
 	vobj_str(r->view, "orgs", fmt_number(r->a, h.orgs, r->lang));
-	view_counts(r, r->view, "app_status", h.app_status, h.napp_status, 1);
-	view_counts(r, r->view, "project_status", h.project_status, h.nproject_status, 1);
-	view_counts(r, r->view, "rounds", h.rounds, h.nrounds, 0);
+	view_counts(r, r->view, "app_status", h.app_status, h.napp_status, label);
+	view_counts(r, r->view, "project_status", h.project_status, h.nproject_status,
+	    project_status_word);
+	view_counts(r, r->view, "rounds", h.rounds, h.nrounds, NULL);
 	/*
 	 * The country tables share one partial: each is an object with its
 	 * heading and rows. The latest decided round, and the one before it
@@ -169,12 +173,12 @@ home_programme(struct req *r)
 		    i == 0 && !h.decided[0].done ? N_("Approved so far in the round of") :
 		    N_("Approved in the round of")), h.decided[i].year,
 		    i18n_tr(r->lang, N_("by country"))));
-		view_counts(r, t, "rows", h.decided[i].by_country, h.decided[i].n, 0);
+		view_counts(r, t, "rows", h.decided[i].by_country, h.decided[i].n, NULL);
 	}
 	vobj_bool(r->view, "has_decided_rounds", h.decided[0].year > 0);
 	t = vobj_obj(r->view, "countries");
 	vobj_str(t, "heading", i18n_tr(r->lang, N_("Projects under way by country")));
-	view_counts(r, t, "rows", h.countries, h.ncountries, 0);
+	view_counts(r, t, "rows", h.countries, h.ncountries, NULL);
 	return render(r, TPL_HOME_PROGRAMME);
 }
 

@@ -124,10 +124,11 @@ view_options(const struct list_query *q, struct vobj *sel,
 			list_view_option(sel, q, filter, o[i].value, o[i].label);
 }
 
-/* The counts per status ("All" first), and the total the page is out of. */
+/* The counts per status ("All" first), each in word's words, and the total the page is out of. */
 static long long
 view_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
-    const struct list_meta *m, const char *const *statuses, size_t nstatuses)
+    const struct list_meta *m, const char *const *statuses, size_t nstatuses,
+    const char *(*word)(enum lang, const char *))
 {
 	long long all = 0, n, total;
 	size_t i, k;
@@ -140,7 +141,7 @@ view_counts(struct req *r, const struct list_spec *s, const struct list_query *q
 		for (n = 0, k = 0; k < m->ncounts; k++)
 			if (strcmp(m->counts[k].status, statuses[i]) == 0)
 				n = m->counts[k].n;
-		list_view_count(r, s, q, statuses[i], label(r->lang, statuses[i]), n);
+		list_view_count(r, s, q, statuses[i], word(r->lang, statuses[i]), n);
 		if (q->val[s->status_filter] != NULL &&
 		    strcmp(q->val[s->status_filter], statuses[i]) == 0)
 			total = n;
@@ -184,7 +185,8 @@ h_inbox(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Inbox")));
 	view_crumb(r, "/inbox", i18n_tr(r->lang, N_("Inbox")));
-	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues);
+	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
+	    label);
 	list_view(r, &inbox_spec, &q, total, sel);
 	view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
 	list_view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
@@ -264,16 +266,12 @@ h_inbox_xlsx(struct req *r)
 
 /* ---- the projects list ---------------------------------------------------------------------------------- */
 
-static const char *const project_statuses[] = {
-	"implementation", "finalisation", "closed", "cancelled",
-};
-
 enum { PF_ROUND, PF_STATUS, PF_TYPE, PF_COUNTRY, PF_ORG, PF__MAX };
 
 static const struct list_filter project_filters[PF__MAX] = {
 	[PF_ROUND] = { "round", N_("Round"), LF_ID, NULL, 0, NULL },
-	[PF_STATUS] = { "status", N_("Status"), LF_ENUM, project_statuses,
-	    sizeof(project_statuses) / sizeof(project_statuses[0]), NULL },
+	/* The status a project shows today (project_status.h): approved until its first day. */
+	[PF_STATUS] = { "status", N_("Status"), LF_ENUM, project_statuses, PROJECT_NSTATUSES, NULL },
 	[PF_TYPE] = { "type", N_("Type"), LF_ENUM, ptype_code, PT__MAX, NULL },
 	[PF_COUNTRY] = { "country", N_("Country"), LF_COUNTRY, NULL, 0, NULL },
 	[PF_ORG] = { "org", N_("Applicant"), LF_ID, NULL, 0, NULL },
@@ -334,18 +332,19 @@ h_project_list(struct req *r)
 	if (list_query_parse(r, &project_spec, &q) != KERR_OK)
 		return 400;
 	project_filter(&q, &f);
-	if ((e = db_project_list_meta(r, &f, &m)) != KERR_OK ||
-	    (e = db_project_list_rows(r, &f, list_variant(r, &project_spec, &q),
+	if ((e = db_project_list_meta(r, &f, app_today(), &m)) != KERR_OK ||
+	    (e = db_project_list_rows(r, &f, app_today(), list_variant(r, &project_spec, &q),
 	    q.desc, list_offset(&q), LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Projects")));
 	view_crumb(r, "/projects", i18n_tr(r->lang, N_("Projects")));
-	total = view_counts(r, &project_spec, &q, &m, project_statuses,
-	    project_filters[PF_STATUS].nvalues);
+	total = view_counts(r, &project_spec, &q, &m, project_statuses, PROJECT_NSTATUSES,
+	    project_status_word);
 	list_view(r, &project_spec, &q, total, sel);
 	view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
-	list_view_codes(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses,
-	    project_filters[PF_STATUS].nvalues);
+	for (i = 0; i < PROJECT_NSTATUSES; i++)
+		list_view_option(sel[PF_STATUS], &q, PF_STATUS, project_statuses[i],
+		    project_status_word(r->lang, project_statuses[i]));
 	list_view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
 	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
 	view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
@@ -356,9 +355,9 @@ h_project_list(struct req *r)
 		vobj_str(o, "code", p->code);
 		view_app(r, o, &p->app, i18n_pick(r->lang, p->app.title_sv, p->app.title_en));
 		/* A project's status as it shows today: approved until its first day. */
-		vobj_str(o, "status", project_status_on(p->app.status, p->start, app_today()));
+		vobj_str(o, "status", project_status_on(p->app.status, p->starts, app_today()));
 		vobj_str(o, "status_label", project_status_label(r->a, r->lang, p->app.status,
-		    p->start, app_today()));
+		    p->starts, app_today()));
 		vobj_str(o, "start", p->start);
 		vobj_str(o, "end", p->end);
 		vobj_str(o, "budget", p->budget != NULL ?
@@ -398,7 +397,7 @@ project_download(struct req *r, int xlsx)
 	if (list_query_parse(r, &project_spec, &q) != KERR_OK)
 		return 400;
 	project_filter(&q, &f);
-	if ((e = db_project_list_rows(r, &f, list_variant(r, &project_spec, &q),
+	if ((e = db_project_list_rows(r, &f, app_today(), list_variant(r, &project_spec, &q),
 	    q.desc, 0, 0, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	t.cols = xcols_in(r, project_xcols, PX__MAX);
@@ -418,7 +417,7 @@ project_download(struct req *r, int xlsx)
 		c[PX_START] = p->start;
 		c[PX_END] = p->end;
 		c[PX_BUDGET] = p->budget;
-		c[PX_STATUS] = project_status_label(r->a, r->lang, p->app.status, p->start,
+		c[PX_STATUS] = project_status_label(r->a, r->lang, p->app.status, p->starts,
 		    app_today());
 	}
 	name = arena_printf(r->a, "projects-%s", app_today());
@@ -530,7 +529,7 @@ h_report_list(struct req *r)
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
 	view_crumb(r, "/reports", i18n_tr(r->lang, N_("Reports")));
 	total = view_counts(r, &report_spec, &q, &m, report_statuses,
-	    report_filters[RF_STATUS].nvalues);
+	    report_filters[RF_STATUS].nvalues, label);
 	list_view(r, &report_spec, &q, total, sel);
 	list_view_codes(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,
 	    report_filters[RF_STATUS].nvalues);

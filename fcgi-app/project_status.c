@@ -6,6 +6,10 @@
 #include "labels.h"
 #include "project_status.h"
 
+const char *const project_statuses[PROJECT_NSTATUSES] = {
+	"approved", "implementation", "finalisation", "closed", "cancelled",
+};
+
 static int
 not_started(const char *status, const char *starts, const char *today)
 {
@@ -26,5 +30,13 @@ project_status_label(struct arena *a, enum lang l, const char *status, const cha
 {
 	if (not_started(status, starts, today))
 		return arena_printf(a, "%s %s", i18n_tr(l, N_("Approved, starts on")), starts);
+	return label(l, status);
+}
+
+const char *
+project_status_word(enum lang l, const char *status)
+{
+	if (status != NULL && strcmp(status, "approved") == 0)
+		return i18n_tr(l, N_("Approved, not yet started"));
 	return label(l, status);
 }

@@ -24,4 +24,18 @@ const char	*project_status_on(const char *status, const char *starts, const char
 const char	*project_status_label(struct arena *a, enum lang l, const char *status,
 		    const char *starts, const char *today);
 
+/*
+ * The statuses a project shows, in their lifecycle's order (the order
+ * DB_PROJECT_STATUS_RANK sorts in): what the lists count and filter by.
+ */
+#define PROJECT_NSTATUSES	5
+extern const char *const project_statuses[PROJECT_NSTATUSES];
+
+/*
+ * The words for a status a project shows, where no date goes with it (a
+ * count, a filter's choice): "Approved, not yet started" for approved,
+ * else the status's label().
+ */
+const char	*project_status_word(enum lang l, const char *status);
+
 #endif

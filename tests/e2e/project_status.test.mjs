@@ -2,6 +2,9 @@
 // <date>" everywhere its status shows (the public register's list and page, the project page for ICLD, Sida and the
 // applicant, the projects list, the applicant's start page, the IATI file and the public one, with IATI's activity
 // status 1), and in implementation (2) from that day, against the real nginx, workers and MariaDB with the demo data.
+// What MariaDB counts, filters and sorts by status (the projects list's filter and counts, its sort and the
+// public register's, the start page's "Projects by status" and "under way" figures, the statistics) agrees with
+// the status each project shows, edges included: a start today, an actual start before or after the planned one.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStack, textOf, DEMO_TODAY } from './harness.mjs';
@@ -82,6 +85,89 @@ describe('a project approved to start later', () => {
 		assert.doesNotMatch(activities(xml).get(`${ORG_REF}-${code}`), /<activity-date type="2"/);
 		// kpp's check of the file finds nothing wrong with it.
 		assert.doesNotMatch((await admin.get('/export')).text, new RegExp(`href="/projects/${code}"`));
+	});
+
+	test('every count, filter and sort by status agrees with the status each project shows', async () => {
+		// The edges of the rule: an actual start still to come though the planned one is past (approved), an
+		// actual start past though the planned one is to come (started), and a first day that is today (started).
+		const edges = await q(`SELECT p.code FROM projects p WHERE p.status = 'implementation' AND p.actual_end IS NULL
+			AND p.planned_end > '2017-01-31' AND p.code <> '${code}' ORDER BY p.code LIMIT 3`);
+		assert.equal(edges.length, 3);
+		const [late, early, today] = edges.map(([c]) => c);
+		await q(`UPDATE projects SET planned_start = '2016-01-01', actual_start = '2016-10-15' WHERE code = '${late}'`);
+		await q(`UPDATE projects SET planned_start = '2016-11-01', actual_start = '2016-09-01' WHERE code = '${early}'`);
+		await q(`UPDATE projects SET planned_start = '${DEMO_TODAY}', actual_start = NULL WHERE code = '${today}'`);
+		const expect = { [code]: 'approved', [late]: 'approved', [early]: 'implementation', [today]: 'implementation' };
+		const order = ['approved', 'implementation', 'finalisation', 'closed', 'cancelled'];
+		const num = (t) => Number(textOf(t).replace(/[^0-9]/g, ''));
+
+		/** Every row of a list, page after page: [{code, org, status}]. */
+		const listAll = async (href) => {
+			const out = [];
+			for (let page = 1; ; page++) {
+				const html = (await admin.get(`${href}${href.includes('?') ? '&' : '?'}page=${page}`)).text;
+				for (const [row] of html.matchAll(/<tr>\s*<td><a href="\/projects\/[^"]+">[\s\S]*?<\/tr>/g)) {
+					const cells = [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]);
+					out.push({ code: textOf(cells[0]), org: textOf(cells[2]), status: tags(row)[0][0] });
+				}
+				if (!/rel="next"/.test(html)) return out;
+			}
+		};
+		/** The counts per status of the projects list: {status: n}. */
+		const countsOf = (html) => Object.fromEntries([...html.matchAll(/<span class="tag tag-([a-z_]+)">[^<]*<\/span> <span class="count">([^<]*)<\/span>/g)]
+			.map((m) => [m[1], num(m[2])]));
+
+		const all = await listAll('/projects');
+		assert.equal(all.length, Number(await one('SELECT COUNT(*) FROM projects')));
+		const shown = Object.fromEntries(all.map((r) => [r.code, r.status]));
+		for (const [c, st] of Object.entries(expect)) {
+			assert.equal(shown[c], st, `${c} in the list`);
+			const page = (await admin.get(`/projects/${c}`)).text;
+			assert.equal(tags(page.slice(0, page.indexOf('</p>', page.indexOf('<h1'))))[0][0], st, `${c} on its page`);
+		}
+		const first = (await admin.get('/projects')).text;
+		const counts = countsOf(first);
+		assert.equal(counts.all, all.length);
+		// The filter offers the status a project shows, approved (not yet started) among them.
+		assert.match(first, /<option value="approved"[^>]*>Beviljat, ej startat<\/option>/);
+		for (const st of order) {
+			const rows = await listAll(`/projects?status=${st}`);
+			assert.deepEqual(rows.map((r) => r.status).filter((x) => x !== st), [], `the filter ${st} finds only ${st}`);
+			assert.deepEqual(rows.map((r) => r.code).sort(), all.filter((r) => r.status === st).map((r) => r.code).sort(),
+				`the filter ${st} finds every project that shows ${st}`);
+			assert.equal(counts[st], rows.length, `the count of ${st}`);
+		}
+		assert.ok(counts.approved >= 2 && counts.implementation > 0, 'both sides of the rule are counted');
+		const underWay = all.filter((r) => r.status === 'implementation' || r.status === 'finalisation');
+
+		// Sorted by status, in the lifecycle's order as the projects show it, both ways.
+		const ranks = (html) => tags(html.slice(html.indexOf('<tbody>'))).map(([t]) => order.indexOf(t));
+		for (const [href, dir] of [['/projects?sort=status', 1], ['/projects?sort=status&dir=desc', -1],
+			['/partnerships?sort=status', 1], ['/partnerships?sort=status&dir=desc', -1]]) {
+			const r = ranks((await admin.get(href)).text);
+			assert.ok(r.length > 0 && !r.includes(-1), href);
+			assert.deepEqual(r, [...r].sort((x, y) => dir * (x - y)), `${href} keeps the lifecycle's order`);
+			if (dir === 1) assert.equal(r[0], 0, `${href} begins with the projects not yet started`);
+		}
+
+		// The start page's projects by status and under way, for ICLD and Sida.
+		for (const s of [admin, sida]) {
+			const home = (await s.get('/')).text;
+			const table = home.slice(home.indexOf('Projekt per status'));
+			const byStatus = Object.fromEntries([...table.slice(0, table.indexOf('</table>'))
+				.matchAll(/<strong class="tag tag-([a-z_]+)">([^<]*)<\/strong><\/td><td class="num">([^<]*)</g)]
+				.map((m) => [m[1], num(m[3])]));
+			assert.deepEqual(byStatus, Object.fromEntries(order.filter((st) => counts[st] > 0).map((st) => [st, counts[st]])));
+			assert.match(table, /tag-approved">Beviljat, ej startat</);
+			const stat = (words) => num(home.match(new RegExp(`<span class="stat-number">([^<]*)</span> <span class="stat-label">${words}<`))[1]);
+			assert.equal(stat('pågående projekt'), underWay.length, 'projects under way');
+			assert.equal(stat('svenska organisationer med pågående projekt'), new Set(underWay.map((r) => r.org)).size,
+				'organisations with a project under way');
+			const stats = (await s.get('/statistics')).text;
+			const figure = (words) => num(stats.match(new RegExp(`<span class="stat-number">([^<]*)</span> <span class="stat-label">${words}`))[1]);
+			assert.equal(figure('beviljade projekt'), all.length);
+			assert.equal(figure('av dem pågående'), underWay.length, 'the statistics\' under way');
+		}
 	});
 
 	test('is in implementation from its first day', async () => {
