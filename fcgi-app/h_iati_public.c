@@ -1,4 +1,4 @@
-/* h_iati_public.c - the public IATI files (/iati/activities.xml, /iati/organisation.xml), written once per public version. */
+/* h_iati_public.c - the public IATI files (/iati/activities.xml, /iati/organisation.xml), written once per public version and day. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -95,29 +95,65 @@ sweep(struct req *r, const char *dir, const char *prefix, const char *keep, cons
 }
 
 /*
- * The version of the newest file prefix<version>.xml in dir, 0 when there
- * is none: what is sent while a newer one is being written or waits for
- * app.public_min_interval.
+ * What a public file is made of: the data at a public version, on a day.
+ * The day counts as much as the data: a project approved to start later
+ * becomes "implementation" on its first day (iati.c reads the programme's
+ * today), with no row changed. A file is named prefix<day>-<version>.xml,
+ * day as YYYYMMDD; day 0 and version 0 is no file.
  */
-static unsigned long long
+struct file_key {
+	unsigned long		day;
+	unsigned long long	v;
+};
+
+/* Today's key at public version v: the programme's today (app_today(), YYYY-MM-DD) as YYYYMMDD. */
+static struct file_key
+key_today(unsigned long long v)
+{
+	const char *t = app_today();
+	struct file_key k = { 0, v };
+	int i;
+
+	for (i = 0; t[i] != '\0'; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			k.day = k.day * 10 + (unsigned long)(t[i] - '0');
+	return k;
+}
+
+/* Whether a is older than b: by day, then by version. */
+static int
+key_older(struct file_key a, struct file_key b)
+{
+	return a.day != b.day ? a.day < b.day : a.v < b.v;
+}
+
+/*
+ * The key of the newest file prefix<day>-<version>.xml in dir, { 0, 0 }
+ * when there is none: what is sent while a newer one is being written or
+ * waits for app.public_min_interval.
+ */
+static struct file_key
 newest(const char *dir, const char *prefix)
 {
-	unsigned long long best = 0, v;
+	struct file_key best = { 0, 0 }, k;
 	size_t n = strlen(prefix);
 	struct dirent *d;
 	char *end;
 	DIR *dp;
 
 	if ((dp = opendir(dir)) == NULL)
-		return 0;
+		return best;
 	while ((d = readdir(dp)) != NULL) {
 		if (strncmp(d->d_name, prefix, n) != 0 ||
 		    d->d_name[n] < '0' || d->d_name[n] > '9')
 			continue;
 		errno = 0;
-		v = strtoull(d->d_name + n, &end, 10);
-		if (errno == 0 && strcmp(end, ".xml") == 0 && v > best)
-			best = v;
+		k.day = strtoul(d->d_name + n, &end, 10);
+		if (errno != 0 || *end != '-' || end[1] < '0' || end[1] > '9')
+			continue;
+		k.v = strtoull(end + 1, &end, 10);
+		if (errno == 0 && strcmp(end, ".xml") == 0 && key_older(best, k))
+			best = k;
 	}
 	closedir(dp);
 	return best;
@@ -191,11 +227,11 @@ gzip_copy(int fd, void *arg)
 	return ok ? KERR_OK : KERR_SYSTEM;
 }
 
-/* The name of version v's file, prefix<v>.xml, in r's arena. */
+/* The name of key k's file, prefix<day>-<version>.xml, in r's arena. */
 static const char *
-file_name(struct req *r, const char *prefix, unsigned long long v)
+file_name(struct req *r, const char *prefix, struct file_key k)
 {
-	return arena_printf(r->a, "%s%llu.xml", prefix, v);
+	return arena_printf(r->a, "%s%lu-%llu.xml", prefix, k.day, k.v);
 }
 
 /* Writes dir/name and its gzipped copy, then removes the earlier versions but prev. */
@@ -222,22 +258,22 @@ write_version(struct req *r, const char *dir, const char *prefix, const char *na
 }
 
 /*
- * Decides which version of the file prefix<version>.xml to send when the
- * data is at version v, writing it first when it is this worker's turn;
- * the version sent goes in *sent. One worker writes (a lock file per kind
+ * Decides which file to send when the data and the day are at key v,
+ * writing v's file first when it is this worker's turn; the key of the
+ * file sent goes in *sent. One worker writes (a lock file per kind
  * of file, taken without waiting) while the others go on sending the
  * newest file there is; only when there is none yet do they wait for it.
  * A file is written at most once per app.public_min_interval: until then
  * the newest one stays.
  */
 static enum kerr
-current(struct req *r, const char *dir, const char *prefix, unsigned long long v,
-    public_write_fn fn, unsigned long long *sent)
+current(struct req *r, const char *dir, const char *prefix, struct file_key v,
+    public_write_fn fn, struct file_key *sent)
 {
 	const char *lock = arena_printf(r->a, "%s/.%slock", dir, prefix);
 	const char *want = file_name(r, prefix, v);
 	const char *path = arena_printf(r->a, "%s/%s", dir, want);
-	unsigned long long prev;
+	struct file_key prev;
 	enum kerr e = KERR_OK;
 	struct stat st;
 	int fd;
@@ -251,7 +287,7 @@ current(struct req *r, const char *dir, const char *prefix, unsigned long long v
 		return KERR_SYSTEM;
 	}
 	prev = newest(dir, prefix);
-	while (flock(fd, LOCK_EX | (prev != 0 ? LOCK_NB : 0)) != 0) {
+	while (flock(fd, LOCK_EX | (prev.v != 0 ? LOCK_NB : 0)) != 0) {
 		if (errno == EWOULDBLOCK) {
 			/* Another worker is writing the new version: the previous one meanwhile. */
 			close(fd);
@@ -268,11 +304,11 @@ current(struct req *r, const char *dir, const char *prefix, unsigned long long v
 	prev = newest(dir, prefix);
 	if (stat(path, &st) == 0) {
 		*sent = v;
-	} else if (prev != 0 && stat(arena_printf(r->a, "%s/%s", dir,
+	} else if (prev.v != 0 && stat(arena_printf(r->a, "%s/%s", dir,
 	    file_name(r, prefix, prev)), &st) == 0 &&
 	    time(NULL) - st.st_mtime < (time_t)app.conf.public_min_interval) {
 		*sent = prev;
-	} else if ((e = write_version(r, dir, prefix, want, prev != 0 ?
+	} else if ((e = write_version(r, dir, prefix, want, prev.v != 0 ?
 	    file_name(r, prefix, prev) : "", fn)) == KERR_OK) {
 		*sent = v;
 	}
@@ -356,8 +392,8 @@ public_dir(struct req *r, const char *dir)
 }
 
 /*
- * Answers with the public file prefix<version>.xml of public_dir: the one
- * of the public version (sql/0020), written by fn first if it has none
+ * Answers with the public file prefix<day>-<version>.xml of public_dir: the
+ * one of today and the public version (sql/0020), written by fn first if it has none
  * yet, or the previous one while that is being written or is younger than
  * app.public_min_interval (current()). A request costs one row read,
  * however many projects there are. A conditional GET that matches is
@@ -368,7 +404,8 @@ static int
 serve(struct req *r, const char *prefix, public_write_fn fn)
 {
 	const char *dir = app.conf.public_dir, *name, *path, *etag;
-	unsigned long long v, sent;
+	unsigned long long v;
+	struct file_key sent;
 	struct stat st;
 	enum kerr e;
 
@@ -376,7 +413,7 @@ serve(struct req *r, const char *prefix, public_write_fn fn)
 		return http_status(e);
 	if (public_dir(r, dir) != 0)
 		return 500;
-	if ((e = current(r, dir, prefix, v, fn, &sent)) != KERR_OK)
+	if ((e = current(r, dir, prefix, key_today(v), fn, &sent)) != KERR_OK)
 		return http_status(e);
 	name = file_name(r, prefix, sent);
 	path = arena_printf(r->a, "%s/%s", dir, name);
@@ -384,7 +421,7 @@ serve(struct req *r, const char *prefix, public_write_fn fn)
 		log_err(r->id, "stat(%s) failed: %s", path, strerror(errno));
 		return 500;
 	}
-	etag = arena_printf(r->a, "\"%s%llu\"", prefix, sent);
+	etag = arena_printf(r->a, "\"%s%lu-%llu\"", prefix, sent.day, sent.v);
 	/* Weak: the plain file and its gzipped copy are one resource under one tag. */
 	resp_header(r, "ETag", arena_printf(r->a, "W/%s", etag));
 	resp_header(r, "Last-Modified", http_date(r, st.st_mtime));

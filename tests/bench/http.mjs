@@ -576,7 +576,9 @@ function readFrom(file, offset) {
 async function regenerate(stack, size) {
 	await stack.mysql('UPDATE public_version SET v = v + 1 WHERE id = 1');
 	const v = await stack.one('SELECT v FROM public_version WHERE id = 1');
-	const file = path.join(stack.dir, 'public', `iati-activities-${v}.xml`);
+	// Named by the programme's day and the public version: iati-activities-<YYYYMMDD>-<version>.xml.
+	const publicFile = () => fs.readdirSync(path.join(stack.dir, 'public'))
+		.find((f) => f.startsWith('iati-activities-') && f.endsWith(`-${v}.xml`));
 	const workers = stack.workerPids();
 	const rss = new Map();
 	for (const p of workers) {
@@ -593,7 +595,8 @@ async function regenerate(stack, size) {
 	const res = await request(stack.baseUrl, '/iati/activities.xml', { method: 'HEAD', timeoutMs: 600000 });
 	const ms = performance.now() - t0;
 	if (res.status !== 200) throw new BenchError(`HEAD /iati/activities.xml after a change answered ${res.status}`);
-	if (!fs.existsSync(file)) throw new BenchError(`${file} was not written for public version ${v}`);
+	if (!publicFile()) throw new BenchError(`no activity file was written for public version ${v}`);
+	const file = path.join(stack.dir, 'public', publicFile());
 	const written = [...readFrom(stack.logs.workers, logFrom).matchAll(/\[(\d+)\] req=\S+ info public IATI activity file: (\d+) activities/g)];
 	if (written.length !== 1) throw new BenchError(`${written.length} workers logged writing the activity file, not 1`);
 	const pid = Number(written[0][1]);

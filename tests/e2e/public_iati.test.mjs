@@ -1,6 +1,6 @@
 // public_iati.test.mjs - the public IATI files for anyone: the activity file (GET /iati/activities.xml), valid against
 // the 2.03 schema with codes from the codelists, every published project and no other (a withheld one gone from the
-// next file, back when published again), written once per public version (ETag, Last-Modified, 304 on a conditional
+// next file, back when published again), written once per public version and day (ETag, Last-Modified, 304 on a conditional
 // GET, a new ETag after a change, the same after a sign-in, a change of language or a change that changes nothing),
 // by one worker while the others send the previous file, at most once per app.public_min_interval, compressed by
 // nginx, never a string planted in a private field; and ICLD's organisation file (GET /iati/organisation.xml), valid
@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { openStack, startStack, sqlText, PRODUCTION_PUBLIC_RATE, SRC } from './harness.mjs';
+import { openStack, startStack, sqlText, setIni, PRODUCTION_PUBLIC_RATE, SRC } from './harness.mjs';
 import { xmllint, xmllintOrg, activities, codeProblems } from './lib/iati.mjs';
 
 const ORG_REF = 'SE-ON-2220000315';
@@ -99,7 +99,7 @@ describe('GET /iati/activities.xml', () => {
 		assert.equal(res.headers.etag, plain.headers.etag);
 		assert.match(res.headers.vary ?? '', /Accept-Encoding/);
 		assert.equal(zlib.gunzipSync(res.body).toString('utf8'), plain.text);
-		const version = plain.headers.etag.match(/(\d+)"$/)[1];
+		const version = plain.headers.etag.match(/(\d+-\d+)"$/)[1];
 		const gz = path.join(stack.dir, 'public', `iati-activities-${version}.xml.gz`);
 		assert.ok(fs.readFileSync(gz).equals(res.body), 'nginx sent the precompressed copy (gzip_static), not a new one');
 		assert.equal(Number(res.headers['content-length']), fs.statSync(gz).size);
@@ -213,7 +213,7 @@ describe('GET /iati/activities.xml', () => {
 		assert.equal(res.headers['x-accel-redirect'], undefined, 'the redirect stays inside nginx');
 		assert.equal(res.headers['x-content-type-options'], 'nosniff');
 		assert.match(res.headers['cache-control'], /^public, max-age=\d+$/);
-		const version = res.headers.etag.match(/(\d+)"$/)[1];
+		const version = res.headers.etag.match(/(\d+-\d+)"$/)[1];
 		const file = path.join(stack.dir, 'public', `iati-activities-${version}.xml`);
 		assert.equal(fs.readFileSync(file, 'utf8'), res.text, 'the file named by the data version');
 		assert.equal(Number(res.headers['content-length']), fs.statSync(file).size);
@@ -327,6 +327,32 @@ describe('GET /iati/organisation.xml', () => {
 });
 
 describe('app.public_min_interval', () => {
+	test('a new day alone makes a new file: a project approved to start later is under way from its first day', async () => {
+		const st = await startStack({ workers: 1, name: 'public-iati-day' });
+		try {
+			const [[code]] = await st.mysql(`SELECT p.code ${PUBLISHED} AND p.status = 'implementation' ORDER BY p.code LIMIT 1`);
+			await st.mysql(`UPDATE projects SET planned_start = '2016-10-01', actual_start = NULL WHERE code = '${code}'`);
+			const status = (xml) => activities(xml).get(`${ORG_REF}-${code}`).match(/<activity-status code="(\d)"\/>/)[1];
+			const a = await st.get(URL_ACT);
+			assert.equal(a.status, 200);
+			assert.match(a.headers.etag, /"iati-activities-20160930-\d+"$/, 'named by the day and the version');
+			assert.equal(status(a.text), '1', 'on 30 September: approved, not yet started');
+			// The next day, with no row changed: the workers start again with [app] today one day on.
+			await st.stopWorkers();
+			fs.writeFileSync(st.confPath, setIni(fs.readFileSync(st.confPath, 'utf8'), { 'app.today': '2016-10-01' }), { mode: 0o600 });
+			await st.startWorkers();
+			const b = await st.get(URL_ACT);
+			assert.equal(b.status, 200);
+			assert.equal(b.headers.etag.replace('20160930', '20161001'), a.headers.etag.replace('20160930', '20161001'),
+				'the same public version');
+			assert.notEqual(b.headers.etag, a.headers.etag, 'a new file for the new day');
+			assert.equal(status(b.text), '2', 'on its first day: implementation');
+			assert.equal((await st.get(URL_ACT, { headers: { 'If-None-Match': a.headers.etag } })).status, 200, 'yesterday\'s ETag is stale');
+		} finally {
+			await st.stop();
+		}
+	});
+
 	test('a file is written at most once per interval: until then the previous one is sent', async () => {
 		const INTERVAL = 4;
 		const st = await startStack({ workers: 1, conf: { 'app.public_min_interval': INTERVAL }, name: 'public-iati-interval' });
