@@ -815,16 +815,6 @@ h_decision_save(struct req *r)
 
 /* ---- the letter --------------------------------------------------------------------------------------- */
 
-/* The letter's language, which the page then speaks throughout. */
-static void
-set_lang(struct req *r, enum lang l)
-{
-	r->lang = l;
-	vobj_str(r->view, "lang", i18n_code(l));
-	vobj_bool(r->view, "lang_sv", l == LANG_SV);
-	vobj_bool(r->view, "lang_en", l == LANG_EN);
-}
-
 /*
  * GET /applications/{id}/letter[?lang=sv|en] -> 200 the decision letter
  * (in the reader's language by default) | 400 another lang | 404 before
@@ -845,7 +835,7 @@ h_decision_letter(struct req *r)
 		return status;
 	if (dv->id == 0)
 		return 404;
-	set_lang(r, (enum lang)l);
+	view_lang(r, (enum lang)l);
 	approved = strcmp(dv->outcome, "approve") == 0;
 	title = app_title(r, &p->a);
 	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",

@@ -606,6 +606,13 @@ describe('the applicant and the letter', () => {
 		const sv = await s.get(`/applications/${id}/letter?lang=sv`);
 		assert.match(sv.text, /<html lang="sv">/);
 		assert.match(sv.text, /ger Eskilstuna kommun 750\u00a0000\u00a0kr för projektet 2017-0001/);
+		// The header names the officer reading it, never as one of the applicant's: the letter's addressee
+		// is the page's value, the signed-in person's organisation the layout's.
+		for (const page of [en, sv])
+			assert.match(page.text, /<span class="who">ICLD Programhandläggare<\/span>/);
+		const own = await (await stack.login('eskilstuna@kommun.example')).get(`/applications/${id}/letter`);
+		const [[name]] = await q("SELECT name FROM users WHERE email = 'eskilstuna@kommun.example'");
+		assert.ok(own.text.includes(`<span class="who">${name}, Eskilstuna kommun</span>`));
 		assert.match(sv.text, /<link rel="stylesheet" href="\/static\/print.css" media="print">/);
 	});
 
