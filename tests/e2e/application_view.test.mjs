@@ -230,7 +230,7 @@ describe('who may read it', () => {
 	test('a rejected application gives ICLD\'s reason; an approved one links to its project', async () => {
 		const s = await stack.login('borlange@kommun.example');
 		const rejected = await borlangeApp("a.status = 'rejected'");
-		const [[reason, decided]] = await q(`SELECT reason, DATE_FORMAT(decided_at, '%Y-%m-%d') FROM decisions WHERE application_id = ${rejected}`);
+		const [[reason, decided]] = await q(`SELECT reason_sv, DATE_FORMAT(decided_at, '%Y-%m-%d') FROM decisions WHERE application_id = ${rejected}`);
 		const no = (await s.get(`/applications/${rejected}`)).text;
 		assert.match(no, /<strong class="tag tag-rejected">Avslagen<\/strong>/);
 		assert.equal(textOf(answer(no, 'Beslut')), `Avslagen, ${decided}`);
