@@ -176,16 +176,19 @@ breakable(struct req *r, const char *path)
 	return b.data;
 }
 
-/* A value of a change as people read it: statuses in words, amounts in kronor; NULL for none. */
+/*
+ * A value of a change to a record of entity as people read it: statuses in words (a report's
+ * its own), amounts in kronor; NULL for none.
+ */
 static const char *
-change_value(struct req *r, const char *field, const char *v, int string)
+change_value(struct req *r, const char *entity, const char *field, const char *v, int string)
 {
 	long long n;
 
 	if (v == NULL || (!string && strcmp(v, "null") == 0))
 		return NULL;
 	if (string && field_has(field, "status"))
-		return label(r->lang, v);
+		return strcmp(entity, "report") == 0 ? label_report(r->lang, v) : label(r->lang, v);
 	if (!string && field_has(field, "amount") &&
 	    valid_int_range(v, 0, VALID_AMOUNT_MAX, &n) == KERR_OK)
 		return fmt_amount(r->a, n, r->lang);
@@ -228,9 +231,9 @@ view_audit_entry(struct req *r, struct vobj *o, const struct audit_entry *e,
 	for (i = 0; i < n; i++) {
 		w = vobj_push(o, "changes");
 		vobj_str(w, "field", *c[i].field != '\0' ? breakable(r, c[i].field) : NULL);
-		vobj_str(w, "before", change_value(r, c[i].field, c[i].before,
+		vobj_str(w, "before", change_value(r, e->entity, c[i].field, c[i].before,
 		    c[i].before_string));
-		vobj_str(w, "after", change_value(r, c[i].field, c[i].after,
+		vobj_str(w, "after", change_value(r, e->entity, c[i].field, c[i].after,
 		    c[i].after_string));
 	}
 }

@@ -628,7 +628,7 @@ view_reports(struct req *r, struct vobj *o, const struct decision_view *dv,
 		    y <= dv->nyears ? dv->year[y - 1].ends_on : NULL);
 		vobj_str(w, "due", rp->due_on);
 		vobj_str(w, "status", rp->status);
-		vobj_str(w, "status_label", label(r->lang, rp->status));
+		vobj_str(w, "status_label", label_report(r->lang, rp->status));
 	}
 }
 

@@ -123,10 +123,11 @@ view_options(const struct list_query *q, struct vobj *sel,
 			list_view_option(sel, q, filter, o[i].value, o[i].label);
 }
 
-/* The counts per status ("All" first), and the total the page is out of. */
+/* The counts per status ("All" first), each in words, and the total the page is out of. */
 static long long
 view_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
-    const struct list_meta *m, const char *const *statuses, size_t nstatuses)
+    const struct list_meta *m, const char *const *statuses, size_t nstatuses,
+    const char *(*words)(enum lang, const char *))
 {
 	long long all = 0, n, total;
 	size_t i, k;
@@ -139,7 +140,7 @@ view_counts(struct req *r, const struct list_spec *s, const struct list_query *q
 		for (n = 0, k = 0; k < m->ncounts; k++)
 			if (strcmp(m->counts[k].status, statuses[i]) == 0)
 				n = m->counts[k].n;
-		list_view_count(r, s, q, statuses[i], label(r->lang, statuses[i]), n);
+		list_view_count(r, s, q, statuses[i], words(r->lang, statuses[i]), n);
 		if (q->val[s->status_filter] != NULL &&
 		    strcmp(q->val[s->status_filter], statuses[i]) == 0)
 			total = n;
@@ -183,7 +184,8 @@ h_inbox(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Inbox")));
 	view_crumb(r, "/inbox", i18n_tr(r->lang, N_("Inbox")));
-	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues);
+	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
+	    label);
 	list_view(r, &inbox_spec, &q, total, sel);
 	view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
 	list_view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
@@ -340,7 +342,7 @@ h_project_list(struct req *r)
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Projects")));
 	view_crumb(r, "/projects", i18n_tr(r->lang, N_("Projects")));
 	total = view_counts(r, &project_spec, &q, &m, project_statuses,
-	    project_filters[PF_STATUS].nvalues);
+	    project_filters[PF_STATUS].nvalues, label);
 	list_view(r, &project_spec, &q, total, sel);
 	view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
 	list_view_codes(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses,
@@ -524,10 +526,10 @@ h_report_list(struct req *r)
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
 	view_crumb(r, "/reports", i18n_tr(r->lang, N_("Reports")));
 	total = view_counts(r, &report_spec, &q, &m, report_statuses,
-	    report_filters[RF_STATUS].nvalues);
+	    report_filters[RF_STATUS].nvalues, label_report);
 	list_view(r, &report_spec, &q, total, sel);
-	list_view_codes(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,
-	    report_filters[RF_STATUS].nvalues);
+	list_view_words(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,
+	    report_filters[RF_STATUS].nvalues, label_report);
 	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "overdue",
 	    i18n_tr(r->lang, N_("Overdue")));
 	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "due",
@@ -561,7 +563,7 @@ h_report_list(struct req *r)
 		vobj_str(o, "due", w->due);
 		vobj_str(o, "submitted", w->submitted);
 		vobj_str(o, "status", w->status);
-		vobj_str(o, "status_label", label(r->lang, w->status));
+		vobj_str(o, "status_label", label_report(r->lang, w->status));
 		vobj_str(o, "days", NULL);
 		vobj_bool(o, "overdue", 0);
 		if (w->owed)
@@ -621,7 +623,7 @@ report_download(struct req *r, int xlsx)
 		c[RX_YEAR] = w->year;
 		c[RX_DUE] = w->due;
 		c[RX_SUBMITTED] = w->submitted;
-		c[RX_STATUS] = label(r->lang, w->status);
+		c[RX_STATUS] = label_report(r->lang, w->status);
 		c[RX_LATE] = w->owed && w->days_left < 0 ?
 		    arena_printf(r->a, "%lld", -w->days_left) : NULL;
 	}

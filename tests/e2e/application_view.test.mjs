@@ -166,7 +166,8 @@ describe('the budget table', () => {
 						sums[y - 1] += Number(line[2]);
 						rowSum += Number(line[2]);
 					} else {
-						assert.equal(cell, 'Inte besvarat', `application ${id} year ${y} ${code} has no line`);
+						// An empty cell is no amount, not a question left unanswered.
+						assert.equal(cell, '–Inget belopp', `application ${id} year ${y} ${code} has no line`);
 					}
 				}
 				if (lines.some((l) => l[1] === code)) assert.equal(t.body[c].cells[n], kr(rowSum), `application ${id}: total of ${code}`);

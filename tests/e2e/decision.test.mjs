@@ -331,7 +331,8 @@ describe("the round's rules", () => {
 		}));
 		assert.equal(res.status, 200);
 		assert.match(res.text, /<a href="#ends_on">Ett projektår är högst ett år: med 2 projektår kan sista dagen vara senast 2019-08-31<\/a>/);
-		assert.match(res.text, /<a href="#amount-1">Kostnaderna för år 1 blir sammanlagt 390\u00a0000\u00a0kr/);
+		assert.match(res.text, /<a href="#amount-1">Kostnaderna för år 1 blir sammanlagt 390\u00a0000\u00a0kr, inte de 400\u00a0000\u00a0kr som beviljats för året: rätta kostnaderna eller det beviljade beloppet<\/a>/);
+		assert.doesNotMatch(res.text, /sökta/);
 		// The summary lists the problems in the form's order.
 		assert.ok(res.text.indexOf('href="#ends_on"') < res.text.indexOf('href="#amount-1"'));
 		const end = await s.post(path(id), withAmounts(form.fields, {

@@ -427,7 +427,10 @@ test_decision_check_categories_add_up(void)
 	approval();
 	IN.amount[1][CAT_TRAVEL] += 1;
 	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 1);
-	CU_ASSERT(has("amount-2", "add up to SEK" NBSP "400,001, not the SEK" NBSP "400,000"));
+	/* The amount is the one approved, not applied for: the message says what it means. */
+	CU_ASSERT(has("amount-2", "add up to SEK" NBSP "400,001, not the SEK" NBSP "400,000 "
+	    "approved for the year: correct the costs or the amount approved"));
+	CU_ASSERT(!has("amount-2", "applied for"));
 	/* An empty category is nothing, and an empty year's amount is asked for. */
 	approval();
 	IN.amount[0][CAT_TRANSLATION] = -1;
