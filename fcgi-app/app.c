@@ -9,6 +9,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "labels.h"
+#include "req.h"
 #include "tpl.h"
 
 struct app app;
@@ -87,7 +88,7 @@ app_init(const char *conf_path, char *err, size_t errlen)
 	}
 	labels_init();
 	if ((e = tplset_load(app.conf.templates_dir, LANG__MAX, translate, NULL,
-	    &app.tpl, err, errlen)) != KERR_OK)
+	    view_layout_names, &app.tpl, err, errlen)) != KERR_OK)
 		return e;
 	for (i = 0; i < TPL__MAX; i++) {
 		if ((app.tpl_index[i] = tplset_find(app.tpl, tpl_names[i])) < 0) {

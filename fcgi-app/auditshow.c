@@ -70,6 +70,10 @@ const size_t naudit_actions = sizeof(audit_actions) / sizeof(audit_actions[0]);
 	{ act, pre "outcome", AUDIT_SIDA, AV_TEXT, N_("Decision") }, \
 	{ act, pre "reason", AUDIT_ICLD, AV_TEXT, N_("Decision, reason") }, \
 	{ act, pre "conditions", AUDIT_ICLD, AV_TEXT, N_("Decision, conditions") }, \
+	{ act, pre "reason_sv", AUDIT_ICLD, AV_TEXT, N_("Decision, reason in Swedish") }, \
+	{ act, pre "reason_en", AUDIT_ICLD, AV_TEXT, N_("Decision, reason in English") }, \
+	{ act, pre "conditions_sv", AUDIT_ICLD, AV_TEXT, N_("Decision, conditions in Swedish") }, \
+	{ act, pre "conditions_en", AUDIT_ICLD, AV_TEXT, N_("Decision, conditions in English") }, \
 	{ act, pre "follows_project_id", AUDIT_SIDA, AV_TEXT, N_("Decision, follows project") }, \
 	{ act, pre "starts_on", AUDIT_SIDA, AV_TEXT, N_("Decision, start date") }, \
 	{ act, pre "ends_on", AUDIT_SIDA, AV_TEXT, N_("Decision, end date") }, \

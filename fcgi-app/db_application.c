@@ -100,8 +100,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "me.contact_email, me.contact_phone, me.other_costs, me.summary_local, "
 	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM me "
 	    "UNION ALL "
-	    "SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, d.outcome, d.reason, "
-	    "DATE_FORMAT(d.decided_at, '%Y-%m-%d'), NULL, NULL, NULL, NULL, NULL, "
+	    "SELECT 'd', NULL, NULL, NULL, NULL, NULL, NULL, d.outcome, d.reason_sv, "
+	    "DATE_FORMAT(d.decided_at, '%Y-%m-%d'), d.reason_en, NULL, NULL, NULL, NULL, "
 	    "NULL, NULL, NULL, NULL "
 	    "FROM me JOIN decisions d ON d.application_id = me.id "
 	    "UNION ALL "
@@ -345,8 +345,9 @@ db_application_load(struct req *r, long long id, long long org_id,
 			break;
 		case 'd':
 			x->decision = c[1];
-			x->decision_reason = c[2];
+			x->decision_reason[LANG_SV] = c[2];
 			x->decided = c[3];
+			x->decision_reason[LANG_EN] = c[4];
 			break;
 		case 'p': {
 			long long pos = db_ll(&res, i, 1);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "application.h"
+#include "conf.h"
 #include "kerr.h"
 
 struct req;
@@ -49,7 +50,7 @@ struct application_extra {
 	const char	*project_code;	/* the project it became, when approved */
 	const char	*follows_code;	/* the project it continues, as the applicant states it */
 	const char	*decision;	/* approve, reject, or NULL before a decision */
-	const char	*decision_reason;	/* as the decision letter gives it; never a review */
+	const char	*decision_reason[LANG__MAX];	/* by language, as each decision letter gives it; never a review */
 	const char	*decided;	/* YYYY-MM-DD */
 };
 

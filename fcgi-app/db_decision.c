@@ -6,6 +6,7 @@
 #include "db.h"
 #include "db_auth.h"
 #include "db_decision.h"
+#include "i18n.h"
 #include "req.h"
 
 enum q {
@@ -37,21 +38,22 @@ enum q {
 /*
  * Q_GET is one statement, like the application's: the decision ("dd",
  * with its project's id) and each part of what it set up, as tagged rows
- * of one shape: the tag, two sort keys and fifteen values c1..c15.
+ * of one shape: the tag, two sort keys and seventeen values c1..c17.
  *
  *   d  the decision and its project; c15: 1 when a report has been
- *      submitted or a payment made (the amounts are then history)
+ *      submitted or a payment made (the amounts are then history);
+ *      c4, c5 the reason and conditions in Swedish, c16, c17 in English
  *   y  project years (k1 year); l  budget lines (k1 year, k2 category)
  *   r  reports (k1 0 progress / 1 final, k2 year)
  */
 static struct dbstmt q[Q__MAX] = {
-	[Q_GET] = { "WITH dd AS (SELECT d.id, d.version, d.outcome, d.reason, "
-	    "d.conditions, d.decided_by, d.decided_at, p.id AS pid, p.code, "
+	[Q_GET] = { "WITH dd AS (SELECT d.id, d.version, d.outcome, d.reason_sv, d.reason_en, "
+	    "d.conditions_sv, d.conditions_en, d.decided_by, d.decided_at, p.id AS pid, p.code, "
 	    "p.planned_start, p.planned_end, p.follows_project_id "
 	    "FROM decisions d LEFT JOIN projects p ON p.application_id = d.application_id "
 	    "WHERE d.application_id = ?) "
 	    "SELECT 'd' AS tag, NULL AS k1, NULL AS k2, dd.id AS c1, dd.version AS c2, "
-	    "dd.outcome AS c3, dd.reason AS c4, dd.conditions AS c5, "
+	    "dd.outcome AS c3, dd.reason_sv AS c4, dd.conditions_sv AS c5, "
 	    "dd.decided_by AS c6, u.name AS c7, "
 	    "DATE_FORMAT(dd.decided_at, '%Y-%m-%d') AS c8, dd.pid AS c9, "
 	    "dd.code AS c10, DATE_FORMAT(dd.planned_start, '%Y-%m-%d') AS c11, "
@@ -59,22 +61,26 @@ static struct dbstmt q[Q__MAX] = {
 	    "dd.follows_project_id AS c13, fp.code AS c14, "
 	    "(EXISTS (SELECT 1 FROM disbursements x WHERE x.project_id = dd.pid) OR "
 	    "EXISTS (SELECT 1 FROM reports x WHERE x.project_id = dd.pid "
-	    "AND (x.status <> 'draft' OR x.revision > 0))) AS c15 "
+	    "AND (x.status <> 'draft' OR x.revision > 0))) AS c15, "
+	    "dd.reason_en AS c16, dd.conditions_en AS c17 "
 	    "FROM dd JOIN users u ON u.id = dd.decided_by "
 	    "LEFT JOIN projects fp ON fp.id = dd.follows_project_id "
 	    "UNION ALL "
 	    "SELECT 'y', y.year, NULL, DATE_FORMAT(y.starts_on, '%Y-%m-%d'), "
 	    "DATE_FORMAT(y.ends_on, '%Y-%m-%d'), y.amount, NULL, NULL, NULL, NULL, "
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL "
 	    "FROM dd JOIN project_years y ON y.project_id = dd.pid "
 	    "UNION ALL "
 	    "SELECT 'l', bl.year, bl.category + 0, bl.category, bl.amount, NULL, NULL, "
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL "
 	    "FROM dd JOIN project_budget_lines bl ON bl.project_id = dd.pid "
 	    "UNION ALL "
 	    "SELECT 'r', rp.kind = 'final', rp.project_year, rp.kind, rp.project_year, "
 	    "DATE_FORMAT(rp.due_on, '%Y-%m-%d'), rp.status, NULL, NULL, NULL, NULL, "
-	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "NULL, NULL "
 	    "FROM dd JOIN reports rp ON rp.project_id = dd.pid "
 	    "ORDER BY 1, 2, 3", NULL, 0 },
 	[Q_INCEPTIONS] = { "SELECT p.id, p.code, a.title_sv, a.title_en "
@@ -91,8 +97,8 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_DECIDED_BY] = { "SELECT decided_by, outcome FROM decisions "
 	    "WHERE application_id = ? FOR UPDATE", NULL, 0 },
 	[Q_DECISION_INSERT] = { "INSERT INTO decisions (application_id, outcome, "
-	    "reason, conditions, decided_by, decided_at) "
-	    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", NULL, 0 },
+	    "reason_sv, reason_en, conditions_sv, conditions_en, decided_by, decided_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())", NULL, 0 },
 	[Q_APP_DECIDE] = { "UPDATE applications SET status = ?, version = version + 1 "
 	    "WHERE id = ? AND version = ? AND status IN ('submitted', 'under_review')",
 	    NULL, 0 },
@@ -136,8 +142,9 @@ static struct dbstmt q[Q__MAX] = {
 	    "AND (x.status <> 'draft' OR x.revision > 0))) "
 	    "FROM decisions d LEFT JOIN projects p ON p.application_id = d.application_id "
 	    "WHERE d.application_id = ? FOR UPDATE", NULL, 0 },
-	[Q_DECISION_UPDATE] = { "UPDATE decisions SET reason = ?, conditions = ?, "
-	    "version = version + 1 WHERE id = ? AND version = ?", NULL, 0 },
+	[Q_DECISION_UPDATE] = { "UPDATE decisions SET reason_sv = ?, reason_en = ?, "
+	    "conditions_sv = ?, conditions_en = ?, version = version + 1 "
+	    "WHERE id = ? AND version = ?", NULL, 0 },
 	[Q_PROJECT_FOLLOWS] = { "UPDATE projects SET follows_project_id = ?, "
 	    "version = version + 1 WHERE id = ?", NULL, 0 },
 	[Q_PROJECT_DATES] = { "UPDATE projects SET planned_start = ?, planned_end = ?, "
@@ -175,8 +182,10 @@ load(struct req *r, long long app_id, int cached, struct decision_view *v)
 			v->id = db_ll(&res, i, C(1));
 			v->version = (unsigned)db_ll(&res, i, C(2));
 			v->outcome = c[3];
-			v->reason = c[4];
-			v->conditions = c[5];
+			v->reason[LANG_SV] = c[4];
+			v->conditions[LANG_SV] = c[5];
+			v->reason[LANG_EN] = c[16];
+			v->conditions[LANG_EN] = c[17];
 			v->decided_by = db_ll(&res, i, C(6));
 			v->decided_by_name = c[7];
 			v->decided_on = c[8];
@@ -269,18 +278,27 @@ db_decision_state(struct req *r, long long app_id, struct decision_clash *out)
 
 /* ---- audit: a decision as JSON, the same shape from what is recorded and from what is stored --------------- */
 
-/* Blank conditions are none. */
+/* A blank text is none. */
 static const char *
-conditions_of(const struct decision_record *d)
+text_of(const char *text)
 {
-	const char *s = d->conditions;
+	const char *s = text;
 
 	if (s == NULL)
 		return NULL;
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
-	return *s != '\0' ? d->conditions : NULL;
+	return *s != '\0' ? text : NULL;
 }
+
+/*
+ * A text written in each language, after what b holds: fmt, a literal, names its two keys
+ * (", \"reason_sv\": %s, \"reason_en\": %s"), spelt out so that the audit table's test
+ * (tests/unit/test_auditshow.c) sees them. A macro, so that the compiler checks the format.
+ */
+#define texts_json(r, b, fmt, text) \
+	buf_printf((b), fmt, json_str((r), text_of((text)[LANG_SV])), \
+	    json_str((r), text_of((text)[LANG_EN])))
 
 static long long
 line_amount(long long v)
@@ -297,13 +315,16 @@ record_json(struct req *r, const struct decision_record *d, int budget)
 	int y, k;
 
 	buf_init(&b, r->a, 1024);
+	buf_printf(&b, "{\"outcome\": \"%s\"", d->outcome == OUTCOME_REJECT ?
+	    "reject" : "approve");
 	if (d->outcome == OUTCOME_REJECT) {
-		buf_printf(&b, "{\"outcome\": \"reject\", \"reason\": %s}",
-		    json_str(r, d->reason));
+		texts_json(r, &b, ", \"reason_sv\": %s, \"reason_en\": %s", d->reason);
+		buf_putc(&b, '}');
 		return b.data;
 	}
-	buf_printf(&b, "{\"outcome\": \"approve\", \"conditions\": %s, "
-	    "\"follows_project_id\": ", json_str(r, conditions_of(d)));
+	texts_json(r, &b, ", \"conditions_sv\": %s, \"conditions_en\": %s",
+	    d->conditions);
+	buf_puts(&b, ", \"follows_project_id\": ");
 	if (d->follows_id != 0)
 		buf_printf(&b, "%lld", d->follows_id);
 	else
@@ -341,13 +362,16 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 	int y, k;
 
 	buf_init(&b, r->a, 1024);
+	buf_printf(&b, "{\"outcome\": \"%s\"", strcmp(v->outcome, "reject") == 0 ?
+	    "reject" : "approve");
 	if (strcmp(v->outcome, "reject") == 0) {
-		buf_printf(&b, "{\"outcome\": \"reject\", \"reason\": %s}",
-		    json_str(r, v->reason));
+		texts_json(r, &b, ", \"reason_sv\": %s, \"reason_en\": %s", v->reason);
+		buf_putc(&b, '}');
 		return b.data;
 	}
-	buf_printf(&b, "{\"outcome\": \"approve\", \"conditions\": %s, "
-	    "\"follows_project_id\": ", json_str(r, v->conditions));
+	texts_json(r, &b, ", \"conditions_sv\": %s, \"conditions_en\": %s",
+	    v->conditions);
+	buf_puts(&b, ", \"follows_project_id\": ");
 	if (v->follows_id != 0)
 		buf_printf(&b, "%lld", v->follows_id);
 	else
@@ -510,9 +534,11 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 		goto out;
 	}
 	/* The unique key on application_id stands behind the status check. */
-	if ((e = db_exec(r->id, &q[Q_DECISION_INSERT], NULL, NULL, "issss",
+	if ((e = db_exec(r->id, &q[Q_DECISION_INSERT], NULL, NULL, "issssss",
 	    app_id, approve ? "approve" : "reject",
-	    approve ? NULL : d->reason, approve ? conditions_of(d) : NULL,
+	    approve ? NULL : d->reason[LANG_SV], approve ? NULL : d->reason[LANG_EN],
+	    approve ? text_of(d->conditions[LANG_SV]) : NULL,
+	    approve ? text_of(d->conditions[LANG_EN]) : NULL,
 	    arena_printf(r->a, "%lld", r->sess->user.id))) != KERR_OK)
 		goto out;
 	if ((e = db_exec(r->id, &q[Q_APP_DECIDE], &changed, NULL, "sii",
@@ -570,8 +596,10 @@ db_decision_update(struct req *r, long long app_id, unsigned version,
 	}
 	if ((e = load(r, app_id, 0, &before)) != KERR_OK)
 		goto out;
-	if ((e = db_exec(r->id, &q[Q_DECISION_UPDATE], &changed, NULL, "ssii",
-	    approve ? NULL : d->reason, approve ? conditions_of(d) : NULL, id,
+	if ((e = db_exec(r->id, &q[Q_DECISION_UPDATE], &changed, NULL, "ssssii",
+	    approve ? NULL : d->reason[LANG_SV], approve ? NULL : d->reason[LANG_EN],
+	    approve ? text_of(d->conditions[LANG_SV]) : NULL,
+	    approve ? text_of(d->conditions[LANG_EN]) : NULL, id,
 	    (long long)version)) != KERR_OK)
 		goto out;
 	if (changed != 1) {

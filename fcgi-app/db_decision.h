@@ -31,8 +31,8 @@ struct decision_view {
 	long long	 id;		/* 0: the application has no decision */
 	unsigned	 version;
 	const char	*outcome;	/* approve, reject */
-	const char	*reason;	/* a rejection's */
-	const char	*conditions;	/* an approval's, or NULL */
+	const char	*reason[LANG__MAX];	/* a rejection's, by language (enum lang); NULL: not written */
+	const char	*conditions[LANG__MAX];	/* an approval's, by language; NULL: none */
 	long long	 decided_by;
 	const char	*decided_by_name;
 	const char	*decided_on;	/* YYYY-MM-DD (UTC): the letter's date, the IATI commitment's */
@@ -75,8 +75,8 @@ enum kerr	db_decision_inceptions(struct req *r, long long org_id,
 /* What a decision records. */
 struct decision_record {
 	enum decision_outcome outcome;
-	const char	*reason;	/* a rejection's, required */
-	const char	*conditions;	/* an approval's; NULL or blank: none */
+	const char	*reason[LANG__MAX];	/* a rejection's, by language (enum lang), required */
+	const char	*conditions[LANG__MAX];	/* an approval's, by language; NULL or blank: none */
 	long long	 follows_id;	/* an approval's inception project; 0: none */
 	struct ymd	 start, end;	/* an approval's first and last day */
 	struct decision_plan plan;	/* its years and reports, from decision_plan() */

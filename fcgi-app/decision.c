@@ -147,6 +147,25 @@ check_dates(struct rule_list *x, const struct decision_input *in)
 		    decision_date_iso(x->a, first), NULL });
 }
 
+const char *const decision_reason_id[LANG__MAX] = { "reason_sv", "reason_en" };
+const char *const decision_conditions_id[LANG__MAX] = { "conditions_sv", "conditions_en" };
+
+/* A text each letter gives in its own language: required (reason), or in every language or none. */
+static void
+check_texts(struct rule_list *x, const char *const *text, const char *const *id,
+    int required, const char *const *missing)
+{
+	int l, given = 0;
+
+	for (l = 0; l < LANG__MAX; l++)
+		given |= !rules_blank(text[l]);
+	if (!required && !given)
+		return;
+	for (l = 0; l < LANG__MAX; l++)
+		if (rules_blank(text[l]))
+			fail(x, id[l], missing[l], NULL);
+}
+
 size_t
 decision_check(struct arena *a, enum lang l, const struct decision_input *in,
     int type, const struct round *r, const struct country *c,
@@ -162,11 +181,14 @@ decision_check(struct arena *a, enum lang l, const struct decision_input *in,
 		    "application"), NULL);
 		break;
 	case OUTCOME_REJECT:
-		if (rules_blank(in->reason))
-			fail(&x, "reason", N_("Enter the reason for rejecting the "
-			    "application: the decision letter gives it"), NULL);
+		check_texts(&x, in->reason, decision_reason_id, 1, (const char *const []){
+		    N_("Enter the reason for rejecting the application in Swedish: the decision letter in Swedish gives it"),
+		    N_("Enter the reason for rejecting the application in English: the decision letter in English gives it") });
 		break;
 	case OUTCOME_APPROVE:
+		check_texts(&x, in->conditions, decision_conditions_id, 0, (const char *const []){
+		    N_("Enter the conditions in Swedish as well: the decision letter in Swedish gives them"),
+		    N_("Enter the conditions in English as well: the decision letter in English gives them") });
 		check_dates(&x, in);
 		memset(&app, 0, sizeof(app));
 		app.type = type;

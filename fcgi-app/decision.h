@@ -75,10 +75,18 @@ enum decision_outcome {
 	OUTCOME_REJECT
 };
 
+/*
+ * The form's field ids of the texts the decision letters give, by language (enum lang): each
+ * letter prints its own language's, so that none is ever mixed.
+ */
+extern const char *const decision_reason_id[LANG__MAX];		/* "reason_sv", "reason_en" */
+extern const char *const decision_conditions_id[LANG__MAX];	/* "conditions_sv", ... */
+
 /* What the decision form holds, as the checks see it. */
 struct decision_input {
 	enum decision_outcome outcome;
-	const char	*reason;	/* rejection: why, for the letter */
+	const char	*reason[LANG__MAX];	/* rejection: why, for each language's letter */
+	const char	*conditions[LANG__MAX];	/* approval: in each language, or none in either */
 	const char	*starts_on;	/* approval: first and last day, as typed */
 	const char	*ends_on;
 	int		 years;		/* 0: not chosen */
@@ -89,13 +97,14 @@ struct decision_input {
 /*
  * Checks a decision on an application of type (enum ptype) in round r
  * with its partner in country c, in language l. A rejection needs a
- * reason (not only blanks). An approval: the years and amounts as the
+ * reason (not only blanks) in each language. An approval's conditions are
+ * written in each language or in none. An approval: the years and amounts as the
  * application form's budget is checked (rules_check_amounts(): within
  * the round's rule for the type and the ceiling of the country's region,
  * each year's categories adding up to it), a first and a last day that
  * are dates, the last after the first, and no more nor fewer project
  * years than chosen between them (decision_plan()). Field ids: "outcome",
- * "reason", "starts_on", "ends_on", and those of rules.h ("years",
+ * decision_reason_id[], decision_conditions_id[], "starts_on", "ends_on", and those of rules.h ("years",
  * "amount-Y"). Stores up to max problems in out in the form's order,
  * their texts from a; returns how many there are: 0 means it may be
  * recorded.

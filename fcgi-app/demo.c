@@ -808,8 +808,8 @@ static const char *const sqls[S__MAX] = {
 	    " score_feasibility, comment_feasibility, score_ownership, comment_ownership, score_gender,"
 	    " comment_gender, score_budget, comment_budget, recommendation, summary, completed_at, created_at,"
 	    " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-	[S_DECISION] = "INSERT INTO decisions (application_id, outcome, reason, decided_by, decided_at,"
-	    " created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
+	[S_DECISION] = "INSERT INTO decisions (application_id, outcome, reason_sv, reason_en, decided_by,"
+	    " decided_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
 	[S_PROJECT] = "INSERT INTO projects (code, application_id, status, planned_start, planned_end,"
 	    " actual_start, actual_end, follows_project_id, gender_marker, withheld, withheld_reason,"
 	    " cancelled_reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -2276,6 +2276,9 @@ load_plan(struct demo *d, struct plan *p)
 	bind_str(d, good ? "Beviljas. Projektet är väl förankrat hos båda parter och budgeten är realistisk." :
 	    "Avslås. Ansökan visar inte hur partnerorganisationen äger projektet, och budgeten saknar "
 	    "tydlig koppling till aktiviteterna.");
+	bind_str(d, good ? "Approved. Both partners own the project and the budget is realistic." :
+	    "Rejected. The application does not show how the partner organisation owns the project, "
+	    "and the budget is not clearly linked to the activities.");
 	bind_id(d, d->admin);
 	bind_str(d, at);
 	bind_str(d, at);

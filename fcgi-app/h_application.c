@@ -164,10 +164,18 @@ view_overview(struct req *r, const struct application_extra *x, struct vobj *v)
 		row_text(r, o, N_("Decision"), arena_printf(r->a, "%s, %s",
 		    label(r->lang, approved ? "approved" : "rejected"),
 		    x->decided != NULL ? x->decided : ""));
-		/* The reason is the applicant's to read when it is a no. */
-		if (!approved)
-			row_prose(r, o, N_("Reason for the decision"),
-			    x->decision_reason, NULL);
+		/*
+		 * The reason is the applicant's to read when it is a no, in the language they read
+		 * (one written before both were asked for is in Swedish only, and marked so).
+		 */
+		if (!approved) {
+			const char *reason = i18n_pick(r->lang, x->decision_reason[LANG_SV],
+			    x->decision_reason[LANG_EN]);
+
+			row_prose(r, o, N_("Reason for the decision"), reason,
+			    reason != x->decision_reason[r->lang] ?
+			    i18n_code(r->lang == LANG_SV ? LANG_EN : LANG_SV) : NULL);
+		}
 	}
 	if (x->project_code != NULL) {
 		w = row(r, o, N_("Project"));

@@ -117,9 +117,13 @@ breakable(struct req *r, const char *path)
 	return b.data;
 }
 
-/* A value of a change as people read it, as the table says the field reads; NULL for none. */
+/*
+ * A value of a change to a record of entity as people read it, as the table says the field reads
+ * (a report's statuses in its own words); NULL for none.
+ */
 static const char *
-change_value(struct req *r, const struct audit_field *f, const char *v, int string)
+change_value(struct req *r, const char *entity, const struct audit_field *f, const char *v,
+    int string)
 {
 	const char *t;
 	long long n;
@@ -128,7 +132,9 @@ change_value(struct req *r, const struct audit_field *f, const char *v, int stri
 		return NULL;
 	switch (f != NULL ? f->value : AV_TEXT) {
 	case AV_CODE:
-		return string ? label(r->lang, v) : v;
+		if (!string)
+			return v;
+		return strcmp(entity, "report") == 0 ? label_report(r->lang, v) : label(r->lang, v);
 	case AV_AMOUNT:
 		return !string && valid_int_range(v, 0, VALID_AMOUNT_MAX, &n) == KERR_OK ?
 		    fmt_amount(r->a, n, r->lang) : v;
@@ -195,8 +201,10 @@ view_audit_entry(struct req *r, struct vobj *o, const struct audit_entry *e,
 		    e->action, c[i].field) : NULL);
 		vobj_str(w, "path", f == NULL && *c[i].field != '\0' ?
 		    breakable(r, c[i].field) : NULL);
-		vobj_str(w, "before", change_value(r, f, c[i].before, c[i].before_string));
-		vobj_str(w, "after", change_value(r, f, c[i].after, c[i].after_string));
+		vobj_str(w, "before", change_value(r, e->entity, f, c[i].before,
+		    c[i].before_string));
+		vobj_str(w, "after", change_value(r, e->entity, f, c[i].after,
+		    c[i].after_string));
 	}
 	vobj_bool(o, "has_changes", shown > 0);
 }

@@ -58,7 +58,6 @@ struct dpage {
 	/* What the form shows: stored or prefilled values, or what was sent. */
 	enum mode		 mode;
 	struct decision_input	 in;
-	const char		*conditions;
 	long long		 follows_id;
 	int			 budget;	/* the form has the dates, years and amounts */
 	unsigned		 version;	/* the application's (new) or the decision's (change) */
@@ -133,6 +132,21 @@ row(struct req *r, struct vobj *o, const char *msgid, const char *text)
 	vobj_str(w, "href", NULL);
 	vobj_bool(w, "has_items", 0);
 	return w;
+}
+
+/* A text the letters give, a row for each language (msgid[l] its label), marked as that language. */
+static void
+row_texts(struct req *r, struct vobj *o, const char *const *msgid,
+    const char *const *text)
+{
+	struct vobj *w;
+	int l;
+
+	for (l = 0; l < LANG__MAX; l++) {
+		w = row(r, o, msgid[l], text[l]);
+		vobj_bool(w, "prose", 1);
+		vobj_str(w, "lang", rules_blank(text[l]) ? NULL : i18n_code((enum lang)l));
+	}
 }
 
 /* ---- loading ------------------------------------------------------------------------------------------ */
@@ -235,12 +249,12 @@ prefill_change(struct dpage *p)
 	clear_amounts(&p->in);
 	if (strcmp(dv->outcome, "reject") == 0) {
 		p->in.outcome = OUTCOME_REJECT;
-		p->in.reason = dv->reason;
+		memcpy(p->in.reason, dv->reason, sizeof(p->in.reason));
 		return;
 	}
 	p->in.outcome = OUTCOME_APPROVE;
 	p->budget = !dv->locked;
-	p->conditions = dv->conditions;
+	memcpy(p->in.conditions, dv->conditions, sizeof(p->in.conditions));
 	p->follows_id = dv->follows_id;
 	p->in.starts_on = dv->starts_on;
 	p->in.ends_on = dv->ends_on;
@@ -275,7 +289,7 @@ read_form(struct dpage *p)
 	struct req *r = p->r;
 	const char *s;
 	long long v;
-	int y, k;
+	int y, k, l;
 
 	if (p->mode == MODE_NEW) {
 		s = req_form(r, "outcome");
@@ -291,13 +305,15 @@ read_form(struct dpage *p)
 	/* What the outcome chosen leaves aside is kept as typed, and not judged. */
 	p->f.quiet = p->in.outcome == OUTCOME_APPROVE;
 	if (p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT)
-		p->in.reason = read_text(p, "reason");
+		for (l = 0; l < LANG__MAX; l++)
+			p->in.reason[l] = read_text(p, decision_reason_id[l]);
 	p->f.quiet = p->in.outcome == OUTCOME_REJECT;
 	if (p->mode == MODE_CHANGE && p->in.outcome == OUTCOME_REJECT) {
 		p->f.quiet = 0;
 		return 0;
 	}
-	p->conditions = read_text(p, "conditions");
+	for (l = 0; l < LANG__MAX; l++)
+		p->in.conditions[l] = read_text(p, decision_conditions_id[l]);
 	p->follows_id = 0;
 	if (p->a.type != PT_INCEPTION && !rules_blank(s = req_form(r, "follows"))) {
 		if (valid_int_range(s, 1, 4294967295LL, &v) != KERR_OK)
@@ -376,8 +392,8 @@ to_record(const struct dpage *p, struct decision_record *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->outcome = p->in.outcome;
-	d->reason = p->in.reason;
-	d->conditions = p->conditions;
+	memcpy(d->reason, p->in.reason, sizeof(d->reason));
+	memcpy(d->conditions, p->in.conditions, sizeof(d->conditions));
 	d->follows_id = p->follows_id;
 	if (d->outcome != OUTCOME_APPROVE || !p->budget)
 		return;
@@ -400,11 +416,17 @@ vfield(struct dpage *p, const char *key, const char *id, const char *lbl,
 	    page_problems(&p->f, id));
 }
 
+/* A text the letters give, as a textarea for each language, under key of the page. */
 static void
-vtextarea(struct dpage *p, const char *key, const char *id, const char *lbl,
-    const char *hint, const char *value)
+vtexts(struct dpage *p, const char *key, const char *const *id,
+    const char *const *lbl, const char *const *hint, const char *const *value)
 {
-	page_textarea(vfield(p, key, id, lbl, hint, value), 6, PAGE_TEXT_MAX);
+	int l;
+
+	for (l = 0; l < LANG__MAX; l++)
+		vobj_str(page_textarea(vfield(p, key, id[l], tr(p->r, lbl[l]),
+		    tr(p->r, hint[l]), value[l]), 6, PAGE_TEXT_MAX), "lang",
+		    i18n_code((enum lang)l));
 }
 
 /* Radio buttons (page_choices()) under list of the page, sent as key, the first one's id. */
@@ -499,16 +521,23 @@ view_form(struct dpage *p)
 			view_budget(p);
 		else
 			vobj_str(v, "budget_locked", tr(r, N_("The project has a submitted report or a payment: its dates and amounts can no longer be changed.")));
-		vtextarea(p, "f_conditions", "conditions", tr(r, N_("Conditions (optional)")),
-		    tr(r, N_("The decision letter gives them, such as what the project must send ICLD before its first payment.")),
-		    p->conditions);
+		vtexts(p, "f_conditions", decision_conditions_id, (const char *const []){
+		    N_("Conditions in Swedish (optional)"), N_("Conditions in English (optional)") },
+		    (const char *const []){
+		    N_("The decision letter in Swedish gives them, such as what the project must send ICLD before its first payment."),
+		    N_("The same conditions, for the decision letter in English. Write them in both languages or in neither.") },
+		    p->in.conditions);
 		/* An inception continues nothing, and without inception projects there is nothing to choose. */
 		if (p->a.type != PT_INCEPTION && (p->ninc > 0 || p->follows_id != 0))
 			view_follows(p);
 	}
 	if (reject)
-		vtextarea(p, "f_reason", "reason", tr(r, N_("Reason for rejecting the application")),
-		    tr(r, N_("The decision letter gives it to the applicant.")),
+		vtexts(p, "f_reason", decision_reason_id, (const char *const []){
+		    N_("Reason for rejecting the application, in Swedish"),
+		    N_("Reason for rejecting the application, in English") },
+		    (const char *const []){
+		    N_("The decision letter in Swedish gives it to the applicant."),
+		    N_("The decision letter in English gives it to the applicant.") },
 		    p->in.reason);
 }
 
@@ -599,7 +628,7 @@ view_reports(struct req *r, struct vobj *o, const struct decision_view *dv,
 		    y <= dv->nyears ? dv->year[y - 1].ends_on : NULL);
 		vobj_str(w, "due", rp->due_on);
 		vobj_str(w, "status", rp->status);
-		vobj_str(w, "status_label", label(r->lang, rp->status));
+		vobj_str(w, "status_label", label_report(r->lang, rp->status));
 	}
 }
 
@@ -621,8 +650,8 @@ view_decided(struct dpage *p)
 		row(r, o, N_("Period"), arena_printf(r->a, "%s – %s", dv->starts_on,
 		    dv->ends_on));
 		row(r, o, N_("Amount approved"), amount_text(r, dv->total));
-		w = row(r, o, N_("Conditions"), dv->conditions);
-		vobj_bool(w, "prose", 1);
+		row_texts(r, o, (const char *const []){ N_("Conditions in Swedish"),
+		    N_("Conditions in English") }, dv->conditions);
 		if (dv->follows_code != NULL) {
 			w = row(r, o, N_("Continues the project"), dv->follows_code);
 			vobj_str(w, "href", arena_printf(r->a, "/projects/%s",
@@ -630,10 +659,9 @@ view_decided(struct dpage *p)
 		}
 		view_amounts(r, o, dv);
 		view_reports(r, o, dv, 1);
-	} else {
-		w = row(r, o, N_("Reason for the decision"), dv->reason);
-		vobj_bool(w, "prose", 1);
-	}
+	} else
+		row_texts(r, o, (const char *const []){ N_("Reason in Swedish"),
+		    N_("Reason in English") }, dv->reason);
 	vobj_str(o, "letter_sv", app_path(r, p->a.id, "/letter?lang=sv"));
 	vobj_str(o, "letter_en", app_path(r, p->a.id, "/letter?lang=en"));
 }
@@ -815,14 +843,21 @@ h_decision_save(struct req *r)
 
 /* ---- the letter --------------------------------------------------------------------------------------- */
 
-/* The letter's language, which the page then speaks throughout. */
+/*
+ * Sets key to the letter's text in its language l, never another's: a decision recorded before
+ * both languages were asked for has its text in one, and the other letter then says where it
+ * is (elsewhere[the language it was written in]) as key_elsewhere. Blank in both: none.
+ */
 static void
-set_lang(struct req *r, enum lang l)
+letter_text(struct req *r, struct vobj *v, const char *key, const char *const *text,
+    enum lang l, const char *const *elsewhere)
 {
-	r->lang = l;
-	vobj_str(r->view, "lang", i18n_code(l));
-	vobj_bool(r->view, "lang_sv", l == LANG_SV);
-	vobj_bool(r->view, "lang_en", l == LANG_EN);
+	int k;
+
+	vobj_str(v, key, rules_blank(text[l]) ? NULL : text[l]);
+	for (k = 0; k < LANG__MAX && rules_blank(text[l]); k++)
+		if (!rules_blank(text[k]))
+			vobj_str(v, arena_printf(r->a, "%s_elsewhere", key), tr(r, elsewhere[k]));
 }
 
 /*
@@ -845,7 +880,7 @@ h_decision_letter(struct req *r)
 		return status;
 	if (dv->id == 0)
 		return 404;
-	set_lang(r, (enum lang)l);
+	view_lang(r, (enum lang)l);
 	approved = strcmp(dv->outcome, "approve") == 0;
 	title = app_title(r, &p->a);
 	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",
@@ -878,7 +913,9 @@ h_decision_letter(struct req *r)
 		    (const char *const []){ "org", p->x.org_name, "total", total,
 		    "code", dv->code, "start", dv->starts_on, "end", dv->ends_on,
 		    NULL }));
-		vobj_str(v, "conditions", rules_blank(dv->conditions) ? NULL : dv->conditions);
+		letter_text(r, v, "conditions", dv->conditions, (enum lang)l, (const char *const []){
+		    N_("The conditions of this approval were written in Swedish only: the decision letter in Swedish gives them."),
+		    N_("The conditions of this approval were written in English only: the decision letter in English gives them.") });
 		if (dv->follows_code != NULL)
 			vobj_str(v, "follows", rules_fill(r->a, tr(r,
 			    N_("The project continues the inception project {code}.")),
@@ -889,7 +926,9 @@ h_decision_letter(struct req *r)
 		vobj_str(v, "rejected", rules_fill(r->a, tr(r,
 		    N_("ICLD has decided not to approve the application from {org}.")),
 		    (const char *const []){ "org", p->x.org_name, NULL }));
-		vobj_str(v, "reason", dv->reason);
+		letter_text(r, v, "reason", dv->reason, (enum lang)l, (const char *const []){
+		    N_("The reason for this decision was written in Swedish only: the decision letter in Swedish gives it."),
+		    N_("The reason for this decision was written in English only: the decision letter in English gives it.") });
 	}
 	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));

@@ -50,7 +50,7 @@ home_applicant(struct req *r)
 		if (strcmp(h.reports[i].kind, "progress") == 0)
 			vobj_int(o, "year", h.reports[i].year);
 		vobj_str(o, "status", h.reports[i].status);
-		vobj_str(o, "status_label", label(r->lang, h.reports[i].status));
+		vobj_str(o, "status_label", label_report(r->lang, h.reports[i].status));
 		vobj_str(o, "due", h.reports[i].due);
 		view_days(r, o, h.reports[i].days_left);
 	}

@@ -124,11 +124,11 @@ view_options(const struct list_query *q, struct vobj *sel,
 			list_view_option(sel, q, filter, o[i].value, o[i].label);
 }
 
-/* The counts per status ("All" first), each in word's words, and the total the page is out of. */
+/* The counts per status ("All" first), each in words, and the total the page is out of. */
 static long long
 view_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
     const struct list_meta *m, const char *const *statuses, size_t nstatuses,
-    const char *(*word)(enum lang, const char *))
+    const char *(*words)(enum lang, const char *))
 {
 	long long all = 0, n, total;
 	size_t i, k;
@@ -141,7 +141,7 @@ view_counts(struct req *r, const struct list_spec *s, const struct list_query *q
 		for (n = 0, k = 0; k < m->ncounts; k++)
 			if (strcmp(m->counts[k].status, statuses[i]) == 0)
 				n = m->counts[k].n;
-		list_view_count(r, s, q, statuses[i], word(r->lang, statuses[i]), n);
+		list_view_count(r, s, q, statuses[i], words(r->lang, statuses[i]), n);
 		if (q->val[s->status_filter] != NULL &&
 		    strcmp(q->val[s->status_filter], statuses[i]) == 0)
 			total = n;
@@ -342,9 +342,8 @@ h_project_list(struct req *r)
 	    project_status_word);
 	list_view(r, &project_spec, &q, total, sel);
 	view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
-	for (i = 0; i < PROJECT_NSTATUSES; i++)
-		list_view_option(sel[PF_STATUS], &q, PF_STATUS, project_statuses[i],
-		    project_status_word(r->lang, project_statuses[i]));
+	list_view_words(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses, PROJECT_NSTATUSES,
+	    project_status_word);
 	list_view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
 	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
 	view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
@@ -529,10 +528,10 @@ h_report_list(struct req *r)
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
 	view_crumb(r, "/reports", i18n_tr(r->lang, N_("Reports")));
 	total = view_counts(r, &report_spec, &q, &m, report_statuses,
-	    report_filters[RF_STATUS].nvalues, label);
+	    report_filters[RF_STATUS].nvalues, label_report);
 	list_view(r, &report_spec, &q, total, sel);
-	list_view_codes(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,
-	    report_filters[RF_STATUS].nvalues);
+	list_view_words(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,
+	    report_filters[RF_STATUS].nvalues, label_report);
 	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "overdue",
 	    i18n_tr(r->lang, N_("Overdue")));
 	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "due",
@@ -566,7 +565,7 @@ h_report_list(struct req *r)
 		vobj_str(o, "due", w->due);
 		vobj_str(o, "submitted", w->submitted);
 		vobj_str(o, "status", w->status);
-		vobj_str(o, "status_label", label(r->lang, w->status));
+		vobj_str(o, "status_label", label_report(r->lang, w->status));
 		vobj_str(o, "days", NULL);
 		vobj_bool(o, "overdue", 0);
 		if (w->owed)
@@ -626,7 +625,7 @@ report_download(struct req *r, int xlsx)
 		c[RX_YEAR] = w->year;
 		c[RX_DUE] = w->due;
 		c[RX_SUBMITTED] = w->submitted;
-		c[RX_STATUS] = label(r->lang, w->status);
+		c[RX_STATUS] = label_report(r->lang, w->status);
 		c[RX_LATE] = w->owed && w->days_left < 0 ?
 		    arena_printf(r->a, "%lld", -w->days_left) : NULL;
 	}

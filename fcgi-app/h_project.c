@@ -213,7 +213,7 @@ view_years(struct req *r, const struct project_view *p)
 		vobj_str(o, "report_href", rp != NULL && reads_reports(r) ?
 		    arena_printf(r->a, "/reports/%lld", rp->id) : NULL);
 		vobj_str(o, "report_status", rp != NULL ? rp->status : NULL);
-		vobj_str(o, "report_status_label", rp != NULL ? label(r->lang, rp->status) : NULL);
+		vobj_str(o, "report_status_label", rp != NULL ? label_report(r->lang, rp->status) : NULL);
 	}
 	vobj_bool(r->view, "has_years", p->nyears > 0);
 	vobj_str(r->view, "years_budget", fmt_amount(r->a, budget, r->lang));
@@ -239,7 +239,7 @@ view_reports(struct req *r, const struct project_view *p)
 		    NULL);
 		vobj_str(o, "due", rp->due);
 		vobj_str(o, "status", rp->status);
-		vobj_str(o, "status_label", label(r->lang, rp->status));
+		vobj_str(o, "status_label", label_report(r->lang, rp->status));
 		/* Owed while a draft or returned, as the start pages count it; a project that ended owes none. */
 		vobj_str(o, "days", NULL);
 		vobj_bool(o, "overdue", 0);

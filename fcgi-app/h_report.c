@@ -299,7 +299,7 @@ view_head(struct req *r, const struct report_view *v)
 	vobj_str(o, "project_title", i18n_pick(r->lang, v->title_sv, v->title_en));
 	vobj_str(o, "org_name", v->org_name);
 	vobj_str(o, "status", v->status);
-	vobj_str(o, "status_label", label(r->lang, v->status));
+	vobj_str(o, "status_label", label_report(r->lang, v->status));
 	vobj_str(o, "due", v->due);
 	vobj_str(o, "period_start", progress(v) ? v->year_start : v->project_start);
 	vobj_str(o, "period_end", progress(v) ? v->year_end : v->project_end);
@@ -684,7 +684,7 @@ view_history(struct req *r, const struct report_view *v)
 		vobj_str(w, "submitted_at", fmt_time(r->a, rv->submitted_at));
 		vobj_str(w, "submitted_by", rv->submitted_by);
 		vobj_str(w, "outcome", rv->outcome != NULL ? rv->outcome : "submitted");
-		vobj_str(w, "outcome_label", rv->outcome != NULL ? label(r->lang, rv->outcome) :
+		vobj_str(w, "outcome_label", rv->outcome != NULL ? label_report(r->lang, rv->outcome) :
 		    tr(r, N_("Awaiting ICLD's decision")));
 		vobj_str(w, "comment", rules_blank(rv->comment) ? NULL : rv->comment);
 		vobj_str(w, "decided_at", rv->decided_at != NULL ?
@@ -995,7 +995,8 @@ h_report_revision(struct req *r)
 {
 	struct report_view v;
 	struct shown s;
-	const char *when = NULL;
+	const struct report_revision *shown_rev = NULL;
+	const char *when, *status_of;
 	long long rev;
 	size_t i;
 	int status;
@@ -1009,8 +1010,17 @@ h_report_revision(struct req *r)
 		return http_status(e);
 	for (i = 0; i < v.nrevs; i++)
 		if (v.revs[i].revision == rev)
-			when = fmt_time(r->a, v.revs[i].submitted_at);
+			shown_rev = &v.revs[i];
+	when = shown_rev != NULL ? fmt_time(r->a, shown_rev->submitted_at) : NULL;
 	view_head(r, &v);
+	/*
+	 * The revision's own status, not the report's now: what ICLD made of it, or submitted while
+	 * it waits; and no deadline, which is the report's.
+	 */
+	status_of = shown_rev != NULL && shown_rev->outcome != NULL ? shown_rev->outcome : "submitted";
+	vobj_str(r->view, "status", status_of);
+	vobj_str(r->view, "status_label", label_report(r->lang, status_of));
+	vobj_str(r->view, "days", NULL);
 	vobj_str(r->view, "title", arena_printf(r->a, "%s, %s %lld", report_title(r, &v),
 	    tr(r, N_("revision")), rev));
 	vobj_str(r->view, "revision_note", rules_fill(r->a, tr(r,

@@ -304,7 +304,7 @@ show_round_form(struct req *r, const struct round_form *f,
 	if (stored == NULL) {
 		vobj_str(v, "title", i18n_tr(r->lang, N_("Add a round")));
 		vobj_str(v, "action", "/rounds");
-		vobj_str(v, "here", "/rounds/new");
+		view_here(r, "/rounds/new");
 		vobj_str(v, "token", f->token);
 		vobj_str(v, "submit", i18n_tr(r->lang, N_("Add the round")));
 		view_crumb(r, "/rounds/new", i18n_tr(r->lang, N_("Add a round")));
@@ -313,7 +313,7 @@ show_round_form(struct req *r, const struct round_form *f,
 		vobj_str(v, "title", arena_printf(r->a, "%s: %s",
 		    i18n_tr(r->lang, N_("Edit the round")), name));
 		vobj_str(v, "action", arena_printf(r->a, "/rounds/%lld", stored->id));
-		vobj_str(v, "here", arena_printf(r->a, "/rounds/%lld/edit", stored->id));
+		view_here(r, arena_printf(r->a, "/rounds/%lld/edit", stored->id));
 		vobj_int(v, "version", f->version);
 		vobj_str(v, "submit", i18n_tr(r->lang, N_("Save the round")));
 		view_crumb(r, arena_printf(r->a, "/rounds/%lld/edit", stored->id), name);
@@ -569,7 +569,7 @@ show_countries(struct req *r, const struct country_form *f,
 		view_error(r, "region", f->region_error);
 
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Partner countries")));
-	vobj_str(v, "here", "/countries");
+	view_here(r, "/countries");
 	view_crumb(r, "/countries", i18n_tr(r->lang, N_("Partner countries")));
 	for (i = 0; i < n; i++) {
 		const struct country_row *c = &rows[i];
@@ -700,7 +700,7 @@ show_languages_form(struct req *r, const struct country_row *c, unsigned version
 		view_error(r, "languages", error);
 	vobj_str(v, "title", rules_fill(r->a, i18n_tr(r->lang, N_("Official languages of {country}")),
 	    (const char *const []){ "country", name, NULL }));
-	vobj_str(v, "here", "/countries");
+	view_here(r, "/countries");
 	view_crumb(r, "/countries", i18n_tr(r->lang, N_("Partner countries")));
 	view_crumb(r, arena_printf(r->a, "/countries/%s/edit", c->c.code), name);
 	vobj_str(v, "action", arena_printf(r->a, "/countries/%s", c->c.code));

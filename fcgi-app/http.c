@@ -5,6 +5,7 @@
 #include "app.h"
 #include "arena.h"
 #include "auth.h"
+#include "i18n.h"
 #include "log.h"
 #include "req.h"
 #include "tpl.h"
@@ -90,13 +91,57 @@ render(struct req *r, int tpl)
 {
 	enum kerr e;
 
-	e = tpl_render(app.tpl, app.tpl_index[tpl], r->lang, r->view, &r->body);
+	e = tpl_render(app.tpl, app.tpl_index[tpl], r->lang, r->view, r->layout, &r->body);
 	if (e != KERR_OK) {
 		log_err(r->id, "tpl_render(%d) failed: %d", tpl, e);
 		buf_reset(&r->body);
 		return 500;
 	}
 	return r->status ? r->status : 200;
+}
+
+const char *const view_layout_names[] = {
+	"lang_code", "lang_sv", "lang_en", "lang_by_get", "csrf", "reqid", "here",
+	"signed_in", "user_name", "user_org", "is_admin", "is_sida", "is_applicant", NULL
+};
+
+void
+view_lang(struct req *r, enum lang l)
+{
+	r->lang = l;
+	vobj_str(r->layout, "lang_code", i18n_code(l));
+	vobj_bool(r->layout, "lang_sv", l == LANG_SV);
+	vobj_bool(r->layout, "lang_en", l == LANG_EN);
+}
+
+void
+view_here(struct req *r, const char *path)
+{
+	vobj_str(r->layout, "here", path);
+}
+
+void
+view_layout(struct req *r)
+{
+	struct vobj *v = r->layout;
+
+	view_lang(r, r->lang);
+	vobj_str(v, "csrf", r->csrf);
+	/* Without a token (ROUTE_COOKIELESS) the language switch is a GET form (h_language_get). */
+	vobj_bool(v, "lang_by_get", *r->csrf == '\0');
+	vobj_str(v, "reqid", r->id);
+	view_here(r, r->query_string[0] != '\0' ?
+	    arena_printf(r->a, "%s?%s", r->path, r->query_string) : r->path);
+	if (r->sess != NULL) {
+		const struct user *u = &r->sess->user;
+
+		vobj_bool(v, "signed_in", 1);
+		vobj_str(v, "user_name", u->name);
+		vobj_str(v, "user_org", u->org_name);
+		vobj_bool(v, "is_admin", u->role == ROLE_ADMIN);
+		vobj_bool(v, "is_sida", u->role == ROLE_SIDA);
+		vobj_bool(v, "is_applicant", u->role == ROLE_APPLICANT);
+	}
 }
 
 void

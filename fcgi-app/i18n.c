@@ -30,14 +30,20 @@ i18n_init(const char *localedir)
 const char *
 i18n_tr(enum lang l, const char *msgid)
 {
-	if (l == LANG_EN)
-		return msgid;
-	if (current != (int)l) {
-		setenv("LANGUAGE", i18n_code(l), 1);
-		++_nl_msg_cat_cntr;
-		current = (int)l;
+	const char *t = msgid, *ctx;
+
+	if (l != LANG_EN) {
+		if (current != (int)l) {
+			setenv("LANGUAGE", i18n_code(l), 1);
+			++_nl_msg_cat_cntr;
+			current = (int)l;
+		}
+		t = dgettext("kpp", msgid);
 	}
-	return dgettext("kpp", msgid);
+	/* A msgid in a context (NC_(), gettext's "ctx\4msgid") untranslated is the words after it. */
+	if (t == msgid && (ctx = strchr(msgid, '\004')) != NULL)
+		return ctx + 1;
+	return t;
 }
 
 const char *

@@ -8,6 +8,13 @@
 #define N_(s)	(s)
 
 /*
+ * Marks s in context ctx (a msgctxt in the catalogue), for English words that Swedish says in more
+ * than one way: a report is "godkänd" where an application is "beviljad", both "Approved".
+ * i18n_tr() takes it as any msgid; untranslated it reads as s.
+ */
+#define NC_(ctx, s)	ctx "\004" s
+
+/*
  * Binds the "kpp" text domain to localedir (laid out as
  * <dir>/sv/LC_MESSAGES/kpp.mo). Returns 0, or -1 when the process cannot
  * use a UTF-8 locale.

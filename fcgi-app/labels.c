@@ -90,6 +90,25 @@ label(enum lang l, const char *code)
 	return code;
 }
 
+/* Where a report's words differ from an application's for the same code. */
+static const struct {
+	const char	*code;
+	const char	*msgid;
+} report_labels[] = {
+	{ "approved", NC_("report", "Approved") },
+};
+
+const char *
+label_report(enum lang l, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < sizeof(report_labels) / sizeof(report_labels[0]); i++)
+		if (strcmp(report_labels[i].code, code) == 0)
+			return i18n_tr(l, report_labels[i].msgid);
+	return label(l, code);
+}
+
 const char *const partner_kinds[] = {
 	"municipality", "county", "city", "province", "district", "other", NULL
 };

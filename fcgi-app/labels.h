@@ -18,6 +18,12 @@ void		 labels_init(void);
  */
 const char	*label(enum lang l, const char *code);
 
+/*
+ * The label of a report's status or kind: as label(), but a report is approved where an
+ * application is granted, which Swedish says in other words (godkänd, beviljad).
+ */
+const char	*label_report(enum lang l, const char *code);
+
 /* The kinds of partner organisations as stored (organisations.kind), in the forms' order; NULL-terminated. */
 extern const char *const partner_kinds[];
 

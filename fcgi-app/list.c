@@ -289,13 +289,21 @@ list_view_option(struct vobj *sel, const struct list_query *q, size_t filter,
 }
 
 void
-list_view_codes(struct req *r, const struct list_query *q, struct vobj *sel,
-    size_t filter, const char *const *codes, size_t n)
+list_view_words(struct req *r, const struct list_query *q, struct vobj *sel,
+    size_t filter, const char *const *codes, size_t n,
+    const char *(*words)(enum lang, const char *))
 {
 	size_t i;
 
 	for (i = 0; i < n && codes[i] != NULL; i++)
-		list_view_option(sel, q, filter, codes[i], label(r->lang, codes[i]));
+		list_view_option(sel, q, filter, codes[i], words(r->lang, codes[i]));
+}
+
+void
+list_view_codes(struct req *r, const struct list_query *q, struct vobj *sel,
+    size_t filter, const char *const *codes, size_t n)
+{
+	list_view_words(r, q, sel, filter, codes, n, label);
 }
 
 void

@@ -146,6 +146,11 @@ void		 list_view_option(struct vobj *sel, const struct list_query *q,
 void		 list_view_codes(struct req *r, const struct list_query *q,
 		    struct vobj *sel, size_t filter, const char *const *codes, size_t n);
 
+/* As list_view_codes(), each code in the words of words() (label_report() for a report's statuses). */
+void		 list_view_words(struct req *r, const struct list_query *q,
+		    struct vobj *sel, size_t filter, const char *const *codes, size_t n,
+		    const char *(*words)(enum lang, const char *));
+
 /*
  * Adds one link of the count per status ("counts": label, n, href to the
  * list with that status and the other filters, current; and "has_counts").

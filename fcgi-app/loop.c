@@ -223,33 +223,6 @@ choose_csrf(struct req *r)
 	r->csrf = fresh;
 }
 
-/* The keys the layout needs on every page. */
-static void
-view_common(struct req *r)
-{
-	struct vobj *v = r->view;
-
-	vobj_str(v, "lang", i18n_code(r->lang));
-	vobj_bool(v, "lang_sv", r->lang == LANG_SV);
-	vobj_bool(v, "lang_en", r->lang == LANG_EN);
-	vobj_str(v, "csrf", r->csrf);
-	/* Without a token (ROUTE_COOKIELESS) the language switch is a GET form (h_language_get). */
-	vobj_bool(v, "lang_by_get", *r->csrf == '\0');
-	vobj_str(v, "reqid", r->id);
-	vobj_str(v, "here", r->query_string[0] != '\0' ?
-	    arena_printf(r->a, "%s?%s", r->path, r->query_string) : r->path);
-	if (r->sess != NULL) {
-		const struct user *u = &r->sess->user;
-
-		vobj_bool(v, "signed_in", 1);
-		vobj_str(v, "user_name", u->name);
-		vobj_str(v, "org_name", u->org_name);
-		vobj_bool(v, "is_admin", u->role == ROLE_ADMIN);
-		vobj_bool(v, "is_sida", u->role == ROLE_SIDA);
-		vobj_bool(v, "is_applicant", u->role == ROLE_APPLICANT);
-	}
-}
-
 /* Language, CSRF token (for pages with forms) and the layout's keys, once the session is known. */
 static void
 prepare_view(struct req *r, int forms)
@@ -259,7 +232,7 @@ prepare_view(struct req *r, int forms)
 	else
 		r->csrf = "";
 	choose_language(r);
-	view_common(r);
+	view_layout(r);
 }
 
 /*
@@ -434,6 +407,7 @@ loop_handle(FCGX_Request *f, struct arena *a)
 	sodium_bin2hex(r->id, sizeof(r->id), rid, sizeof(rid));
 	buf_init(&r->body, a, 16384);
 	r->view = vobj_new(a);
+	r->layout = vobj_new(a);
 	r->body_fd = -1;
 	r->content_type = "text/html; charset=utf-8";
 	r->lang = app.conf.default_lang;

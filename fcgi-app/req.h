@@ -83,6 +83,7 @@ struct req {
 	const char	*csrf;		/* the token forms on this page carry */
 	const char	*lapsed_csrf;	/* a POST after its session lapsed: that session's token (session_lapsed()) */
 	struct vobj	*view;		/* the page's view-model root */
+	struct vobj	*layout;	/* the layout's own values ({{@name}}): view_layout() */
 
 	/* The response. */
 	int		 status;
@@ -122,8 +123,23 @@ void		 resp_file(struct req *r, int fd);
 /* Ends a POST: 303 See Other to a local path. Returns the status for the handler to return. */
 int		 redirect(struct req *r, const char *location);
 
-/* Renders page template tpl with r->view into the body. Returns 200, or 500 on a template failure. */
+/* Renders page template tpl with r->view and r->layout into the body. Returns 200, or 500 on a template failure. */
 int		 render(struct req *r, int tpl);
+
+/*
+ * The names of the layout's values, NULL-terminated: the templates read them as {{@name}} from
+ * r->layout and only so (tpl.h), so that no value a page sets in r->view can stand for them.
+ */
+extern const char *const view_layout_names[];
+
+/* Sets the layout's values (view_layout_names) from r's language, token and session. */
+void		 view_layout(struct req *r);
+
+/* Makes the page speak language l throughout (a decision letter in the language asked for). */
+void		 view_lang(struct req *r, enum lang l);
+
+/* Makes the language switch come back to path (a form's page, where the request was its POST). */
+void		 view_here(struct req *r, const char *path);
 
 /*
  * Adds text to the page's error summary (_error_summary.html), linking to

@@ -22,6 +22,7 @@ struct ctx {
 	int			 type;		/* enum ptype, or -1 when not chosen or unknown */
 	const struct round_rule	*rule;		/* the round's rule for type; NULL when not allowed */
 	enum section		 sec;		/* the section being checked */
+	int			 approving;	/* the amounts are ICLD's approved ones, not those applied for */
 };
 
 const char *
@@ -669,7 +670,11 @@ check_year(struct ctx *x, int y)
 		if (app->amount[y][k] > 0)
 			sum += app->amount[y][k];
 	if (sum != total)
-		fail(x, field, N_("The costs for year {year} add up to {sum}, "
+		fail(x, field, x->approving ?
+		    N_("The costs for year {year} add up to {sum}, not the "
+		    "{total} approved for the year: correct the costs or the "
+		    "amount approved") :
+		    N_("The costs for year {year} add up to {sum}, "
 		    "not the {total} applied for: correct the costs or the "
 		    "amount"), (const char *const []){ "year", year,
 		    "sum", kronor(x, sum), "total", kronor(x, total), NULL });
@@ -830,6 +835,7 @@ rules_check_amounts(struct arena *a, enum lang l,
 
 	ctx_init(&x, a, l, app, r, c, out, max);
 	x.sec = SEC_BUDGET;
+	x.approving = 1;
 	check_amounts(&x);
 	return x.e.n;
 }

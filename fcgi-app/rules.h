@@ -149,7 +149,8 @@ size_t		 rules_check_section(struct arena *a, enum lang l,
  * and each of those years' amount (year_total) between the minimum and
  * the ceiling of country c's region, its cost categories adding up to it.
  * Not the description of other costs: this is for ICLD's decision, which
- * approves amounts, not the applicant's words. Problems as rules_check()
+ * approves amounts, not the applicant's words, and its messages speak of
+ * the amounts approved, not applied for. Problems as rules_check()
  * stores them (fields "years", "amount-Y"; section SEC_BUDGET); returns
  * how many there are.
  */

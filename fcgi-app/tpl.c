@@ -46,6 +46,7 @@ struct tstr {
 struct node {
 	unsigned char	 type;
 	unsigned char	 esc;
+	unsigned char	 layout;	/* {{@key}}: read from the layout's scope only */
 	unsigned	 hash;		/* vkey_hash(key) */
 	unsigned	 line;
 	const char	*key;		/* variable, section or partial name */
@@ -573,6 +574,7 @@ struct parser {
 	struct tplset	*t;
 	tpl_translate_fn translate;
 	void		*arg;
+	const char *const *layout;	/* the layout's names, NULL-terminated; NULL: none */
 	const char	*name;
 	const char	*src;
 	size_t		 len;
@@ -813,23 +815,66 @@ name_ok(const char *s, size_t n, int partial)
 	return 1;
 }
 
+/* Whether name (n bytes) is one of the layout's. */
+static int
+layout_name(const struct parser *p, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; p->layout != NULL && p->layout[i] != NULL; i++)
+		if (strlen(p->layout[i]) == n && memcmp(p->layout[i], name, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Reads the name of a value or section, shown in messages as open+name:
+ * "@name" is the layout's and must be one of its names; any other is the
+ * page's and must not be one, so that neither scope is ever read as the
+ * other. Sets *full (as written, for {{/...}}) and *key (without "@") in
+ * the set's arena, and *layout. Returns 0, or -1 after an error.
+ */
+static int
+read_name(struct parser *p, const char *name, size_t nlen, unsigned line,
+    const char *open, const char **full, const char **key, int *layout)
+{
+	int at = nlen > 0 && name[0] == '@';
+
+	if (!name_ok(name + at, nlen - (size_t)at, 0)) {
+		if (open[2] == '#' || open[2] == '^')
+			return perr(p, line, "bad section name \"%.*s\"",
+			    (int)(nlen > 40 ? 40 : nlen), name);
+		return perr(p, line, "bad name \"%.*s\" in %s", (int)(nlen > 40 ? 40 : nlen),
+		    name, open);
+	}
+	if (at && !layout_name(p, name + 1, nlen - 1))
+		return perr(p, line, "%s%.*s}}: %.*s is none of the layout's names", open,
+		    (int)nlen, name, (int)nlen - 1, name + 1);
+	if (!at && layout_name(p, name, nlen))
+		return perr(p, line, "%s%.*s}}: %.*s is the layout's: write %s@%.*s}}", open,
+		    (int)nlen, name, (int)nlen, name, open, (int)nlen, name);
+	*full = arena_strndup(p->t->a, name, nlen);
+	*key = *full + at;
+	*layout = at;
+	return 0;
+}
+
 static int
 add_var(struct parser *p, struct seq *q, const char *name, size_t nlen, unsigned line,
     struct hset *hs, int raw)
 {
 	struct node *n;
-	const char *key;
-	int e = E_RAW;
+	const char *full, *key;
+	int e = E_RAW, layout;
 
-	if (!name_ok(name, nlen, 0))
-		return perr(p, line, "bad name \"%.*s\" in {{%s", (int)(nlen > 40 ? 40 : nlen),
-		    name, raw ? "{" : "");
-	key = arena_strndup(p->t->a, name, nlen);
-	if (!raw && (e = hset_esc(p, hs, line, "{{", key)) == -1)
+	if (read_name(p, name, nlen, line, raw ? "{{{" : "{{", &full, &key, &layout) == -1)
+		return -1;
+	if (!raw && (e = hset_esc(p, hs, line, "{{", full)) == -1)
 		return -1;
 	n = node_add(p, q, N_VAR);
 	n->key = key;
 	n->hash = vkey_hash(key);
+	n->layout = (unsigned char)layout;
 	n->esc = (unsigned char)e;
 	n->line = line;
 	hset_written(hs);
@@ -869,16 +914,16 @@ add_section(struct parser *p, struct seq *q, const char *name, size_t nlen, int 
 	struct hset start = *hs, end;
 	struct seq body;
 	struct node *n;
-	const char *key;
+	const char *full, *key;
 	unsigned bline, pass;
 	size_t bpos;
+	int layout;
 
-	if (!name_ok(name, nlen, 0))
-		return perr(p, open_line, "bad section name \"%.*s\"",
-		    (int)(nlen > 40 ? 40 : nlen), name);
+	if (read_name(p, name, nlen, open_line, inverted ? "{{^" : "{{#", &full, &key,
+	    &layout) == -1)
+		return -1;
 	if (nest >= MAXNEST)
 		return perr(p, open_line, "sections nested more than %d deep", MAXNEST);
-	key = arena_strndup(p->t->a, name, nlen);
 	/*
 	 * A section renders zero, one or many times, so what follows it (and
 	 * its own next round) may be in the context before it or after it.
@@ -890,7 +935,7 @@ add_section(struct parser *p, struct seq *q, const char *name, size_t nlen, int 
 		bpos = *pos;
 		bline = *line;
 		end = start;
-		if (parse_seq(p, &bpos, &bline, &end, key, open_line, nest + 1, &body) == -1)
+		if (parse_seq(p, &bpos, &bline, &end, full, open_line, nest + 1, &body) == -1)
 			return -1;
 		if (inverted) {
 			if (hset_union(&start, &end) == -1)
@@ -902,7 +947,7 @@ add_section(struct parser *p, struct seq *q, const char *name, size_t nlen, int 
 		if (pass == 1)
 			return perr(p, open_line, "{{#%s}}: each round of the section "
 			    "leaves the HTML in another context; close tags and quotes "
-			    "inside it", key);
+			    "inside it", full);
 		if (hset_union(&start, &end) == -1)
 			goto toomany;
 	}
@@ -912,13 +957,14 @@ add_section(struct parser *p, struct seq *q, const char *name, size_t nlen, int 
 	n = node_add(p, q, inverted ? N_INVERTED : N_SECTION);
 	n->key = key;
 	n->hash = vkey_hash(key);
+	n->layout = (unsigned char)layout;
 	n->line = open_line;
 	n->u.sec.kids = body.v != NULL ? body.v : no_nodes;
 	n->u.sec.n = body.n;
 	return 0;
 toomany:
 	return perr(p, open_line, "{{%c%s}}: too many possible HTML contexts after it",
-	    inverted ? '^' : '#', key);
+	    inverted ? '^' : '#', full);
 }
 
 /*
@@ -1018,7 +1064,7 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 			n->line = tline;
 			break;
 		default:
-			if (!is_alpha((unsigned char)in[0]))
+			if (!is_alpha((unsigned char)in[0]) && in[0] != '@')
 				return perr(p, tline, "unknown tag {{%.*s}}",
 				    (int)(ilen > 40 ? 40 : ilen), in);
 			if (add_var(p, q, in, ilen, tline, hs, 0) == -1)
@@ -1121,7 +1167,8 @@ src_cmp(const void *a, const void *b)
 
 static enum kerr
 load(const struct tplsrc *src, unsigned n, const char *prefix, unsigned nlang,
-    tpl_translate_fn translate, void *arg, struct tplset **out, char *err, size_t errlen)
+    tpl_translate_fn translate, void *arg, const char *const *layout,
+    struct tplset **out, char *err, size_t errlen)
 {
 	const struct tplsrc **order;
 	struct parser p;
@@ -1154,6 +1201,7 @@ load(const struct tplsrc *src, unsigned n, const char *prefix, unsigned nlang,
 	p.t = t;
 	p.translate = translate;
 	p.arg = arg;
+	p.layout = layout;
 	p.err = err;
 	p.errlen = errlen;
 	for (i = 0; i < n; i++) {
@@ -1189,9 +1237,10 @@ fail:
 
 enum kerr
 tplset_load_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
-    tpl_translate_fn translate, void *arg, struct tplset **out, char *err, size_t errlen)
+    tpl_translate_fn translate, void *arg, const char *const *layout,
+    struct tplset **out, char *err, size_t errlen)
 {
-	return load(src, n, "", nlang, translate, arg, out, err, errlen);
+	return load(src, n, "", nlang, translate, arg, layout, out, err, errlen);
 }
 
 /* Returns a malloc'ed copy of s[0..n), or NULL (strndup() is POSIX, not C11). */
@@ -1249,7 +1298,7 @@ fail:
 
 enum kerr
 tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *arg,
-    struct tplset **out, char *err, size_t errlen)
+    const char *const *layout, struct tplset **out, char *err, size_t errlen)
 {
 	struct tplsrc *src = NULL, *ns;
 	struct dirent *de;
@@ -1297,7 +1346,7 @@ tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *a
 		}
 		src[n++].text = text;
 	}
-	e = load(src, n, prefix, nlang, translate, arg, out, err, errlen);
+	e = load(src, n, prefix, nlang, translate, arg, layout, out, err, errlen);
 out:
 	closedir(d);
 	for (i = 0; i < n; i++) {
@@ -1522,6 +1571,7 @@ struct rctx {
 	unsigned	 level;		/* sections and partials entered */
 	unsigned	 depth;		/* scopes in use */
 	const struct vobj *scope[MAXLEVEL + 1];
+	const struct vobj *layout;	/* {{@name}}'s scope, never searched for others */
 };
 
 static const struct vval *
@@ -1530,6 +1580,8 @@ lookup(const struct rctx *c, const struct node *n)
 	const struct vval *v;
 	unsigned i = c->depth;
 
+	if (n->layout)
+		return c->layout != NULL ? vobj_get(c->layout, n->key, n->hash) : NULL;
 	while (i-- > 0)
 		if ((v = vobj_get(c->scope[i], n->key, n->hash)) != NULL)
 			return v;
@@ -1622,7 +1674,7 @@ render_nodes(struct rctx *c, const struct node *n, size_t cnt)
 
 enum kerr
 tpl_render(const struct tplset *t, int idx, unsigned lang, const struct vobj *root,
-    struct buf *out)
+    const struct vobj *layout, struct buf *out)
 {
 	struct rctx c;
 
@@ -1633,6 +1685,7 @@ tpl_render(const struct tplset *t, int idx, unsigned lang, const struct vobj *ro
 	c.out = out;
 	c.level = 0;
 	c.depth = 0;
+	c.layout = layout;
 	if (root != NULL)
 		c.scope[c.depth++] = root;
 	if (render_nodes(&c, t->tpl[idx].nodes, t->tpl[idx].n) == -1)

@@ -24,7 +24,13 @@ struct vobj;
  *   {{_ Some text}}     translated at load, HTML-escaped
  *   {{{name}}}          raw, verbatim: only where templates/raw-allowlist says
  *   {{! comment}}       nothing
- * Names are looked up from the innermost scope out to the root.
+ *   {{@name}}, {{#@name}}..{{/@name}}, {{^@name}}..{{/@name}}
+ *                       the layout's value (tpl_render()'s layout scope)
+ * Names are looked up from the innermost scope out to the root; a name
+ * with "@" only in the layout's scope, which no other lookup searches.
+ * The layout's names are declared at load: "@" with any other name, and
+ * one of them without "@", are load errors, so that a page's value can
+ * never stand for the layout's, nor the layout's for a page's.
  * Substitutions may stand in text, in <title>/<textarea>, and in quoted
  * attribute values: HTML-escaped; a URL attribute (href, src, action...)
  * that starts with one gets a safe URL or "#"; later in a URL attribute
@@ -46,13 +52,15 @@ typedef const char *(*tpl_translate_fn)(unsigned lang, const char *msgid, void *
  * Loads every *.html file in dir (the template's name is the file name
  * without ".html") and compiles it for nlang (at least 1) languages,
  * calling translate for each language and each {{_ ...}} string, so that
- * rendering needs no lookups. On success stores the set in *out (free it
+ * rendering needs no lookups. layout lists the layout's names (NULL-
+ * terminated; NULL for none), read only during the call. On success stores the set in *out (free it
  * with tplset_free()) and returns KERR_OK. Returns KERR_INVALID with
  * "file:line: why" in err for a template that breaks a rule, KERR_SYSTEM
  * with the failing call in err when dir or a file cannot be read.
  */
 enum kerr	 tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate,
-		    void *arg, struct tplset **out, char *err, size_t errlen);
+		    void *arg, const char *const *layout, struct tplset **out,
+		    char *err, size_t errlen);
 
 /* One template given in memory: name (no ".html") and its text. */
 struct tplsrc {
@@ -67,8 +75,8 @@ struct tplsrc {
  * messages name "name.html".
  */
 enum kerr	 tplset_load_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
-		    tpl_translate_fn translate, void *arg, struct tplset **out,
-		    char *err, size_t errlen);
+		    tpl_translate_fn translate, void *arg, const char *const *layout,
+		    struct tplset **out, char *err, size_t errlen);
 
 /* Frees the set and everything compiled into it; NULL is allowed. */
 void		 tplset_free(struct tplset *t);
@@ -77,13 +85,15 @@ void		 tplset_free(struct tplset *t);
 int		 tplset_find(const struct tplset *t, const char *name);
 
 /*
- * Renders template idx in language lang with root as the outermost scope,
- * appending to out (whose arena holds the output). Returns KERR_OK, or
- * KERR_INVALID for a bad idx or lang, or when sections and partials nest
- * deeper than the renderer allows (out then holds a partial page).
+ * Renders template idx in language lang with root as the outermost scope
+ * and layout as the scope of {{@name}} (either may be NULL: nothing is
+ * found there), appending to out (whose arena holds the output). Returns
+ * KERR_OK, or KERR_INVALID for a bad idx or lang, or when sections and
+ * partials nest deeper than the renderer allows (out then holds a partial
+ * page).
  */
 enum kerr	 tpl_render(const struct tplset *t, int idx, unsigned lang,
-		    const struct vobj *root, struct buf *out);
+		    const struct vobj *root, const struct vobj *layout, struct buf *out);
 
 /*
  * Checks every {{{name}}} in the set against the allow-list file at path

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "req.h"
 #include "tpl.h"
 
 /*
@@ -31,7 +32,7 @@ main(int argc, char **argv)
 	}
 	snprintf(allow, sizeof(allow), "%s/raw-allowlist", dir);
 	/* One language and no translations: this checks markup, not wording. */
-	if (tplset_load(dir, 1, NULL, NULL, &t, err, sizeof(err)) != KERR_OK) {
+	if (tplset_load(dir, 1, NULL, NULL, view_layout_names, &t, err, sizeof(err)) != KERR_OK) {
 		fprintf(stderr, "tpl_rawcheck: %s\n", err);
 		return 1;
 	}

@@ -122,7 +122,7 @@ main(void)
 		}
 	}
 	t0 = now();
-	if (tplset_load(dir, 2, NULL, NULL, &t, err, sizeof(err)) != KERR_OK) {
+	if (tplset_load(dir, 2, NULL, NULL, NULL, &t, err, sizeof(err)) != KERR_OK) {
 		fprintf(stderr, "tpl_bench: %s\n", err);
 		goto out;
 	}
@@ -147,7 +147,7 @@ main(void)
 		t0 = now();
 		for (i = 0; i < ROUNDS; i++) {
 			buf_reset(&b);
-			if (tpl_render(t, idx, i & 1, v, &b) != KERR_OK) {
+			if (tpl_render(t, idx, i & 1, v, NULL, &b) != KERR_OK) {
 				fprintf(stderr, "tpl_bench: render failed\n");
 				goto done;
 			}

@@ -36,6 +36,7 @@ const APPROVED = [
 	{ amount: 350000, costs: [150000, 75000, 100000, 25000, 0, 0] },
 ];
 const CONDITIONS = 'En reviderad aktivitetsplan skickas till ICLD före den första utbetalningen.';
+const CONDITIONS_EN = 'A revised activity plan is sent to ICLD before the first payment.';
 
 let stack, q, one;
 let browser;
@@ -286,7 +287,8 @@ describe('ICLD decides on an application', () => {
 			await page.getByRole('group', { name: 'Hur många år ska projektet pågå?' }).getByLabel('2 år', { exact: true }).check();
 			await page.getByLabel('Projektets första dag', { exact: true }).fill('2017-07-01');
 			await page.getByLabel('Projektets sista dag', { exact: true }).fill('2019-06-30');
-			await page.getByLabel('Villkor (frivilligt)').fill(CONDITIONS);
+			await page.getByLabel('Villkor på svenska (frivilligt)').fill(CONDITIONS);
+			await page.getByLabel('Villkor på engelska (frivilligt)').fill(CONDITIONS_EN);
 			// Year 1 at 600 000 kr, its costs adding up: more than a project in Africa may get a year.
 			await fillYear(page, 1, { amount: 600000, costs: [300000, 200000, 100000, 0, 0, 0] });
 			await fillYear(page, 2, APPROVED[1]);
@@ -309,7 +311,8 @@ describe('ICLD decides on an application', () => {
 			assert.equal(read(await amount1.inputValue()), '600 000', 'the amount typed is kept');
 			assert.equal(read(await cell(page, 'Resor, år 1').inputValue()), '300 000');
 			assert.equal(read(await cell(page, 'Beviljat belopp, år 2').inputValue()), '350 000');
-			assert.equal(await page.getByLabel('Villkor (frivilligt)').inputValue(), CONDITIONS);
+			assert.equal(await page.getByLabel('Villkor på svenska (frivilligt)').inputValue(), CONDITIONS);
+			assert.equal(await page.getByLabel('Villkor på engelska (frivilligt)').inputValue(), CONDITIONS_EN);
 			assert.equal(await page.getByLabel('Projektets sista dag', { exact: true }).inputValue(), '2019-06-30');
 			assert.ok(await page.getByLabel('Bevilja ansökan', { exact: true }).isChecked());
 			assert.ok(await page.getByRole('group', { name: 'Hur många år ska projektet pågå?' }).getByLabel('2 år', { exact: true }).isChecked());
@@ -452,6 +455,7 @@ async function checkLetter(page, code) {
 	const main = read(await page.locator('main').innerText());
 	for (const s of [title, APPLICANT_ORG, code, CONDITIONS, shownKr(sum(APPROVED.map((y) => y.amount)))])
 		assert.ok(main.includes(s), `the letter says ${s}`);
+	assert.ok(!main.includes(CONDITIONS_EN), 'the Swedish letter has the Swedish conditions only');
 	const budget = page.getByRole('table', { name: 'Beviljad budget per projektår och kostnadsslag', exact: true });
 	const totals = (await budget.locator('tfoot td').allInnerTexts()).map(read);
 	assert.deepEqual(totals, [...APPROVED.map((y) => shownKr(y.amount)), shownKr(sum(APPROVED.map((y) => y.amount)))],

@@ -1,5 +1,6 @@
 // pages.test.mjs - the quality of every page kpp renders, in Swedish and in English: accessibility with
-// axe-core (WCAG 2.0/2.1 A and AA rules) in Chromium, and valid HTML with the Nu HTML Checker (vnu).
+// axe-core (WCAG 2.0/2.1 A and AA rules) in Chromium, valid HTML with the Nu HTML Checker (vnu), and no
+// sideways scrolling of the page at a phone's width (390 px: wide tables scroll inside their own box).
 //
 // Each page is opened in Chromium as the person who would see it, its language set with the header's
 // POST /language form; the HTML exactly as the server sent it is saved to var/test/pages/<page>-<lang>.html,
@@ -23,6 +24,8 @@ const AXE = path.join(SRC, 'node_modules/axe-core/axe.min.js');
 const VNU = path.join(SRC, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LANGS = ['sv', 'en'];
+/** The width of a small phone, in CSS pixels, at which no page may scroll sideways. */
+const NARROW = 390;
 const APPLICANT_ORG = 'Borlänge kommun';
 
 const ACCOUNTS = {
@@ -624,7 +627,30 @@ async function doCapture({ spec, lang, key }) {
 			incomplete: r.incomplete.map((v) => ({ id: v.id, impact: v.impact, help: v.help, n: v.nodes.length })),
 		};
 	}, AXE_TAGS);
-	return { status: res.status(), lang: await htmlLang(page), url: page.url(), file, axe };
+	// A phone's width: the page itself never scrolls sideways (a wide table scrolls in its own box).
+	const wide = page.viewportSize();
+	await page.setViewportSize({ width: NARROW, height: 844 });
+	const narrow = await page.evaluate((width) => {
+		const root = document.documentElement;
+		// What reaches past the right edge: elements out there that no scrolling box keeps inside.
+		const style = (el) => getComputedStyle(el);
+		const clipped = (el) => {
+			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+				if (style(a).overflowX === 'visible' || a.getBoundingClientRect().right > width + 0.5) continue;
+				// An absolutely placed element is kept only by a scroller that holds its containing block.
+				if (style(el).position !== 'absolute' || (el.offsetParent && a.contains(el.offsetParent))) return true;
+			}
+			return false;
+		};
+		const over = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 0.5 &&
+			!clipped(el));
+		return {
+			scrollWidth: root.scrollWidth,
+			over: over.slice(0, 5).map((el) => `${el.outerHTML.slice(0, 120)} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`),
+		};
+	}, NARROW);
+	await page.setViewportSize(wide);
+	return { status: res.status(), lang: await htmlLang(page), url: page.url(), file, axe, narrow };
 }
 
 function describeViolation(v) {
@@ -648,6 +674,16 @@ describe('axe-core: WCAG 2.1 A and AA', () => {
 			for (const i of r.axe.incomplete) t.diagnostic(`axe could not decide ${i.id} (${i.help}) on ${i.n} element(s)`);
 			const report = r.axe.violations.map(describeViolation).join('\n');
 			assert.equal(r.axe.violations.length, 0, `axe violations on ${c.key} (${r.url}):\n${report}`);
+		});
+	}
+});
+
+describe(`at ${NARROW} px wide`, () => {
+	for (const c of CASES) {
+		test(`${label(c.spec, c.lang)} does not scroll sideways`, { timeout: 60000 }, async () => {
+			const { narrow, url } = await capture(c);
+			assert.ok(narrow.scrollWidth <= NARROW, `${url} is ${narrow.scrollWidth} px wide at a ${NARROW} px viewport; ` +
+				`past the edge:\n${narrow.over.join('\n')}`);
 		});
 	}
 });

@@ -166,7 +166,8 @@ describe('the budget table', () => {
 						sums[y - 1] += Number(line[2]);
 						rowSum += Number(line[2]);
 					} else {
-						assert.equal(cell, 'Inte besvarat', `application ${id} year ${y} ${code} has no line`);
+						// An empty cell is no amount, not a question left unanswered.
+						assert.equal(cell, '–Inget belopp', `application ${id} year ${y} ${code} has no line`);
 					}
 				}
 				if (lines.some((l) => l[1] === code)) assert.equal(t.body[c].cells[n], kr(rowSum), `application ${id}: total of ${code}`);
@@ -230,7 +231,7 @@ describe('who may read it', () => {
 	test('a rejected application gives ICLD\'s reason; an approved one links to its project', async () => {
 		const s = await stack.login('borlange@kommun.example');
 		const rejected = await borlangeApp("a.status = 'rejected'");
-		const [[reason, decided]] = await q(`SELECT reason, DATE_FORMAT(decided_at, '%Y-%m-%d') FROM decisions WHERE application_id = ${rejected}`);
+		const [[reason, decided]] = await q(`SELECT reason_sv, DATE_FORMAT(decided_at, '%Y-%m-%d') FROM decisions WHERE application_id = ${rejected}`);
 		const no = (await s.get(`/applications/${rejected}`)).text;
 		assert.match(no, /<strong class="tag tag-rejected">Avslagen<\/strong>/);
 		assert.equal(textOf(answer(no, 'Beslut')), `Avslagen, ${decided}`);

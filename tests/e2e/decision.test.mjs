@@ -118,7 +118,8 @@ describe('approving an application', () => {
 			'amount-2': '300 000', 'amount-2-travel': '250 000', 'amount-2-other': '50 000',
 			// A year beyond those chosen is not part of the decision.
 			'amount-3': '999 999',
-			conditions: 'A revised activity plan before the first payment.',
+			conditions_sv: 'En reviderad aktivitetsplan före den första utbetalningen.',
+			conditions_en: 'A revised activity plan before the first payment.',
 		}));
 		assert.equal(res.status, 303);
 		assert.equal(res.headers.location, path(id));
@@ -127,10 +128,10 @@ describe('approving an application', () => {
 		const [[status, appVersion]] = await q(`SELECT status, version FROM applications WHERE id = ${id}`);
 		assert.equal(status, 'approved');
 		assert.equal(appVersion, String(Number(version) + 1));
-		const [[outcome, reason, conditions, by, at]] = await q(`SELECT d.outcome, d.reason, d.conditions, u.email,
-			d.decided_at IS NOT NULL FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.application_id = ${id}`);
-		assert.deepEqual([outcome, reason, conditions, by, at],
-			['approve', null, 'A revised activity plan before the first payment.', 'admin@icld.example', '1']);
+		assert.deepEqual(await q(`SELECT d.outcome, d.reason_sv, d.reason_en, d.conditions_sv, d.conditions_en, u.email,
+			d.decided_at IS NOT NULL FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.application_id = ${id}`),
+			[['approve', null, null, 'En reviderad aktivitetsplan före den första utbetalningen.',
+				'A revised activity plan before the first payment.', 'admin@icld.example', '1']]);
 
 		const p = await projectOf(id);
 		assert.equal(p.code, '2017-0001', 'the first code of the 2017 round');
@@ -212,13 +213,20 @@ describe('rejecting an application', () => {
 		s = await admin();
 	});
 
-	test('without a reason: the error next to the field, the choice kept, nothing recorded', async () => {
+	test('without a reason in each language: the error next to each field, the choice kept, nothing recorded', async () => {
 		const { form } = await decisionForm(s, id);
-		const res = await s.post(path(id), { ...form.fields, outcome: 'reject', reason: '  ', 'amount-1': 'not checked' });
+		const res = await s.post(path(id), { ...form.fields, outcome: 'reject', reason_sv: '  ', 'amount-1': 'not checked' });
 		assert.equal(res.status, 200);
 		assert.match(res.text, /<title>Fel: /);
-		assert.match(res.text, /<a href="#reason">Ange skälet till att ansökan avslås/);
-		assert.match(res.text, /<p class="error-message" id="reason-error">/);
+		assert.match(res.text, /<a href="#reason_sv">Ange skälet till att ansökan avslås på svenska/);
+		assert.match(res.text, /<a href="#reason_en">Ange skälet till att ansökan avslås på engelska/);
+		assert.match(res.text, /<p class="error-message" id="reason_sv-error">/);
+		assert.match(res.text, /<p class="error-message" id="reason_en-error">/);
+		// The English reason alone is not enough either: the Swedish letter would have none.
+		const half = await s.post(path(id), { ...form.fields, outcome: 'reject', reason_en: 'Only in English.' });
+		assert.match(half.text, /<a href="#reason_sv">/);
+		assert.doesNotMatch(half.text, /<a href="#reason_en">/);
+		assert.equal(shown(half.text, id, 'reason_en'), 'Only in English.');
 		// A rejection judges no amounts.
 		assert.doesNotMatch(res.text, /href="#amount-1"/);
 		const f = parseForms(res.text).find(isDecisionForm(id));
@@ -238,15 +246,18 @@ describe('rejecting an application', () => {
 	test('with a reason: the decision, the status and the audit row; no project', async () => {
 		const { form } = await decisionForm(s, id);
 		const reason = 'Ansökan visar inte hur partnern äger projektet. <b>"Citat"</b> & mer.';
-		const res = await s.post(path(id), { ...form.fields, outcome: 'reject', reason, conditions: 'ignored' });
+		const reasonEn = 'The application does not show how the partner owns the project.';
+		const res = await s.post(path(id), { ...form.fields, outcome: 'reject', reason_sv: reason, reason_en: reasonEn,
+			conditions_sv: 'ignored' });
 		assert.equal(res.status, 303);
-		const [[outcome, stored, conditions]] = await q(`SELECT outcome, reason, conditions FROM decisions WHERE application_id = ${id}`);
-		assert.deepEqual([outcome, stored, conditions], ['reject', reason, null]);
+		assert.deepEqual(await q(`SELECT outcome, reason_sv, reason_en, conditions_sv, conditions_en FROM decisions
+			WHERE application_id = ${id}`), [['reject', reason, reasonEn, null, null]]);
 		assert.equal(await one(`SELECT status FROM applications WHERE id = ${id}`), 'rejected');
 		assert.equal(await projectOf(id), null);
 		const audit = await q(`SELECT JSON_VALUE(before_json, '$.status'), JSON_VALUE(after_json, '$.status'),
-			JSON_VALUE(after_json, '$.decision.reason') FROM audit_log WHERE action = 'decision.reject' AND entity_id = ${id}`);
-		assert.deepEqual(audit, [['submitted', 'rejected', reason]]);
+			JSON_VALUE(after_json, '$.decision.reason_sv'), JSON_VALUE(after_json, '$.decision.reason_en')
+			FROM audit_log WHERE action = 'decision.reject' AND entity_id = ${id}`);
+		assert.deepEqual(audit, [['submitted', 'rejected', reason, reasonEn]]);
 		// What was typed comes back escaped.
 		const page = await s.get(path(id));
 		assert.match(page.text, /&lt;b&gt;&quot;Citat&quot;&lt;\/b&gt; &amp; mer\./);
@@ -258,26 +269,26 @@ describe('rejecting an application', () => {
 		assert.equal(form.fields.decision_version, '1');
 		assert.ok(!('starts_on' in form.fields), 'a rejection has no dates or amounts');
 		// Someone else changes it first: refused, the new text kept, the current version offered.
-		await q(`UPDATE decisions SET reason = ${sqlText('Ändrat av någon annan.')}, version = version + 1 WHERE application_id = ${id}`);
-		const stale = await s.post(path(id), { ...form.fields, reason: 'Mitt nya skäl.' });
+		await q(`UPDATE decisions SET reason_sv = ${sqlText('Ändrat av någon annan.')}, version = version + 1 WHERE application_id = ${id}`);
+		const stale = await s.post(path(id), { ...form.fields, reason_sv: 'Mitt nya skäl.' });
 		assert.equal(stale.status, 409);
 		assert.match(stale.text, /<a href="#form">Någon annan ändrade beslutet medan du ändrade det/);
-		assert.equal(shown(stale.text, id, 'reason'), 'Mitt nya skäl.');
+		assert.equal(shown(stale.text, id, 'reason_sv'), 'Mitt nya skäl.');
 		assert.equal(shown(stale.text, id, 'decision_version'), '2');
-		assert.equal(await one(`SELECT reason FROM decisions WHERE application_id = ${id}`), 'Ändrat av någon annan.');
+		assert.equal(await one(`SELECT reason_sv FROM decisions WHERE application_id = ${id}`), 'Ändrat av någon annan.');
 		// Saved again knowingly: it is the reason now, with an audit row.
 		const fresh = parseForms(stale.text).find(isDecisionForm(id));
 		const res = await s.post(path(id), fresh.fields);
 		assert.equal(res.status, 303);
-		assert.deepEqual(await q(`SELECT reason, version FROM decisions WHERE application_id = ${id}`), [['Mitt nya skäl.', '3']]);
-		const audit = await q(`SELECT JSON_VALUE(before_json, '$.reason'), JSON_VALUE(after_json, '$.reason') FROM audit_log
+		assert.deepEqual(await q(`SELECT reason_sv, version FROM decisions WHERE application_id = ${id}`), [['Mitt nya skäl.', '3']]);
+		const audit = await q(`SELECT JSON_VALUE(before_json, '$.reason_sv'), JSON_VALUE(after_json, '$.reason_sv') FROM audit_log
 			WHERE action = 'decision.update' AND entity = 'decision' ORDER BY id DESC LIMIT 1`);
 		assert.deepEqual(audit, [['Ändrat av någon annan.', 'Mitt nya skäl.']]);
 		// Emptied: refused like a new rejection without a reason.
 		const { form: again } = await decisionForm(s, id);
-		const empty = await s.post(path(id), { ...again.fields, reason: '' });
+		const empty = await s.post(path(id), { ...again.fields, reason_en: '' });
 		assert.equal(empty.status, 200);
-		assert.match(empty.text, /id="reason-error"/);
+		assert.match(empty.text, /id="reason_en-error"/);
 	});
 });
 
@@ -295,7 +306,7 @@ describe("the round's rules", () => {
 		const res = await s.post(path(id), withAmounts(form.fields, {
 			outcome: 'approve', years: '1', starts_on: '2017-09-01', ends_on: '2018-08-31',
 			'amount-1': '600 000', 'amount-1-travel': '600 000', 'amount-1-meetings': 'abc',
-			conditions: 'Villkor som ska stå kvar.',
+			conditions_sv: 'Villkor som ska stå kvar.', conditions_en: 'Conditions to be kept.',
 		}));
 		assert.equal(res.status, 200);
 		// Bosnia and Herzegovina is in Europe: a project gets 300 000 to 500 000 a year there.
@@ -304,7 +315,8 @@ describe("the round's rules", () => {
 		assert.match(res.text, /id="amount-1" name="amount-1" type="text" inputmode="numeric" spellcheck="false" value="600\u00a0000" aria-describedby="amount-1-error" aria-invalid="true"/);
 		assert.match(res.text, /<a href="#amount-1-meetings">Möten och workshoppar, år 1: Ange beloppet i hela kronor/);
 		assert.equal(shown(res.text, id, 'amount-1-meetings'), 'abc');
-		assert.equal(shown(res.text, id, 'conditions'), 'Villkor som ska stå kvar.');
+		assert.equal(shown(res.text, id, 'conditions_sv'), 'Villkor som ska stå kvar.');
+		assert.equal(shown(res.text, id, 'conditions_en'), 'Conditions to be kept.');
 		assert.equal(shown(res.text, id, 'ends_on'), '2018-08-31');
 		assert.equal(shown(res.text, id, 'outcome'), 'approve');
 		assert.equal(await one(`SELECT COUNT(*) FROM decisions WHERE application_id = ${id}`), '0');
@@ -319,7 +331,8 @@ describe("the round's rules", () => {
 		}));
 		assert.equal(res.status, 200);
 		assert.match(res.text, /<a href="#ends_on">Ett projektår är högst ett år: med 2 projektår kan sista dagen vara senast 2019-08-31<\/a>/);
-		assert.match(res.text, /<a href="#amount-1">Kostnaderna för år 1 blir sammanlagt 390\u00a0000\u00a0kr/);
+		assert.match(res.text, /<a href="#amount-1">Kostnaderna för år 1 blir sammanlagt 390\u00a0000\u00a0kr, inte de 400\u00a0000\u00a0kr som beviljats för året: rätta kostnaderna eller det beviljade beloppet<\/a>/);
+		assert.doesNotMatch(res.text, /sökta/);
 		// The summary lists the problems in the form's order.
 		assert.ok(res.text.indexOf('href="#ends_on"') < res.text.indexOf('href="#amount-1"'));
 		const end = await s.post(path(id), withAmounts(form.fields, {
@@ -355,11 +368,12 @@ describe('two admins at once', () => {
 		const s = await admin();
 		const { form } = await decisionForm(s, id);
 		await q(`UPDATE applications SET version = version + 1 WHERE id = ${id}`);
-		const fields = { ...form.fields, outcome: 'approve', conditions: 'Mina villkor.', 'amount-1-travel': '1 234' };
+		const fields = { ...form.fields, outcome: 'approve', conditions_sv: 'Mina villkor.', conditions_en: 'My conditions.',
+			'amount-1-travel': '1 234' };
 		const res = await s.post(path(id), fields);
 		assert.equal(res.status, 409);
 		assert.match(res.text, /<a href="#form">Någon annan ändrade ansökan medan du fattade beslut/);
-		assert.equal(shown(res.text, id, 'conditions'), 'Mina villkor.');
+		assert.equal(shown(res.text, id, 'conditions_sv'), 'Mina villkor.');
 		assert.equal(shown(res.text, id, 'amount-1-travel'), '1 234');
 		assert.equal(shown(res.text, id, 'outcome'), 'approve');
 		assert.equal(await one(`SELECT COUNT(*) FROM decisions WHERE application_id = ${id}`), '0');
@@ -378,11 +392,13 @@ describe('two admins at once', () => {
 		const second = await stack.login('reviewer@icld.example');
 		const { form } = await decisionForm(first, id);
 		const { form: theirs } = await decisionForm(second, id);
-		assert.equal((await second.post(path(id), { ...theirs.fields, outcome: 'reject', reason: 'Avslås av granskaren.' })).status, 303);
-		const res = await first.post(path(id), { ...form.fields, outcome: 'approve', conditions: 'Mitt villkor.' });
+		assert.equal((await second.post(path(id), { ...theirs.fields, outcome: 'reject', reason_sv: 'Avslås av granskaren.',
+			reason_en: 'Rejected by the reviewer.' })).status, 303);
+		const res = await first.post(path(id), { ...form.fields, outcome: 'approve', conditions_sv: 'Mitt villkor.',
+			conditions_en: 'My condition.' });
 		assert.equal(res.status, 409);
 		assert.match(res.text, /Ansökan beslutades medan du fattade beslut: ditt beslut registrerades inte/);
-		assert.equal(shown(res.text, id, 'conditions'), 'Mitt villkor.');
+		assert.equal(shown(res.text, id, 'conditions_sv'), 'Mitt villkor.');
 		// The decision that stands is shown, and the form has no button to record another.
 		assert.match(res.text, /Avslås av granskaren\./);
 		const f = parseForms(res.text).find(isDecisionForm(id));
@@ -407,9 +423,10 @@ describe('two admins at once', () => {
 		const page = await s.get(again.headers.location);
 		assert.equal(page.status, 200);
 		// The same page's form with the other outcome is no re-send: refused, the reason kept.
-		const other = await s.post(path(id), { ...form.fields, outcome: 'reject', reason: 'Ändrade mig.' });
+		const other = await s.post(path(id), { ...form.fields, outcome: 'reject', reason_sv: 'Ändrade mig.',
+			reason_en: 'Changed my mind.' });
 		assert.equal(other.status, 409);
-		assert.equal(shown(other.text, id, 'reason'), 'Ändrade mig.');
+		assert.equal(shown(other.text, id, 'reason_sv'), 'Ändrade mig.');
 		assert.deepEqual(await q(`SELECT outcome FROM decisions WHERE application_id = ${id}`), [['approve']]);
 	});
 
@@ -454,7 +471,7 @@ describe('changing an approval', () => {
 			'amount-1': '400 000', 'amount-1-travel': '400 000',
 			'amount-2': '350 000', 'amount-2-travel': '350 000',
 			'amount-3': '300 000', 'amount-3-meetings': '300 000',
-			conditions: 'Nya villkor.',
+			conditions_sv: 'Nya villkor.', conditions_en: 'New conditions.',
 		}));
 		assert.equal(res.status, 303);
 		const p = await projectOf(id);
@@ -470,7 +487,7 @@ describe('changing an approval', () => {
 		]);
 		assert.equal(await one(`SELECT activities FROM reports WHERE id = ${draft}`), 'Utkast som ska finnas kvar.');
 		assert.equal(p.lines.length, 18);
-		assert.equal(await one(`SELECT conditions FROM decisions WHERE application_id = ${id}`), 'Nya villkor.');
+		assert.equal(await one(`SELECT conditions_sv FROM decisions WHERE application_id = ${id}`), 'Nya villkor.');
 		const [[before, afterTotal]] = await q(`SELECT JSON_VALUE(before_json, '$.total'), JSON_VALUE(after_json, '$.total')
 			FROM audit_log WHERE action = 'decision.update' ORDER BY id DESC LIMIT 1`);
 		assert.deepEqual([before, afterTotal], ['750000', '1050000']);
@@ -490,15 +507,17 @@ describe('changing an approval', () => {
 		const { page, form } = await decisionForm(s, id);
 		assert.ok(!('starts_on' in form.fields), 'the dates and amounts are no longer offered');
 		assert.match(page.text, /Projektet har en inlämnad rapport eller en utbetalning/);
-		const res = await s.post(path(id), { ...form.fields, conditions: 'Villkor efter rapporten.' });
+		const res = await s.post(path(id), { ...form.fields, conditions_sv: 'Villkor efter rapporten.',
+			conditions_en: 'Conditions after the report.' });
 		assert.equal(res.status, 303);
-		assert.equal(await one(`SELECT conditions FROM decisions WHERE application_id = ${id}`), 'Villkor efter rapporten.');
+		assert.deepEqual(await q(`SELECT conditions_sv, conditions_en FROM decisions WHERE application_id = ${id}`),
+			[['Villkor efter rapporten.', 'Conditions after the report.']]);
 		// Amounts sent all the same (an old page): refused, nothing saved.
 		const { form: now } = await decisionForm(s, id);
-		const sneaky = await s.post(path(id), { ...now.fields, conditions: 'Annat', starts_on: '2017-08-01', ends_on: '2019-07-31',
+		const sneaky = await s.post(path(id), { ...now.fields, conditions_sv: 'Annat', starts_on: '2017-08-01', ends_on: '2019-07-31',
 			years: '2', 'amount-1': '400000', 'amount-1-travel': '400000', 'amount-2': '350000', 'amount-2-travel': '350000' });
 		assert.equal(sneaky.status, 409);
-		assert.equal(await one(`SELECT conditions FROM decisions WHERE application_id = ${id}`), 'Villkor efter rapporten.');
+		assert.equal(await one(`SELECT conditions_sv FROM decisions WHERE application_id = ${id}`), 'Villkor efter rapporten.');
 	});
 });
 
@@ -526,7 +545,7 @@ describe('who may decide', () => {
 		assert.match(page.text, /Bara en ansökan som har skickats in eller håller på att granskas kan beslutas/);
 		assert.equal(parseForms(page.text).find(isDecisionForm(draft)), undefined);
 		const { form } = await s.form('/', 0);
-		const post = await s.post(path(draft), { csrf: form.fields.csrf, version: '1', outcome: 'reject', reason: 'x' });
+		const post = await s.post(path(draft), { csrf: form.fields.csrf, version: '1', outcome: 'reject', reason_sv: 'x', reason_en: 'x' });
 		assert.equal(post.status, 409);
 		assert.equal(await one(`SELECT COUNT(*) FROM decisions WHERE application_id = ${draft}`), '0');
 		assert.equal((await s.get('/applications/999999/decision')).status, 404);
@@ -556,8 +575,15 @@ describe('the applicant and the letter', () => {
 		const rejected = await appOf('Borlänge', 'rejected');
 		const page = await s.get(`/applications/${rejected}`);
 		assert.equal(page.status, 200);
-		const reason = await one(`SELECT reason FROM decisions WHERE application_id = ${rejected}`);
+		const [[reason, reasonEn]] = await q(`SELECT reason_sv, reason_en FROM decisions WHERE application_id = ${rejected}`);
 		assert.ok(htmlDecode(page.text).includes(reason));
+		// In the interface's language: the English reason for English, never the other.
+		assert.ok(!htmlDecode(page.text).includes(reasonEn));
+		await s.post('/language', { csrf: parseForms(page.text)[0].fields.csrf, lang: 'en', back: '/' });
+		const enPage = await s.get(`/applications/${rejected}`);
+		const en = htmlDecode(enPage.text);
+		assert.ok(en.includes(reasonEn) && !en.includes(reason), 'the English reason in English');
+		await s.post('/language', { csrf: parseForms(enPage.text)[0].fields.csrf, lang: 'sv', back: '/' });
 		assert.match(page.text, new RegExp(`href="/applications/${rejected}/letter"`));
 		assert.doesNotMatch(page.text, new RegExp(`/applications/${rejected}/decision`));
 		const approved = await one(`SELECT p.application_id FROM projects p WHERE p.code = (SELECT MAX(code) FROM projects p2
@@ -571,7 +597,7 @@ describe('the applicant and the letter', () => {
 	test('the letter of a rejection: in the reader\'s language, or the one asked for', async () => {
 		const s = await stack.login('borlange@kommun.example');
 		// Rejected by the reviewer above, while another admin was deciding.
-		const id = await one("SELECT application_id FROM decisions WHERE reason = 'Avslås av granskaren.'");
+		const id = await one("SELECT application_id FROM decisions WHERE reason_sv = 'Avslås av granskaren.'");
 		const sv = await s.get(`/applications/${id}/letter`);
 		assert.equal(sv.status, 200);
 		assert.match(sv.text, /<html lang="sv">/);
@@ -585,9 +611,35 @@ describe('the applicant and the letter', () => {
 		assert.match(en.text, /<html lang="en">/);
 		assert.match(en.text, /<h1>Decision: the application is rejected<\/h1>/);
 		assert.match(en.text, /ICLD has decided not to approve the application from Borlänge kommun\./);
+		// Each letter gives the reason in its own language, never the other's.
+		assert.match(en.text, /<h2>Reason for the decision<\/h2>\s*<p class="prose">Rejected by the reviewer\.<\/p>/);
+		assert.doesNotMatch(en.text, /Avslås av granskaren/);
+		assert.doesNotMatch(sv.text, /Rejected by the reviewer/);
 		assert.equal((await s.get(`/applications/${id}/letter?lang=de`)).status, 400);
 		// The reader's own language is unchanged by reading the letter in another.
 		assert.match((await s.get('/')).text, /<html lang="sv">/);
+	});
+
+	test('a reason written before both languages were asked for: the English letter says where it is, never mixes', async () => {
+		const s = await stack.login('borlange@kommun.example');
+		const id = await one("SELECT application_id FROM decisions WHERE reason_sv = 'Avslås av granskaren.'");
+		await q(`UPDATE decisions SET reason_en = NULL WHERE application_id = ${id}`);
+		try {
+			const en = await s.get(`/applications/${id}/letter?lang=en`);
+			assert.equal(en.status, 200);
+			assert.match(en.text, /<h2>Reason for the decision<\/h2>\s*<p>The reason for this decision was written in Swedish only: the decision letter in Swedish gives it\.<\/p>/);
+			assert.doesNotMatch(en.text, /Avslås av granskaren/);
+			assert.match((await s.get(`/applications/${id}/letter?lang=sv`)).text, /<p class="prose">Avslås av granskaren\.<\/p>/);
+			// ICLD's page shows the English reason missing, and saving the decision asks for it.
+			const admin = await stack.login('admin@icld.example');
+			const { form } = await decisionForm(admin, id);
+			assert.equal(form.fields.reason_en, '');
+			const res = await admin.post(path(id), form.fields);
+			assert.equal(res.status, 200);
+			assert.match(res.text, /<a href="#reason_en">Ange skälet till att ansökan avslås på engelska/);
+		} finally {
+			await q(`UPDATE decisions SET reason_en = 'Rejected by the reviewer.' WHERE application_id = ${id}`);
+		}
 	});
 
 	test('the letter of an approval: amounts per year and category, dates, conditions and the reports due', async () => {
@@ -600,12 +652,22 @@ describe('the applicant and the letter', () => {
 		assert.match(en.text, /grants Eskilstuna kommun SEK\u00a0750,000 for the project 2017-0001, from 2017-08-01 to 2019-07-31/);
 		assert.match(en.text, /<caption>Approved budget per project year and cost category<\/caption>/);
 		assert.match(en.text, /<th scope="row">Travel<\/th><td class="num">SEK\u00a0400,000<\/td><td class="num">SEK\u00a0350,000<\/td><td class="num">SEK\u00a0750,000<\/td>/);
-		assert.match(en.text, /<p class="prose">Villkor efter rapporten\.<\/p>/);
+		assert.match(en.text, /<p class="prose">Conditions after the report\.<\/p>/);
+		assert.doesNotMatch(en.text, /Villkor efter rapporten/);
 		assert.match(en.text, /Progress report, year 1<\/th><td><span class="date">2017-08-01<\/span> – <span class="date">2018-07-31<\/span><\/td><td class="date">2018-09-30<\/td>/);
 		assert.match(en.text, /Final report<\/th><td><span class="date">2017-08-01<\/span> – <span class="date">2019-07-31<\/span><\/td><td class="date">2019-10-31<\/td>/);
 		const sv = await s.get(`/applications/${id}/letter?lang=sv`);
 		assert.match(sv.text, /<html lang="sv">/);
 		assert.match(sv.text, /ger Eskilstuna kommun 750\u00a0000\u00a0kr för projektet 2017-0001/);
+		assert.match(sv.text, /<p class="prose">Villkor efter rapporten\.<\/p>/);
+		assert.doesNotMatch(sv.text, /Conditions after the report/);
+		// The header names the officer reading it, never as one of the applicant's: the letter's addressee
+		// is the page's value, the signed-in person's organisation the layout's.
+		for (const page of [en, sv])
+			assert.match(page.text, /<span class="who">ICLD Programhandläggare<\/span>/);
+		const own = await (await stack.login('eskilstuna@kommun.example')).get(`/applications/${id}/letter`);
+		const [[name]] = await q("SELECT name FROM users WHERE email = 'eskilstuna@kommun.example'");
+		assert.ok(own.text.includes(`<span class="who">${name}, Eskilstuna kommun</span>`));
 		assert.match(sv.text, /<link rel="stylesheet" href="\/static\/print.css" media="print">/);
 	});
 

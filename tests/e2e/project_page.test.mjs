@@ -7,7 +7,8 @@ import { openStack, htmlDecode, kr, textOf, escapeRe, DEMO_TODAY } from './harne
 
 const CATEGORIES = ['travel', 'accommodation', 'meetings', 'consultants', 'translation', 'other'];
 const CATEGORIES_SV = ['Resor', 'Logi', 'Möten och workshoppar', 'Konsulter', 'Översättning', 'Övrigt'];
-const STATUS_SV = { draft: 'Utkast', submitted: 'Inskickad', approved: 'Beviljad', returned: 'Återsänd för komplettering' };
+// A report is approved (godkänd), where an application is granted (beviljad).
+const STATUS_SV = { draft: 'Utkast', submitted: 'Inskickad', approved: 'Godkänd', returned: 'Återsänd för komplettering' };
 
 let stack, q, one, admin, sida;
 /** the demo project with the most payments: {code, id, app, email (its applicant)} */

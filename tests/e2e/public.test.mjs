@@ -532,7 +532,8 @@ describe('nothing private on a public page', () => {
 			for (const col of ['comment_relevance', 'comment_feasibility', 'comment_ownership', 'comment_gender', 'comment_budget', 'summary'])
 				await q(`UPDATE reviews SET ${col} = ${lit(col)} WHERE id = ${id}`);
 		}
-		await q(`UPDATE decisions SET reason = ${lit('reason')}, conditions = ${lit('conditions')} WHERE application_id = ${app}`);
+		await q(`UPDATE decisions SET reason_sv = ${lit('reason')}, reason_en = ${lit('reasonen')}, conditions_sv = ${lit('conditions')},
+			conditions_en = ${lit('conditionsen')} WHERE application_id = ${app}`);
 		await q(`UPDATE projects SET cancelled_reason = ${lit('cancelled')} WHERE id = ${pid}`);
 		for (const [rid] of await q(`SELECT id FROM reports WHERE project_id = ${pid}`)) {
 			for (const col of ['activities', 'results', 'deviations', 'lessons', 'participation', 'admin_comment'])

@@ -238,7 +238,8 @@ describe('GET /iati/activities.xml', () => {
 			await q(`UPDATE applications SET ${col} = ${lit(col)} WHERE id = ${app}`);
 		await q(`UPDATE applications SET contact_email = CONCAT(${lit('email')}, '@kommun.example') WHERE id = ${app}`);
 		await q(`UPDATE reviews SET summary = ${lit('review')} WHERE application_id = ${app}`);
-		await q(`UPDATE decisions SET reason = ${lit('reason')}, conditions = ${lit('conditions')} WHERE application_id = ${app}`);
+		await q(`UPDATE decisions SET reason_sv = ${lit('reason')}, reason_en = ${lit('reasonen')}, conditions_sv = ${lit('conditions')},
+			conditions_en = ${lit('conditionsen')} WHERE application_id = ${app}`);
 		for (const col of ['activities', 'results', 'deviations', 'lessons', 'admin_comment'])
 			await q(`UPDATE reports SET ${col} = ${lit(col)} WHERE project_id = ${pid}`);
 		await q(`UPDATE disbursements SET note = ${lit('note')} WHERE project_id = ${pid}`);

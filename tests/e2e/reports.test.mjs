@@ -219,10 +219,14 @@ describe('a progress report from draft to payment', () => {
 		}
 		const first = (await s.get(href(id, '/revisions/1'))).text;
 		assert.match(first, /Du läser version 1 av rapporten/);
+		// Each revision's page has that revision's status, not the report's now.
+		const tag = (html) => html.match(/<p><strong class="tag tag-([a-z_]+)">([^<]*)<\/strong>/).slice(1);
+		assert.deepEqual(tag(first), ['returned', 'Återsänd för komplettering']);
 		const cell = (html) => textOf(html.slice(html.indexOf('<th scope="row">Resor</th>')).split('</tr>')[0]);
 		assert.ok(cell(first).includes(kr(travel)), cell(first));
 		assert.ok(cell(first).includes('Flights rose in price'), 'the first explanation');
 		const second = (await s.get(href(id, '/revisions/2'))).text;
+		assert.deepEqual(tag(second), ['submitted', 'Inskickad']);
 		assert.ok(cell(second).includes(kr(budget.lines.travel)));
 		assert.ok(cell(second).includes('Flights 60 %'));
 		assert.equal((await s.get(href(id, '/revisions/3'))).status, 404);
@@ -244,6 +248,13 @@ describe('a progress report from draft to payment', () => {
 		assert.match(page, new RegExp(`<dd id="due" data-kronor="${due}"><strong>${kr(due)}</strong></dd>`));
 		assert.equal(shown(page, href(id, '/payment'), 'amount'), grouped(due).replaceAll(NBSP, ' '), 'the amount prefilled');
 		assert.equal(shown(page, href(id, '/payment'), 'paid_on'), DEMO_TODAY);
+	});
+
+	test('once approved, the second revision reads "Godkänd" and the first still "returned"', async () => {
+		const tag = async (rev) => (await s.get(href(id, `/revisions/${rev}`))).text
+			.match(/<p><strong class="tag tag-([a-z_]+)">([^<]*)<\/strong>/).slice(1);
+		assert.deepEqual(await tag(1), ['returned', 'Återsänd för komplettering']);
+		assert.deepEqual(await tag(2), ['approved', 'Godkänd']);
 	});
 
 	test('a payment above the ceiling is refused; one posted twice is recorded once', async () => {
@@ -404,6 +415,21 @@ describe('the reports list', () => {
 		assert.equal(xlsx.status, 200);
 		assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK');
 		assert.equal((await (await stack.login(APPLICANT)).get('/reports')).status, 404);
+	});
+
+	test('an approved report reads "Godkänd", where an application is "Beviljad": counts, filter, rows, download', async () => {
+		const approved = Number(await one("SELECT COUNT(*) FROM reports WHERE status = 'approved'"));
+		assert.ok(approved > 0);
+		const page = (await admin.get('/reports?status=approved')).text;
+		assert.match(page, new RegExp(`<span class="tag tag-approved">Godkänd</span> <span class="count">${approved}</span>`));
+		assert.match(page, /<option value="approved" selected>Godkänd<\/option>/);
+		assert.match(page.match(/<tbody>([\s\S]*?)<\/tbody>/)[1], />Godkänd</);
+		assert.doesNotMatch(page, />Beviljad</);
+		const csv = (await admin.get('/reports.csv?status=approved')).text;
+		assert.match(csv, /Godkänd/);
+		assert.doesNotMatch(csv, /Beviljad/);
+		// The application's own status keeps its word.
+		assert.match((await admin.get('/inbox?status=approved')).text, />Beviljad</);
 	});
 });
 

@@ -73,10 +73,12 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char part[] = "<b title=\"{{s}}\">{{#rows}}{{s}}{{/rows}}</b>";
+	/* The layout's scope ({{@lay}}, {{#@lays}}) holds the same markers. */
+	static const char *const layout_names[] = { "lay", "lays", NULL };
 	struct tplsrc src[2];
 	struct tplset *t;
 	struct arena *a;
-	struct vobj *root;
+	struct vobj *root, *layout;
 	struct buf out;
 	char err[256];
 	unsigned lang;
@@ -88,7 +90,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	src[1].name = "_p";
 	src[1].text = part;
 	src[1].len = sizeof(part) - 1;
-	if (tplset_load_mem(src, 2, 2, translate, NULL, &t, err, sizeof(err)) != KERR_OK) {
+	if (tplset_load_mem(src, 2, 2, translate, NULL, layout_names, &t, err, sizeof(err)) != KERR_OK) {
 		/* Every refusal must name the file and line. */
 		if (strncmp(err, "t.html:", 7) != 0 && strncmp(err, "_p.html:", 8) != 0)
 			abort();
@@ -101,10 +103,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	root = vobj_new(a);
 	fill(root, 2);
+	layout = vobj_new(a);
+	vobj_str(layout, "lay", MARK_TAG MARK_DQ MARK_SQ);
+	fill(vobj_push(layout, "lays"), 1);
 	idx = tplset_find(t, "t");
 	for (lang = 0; lang < 2; lang++) {
 		buf_init(&out, a, lang == 0 ? 0 : 1 << 16);
-		if (tpl_render(t, idx, lang, root, &out) != KERR_OK)
+		if (tpl_render(t, idx, lang, root, layout, &out) != KERR_OK)
 			abort();
 		if (out.len != strlen(out.data) && memchr(data, '\0', size) == NULL)
 			abort();

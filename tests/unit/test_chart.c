@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "chart.h"
+#include "req.h"
 #include "tpl.h"
 #include "view.h"
 #include "unit.h"
@@ -295,7 +296,7 @@ test_chart_partial_escapes_names(void)
 	if ((srcdir = getenv("srcdir")) == NULL || *srcdir == '\0')
 		srcdir = ".";
 	snprintf(dir, sizeof(dir), "%s/templates", srcdir);
-	CU_ASSERT_EQUAL_FATAL(tplset_load(dir, 1, NULL, NULL, &t, err, sizeof(err)), KERR_OK);
+	CU_ASSERT_EQUAL_FATAL(tplset_load(dir, 1, NULL, NULL, view_layout_names, &t, err, sizeof(err)), KERR_OK);
 	CU_ASSERT_FATAL((a = arena_new(8192)) != NULL);
 	f = vobj_new(a);
 	vobj_str(f, "id", "countries");
@@ -317,7 +318,7 @@ test_chart_partial_escapes_names(void)
 	vobj_int(o, "w", 100);
 	vobj_int(o, "bar_y", 21);
 	buf_init(&out, a, 4096);
-	CU_ASSERT_EQUAL_FATAL(tpl_render(t, tplset_find(t, "_bar_chart"), 0, f, &out), KERR_OK);
+	CU_ASSERT_EQUAL_FATAL(tpl_render(t, tplset_find(t, "_bar_chart"), 0, f, NULL, &out), KERR_OK);
 	CU_ASSERT(strstr(out.data, "<script") == NULL);
 	CU_ASSERT(strstr(out.data, "\"Kenya\"") == NULL);
 	for (p = out.data; (p = strstr(p, safe)) != NULL; p++)
@@ -330,7 +331,7 @@ test_chart_partial_escapes_names(void)
 	/* An attribute takes a name escaped too (quotes cannot end it). */
 	vobj_str(f, "id", evil);
 	buf_reset(&out);
-	CU_ASSERT_EQUAL(tpl_render(t, tplset_find(t, "_bar_chart"), 0, f, &out), KERR_OK);
+	CU_ASSERT_EQUAL(tpl_render(t, tplset_find(t, "_bar_chart"), 0, f, NULL, &out), KERR_OK);
 	CU_ASSERT(strstr(out.data, "aria-labelledby=\"&lt;script&gt;alert(1)&lt;/script&gt; &quot;Kenya&quot;") != NULL);
 	CU_ASSERT(strstr(out.data, "<script") == NULL);
 	arena_free(a);

@@ -1114,6 +1114,16 @@ test_labels_english(void)
 	CU_ASSERT_STRING_EQUAL(label(LANG_EN, "latin_america"), "Latin America");
 }
 
+/* A report's status in its own words; a msgid in a gettext context reads, untranslated, as its words. */
+static void
+test_labels_report(void)
+{
+	CU_ASSERT_STRING_EQUAL(i18n_tr(LANG_EN, NC_("report", "Approved")), "Approved");
+	CU_ASSERT_STRING_EQUAL(label_report(LANG_EN, "approved"), "Approved");
+	CU_ASSERT_STRING_EQUAL(label_report(LANG_EN, "returned"), "Returned for revision");
+	CU_ASSERT_STRING_EQUAL(label_report(LANG_EN, NULL), "");
+}
+
 static void
 test_labels_unknown_code_as_is(void)
 {
@@ -1182,6 +1192,7 @@ main(void)
 		{ "test_i18n_from_accept", test_i18n_from_accept },
 		{ "test_i18n_pick_falls_back", test_i18n_pick_falls_back },
 		{ "test_labels_english", test_labels_english },
+		{ "test_labels_report", test_labels_report },
 		{ "test_labels_unknown_code_as_is", test_labels_unknown_code_as_is },
 		{ "test_labels_null_is_empty", test_labels_null_is_empty },
 		{ NULL, NULL }

@@ -326,19 +326,41 @@ test_decision_check_reject_needs_reason(void)
 {
 	approval();
 	IN.outcome = OUTCOME_REJECT;
-	IN.reason = NULL;
+	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 2);
+	CU_ASSERT(has("reason_sv", "reason for rejecting the application in Swedish"));
+	CU_ASSERT(has("reason_en", "reason for rejecting the application in English"));
+	IN.reason[LANG_SV] = " \n\t" NBSP;
+	IN.reason[LANG_EN] = "The partner's ownership is not shown.";
 	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 1);
-	CU_ASSERT(has("reason", "reason for rejecting"));
-	IN.reason = " \n\t" NBSP;
-	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 1);
-	CU_ASSERT(has("reason", NULL));
-	IN.reason = "The partner's ownership is not shown.";
+	CU_ASSERT(has("reason_sv", NULL));
+	/* Each letter has its own language's reason: one alone is not enough. */
+	IN.reason[LANG_SV] = "Partnerns ägarskap framgår inte.";
+	IN.reason[LANG_EN] = NULL;
+	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_SV), 1);
+	CU_ASSERT(has("reason_en", NULL));
+	IN.reason[LANG_EN] = "The partner's ownership is not shown.";
 	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 0);
 	/* A rejection approves no amounts: whatever the table holds is not judged. */
 	IN.year_total[0] = 10000000;
 	IN.years = 0;
 	IN.ends_on = "not a date";
 	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 0);
+}
+
+/* An approval's conditions: none, or in both languages, so that neither letter lacks them. */
+static void
+test_decision_check_conditions_in_both_languages(void)
+{
+	approval();
+	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 0);
+	IN.conditions[LANG_SV] = "En reviderad aktivitetsplan före första utbetalningen.";
+	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 1);
+	CU_ASSERT(has("conditions_en", "conditions in English"));
+	IN.conditions[LANG_EN] = "A revised activity plan before the first payment.";
+	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 0);
+	IN.conditions[LANG_SV] = "  ";
+	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 1);
+	CU_ASSERT(has("conditions_sv", "conditions in Swedish"));
 }
 
 static void
@@ -405,7 +427,10 @@ test_decision_check_categories_add_up(void)
 	approval();
 	IN.amount[1][CAT_TRAVEL] += 1;
 	CU_ASSERT_EQUAL(check(PT_PROJECT, &KENYA, LANG_EN), 1);
-	CU_ASSERT(has("amount-2", "add up to SEK" NBSP "400,001, not the SEK" NBSP "400,000"));
+	/* The amount is the one approved, not applied for: the message says what it means. */
+	CU_ASSERT(has("amount-2", "add up to SEK" NBSP "400,001, not the SEK" NBSP "400,000 "
+	    "approved for the year: correct the costs or the amount approved"));
+	CU_ASSERT(!has("amount-2", "applied for"));
 	/* An empty category is nothing, and an empty year's amount is asked for. */
 	approval();
 	IN.amount[0][CAT_TRANSLATION] = -1;
@@ -478,6 +503,7 @@ main(void)
 		{ "test_decision_check_valid_approval_passes", test_decision_check_valid_approval_passes },
 		{ "test_decision_check_outcome_required", test_decision_check_outcome_required },
 		{ "test_decision_check_reject_needs_reason", test_decision_check_reject_needs_reason },
+		{ "test_decision_check_conditions_in_both_languages", test_decision_check_conditions_in_both_languages },
 		{ "test_decision_check_ceiling_by_region_and_type", test_decision_check_ceiling_by_region_and_type },
 		{ "test_decision_check_years_out_of_range", test_decision_check_years_out_of_range },
 		{ "test_decision_check_categories_add_up", test_decision_check_categories_add_up },

@@ -39,6 +39,9 @@ translate(unsigned lang, const char *msgid, void *arg)
 
 static unsigned ncalls;
 
+/* The layout's names of the sets loadv() loads. */
+static const char *const layout_names[] = { "who_org", "signed", NULL };
+
 /* Loads templates given as name, text, ..., NULL in two languages; stores the message in err. */
 static enum kerr
 loadv(struct tplset **t, ...)
@@ -56,7 +59,7 @@ loadv(struct tplset **t, ...)
 	}
 	va_end(ap);
 	err[0] = '\0';
-	e = tplset_load_mem(src, n, 2, translate, &ncalls, t, err, sizeof(err));
+	e = tplset_load_mem(src, n, 2, translate, &ncalls, layout_names, t, err, sizeof(err));
 	if (e != KERR_OK && getenv("TPL_TEST_VERBOSE") != NULL)
 		fprintf(stderr, "load: %s\n", err);
 	return e;
@@ -69,7 +72,7 @@ render(const struct tplset *t, const char *name, unsigned lang, const struct vob
 	struct buf b;
 
 	buf_init(&b, A, 0);
-	if (tpl_render(t, tplset_find(t, name), lang, root, &b) != KERR_OK)
+	if (tpl_render(t, tplset_find(t, name), lang, root, NULL, &b) != KERR_OK)
 		return NULL;
 	return b.data;
 }
@@ -188,8 +191,8 @@ test_tpl_escape_paths_agree(void)
 		/* A roomy buffer takes the direct path, an empty one goes through buf_html(). */
 		buf_init(&big, A, 4096);
 		buf_init(&small, A, 0);
-		CU_ASSERT_EQUAL(tpl_render(t, 0, 0, o, &big), KERR_OK);
-		CU_ASSERT_EQUAL(tpl_render(t, 0, 0, o, &small), KERR_OK);
+		CU_ASSERT_EQUAL(tpl_render(t, 0, 0, o, NULL, &big), KERR_OK);
+		CU_ASSERT_EQUAL(tpl_render(t, 0, 0, o, NULL, &small), KERR_OK);
 		EQ(big.data, small.data);
 		CU_ASSERT_EQUAL(big.len, strlen(big.data));
 	}
@@ -686,6 +689,51 @@ test_tpl_err_nesting_limit(void)
 	CU_ASSERT(fails(t, "t.html:1: ", "nested more than"));
 }
 
+/*
+ * The layout's values live in their own scope: a page's value of the same meaning (the letter's
+ * addressee beside the signed-in person's organisation) never stands for one, at the root or in
+ * a section, and the layout's is read only as {{@name}}.
+ */
+static void
+test_tpl_layout_scope(void)
+{
+	struct vobj *page = view(), *layout = view(), *row;
+	struct tplset *t;
+	struct buf b;
+
+	CU_ASSERT_EQUAL_FATAL(loadv(&t, "t", "<p title=\"{{@who_org}}\">{{#@signed}}{{@who_org}}"
+	    "{{/@signed}}|{{org}}|{{#rows}}{{@who_org}}{{/rows}}{{^@absent_ok}}{{/@absent_ok}}</p>",
+	    NULL), KERR_INVALID);
+	CU_ASSERT(strstr(err, "{{^@absent_ok}}: absent_ok is none of the layout's names") != NULL);
+	CU_ASSERT_EQUAL_FATAL(loadv(&t, "t", "<p title=\"{{@who_org}}\">{{#@signed}}{{@who_org}}"
+	    "{{/@signed}}|{{org}}|{{#rows}}{{@who_org}}{{/rows}}</p>", NULL), KERR_OK);
+	vobj_str(layout, "who_org", "ICLD");
+	vobj_bool(layout, "signed", 1);
+	/* The page sets the same names, at its root and in a row: none reaches the layout's. */
+	vobj_str(page, "who_org", "Växjö kommun");
+	vobj_bool(page, "signed", 0);
+	vobj_str(page, "org", "Växjö kommun");
+	row = vobj_push(page, "rows");
+	vobj_str(row, "who_org", "Borlänge kommun");
+	buf_init(&b, A, 0);
+	CU_ASSERT_EQUAL(tpl_render(t, 0, 0, page, layout, &b), KERR_OK);
+	EQ(b.data, "<p title=\"ICLD\">ICLD|Växjö kommun|ICLD</p>");
+	/* Without a layout, the layout's values are absent, whatever the page holds. */
+	buf_init(&b, A, 0);
+	CU_ASSERT_EQUAL(tpl_render(t, 0, 0, page, NULL, &b), KERR_OK);
+	EQ(b.data, "<p title=\"\">|Växjö kommun|</p>");
+	tplset_free(t);
+
+	/* A layout's name without "@" would read the page's value: refused at load, saying how. */
+	CU_ASSERT(fails("<p>{{who_org}}</p>", "t.html:1: ",
+	    "{{who_org}}: who_org is the layout's: write {{@who_org}}"));
+	CU_ASSERT(fails("{{#signed}}x{{/signed}}", "t.html:1: ", "write {{#@signed}}"));
+	CU_ASSERT(fails("{{@nobody}}", "t.html:1: ", "nobody is none of the layout's names"));
+	CU_ASSERT(fails("{{#@signed}}x{{/signed}}", "t.html:1: ", "does not close {{#@signed}}"));
+	CU_ASSERT(fails("{{@}}", "t.html:1: ", "bad name"));
+	CU_ASSERT(fails("{{@@signed}}", "t.html:1: ", "bad name"));
+}
+
 static void
 test_tpl_render_depth_guard(void)
 {
@@ -705,12 +753,12 @@ test_tpl_render_depth_guard(void)
 		src[i].text = texts[i];
 		src[i].len = strlen(texts[i]);
 	}
-	CU_ASSERT_EQUAL_FATAL(tplset_load_mem(src, 70, 1, NULL, NULL, &t, err, sizeof(err)),
+	CU_ASSERT_EQUAL_FATAL(tplset_load_mem(src, 70, 1, NULL, NULL, NULL, &t, err, sizeof(err)),
 	    KERR_OK);
 	buf_init(&b, A, 0);
-	CU_ASSERT_EQUAL(tpl_render(t, tplset_find(t, "p00"), 0, NULL, &b), KERR_INVALID);
+	CU_ASSERT_EQUAL(tpl_render(t, tplset_find(t, "p00"), 0, NULL, NULL, &b), KERR_INVALID);
 	buf_init(&b, A, 0);
-	CU_ASSERT_EQUAL(tpl_render(t, tplset_find(t, "p20"), 0, NULL, &b), KERR_OK);
+	CU_ASSERT_EQUAL(tpl_render(t, tplset_find(t, "p20"), 0, NULL, NULL, &b), KERR_OK);
 	CU_ASSERT_EQUAL(b.len, 49 + 3);
 	tplset_free(t);
 }
@@ -723,12 +771,12 @@ test_tpl_render_bad_args(void)
 
 	CU_ASSERT_EQUAL_FATAL(loadv(&t, "a", "x", "b", "y", NULL), KERR_OK);
 	buf_init(&b, A, 0);
-	CU_ASSERT_EQUAL(tpl_render(t, -1, 0, NULL, &b), KERR_INVALID);
-	CU_ASSERT_EQUAL(tpl_render(t, 2, 0, NULL, &b), KERR_INVALID);
-	CU_ASSERT_EQUAL(tpl_render(t, 0, 2, NULL, &b), KERR_INVALID);
-	CU_ASSERT_EQUAL(tpl_render(NULL, 0, 0, NULL, &b), KERR_INVALID);
+	CU_ASSERT_EQUAL(tpl_render(t, -1, 0, NULL, NULL, &b), KERR_INVALID);
+	CU_ASSERT_EQUAL(tpl_render(t, 2, 0, NULL, NULL, &b), KERR_INVALID);
+	CU_ASSERT_EQUAL(tpl_render(t, 0, 2, NULL, NULL, &b), KERR_INVALID);
+	CU_ASSERT_EQUAL(tpl_render(NULL, 0, 0, NULL, NULL, &b), KERR_INVALID);
 	CU_ASSERT_EQUAL(b.len, 0);
-	CU_ASSERT_EQUAL(tpl_render(t, 1, 1, NULL, &b), KERR_OK);
+	CU_ASSERT_EQUAL(tpl_render(t, 1, 1, NULL, NULL, &b), KERR_OK);
 	EQ(b.data, "y");
 	tplset_free(t);
 	tplset_free(NULL);
@@ -758,7 +806,7 @@ test_tpl_load_nlang_zero(void)
 	struct tplsrc s = { "t", "x", 1 };
 	struct tplset *t;
 
-	CU_ASSERT_EQUAL(tplset_load_mem(&s, 1, 0, NULL, NULL, &t, err, sizeof(err)), KERR_INVALID);
+	CU_ASSERT_EQUAL(tplset_load_mem(&s, 1, 0, NULL, NULL, NULL, &t, err, sizeof(err)), KERR_INVALID);
 	CU_ASSERT_PTR_NULL(t);
 }
 
@@ -813,7 +861,7 @@ test_tpl_load_dir(void)
 	dir = tmpdir_with("page.html", "{{>_header}}<p>{{v}}</p>", "_header.html", "<h1>{{_ Save}}</h1>",
 	    "README", "not a template {{", ".hidden.html", "{{", NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-	CU_ASSERT_EQUAL_FATAL(tplset_load(dir, 2, translate, &n, &t, err, sizeof(err)), KERR_OK);
+	CU_ASSERT_EQUAL_FATAL(tplset_load(dir, 2, translate, &n, NULL, &t, err, sizeof(err)), KERR_OK);
 	vobj_str(o, "v", "Växjö");
 	EQ(render(t, "page", 1, o), "<h1>Spara</h1><p>Växjö</p>");
 	CU_ASSERT_EQUAL(tplset_find(t, "README"), -1);
@@ -823,13 +871,13 @@ test_tpl_load_dir(void)
 
 	dir = tmpdir_with("ok.html", "fine", "bad.html", "<p>\n<script>{{x}}</script>", NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-	CU_ASSERT_EQUAL(tplset_load(dir, 1, NULL, NULL, &t, err, sizeof(err)), KERR_INVALID);
+	CU_ASSERT_EQUAL(tplset_load(dir, 1, NULL, NULL, NULL, &t, err, sizeof(err)), KERR_INVALID);
 	CU_ASSERT_PTR_NULL(t);
 	snprintf(want, sizeof(want), "%s/bad.html:2: {{x}} inside <script>", dir);
 	CU_ASSERT(strncmp(err, want, strlen(want)) == 0);
 	rm_dir(dir, "ok.html", "bad.html", NULL);
 
-	CU_ASSERT_EQUAL(tplset_load("/nonexistent/kpp", 1, NULL, NULL, &t, err, sizeof(err)),
+	CU_ASSERT_EQUAL(tplset_load("/nonexistent/kpp", 1, NULL, NULL, NULL, &t, err, sizeof(err)),
 	    KERR_SYSTEM);
 	CU_ASSERT(strstr(err, "/nonexistent/kpp") != NULL);
 }
@@ -918,6 +966,7 @@ static const struct unit_test tests[] = {
 	{ "test_tpl_err_unknown_syntax", test_tpl_err_unknown_syntax },
 	{ "test_tpl_err_context_depends_on_section", test_tpl_err_context_depends_on_section },
 	{ "test_tpl_err_nesting_limit", test_tpl_err_nesting_limit },
+	{ "test_tpl_layout_scope", test_tpl_layout_scope },
 	{ "test_tpl_render_depth_guard", test_tpl_render_depth_guard },
 	{ "test_tpl_render_bad_args", test_tpl_render_bad_args },
 	{ "test_tpl_find", test_tpl_find },
