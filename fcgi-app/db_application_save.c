@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
@@ -121,7 +122,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_UPD_CONTACT] = { "UPDATE applications SET contact_name = ?, "
 	    "contact_email = ?, contact_phone = ?, done_contact = ?" GUARD, NULL, 0 },
 	[Q_SUBMIT] = { "UPDATE applications SET status = 'submitted', "
-	    "submitted_at = UTC_TIMESTAMP(), submitted_by = ?" GUARD, NULL, 0 },
+	    "submitted_at = ?, submitted_by = ?" GUARD, NULL, 0 },
 };
 
 /* A text as stored: NULL when it holds nothing but blanks, else exactly as typed. */
@@ -542,14 +543,15 @@ enum kerr
 db_appform_submit(struct req *r, long long id, long long org, unsigned version,
     unsigned *current, const char **status)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
 	enum kerr e;
 
 	*status = NULL;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_exec(r->id, &q[Q_SUBMIT], &changed, NULL, "iiii",
-	    r->sess->user.id, id, org, (long long)version)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_SUBMIT], &changed, NULL, "siiii",
+	    app_stamp(now), r->sess->user.id, id, org, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed == 0) {
 		e = why_unchanged(r, id, org, current, status);

@@ -329,6 +329,30 @@ test_iati_transactions(void)
 	CU_ASSERT_FALSE(act.transactions[2].receiver);
 }
 
+/* A year's reported costs net of refunds (db_iati.c sums the lines, negative ones too) as its expenditure. */
+static void
+test_iati_expenditure_net_of_refunds(void)
+{
+	struct iati_project *p = sample();
+	struct iati_activity act;
+	size_t i, n;
+
+	p->spends = arena_calloc(A, 3, sizeof(*p->spends));
+	p->spends[0] = (struct iati_spend){ "2016-09-10", 125000, "progress", 1 };	/* 130 000 less a refund of 5 000 */
+	p->spends[1] = (struct iati_spend){ "2017-09-10", -4000, "progress", 2 };	/* more came back than was spent */
+	p->spends[2] = (struct iati_spend){ "2018-09-10", 0, "progress", 3 };
+	p->nspends = 3;
+	map(p, &act);
+	for (i = n = 0; i < act.ntransactions; i++) {
+		if (act.transactions[i].type != 4)
+			continue;
+		n++;
+		CU_ASSERT_EQUAL(act.transactions[i].value, 125000);
+	}
+	/* No expenditure of nothing or less than nothing: the money that came back was never spent. */
+	CU_ASSERT_EQUAL(n, 1);
+}
+
 static void
 test_iati_results(void)
 {
@@ -878,6 +902,7 @@ main(void)
 		{ "test_iati_classifications", test_iati_classifications },
 		{ "test_iati_budgets", test_iati_budgets },
 		{ "test_iati_transactions", test_iati_transactions },
+		{ "test_iati_expenditure_net_of_refunds", test_iati_expenditure_net_of_refunds },
 		{ "test_iati_results", test_iati_results },
 		{ "test_iati_period_rule", test_iati_period_rule },
 		{ "test_iati_split_leap_years", test_iati_split_leap_years },
