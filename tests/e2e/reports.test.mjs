@@ -424,6 +424,8 @@ describe('a refund on a report line', () => {
 		const budget = await budgetOf(q, id);
 		const cats = Object.keys(budget.lines);
 		const refunded = cats.at(-1);
+		// An amount as the pages write it: a minus as U+2212.
+		const signed = (n) => (n < 0 ? `\u2212${kr(-n)}` : kr(n));
 		// Every line as budgeted, but the last, where 2 500 kr more came back than was spent (typed as kpp writes it, U+2212).
 		const costs = Object.fromEntries(cats.map((c) => [`actual-${c}`, String(budget.lines[c])]));
 		costs[`actual-${refunded}`] = '\u22122 500';
@@ -434,7 +436,7 @@ describe('a refund on a report line', () => {
 		let page = (await s.get(href(id))).text;
 		assert.equal(shown(page, href(id), `actual-${refunded}`), '\u22122 500', 'shown back as it reads');
 		const row = page.slice(page.indexOf(`id="actual-${refunded}"`)).split('</tr>')[0];
-		assert.ok(row.includes(`<td class="num">${kr(-2500 - budget.lines[refunded])}</td>`), `the variance: ${row}`);
+		assert.ok(row.includes(`<td class="num">${signed(-2500 - budget.lines[refunded])}</td>`), `the variance: ${row.replaceAll('\n', ' ')}`);
 		// The variance is to be explained: the check says so, next to the field; explained, it goes through.
 		({ form } = await formOf(s, id));
 		res = await send(s, form, { action: 'check' });
@@ -443,7 +445,7 @@ describe('a refund on a report line', () => {
 		({ form } = await formOf(s, id));
 		const sent = await submitReport(s, form, { [`explain-${refunded}`]: 'Unused per diems paid back by the partner.' });
 		assert.equal(sent.res.status, 303);
-		assert.ok(textOf(sent.check.text).includes(kr(-2500)), 'the check page shows the refund');
+		assert.ok(textOf(sent.check.text).includes(signed(-2500)), 'the check page shows the refund');
 		assert.match(await one(`SELECT financial_json FROM report_revisions WHERE report_id = ${id} AND revision = 1`),
 			new RegExp(`"category": "${refunded}", "budget": ${budget.lines[refunded]}, "actual": -2500`));
 		// Approved: the refund lowers what is reimbursed, and no payment may exceed it.
