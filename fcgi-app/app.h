@@ -79,8 +79,8 @@ const char	*app_today(void);
 
 /*
  * The programme's clock, for every date kpp stamps on its business
- * (submitted, withdrawn, reviewed, decided, uploaded, the audit log, a
- * sign-in's date): UTC, as the tables keep it, to the microsecond, on
+ * (submitted, withdrawn, reviewed, decided, uploaded, an application's
+ * last change, the audit log, a sign-in's date): UTC, as the tables keep it, to the microsecond, on
  * app_today() at the real clock's time of day in Sweden. With [app] today
  * set (the demo tells 30 September 2016) every such date is that day, so
  * that statistics, the IATI file and the pages tell one story; without it,

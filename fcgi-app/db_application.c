@@ -43,7 +43,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_STATUS_LOCK] = { "SELECT status, version FROM applications "
 	    "WHERE id = ? AND applicant_org_id = ? FOR UPDATE", NULL, 0 },
 	[Q_WITHDRAW] = { "UPDATE applications SET status = 'withdrawn', "
-	    "withdrawn_at = ?, version = version + 1 "
+	    "withdrawn_at = ?, updated_at = ?, version = version + 1 "
 	    "WHERE id = ? AND applicant_org_id = ? AND version = ? "
 	    "AND status IN ('draft', 'submitted', 'under_review')", NULL, 0 },
 	[Q_LOAD] = { "WITH me AS (SELECT a.* FROM applications a "
@@ -410,7 +410,7 @@ db_application_withdraw(struct req *r, long long id, long long org_id,
 	    org_id)) != KERR_OK)
 		goto out;
 	*status = db_str(&res, 0, 0);
-	if ((e = db_exec(r->id, &q[Q_WITHDRAW], &changed, NULL, "siii", app_stamp(now), id,
+	if ((e = db_exec(r->id, &q[Q_WITHDRAW], &changed, NULL, "ssiii", app_stamp(now), now, id,
 	    org_id, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed == 0) {

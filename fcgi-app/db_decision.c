@@ -94,7 +94,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_DECISION_INSERT] = { "INSERT INTO decisions (application_id, outcome, "
 	    "reason, conditions, decided_by, decided_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?)", NULL, 0 },
-	[Q_APP_DECIDE] = { "UPDATE applications SET status = ?, version = version + 1 "
+	[Q_APP_DECIDE] = { "UPDATE applications SET status = ?, updated_at = ?, version = version + 1 "
 	    "WHERE id = ? AND version = ? AND status IN ('submitted', 'under_review')",
 	    NULL, 0 },
 	/*
@@ -517,8 +517,8 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 	    approve ? NULL : d->reason, approve ? conditions_of(d) : NULL,
 	    arena_printf(r->a, "%lld", r->sess->user.id), app_stamp(now))) != KERR_OK)
 		goto out;
-	if ((e = db_exec(r->id, &q[Q_APP_DECIDE], &changed, NULL, "sii",
-	    approve ? "approved" : "rejected", app_id, (long long)version)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_APP_DECIDE], &changed, NULL, "ssii",
+	    approve ? "approved" : "rejected", now, app_id, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed != 1) {
 		e = KERR_CONFLICT;

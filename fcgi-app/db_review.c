@@ -64,7 +64,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = ?", NULL, 0 },
 	[Q_INSERT] = { "INSERT INTO reviews (application_id, reviewer_id) "
 	    "VALUES (?, ?)", NULL, 0 },
-	[Q_TO_REVIEW] = { "UPDATE applications SET status = 'under_review', "
+	[Q_TO_REVIEW] = { "UPDATE applications SET status = 'under_review', updated_at = ?, "
 	    "version = version + 1 WHERE id = ? AND status = 'submitted'", NULL, 0 },
 	[Q_DELETE] = { "DELETE FROM reviews WHERE id = ? AND version = ?", NULL, 0 },
 	[Q_UPDATE] = { "UPDATE reviews SET score_relevance = ?, comment_relevance = ?, "
@@ -223,6 +223,7 @@ enum kerr
 db_review_assign(struct req *r, long long app_id, long long reviewer_id,
     struct review_refusal *f)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0, id = 0;
 	struct dbres res;
 	const char *status;
@@ -258,7 +259,7 @@ db_review_assign(struct req *r, long long app_id, long long reviewer_id,
 	    arena_printf(r->a, "{\"application_id\": %lld, \"reviewer_id\": %lld, "
 	    "\"reviewer\": %s}", app_id, reviewer_id, json_str(r, f->who.name)))) != KERR_OK)
 		goto out;
-	if ((e = db_exec(r->id, &q[Q_TO_REVIEW], &changed, NULL, "i", app_id)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_TO_REVIEW], &changed, NULL, "si", app_stamp(now), app_id)) != KERR_OK)
 		goto out;
 	if (changed > 0 && (e = db_audit(r, 0, "application.review", "application",
 	    app_id, arena_printf(r->a, "{\"status\": \"submitted\", \"version\": %u}",

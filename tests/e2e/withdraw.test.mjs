@@ -32,7 +32,7 @@ describe('withdrawing an application', () => {
 		const res = await s.submit(`/applications/${id}/withdraw`, {}, WITHDRAW(id));
 		assert.equal(res.status, 303);
 		assert.equal(res.headers.location, `/applications/${id}`);
-		const [[status, at]] = await stack.mysql(`SELECT status, ${onDemoDay('withdrawn_at')} FROM applications WHERE id = ${id}`);
+		const [[status, at]] = await stack.mysql(`SELECT status, ${onDemoDay('withdrawn_at')} AND ${onDemoDay('updated_at')} FROM applications WHERE id = ${id}`);
 		assert.equal(status, 'withdrawn');
 		assert.equal(at, '1', "withdrawn on the programme's day, not the real one");
 		const audit = await stack.mysql(`SELECT user_id IS NOT NULL, JSON_VALUE(before_json, '$.status'), JSON_VALUE(after_json, '$.status')
