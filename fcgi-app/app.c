@@ -114,3 +114,28 @@ app_today(void)
 	snprintf(real, sizeof(real), "%04d-%02d-%02d", d.y, d.m, d.d);
 	return real;
 }
+
+const char *
+app_stamp(char out[APP_STAMP_LEN])
+{
+	struct timespec ts;
+	char buf[64];
+	long long t, z;
+	struct ymd d;
+	int y, m, dd;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	t = (long long)ts.tv_sec;
+	/* conf.c has checked the form; sscanf() checks the digits. */
+	if (app.conf.today[0] != '\0' && sscanf(app.conf.today, "%4d-%2d-%2d", &y, &m, &dd) == 3)
+		t = calendar_swedish_moment(calendar_day(y, m, dd), t);
+	z = calendar_day_of(t);
+	d = calendar_date(z);
+	t -= z * 86400;
+	/* Written whole, then cut to the form: a year past 9999 is no date kpp stamps. */
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d.%06ld", d.y, d.m, d.d,
+	    (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60), (long)(ts.tv_nsec / 1000));
+	memcpy(out, buf, APP_STAMP_LEN - 1);
+	out[APP_STAMP_LEN - 1] = '\0';
+	return out;
+}

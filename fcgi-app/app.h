@@ -77,4 +77,20 @@ enum kerr	app_init(const char *conf_path, char *err, size_t errlen);
 /* The programme's today as YYYY-MM-DD: the configured date, or the date in Sweden (Europe/Stockholm). */
 const char	*app_today(void);
 
+#define APP_STAMP_LEN	27	/* "YYYY-MM-DD HH:MM:SS.uuuuuu" and its NUL */
+
+/*
+ * The programme's clock, for every date kpp stamps on its business
+ * (submitted, withdrawn, reviewed, decided, uploaded, an application's
+ * last change, the audit log, a sign-in's date): UTC, as the tables keep it, to the microsecond, on
+ * app_today() at the real clock's time of day in Sweden. With [app] today
+ * set (the demo tells 30 September 2016) every such date is that day, so
+ * that statistics, the IATI file and the pages tell one story; without it,
+ * the real clock. What measures real elapsed time (sessions, sign-in
+ * throttling, password links, the public files' age) keeps the real
+ * clock: it must never stretch or shrink with the programme's date.
+ * Writes into out and returns it.
+ */
+const char	*app_stamp(char out[APP_STAMP_LEN]);
+
 #endif

@@ -102,7 +102,8 @@ const size_t naudit_actions = sizeof(audit_actions) / sizeof(audit_actions[0]);
 #define REPORT_DECISION_FIELDS(act) \
 	{ act, "status", AUDIT_SIDA, AV_CODE, N_("Status") }, \
 	{ act, "revision", AUDIT_SIDA, AV_TEXT, N_("Revision") }, \
-	{ act, "comment", AUDIT_ICLD, AV_TEXT, N_("ICLD's comment") }
+	{ act, "comment", AUDIT_ICLD, AV_TEXT, N_("ICLD's comment") }, \
+	{ act, "revise_by", AUDIT_SIDA, AV_TEXT, N_("Revised report due") }
 
 #define FILE_FIELDS(act) \
 	{ act, "attachment", AUDIT_ICLD, AV_TEXT, N_("File, number") }, \

@@ -100,3 +100,13 @@ calendar_swedish_date(long long t)
 {
 	return calendar_date(calendar_day_of(t + calendar_swedish_offset(t)));
 }
+
+long long
+calendar_swedish_moment(long long z, long long t)
+{
+	long long local = t + calendar_swedish_offset(t);
+	long long want = z * 86400 + (local - calendar_day_of(local) * 86400);
+
+	/* Summer time if the moment it gives is in summer time, else winter time. */
+	return calendar_swedish_offset(want - 7200) == 7200 ? want - 7200 : want - 3600;
+}

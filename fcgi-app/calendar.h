@@ -50,4 +50,13 @@ long long	 calendar_swedish_offset(long long t);
 /* The date in Sweden (Europe/Stockholm) at the UTC moment t: the programme's today. */
 struct ymd	 calendar_swedish_date(long long t);
 
+/*
+ * The UTC moment that is, in Sweden, day number z at the Swedish time of
+ * day of the UTC moment t: the programme's clock on a date of its own
+ * (app_stamp()). A time of day the clocks skip on z (02:00-03:00 on the
+ * last Sunday of March) is read as the hour after; one they repeat (the
+ * last Sunday of October), as the first of the two.
+ */
+long long	 calendar_swedish_moment(long long z, long long t);
+
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "db_auth.h"
 #include "db.h"
@@ -46,7 +47,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_STATUS_LOCK] = { "SELECT status, version FROM applications "
 	    "WHERE id = ? AND applicant_org_id = ? FOR UPDATE", NULL, 0 },
 	[Q_WITHDRAW] = { "UPDATE applications SET status = 'withdrawn', "
-	    "withdrawn_at = UTC_TIMESTAMP(), version = version + 1 "
+	    "withdrawn_at = ?, updated_at = ?, version = version + 1 "
 	    "WHERE id = ? AND applicant_org_id = ? AND version = ? "
 	    "AND status IN ('draft', 'submitted', 'under_review')", NULL, 0 },
 	[Q_DELETE_LOCK] = { "SELECT status, version, submitted_at IS NULL, round_id, "
@@ -422,6 +423,7 @@ enum kerr
 db_application_withdraw(struct req *r, long long id, long long org_id,
     unsigned version, const char **status)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
 	struct dbres res;
 	enum kerr e;
@@ -433,7 +435,7 @@ db_application_withdraw(struct req *r, long long id, long long org_id,
 	    org_id)) != KERR_OK)
 		goto out;
 	*status = db_str(&res, 0, 0);
-	if ((e = db_exec(r->id, &q[Q_WITHDRAW], &changed, NULL, "iii", id,
+	if ((e = db_exec(r->id, &q[Q_WITHDRAW], &changed, NULL, "ssiii", app_stamp(now), now, id,
 	    org_id, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed == 0) {

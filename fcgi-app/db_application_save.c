@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
@@ -45,8 +46,12 @@ enum q {
 	Q__MAX
 };
 
-/* Every section's UPDATE ends so: only the owner's draft, only at the version the form was filled from. */
-#define GUARD	", version = version + 1 WHERE id = ? AND applicant_org_id = ? " \
+/*
+ * Every section's UPDATE ends so: when it changed (app_stamp(): the start
+ * page's "last changed" is a date of the programme's), only the owner's
+ * draft, only at the version the form was filled from.
+ */
+#define GUARD	", updated_at = ?, version = version + 1 WHERE id = ? AND applicant_org_id = ? " \
 	"AND version = ? AND status = 'draft'"
 
 static struct dbstmt q[Q__MAX] = {
@@ -121,7 +126,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_UPD_CONTACT] = { "UPDATE applications SET contact_name = ?, "
 	    "contact_email = ?, contact_phone = ?, done_contact = ?" GUARD, NULL, 0 },
 	[Q_SUBMIT] = { "UPDATE applications SET status = 'submitted', "
-	    "submitted_at = UTC_TIMESTAMP(), submitted_by = ?" GUARD, NULL, 0 },
+	    "submitted_at = ?, submitted_by = ?" GUARD, NULL, 0 },
 };
 
 /* A text as stored: NULL when it holds nothing but blanks, else exactly as typed. */
@@ -453,16 +458,18 @@ update_section(struct req *r, enum section s, const struct application *a,
 {
 	long long id = a->id, org = a->org_id, v = version;
 	long long done = a->done[s] != 0;
+	char now[APP_STAMP_LEN];
+	const char *at = app_stamp(now);
 
 	switch (s) {
 	case SEC_PARTNERS:
-		return db_exec(r->id, &q[Q_UPD_PARTNERS], changed, NULL, "ssiiii",
+		return db_exec(r->id, &q[Q_UPD_PARTNERS], changed, NULL, "ssisiii",
 		    a->type >= 0 && a->type < PT__MAX ? ptype_code[a->type] : NULL,
-		    a->country, done, id, org, v);
+		    a->country, done, at, id, org, v);
 	case SEC_PROJECT:
 		/* The task list's one section is two flags in the table (see db_application.h). */
 		return db_exec(r->id, &q[Q_UPD_PROJECT], changed, NULL,
-		    "sssssssssiiiisssssiiiii", text(a->title_sv), text(a->title_en),
+		    "sssssssssiiiisssssiisiii", text(a->title_sv), text(a->title_en),
 		    text(a->title_local), text(a->title_local_lang), text(a->summary_sv),
 		    text(a->summary_en), text(a->summary_local), text(a->background),
 		    id_or_null(r, a->theme_id),
@@ -470,22 +477,22 @@ update_section(struct req *r, enum section s, const struct application *a,
 		    (long long)(a->principle[2] != 0), (long long)(a->principle[3] != 0),
 		    text(a->target_groups), a->citizen_dialogue < 0 ? NULL :
 		    a->citizen_dialogue ? "1" : "0", text(a->dialogue_text),
-		    text(a->vulnerable_text), text(a->gender_text), done, done, id,
+		    text(a->vulnerable_text), text(a->gender_text), done, done, at, id,
 		    org, v);
 	case SEC_RESULTS:
-		return db_exec(r->id, &q[Q_UPD_RESULTS], changed, NULL, "siiii",
-		    text(a->overall_objective), done, id, org, v);
+		return db_exec(r->id, &q[Q_UPD_RESULTS], changed, NULL, "sisiii",
+		    text(a->overall_objective), done, at, id, org, v);
 	case SEC_TEAM:
-		return db_exec(r->id, &q[Q_UPD_TEAM], changed, NULL, "iiii", done,
-		    id, org, v);
+		return db_exec(r->id, &q[Q_UPD_TEAM], changed, NULL, "isiii", done,
+		    at, id, org, v);
 	case SEC_BUDGET:
-		return db_exec(r->id, &q[Q_UPD_BUDGET], changed, NULL, "sssiiii",
+		return db_exec(r->id, &q[Q_UPD_BUDGET], changed, NULL, "sssisiii",
 		    id_or_null(r, a->years), text(a->planned_start),
-		    text(a->other_costs), done, id, org, v);
+		    text(a->other_costs), done, at, id, org, v);
 	case SEC_CONTACT:
-		return db_exec(r->id, &q[Q_UPD_CONTACT], changed, NULL, "sssiiii",
+		return db_exec(r->id, &q[Q_UPD_CONTACT], changed, NULL, "sssisiii",
 		    text(a->contact_name), text(a->contact_email),
-		    text(a->contact_phone), done, id, org, v);
+		    text(a->contact_phone), done, at, id, org, v);
 	case SEC__MAX:
 		break;
 	}
@@ -542,14 +549,15 @@ enum kerr
 db_appform_submit(struct req *r, long long id, long long org, unsigned version,
     unsigned *current, const char **status)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
 	enum kerr e;
 
 	*status = NULL;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_exec(r->id, &q[Q_SUBMIT], &changed, NULL, "iiii",
-	    r->sess->user.id, id, org, (long long)version)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_SUBMIT], &changed, NULL, "sisiii",
+	    app_stamp(now), r->sess->user.id, now, id, org, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed == 0) {
 		e = why_unchanged(r, id, org, current, status);

@@ -1,6 +1,7 @@
 /* db_attachment.c - SQL for attachments: inserting an upload's row, reading one confined to its owner, listing, removing. */
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "db.h"
 #include "db_attachment.h"
@@ -40,7 +41,7 @@ enum q {
 
 static struct dbstmt q[Q__MAX] = {
 	[Q_INSERT] = { "INSERT INTO attachments (report_id, sha256, filename, mime, "
-	    "size, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+	    "size, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	    NULL, 0 },
 	[Q_GET] = { ATTACHMENT_COLUMNS "WHERE a.id = ? AND (? = 0 OR "
 	    "COALESCE(pa.applicant_org_id, aa.applicant_org_id) = ?)", NULL, 0 },
@@ -94,6 +95,7 @@ enum kerr
 db_attachment_insert(struct req *r, long long report_id,
     const struct upload *u, long long *id)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long newid;
 	const char *name;
 	enum kerr e;
@@ -101,9 +103,9 @@ db_attachment_insert(struct req *r, long long report_id,
 	if ((e = upload_commit(r, u)) != KERR_OK)
 		return e;
 	name = cut_chars(r, u->filename, FILENAME_CHARS);
-	if ((e = db_exec(r->id, &q[Q_INSERT], NULL, &newid, "isssui", report_id,
+	if ((e = db_exec(r->id, &q[Q_INSERT], NULL, &newid, "isssuis", report_id,
 	    u->sha256, name, u->type, u->size,
-	    r->sess != NULL ? r->sess->user.id : 0)) != KERR_OK)
+	    r->sess != NULL ? r->sess->user.id : 0, app_stamp(now))) != KERR_OK)
 		return e;
 	if ((e = db_audit(r, 0, "report.attach", "report", report_id, NULL,
 	    arena_printf(r->a, "{\"attachment\": %llu, \"filename\": %s, "

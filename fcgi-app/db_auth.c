@@ -32,6 +32,13 @@ enum q {
 	Q__MAX
 };
 
+/*
+ * Sessions and sign-in throttling count real elapsed time, so their SQL
+ * reads the database's real clock (UTC_TIMESTAMP()): a demo's programme
+ * date ([app] today) must neither keep a session alive nor end a lockout.
+ * What a person or ICLD reads as a date of the programme (the audit log,
+ * the last sign-in) is stamped from app_stamp() instead.
+ */
 static struct dbstmt q[Q__MAX] = {
 	/*
 	 * Every signed-in request runs this, so it touches two rows by primary
@@ -63,7 +70,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_USER_FOR_LOGIN] = { "SELECT id, password_hash, active FROM users "
 	    "WHERE email = ?", NULL, 0 },
 	[Q_USER_SET_LANG] = { "UPDATE users SET lang = ? WHERE id = ?", NULL, 0 },
-	[Q_USER_LOGGED_IN] = { "UPDATE users SET last_login_at = UTC_TIMESTAMP() "
+	[Q_USER_LOGGED_IN] = { "UPDATE users SET last_login_at = ? "
 	    "WHERE id = ?", NULL, 0 },
 	/*
 	 * Makes the pair's row and locks it, so that the first attempts of a new pair queue on it
@@ -88,7 +95,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "(blocked_until IS NULL OR blocked_until < UTC_TIMESTAMP())", NULL, 0 },
 	[Q_AUDIT] = { "INSERT INTO audit_log (at, user_id, ip, action, entity, "
 	    "entity_id, before_json, after_json) VALUES "
-	    "(UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?)", NULL, 0 },
+	    "(?, ?, ?, ?, ?, ?, ?, ?)", NULL, 0 },
 };
 
 enum kerr
@@ -137,6 +144,7 @@ enum kerr
 db_session_insert(struct req *r, const unsigned char h[32], long long user_id,
     const char *csrf)
 {
+	char now[APP_STAMP_LEN];
 	enum kerr e;
 
 	if ((e = db_exec(r->id, &q[Q_SESSION_PURGE], NULL, NULL, "ii", user_id,
@@ -146,7 +154,7 @@ db_session_insert(struct req *r, const unsigned char h[32], long long user_id,
 	    (size_t)32, user_id, csrf, (long long)app.conf.session_absolute_hours,
 	    r->remote_addr)) != KERR_OK)
 		return e;
-	return db_exec(r->id, &q[Q_USER_LOGGED_IN], NULL, NULL, "i", user_id);
+	return db_exec(r->id, &q[Q_USER_LOGGED_IN], NULL, NULL, "si", app_stamp(now), user_id);
 }
 
 enum kerr
@@ -250,11 +258,12 @@ db_audit(struct req *r, long long user_id, const char *action,
     const char *entity, long long entity_id, const char *before,
     const char *after)
 {
+	char now[APP_STAMP_LEN];
 	long long who = user_id != 0 ? user_id :
 	    r->sess != NULL ? r->sess->user.id : 0;
 
 	/* Ids bind as text so that "none" can be SQL NULL. */
-	return db_exec(r->id, &q[Q_AUDIT], NULL, NULL, "sssssss",
+	return db_exec(r->id, &q[Q_AUDIT], NULL, NULL, "ssssssss", app_stamp(now),
 	    who != 0 ? arena_printf(r->a, "%lld", who) : NULL, r->remote_addr,
 	    action, entity,
 	    entity_id != 0 ? arena_printf(r->a, "%lld", entity_id) : NULL,

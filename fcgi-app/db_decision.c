@@ -1,6 +1,7 @@
 /* db_decision.c - SQL of decisions: the one transaction that decides (and creates the project), changes to it, reading it. */
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
@@ -98,8 +99,8 @@ static struct dbstmt q[Q__MAX] = {
 	    "WHERE application_id = ? FOR UPDATE", NULL, 0 },
 	[Q_DECISION_INSERT] = { "INSERT INTO decisions (application_id, outcome, "
 	    "reason_sv, reason_en, conditions_sv, conditions_en, decided_by, decided_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())", NULL, 0 },
-	[Q_APP_DECIDE] = { "UPDATE applications SET status = ?, version = version + 1 "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL, 0 },
+	[Q_APP_DECIDE] = { "UPDATE applications SET status = ?, updated_at = ?, version = version + 1 "
 	    "WHERE id = ? AND version = ? AND status IN ('submitted', 'under_review')",
 	    NULL, 0 },
 	/*
@@ -505,6 +506,7 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
     const struct decision_record *d, struct decision_clash *clash,
     const char **code)
 {
+	char now[APP_STAMP_LEN];
 	const char *status, *after;
 	unsigned long long changed = 0;
 	struct dbres res;
@@ -534,15 +536,15 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 		goto out;
 	}
 	/* The unique key on application_id stands behind the status check. */
-	if ((e = db_exec(r->id, &q[Q_DECISION_INSERT], NULL, NULL, "issssss",
+	if ((e = db_exec(r->id, &q[Q_DECISION_INSERT], NULL, NULL, "isssssss",
 	    app_id, approve ? "approve" : "reject",
 	    approve ? NULL : d->reason[LANG_SV], approve ? NULL : d->reason[LANG_EN],
 	    approve ? text_of(d->conditions[LANG_SV]) : NULL,
 	    approve ? text_of(d->conditions[LANG_EN]) : NULL,
-	    arena_printf(r->a, "%lld", r->sess->user.id))) != KERR_OK)
+	    arena_printf(r->a, "%lld", r->sess->user.id), app_stamp(now))) != KERR_OK)
 		goto out;
-	if ((e = db_exec(r->id, &q[Q_APP_DECIDE], &changed, NULL, "sii",
-	    approve ? "approved" : "rejected", app_id, (long long)version)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_APP_DECIDE], &changed, NULL, "ssii",
+	    approve ? "approved" : "rejected", now, app_id, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed != 1) {
 		e = KERR_CONFLICT;

@@ -238,8 +238,10 @@ read_spend_line(struct iati_project *p, char **c)
 		s->approved_on = c[0];
 		s->report_kind = c[2];
 		s->report_year = year;
-		for (k = 0; k < REIMBURSE_CATEGORIES; k++)
-			s->actual[k] = s->line[k] = -1;
+		for (k = 0; k < REIMBURSE_CATEGORIES; k++) {
+			s->actual[k] = REIMBURSE_NONE;	/* -1 is a refund */
+			s->line[k] = -1;
+		}
 	}
 	if ((k = code_index(category_code, CAT__MAX, c[4])) >= 0) {
 		s->actual[k] = num(c[1]);

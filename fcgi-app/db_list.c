@@ -132,8 +132,8 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 #define REPORT_OTHER \
 	F("a.round_id") " AND " F("a.country_code") " AND " F("a.applicant_org_id") \
 	" AND " F("rp.kind") " AND " F("rp.project_year") \
-	" AND (? IS NULL OR (" OWED " AND rp.due_on < ?))" \
-	" AND (? IS NULL OR (" OWED " AND rp.due_on >= ?))"
+	" AND (? IS NULL OR (" OWED " AND rp.deadline < ?))" \
+	" AND (? IS NULL OR (" OWED " AND rp.deadline >= ?))"
 /* The deadline filter binds today as the day overdue reports are due before, or due ones on or after. */
 #define REPORT_ARGS(f) (f)->round, (f)->round, (f)->country, (f)->country, (f)->org, \
 	(f)->org, (f)->kind, (f)->kind, (f)->year, (f)->year, overdue_before(f), overdue_before(f), \
@@ -144,8 +144,8 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 
 #define REPORT_ROWS(join, key, key2, dir) \
 	"SELECT rp.id, p.code, a.title_sv, a.title_en, o.name, c.name_sv, c.name_en, r.year, " \
-	"rp.kind, rp.project_year, DATE_FORMAT(rp.due_on, '%Y-%m-%d'), rp.status, " \
-	"DATE_FORMAT(rp.submitted_at, '%Y-%m-%d'), DATEDIFF(rp.due_on, ?), " OWED " " \
+	"rp.kind, rp.project_year, DATE_FORMAT(rp.deadline, '%Y-%m-%d'), rp.status, " \
+	"DATE_FORMAT(rp.submitted_at, '%Y-%m-%d'), DATEDIFF(rp.deadline, ?), " OWED " " \
 	"FROM (SELECT rp.id, " key " AS k, " key2 " AS k2 " REPORT_FROM join \
 	" WHERE " REPORT_WHERE " ORDER BY k " dir ", k2 " dir ", rp.id " dir \
 	" LIMIT ? OFFSET ?) pg " \
@@ -155,14 +155,14 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 
 static struct dbstmt report_rows[REPORT_SORT__MAX][2] = {
 	[REPORT_SORT_CODE] = BOTH(REPORT_ROWS, "", "p.code", "rp.kind, rp.project_year"),
-	[REPORT_SORT_ORG] = BOTH(REPORT_ROWS, JOIN_ORG, "o.name", "rp.due_on"),
-	[REPORT_SORT_COUNTRY_SV] = BOTH(REPORT_ROWS, JOIN_COUNTRY, "c.name_sv", "rp.due_on"),
-	[REPORT_SORT_COUNTRY_EN] = BOTH(REPORT_ROWS, JOIN_COUNTRY, "c.name_en", "rp.due_on"),
+	[REPORT_SORT_ORG] = BOTH(REPORT_ROWS, JOIN_ORG, "o.name", "rp.deadline"),
+	[REPORT_SORT_COUNTRY_SV] = BOTH(REPORT_ROWS, JOIN_COUNTRY, "c.name_sv", "rp.deadline"),
+	[REPORT_SORT_COUNTRY_EN] = BOTH(REPORT_ROWS, JOIN_COUNTRY, "c.name_en", "rp.deadline"),
 	[REPORT_SORT_KIND] = BOTH(REPORT_ROWS, "", "rp.kind", "rp.project_year"),
-	[REPORT_SORT_ROUND] = BOTH(REPORT_ROWS, JOIN_ROUND, "r.year", "rp.due_on"),
-	[REPORT_SORT_DUE] = BOTH(REPORT_ROWS, "", "rp.due_on", "p.code"),
-	[REPORT_SORT_SUBMITTED] = BOTH(REPORT_ROWS, "", "rp.submitted_at", "rp.due_on"),
-	[REPORT_SORT_STATUS] = BOTH(REPORT_ROWS, "", "rp.status", "rp.due_on"),
+	[REPORT_SORT_ROUND] = BOTH(REPORT_ROWS, JOIN_ROUND, "r.year", "rp.deadline"),
+	[REPORT_SORT_DUE] = BOTH(REPORT_ROWS, "", "rp.deadline", "p.code"),
+	[REPORT_SORT_SUBMITTED] = BOTH(REPORT_ROWS, "", "rp.submitted_at", "rp.deadline"),
+	[REPORT_SORT_STATUS] = BOTH(REPORT_ROWS, "", "rp.status", "rp.deadline"),
 };
 
 /*
@@ -218,7 +218,7 @@ static struct dbstmt report_rows[REPORT_SORT__MAX][2] = {
 	"SELECT 'c', 0, 0, rp.status, NULL, NULL, COUNT(*) " REPORT_FROM \
 	"WHERE " REPORT_OTHER " GROUP BY rp.status UNION ALL " \
 	"SELECT 'v', 0, 0, NULL, NULL, NULL, COUNT(*) " REPORT_FROM \
-	"WHERE " REPORT_OTHER " AND " OWED " AND rp.due_on < ?"
+	"WHERE " REPORT_OTHER " AND " OWED " AND rp.deadline < ?"
 
 enum q {
 	Q_INBOX_META,

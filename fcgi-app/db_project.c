@@ -7,6 +7,7 @@
 #include "db_auditlog.h"
 #include "db_auth.h"
 #include "db_project.h"
+#include "reimburse.h"
 #include "req.h"
 
 enum q {
@@ -93,9 +94,9 @@ static struct dbstmt q[Q__MAX] = {
 	    "NULL, NULL "
 	    "FROM v JOIN project_budget_lines bl ON bl.project_id = v.pid "
 	    "UNION ALL "
-	    "SELECT 'r', DATE_FORMAT(rp.due_on, '%Y-%m-%d'), LPAD(rp.id, 12, '0'), "
-	    "rp.id, rp.kind, rp.project_year, DATE_FORMAT(rp.due_on, '%Y-%m-%d'), "
-	    "rp.status, DATEDIFF(rp.due_on, ?), NULL, NULL, NULL, NULL, NULL, NULL, "
+	    "SELECT 'r', DATE_FORMAT(rp.deadline, '%Y-%m-%d'), LPAD(rp.id, 12, '0'), "
+	    "rp.id, rp.kind, rp.project_year, DATE_FORMAT(rp.deadline, '%Y-%m-%d'), "
+	    "rp.status, DATEDIFF(rp.deadline, ?), NULL, NULL, NULL, NULL, NULL, NULL, "
 	    "NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN reports rp ON rp.project_id = v.pid "
 	    "UNION ALL "
@@ -263,8 +264,10 @@ db_project_get(struct req *r, const char *code, long long org_id,
 		y->starts = c[1];
 		y->ends = c[2];
 		y->amount = db_ll(&res, i, C1 + 3);
-		for (k = 0; k < CAT__MAX; k++)
-			y->line[k] = y->actual[k] = -1;
+		for (k = 0; k < CAT__MAX; k++) {
+			y->line[k] = -1;
+			y->actual[k] = REIMBURSE_NONE;
+		}
 	}
 	for (i = 0; i < res.nrows; i++) {
 		c = res.rows[i] + C1;

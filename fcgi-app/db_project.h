@@ -29,7 +29,7 @@ struct project_year {
 	const char	*starts, *ends;			/* YYYY-MM-DD */
 	long long	 amount;			/* approved for the year */
 	long long	 line[CAT__MAX];		/* approved per cost category; -1 where none is stored */
-	long long	 actual[CAT__MAX];		/* costs in its progress report; -1 where none is given */
+	long long	 actual[CAT__MAX];		/* costs in its progress report, refunds below 0; REIMBURSE_NONE where none is given */
 };
 
 struct project_report {

@@ -57,14 +57,15 @@ enum q {
 
 static struct dbstmt q[Q__MAX] = {
 	[Q_REPORT] = { "SELECT rp.id, rp.version, rp.kind, rp.project_year, rp.status, "
-	    "DATE_FORMAT(rp.due_on, '%Y-%m-%d'), DATEDIFF(rp.due_on, ?), rp.revision, "
+	    "DATE_FORMAT(rp.deadline, '%Y-%m-%d'), DATEDIFF(rp.deadline, ?), rp.revision, "
 	    "rp.activities, rp.results, rp.deviations, rp.lessons, rp.participation, "
 	    "rp.admin_comment, DATE_FORMAT(rp.submitted_at, '%Y-%m-%d %H:%i:%s'), "
 	    "p.id, p.code, a.title_sv, a.title_en, p.status, o.name, "
 	    "DATE_FORMAT(y.starts_on, '%Y-%m-%d'), DATE_FORMAT(y.ends_on, '%Y-%m-%d'), "
 	    "DATE_FORMAT(p.planned_start, '%Y-%m-%d'), DATE_FORMAT(p.planned_end, '%Y-%m-%d'), "
 	    "y.amount, (SELECT COUNT(*) FROM reports x WHERE x.project_id = p.id "
-	    "AND x.kind = 'progress' AND x.status <> 'approved') "
+	    "AND x.kind = 'progress' AND x.status <> 'approved'), "
+	    "DATE_FORMAT(rp.due_on, '%Y-%m-%d') "
 	    "FROM reports rp JOIN projects p ON p.id = rp.project_id "
 	    "JOIN applications a ON a.id = p.application_id "
 	    "JOIN organisations o ON o.id = a.applicant_org_id "
@@ -140,7 +141,7 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_VALUE_DELETE] = { "DELETE FROM indicator_values WHERE report_id = ? AND indicator_id = ?",
 	    NULL, 0 },
 	[Q_SUBMIT] = { "UPDATE reports SET status = 'submitted', revision = revision + 1, "
-	    "submitted_at = UTC_TIMESTAMP(), submitted_by = ?, version = version + 1 "
+	    "submitted_at = ?, submitted_by = ?, version = version + 1 "
 	    "WHERE id = ? AND status IN ('draft', 'returned')", NULL, 0 },
 	/* The narrative is copied from the report as just saved; the costs and values come as JSON. */
 	[Q_REVISION_INSERT] = { "INSERT INTO report_revisions (report_id, revision, submitted_at, "
@@ -159,11 +160,12 @@ static struct dbstmt q[Q__MAX] = {
 	/* Read after the lock, so that it sees every decision committed before this one. */
 	[Q_OPEN_PROGRESS] = { "SELECT COUNT(*) FROM reports WHERE project_id = ? "
 	    "AND kind = 'progress' AND status <> 'approved'", NULL, 0 },
-	[Q_DECIDE] = { "UPDATE reports SET status = ?, admin_comment = ?, "
-	    "decided_at = UTC_TIMESTAMP(), decided_by = ?, version = version + 1 "
+	/* A return sets the revision's due date; an approval leaves the last one, which no longer counts. */
+	[Q_DECIDE] = { "UPDATE reports SET status = ?, admin_comment = ?, revise_by = COALESCE(?, revise_by), "
+	    "decided_at = ?, decided_by = ?, version = version + 1 "
 	    "WHERE id = ? AND version = ? AND status = 'submitted'", NULL, 0 },
 	[Q_REVISION_DECIDE] = { "UPDATE report_revisions SET outcome = ?, admin_comment = ?, "
-	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE report_id = ? AND revision = ?",
+	    "decided_at = ?, decided_by = ? WHERE report_id = ? AND revision = ?",
 	    NULL, 0 },
 	/* Closing sets the actual end, unless the project has one: the planned end, its work being done. */
 	[Q_PROJECT_STATUS] = { "UPDATE projects SET status = ?, "
@@ -220,7 +222,7 @@ money_of(struct req *r, const struct dbres *res, struct report_view *v)
 	v->years = arena_calloc(r->a, n + 1, sizeof(*v->years));
 	for (k = 0; k < CAT__MAX; k++) {
 		v->line[k].budget = -1;
-		v->line[k].actual = -1;
+		v->line[k].actual = REIMBURSE_NONE;
 	}
 	for (i = 0; i < res->nrows; i++) {
 		if (res->rows[i][0][0] != 'y')
@@ -228,8 +230,10 @@ money_of(struct req *r, const struct dbres *res, struct report_view *v)
 		y = &v->years[v->nyears++];
 		y->year = (int)db_ll(res, i, 1);
 		y->amount = db_ll(res, i, 3);
-		for (k = 0; k < CAT__MAX; k++)
-			y->budget[k] = y->actual[k] = -1;
+		for (k = 0; k < CAT__MAX; k++) {
+			y->budget[k] = -1;
+			y->actual[k] = REIMBURSE_NONE;
+		}
 	}
 	for (i = 0; i < res->nrows; i++) {
 		char **c = res->rows[i];
@@ -339,6 +343,7 @@ db_report_get(struct req *r, long long id, long long org_id, const char *today,
 	v->project_end = c[24];
 	v->year_amount = db_ll(&res, 0, 25);
 	v->progress_open = (int)db_ll(&res, 0, 26);
+	v->first_due = c[27];
 
 	if ((e = db_query(r->a, r->id, &q[Q_MONEY], &res, "iiiiii", v->project_id,
 	    v->project_id, v->project_id, v->project_id, v->id, v->project_id)) != KERR_OK)
@@ -383,7 +388,7 @@ db_report_revision(struct req *r, struct report_view *v, int rev)
 		return KERR_NOTFOUND;
 	/* What the revision does not name, it did not have. */
 	for (c = 0; c < CAT__MAX; c++) {
-		v->line[c].actual = -1;
+		v->line[c].actual = REIMBURSE_NONE;
 		v->line[c].explanation = NULL;
 	}
 	for (k = 0; k < v->nind; k++)
@@ -427,7 +432,7 @@ financial_json(struct req *r, const struct report_view *v, const struct report_i
 	buf_init(&b, r->a, 512);
 	buf_putc(&b, '[');
 	for (k = 0; k < CAT__MAX; k++) {
-		if (!in->shown[k] || in->actual[k] < 0)
+		if (!in->shown[k] || in->actual[k] == REIMBURSE_NONE)
 			continue;
 		buf_printf(&b, "%s{\"category\": \"%s\", \"budget\": %lld, \"actual\": %lld, "
 		    "\"variance\": %lld, \"explanation\": %s}", first ? "" : ", ", category_code[k],
@@ -488,7 +493,7 @@ write_parts(struct req *r, const struct report_view *v, const struct report_inpu
 	for (k = 0; k < CAT__MAX; k++) {
 		if (!in->shown[k])
 			continue;
-		if (in->actual[k] >= 0)
+		if (in->actual[k] != REIMBURSE_NONE)
 			e = db_exec(r->id, &q[Q_LINE_SET], NULL, NULL, "isis", v->id,
 			    category_code[k], in->actual[k], in->explanation[k]);
 		else
@@ -535,6 +540,7 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
     unsigned version, const struct report_input *in, int submit,
     struct report_refusal *why)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
 	struct dbres res;
 	const char *status;
@@ -569,7 +575,7 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 	if ((e = write_parts(r, v, in)) != KERR_OK || (e = attach_files(r, v, in, why)) != KERR_OK)
 		goto out;
 	if (submit) {
-		if ((e = db_exec(r->id, &q[Q_SUBMIT], NULL, NULL, "ii", r->sess->user.id,
+		if ((e = db_exec(r->id, &q[Q_SUBMIT], NULL, NULL, "sii", app_stamp(now), r->sess->user.id,
 		    v->id)) != KERR_OK ||
 		    (e = db_attachment_submitted(r, v->id, v->revision + 1)) != KERR_OK ||
 		    (e = db_exec(r->id, &q[Q_REVISION_INSERT], NULL, NULL, "ssi",
@@ -579,6 +585,34 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 		    v->revision + 1))) != KERR_OK)
 			goto out;
 	}
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_report_attach(struct req *r, const struct report_view *v, long long org_id,
+    const struct report_input *in, struct report_refusal *why)
+{
+	struct dbres res;
+	enum kerr e;
+
+	memset(why, 0, sizeof(*why));
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	/* Locked as a save locks it: a submission, or a save with files, waits. */
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
+		goto out;
+	why->status = res.rows[0][0];
+	why->version = (unsigned)db_ll(&res, 0, 1);
+	why->project_status = res.rows[0][2];
+	if (!report_editable(why->status, why->project_status)) {
+		e = KERR_FORBIDDEN;
+		goto out;
+	}
+	if ((e = attach_files(r, v, in, why)) != KERR_OK)
+		goto out;
 	return db_commit(r->id);
 out:
 	db_rollback(r->id);
@@ -604,8 +638,9 @@ project_to(struct req *r, long long pid, const char *from, const char *to)
 
 enum kerr
 db_report_decide(struct req *r, const struct report_view *v, unsigned version,
-    int approve, const char *comment, struct report_refusal *why)
+    int approve, const char *comment, const char *revise_by, struct report_refusal *why)
 {
+	char now[APP_STAMP_LEN];
 	const char *outcome = approve ? "approved" : "returned", *pstatus;
 	unsigned long long changed = 0;
 	struct dbres res;
@@ -641,19 +676,21 @@ db_report_decide(struct req *r, const struct report_view *v, unsigned version,
 			goto out;
 		}
 	}
-	if ((e = db_exec(r->id, &q[Q_DECIDE], &changed, NULL, "ssiii", outcome, comment,
-	    r->sess->user.id, v->id, (long long)version)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_DECIDE], &changed, NULL, "ssssiii", outcome, comment,
+	    approve ? NULL : revise_by, app_stamp(now), r->sess->user.id, v->id, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed == 0) {
 		e = KERR_CONFLICT;
 		goto out;
 	}
-	if ((e = db_exec(r->id, &q[Q_REVISION_DECIDE], NULL, NULL, "ssiii", outcome, comment,
-	    r->sess->user.id, v->id, (long long)rev)) != KERR_OK ||
+	if ((e = db_exec(r->id, &q[Q_REVISION_DECIDE], NULL, NULL, "sssiii", outcome, comment,
+	    now, r->sess->user.id, v->id, (long long)rev)) != KERR_OK ||
 	    (e = db_audit(r, 0, approve ? "report.approve" : "report.return", "report", v->id,
-	    state_json(r, "submitted", rev), arena_printf(r->a,
+	    state_json(r, "submitted", rev), approve ? arena_printf(r->a,
 	    "{\"status\": \"%s\", \"revision\": %d, \"comment\": %s}", outcome, rev,
-	    json_str(r, comment)))) != KERR_OK)
+	    json_str(r, comment)) : arena_printf(r->a,
+	    "{\"status\": \"%s\", \"revision\": %d, \"comment\": %s, \"revise_by\": %s}", outcome,
+	    rev, json_str(r, comment), json_str(r, revise_by)))) != KERR_OK)
 		goto out;
 	/*
 	 * The project follows its reports: the last year reported and approved
@@ -708,8 +745,10 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 	if ((e = db_query(r->a, r->id, &q[Q_PAY_FIGURES], &res, "iiiii", pid, year, id, pid,
 	    year)) != KERR_OK)
 		goto out;
-	for (k = 0; k < CAT__MAX; k++)
-		budget[k] = actual[k] = -1;
+	for (k = 0; k < CAT__MAX; k++) {
+		budget[k] = -1;
+		actual[k] = REIMBURSE_NONE;
+	}
 	for (i = 0; i < res.nrows; i++) {
 		k = category_of(res.rows[i][1]);
 		if (res.rows[i][0][0] == 'p')

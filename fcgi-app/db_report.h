@@ -39,7 +39,7 @@ struct report_indicator {
 /* A cost category of the report's year. */
 struct report_line {
 	long long	 budget;	/* approved for the year; -1 when there is no line */
-	long long	 actual;	/* the actual cost reported; -1 when not given */
+	long long	 actual;	/* the actual cost reported, a refund below 0; REIMBURSE_NONE when not given */
 	const char	*explanation;	/* of the variance; NULL when none */
 };
 
@@ -48,7 +48,7 @@ struct report_year {
 	int		 year;
 	long long	 amount;			/* approved */
 	long long	 budget[CAT__MAX];		/* -1: no line */
-	long long	 actual[CAT__MAX];		/* in its progress report; -1: not given */
+	long long	 actual[CAT__MAX];		/* in its progress report, refunds below 0; REIMBURSE_NONE: not given */
 	const char	*status;			/* its progress report's status; NULL when none */
 	long long	 paid;				/* paid through its reports */
 };
@@ -79,8 +79,9 @@ struct report_view {
 	const char		*kind;			/* progress, final */
 	int			 year;			/* the project year covered; a final report's: the last */
 	const char		*status;		/* draft, submitted, approved, returned */
-	const char		*due;			/* YYYY-MM-DD */
-	long long		 days_left;		/* due date less today; negative when past */
+	const char		*due;			/* YYYY-MM-DD: when it is due now (reports.deadline) */
+	const char		*first_due;		/* when it was first due (reports.due_on): due is other while returned */
+	long long		 days_left;		/* due less today; negative when past */
 	int			 revision;		/* submissions so far */
 	const char		*text[NARR__MAX];	/* the narrative as it stands; NULL when empty */
 	const char		*admin_comment;		/* ICLD's comment on its latest decision */
@@ -128,7 +129,7 @@ enum kerr	db_report_revision(struct req *r, struct report_view *v, int rev);
 struct report_input {
 	const char	*text[NARR__MAX];		/* NULL: empty */
 	int		 shown[CAT__MAX];		/* the category is on the form */
-	long long	 actual[CAT__MAX];		/* -1: not given */
+	long long	 actual[CAT__MAX];		/* refunds below 0; REIMBURSE_NONE: not given */
 	const char	*explanation[CAT__MAX];		/* NULL: none */
 	const char	**value;			/* per indicator of the view: DECIMAL literal or NULL */
 	const char	**value_text;			/* per indicator: words or NULL */
@@ -168,8 +169,21 @@ enum kerr	db_report_save(struct req *r, const struct report_view *v,
 		    int submit, struct report_refusal *why);
 
 /*
+ * Attaches the files of in (each ATTACH_OK) to report v of org_id alone,
+ * when the rest of the form could not be saved: a good file is kept
+ * whatever else was wrong with the form. It leaves the report's version
+ * as it is, so the form sent again still saves. Returns KERR_OK,
+ * KERR_FORBIDDEN, KERR_INVALID or KERR_SYSTEM as db_report_save() does.
+ */
+enum kerr	db_report_attach(struct req *r, const struct report_view *v,
+		    long long org_id, const struct report_input *in,
+		    struct report_refusal *why);
+
+/*
  * ICLD's decision on submitted report v as seen at version: approve, or
- * return with comment (the comment is kept with an approval too). The
+ * return with comment and the date the revised report is due, revise_by
+ * (YYYY-MM-DD; NULL with an approval), from which lateness then counts
+ * (the comment is kept with an approval too). The
  * revision gets the outcome; an approved progress report of the project's
  * last year moves the project from implementation to finalisation, an
  * approved final report closes it (its actual end the planned one unless
@@ -181,7 +195,7 @@ enum kerr	db_report_save(struct req *r, const struct report_view *v,
  */
 enum kerr	db_report_decide(struct req *r, const struct report_view *v,
 		    unsigned version, int approve, const char *comment,
-		    struct report_refusal *why);
+		    const char *revise_by, struct report_refusal *why);
 
 /*
  * Records ICLD's payment of approved progress report id: amount on

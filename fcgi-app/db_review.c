@@ -1,6 +1,7 @@
 /* db_review.c - SQL for reviews: the panel of an application's reviews, assigning, removing and scoring. */
 #include <string.h>
 
+#include "app.h"
 #include "arena.h"
 #include "buf.h"
 #include "db.h"
@@ -63,14 +64,14 @@ static struct dbstmt q[Q__MAX] = {
 	    "LEFT JOIN organisations o ON o.id = u.org_id WHERE a.id = ?", NULL, 0 },
 	[Q_INSERT] = { "INSERT INTO reviews (application_id, reviewer_id) "
 	    "VALUES (?, ?)", NULL, 0 },
-	[Q_TO_REVIEW] = { "UPDATE applications SET status = 'under_review', "
+	[Q_TO_REVIEW] = { "UPDATE applications SET status = 'under_review', updated_at = ?, "
 	    "version = version + 1 WHERE id = ? AND status = 'submitted'", NULL, 0 },
 	[Q_DELETE] = { "DELETE FROM reviews WHERE id = ? AND version = ?", NULL, 0 },
 	[Q_UPDATE] = { "UPDATE reviews SET score_relevance = ?, comment_relevance = ?, "
 	    "score_feasibility = ?, comment_feasibility = ?, score_ownership = ?, "
 	    "comment_ownership = ?, score_gender = ?, comment_gender = ?, "
 	    "score_budget = ?, comment_budget = ?, recommendation = ?, summary = ?, "
-	    "completed_at = IF(?, COALESCE(completed_at, UTC_TIMESTAMP()), NULL), "
+	    "completed_at = IF(?, COALESCE(completed_at, ?), NULL), "
 	    "version = version + 1 WHERE id = ? AND version = ?", NULL, 0 },
 };
 
@@ -222,6 +223,7 @@ enum kerr
 db_review_assign(struct req *r, long long app_id, long long reviewer_id,
     struct review_refusal *f)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0, id = 0;
 	struct dbres res;
 	const char *status;
@@ -257,7 +259,7 @@ db_review_assign(struct req *r, long long app_id, long long reviewer_id,
 	    arena_printf(r->a, "{\"application_id\": %lld, \"reviewer_id\": %lld, "
 	    "\"reviewer\": %s}", app_id, reviewer_id, json_str(r, f->who.name)))) != KERR_OK)
 		goto out;
-	if ((e = db_exec(r->id, &q[Q_TO_REVIEW], &changed, NULL, "i", app_id)) != KERR_OK)
+	if ((e = db_exec(r->id, &q[Q_TO_REVIEW], &changed, NULL, "si", app_stamp(now), app_id)) != KERR_OK)
 		goto out;
 	if (changed > 0 && (e = db_audit(r, 0, "application.review", "application",
 	    app_id, arena_printf(r->a, "{\"status\": \"submitted\", \"version\": %u}",
@@ -329,6 +331,7 @@ db_review_save(struct req *r, long long app_id, long long reviewer_id,
     const struct review *rv, int complete, unsigned version,
     struct review_refusal *f)
 {
+	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
 	struct review before, after;
 	struct dbres res;
@@ -354,13 +357,13 @@ db_review_save(struct req *r, long long app_id, long long reviewer_id,
 		e = KERR_FORBIDDEN;
 		goto out;
 	}
-	if ((e = db_exec(r->id, &q[Q_UPDATE], &changed, NULL, "ssssssssssssiii",
+	if ((e = db_exec(r->id, &q[Q_UPDATE], &changed, NULL, "ssssssssssssisii",
 	    score_param(r, rv->score[CRIT_RELEVANCE]), rv->comment[CRIT_RELEVANCE],
 	    score_param(r, rv->score[CRIT_FEASIBILITY]), rv->comment[CRIT_FEASIBILITY],
 	    score_param(r, rv->score[CRIT_OWNERSHIP]), rv->comment[CRIT_OWNERSHIP],
 	    score_param(r, rv->score[CRIT_GENDER]), rv->comment[CRIT_GENDER],
 	    score_param(r, rv->score[CRIT_BUDGET]), rv->comment[CRIT_BUDGET],
-	    rv->recommendation, rv->summary, (long long)(complete != 0), before.id,
+	    rv->recommendation, rv->summary, (long long)(complete != 0), app_stamp(now), before.id,
 	    (long long)version)) != KERR_OK)
 		goto out;
 	/* Someone saved it since this form was filled: theirs stands. */

@@ -126,6 +126,11 @@ static struct dbstmt uq[U__MAX] = {
 	    "WHERE id = ?", NULL, 0 },
 	[U_END_SESSIONS] = { "DELETE FROM sessions WHERE user_id = ?", NULL, 0 },
 	[U_END_LINKS] = { "DELETE FROM password_links WHERE user_id = ?", NULL, 0 },
+	/*
+	 * A link lives [app] link hours of real time, so it is made and
+	 * judged on the database's real clock, never on the programme's date
+	 * (app_stamp()), which a demo sets years back.
+	 */
 	[U_LINK_INSERT] = { "INSERT INTO password_links (token_hash, user_id, created_by, "
 	    "created_at, expires_at) VALUES (?, ?, ?, UTC_TIMESTAMP(), "
 	    "UTC_TIMESTAMP() + INTERVAL ? HOUR)", NULL, 0 },

@@ -817,9 +817,9 @@ static const char *const sqls[S__MAX] = {
 	    " updated_at) VALUES (?,?,?,?,?,?,?)",
 	[S_PLINE] = "INSERT INTO project_budget_lines (project_id, year, category, amount) VALUES (?,?,?,?)",
 	[S_SEQ] = "INSERT INTO project_id_sequences (year, last_number) VALUES (?,?)",
-	[S_REPORT] = "INSERT INTO reports (project_id, kind, project_year, due_on, status, activities, results,"
-	    " deviations, lessons, participation, admin_comment, revision, submitted_at, submitted_by,"
-	    " decided_at, decided_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	[S_REPORT] = "INSERT INTO reports (project_id, kind, project_year, due_on, revise_by, status, activities,"
+	    " results, deviations, lessons, participation, admin_comment, revision, submitted_at, submitted_by,"
+	    " decided_at, decided_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	[S_REVISION] = "INSERT INTO report_revisions (report_id, revision, submitted_at, submitted_by, activities,"
 	    " results, deviations, lessons, participation, financial_json, indicators_json, outcome,"
 	    " admin_comment, decided_at, decided_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -1924,7 +1924,8 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	struct narrative n;
 	enum fate f = F_DRAFT;
 	long sub_day = due - rnd(d, 0, 20), dec_day = sub_day + rnd(d, 10, 35);
-	char due_s[16], sub_s[32], dec_s[32], sub2_s[32], first_dec[32], created[32], paid[16], after[48];
+	char due_s[16], revise_s[16], sub_s[32], dec_s[32], sub2_s[32], first_dec[32], created[32], paid[16];
+	char after[48];
 	char fin_json[512], ind_json[256], dbuf[32];
 	long actual[NCATEGORIES];
 	unsigned report, user = d->member_user[p->member];
@@ -1979,6 +1980,8 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	bind_str(d, final ? "final" : "progress");
 	bind_int(d, year);
 	bind_str(d, fmt_date(due_s, due));
+	/* A return gives the revision the 30 days an officer is offered (h_report.c). */
+	bind_str(d, f == F_RETURNED || f == F_RETURNED_THEN_APPROVED ? fmt_date(revise_s, dec_day + 30) : NULL);
 	bind_str(d, status);
 	bind_str(d, f == F_DRAFT ? NULL : n.activities);
 	bind_str(d, f == F_DRAFT ? NULL : n.results);

@@ -190,7 +190,7 @@ view_years(struct req *r, const struct project_view *p)
 			if (p->payments[k].report_year == y->year)
 				ypaid += p->payments[k].amount;
 		for (c = 0; c < CAT__MAX; c++)
-			sum += y->actual[c] > 0 ? y->actual[c] : 0;
+			sum += y->actual[c] != REIMBURSE_NONE ? y->actual[c] : 0;
 		o = vobj_push(r->view, "years");
 		vobj_int(o, "year", y->year);
 		vobj_str(o, "period", arena_printf(r->a, "%s – %s", y->starts, y->ends));

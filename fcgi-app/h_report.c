@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "arena.h"
+#include "calendar.h"
 #include "db_attachment.h"
 #include "db_report.h"
 #include "fmt.h"
@@ -96,7 +97,7 @@ editable(const struct report_view *v)
 static int
 shown(const struct report_view *v, int k)
 {
-	return progress(v) && (v->line[k].budget > 0 || v->line[k].actual >= 0);
+	return progress(v) && (v->line[k].budget > 0 || v->line[k].actual != REIMBURSE_NONE);
 }
 
 static const char *
@@ -141,7 +142,7 @@ cat_msg(struct req *r, int k, const char *msgid)
 
 /*
  * What the fields show: the report as stored, or the form as sent (then
- * actual_k is what could be read of each cost, -1 otherwise, for the
+ * actual_k is what could be read of each cost, REIMBURSE_NONE otherwise, for the
  * variance), with its problems.
  */
 struct shown {
@@ -170,7 +171,8 @@ shown_stored(struct req *r, const struct report_view *v, struct shown *s)
 	}
 	for (k = 0; k < CAT__MAX; k++) {
 		s->actual_k[k] = v->line[k].actual;
-		s->actual[k] = v->line[k].actual >= 0 ? fmt_number(r->a, v->line[k].actual, r->lang) :
+		s->actual[k] = v->line[k].actual != REIMBURSE_NONE ?
+		    fmt_number(r->a, v->line[k].actual, r->lang) :
 		    NULL;
 		s->explanation[k] = v->line[k].explanation;
 	}
@@ -226,7 +228,7 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 	for (k = 0; k < CAT__MAX; k++) {
 		const char *aid = actual_id(r, k), *typed = req_form(r, aid);
 
-		in->actual[k] = s->actual_k[k] = -1;
+		in->actual[k] = s->actual_k[k] = REIMBURSE_NONE;
 		if (!(in->shown[k] = shown(v, k)))
 			continue;
 		s->actual[k] = typed;
@@ -240,11 +242,11 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 			continue;
 		}
 		if (reimburse_parse_cost(typed, &in->actual[k], &rounded) != KERR_OK) {
-			in->actual[k] = -1;
+			in->actual[k] = REIMBURSE_NONE;
 			page_problem(f, aid, cat_msg(r, k,
-			    N_("enter the actual cost in kronor, such as 12 345 or 12 345,50")));
-		} else if (in->actual[k] > PAGE_AMOUNT_MAX) {
-			in->actual[k] = -1;
+			    N_("enter the actual cost in kronor, such as 12 345 or 12 345,50, and a refund with a minus sign, such as -2 500")));
+		} else if (in->actual[k] > PAGE_AMOUNT_MAX || in->actual[k] < -PAGE_AMOUNT_MAX) {
+			in->actual[k] = REIMBURSE_NONE;
 			page_problem(f, aid, cat_msg(r, k,
 			    N_("enter an amount of at most 100 000 000 kronor")));
 		}
@@ -274,7 +276,7 @@ submit_problems(struct req *r, const struct report_view *v, const struct report_
 	for (k = 0; k < CAT__MAX; k++) {
 		if (!in->shown[k])
 			continue;
-		if (in->actual[k] < 0)
+		if (in->actual[k] == REIMBURSE_NONE)
 			page_problem(f, actual_id(r, k), cat_msg(r, k,
 			    N_("enter the actual cost, 0 if there was none")));
 		else if (reimburse_needs_explanation(v->line[k].budget, in->actual[k]) &&
@@ -301,6 +303,8 @@ view_head(struct req *r, const struct report_view *v)
 	vobj_str(o, "status", v->status);
 	vobj_str(o, "status_label", label_report(r->lang, v->status));
 	vobj_str(o, "due", v->due);
+	/* A returned report is due on the day ICLD set; the first due date stays in view. */
+	vobj_str(o, "first_due", strcmp(v->due, v->first_due) != 0 ? v->first_due : NULL);
 	vobj_str(o, "period_start", progress(v) ? v->year_start : v->project_start);
 	vobj_str(o, "period_end", progress(v) ? v->year_end : v->project_end);
 	vobj_str(o, "submitted_at", v->submitted_at != NULL ?
@@ -427,7 +431,7 @@ view_costs(struct req *r, struct vobj *o, const struct report_view *v, const str
 		vobj_str(w, "category", cat);
 		vobj_str(w, "budget", fmt_amount(r->a, b, r->lang));
 		budget += b;
-		if (a >= 0) {
+		if (a != REIMBURSE_NONE) {
 			vobj_str(w, "variance", fmt_amount(r->a, reimburse_variance(b, a), r->lang));
 			vobj_str(w, "percent", fmt_percent(r->a, reimburse_variance(b, a), b, r->lang));
 			vobj_bool(w, "over", reimburse_needs_explanation(b, a));
@@ -445,7 +449,7 @@ view_costs(struct req *r, struct vobj *o, const struct report_view *v, const str
 			    tr(r, N_("explanation of the variance"))), s->explanation[k],
 			    page_problems(f, explain_id(r, k)), 0);
 		} else {
-			vobj_str(w, "actual_text", a >= 0 ? fmt_amount(r->a, a, r->lang) : NULL);
+			vobj_str(w, "actual_text", a != REIMBURSE_NONE ? fmt_amount(r->a, a, r->lang) : NULL);
 			vobj_str(w, "explanation", rules_blank(s->explanation[k]) ? NULL :
 			    s->explanation[k]);
 		}
@@ -480,7 +484,7 @@ view_totals(struct req *r, struct vobj *o, const struct report_view *v)
 		for (k = 0; k < CAT__MAX; k++) {
 			budget[k] += y->budget[k] > 0 ? y->budget[k] : 0;
 			if (is(y->status, "approved"))
-				actual[k] += y->actual[k] > 0 ? y->actual[k] : 0;
+				actual[k] += y->actual[k] != REIMBURSE_NONE ? y->actual[k] : 0;
 		}
 	}
 	for (k = 0; k < CAT__MAX; k++) {
@@ -710,10 +714,13 @@ view_payment(struct req *r, const struct report_view *v)
 	    v->pay.note : NULL);
 }
 
+/* The days a returned report is given for its revision unless the officer chooses another date. */
+#define REVISE_DAYS	30
+
 /* What the admin's forms hold when sent with mistakes. */
 struct admin_form {
 	struct page_form pf;
-	const char	*outcome, *comment;		/* the decision as sent */
+	const char	*outcome, *comment, *revise_by;	/* the decision as sent */
 	const char	*amount, *paid_on, *note;	/* the payment as sent */
 	unsigned	 version;			/* of the report, for the decision */
 };
@@ -729,6 +736,18 @@ reimbursement_of(const struct report_view *v, struct reimbursement *rb)
 		actual[k] = v->line[k].actual;
 	}
 	reimburse_compute(budget, actual, v->year_amount, v->paid_before, rb);
+}
+
+/* REVISE_DAYS after the programme's today, YYYY-MM-DD: when a returned report is due unless the officer says. */
+static const char *
+revise_default(struct req *r)
+{
+	struct ymd d = { 0, 0, 0 };
+
+	if (valid_date(app_today(), &d.y, &d.m, &d.d) != KERR_OK)
+		return NULL;
+	d = calendar_add_days(d, REVISE_DAYS);
+	return arena_printf(r->a, "%04d-%02d-%02d", d.y, d.m, d.d);
 }
 
 /* ICLD's part: the decision on a submitted report; the reimbursement of a progress report and its payment. */
@@ -754,6 +773,11 @@ view_admin(struct req *r, const struct report_view *v, const struct admin_form *
 		page_textarea(page_input(r, o, "f_comment", "comment", tr(r, N_("Comment to the applicant")),
 		    tr(r, N_("Required when you return the report: say what to revise.")), a->comment,
 		    page_problems(&a->pf, "comment")), 5, PAGE_TEXT_MAX);
+		vobj_str(page_input(r, o, "f_revise_by", "revise_by",
+		    tr(r, N_("Revised report due")),
+		    tr(r, N_("When you return the report: the day the revised report is due. The applicant is late only after it.")),
+		    a->revise_by != NULL ? a->revise_by : revise_default(r),
+		    page_problems(&a->pf, "revise_by")), "type", "date");
 	}
 	if (!progress(v) || !(approved || is(v->status, "submitted")))
 		return;
@@ -767,7 +791,8 @@ view_admin(struct req *r, const struct report_view *v, const struct admin_form *
 		vobj_str(w, "category", label(r->lang, category_code[k]));
 		vobj_str(w, "budget", fmt_amount(r->a, v->line[k].budget > 0 ? v->line[k].budget : 0,
 		    r->lang));
-		vobj_str(w, "actual", fmt_amount(r->a, v->line[k].actual > 0 ? v->line[k].actual : 0,
+		vobj_str(w, "actual", fmt_amount(r->a, v->line[k].actual != REIMBURSE_NONE ?
+		    v->line[k].actual : 0,
 		    r->lang));
 		vobj_str(w, "eligible", fmt_amount(r->a, rb.eligible[k], r->lang));
 	}
@@ -888,21 +913,68 @@ h_report_show(struct req *r)
 	return show(r, &v, NULL, &f, NULL);
 }
 
+/* 409: report v can no longer be changed, and why; the page reads only. */
+static int
+read_only(struct req *r, const struct report_view *v, const struct page_form *f)
+{
+	view_error(r, "main", tr(r, is(v->status, "draft") || is(v->status, "returned") ?
+	    N_("The project is no longer under way, so the report can no longer be changed.") :
+	    N_("The report has been submitted to ICLD, so it can no longer be changed.")));
+	r->status = 409;
+	return show(r, v, NULL, f, NULL);
+}
+
+/* The limit of files a report may have, as the problem of the file field in f. */
+static void
+too_many_files(struct req *r, struct page_form *f, const struct report_refusal *why)
+{
+	page_problem(f, "files", rules_fill(r->a, tr(r,
+	    N_("A report can have at most {max} files, and it has {n}: remove one before you add another")),
+	    (const char *const []){ "max", arena_printf(r->a, "%u", app.conf.attachments_per_report),
+	    "n", arena_printf(r->a, "%zu", why->files), NULL }));
+}
+
 /*
- * POST /reports/{id} (version, action: save | submit, the narrative
+ * The good files of a form that cannot be saved, kept all the same (a
+ * file refused is no reason to lose another); s says which were not.
+ * 0 or the status to answer.
+ */
+static int
+keep_files(struct req *r, const struct report_view *v, const struct report_input *in,
+    struct page_form *f, struct shown *s)
+{
+	struct report_refusal why;
+	enum kerr e;
+
+	if (in->nfiles == 0)
+		return 0;
+	e = db_report_attach(r, v, confined_org(r), in, &why);
+	if (e == KERR_OK)
+		return 0;
+	if (e != KERR_INVALID && e != KERR_FORBIDDEN)
+		return http_status(e);
+	if (e == KERR_INVALID)
+		too_many_files(r, f, &why);
+	s->files_lost = in->nfiles;
+	return 0;
+}
+
+/*
+ * POST /reports/{id} (version, action: save | check, the narrative
  * fields, ind-N-value and ind-N-text per indicator, actual-C and explain-C
  * per cost category; as multipart/form-data also files: the files to
- * attach, which go with the save or the submission)
- *   -> 303 the report (saved=1 after a save, sent=1 after the submission;
- *      a submit sent again after it went through lands there too)
+ * attach). Saving is what the form does by default (its first button, and
+ * Enter in any field); submitting is a page of its own (GET .../check).
+ *   -> 303 the report (saved=1), or with check its check page
  *    | 200 the form with the errors next to their fields and the input
- *      kept: nothing saved (nor any file kept) when a value or cost cannot
- *      be read, a text is too long, a file is refused (its kind by its
- *      content, empty, too big) or the files would be more than [app]
- *      attachments_per_report; saved as a draft, files attached, not
- *      submitted, when something the submission needs is missing (a
- *      narrative, an indicator's value, a cost, the explanation of a
- *      variance over 10 %)
+ *      kept: nothing saved when a value or cost cannot be read or a text
+ *      is too long, though the good files chosen are kept; saved, the
+ *      good files kept, when a file is refused (its kind by its content,
+ *      empty, too big), which the page names; saved as a draft when check
+ *      finds something the submission needs missing (a narrative, an
+ *      indicator's value, a cost, the explanation of a variance over
+ *      10 %); nothing saved when the files would be more than [app]
+ *      attachments_per_report
  *    | 409 the form with the input kept: saved meanwhile by someone else;
  *      or the report read only: it can no longer be changed
  *    | 400 no version | 404 not the applicant's organisation's | 503
@@ -916,54 +988,49 @@ h_report_save(struct req *r)
 	struct page_form f;
 	struct shown s;
 	unsigned version;
-	int status, submit;
+	size_t nfield, nbad;
+	int status, check;
 	enum kerr e;
 
 	if ((status = load(r, &v)) != 0)
 		return status;
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
-	submit = is(req_form(r, "action"), "submit");
+	check = is(req_form(r, "action"), "check");
 	memset(&f, 0, sizeof(f));
 	f.a = r->a;
-	if (!editable(&v)) {
-		/* A submission sent twice went through the first time: the report stands as sent. */
-		if (submit && (is(v.status, "submitted") || is(v.status, "approved")))
-			return redirect(r, report_href(r, v.id, ""));
-		view_error(r, "main", tr(r, is(v.status, "draft") || is(v.status, "returned") ?
-		    N_("The project is no longer under way, so the report can no longer be changed.") :
-		    N_("The report has been submitted to ICLD, so it can no longer be changed.")));
-		r->status = 409;
-		return show(r, &v, NULL, &f, NULL);
-	}
+	if (!editable(&v))
+		return read_only(r, &v, &f);
 	read_form(r, &v, &f, &in, &s);
+	nfield = f.nerr;
 	read_files(r, &f, &in);
+	nbad = f.nerr - nfield;
 	s.version = version;
-	/* What the page shows again, should the form be refused: then no file is kept. */
-	s.files_lost = in.nfiles;
-	if (f.nerr > 0) {
+	if (nfield > 0) {
+		if ((status = keep_files(r, &v, &in, &f, &s)) != 0)
+			return status;
 		summary(r, &f);
 		return show(r, &v, &s, &f, NULL);
 	}
-	if (submit)
+	if (check && nbad == 0)
 		submit_problems(r, &v, &in, &f);
-	e = db_report_save(r, &v, confined_org(r), version, &in, submit && f.nerr == 0, &why);
+	e = db_report_save(r, &v, confined_org(r), version, &in, 0, &why);
 	if (e == KERR_OK && f.nerr == 0)
-		return redirect(r, report_href(r, v.id, submit ? "?sent=1" : "?saved=1"));
+		return redirect(r, report_href(r, v.id, check ? "/check" : "?saved=1"));
 	if (e == KERR_OK) {
-		/* Saved, not submitted: the page shows what is stored now, variances worked out again. */
+		/* Saved: the page shows what is stored now, variances worked out again, and what is wrong. */
 		if ((status = load(r, &v)) != 0)
 			return status;
-		vobj_str(r->view, "saved_incomplete", tr(r,
-		    N_("Your report is saved as a draft, but it cannot be submitted yet: see what is missing.")));
+		vobj_str(r->view, "saved_incomplete", nbad > 0 ? tr(r,
+		    N_("Your report is saved as a draft with the other files, but not the files named below: choose them again once they are right.")) :
+		    tr(r, N_("Your report is saved as a draft, but it cannot be submitted yet: see what is missing.")));
 		summary(r, &f);
 		return show(r, &v, NULL, &f, NULL);
 	}
+	/* Nothing was saved, so no file was kept either: they are to be chosen again. */
+	s.files_lost = in.nfiles;
 	if (e == KERR_INVALID) {
-		page_problem(&f, "files", rules_fill(r->a, tr(r,
-		    N_("A report can have at most {max} files, and it has {n}: remove one before you add another")),
-		    (const char *const []){ "max", arena_printf(r->a, "%u", app.conf.attachments_per_report),
-		    "n", arena_printf(r->a, "%zu", why.files), NULL }));
+		too_many_files(r, &f, &why);
 		summary(r, &f);
 		return show(r, &v, &s, &f, NULL);
 	}
@@ -977,14 +1044,156 @@ h_report_save(struct req *r)
 		return show(r, &v, &s, &f, NULL);
 	}
 	if (e == KERR_FORBIDDEN) {
-		if (submit && (is(why.status, "submitted") || is(why.status, "approved")))
+		if ((status = load(r, &v)) != 0)
+			return status;
+		return read_only(r, &v, &f);
+	}
+	return http_status(e);
+}
+
+/* The report as stored, as the input a submission sends: what the check page shows is what is submitted. */
+static void
+input_stored(struct req *r, const struct report_view *v, struct report_input *in)
+{
+	size_t i;
+	int k;
+
+	memset(in, 0, sizeof(*in));
+	memcpy(in->text, v->text, sizeof(in->text));
+	in->value = arena_calloc(r->a, v->nind + 1, sizeof(*in->value));
+	in->value_text = arena_calloc(r->a, v->nind + 1, sizeof(*in->value_text));
+	for (i = 0; i < v->nind; i++) {
+		in->value[i] = v->ind[i].value;
+		in->value_text[i] = rules_blank(v->ind[i].text) ? NULL : v->ind[i].text;
+	}
+	for (k = 0; k < CAT__MAX; k++) {
+		in->shown[k] = shown(v, k);
+		in->actual[k] = in->shown[k] ? v->line[k].actual : REIMBURSE_NONE;
+		in->explanation[k] = rules_blank(v->line[k].explanation) ? NULL :
+		    v->line[k].explanation;
+	}
+}
+
+/*
+ * The check page of report v, complete as stored (s): everything it says,
+ * figures and files, read only, and the one button that submits it.
+ */
+static int
+show_check(struct req *r, const struct report_view *v, unsigned version)
+{
+	struct shown s;
+	struct vobj *o;
+	int status;
+
+	view_head(r, v);
+	vobj_str(r->view, "title", arena_printf(r->a, "%s: %s", tr(r, N_("Check your report")),
+	    report_title(r, v)));
+	if ((status = load_files(r, v, 0, 0)) != 0)
+		return status;
+	shown_stored(r, v, &s);
+	view_read(r, v, &s);
+	o = vobj_obj(r->view, "check");
+	vobj_str(o, "submit_action", report_href(r, v->id, "/submit"));
+	vobj_int(o, "check_version", version);
+	vobj_str(o, "change_href", report_href(r, v->id, ""));
+	view_history(r, v);
+	return render(r, TPL_REPORT);
+}
+
+/*
+ * The form with what keeps report v from being submitted, when it is
+ * incomplete as stored; 0 when it is complete.
+ */
+static int
+incomplete(struct req *r, const struct report_view *v, const struct report_input *in)
+{
+	struct page_form f;
+
+	memset(&f, 0, sizeof(f));
+	f.a = r->a;
+	submit_problems(r, v, in, &f);
+	if (f.nerr == 0)
+		return 0;
+	vobj_str(r->view, "saved_incomplete", tr(r,
+	    N_("Your report is saved as a draft, but it cannot be submitted yet: see what is missing.")));
+	summary(r, &f);
+	return show(r, v, NULL, &f, NULL);
+}
+
+/*
+ * GET /reports/{id}/check -> 200 the report as it will be submitted, to
+ * check, with the button that submits it (or, when something the
+ * submission needs is missing, the form with it marked) | 303 the report,
+ * once it can no longer be changed | 404 | 503
+ */
+int
+h_report_check(struct req *r)
+{
+	struct report_input in;
+	struct report_view v;
+	int status;
+
+	if ((status = load(r, &v)) != 0)
+		return status;
+	if (!editable(&v))
+		return redirect(r, report_href(r, v.id, ""));
+	input_stored(r, &v, &in);
+	if ((status = incomplete(r, &v, &in)) != 0)
+		return status;
+	return show_check(r, &v, v.version);
+}
+
+/*
+ * POST /reports/{id}/submit (version: the report's as the check page
+ * showed it) submits the report as stored: a new revision, its audit row.
+ *   -> 303 the report (sent=1; also for a submission sent again after it
+ *      went through)
+ *    | 200 the form with what is missing (then nothing is submitted)
+ *    | 409 the check page again: the report was saved since it was
+ *      checked; or the report read only: it can no longer be changed
+ *    | 400 no version | 404 | 503
+ */
+int
+h_report_submit(struct req *r)
+{
+	struct report_refusal why;
+	struct report_input in;
+	struct report_view v;
+	struct page_form f;
+	unsigned version;
+	int status;
+	enum kerr e;
+
+	if ((status = load(r, &v)) != 0)
+		return status;
+	if ((version = page_version(req_form(r, "version"))) == 0)
+		return 400;
+	memset(&f, 0, sizeof(f));
+	f.a = r->a;
+	if (is(v.status, "submitted") || is(v.status, "approved"))
+		return redirect(r, report_href(r, v.id, ""));
+	if (!editable(&v))
+		return read_only(r, &v, &f);
+	input_stored(r, &v, &in);
+	if ((status = incomplete(r, &v, &in)) != 0)
+		return status;
+	/* What was stored when the page was checked is what goes: a later save asks for a new check. */
+	e = version != v.version ? KERR_CONFLICT :
+	    db_report_save(r, &v, confined_org(r), version, &in, 1, &why);
+	if (e == KERR_OK)
+		return redirect(r, report_href(r, v.id, "?sent=1"));
+	if (e == KERR_CONFLICT) {
+		view_error(r, "submit", tr(r,
+		    N_("The report was saved again after you checked it, so it has not been submitted. Check it as it stands now and submit it.")));
+		r->status = 409;
+		return show_check(r, &v, v.version);
+	}
+	if (e == KERR_FORBIDDEN) {
+		if (is(why.status, "submitted") || is(why.status, "approved"))
 			return redirect(r, report_href(r, v.id, ""));
 		if ((status = load(r, &v)) != 0)
 			return status;
-		view_error(r, "main", tr(r,
-		    N_("The report has been submitted to ICLD, so it can no longer be changed.")));
-		r->status = 409;
-		return show(r, &v, NULL, &f, NULL);
+		return read_only(r, &v, &f);
 	}
 	return http_status(e);
 }
@@ -1037,8 +1246,26 @@ h_report_revision(struct req *r)
 	return render(r, TPL_REPORT);
 }
 
+/* A return's due date as sent, judged into a's problems: a real date, today or later. */
+static void
+revise_problem(struct req *r, struct admin_form *a)
+{
+	int y, m, d;
+
+	if (rules_blank(a->revise_by))
+		page_problem(&a->pf, "revise_by", tr(r,
+		    N_("Enter the day the revised report is due")));
+	else if (valid_date(a->revise_by, &y, &m, &d) != KERR_OK)
+		page_problem(&a->pf, "revise_by", tr(r,
+		    N_("Enter the day the revised report is due as a real date, such as 2016-10-30")));
+	else if (strcmp(a->revise_by, app_today()) < 0)
+		page_problem(&a->pf, "revise_by", tr(r,
+		    N_("The revised report cannot be due before today")));
+}
+
 /*
- * POST /reports/{id}/decision (version, outcome: approve | return, comment)
+ * POST /reports/{id}/decision (version, outcome: approve | return, comment,
+ * revise_by: with a return, the day the revised report is due)
  *   -> 303 the report (also for a decision sent again after it went through)
  *    | 200 the page with the errors next to the decision's fields, input
  *      kept: no outcome chosen, no comment to return it, a comment too long
@@ -1065,6 +1292,7 @@ h_report_decide(struct req *r)
 		return 400;
 	a.outcome = req_form(r, "outcome");
 	a.comment = req_form(r, "comment");
+	a.revise_by = req_form(r, "revise_by");
 	approve = is(a.outcome, "approve");
 	if (!approve && !is(a.outcome, "return"))
 		page_problem(&a.pf, "outcome", tr(r,
@@ -1074,12 +1302,14 @@ h_report_decide(struct req *r)
 	else if (is(a.outcome, "return") && rules_blank(a.comment))
 		page_problem(&a.pf, "comment", tr(r,
 		    N_("Write what the applicant is to revise: they read your comment")));
+	if (is(a.outcome, "return"))
+		revise_problem(r, &a);
 	if (a.pf.nerr > 0 && is(v.status, "submitted")) {
 		summary(r, &a.pf);
 		return show(r, &v, NULL, NULL, &a);
 	}
 	e = a.pf.nerr > 0 ? KERR_FORBIDDEN : db_report_decide(r, &v, a.version, approve,
-	    rules_blank(a.comment) ? NULL : a.comment, &why);
+	    rules_blank(a.comment) ? NULL : a.comment, approve ? NULL : a.revise_by, &why);
 	if (e == KERR_OK)
 		return redirect(r, report_href(r, v.id, approve && progress(&v) ?
 		    "#reimbursement" : "#revisions"));

@@ -70,6 +70,8 @@ int	h_project_fund_remove(struct req *);
 /* h_report.c */
 int	h_report_show(struct req *);
 int	h_report_save(struct req *);
+int	h_report_check(struct req *);
+int	h_report_submit(struct req *);
 int	h_report_revision(struct req *);
 int	h_report_decide(struct req *);
 int	h_report_pay(struct req *);

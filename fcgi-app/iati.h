@@ -73,7 +73,7 @@ struct iati_spend {
 	const char	*approved_on;	/* the day ICLD approved the report */
 	const char	*report_kind;
 	int		 report_year;
-	long long	 actual[REIMBURSE_CATEGORIES];	/* the reported cost per category; -1: not given */
+	long long	 actual[REIMBURSE_CATEGORIES];	/* the reported cost per category, a refund below 0; REIMBURSE_NONE: not given */
 	long long	 line[REIMBURSE_CATEGORIES];	/* the year's approved budget line; -1: none */
 };
 

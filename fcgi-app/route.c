@@ -71,6 +71,9 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/reports/{id}", h_report_show, MAY_APPLICANT | MAY_ADMIN, 0 },
 	/* The form takes the files to attach with it (multipart); a file is the report's to read. */
 	{ METHOD_POST, "/reports/{id}", h_report_save, MAY_APPLICANT, ROUTE_UPLOAD },
+	/* Submitting goes through a page that shows the report as it will be sent. */
+	{ METHOD_GET,  "/reports/{id}/check", h_report_check, MAY_APPLICANT, 0 },
+	{ METHOD_POST, "/reports/{id}/submit", h_report_submit, MAY_APPLICANT, 0 },
 	{ METHOD_GET,  "/reports/{id}/attachments/{aid}", h_report_file,
 	    MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_POST, "/reports/{id}/attachments/{aid}/remove", h_report_file_remove,

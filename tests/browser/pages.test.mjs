@@ -364,13 +364,15 @@ const PAGE_SPECS = [
 		what: 'a returned progress report: ICLD\'s comment, the form with the costs and their variances' },
 	{
 		name: 'report-errors', who: 'applicant', status: 200,
-		what: 'an empty progress report submitted, with a cost that is no amount',
+		what: 'an empty progress report sent to its check page, with a cost that is no amount',
 		async open(page) {
 			await gotoPage(page, stack.baseUrl, `/reports/${ids.draftReport}`);
 			await page.locator('[id="actual-travel"]').fill('tolv');
-			return clickAndWait(page, page.locator('button[name="action"][value="submit"]'));
+			return clickAndWait(page, page.locator('button[name="action"][value="check"]'));
 		},
 	},
+	{ name: 'report-check', who: 'applicant', path: () => `/reports/${ids.returnedReport}/check`, status: 200,
+		what: 'a report as it will be submitted, to check: its figures and files, and the button that submits it' },
 	{ name: 'report-final-applicant', who: 'applicant', path: () => `/reports/${ids.finalDraft}`, status: 200,
 		what: 'a final report\'s form: the project\'s totals, no costs of its own' },
 	{ name: 'report-paid-applicant', who: 'applicant', path: () => `/reports/${ids.paidReport}`, status: 200,

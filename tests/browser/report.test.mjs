@@ -34,6 +34,8 @@ const ACCOUNTS_PDF = { name: 'Ekonomisk redovisning 2016, undertecknad.pdf', mim
 	buffer: pdfFile('Ekonomisk redovisning 2016') };
 const PHOTO = { name: 'Workshop i Nakuru.png', mimeType: 'image/png', buffer: pngFile(32, 24) };
 const COMMENT = 'Förklara resekostnaderna per resa: flyg och lokala resor för sig.';
+/** The form's button that saves the report and leads to its check page, where it is submitted. */
+const CHECK = 'Spara och kontrollera rapporten innan du skickar in den';
 const EXPLAIN = 'Flygpriserna steg inför studiebesöket.';
 const EXPLAIN_AGAIN = 'Flyg 60 %, lokala resor 40 %: flygpriserna steg inför studiebesöket.';
 
@@ -120,8 +122,12 @@ describe('a progress report, from the applicant to ICLD\'s payment', () => {
 					.fill(typed(code === 'travel' ? found.travel : amount));
 			}
 			assert.equal(await page.getByRole('table', { name: /Rapportens undertecknade/ }).count(), 0, 'no files yet');
+			// Enter in a field saves the draft, as the form's first button does: it never submits the report.
+			await clickAndWait(page, () => page.getByLabel('Resor, faktisk kostnad', { exact: true }).press('Enter'));
+			assert.equal(pathOf(page), `${reportPath()}?saved=1`);
+			assert.equal(await one(`SELECT status FROM reports WHERE id = ${found.id}`), 'draft', 'Enter saved, it did not submit');
 			await page.getByLabel('Lägg till filer', { exact: true }).setInputFiles(ACCOUNTS_PDF);
-			await go(page, 'button', 'Skicka in rapporten till ICLD');
+			await go(page, 'button', CHECK);
 
 			// Not submitted: the variance needs its explanation. Saved as a draft, the accounts with it.
 			assert.equal(pathOf(page), reportPath());
@@ -141,6 +147,14 @@ describe('a progress report, from the applicant to ICLD\'s payment', () => {
 			assert.equal(await one(`SELECT status FROM reports WHERE id = ${found.id}`), 'draft');
 
 			await explain.fill(EXPLAIN);
+			await go(page, 'button', CHECK);
+			// The check page: the report as it will be sent, with its figures and files, and the one button that sends it.
+			assert.equal(pathOf(page), `${reportPath()}/check`);
+			assert.match(read(await page.locator('h1').innerText()), /^Kontrollera din rapport: Lägesrapport, år /);
+			assert.match(read(await page.getByRole('table', { name: /^Kostnader för projektår/ }).innerText()), new RegExp(EXPLAIN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+			assert.deepEqual((await files(page)).map((r) => r[0]), [ACCOUNTS_PDF.name]);
+			assert.equal(await page.getByRole('textbox').count(), 0, 'nothing to type on the check page');
+			await screenshot(page, 'report-check-sv');
 			await go(page, 'button', 'Skicka in rapporten till ICLD');
 			assert.equal(pathOf(page), `${reportPath()}?sent=1`);
 			assert.match(read(await page.locator('.notice-success').innerText()), /^Din rapport har skickats in till ICLD/);
@@ -190,6 +204,8 @@ describe('a progress report, from the applicant to ICLD\'s payment', () => {
 
 			await page.getByLabel('Resor, förklaring till avvikelsen', { exact: true }).fill(EXPLAIN_AGAIN);
 			await page.getByLabel('Lägg till filer', { exact: true }).setInputFiles(PHOTO);
+			await go(page, 'button', CHECK);
+			assert.equal(pathOf(page), `${reportPath()}/check`);
 			await go(page, 'button', 'Skicka in rapporten till ICLD');
 			assert.equal(pathOf(page), `${reportPath()}?sent=1`);
 			assert.deepEqual((await files(page)).map((r) => [r[0], r[1], r[5]]),

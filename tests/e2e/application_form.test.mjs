@@ -7,7 +7,7 @@
 // the 2017 call open).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStack, parseForms, htmlDecode, plain, formOn } from './harness.mjs';
+import { openStack, parseForms, htmlDecode, plain, formOn, DEMO_TODAY, onDemoDay } from './harness.mjs';
 
 const BORLANGE = 'Borlänge kommun';
 const SECTIONS = ['partners', 'project', 'results', 'team', 'budget', 'contact'];
@@ -240,6 +240,11 @@ describe('the task list', () => {
 		}
 		const res = await save(id, 'budget', { action: 'draft' });
 		assert.equal(res.headers.location, `/applications/${id}/tasks`);
+		// Changed on the programme's day: the start page's "last changed" is on its clock.
+		assert.equal((await stack.mysql(`SELECT ${onDemoDay('updated_at')} FROM applications WHERE id = ${id}`))[0][0], '1');
+		const home = (await applicant.get('/')).text;
+		const row = home.split('<tr>').find((r) => r.includes(`<a href="/applications/${id}">`));
+		assert.match(row, new RegExp(`<td>${DEMO_TODAY}</td>`), row);
 	});
 });
 

@@ -150,7 +150,7 @@ describe('files on a report', () => {
 		assert.equal((await s.get(href(id, '/attachments/x'))).status, 404);
 	});
 
-	test('a file that is not what its name says is refused next to the field, with the other input kept and nothing stored', async () => {
+	test('a file that is not what its name says is refused next to the field; the form and the good files chosen with it are kept', async () => {
 		const before = { files: stored(), rows: await rowsOf(id), text: await one(`SELECT activities FROM reports WHERE id = ${id}`) };
 		const html = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
 		const zip = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), crypto.randomBytes(200)]);
@@ -161,21 +161,37 @@ describe('files on a report', () => {
 			[file('stor.pdf', Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 1 - PDF.length, ' ')]), 'application/pdf'),
 				/^stor\.pdf: Den valda filen måste vara mindre än 5 MB$/],
 		];
-		for (const [bad, re] of cases) {
-			const res = await upload(s, id, { activities: 'Typed, not saved.', action: 'save' }, [file('ok.png', PNG, 'image/png'), bad]);
+		for (const [k, [bad, re]] of cases.entries()) {
+			const good = `ok-${k}.png`;
+			const res = await upload(s, id, { activities: `Typed with ${bad.filename}.`, action: 'save' }, [file(good, PNG, 'image/png'), bad]);
 			assert.equal(res.status, 200, bad.filename);
 			assert.match(res.text, /<title>Fel: /);
 			assert.deepEqual(summaryLinks(res.text), ['files']);
 			assert.match(errorOf(res.text, 'files'), re);
-			assert.match(res.text, /aria-describedby="files-hint files-again files-error" aria-invalid="true">/);
+			assert.match(res.text, /aria-describedby="files-hint files-error" aria-invalid="true">/, 'the good file need not be chosen again');
+			assert.doesNotMatch(res.text, /id="files-again"/);
+			assert.match(res.text, /Din rapport är sparad som utkast med de andra filerna, men inte filerna som nämns nedan/);
 			const form = parseForms(res.text).find((f) => f.action === href(id));
-			assert.equal(form.fields.activities, 'Typed, not saved.', 'the input kept');
-			assert.match(res.text, /<p class="hint" id="files-again"><strong>Välj filen igen: den har inte lagts till, eftersom rapporten inte kunde sparas\.<\/strong>/,
-				'the good file must be chosen again');
+			assert.equal(form.fields.activities, `Typed with ${bad.filename}.`, 'the input shown');
+			assert.equal(await one(`SELECT activities FROM reports WHERE id = ${id}`), `Typed with ${bad.filename}.`, 'and saved');
+			assert.deepEqual((await rowsOf(id)).map((r) => r[1]).at(-1), good, 'the good file kept');
+			assert.ok(listed(res.text).some((r) => r[0] === good), 'and listed');
+			assert.ok(!(await rowsOf(id)).some((r) => r[1] === bad.filename), 'the refused one not');
 		}
-		assert.deepEqual(await rowsOf(id), before.rows, 'no file kept, the good one neither');
-		assert.equal(await one(`SELECT activities FROM reports WHERE id = ${id}`), before.text, 'nothing saved');
-		assert.deepEqual(stored(), before.files, 'nothing left on disk');
+		// A cost that cannot be read keeps the form from being saved: the good file is kept all the same.
+		const cat = Object.keys((await budgetOf(q, id)).lines)[0];
+		const res = await upload(s, id, { activities: 'Not saved.', [`actual-${cat}`]: 'many', action: 'save' },
+			[file('kept.png', PNG, 'image/png'), file('trasig.pdf', html, 'application/pdf')]);
+		assert.equal(res.status, 200);
+		assert.deepEqual(summaryLinks(res.text), [`actual-${cat}`, 'files']);
+		assert.equal(parseForms(res.text).find((f) => f.action === href(id)).fields.activities, 'Not saved.', 'the input kept to correct');
+		assert.equal(await one(`SELECT activities FROM reports WHERE id = ${id}`), `Typed with ${cases.at(-1)[0].filename}.`, 'the form not saved');
+		assert.equal((await rowsOf(id)).at(-1)[1], 'kept.png');
+		assert.doesNotMatch(res.text, /id="files-again"/);
+		// The files kept here are not the next tests' business.
+		await q(`DELETE FROM attachments WHERE report_id = ${id} AND id NOT IN (${before.rows.map((r) => r[0]).join(', ')})`);
+		await q(`UPDATE reports SET activities = ${before.text === null ? 'NULL' : `'${before.text}'`} WHERE id = ${id}`);
+		assert.deepEqual(await rowsOf(id), before.rows);
 	});
 
 	test('a truncated multipart body is 400, with no row and no file kept', async () => {
@@ -246,8 +262,13 @@ describe('files on a report', () => {
 		const indicators = await indicatorsOf(q, id);
 		const budget = await budgetOf(q, id);
 		const costs = Object.fromEntries(Object.entries(budget.lines).map(([c, a]) => [`actual-${c}`, String(a)]));
-		let res = await upload(s, id, { ...filled(indicators, costs), action: 'submit' }, [file('foto-2.png', pngFile(3, 3), 'image/png')]);
+		let res = await upload(s, id, { ...filled(indicators, costs), action: 'check' }, [file('foto-2.png', pngFile(3, 3), 'image/png')]);
 		assert.equal(res.status, 303, res.text.slice(0, 400));
+		assert.equal(res.headers.location, href(id, '/check'));
+		// The check page lists the files that go with the report; its button submits them.
+		let check = await s.get(href(id, '/check'));
+		assert.deepEqual(listed(check.text).map((r) => r[0]), ['Bokslut 2016 Borlänge.pdf', 'workshop.png', 'foto-2.png']);
+		res = await send(s, parseForms(check.text).find((f) => f.action === href(id, '/submit')));
 		assert.equal(res.headers.location, href(id, '?sent=1'));
 		const sent = await rowsOf(id);
 		assert.deepEqual(sent.map((r) => r[1]), ['Bokslut 2016 Borlänge.pdf', 'workshop.png', 'foto-2.png'], 'the file went with the submission');
@@ -290,7 +311,9 @@ describe('files on a report', () => {
 		assert.equal(await one(`SELECT COUNT(*) FROM attachments WHERE id = ${late}`), '0');
 
 		// Submitted again with another file: each revision shows the files it was submitted with.
-		assert.equal((await upload(s, id, { action: 'submit' }, [file('Bokslut helår, rättat.pdf', pdfFile('Helår 2'), 'application/pdf')])).status, 303);
+		assert.equal((await upload(s, id, { action: 'check' }, [file('Bokslut helår, rättat.pdf', pdfFile('Helår 2'), 'application/pdf')])).status, 303);
+		check = await s.get(href(id, '/check'));
+		assert.equal((await send(s, parseForms(check.text).find((f) => f.action === href(id, '/submit')))).status, 303);
 		assert.equal(await one(`SELECT revision FROM reports WHERE id = ${id}`), '2');
 		const first = listed((await s.get(href(id, '/revisions/1'))).text).map((r) => [r[0], r[5]]);
 		assert.deepEqual(first, sent.map((r) => [r[1], 'Version 1']));

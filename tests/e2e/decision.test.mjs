@@ -4,7 +4,7 @@
 // see what, and the applicant's view, against the real nginx, workers and MariaDB with the demo data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStack, parseForms, htmlDecode, NBSP, sqlText } from './harness.mjs';
+import { openStack, parseForms, htmlDecode, NBSP, sqlText, onDemoDay } from './harness.mjs';
 
 const CATEGORIES = ['travel', 'accommodation', 'meetings', 'consultants', 'translation', 'other'];
 
@@ -129,7 +129,7 @@ describe('approving an application', () => {
 		assert.equal(status, 'approved');
 		assert.equal(appVersion, String(Number(version) + 1));
 		assert.deepEqual(await q(`SELECT d.outcome, d.reason_sv, d.reason_en, d.conditions_sv, d.conditions_en, u.email,
-			d.decided_at IS NOT NULL FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.application_id = ${id}`),
+			${onDemoDay('d.decided_at')} FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.application_id = ${id}`),
 			[['approve', null, null, 'En reviderad aktivitetsplan före den första utbetalningen.',
 				'A revised activity plan before the first payment.', 'admin@icld.example', '1']]);
 

@@ -37,6 +37,11 @@ export const VAR_TEST = path.join(SRC, 'var', 'test');
 export const DEMO_PASSWORD = 'demo-password';
 /** The demo data's story date (fcgi-app/demo.c): the demo and the tests run with it as the programme's today. */
 export const DEMO_TODAY = '2016-09-30';
+/**
+ * An SQL condition: the UTC DATETIME column col falls on the programme's day in Sweden (summer time on the story
+ * date: UTC+2), as every date kpp stamps must (app_stamp()), whatever the real clock says.
+ */
+export const onDemoDay = (col) => `(${col} >= '2016-09-29 22:00:00' AND ${col} < '2016-09-30 22:00:00')`;
 
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 const ADMIN_USER = os.userInfo().username;	// mariadb-install-db gives this OS user a unix_socket account

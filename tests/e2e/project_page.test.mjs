@@ -153,8 +153,8 @@ describe('what the page says', () => {
 
 	test('reports: kind, year, due date and status, and how long overdue, counted from the programme\'s today', async () => {
 		const [[code, pid]] = await q("SELECT p.code, p.id FROM reports r JOIN projects p ON p.id = r.project_id WHERE r.status IN ('draft', 'returned') " +
-			`AND r.due_on < '${DEMO_TODAY}' AND p.status IN ('implementation', 'finalisation') ORDER BY p.code LIMIT 1`);
-		const reports = await q(`SELECT kind, project_year, due_on, status, DATEDIFF('${DEMO_TODAY}', due_on), id FROM reports WHERE project_id = ${pid} ORDER BY due_on, id`);
+			`AND r.deadline < '${DEMO_TODAY}' AND p.status IN ('implementation', 'finalisation') ORDER BY p.code LIMIT 1`);
+		const reports = await q(`SELECT kind, project_year, deadline, status, DATEDIFF('${DEMO_TODAY}', deadline), id FROM reports WHERE project_id = ${pid} ORDER BY deadline, id`);
 		const page = (await admin.get(`/projects/${code}`)).text;
 		const part = page.slice(page.indexOf('<h2 id="reports">'), page.indexOf('</table>', page.indexOf('<h2 id="reports">')));
 		const rows = [...part.matchAll(/<tr><th scope="row">([\s\S]*?)<\/th><td>([\s\S]*?)<\/td><td>([\s\S]*?)<\/td><\/tr>/g)];

@@ -3,9 +3,9 @@
 // against the real nginx, workers and MariaDB with the demo data, its today the story date.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStack, parseForms, textOf, kr, grouped, NBSP, DEMO_TODAY, send } from './harness.mjs';
+import { openStack, parseForms, textOf, kr, grouped, NBSP, DEMO_TODAY, send, onDemoDay } from './harness.mjs';
 import { errorOf, summaryLinks } from './lib/page.mjs';
-import { NARRATIVE, budgetOf, filled, indicatorsOf } from './lib/report.mjs';
+import { NARRATIVE, budgetOf, filled, indicatorsOf, submitReport } from './lib/report.mjs';
 import { xmllint, activities } from './lib/iati.mjs';
 
 const APPLICANT = 'borlange@kommun.example';
@@ -53,12 +53,16 @@ async function dueInSql(id) {
 
 describe('the start page', () => {
 	test('lists the organisation\'s reports due and overdue with the days left or late, counted from the programme\'s today', async () => {
-		const s = await stack.login(APPLICANT);
-		const want = await q(`SELECT r.id, DATEDIFF(r.due_on, '${DEMO_TODAY}') FROM reports r JOIN projects p ON p.id = r.project_id
+		// An organisation with a report overdue.
+		const who = await one(`SELECT MIN(u.email) FROM users u JOIN applications a ON a.applicant_org_id = u.org_id
+			JOIN projects p ON p.application_id = a.id JOIN reports r ON r.project_id = p.id
+			WHERE r.status IN ('draft', 'returned') AND p.status IN ('implementation', 'finalisation') AND r.deadline < '${DEMO_TODAY}'`);
+		const s = await stack.login(who);
+		const want = await q(`SELECT r.id, DATEDIFF(r.deadline, '${DEMO_TODAY}') FROM reports r JOIN projects p ON p.id = r.project_id
 			JOIN applications a ON a.id = p.application_id JOIN users u ON u.org_id = a.applicant_org_id
-			WHERE u.email = '${APPLICANT}' AND r.status IN ('draft', 'returned') AND p.status IN ('implementation', 'finalisation')
-			AND r.due_on < '${DEMO_TODAY}' + INTERVAL 120 DAY ORDER BY r.due_on, r.id`);
-		assert.ok(want.some(([, d]) => Number(d) < 0), 'Borlänge has an overdue report');
+			WHERE u.email = '${who}' AND r.status IN ('draft', 'returned') AND p.status IN ('implementation', 'finalisation')
+			AND r.deadline < '${DEMO_TODAY}' + INTERVAL 120 DAY ORDER BY r.deadline, r.id`);
+		assert.ok(want.some(([, d]) => Number(d) < 0), `${who} has an overdue report`);
 		const page = (await s.get('/')).text;
 		const part = page.slice(page.indexOf('id="reports-due"'), page.indexOf('id="applications"'));
 		const rows = [...part.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => m[1]);
@@ -73,9 +77,10 @@ describe('the start page', () => {
 });
 
 describe('a progress report from draft to payment', () => {
-	let s, id, pid, indicators, budget, costs, travel;
+	let s, id, pid, indicators, budget, costs, travel, auditBefore;
 
 	before(async () => {
+		auditBefore = Number(await one('SELECT COALESCE(MAX(id), 0) FROM audit_log'));
 		// The one-year project of Borlänge's that started in 2016: its only progress report is its last year's.
 		[[id, pid]] = await q(`SELECT r.id, p.id FROM reports r JOIN projects p ON p.id = r.project_id
 			JOIN applications a ON a.id = p.application_id JOIN users u ON u.org_id = a.applicant_org_id
@@ -137,7 +142,7 @@ describe('a progress report from draft to payment', () => {
 
 	test('submitting without explaining a variance over 10 % is refused next to the field, the input kept and saved as a draft', async () => {
 		const { form } = await formOf(s, id);
-		const res = await send(s, form, { ...filled(indicators, costs), 'explain-travel': '', action: 'submit' });
+		const res = await send(s, form, { ...filled(indicators, costs), 'explain-travel': '', action: 'check' });
 		assert.equal(res.status, 200);
 		assert.match(res.text, /<title>Fel: /);
 		assert.deepEqual(summaryLinks(res.text), ['explain-travel']);
@@ -150,15 +155,70 @@ describe('a progress report from draft to payment', () => {
 		assert.equal(await one(`SELECT COUNT(*) FROM report_revisions WHERE report_id = ${id}`), '0');
 	});
 
+	test('Enter in any field saves: the form\'s first button saves, and no button of the form submits', async () => {
+		const page = (await s.get(href(id))).text;
+		const form = page.slice(page.indexOf(`<form method="post" action="${href(id)}"`)).split('</form>')[0];
+		const buttons = [...form.matchAll(/<button[^>]*>/g)].map((m) => m[0]);
+		assert.match(buttons[0], /name="action" value="save"/, `the default button: ${buttons[0]}`);
+		assert.ok(!buttons.some((b) => /value="submit"/.test(b)), buttons.join(' '));
+		// A POST of the form as Enter sends it (the first button's value, or none at all) never submits.
+		const { form: f } = await formOf(s, id);
+		for (const action of ['save', undefined, 'submit']) {
+			const fields = { ...filled(indicators, costs), 'explain-travel': 'Flights rose in price before the study visit.' };
+			if (action !== undefined) fields.action = action;
+			const res = await send(s, { ...f, fields: { ...f.fields, version: String((await reportRow(id)).version) } }, fields);
+			assert.equal(res.status, 303, String(action));
+			assert.equal(res.headers.location, href(id, '?saved=1'));
+			assert.equal((await reportRow(id)).status, 'draft', `${action}: saved, not submitted`);
+		}
+	});
+
+	test('the check page shows the report as it will be sent, figures and files; a save after it makes it check again', async () => {
+		const { form } = await formOf(s, id);
+		const res = await send(s, form, { action: 'check' });
+		assert.equal(res.status, 303);
+		assert.equal(res.headers.location, href(id, '/check'));
+		const check = (await s.get(href(id, '/check'))).text;
+		assert.match(check, /<h1>Kontrollera din rapport: /);
+		assert.ok(check.includes(NARRATIVE.activities), 'the narrative');
+		assert.ok(textOf(check).includes(kr(travel)), 'the figures');
+		assert.ok(check.includes('Flights rose in price before the study visit.'), 'the explanation');
+		assert.match(check, /<h2 id="attachments">/, 'the files');
+		assert.match(check, new RegExp(`<a href="${href(id)}">Ändra rapporten</a>`));
+		assert.ok(!parseForms(check).some((f) => f.action === href(id)), 'no form to change it here');
+		const submit = parseForms(check).find((f) => f.action === href(id, '/submit'));
+		// Saved again in another window after the check: the check page's submission is refused, nothing sent.
+		const { form: again } = await formOf(s, id);
+		assert.equal((await send(s, again, { lessons: 'Changed after the check.', action: 'save' })).status, 303);
+		const stale = await send(s, submit);
+		assert.equal(stale.status, 409);
+		assert.match(stale.text, /sparades igen efter att du kontrollerade den/);
+		assert.equal((await reportRow(id)).status, 'draft');
+		assert.ok(stale.text.includes('Changed after the check.'), 'the check page shows it as it stands now');
+		assert.equal((await send(s, again, { lessons: NARRATIVE.lessons, action: 'save', version: String((await reportRow(id)).version) })).status, 303);
+		// The check page of a report that is not complete shows the form with what is missing.
+		const [[other]] = await q(`SELECT r.id FROM reports r JOIN projects p ON p.id = r.project_id JOIN applications a ON a.id = p.application_id
+			JOIN users u ON u.org_id = a.applicant_org_id WHERE u.email = '${APPLICANT}' AND r.status = 'draft' AND r.activities IS NULL
+			AND p.status = 'implementation' AND r.id <> ${id} ORDER BY r.id LIMIT 1`);
+		const empty = await s.get(href(other, '/check'));
+		assert.equal(empty.status, 200);
+		assert.ok(summaryLinks(empty.text).includes('activities'), 'what is missing, next to its field');
+		assert.ok(!parseForms(empty.text).some((f) => f.action === href(other, '/submit')), 'no submission of an incomplete report');
+	});
+
 	test('a submission sent twice is recorded once, with its revision and audit row', async () => {
 		const { form } = await formOf(s, id);
-		const fields = { ...filled(indicators, costs), 'explain-travel': 'Flights rose in price before the study visit.', action: 'submit' };
-		const first = await send(s, form, fields);
+		const fields = { ...filled(indicators, costs), 'explain-travel': 'Flights rose in price before the study visit.' };
+		const { saved, check, res: first } = await submitReport(s, form, fields);
+		assert.equal(saved.status, 303);
+		assert.equal(check.status, 200);
 		assert.equal(first.status, 303);
 		assert.equal(first.headers.location, href(id, '?sent=1'));
-		const second = await send(s, form, fields);
+		const submit = parseForms(check.text).find((f) => f.action === href(id, '/submit'));
+		const second = await send(s, submit);
 		assert.equal(second.status, 303, 'the same form again: harmless');
 		assert.equal(second.headers.location, href(id));
+		const fields2 = { ...fields, action: 'save' };
 		const row = await reportRow(id);
 		assert.equal(row.status, 'submitted');
 		assert.equal(row.revision, 1);
@@ -175,7 +235,7 @@ describe('a progress report from draft to payment', () => {
 		const page = (await s.get(href(id, '?sent=1'))).text;
 		assert.match(page, /Din rapport har skickats in till ICLD/);
 		assert.ok(!parseForms(page).some((f) => f.action === href(id)), 'no form');
-		const late = await send(s, form, { ...fields, action: 'save' });
+		const late = await send(s, form, fields2);
 		assert.equal(late.status, 409);
 		assert.equal((await reportRow(id)).version, row.version);
 	});
@@ -186,8 +246,19 @@ describe('a progress report from draft to payment', () => {
 		assert.equal(res.status, 200);
 		assert.match(errorOf(res.text, 'comment'), /Skriv vad sökanden ska komplettera/);
 		assert.equal((await reportRow(id)).status, 'submitted');
+		// The revision's due date: offered 30 days on, refused before today or when no date.
+		assert.equal(shown((await admin.get(href(id))).text, href(id, '/decision'), 'revise_by'), '2016-10-30');
+		for (const [bad, msg] of [['2016-09-29', /inte vara senare|inte vara tidigare|före i dag/], ['', /Ange/], ['2016-02-30', /riktigt datum/]]) {
+			res = await send(admin, form, { outcome: 'return', comment: 'Fix it.', revise_by: bad });
+			assert.equal(res.status, 200, bad);
+			assert.match(errorOf(res.text, 'revise_by'), msg, bad);
+			assert.equal(shown(res.text, href(id, '/decision'), 'revise_by'), bad, 'the date kept');
+		}
+		assert.equal((await reportRow(id)).status, 'submitted');
 		res = await send(admin, form, { outcome: 'return', comment: 'Please split travel into flights and local transport.' });
 		assert.equal(res.status, 303);
+		assert.equal(await one(`SELECT revise_by FROM reports WHERE id = ${id}`), '2016-10-30');
+		assert.match(await one(`SELECT after_json FROM audit_log WHERE action = 'report.return' AND entity_id = ${id}`), /"revise_by": "2016-10-30"/);
 		let row = await reportRow(id);
 		assert.equal(row.status, 'returned');
 		assert.equal(row.comment, 'Please split travel into flights and local transport.');
@@ -202,7 +273,7 @@ describe('a progress report from draft to payment', () => {
 		assert.match(page, /<h2>ICLD har återsänt rapporten för komplettering<\/h2>\n<p class="prose">Please split travel into flights and local transport.<\/p>/);
 		({ form } = await formOf(s, id));
 		assert.equal(shown(page, href(id), 'activities'), NARRATIVE.activities, 'the report as submitted, to revise');
-		res = await send(s, form, { 'actual-travel': String(budget.lines.travel), 'explain-travel': 'Flights 60 %, local transport 40 %.', action: 'submit' });
+		res = (await submitReport(s, form, { 'actual-travel': String(budget.lines.travel), 'explain-travel': 'Flights 60 %, local transport 40 %.' })).res;
 		assert.equal(res.status, 303);
 		row = await reportRow(id);
 		assert.equal(row.status, 'submitted');
@@ -289,7 +360,7 @@ describe('a progress report from draft to payment', () => {
 		const fin = await one(`SELECT id FROM reports WHERE project_id = ${pid} AND kind = 'final'`);
 		const { form } = await formOf(s, fin);
 		assert.ok(!Object.keys(form.fields).some((k) => k.startsWith('actual-')), 'the final report types no costs');
-		assert.equal((await send(s, form, { ...filled(indicators, {}), action: 'submit' })).status, 303);
+		assert.equal((await submitReport(s, form, filled(indicators, {}))).res.status, 303);
 		const { form: d } = await formOf(admin, fin, href(fin, '/decision'));
 		assert.equal((await send(admin, d, { outcome: 'approve', comment: 'Thank you.' })).status, 303);
 		const [[status, end, planned]] = await q(`SELECT status, actual_end, planned_end FROM projects WHERE id = ${pid}`);
@@ -328,6 +399,116 @@ describe('a progress report from draft to payment', () => {
 		assert.ok(values.length > 0, 'the approved reports state indicator values');
 		const actuals = [...act.matchAll(/<actual value="([^"]+)"/g)].map((m) => Number(m[1]));
 		for (const v of values) assert.ok(actuals.includes(v), `actual value ${v} in ${actuals}`);
+		// Everything happened by the programme's today: no transaction is dated after it.
+		for (const t of transactions) assert.ok(t.date <= DEMO_TODAY, `a transaction of ${t.date} in ${JSON.stringify(transactions)}`);
+	});
+
+	test("every date the flow stamped is the programme's day, on one clock with its today", async () => {
+		const fin = await one(`SELECT id FROM reports WHERE project_id = ${pid} AND kind = 'final'`);
+		const [[reports, revisions, audit, login]] = await q(`SELECT
+			(SELECT COUNT(*) FROM reports WHERE id IN (${id}, ${fin}) AND NOT (${onDemoDay('submitted_at')} AND ${onDemoDay('decided_at')})),
+			(SELECT COUNT(*) FROM report_revisions WHERE report_id IN (${id}, ${fin})
+				AND NOT (${onDemoDay('submitted_at')} AND ${onDemoDay('decided_at')})),
+			(SELECT COUNT(*) FROM audit_log WHERE id > ${auditBefore} AND NOT ${onDemoDay('at')}),
+			(SELECT ${onDemoDay('last_login_at')} FROM users WHERE email = '${APPLICANT}')`);
+		assert.deepEqual([reports, revisions, audit, login], ['0', '0', '0', '1'],
+			'submissions, decisions, their revisions, the audit rows and the sign-in: all on the programme\'s day');
+		assert.ok(Number(await one(`SELECT COUNT(*) FROM audit_log WHERE id > ${auditBefore}`)) >= 6, 'the flow wrote audit rows');
+		// The page says so too: the revision submitted and decided on the programme's day.
+		const page = (await s.get(href(id))).text;
+		const row = textOf(page.match(/<tr id="revision-1">([\s\S]*?)<\/tr>/)[1]);
+		assert.equal([...row.matchAll(/(\d{4}-\d\d-\d\d) \d\d:\d\d/g)].map((m) => m[1]).join(' '), `${DEMO_TODAY} ${DEMO_TODAY}`, row);
+	});
+});
+
+describe('a refund on a report line', () => {
+	test('is typed with a minus sign, lowers the variance, the reimbursement and the payment\'s ceiling, and the IATI expenditure', async () => {
+		// Another organisation's draft progress report with at least two budget lines.
+		const [[id, org, code]] = await q(`SELECT r.id, a.applicant_org_id, p.code FROM reports r JOIN projects p ON p.id = r.project_id
+			JOIN applications a ON a.id = p.application_id WHERE r.kind = 'progress' AND r.status = 'draft' AND r.revision = 0
+			AND p.status = 'implementation' AND a.applicant_org_id <> (SELECT org_id FROM users WHERE email = '${APPLICANT}')
+			AND (SELECT COUNT(*) FROM project_budget_lines bl WHERE bl.project_id = p.id AND bl.year = r.project_year AND bl.amount > 0) >= 2
+			AND NOT EXISTS (SELECT 1 FROM disbursements d JOIN reports x ON x.id = d.report_id WHERE x.project_id = p.id
+				AND x.project_year = r.project_year) ORDER BY r.id LIMIT 1`);
+		const s = await stack.login(await one(`SELECT MIN(email) FROM users WHERE org_id = ${org} AND role = 'applicant'`));
+		const indicators = await indicatorsOf(q, id);
+		const budget = await budgetOf(q, id);
+		const cats = Object.keys(budget.lines);
+		const refunded = cats.at(-1);
+		// An amount as the pages write it: a minus as U+2212.
+		const signed = (n) => (n < 0 ? `\u2212${kr(-n)}` : kr(n));
+		// Every line as budgeted, but the last, where 2 500 kr more came back than was spent (typed as kpp writes it, U+2212).
+		const costs = Object.fromEntries(cats.map((c) => [`actual-${c}`, String(budget.lines[c])]));
+		costs[`actual-${refunded}`] = '\u22122 500';
+		let { form } = await formOf(s, id);
+		let res = await send(s, form, { ...filled(indicators, costs), action: 'save' });
+		assert.equal(res.status, 303);
+		assert.equal(await one(`SELECT actual_amount FROM report_financial_lines WHERE report_id = ${id} AND category = '${refunded}'`), '-2500');
+		let page = (await s.get(href(id))).text;
+		assert.equal(shown(page, href(id), `actual-${refunded}`), '\u22122 500', 'shown back as it reads');
+		const row = page.slice(page.indexOf(`id="actual-${refunded}"`)).split('</tr>')[0];
+		assert.ok(row.includes(`<td class="num">${signed(-2500 - budget.lines[refunded])}</td>`), `the variance: ${row.replaceAll('\n', ' ')}`);
+		// The variance is to be explained: the check says so, next to the field; explained, it goes through.
+		({ form } = await formOf(s, id));
+		res = await send(s, form, { action: 'check' });
+		assert.equal(res.status, 200);
+		assert.deepEqual(summaryLinks(res.text), [`explain-${refunded}`]);
+		({ form } = await formOf(s, id));
+		const sent = await submitReport(s, form, { [`explain-${refunded}`]: 'Unused per diems paid back by the partner.' });
+		assert.equal(sent.res.status, 303);
+		assert.ok(textOf(sent.check.text).includes(signed(-2500)), 'the check page shows the refund');
+		assert.match(await one(`SELECT financial_json FROM report_revisions WHERE report_id = ${id} AND revision = 1`),
+			new RegExp(`"category": "${refunded}", "budget": ${budget.lines[refunded]}, "actual": -2500`));
+		// Approved: the refund lowers what is reimbursed, and no payment may exceed it.
+		const { form: d } = await formOf(admin, id, href(id, '/decision'));
+		assert.equal((await send(admin, d, { outcome: 'approve', comment: '' })).status, 303);
+		const spent = cats.slice(0, -1).reduce((a, c) => a + budget.lines[c], 0) - 2500;
+		const due = Math.max(0, Math.min(spent, budget.amount));
+		page = (await admin.get(href(id))).text;
+		assert.match(page, new RegExp(`<dd id="due" data-kronor="${due}">`));
+		const { form: pay } = await formOf(admin, id, href(id, '/payment'));
+		res = await send(admin, pay, { amount: String(due + 1) });
+		assert.equal(res.status, 200);
+		assert.match(errorOf(res.text, 'amount'), new RegExp(`^Utbetalningen kan vara högst ${kr(due)}`));
+		assert.equal((await send(admin, pay, { amount: String(due) })).status, 303);
+		// The IATI file: the year's expenditure is the costs net of the refund.
+		const act = [...activities((await admin.get('/export/iati.xml')).text)].find(([ident]) => ident.endsWith(`-${code}`))?.[1];
+		const values = [...act.matchAll(/<transaction>([\s\S]*?)<\/transaction>/g)].filter((m) => /transaction-type code="4"/.test(m[1]))
+			.map((m) => Number(m[1].match(/<value[^>]*>([^<]*)<\/value>/)[1]));
+		assert.ok(values.includes(spent), `expenditure ${spent} in ${values}`);
+	});
+});
+
+describe('a report returned after the day it was first due', () => {
+	test('is late only after the day ICLD set for the revision: on its page, the start page, the project page and the lists', async () => {
+		const [[id, firstDue, code, org]] = await q(`SELECT r.id, r.due_on, p.code, a.applicant_org_id FROM reports r
+			JOIN projects p ON p.id = r.project_id JOIN applications a ON a.id = p.application_id
+			WHERE r.status = 'submitted' AND r.kind = 'progress' AND p.status = 'implementation' AND r.due_on < '${DEMO_TODAY}'
+			AND a.applicant_org_id <> (SELECT org_id FROM users WHERE email = '${APPLICANT}') ORDER BY r.id LIMIT 1`);
+		const who = await one(`SELECT MIN(email) FROM users WHERE org_id = ${org} AND role = 'applicant'`);
+		const { form } = await formOf(admin, id, href(id, '/decision'));
+		assert.equal((await send(admin, form, { outcome: 'return', comment: 'Add the receipts.', revise_by: '2016-10-14' })).status, 303);
+		assert.deepEqual((await q(`SELECT status, revise_by, deadline FROM reports WHERE id = ${id}`))[0], ['returned', '2016-10-14', '2016-10-14']);
+		const s = await stack.login(who);
+		const late = /försenad/;
+		const page = (await s.get(href(id))).text;
+		assert.match(page, /<strong class="tag tag-due">14 dagar kvar<\/strong>/, 'the report page');
+		assert.doesNotMatch(page, late);
+		assert.match(page, new RegExp(`<dd><span class="date">2016-10-14</span> <span class="hint">\\(komplettering, ursprungligt sista datum <span class="date">${firstDue}</span>\\)</span></dd>`));
+		// The row of a table that links the report and tells its days left or late.
+		const rowOf = (html) => html.split('<tr').find((r) => r.includes(`<a href="/reports/${id}">`) && /dagar? (kvar|försenad)/.test(r)) ?? '';
+		const home = rowOf((await s.get('/')).text);
+		assert.match(home, /14 dagar kvar/, `the start page: ${home}`);
+		const proj = rowOf((await s.get(`/projects/${code}`)).text);
+		assert.match(proj, /<span class="date">2016-10-14<\/span> <strong class="tag tag-due">14 dagar kvar/, `the project page: ${proj}`);
+		const overdue = (await admin.get(`/reports?deadline=overdue&org=${org}&sort=due`)).text;
+		assert.doesNotMatch(overdue, new RegExp(`href="/reports/${id}"`), 'not among the overdue');
+		const due = (await admin.get(`/reports?deadline=due&org=${org}&sort=due`)).text;
+		const row = due.slice(due.indexOf(`href="/reports/${id}"`)).split('</tr>')[0];
+		assert.match(row, /2016-10-14.*14 dagar kvar/s, `among those due, by its new date: ${row}`);
+		// Once that day has passed, it is late again: the lateness counts from the day set.
+		await q(`UPDATE reports SET revise_by = '2016-09-20' WHERE id = ${id}`);
+		assert.match((await s.get(href(id))).text, /<strong class="tag tag-overdue">10 dagar försenad<\/strong>/);
 	});
 });
 
@@ -376,8 +557,10 @@ describe('confinement', () => {
 			WHERE u.email = '${APPLICANT}' AND r.status = 'returned' ORDER BY r.id LIMIT 1`);
 		const other = await stack.login('boras@kommun.example');
 		const { form } = await other.form('/', (f) => f.action === '/language');
-		for (const p of [href(id), href(id, '/revisions/1')])
+		for (const p of [href(id), href(id, '/revisions/1'), href(id, '/check')])
 			assert.equal((await other.get(p)).status, 404, p);
+		assert.equal((await other.post(href(id, '/submit'), new URLSearchParams({ csrf: form.fields.csrf, version }).toString(),
+			{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status, 404);
 		const before = await reportRow(id);
 		const res = await other.post(href(id), new URLSearchParams({ csrf: form.fields.csrf, version, activities: 'x', action: 'submit' }).toString(),
 			{ headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
@@ -392,7 +575,7 @@ describe('confinement', () => {
 describe('the reports list', () => {
 	test('filters, counts and pages against SQL; a value off its list is 400; the same list downloads', async () => {
 		const overdue = Number(await one(`SELECT COUNT(*) FROM reports r JOIN projects p ON p.id = r.project_id
-			WHERE r.status IN ('draft', 'returned') AND p.status IN ('implementation', 'finalisation') AND r.due_on < '${DEMO_TODAY}'`));
+			WHERE r.status IN ('draft', 'returned') AND p.status IN ('implementation', 'finalisation') AND r.deadline < '${DEMO_TODAY}'`));
 		assert.ok(overdue > 0);
 		let page = (await admin.get('/reports?deadline=overdue&sort=due')).text;
 		assert.equal(page.match(/<tbody>([\s\S]*?)<\/tbody>/)[1].match(/<tr>/g).length, Math.min(overdue, 50));

@@ -4,7 +4,7 @@
 // with the demo data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStack, htmlDecode, parseForms, escapeRe, sqlText } from './harness.mjs';
+import { openStack, htmlDecode, parseForms, escapeRe, sqlText, onDemoDay } from './harness.mjs';
 
 const BORLANGE = 'Borlänge kommun';
 const NDASH = '\u2013';
@@ -289,9 +289,9 @@ describe('reviewing a submitted application', () => {
 			recommendation: 'approve', summary: 'Rekommenderas med förbehåll.', action: 'complete',
 		}), REVIEW(id));
 		assert.equal(res.status, 303);
-		const [[completed, scores]] = await q(`SELECT completed_at IS NOT NULL, CONCAT_WS(',', score_relevance, score_feasibility,
+		const [[completed, scores]] = await q(`SELECT ${onDemoDay('completed_at')}, CONCAT_WS(',', score_relevance, score_feasibility,
 			score_ownership, score_gender, score_budget) FROM reviews WHERE application_id = ${id} AND reviewer_id = ${reviewerId}`);
-		assert.equal(completed, '1');
+		assert.equal(completed, '1', "completed on the programme's day");
 		assert.equal(scores, '4,3,5,2,1');
 		const audit = await q(`SELECT JSON_VALUE(a.before_json, '$.score_relevance'), JSON_VALUE(a.after_json, '$.score_budget'),
 			JSON_VALUE(a.after_json, '$.recommendation'), JSON_EXTRACT(a.after_json, '$.complete')

@@ -43,6 +43,7 @@ const APPLICANT_PAGES = new Set([
 		.map((x) => `POST /applications/{id}/${x}`),
 	'GET /projects/{code}', 'GET /rounds',
 	'GET /reports/{id}', 'POST /reports/{id}', 'GET /reports/{id}/revisions/{rev}',
+	'GET /reports/{id}/check', 'POST /reports/{id}/submit',
 	'GET /reports/{id}/attachments/{aid}', 'POST /reports/{id}/attachments/{aid}/remove',
 ]);
 const SIDA_PAGES = new Set(['GET /', 'POST /logout', 'GET /projects', 'GET /projects.csv', 'GET /projects.xlsx',

@@ -4,7 +4,7 @@
 // page and 404 afterwards; never one that was submitted, never another organisation's.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, parseForms } from './harness.mjs';
+import { startStack, parseForms, onDemoDay } from './harness.mjs';
 
 let stack;
 
@@ -34,12 +34,12 @@ describe('withdrawing an application', () => {
 		const res = await s.submit(`/applications/${id}/withdraw`, {}, WITHDRAW(id));
 		assert.equal(res.status, 303);
 		assert.equal(res.headers.location, `/applications/${id}`);
-		const [[status, at]] = await stack.mysql(`SELECT status, withdrawn_at IS NOT NULL FROM applications WHERE id = ${id}`);
+		const [[status, at]] = await stack.mysql(`SELECT status, ${onDemoDay('withdrawn_at')} AND ${onDemoDay('updated_at')} FROM applications WHERE id = ${id}`);
 		assert.equal(status, 'withdrawn');
-		assert.equal(at, '1');
+		assert.equal(at, '1', "withdrawn on the programme's day, not the real one");
 		const audit = await stack.mysql(`SELECT user_id IS NOT NULL, JSON_VALUE(before_json, '$.status'), JSON_VALUE(after_json, '$.status')
-			FROM audit_log WHERE action = 'application.withdraw' AND entity_id = ${id}`);
-		assert.deepEqual(audit, [['1', 'submitted', 'withdrawn']]);
+			, ${onDemoDay('at')} FROM audit_log WHERE action = 'application.withdraw' AND entity_id = ${id}`);
+		assert.deepEqual(audit, [['1', 'submitted', 'withdrawn', '1']]);
 		const shown = await s.get(`/applications/${id}`);
 		assert.match(shown.text, /tag-withdrawn/);
 		assert.doesNotMatch(shown.text, new RegExp(`/applications/${id}/withdraw`));

@@ -91,6 +91,47 @@ test_calendar_month_end_after(void)
 	CU_ASSERT_STRING_EQUAL(iso(calendar_month_end_after(D(2016, 12, 1), 0)), "2016-12-31");
 }
 
+/* The UTC moment y-m-d h:mi. */
+static long long
+utc(int y, int m, int d, int h, int mi)
+{
+	return calendar_day(y, m, d) * 86400 + h * 3600 + mi * 60;
+}
+
+/* The programme's clock on day y-m-d at real moment t, as "YYYY-MM-DD HH:MM" UTC, checked to fall on that Swedish day. */
+static const char *
+moment(int y, int m, int d, long long t)
+{
+	static char buf[32];
+	long long z = calendar_day(y, m, d), u = calendar_swedish_moment(z, t), day = calendar_day_of(u);
+	struct ymd s = calendar_swedish_date(u), when = calendar_date(day);
+
+	CU_ASSERT_EQUAL(calendar_day(s.y, s.m, s.d), z);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d", when.y, when.m, when.d,
+	    (int)((u - day * 86400) / 3600), (int)((u - day * 86400) / 60 % 60));
+	return buf;
+}
+
+static void
+test_calendar_swedish_moment(void)
+{
+	/* 23:03 in Stockholm in December (CET) is 23:03 on the programme's day in September (CEST). */
+	CU_ASSERT_STRING_EQUAL(moment(2016, 9, 30, utc(2026, 12, 7, 22, 3)), "2016-09-30 21:03");
+	/* Just past midnight in Stockholm, still the day before in UTC: the programme's day, not the one before or after. */
+	CU_ASSERT_STRING_EQUAL(moment(2016, 9, 30, utc(2026, 12, 7, 23, 30)), "2016-09-29 22:30");
+	CU_ASSERT_STRING_EQUAL(moment(2016, 1, 15, utc(2026, 7, 1, 22, 30)), "2016-01-14 23:30");
+	CU_ASSERT_STRING_EQUAL(moment(2016, 1, 15, utc(2026, 7, 1, 10, 0)), "2016-01-15 11:00");
+	/* 02:30 does not exist on the day summer time begins: the hour after. */
+	CU_ASSERT_STRING_EQUAL(moment(2016, 3, 27, utc(2026, 1, 10, 1, 30)), "2016-03-27 01:30");
+	/* 02:30 comes twice the day it ends: the first. */
+	CU_ASSERT_STRING_EQUAL(moment(2016, 10, 30, utc(2026, 1, 10, 1, 30)), "2016-10-30 00:30");
+	/* On its own day the clock is the real one. */
+	CU_ASSERT_EQUAL(calendar_swedish_moment(calendar_day(2026, 12, 7), utc(2026, 12, 7, 22, 3)),
+	    utc(2026, 12, 7, 22, 3));
+	CU_ASSERT_EQUAL(calendar_swedish_moment(calendar_day(2026, 7, 2), utc(2026, 7, 1, 23, 0)),
+	    utc(2026, 7, 1, 23, 0));
+}
+
 int
 main(void)
 {
@@ -100,6 +141,7 @@ main(void)
 		{ "test_calendar_leap", test_calendar_leap },
 		{ "test_calendar_add_years_and_days", test_calendar_add_years_and_days },
 		{ "test_calendar_month_end_after", test_calendar_month_end_after },
+		{ "test_calendar_swedish_moment", test_calendar_swedish_moment },
 		{ NULL, NULL }
 	};
 

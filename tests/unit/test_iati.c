@@ -102,7 +102,8 @@ sample(void)
 	p->spends = arena_calloc(A, 1, sizeof(*p->spends));
 	/* Year 1 reports 170 000: travel 30 000 over its line, meetings 20 000 under hers; 140 000 eligible. */
 	p->spends[0] = (struct iati_spend){ .approved_on = "2016-09-10", .report_kind = "progress",
-	    .report_year = 1, .actual = { 130000, -1, 40000, -1, -1, -1 },
+	    .report_year = 1, .actual = { 130000, REIMBURSE_NONE, 40000, REIMBURSE_NONE, REIMBURSE_NONE,
+	    REIMBURSE_NONE },
 	    .line = { 100000, 100000, 60000, 100000, 20000, 20000 } };
 	p->nspends = 1;
 	p->results = res = arena_calloc(A, 2, sizeof(*res));
@@ -370,6 +371,44 @@ test_iati_transactions(void)
 	CU_ASSERT_EQUAL(act.transactions[3].value, 120000);
 	CU_ASSERT(act.transactions[3].receiver);
 	CU_ASSERT_FALSE(act.transactions[2].receiver);
+}
+
+/*
+ * A year's costs net of refunds as its expenditure: a category's refund (a negative cost, money that
+ * came back) lowers the eligible sum as it lowers the reimbursement; a year where more came back than
+ * was spent has no expenditure at all.
+ */
+static void
+test_iati_expenditure_net_of_refunds(void)
+{
+	static const long long lines[REIMBURSE_CATEGORIES] = { 100000, 100000, 60000, 100000, 20000, 20000 };
+	struct iati_project *p = sample();
+	struct iati_activity act;
+	size_t i, k, n;
+
+	p->spends = arena_calloc(A, 3, sizeof(*p->spends));
+	p->spends[0] = (struct iati_spend){ .approved_on = "2016-09-10", .report_kind = "progress",
+	    .report_year = 1, .actual = { 90000, -5000, 40000, REIMBURSE_NONE, REIMBURSE_NONE,
+	    REIMBURSE_NONE } };	/* 130 000 less a refund of 5 000 */
+	p->spends[1] = (struct iati_spend){ .approved_on = "2017-09-10", .report_kind = "progress",
+	    .report_year = 2, .actual = { 1000, -5000, REIMBURSE_NONE, REIMBURSE_NONE, REIMBURSE_NONE,
+	    REIMBURSE_NONE } };	/* more came back than was spent */
+	p->spends[2] = (struct iati_spend){ .approved_on = "2018-09-10", .report_kind = "progress",
+	    .report_year = 3, .actual = { 0, 0, 0, 0, 0, 0 } };
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < REIMBURSE_CATEGORIES; k++)
+			p->spends[i].line[k] = lines[k];
+	p->nspends = 3;
+	map(p, &act);
+	for (i = n = 0; i < act.ntransactions; i++) {
+		if (act.transactions[i].type != 4)
+			continue;
+		n++;
+		CU_ASSERT_EQUAL(act.transactions[i].value, 125000);
+		CU_ASSERT_STRING_EQUAL(act.transactions[i].date, "2016-09-10");
+	}
+	/* No expenditure of nothing or less than nothing: the money that came back was never spent. */
+	CU_ASSERT_EQUAL(n, 1);
 }
 
 static void
@@ -922,6 +961,7 @@ main(void)
 		{ "test_iati_classifications", test_iati_classifications },
 		{ "test_iati_budgets", test_iati_budgets },
 		{ "test_iati_transactions", test_iati_transactions },
+		{ "test_iati_expenditure_net_of_refunds", test_iati_expenditure_net_of_refunds },
 		{ "test_iati_results", test_iati_results },
 		{ "test_iati_period_rule", test_iati_period_rule },
 		{ "test_iati_split_leap_years", test_iati_split_leap_years },

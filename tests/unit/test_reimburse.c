@@ -11,6 +11,7 @@
 
 #define NBSP	"\xc2\xa0"
 #define MINUS	"\xe2\x88\x92"
+#define N	REIMBURSE_NONE	/* a cost not given */
 
 static struct arena *A;
 
@@ -31,7 +32,7 @@ test_reimburse_variance_kronor(void)
 	/* No budget line, or no cost given, counts as nothing. */
 	CU_ASSERT_EQUAL(reimburse_variance(-1, 4000), 4000);
 	CU_ASSERT_EQUAL(reimburse_variance(0, 4000), 4000);
-	CU_ASSERT_EQUAL(reimburse_variance(5000, -1), -5000);
+	CU_ASSERT_EQUAL(reimburse_variance(5000, N), -5000);
 }
 
 static void
@@ -80,8 +81,8 @@ test_reimburse_explanation_without_budget(void)
 	CU_ASSERT_TRUE(reimburse_needs_explanation(0, 1));
 	CU_ASSERT_TRUE(reimburse_needs_explanation(-1, 250));
 	/* A cost not given yet needs nothing yet. */
-	CU_ASSERT_FALSE(reimburse_needs_explanation(10000, -1));
-	CU_ASSERT_FALSE(reimburse_needs_explanation(0, -1));
+	CU_ASSERT_FALSE(reimburse_needs_explanation(10000, N));
+	CU_ASSERT_FALSE(reimburse_needs_explanation(0, N));
 }
 
 static void
@@ -94,7 +95,7 @@ test_reimburse_explanation_large_amounts(void)
 
 /* ---- costs typed with öre -------------------------------------------------------------------------------- */
 
-/* The cost s reads as, or -1 when refused; *rounded as a side result. */
+/* The cost s reads as, or N when refused; *rounded as a side result. */
 static long long
 cost(const char *s, int *rounded)
 {
@@ -102,7 +103,7 @@ cost(const char *s, int *rounded)
 	int rd = -1;
 
 	if (reimburse_parse_cost(s, &k, &rd) != KERR_OK)
-		return -1;
+		return N;
 	if (rounded != NULL)
 		*rounded = rd;
 	return k;
@@ -151,19 +152,17 @@ test_reimburse_cost_refused(void)
 	long long k = 7;
 	int rd = 7;
 
-	CU_ASSERT_EQUAL(cost(NULL, NULL), -1);
-	CU_ASSERT_EQUAL(cost("", NULL), -1);
-	CU_ASSERT_EQUAL(cost("  ", NULL), -1);
-	CU_ASSERT_EQUAL(cost("-5", NULL), -1);
-	CU_ASSERT_EQUAL(cost("-5,50", NULL), -1);
-	CU_ASSERT_EQUAL(cost("12,345,5", NULL), -1);	/* one mark both groups and decimals */
-	CU_ASSERT_EQUAL(cost("12.3456", NULL), -1);
-	CU_ASSERT_EQUAL(cost("12,345.678", NULL), -1);
-	CU_ASSERT_EQUAL(cost("1 2,5", NULL), -1);
-	CU_ASSERT_EQUAL(cost("abc", NULL), -1);
-	CU_ASSERT_EQUAL(cost("12,5 euro", NULL), -1);
-	CU_ASSERT_EQUAL(cost("12,", NULL), -1);
-	CU_ASSERT_EQUAL(cost("1000000000000,50", NULL), -1);	/* past VALID_AMOUNT_MAX when rounded up */
+	CU_ASSERT_EQUAL(cost(NULL, NULL), N);
+	CU_ASSERT_EQUAL(cost("", NULL), N);
+	CU_ASSERT_EQUAL(cost("  ", NULL), N);
+	CU_ASSERT_EQUAL(cost("12,345,5", NULL), N);	/* one mark both groups and decimals */
+	CU_ASSERT_EQUAL(cost("12.3456", NULL), N);
+	CU_ASSERT_EQUAL(cost("12,345.678", NULL), N);
+	CU_ASSERT_EQUAL(cost("1 2,5", NULL), N);
+	CU_ASSERT_EQUAL(cost("abc", NULL), N);
+	CU_ASSERT_EQUAL(cost("12,5 euro", NULL), N);
+	CU_ASSERT_EQUAL(cost("12,", NULL), N);
+	CU_ASSERT_EQUAL(cost("1000000000000,50", NULL), N);	/* past VALID_AMOUNT_MAX when rounded up */
 	/* Nothing is written on failure. */
 	CU_ASSERT_EQUAL(reimburse_parse_cost("12,3x", &k, &rd), KERR_INVALID);
 	CU_ASSERT_EQUAL(k, 7);
@@ -226,7 +225,7 @@ test_reimburse_missing_lines_and_costs(void)
 {
 	/* A category without a line is not reimbursed; a cost not given is nothing. */
 	long long budget[CAT__MAX] = { 100000, -1, 50000, 0, -1, -1 };
-	long long actual[CAT__MAX] = { 90000, 40000, -1, 5000, -1, 0 };
+	long long actual[CAT__MAX] = { 90000, 40000, N, 5000, N, 0 };
 	struct reimbursement rb;
 	int k;
 
@@ -260,6 +259,129 @@ test_reimburse_never_above_the_budget(void)
 		CU_ASSERT_EQUAL(sum, rb.eligible_total);
 		CU_ASSERT(rb.due <= 400000);
 		CU_ASSERT(rb.due >= 0);
+	}
+}
+
+/* ---- refunds -------------------------------------------------------------------------------------------- */
+
+static void
+test_reimburse_refund_read(void)
+{
+	int rd = 7;
+
+	/* A minus sign first, as typed or as kpp writes it (U+2212), the öre rounded in size. */
+	CU_ASSERT_EQUAL(cost("-2 500", &rd), -2500);
+	CU_ASSERT_EQUAL(rd, 0);
+	CU_ASSERT_EQUAL(cost(MINUS "2" NBSP "500", NULL), -2500);
+	CU_ASSERT_EQUAL(cost("-2 500 kr", NULL), -2500);
+	CU_ASSERT_EQUAL(cost(" -2500", NULL), -2500);
+	CU_ASSERT_EQUAL(cost("-12,50", &rd), -13);
+	CU_ASSERT_EQUAL(rd, 1);
+	CU_ASSERT_EQUAL(cost("-12,49", NULL), -12);
+	CU_ASSERT_EQUAL(cost("-1", NULL), -1);
+	CU_ASSERT_EQUAL(cost("-0", NULL), 0);
+	/* A sign anywhere else, twice, or alone; too large either way. */
+	CU_ASSERT_EQUAL(cost("--5", NULL), N);
+	CU_ASSERT_EQUAL(cost("-" MINUS "5", NULL), N);
+	CU_ASSERT_EQUAL(cost("5-", NULL), N);
+	CU_ASSERT_EQUAL(cost("1 -5", NULL), N);
+	CU_ASSERT_EQUAL(cost("-", NULL), N);
+	CU_ASSERT_EQUAL(cost(MINUS, NULL), N);
+	CU_ASSERT_EQUAL(cost("+5", NULL), N);
+	CU_ASSERT_EQUAL(cost("-abc", NULL), N);
+	CU_ASSERT_EQUAL(cost("-1000000000001", NULL), N);
+	CU_ASSERT_EQUAL(cost("-1000000000000", NULL), -1000000000000LL);
+}
+
+static void
+test_reimburse_refund_variance(void)
+{
+	/* A refund is a cost below nothing: its variance is all of the budget and more, to be explained. */
+	CU_ASSERT_EQUAL(reimburse_variance(5000, -2000), -7000);
+	CU_ASSERT_EQUAL(reimburse_variance(-1, -2000), -2000);
+	CU_ASSERT_EQUAL(reimburse_variance(0, -1), -1);
+	CU_ASSERT_TRUE(reimburse_needs_explanation(5000, -2000));
+	CU_ASSERT_TRUE(reimburse_needs_explanation(0, -1));
+	CU_ASSERT_TRUE(reimburse_needs_explanation(-1, -1));
+	CU_ASSERT_STRING_EQUAL(percent(5000, -2000), MINUS "140.0%");
+	/* No overflow at the largest refund read. */
+	CU_ASSERT_TRUE(reimburse_needs_explanation(900000000000LL, -1000000000000LL));
+}
+
+static void
+test_reimburse_refund_lowers_the_sum(void)
+{
+	/* Every line spent as budgeted but "other", where 5 000 more came back than was spent. */
+	long long actual[CAT__MAX] = { 120000, 80000, 60000, 90000, 30000, -5000 };
+	struct reimbursement rb;
+
+	reimburse_compute(BUDGET, actual, 400000, 0, &rb);
+	CU_ASSERT_EQUAL(rb.eligible[CAT_OTHER], -5000);
+	CU_ASSERT_EQUAL(rb.eligible_total, 375000);
+	CU_ASSERT_EQUAL(rb.capped, 375000);
+	CU_ASSERT_EQUAL(rb.due, 375000);
+	/* Spending over one line is not eligible; a refund on another still lowers the sum. */
+	actual[CAT_TRAVEL] = 150000;
+	actual[CAT_OTHER] = -20000;
+	reimburse_compute(BUDGET, actual, 380000, 0, &rb);
+	CU_ASSERT_EQUAL(rb.eligible[CAT_TRAVEL], 120000);
+	CU_ASSERT_EQUAL(rb.eligible_total, 360000);
+	CU_ASSERT_EQUAL(rb.capped, 360000);
+	CU_ASSERT_FALSE(rb.capped_by_year);
+	/* The year's ceiling applies after the refund, not before. */
+	reimburse_compute(BUDGET, actual, 350000, 0, &rb);
+	CU_ASSERT_EQUAL(rb.capped, 350000);
+	CU_ASSERT_TRUE(rb.capped_by_year);
+	CU_ASSERT_EQUAL(rb.due, 350000);
+	/* Paid before: the refund lowers what is left. */
+	reimburse_compute(BUDGET, actual, 400000, 355000, &rb);
+	CU_ASSERT_EQUAL(rb.due, 5000);
+}
+
+static void
+test_reimburse_refunds_outweigh_the_costs(void)
+{
+	/* More came back than was spent: nothing is due, and nothing is claimed back through a payment. */
+	long long actual[CAT__MAX] = { N, N, N, N, N, -10000 };
+	long long some[CAT__MAX] = { 3000, N, N, N, N, -10000 };
+	struct reimbursement rb;
+
+	reimburse_compute(BUDGET, actual, 400000, 0, &rb);
+	CU_ASSERT_EQUAL(rb.eligible_total, -10000);
+	CU_ASSERT_EQUAL(rb.capped, 0);
+	CU_ASSERT_FALSE(rb.capped_by_year);
+	CU_ASSERT_EQUAL(rb.due, 0);
+	reimburse_compute(BUDGET, some, 400000, 0, &rb);
+	CU_ASSERT_EQUAL(rb.eligible_total, -7000);
+	CU_ASSERT_EQUAL(rb.due, 0);
+	/* A refund in a category without a line counts all the same. */
+	reimburse_compute((const long long [CAT__MAX]){ 10000, -1, -1, -1, -1, -1 },
+	    (const long long [CAT__MAX]){ 10000, -4000, N, N, N, N }, 400000, 0, &rb);
+	CU_ASSERT_EQUAL(rb.eligible[CAT_ACCOMMODATION], -4000);
+	CU_ASSERT_EQUAL(rb.due, 6000);
+}
+
+static void
+test_reimburse_refunds_never_above_the_budget(void)
+{
+	/* With refunds anywhere, the due amount stays within 0, every line's sum and the year. */
+	long long actual[CAT__MAX];
+	struct reimbursement rb;
+	long long scale, pos;
+	int k;
+
+	for (scale = -150; scale <= 200; scale += 11) {
+		for (pos = 0, k = 0; k < CAT__MAX; k++) {
+			actual[k] = BUDGET[k] * (k % 2 == 0 ? scale : 100 - scale) / 100;
+			pos += actual[k] > 0 ? (actual[k] < BUDGET[k] ? actual[k] : BUDGET[k]) : 0;
+		}
+		reimburse_compute(BUDGET, actual, 390000, 0, &rb);
+		for (k = 0; k < CAT__MAX; k++)
+			CU_ASSERT(rb.eligible[k] <= BUDGET[k] && rb.eligible[k] <= actual[k]);
+		CU_ASSERT(rb.due >= 0);
+		CU_ASSERT(rb.due <= 390000);
+		CU_ASSERT(rb.due <= pos);
+		CU_ASSERT(rb.due <= (rb.eligible_total > 0 ? rb.eligible_total : 0));
 	}
 }
 
@@ -340,6 +462,11 @@ main(void)
 		{ "test_reimburse_less_paid_before", test_reimburse_less_paid_before },
 		{ "test_reimburse_missing_lines_and_costs", test_reimburse_missing_lines_and_costs },
 		{ "test_reimburse_never_above_the_budget", test_reimburse_never_above_the_budget },
+		{ "test_reimburse_refund_read", test_reimburse_refund_read },
+		{ "test_reimburse_refund_variance", test_reimburse_refund_variance },
+		{ "test_reimburse_refund_lowers_the_sum", test_reimburse_refund_lowers_the_sum },
+		{ "test_reimburse_refunds_outweigh_the_costs", test_reimburse_refunds_outweigh_the_costs },
+		{ "test_reimburse_refunds_never_above_the_budget", test_reimburse_refunds_never_above_the_budget },
 		{ "test_reimburse_due_dates_follow_the_project", test_reimburse_due_dates_follow_the_project },
 		{ "test_reimburse_today_is_swedish", test_reimburse_today_is_swedish },
 		{ NULL, NULL }

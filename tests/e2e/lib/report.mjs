@@ -4,7 +4,10 @@
 //   import { NARRATIVE, budgetOf, filled, indicatorsOf } from './lib/report.mjs';
 //   const indicators = await indicatorsOf(q, id);     // q: stack.mysql (openStack's q)
 //   const budget = await budgetOf(q, id);             // {lines: {travel: 120000, ...}, amount}
-//   await send(s, form, { ...filled(indicators, { 'actual-travel': '120000' }), action: 'submit' });
+//   await send(s, form, { ...filled(indicators, { 'actual-travel': '120000' }), action: 'save' });
+//   const { check, res } = await submitReport(s, form, filled(indicators, costs));   // through the check page
+
+import { send } from './page.mjs';
 
 /** The approved budget of report id's year: {category: kronor} of the lines above 0, and the year's amount. */
 export async function budgetOf(q, id) {
@@ -40,4 +43,16 @@ export function filled(indicators, costs) {
 		else out[`ind-${i.id}-value`] = '2,5';
 	}
 	return out;
+}
+
+/**
+ * Submits a report as the applicant does: saves the form (fields over its own) with action check, then sends the
+ * check page's form. {saved: the save's answer, check: the check page, res: the submission's answer}; check and
+ * res are null when the save did not lead to the check page.
+ */
+export async function submitReport(s, form, fields) {
+	const saved = await send(s, form, { ...fields, action: 'check' });
+	if (saved.status !== 303 || !saved.headers.location.endsWith('/check')) return { saved, check: null, res: null };
+	const { page: check, form: submit } = await s.form(saved.headers.location, (f) => f.action.endsWith('/submit'));
+	return { saved, check, res: await send(s, submit) };
 }
