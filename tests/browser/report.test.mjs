@@ -224,7 +224,7 @@ describe('a progress report, from the applicant to ICLD\'s payment', () => {
 			await page.getByLabel('Godkänn rapporten', { exact: true }).check();
 			await go(page, 'button', 'Registrera beslutet');
 			assert.equal(pathOf(page), reportPath());
-			assert.equal(read(await page.locator('main .tag').first().innerText()), 'Beviljad');
+			assert.equal(read(await page.locator('main .tag').first().innerText()), 'Godkänd', 'a report is approved (godkänd), an application granted (beviljad)');
 
 			// Every category within its line but travel, capped at its budget; the sum at most the year's amount.
 			const { lines, amount } = found.budget;

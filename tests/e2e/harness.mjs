@@ -643,6 +643,8 @@ class Stack {
 			...ENV, KPP_ADMIN: path.join(BUILD, 'kpp-admin'), KPP_FCGI: path.join(BUILD, 'kpp-fcgi'),
 			KPP_SOCKET_MODE: '0660', ...(this.opts.env || {}),
 		};
+		// A socket left by workers stopped before is not theirs: waiting for it would not wait for them.
+		fs.rmSync(this.fcgiSocket, { force: true });
 		this.supervisor = launch(path.join(SRC, 'conf/kpp-serve'), [this.confPath], this.logs.workers, env);
 		await waitFor(() => {
 			if (exited(this.supervisor)) throw new Error(`kpp-serve exited (${this.supervisor.exitCode ?? this.supervisor.signalCode}):\n${tail(this.logs.workers)}`);

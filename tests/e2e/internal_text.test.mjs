@@ -47,9 +47,11 @@ describe('ICLD writes its internal text', () => {
 		await post(r(paid.report), `${r(paid.report)}/payment`, { note: mark('payment') });
 		await post(`/projects/${paid.code}`, `/projects/${paid.code}/incoming-funds`,
 			{ received_on: DEMO_TODAY, amount: '1000', note: mark('funds') });
-		await post(`/applications/${paid.app}/decision`, `/applications/${paid.app}/decision`, { conditions: mark('conditions') });
+		await post(`/applications/${paid.app}/decision`, `/applications/${paid.app}/decision`,
+			{ conditions_sv: mark('conditions'), conditions_en: mark('conditions_en') });
 		assert.equal(await one(`SELECT note FROM disbursements WHERE report_id = ${paid.report}`), planted.payment);
-		assert.equal(await one(`SELECT conditions FROM decisions WHERE application_id = ${paid.app}`), planted.conditions);
+		assert.deepEqual(await q(`SELECT conditions_sv, conditions_en FROM decisions WHERE application_id = ${paid.app}`),
+			[[planted.conditions, planted.conditions_en]]);
 	});
 
 	test('where the test cannot use a form: a file attached to a report, a review\'s comments', async () => {
@@ -71,7 +73,7 @@ describe('ICLD writes its internal text', () => {
 	test('ICLD\'s officers read each of them: the test would see a leak', async () => {
 		const history = {
 			[returned.code]: ['return'],
-			[paid.code]: ['approve', 'payment', 'funds', 'conditions', 'file', 'sha256'],
+			[paid.code]: ['approve', 'payment', 'funds', 'conditions', 'conditions_en', 'file', 'sha256'],
 		};
 		for (const [code, whats] of Object.entries(history)) {
 			const page = (await admin.get(`/projects/${code}`)).text;
