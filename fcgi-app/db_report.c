@@ -535,6 +535,27 @@ attach_files(struct req *r, const struct report_view *v, const struct report_inp
 	return KERR_OK;
 }
 
+/*
+ * In the transaction begun: locks the report (a save, a submission and a save of files wait for
+ * each other) and says in why what it is now; KERR_FORBIDDEN when its organisation may no longer
+ * change it.
+ */
+static enum kerr
+lock_editable(struct req *r, const struct report_view *v, long long org_id,
+    struct report_refusal *why)
+{
+	struct dbres res;
+	enum kerr e;
+
+	memset(why, 0, sizeof(*why));
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
+		return e;
+	why->status = res.rows[0][0];
+	why->version = (unsigned)db_ll(&res, 0, 1);
+	why->project_status = res.rows[0][2];
+	return report_editable(why->status, why->project_status) ? KERR_OK : KERR_FORBIDDEN;
+}
+
 enum kerr
 db_report_save(struct req *r, const struct report_view *v, long long org_id,
     unsigned version, const struct report_input *in, int submit,
@@ -542,22 +563,14 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 {
 	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
-	struct dbres res;
 	const char *status;
 	enum kerr e;
 
-	memset(why, 0, sizeof(*why));
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
-	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
+	if ((e = lock_editable(r, v, org_id, why)) != KERR_OK)
 		goto out;
-	status = why->status = res.rows[0][0];
-	why->version = (unsigned)db_ll(&res, 0, 1);
-	why->project_status = res.rows[0][2];
-	if (!report_editable(status, why->project_status)) {
-		e = KERR_FORBIDDEN;
-		goto out;
-	}
+	status = why->status;
 	/* Someone saved it since this form was filled: theirs stands. */
 	if (why->version != version) {
 		e = KERR_CONFLICT;
@@ -595,23 +608,13 @@ enum kerr
 db_report_attach(struct req *r, const struct report_view *v, long long org_id,
     const struct report_input *in, struct report_refusal *why)
 {
-	struct dbres res;
 	enum kerr e;
 
-	memset(why, 0, sizeof(*why));
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
 	/* Locked as a save locks it: a submission, or a save with files, waits. */
-	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
-		goto out;
-	why->status = res.rows[0][0];
-	why->version = (unsigned)db_ll(&res, 0, 1);
-	why->project_status = res.rows[0][2];
-	if (!report_editable(why->status, why->project_status)) {
-		e = KERR_FORBIDDEN;
-		goto out;
-	}
-	if ((e = attach_files(r, v, in, why)) != KERR_OK)
+	if ((e = lock_editable(r, v, org_id, why)) != KERR_OK ||
+	    (e = attach_files(r, v, in, why)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
