@@ -1,8 +1,9 @@
 // swedish_days.test.mjs - a date shown of a stamped time (a submission, a decision, a report's approval) is the
 // day in Sweden, whatever the hour in UTC the row holds: stamps set by SQL just after or before midnight in
 // Sweden, in winter and summer time, on the nights the clocks change and on New Year's night, show as their
-// Swedish day on the inbox and its CSV, an application's page, the decision letter, the project page's check of
-// Sida's funds, the IATI file's commitment and expenditure, and the statistics' decisions per year.
+// Swedish day on the inbox and its CSV, an application's page, the applicant's start page, the decision letter,
+// the project page's check of Sida's funds, the IATI file's commitment and expenditure, and the statistics'
+// decisions per year.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStack, textOf } from './harness.mjs';
@@ -24,10 +25,10 @@ const EDGES = [
 	['2016-12-31 23:30:00', '2017-01-01'], // 00:30 CET on New Year's night
 ];
 
-let stack, q, one, admin, sida;
+let stack, q, one, admin, sida, applicant;
 
 before(async () => {
-	({ stack, q, one, admin, sida } = await openStack({ workers: 1 }, ['admin', 'sida']));
+	({ stack, q, one, admin, sida, applicant } = await openStack({ workers: 1 }, ['admin', 'sida', 'applicant']));
 });
 
 after(() => stack?.stop());
@@ -107,6 +108,16 @@ describe('the day in Sweden of a stamp', () => {
 		assert.ok(start >= 0, 'the figure of amounts approved per year');
 		const approved = stats.slice(start, stats.indexOf('</section>', start));
 		assert.match(approved, /<th scope="row">2017<\/th>/);
+	});
+
+	test('the applicant\'s start page dates its decisions by the Swedish day', async () => {
+		const [[aid]] = await q(`SELECT d.application_id FROM decisions d JOIN applications a ON a.id = d.application_id
+			JOIN users u ON u.org_id = a.applicant_org_id WHERE u.email = 'borlange@kommun.example' ORDER BY d.id LIMIT 1`);
+		await q(`UPDATE decisions SET decided_at = '2016-03-27 22:30:00' WHERE application_id = ${aid}`);
+		const home = (await applicant.get('/')).text;
+		const row = [...home.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]).find((r) => r.includes('<td class="date">2016-03-2'));
+		assert.ok(row, 'the decision is listed');
+		assert.match(row, /<td class="date">2016-03-28<\/td>/);
 	});
 
 	test('a report approved just after Swedish midnight in summer: the IATI expenditure on that day', async () => {
