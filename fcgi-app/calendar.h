@@ -43,7 +43,8 @@ long long	 calendar_day_of(long long t);
  * Sweden's offset from UTC in seconds at the UTC moment t (seconds since
  * 1970): 3600 (CET), or 7200 (CEST) from 01:00 UTC on the last Sunday of
  * March to 01:00 UTC on the last Sunday of October, the EU rule Sweden
- * has kept since 1996. The programme's days are Swedish days.
+ * has kept since 1996. The programme's days are Swedish days. DB_SWEDISH()
+ * (db.h) writes the same rule in SQL for the dates MariaDB shows and counts.
  */
 long long	 calendar_swedish_offset(long long t);
 

@@ -39,6 +39,26 @@ struct dbres {
 	"CONVERT(" col " USING utf8mb4) COLLATE utf8mb4_uca1400_ai_ci LIKE ? ESCAPE '!'"
 
 /*
+ * SQL: the UTC DATETIME t (a column or expression) as Swedish local time,
+ * for every date the pages and files show, filter or group by of a time
+ * stamped (a submission, a decision, ...): a stamp made just after
+ * midnight in Sweden is that Swedish day's, as fmt_time() shows it. The
+ * rule of calendar_swedish_offset(): UTC+2 from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October, else UTC+1,
+ * written out so that it needs no time zone tables in MariaDB.
+ */
+#define DB_SWEDISH(t) \
+	"(" t " + INTERVAL IF(" t " >= " DB_LAST_SUNDAY_1AM(t, "2") " AND " t " < " \
+	DB_LAST_SUNDAY_1AM(t, "9") ", 2, 1) HOUR)"
+/* SQL: 01:00 on the last Sunday of the month that is months (text) after January of t's year. */
+#define DB_LAST_SUNDAY_1AM(t, months) \
+	"(LAST_DAY(MAKEDATE(YEAR(" t "), 1) + INTERVAL " months " MONTH) - INTERVAL " \
+	"(DAYOFWEEK(LAST_DAY(MAKEDATE(YEAR(" t "), 1) + INTERVAL " months " MONTH)) - 1) DAY " \
+	"+ INTERVAL 1 HOUR)"
+/* SQL: the day in Sweden (YYYY-MM-DD) of the UTC DATETIME t: DB_SWEDISH(). */
+#define DB_SWEDISH_DAY(t) "DATE_FORMAT(" DB_SWEDISH(t) ", '%Y-%m-%d')"
+
+/*
  * SQL: the status project p (a table alias) shows on the programme's
  * today, for what MariaDB counts, filters and sorts by it: the rule of
  * project_status_on() (approved while its first day, the actual start

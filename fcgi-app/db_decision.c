@@ -56,7 +56,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "SELECT 'd' AS tag, NULL AS k1, NULL AS k2, dd.id AS c1, dd.version AS c2, "
 	    "dd.outcome AS c3, dd.reason_sv AS c4, dd.conditions_sv AS c5, "
 	    "dd.decided_by AS c6, u.name AS c7, "
-	    "DATE_FORMAT(dd.decided_at, '%Y-%m-%d') AS c8, dd.pid AS c9, "
+	    DB_SWEDISH_DAY("dd.decided_at") " AS c8, dd.pid AS c9, "
 	    "dd.code AS c10, DATE_FORMAT(dd.planned_start, '%Y-%m-%d') AS c11, "
 	    "DATE_FORMAT(dd.planned_end, '%Y-%m-%d') AS c12, "
 	    "dd.follows_project_id AS c13, fp.code AS c14, "

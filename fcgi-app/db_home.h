@@ -15,7 +15,7 @@ struct home_application {
 	const char	*type;		/* inception, project, three_party */
 	const char	*status;
 	const char	*country;
-	const char	*updated;	/* UTC, YYYY-MM-DD HH:MM:SS */
+	const char	*updated;	/* its day in Sweden, YYYY-MM-DD */
 };
 
 struct home_project {
@@ -46,7 +46,7 @@ struct home_decision {
 	const char	*title;
 	const char	*outcome;	/* approve, reject */
 	const char	*project_code;	/* an approval's project */
-	const char	*decided;	/* UTC, YYYY-MM-DD HH:MM:SS */
+	const char	*decided;	/* its day in Sweden, YYYY-MM-DD */
 };
 
 struct home_org {

@@ -49,7 +49,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "IFNULL((SELECT MAX(d.updated_at) FROM disbursements d WHERE d.project_id = p.id), p.updated_at), "
 	    "IFNULL((SELECT MAX(f.updated_at) FROM incoming_funds f WHERE f.project_id = p.id), p.updated_at)), "
 	    "'%Y-%m-%dT%H:%i:%sZ') AS c9, "
-	    "DATE_FORMAT(dc.decided_at, '%Y-%m-%d') AS c10, fp.code AS c11, "
+	    DB_SWEDISH_DAY("dc.decided_at") " AS c10, fp.code AS c11, "
 	    "a.project_type AS c12, p.capital_spend AS c13, "
 	    "p.withheld = 0 AND a.status = 'approved' AS c14 "
 	    "FROM v JOIN projects p ON p.id = v.pid "
@@ -108,7 +108,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "UNION ALL "
 	    /* Each financial line of an approved report beside the year's approved line of its category. */
 	    "SELECT 'e', v.code, rp.project_year, rp.kind, f.category, "
-	    "DATE_FORMAT(rp.decided_at, '%Y-%m-%d'), f.actual_amount, rp.kind, "
+	    DB_SWEDISH_DAY("rp.decided_at") ", f.actual_amount, rp.kind, "
 	    "rp.project_year, f.category, bl.amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN reports rp ON rp.project_id = v.pid AND rp.status = 'approved' "
 	    "JOIN report_financial_lines f ON f.report_id = rp.id "

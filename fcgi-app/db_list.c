@@ -58,7 +58,7 @@
  */
 #define INBOX_ROWS(join, key, key2, dir) \
 	"SELECT a.id, " APP_COLUMNS("a.status") ", t.name_sv, t.name_en, " \
-	AMOUNT_APPLIED ", DATE_FORMAT(a.submitted_at, '%Y-%m-%d') " \
+	AMOUNT_APPLIED ", " DB_SWEDISH_DAY("a.submitted_at") " " \
 	"FROM (SELECT a.id, " key " AS k, " key2 " AS k2 FROM applications a " join \
 	" WHERE " INBOX_WHERE " ORDER BY k " dir ", k2 " dir ", a.id " dir \
 	" LIMIT ? OFFSET ?) pg " \
@@ -145,7 +145,7 @@ static struct dbstmt project_rows[PROJECT_SORT__MAX][2] = {
 #define REPORT_ROWS(join, key, key2, dir) \
 	"SELECT rp.id, p.code, a.title_sv, a.title_en, o.name, c.name_sv, c.name_en, r.year, " \
 	"rp.kind, rp.project_year, DATE_FORMAT(rp.deadline, '%Y-%m-%d'), rp.status, " \
-	"DATE_FORMAT(rp.submitted_at, '%Y-%m-%d'), DATEDIFF(rp.deadline, ?), " OWED " " \
+	DB_SWEDISH_DAY("rp.submitted_at") ", DATEDIFF(rp.deadline, ?), " OWED " " \
 	"FROM (SELECT rp.id, " key " AS k, " key2 " AS k2 " REPORT_FROM join \
 	" WHERE " REPORT_WHERE " ORDER BY k " dir ", k2 " dir ", rp.id " dir \
 	" LIMIT ? OFFSET ?) pg " \

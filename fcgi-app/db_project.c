@@ -107,7 +107,7 @@ static struct dbstmt q[Q__MAX] = {
 	     * for it); the costs of its progress reports.
 	     */
 	    "SELECT 'k', NULL, NULL, p.version, p.cancelled_reason, p.withheld, p.withheld_reason, "
-	    "p.capital_spend, DATE_FORMAT(dc.decided_at, '%Y-%m-%d'), "
+	    "p.capital_spend, " DB_SWEDISH_DAY("dc.decided_at") ", "
 	    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	    "FROM v JOIN projects p ON p.id = v.pid "
 	    "LEFT JOIN decisions dc ON dc.application_id = v.aid "

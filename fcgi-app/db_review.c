@@ -36,7 +36,7 @@ enum q {
 	"rv.score_relevance, rv.comment_relevance, rv.score_feasibility, " \
 	"rv.comment_feasibility, rv.score_ownership, rv.comment_ownership, " \
 	"rv.score_gender, rv.comment_gender, rv.score_budget, rv.comment_budget, " \
-	"rv.recommendation, rv.summary, DATE_FORMAT(rv.completed_at, '%Y-%m-%d'), " \
+	"rv.recommendation, rv.summary, " DB_SWEDISH_DAY("rv.completed_at") ", " \
 	"rv.version "
 #define REVIEW_FROM "FROM applications a JOIN reviews rv ON rv.application_id = a.id " \
 	"JOIN users u ON u.id = rv.reviewer_id LEFT JOIN organisations o ON o.id = u.org_id "

@@ -36,7 +36,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "YEAR(COALESCE(p.actual_start, p.planned_start)) AS y1, "
 	    "YEAR(COALESCE(p.actual_end, p.planned_end)) AS y2, "
 	    "(SELECT SUM(py.amount) FROM project_years py WHERE py.project_id = p.id) AS amount, "
-	    "(SELECT YEAR(d.decided_at) FROM decisions d WHERE d.application_id = a.id "
+	    "(SELECT YEAR(" DB_SWEDISH("d.decided_at") ") FROM decisions d WHERE d.application_id = a.id "
 	    "AND d.outcome = 'approve') AS decided "
 	    "FROM projects p JOIN applications a ON a.id = p.application_id "
 	    "JOIN rounds r ON r.id = a.round_id WHERE ? = 0 OR a.round_id = ?), "

@@ -13,15 +13,6 @@
 #include "req.h"
 #include "view.h"
 
-/* The day in Sweden of a UTC time as stored: a change just after midnight there is that day's. */
-static const char *
-swedish_date(struct req *r, const char *utc)
-{
-	const char *local = utc != NULL ? fmt_time(r->a, utc) : NULL;
-
-	return local != NULL ? arena_strndup(r->a, local, 10) : utc;
-}
-
 void
 view_days(struct req *r, struct vobj *o, long long days)
 {
@@ -72,7 +63,7 @@ home_applicant(struct req *r)
 		vobj_str(o, "status", h.apps[i].status);
 		vobj_str(o, "status_label", label(r->lang, h.apps[i].status));
 		vobj_str(o, "country", h.apps[i].country);
-		vobj_str(o, "updated", swedish_date(r, h.apps[i].updated));
+		vobj_str(o, "updated", h.apps[i].updated);
 	}
 	for (i = 0; i < h.nprojects; i++) {
 		o = vobj_push(r->view, "projects");
@@ -97,7 +88,7 @@ home_applicant(struct req *r)
 		vobj_str(o, "outcome", approved ? "approved" : "rejected");
 		vobj_str(o, "outcome_label", label(r->lang, approved ?
 		    "approved" : "rejected"));
-		vobj_str(o, "decided", swedish_date(r, h.decisions[i].decided));
+		vobj_str(o, "decided", h.decisions[i].decided);
 		vobj_str(o, "project_code", h.decisions[i].project_code);
 	}
 	vobj_bool(r->view, "has_decisions", h.ndecisions > 0);

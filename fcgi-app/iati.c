@@ -9,6 +9,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "arena.h"
+#include "calendar.h"
 #include "conf.h"
 #include "db_iati.h"
 #include "iati.h"
@@ -31,6 +32,7 @@ iati_ctx_init(struct iati_ctx *ctx, const struct conf *c, const char *today,
 {
 	time_t t = (time_t)now;
 	struct tm tm;
+	struct ymd sd;
 
 	ctx->org_ref = c->iati_org_ref;
 	ctx->org_type = c->iati_org_type;
@@ -40,8 +42,10 @@ iati_ctx_init(struct iati_ctx *ctx, const struct conf *c, const char *today,
 	ctx->sida_activity = c->iati_sida_activity != NULL ? c->iati_sida_activity : "";
 	gmtime_r(&t, &tm);
 	strftime(ctx->now, sizeof(ctx->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sd = calendar_swedish_date(now);
+	snprintf(ctx->real_today, sizeof(ctx->real_today), "%04d-%02d-%02d", sd.y, sd.m, sd.d);
 	/* What has happened is what happened by the programme's today, which is never after the real one. */
-	snprintf(ctx->today, sizeof(ctx->today), "%.10s", ctx->now);
+	snprintf(ctx->today, sizeof(ctx->today), "%s", ctx->real_today);
 	if (today != NULL && strlen(today) == 10 && strcmp(today, ctx->today) < 0)
 		snprintf(ctx->today, sizeof(ctx->today), "%s", today);
 }

@@ -25,6 +25,7 @@ struct iati_ctx {
 	const char	*public_url;	/* the portal's address, for the activities' public pages; "" when not set */
 	const char	*sida_activity;	/* Sida's activity for the grant to ICLD; "" when not set */
 	char		 today[11];	/* YYYY-MM-DD */
+	char		 real_today[11];	/* the real date in Sweden, as the files' dates are Swedish days */
 	char		 now[21];	/* YYYY-MM-DDTHH:MM:SSZ */
 };
 

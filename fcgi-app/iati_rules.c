@@ -124,11 +124,11 @@ bad_symbols(const char *s)
 	return s != NULL && strpbrk(s, "/&|?") != NULL;
 }
 
-/* The first ten characters of ctx->now: the real date, which "in the future" is measured against. */
+/* The real date in Sweden, which "in the future" is measured against: the files' dates are Swedish days. */
 static const char *
 today_real(struct run *r)
 {
-	return arena_printf(r->out->a, "%.10s", r->ctx->now);
+	return r->ctx->real_today;
 }
 
 static const char *

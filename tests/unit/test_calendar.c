@@ -132,6 +132,43 @@ test_calendar_swedish_moment(void)
 	    utc(2026, 7, 1, 23, 0));
 }
 
+/* The day in Sweden of the UTC moment y-m-d h:mi:s, as "YYYY-MM-DD". */
+static const char *
+swedish_day(int y, int m, int d, int h, int mi, int s)
+{
+	return iso(calendar_swedish_date(utc(y, m, d, h, mi) + s));
+}
+
+static void
+test_calendar_swedish_date(void)
+{
+	/* Winter (CET): the day begins at 23:00 UTC the day before. */
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 1, 14, 22, 59, 59), "2016-01-14");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 1, 14, 23, 0, 0), "2016-01-15");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 1, 14, 23, 30, 0), "2016-01-15");
+	/* Summer (CEST): at 22:00 UTC. */
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 6, 30, 21, 59, 59), "2016-06-30");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 6, 30, 22, 0, 0), "2016-07-01");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 6, 30, 22, 30, 0), "2016-07-01");
+	/* Summer time begins at 01:00 UTC on the last Sunday of March (27 March 2016): that night is still winter's. */
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 3, 26, 22, 30, 0), "2016-03-26");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 3, 26, 23, 30, 0), "2016-03-27");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 3, 27, 21, 59, 59), "2016-03-27");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 3, 27, 22, 30, 0), "2016-03-28");
+	/* It ends at 01:00 UTC on the last Sunday of October (30 October 2016): that night is still summer's. */
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 10, 29, 22, 30, 0), "2016-10-30");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 10, 30, 22, 30, 0), "2016-10-30");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 10, 30, 23, 30, 0), "2016-10-31");
+	/* The last Sundays of 2017: 26 March and 29 October. */
+	CU_ASSERT_STRING_EQUAL(swedish_day(2017, 3, 25, 22, 30, 0), "2017-03-25");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2017, 3, 26, 22, 30, 0), "2017-03-27");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2017, 10, 28, 22, 30, 0), "2017-10-29");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2017, 10, 29, 22, 30, 0), "2017-10-29");
+	/* New Year's night. */
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 12, 31, 22, 59, 59), "2016-12-31");
+	CU_ASSERT_STRING_EQUAL(swedish_day(2016, 12, 31, 23, 30, 0), "2017-01-01");
+}
+
 int
 main(void)
 {
@@ -142,6 +179,7 @@ main(void)
 		{ "test_calendar_add_years_and_days", test_calendar_add_years_and_days },
 		{ "test_calendar_month_end_after", test_calendar_month_end_after },
 		{ "test_calendar_swedish_moment", test_calendar_swedish_moment },
+		{ "test_calendar_swedish_date", test_calendar_swedish_date },
 		{ NULL, NULL }
 	};
 

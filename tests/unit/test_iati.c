@@ -41,6 +41,8 @@ ctx_make(struct iati_ctx *ctx, const char *today, const char *now)
 	c.iati_contact_email = "info@icld.se";
 	iati_ctx_init(ctx, &c, today, 0);
 	snprintf(ctx->now, sizeof(ctx->now), "%s", now);
+	/* The tests' real moments are at midday, the same day in Sweden as in UTC. */
+	snprintf(ctx->real_today, sizeof(ctx->real_today), "%.10s", now);
 	snprintf(ctx->today, sizeof(ctx->today), "%s", today);
 }
 
@@ -947,6 +949,20 @@ test_iati_ctx_today(void)
 	CU_ASSERT_STRING_EQUAL(c.today, "2016-09-30");
 	iati_ctx_init(&c, &conf, NULL, 1475236800LL);
 	CU_ASSERT_STRING_EQUAL(c.today, "2016-09-30");
+	/*
+	 * The real day is Sweden's, as the file's dates of stamps are: 2016-12-31
+	 * 23:30 UTC is 00:30 on New Year's Day there, a stamp of that night is
+	 * dated then and is not in the future.
+	 */
+	iati_ctx_init(&c, &conf, NULL, 1483227000LL);
+	CU_ASSERT_STRING_EQUAL(c.now, "2016-12-31T23:30:00Z");
+	CU_ASSERT_STRING_EQUAL(c.real_today, "2017-01-01");
+	CU_ASSERT_STRING_EQUAL(c.today, "2017-01-01");
+	iati_ctx_init(&c, &conf, "2016-12-31", 1483227000LL);
+	CU_ASSERT_STRING_EQUAL(c.today, "2016-12-31");
+	/* 2016-06-30 22:30 UTC: 00:30 summer time on 1 July. */
+	iati_ctx_init(&c, &conf, NULL, 1467325800LL);
+	CU_ASSERT_STRING_EQUAL(c.real_today, "2016-07-01");
 }
 
 int
