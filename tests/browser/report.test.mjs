@@ -253,7 +253,7 @@ describe('a progress report, from the applicant to ICLD\'s payment', () => {
 			const cells = (await year.locator('td').allInnerTexts()).map(read);
 			assert.deepEqual(cells.slice(0, 4), [shownKr(amount), shownKr(eligible - lines.travel + found.travel), shownKr(due), shownKr(due)],
 				'budget, reported, approved and paid');
-			assert.equal(read(await year.locator('td .tag').innerText()), 'Beviljad', 'its progress report approved');
+			assert.equal(read(await year.locator('td .tag').innerText()), 'Godkänd', 'its progress report approved (a report is godkänd)');
 			await screenshot(page, 'project-paid-admin-sv');
 
 			// The Sida export, downloaded in the same signed-in browser: the payment is a disbursement
