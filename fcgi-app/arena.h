@@ -16,7 +16,9 @@ struct arena	*arena_new(size_t chunk);
 /*
  * Allocates size bytes aligned for any type, valid until the next
  * arena_reset() or arena_free(). Aborts on out-of-memory: the worker's
- * supervisor restarts it (see STYLE.md).
+ * supervisor restarts it: a worker that cannot allocate cannot answer
+ * anything either, and unwinding every caller for it would cost more than
+ * it saves.
  */
 void		*arena_alloc(struct arena *a, size_t size);
 void		*arena_calloc(struct arena *a, size_t n, size_t size);

@@ -1,7 +1,7 @@
 # dac_sectors.awk - writes fcgi-app/dac_sectors.c from IATI's Sector codelist (DAC 5 digit sector codes).
 #
 #   awk -v source="IATI-Codelists-NonEmbedded commit 7aeece7, 2026-06-22" \
-#       -f fcgi-app/dac_sectors.awk ../shared/iati/codelists/Sector.xml > fcgi-app/dac_sectors.c
+#       -f fcgi-app/dac_sectors.awk iati/codelists/Sector.xml > fcgi-app/dac_sectors.c
 #
 # The application cannot read the codelist at run time (it is not installed with it), so the codes are
 # compiled in; tests/unit/test_dac_sectors.c reads the codelist with libxml2 and fails when the two differ.

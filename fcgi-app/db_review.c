@@ -24,8 +24,8 @@ enum q {
 
 /*
  * Whether user u works for application a's applicant or one of its
- * Swedish co-applicants: SPEC.md's one rule about who may review, kept
- * here once for every statement that needs it.
+ * Swedish co-applicants, who may therefore not review it (no one judges
+ * their own organisation's application): the rule kept here once for every statement that needs it.
  */
 #define CONFLICT(u, a) "(" u ".org_id IS NOT NULL AND (" u ".org_id = " a \
 	".applicant_org_id OR EXISTS (SELECT 1 FROM application_coapplicants cc " \

@@ -1326,7 +1326,7 @@ load_rounds(struct demo *d)
 		bind_str(d, created);
 		execute(d, S_ROUND);
 		d->round_id[y - FIRST_YEAR] = (unsigned)d->id;
-		/* SPEC.md's defaults: inception, project, three-party. */
+		/* The programme's defaults (as /rounds/new offers them): inception, project, three-party. */
 		for (k = 0; k < 3; k++) {
 			static const long rule[3][7] = {
 				{ 1, 1, 0, 275000, 275000, 220000, 275000 },

@@ -1,4 +1,4 @@
-/* demo.h - the deterministic demo data set of SPEC.md ("Demo data"), loaded into an empty, migrated database. */
+/* demo.h - the deterministic demo data set (the programme as it stood on 30 September 2016), loaded into an empty, migrated database. */
 #ifndef KPP_DEMO_H
 #define KPP_DEMO_H
 

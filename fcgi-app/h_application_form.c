@@ -21,7 +21,8 @@
 #include "view.h"
 
 /*
- * How the form behaves (UX.md "Long forms"):
+ * How the form behaves (a long form filled over several sittings: nothing
+ * typed is ever lost, every problem is said at once and beside its field):
  *
  * Saving a section never checks more than what can be stored: a number
  * is a number, a date a date, an e-mail address an address, a text fits

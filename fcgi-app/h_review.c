@@ -26,7 +26,7 @@
 
 #define NDASH		"\xe2\x80\x93"
 
-/* SPEC.md's criteria: the form's field names, and the words for each. */
+/* The review's criteria (score.h): the form's field names, and the words for each. */
 static const struct {
 	const char	*score;		/* field name of the score, and id of its first radio button */
 	const char	*comment;	/* field name of the comment */

@@ -66,7 +66,11 @@ static const char *const allowed_names[PT__MAX] = {
 	"inception_allowed", "project_allowed", "three_party_allowed",
 };
 
-/* SPEC.md's table, which each round may change. Latin America has no three-party ceiling there: Africa's and Asia's. */
+/*
+ * The programme's rules per type of project (years, amount per year per region), which each round may
+ * change. Latin America has no three-party ceiling of its own in the programme's guidelines: it takes
+ * Africa's and Asia's.
+ */
 static const struct round_rule default_rules[PT__MAX] = {
 	[PT_INCEPTION] = { 1, 1, 1, 0, { 275000, 275000, 220000, 275000 } },
 	[PT_PROJECT] = { 1, 1, 3, 300000, { 500000, 500000, 500000, 500000 } },
@@ -428,7 +432,7 @@ h_round_list(struct req *r)
 	return render(r, TPL_ROUNDS);
 }
 
-/* GET /rounds/new -> 200 the form with SPEC.md's defaults and a fresh one-time token */
+/* GET /rounds/new -> 200 the form with the programme's defaults and a fresh one-time token */
 int
 h_round_new(struct req *r)
 {

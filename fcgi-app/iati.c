@@ -19,7 +19,7 @@
 /* Projects read per statement: enough to make the round trips cheap, few enough to keep memory small. */
 #define IATI_PAGE	200
 
-/* The codes every activity carries (their codelists in ../shared/iati/codelists). */
+/* The codes every activity carries (their codelists in iati/codelists). */
 #define SIDA_REF	"SE-0"		/* Sweden, as Sida reports its funding */
 #define SIDA_TYPE	"10"		/* OrganisationType: Government */
 #define SIDA_NAME	"Swedish International Development Cooperation Agency (Sida)"

@@ -6,7 +6,7 @@
 
 #include "conf.h"
 
-/* SPEC.md's five criteria, in the order the form and the page show them. */
+/* The five criteria ICLD's reviewers score an application on, in the order the form and the page show them. */
 enum criterion {
 	CRIT_RELEVANCE = 0,	/* relevance to local democracy */
 	CRIT_FEASIBILITY,

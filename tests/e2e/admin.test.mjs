@@ -1,5 +1,5 @@
 // admin.test.mjs - the operator's command (migrations, first admin) and the demo data's facts,
-// against a real MariaDB: the statistics pages must be able to show SPEC.md's facts from the data itself.
+// against a real MariaDB: the statistics pages must be able to show the demo's facts (its story of the programme) from the data itself.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 // iati.test.mjs - the Sida export (GET /export/iati.xml, GET /export, kpp-export) against the demo data: valid
-// against IATI's 2.03 schema (xmllint), every code from its codelist, what SPEC.md lists in each activity checked
+// against IATI's 2.03 schema (xmllint), every code from its codelist, what each activity must carry checked
 // with SQL, kpp's own rule check clean; then projects broken with SQL reported with IATI's rule ids and links to
 // where to fix them, on /export and on their pages; escaping and other scripts; the command line's file, the same
 // bytes as the web's, and none at all when the database is unreachable.
@@ -104,7 +104,7 @@ describe('the demo export', () => {
 		assert.deepEqual(new Set(attrs(xml, 'tag', 'vocabulary')), new Set(['2']), 'tags are SDG goals');
 	});
 
-	test('each activity carries what SPEC.md lists, from the project\'s data', async () => {
+	test('each activity carries the elements kpp maps, from the project\'s data', async () => {
 		// A follow-up of an inception with a title in the partner's language: the most parts a demo activity has.
 		const [[code, pid, aid, gm]] = await q(`SELECT p.code, p.id, a.id, p.gender_marker FROM projects p
 			JOIN applications a ON a.id = p.application_id

@@ -74,7 +74,7 @@ describe('reading the rounds', () => {
 });
 
 describe('adding a round', () => {
-	test('the form has SPEC.md\'s defaults and a one-time token', async () => {
+	test('the form has the programme\'s defaults and a one-time token', async () => {
 		const { page, form } = await formOn(admin, '/rounds/new', '/rounds');
 		assert.equal(page.status, 200);
 		assert.match(form.fields.token, /^[0-9a-f]{64}$/);

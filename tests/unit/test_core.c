@@ -576,6 +576,7 @@ temp_file(const char *text, mode_t mode)
 	FILE *f;
 	int fd;
 
+	/* mkstemp() makes the name unique in place of the six X. */
 	snprintf(path, sizeof(path), "/tmp/kpp-test-cred-XXXXXX");
 	if ((fd = mkstemp(path)) == -1)
 		return NULL;

@@ -221,7 +221,7 @@ test_decision_plan_refuses(void)
 
 /* ---- the checks ------------------------------------------------------------------------------------------ */
 
-/* The round with SPEC.md's defaults. */
+/* The round with the programme's defaults (h_round.c). */
 static void
 round_defaults(void)
 {

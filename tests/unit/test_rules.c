@@ -36,7 +36,7 @@ static const struct country KOSOVO = { "XK", "Kosovo", "Kosovo", REGION_EUROPE, 
 static const struct country VIETNAM = { "VN", "Vietnam", "Viet Nam", REGION_ASIA, 0, "vi" };
 static const struct country ZAMBIA = { "ZM", "Zambia", "Zambia", REGION_AFRICA, 1, "en" };
 
-/* The round with the defaults of SPEC.md, open from 1 February to 31 March 2016. */
+/* The round with the programme's defaults (h_round.c), open from 1 February to 31 March 2016. */
 static void
 round_defaults(void)
 {
