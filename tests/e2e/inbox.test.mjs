@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStack, htmlDecode, textOf } from './harness.mjs';
+import { parseCsv } from './lib/csv.mjs';
 import { unzip } from './lib/zip.mjs';
 
 const BOM = '\ufeff';
@@ -81,23 +82,6 @@ async function allRows(s, p) {
 const INBOX_SQL = "FROM applications a WHERE a.status <> 'draft' AND a.submitted_at IS NOT NULL";
 const idsOf = (rows) => rows.map((r) => Number(r[C.ref]));
 const sqlIds = async (where, order = 'a.id') => (await q(`SELECT a.id ${INBOX_SQL} AND ${where} ORDER BY ${order}`)).map((r) => Number(r[0]));
-
-/** A minimal CSV reader for the dialect of csv.c: ';' between cells, '"' quoting with doubled quotes, CRLF. */
-function parseCsv(text) {
-	const rows = [];
-	let row = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ';') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
-	}
-	assert.equal(cell + row.join(''), '', 'the file ends with CRLF');
-	return rows;
-}
 
 describe('who may see the lists', () => {
 	test('an applicant gets 404 for the inbox, the projects list and every download of them', async () => {

@@ -7,6 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStack, textOf } from './harness.mjs';
+import { parseCsv } from './lib/csv.mjs';
 import { activities } from './lib/iati.mjs';
 
 // [a UTC stamp as stored, its day in Sweden]
@@ -32,22 +33,6 @@ before(async () => {
 });
 
 after(() => stack?.stop());
-
-/** A minimal CSV reader for the dialect of csv.c: ';' between cells, '"' quoting with doubled quotes, CRLF. */
-function parseCsv(text) {
-	const rows = [];
-	let row = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ';') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
-	}
-	return rows;
-}
 
 describe('the day in Sweden of a stamp', () => {
 	test('the inbox and its CSV show each application\'s submission on its Swedish day', async () => {
