@@ -510,21 +510,34 @@ h_application_show(struct req *r)
 	return render(r, TPL_APPLICATION);
 }
 
-/* The confirmation page of a withdrawal, with the form when it can still be done. */
+/*
+ * The confirmation page of withdrawing or deleting (verb: the action's last segment and its
+ * button's id) the application, with the form (_app_confirm_form.html) when can it still be done.
+ */
+static int
+confirm_page(struct req *r, const struct application *a, const char *verb, const char *title,
+    const char *button, int can, enum tpl page)
+{
+	const char *app_title = i18n_pick(r->lang, a->title_sv, a->title_en);
+	struct vobj *v = r->view;
+
+	vobj_str(v, "title", i18n_tr(r->lang, title));
+	vobj_str(v, "app_title", !blank(app_title) ? app_title : NULL);
+	vobj_int(v, "id", a->id);
+	vobj_int(v, "version", a->version);
+	vobj_str(v, "verb", verb);
+	vobj_str(v, "button", i18n_tr(r->lang, button));
+	vobj_bool(v, "can", can);
+	view_crumb(r, arena_printf(r->a, "/applications/%lld", a->id),
+	    arena_printf(r->a, "%s %lld", i18n_tr(r->lang, N_("Application")), a->id));
+	return render(r, page);
+}
+
 static int
 withdraw_page(struct req *r, const struct application *a)
 {
-	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
-	struct vobj *v = r->view;
-
-	vobj_str(v, "title", i18n_tr(r->lang, N_("Withdraw the application?")));
-	vobj_str(v, "app_title", !blank(title) ? title : NULL);
-	vobj_int(v, "id", a->id);
-	vobj_int(v, "version", a->version);
-	vobj_bool(v, "can_withdraw", withdrawable(a->status));
-	view_crumb(r, arena_printf(r->a, "/applications/%lld", a->id),
-	    arena_printf(r->a, "%s %lld", i18n_tr(r->lang, N_("Application")), a->id));
-	return render(r, TPL_APPLICATION_WITHDRAW);
+	return confirm_page(r, a, "withdraw", N_("Withdraw the application?"),
+	    N_("Withdraw the application"), withdrawable(a->status), TPL_APPLICATION_WITHDRAW);
 }
 
 /* GET /applications/{id}/withdraw -> 200 confirmation | 303 when it can't be withdrawn | 404 */
@@ -578,22 +591,12 @@ h_application_withdraw(struct req *r)
 	return withdraw_page(r, &a);
 }
 
-/* The confirmation page of deleting a draft, with the form when it can still be done. */
 static int
 delete_page(struct req *r, const struct application *a,
     const struct application_extra *x)
 {
-	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
-	struct vobj *v = r->view;
-
-	vobj_str(v, "title", i18n_tr(r->lang, N_("Delete the draft?")));
-	vobj_str(v, "app_title", !blank(title) ? title : NULL);
-	vobj_int(v, "id", a->id);
-	vobj_int(v, "version", a->version);
-	vobj_bool(v, "can_delete", deletable(a, x));
-	view_crumb(r, arena_printf(r->a, "/applications/%lld", a->id),
-	    arena_printf(r->a, "%s %lld", i18n_tr(r->lang, N_("Application")), a->id));
-	return render(r, TPL_APPLICATION_DELETE);
+	return confirm_page(r, a, "delete", N_("Delete the draft?"), N_("Delete the draft"),
+	    deletable(a, x), TPL_APPLICATION_DELETE);
 }
 
 /* GET /applications/{id}/delete -> 200 confirmation | 303 the application, once submitted | 404 | 503 */
