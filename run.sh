@@ -4,7 +4,7 @@
 #   ./run.sh demo    the demo on http://127.0.0.1:8080/ (private MariaDB, workers and nginx under ./var/),
 #                    in the foreground until Ctrl-C; the data stays in ./var/ for the next start
 #   ./run.sh check   every test: unit tests under ASan+UBSan, the fuzz smoke run, end-to-end and browser
-#                    tests; ends with one line "N passed, M failed" and fails if M > 0
+#                    tests, make distcheck; ends with one line "N passed, M failed" and fails if M > 0
 #
 # Both install what is missing (apt-get, as root or through sudo; npm ci for the test tools) and build
 # (autotools, VPATH build in ./build, ./build-asan for the sanitizers). Nothing is started as a system
@@ -493,6 +493,20 @@ stage_e2e_asan() {
 	fi
 }
 
+# (e) make distcheck in the build: the release tarball holds all it needs to build, pass make check,
+# install and uninstall (a file left out of the mk/*.am lists fails here, not at the user's). One test.
+stage_distcheck() {
+	local log=$LOG/check-distcheck.log rc=0
+	say "make distcheck in ${BUILD#"$SRC"/}/"
+	timeout --kill-after=10 900 make -C "$BUILD" -j"$NPROC" distcheck >"$log" 2>&1 || rc=$?
+	if [ $rc -eq 0 ]; then
+		stage_result distcheck 1 0
+	else
+		tail -n 40 "$log" >&2
+		stage_result distcheck 0 1 "status $rc; log: $log"
+	fi
+}
+
 check() {
 	local built=1 asan=0
 	mkdir -p "$LOG"
@@ -514,6 +528,7 @@ check() {
 	stage_fuzz
 	if [ $built = 1 ]; then stage_e2e; fi
 	if [ $asan = 1 ]; then stage_e2e_asan; fi
+	if [ $built = 1 ]; then stage_distcheck; fi
 	echo
 	echo "$TOTAL_PASS passed, $TOTAL_FAIL failed"
 	[ "$TOTAL_FAIL" -eq 0 ]

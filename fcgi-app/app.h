@@ -2,6 +2,8 @@
 #ifndef KPP_APP_H
 #define KPP_APP_H
 
+#include <stddef.h>
+
 #include "conf.h"
 #include "kerr.h"
 

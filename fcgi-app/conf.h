@@ -2,13 +2,10 @@
 #ifndef KPP_CONF_H
 #define KPP_CONF_H
 
-#include "kerr.h"
+#include <stddef.h>
 
-enum lang {
-	LANG_SV = 0,
-	LANG_EN,
-	LANG__MAX
-};
+#include "i18n.h"	/* enum lang: the default language */
+#include "kerr.h"
 
 struct conf {
 	/* [database] the application's connection (DML rights only) */

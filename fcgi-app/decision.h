@@ -6,7 +6,7 @@
 
 #include "application.h"
 #include "calendar.h"
-#include "conf.h"
+#include "i18n.h"
 #include "kerr.h"
 #include "rules.h"
 

@@ -2,7 +2,7 @@
 #ifndef KPP_FMT_H
 #define KPP_FMT_H
 
-#include "conf.h"
+#include "i18n.h"
 
 struct arena;
 

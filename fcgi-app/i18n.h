@@ -2,7 +2,12 @@
 #ifndef KPP_I18N_H
 #define KPP_I18N_H
 
-#include "conf.h"
+/* The interface's languages; an array by language has LANG__MAX entries. */
+enum lang {
+	LANG_SV = 0,
+	LANG_EN,
+	LANG__MAX
+};
 
 /* Marks a string for the catalogue without translating it here. */
 #define N_(s)	(s)

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "conf.h"
+#include "i18n.h"
 
 struct arena;
 

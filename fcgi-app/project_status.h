@@ -2,7 +2,7 @@
 #ifndef KPP_PROJECT_STATUS_H
 #define KPP_PROJECT_STATUS_H
 
-#include "conf.h"
+#include "i18n.h"
 
 struct arena;
 

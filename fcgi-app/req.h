@@ -3,8 +3,8 @@
 #define KPP_REQ_H
 
 #include "buf.h"
-#include "conf.h"
 #include "form.h"
+#include "i18n.h"
 #include "kerr.h"
 #include "localpath.h"	/* local_path_ok(), for the handlers' back= and next= */
 

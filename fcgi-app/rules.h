@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "application.h"
-#include "conf.h"
+#include "i18n.h"
 
 struct arena;
 

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "conf.h"
+#include "i18n.h"
 
 /* The five criteria ICLD's reviewers score an application on, in the order the form and the page show them. */
 enum criterion {
