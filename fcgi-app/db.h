@@ -8,16 +8,17 @@
 
 struct arena;
 struct conf;
-typedef struct st_mysql_stmt MYSQL_STMT;
 
 /*
  * A statement of one db_<resource>.c file. Files keep them in a static
  * array indexed by their own enum; each is prepared on first use and again
- * after a reconnect (the connection's generation changes).
+ * after a reconnect (the connection's generation changes). Only db.c reads
+ * st, the prepared statement (the MySQL API's MYSQL_STMT): no other file
+ * needs that API's names.
  */
 struct dbstmt {
 	const char	*sql;
-	MYSQL_STMT	*st;
+	void		*st;
 	unsigned	 gen;
 };
 
