@@ -1,6 +1,7 @@
 /* db.c - one MariaDB connection per worker, with reconnect and a lazy prepared-statement cache. */
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -570,4 +571,200 @@ const char *
 db_str(const struct dbres *r, size_t row, size_t col)
 {
 	return r->rows[row][col];
+}
+
+/*
+ * The operator's connection (kpp-admin): apart from the worker's above,
+ * with no reconnect, no logging and no cache: a program that runs once
+ * and tells its operator what failed.
+ */
+
+#define DBOP_MAXPARAMS	64
+
+struct dbop {
+	MYSQL		*m;
+	/* The statements dbop_exec() prepared, by their text. */
+	struct {
+		char		*sql;
+		MYSQL_STMT	*st;
+	}		*stmts;
+	size_t		 nstmts, capstmts;
+	char		 err[MYSQL_ERRMSG_SIZE];
+};
+
+/* Client-side errors (2000-2999) mean the server is gone, not that the SQL was wrong. */
+static enum kerr
+op_fail(struct dbop *o, unsigned no, const char *msg)
+{
+	snprintf(o->err, sizeof(o->err), "%s", msg);
+	return no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_SYSTEM;
+}
+
+struct dbop *
+dbop_open(const struct conf *c, const char *user, const char *password, char *err,
+    size_t errlen)
+{
+	unsigned int t = c->db_connect_timeout;
+	const char *host = c->db_host[0] != '\0' ? c->db_host : NULL;
+	struct dbop *o;
+
+	if ((o = calloc(1, sizeof(*o))) == NULL || (o->m = mysql_init(NULL)) == NULL) {
+		free(o);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	mysql_options(o->m, MYSQL_OPT_CONNECT_TIMEOUT, &t);
+	mysql_options(o->m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (mysql_real_connect(o->m, host, user, password, c->db_name, c->db_port,
+	    host == NULL ? c->db_socket : NULL, CLIENT_MULTI_STATEMENTS) == NULL ||
+	    mysql_set_character_set(o->m, "utf8mb4") != 0) {
+		snprintf(err, errlen, "%s", mysql_error(o->m));
+		dbop_close(o);
+		return NULL;
+	}
+	return o;
+}
+
+void
+dbop_close(struct dbop *o)
+{
+	size_t i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < o->nstmts; i++) {
+		mysql_stmt_close(o->stmts[i].st);
+		free(o->stmts[i].sql);
+	}
+	free(o->stmts);
+	mysql_close(o->m);
+	free(o);
+}
+
+const char *
+dbop_error(const struct dbop *o)
+{
+	return o->err;
+}
+
+enum kerr
+dbop_run(struct dbop *o, const char *sql, size_t len)
+{
+	MYSQL_RES *res;
+	int st;
+
+	if (mysql_real_query(o->m, sql, (unsigned long)len) != 0)
+		return op_fail(o, mysql_errno(o->m), mysql_error(o->m));
+	/* A statement that returns rows (a SELECT in a migration, ANALYZE TABLE) must be drained. */
+	do {
+		if ((res = mysql_store_result(o->m)) != NULL)
+			mysql_free_result(res);
+		else if (mysql_field_count(o->m) != 0)
+			return op_fail(o, mysql_errno(o->m), mysql_error(o->m));
+	} while ((st = mysql_next_result(o->m)) == 0);
+	if (st > 0)
+		return op_fail(o, mysql_errno(o->m), mysql_error(o->m));
+	return KERR_OK;
+}
+
+enum kerr
+dbop_query(struct dbop *o, struct arena *a, const char *sql, struct dbres *res)
+{
+	MYSQL_RES *r;
+	MYSQL_ROW row;
+	unsigned long *lens;
+	size_t i, j;
+
+	memset(res, 0, sizeof(*res));
+	if (mysql_query(o->m, sql) != 0 || (r = mysql_store_result(o->m)) == NULL)
+		return op_fail(o, mysql_errno(o->m), mysql_error(o->m));
+	res->ncols = mysql_num_fields(r);
+	res->rows = arena_calloc(a, mysql_num_rows(r) + 1, sizeof(*res->rows));
+	for (i = 0; (row = mysql_fetch_row(r)) != NULL; i++) {
+		lens = mysql_fetch_lengths(r);
+		res->rows[i] = arena_alloc(a, res->ncols * sizeof(char *));
+		for (j = 0; j < res->ncols; j++)
+			res->rows[i][j] = row[j] != NULL ? arena_strndup(a, row[j], lens[j]) : NULL;
+	}
+	res->nrows = i;
+	mysql_free_result(r);
+	return KERR_OK;
+}
+
+/* The statement sql, prepared on its first run. */
+static enum kerr
+op_prepare(struct dbop *o, const char *sql, MYSQL_STMT **out)
+{
+	MYSQL_STMT *st;
+	enum kerr e;
+	size_t i, cap;
+	void *p;
+
+	for (i = 0; i < o->nstmts; i++)
+		if (strcmp(o->stmts[i].sql, sql) == 0) {
+			*out = o->stmts[i].st;
+			return KERR_OK;
+		}
+	if (o->nstmts == o->capstmts) {
+		cap = o->capstmts ? o->capstmts * 2 : 32;
+		if ((p = realloc(o->stmts, cap * sizeof(*o->stmts))) == NULL)
+			return op_fail(o, CR_OUT_OF_MEMORY, "out of memory");
+		o->stmts = p;
+		o->capstmts = cap;
+	}
+	if ((st = mysql_stmt_init(o->m)) == NULL)
+		return op_fail(o, mysql_errno(o->m), mysql_error(o->m));
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		e = op_fail(o, mysql_stmt_errno(st), mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return e;
+	}
+	if ((o->stmts[o->nstmts].sql = strdup(sql)) == NULL) {
+		mysql_stmt_close(st);
+		return op_fail(o, CR_OUT_OF_MEMORY, "out of memory");
+	}
+	o->stmts[o->nstmts++].st = st;
+	*out = st;
+	return KERR_OK;
+}
+
+enum kerr
+dbop_exec(struct dbop *o, const char *sql, const struct dbval *v, size_t n,
+    unsigned long long *insert_id)
+{
+	MYSQL_BIND b[DBOP_MAXPARAMS];
+	unsigned long len[DBOP_MAXPARAMS];
+	MYSQL_STMT *st;
+	enum kerr e;
+	size_t i;
+
+	if ((e = op_prepare(o, sql, &st)) != KERR_OK)
+		return e;
+	if (n != mysql_stmt_param_count(st) || n > DBOP_MAXPARAMS) {
+		snprintf(o->err, sizeof(o->err), "%zu values for %lu parameters", n,
+		    mysql_stmt_param_count(st));
+		return KERR_SYSTEM;
+	}
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < n; i++)
+		switch (v[i].kind) {
+		case DBV_NULL:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		case DBV_INT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&v[i].i;
+			break;
+		case DBV_TEXT:
+			len[i] = strlen(v[i].s);
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer = (void *)v[i].s;
+			b[i].length = &len[i];
+			break;
+		}
+	if (mysql_stmt_bind_param(st, b) != 0 || mysql_stmt_execute(st) != 0)
+		return op_fail(o, mysql_stmt_errno(st), mysql_stmt_error(st));
+	if (insert_id != NULL)
+		*insert_id = mysql_stmt_insert_id(st);
+	return KERR_OK;
 }

@@ -8,16 +8,17 @@
 
 struct arena;
 struct conf;
-typedef struct st_mysql_stmt MYSQL_STMT;
 
 /*
  * A statement of one db_<resource>.c file. Files keep them in a static
  * array indexed by their own enum; each is prepared on first use and again
- * after a reconnect (the connection's generation changes).
+ * after a reconnect (the connection's generation changes). Only db.c reads
+ * st, the prepared statement (the MySQL API's MYSQL_STMT): no other file
+ * needs that API's names.
  */
 struct dbstmt {
 	const char	*sql;
-	MYSQL_STMT	*st;
+	void		*st;
 	unsigned	 gen;
 };
 
@@ -139,5 +140,55 @@ void		 db_close(void);
 /* Helpers for reading a result: the value at (row, col) as a number, 0 for NULL. */
 long long	 db_ll(const struct dbres *r, size_t row, size_t col);
 const char	*db_str(const struct dbres *r, size_t row, size_t col);
+
+
+/*
+ * The operator's connection, for kpp-admin's migrations and demo data:
+ * its own, as the account it is given (the schema's owner, not the
+ * workers'), one statement text at a time or prepared, with errors told
+ * back as text for the operator rather than logged. The workers' db_*
+ * functions above never use it.
+ */
+struct dbop;
+
+/* A value for a parameter of dbop_exec(). */
+struct dbval {
+	enum { DBV_NULL, DBV_INT, DBV_TEXT } kind;
+	long long	 i;	/* DBV_INT */
+	const char	*s;	/* DBV_TEXT, NUL-terminated */
+};
+
+/*
+ * Connects as user to c's database (c's host, else its socket; its port
+ * and connect timeout) in utf8mb4, taking statements that hold several
+ * (a trigger's body). Returns NULL with the reason in err.
+ */
+struct dbop	*dbop_open(const struct conf *c, const char *user, const char *password,
+		    char *err, size_t errlen);
+void		 dbop_close(struct dbop *o);
+
+/*
+ * Errors of the functions below: KERR_DB when the client library failed
+ * (the server is gone, out of reach), KERR_SYSTEM when the server refused
+ * the statement; the message is dbop_error()'s.
+ */
+
+/* Runs the len bytes of SQL at sql as they are; rows it returns are read and dropped. */
+enum kerr	 dbop_run(struct dbop *o, const char *sql, size_t len);
+
+/* Runs a statement that returns rows (a SELECT); they land in res, allocated in a. */
+enum kerr	 dbop_query(struct dbop *o, struct arena *a, const char *sql, struct dbres *res);
+
+/*
+ * Runs sql as a prepared statement with the n values v for its
+ * parameters; insert_id (may be NULL) gets its AUTO_INCREMENT id. The
+ * statement stays prepared for the next run of the same text, until
+ * dbop_close().
+ */
+enum kerr	 dbop_exec(struct dbop *o, const char *sql, const struct dbval *v, size_t n,
+		    unsigned long long *insert_id);
+
+/* The message of the last failure. */
+const char	*dbop_error(const struct dbop *o);
 
 #endif

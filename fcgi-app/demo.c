@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <errmsg.h>
-#include <mysql.h>
 #include <sodium.h>
 
+#include "arena.h"
 #include "calendar.h"
+#include "db.h"
 #include "demo.h"
 #include "reimburse.h"
 
@@ -857,17 +857,14 @@ struct lind {
 };
 
 struct demo {
-	MYSQL		*m;
-	MYSQL_STMT	*st[S__MAX];
+	struct dbop	*o;
 	uint64_t	 rng;
 	char		*err;
 	size_t		 errlen;
 	enum kerr	 e;		/* first error; every later statement is skipped */
 	unsigned long long id;		/* insert id of the last statement */
 	/* values for the next statement */
-	MYSQL_BIND	 b[MAXPARAMS];
-	long long	 iv[MAXPARAMS];
-	unsigned long	 len[MAXPARAMS];
+	struct dbval	 v[MAXPARAMS];
 	size_t		 np;
 	char		 pwhash[crypto_pwhash_STRBYTES];
 	long		 story;		/* the story date as a day number */
@@ -963,103 +960,75 @@ fail(struct demo *d, enum kerr e, const char *fmt, ...)
 	}
 }
 
+/* Records e, a failure of the operator's connection doing what. */
 static void
-db_fail(struct demo *d, unsigned no, const char *what, const char *msg)
+db_fail(struct demo *d, enum kerr e, const char *what)
 {
-	fail(d, no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_SYSTEM, "%s: %s", what, msg);
+	fail(d, e, "%s: %s", what, dbop_error(d->o));
 }
 
-static MYSQL_BIND *
+/* The next value to bind, NULL unless set otherwise. */
+static struct dbval *
 next_bind(struct demo *d)
 {
-	MYSQL_BIND *b;
+	struct dbval *v;
 
 	if (d->np == MAXPARAMS) {
 		fail(d, KERR_SYSTEM, "demo: more than %d values for one statement", MAXPARAMS);
 		return NULL;
 	}
-	b = &d->b[d->np++];
-	memset(b, 0, sizeof(*b));
-	return b;
+	v = &d->v[d->np++];
+	v->kind = DBV_NULL;
+	return v;
 }
 
 /* Binds the next value: an integer. */
 static void
-bind_int(struct demo *d, long long v)
+bind_int(struct demo *d, long long i)
 {
-	MYSQL_BIND *b;
+	struct dbval *v;
 
-	if ((b = next_bind(d)) == NULL)
+	if ((v = next_bind(d)) == NULL)
 		return;
-	d->iv[d->np - 1] = v;
-	b->buffer_type = MYSQL_TYPE_LONGLONG;
-	b->buffer = &d->iv[d->np - 1];
+	v->kind = DBV_INT;
+	v->i = i;
 }
 
 /* Binds the next value: a row id, 0 meaning NULL. */
 static void
-bind_id(struct demo *d, unsigned long long v)
+bind_id(struct demo *d, unsigned long long id)
 {
-	MYSQL_BIND *b;
-
-	if (v != 0) {
-		bind_int(d, (long long)v);
-		return;
-	}
-	if ((b = next_bind(d)) != NULL)
-		b->buffer_type = MYSQL_TYPE_NULL;
+	if (id != 0)
+		bind_int(d, (long long)id);
+	else
+		next_bind(d);
 }
 
 /* Binds the next value: a string that lives until execute(), NULL meaning NULL. */
 static void
 bind_str(struct demo *d, const char *s)
 {
-	MYSQL_BIND *b;
+	struct dbval *v;
 
-	if ((b = next_bind(d)) == NULL)
+	if ((v = next_bind(d)) == NULL || s == NULL)
 		return;
-	if (s == NULL) {
-		b->buffer_type = MYSQL_TYPE_NULL;
-		return;
-	}
-	d->len[d->np - 1] = strlen(s);
-	b->buffer_type = MYSQL_TYPE_STRING;
-	b->buffer = (char *)s;
-	b->length = &d->len[d->np - 1];
+	v->kind = DBV_TEXT;
+	v->s = s;
 }
 
 /* Runs statement s with the values bound since the last call; its insert id goes to d->id. */
 static void
 execute(struct demo *d, enum st s)
 {
-	MYSQL_STMT *st;
 	size_t np = d->np;
+	enum kerr e;
 
 	d->np = 0;
 	d->id = 0;
 	if (d->e != KERR_OK)
 		return;
-	if ((st = d->st[s]) == NULL) {
-		if ((st = mysql_stmt_init(d->m)) == NULL) {
-			db_fail(d, mysql_errno(d->m), "mysql_stmt_init()", mysql_error(d->m));
-			return;
-		}
-		d->st[s] = st;
-		if (mysql_stmt_prepare(st, sqls[s], strlen(sqls[s])) != 0) {
-			db_fail(d, mysql_stmt_errno(st), sqls[s], mysql_stmt_error(st));
-			return;
-		}
-	}
-	if (mysql_stmt_param_count(st) != np) {
-		fail(d, KERR_SYSTEM, "demo: %zu values for %lu parameters: %s", np,
-		    mysql_stmt_param_count(st), sqls[s]);
-		return;
-	}
-	if (mysql_stmt_bind_param(st, d->b) != 0 || mysql_stmt_execute(st) != 0) {
-		db_fail(d, mysql_stmt_errno(st), sqls[s], mysql_stmt_error(st));
-		return;
-	}
-	d->id = mysql_stmt_insert_id(st);
+	if ((e = dbop_exec(d->o, sqls[s], d->v, np, &d->id)) != KERR_OK)
+		db_fail(d, e, sqls[s]);
 }
 
 static void
@@ -2307,22 +2276,32 @@ load_sequences(struct demo *d)
 		}
 }
 
+/* Runs one statement written out here. */
 static enum kerr
-precheck(MYSQL *m, char *err, size_t errlen)
+run_text(struct dbop *o, const char *sql)
 {
-	MYSQL_RES *res;
-	MYSQL_ROW row;
-	int empty;
-	unsigned no;
+	return dbop_run(o, sql, strlen(sql));
+}
 
-	if (mysql_query(m, "SELECT COUNT(*) FROM users") != 0 || (res = mysql_store_result(m)) == NULL) {
-		no = mysql_errno(m);
-		snprintf(err, errlen, "demo: %s (are the migrations applied?)", mysql_error(m));
-		return no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_INVALID;
+static enum kerr
+precheck(struct dbop *o, char *err, size_t errlen)
+{
+	struct arena *a;
+	struct dbres res;
+	enum kerr e;
+	int empty;
+
+	if ((a = arena_new(1024)) == NULL) {
+		snprintf(err, errlen, "demo: out of memory");
+		return KERR_NOMEM;
 	}
-	row = mysql_fetch_row(res);
-	empty = row != NULL && row[0] != NULL && strcmp(row[0], "0") == 0;
-	mysql_free_result(res);
+	if ((e = dbop_query(o, a, "SELECT COUNT(*) FROM users", &res)) != KERR_OK) {
+		arena_free(a);
+		snprintf(err, errlen, "demo: %s (are the migrations applied?)", dbop_error(o));
+		return e == KERR_DB ? KERR_DB : KERR_INVALID;
+	}
+	empty = res.nrows > 0 && db_str(&res, 0, 0) != NULL && strcmp(db_str(&res, 0, 0), "0") == 0;
+	arena_free(a);
 	if (!empty) {
 		snprintf(err, errlen, "demo: the database already has users; the demo data goes only into an "
 		    "empty database");
@@ -2332,7 +2311,7 @@ precheck(MYSQL *m, char *err, size_t errlen)
 }
 
 enum kerr
-demo_load(MYSQL *m, FILE *log, char *err, size_t errlen)
+demo_load(struct dbop *o, FILE *log, char *err, size_t errlen)
 {
 	struct demo *d;
 	enum kerr e;
@@ -2342,20 +2321,17 @@ demo_load(MYSQL *m, FILE *log, char *err, size_t errlen)
 		snprintf(err, errlen, "demo: sodium_init() failed");
 		return KERR_SYSTEM;
 	}
-	if (mysql_set_character_set(m, "utf8mb4") != 0 ||
-	    mysql_query(m, "SET SESSION time_zone = '+00:00'") != 0) {
-		unsigned no = mysql_errno(m);
-
-		snprintf(err, errlen, "demo: setting up the session: %s", mysql_error(m));
-		return no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_SYSTEM;
+	if ((e = run_text(o, "SET SESSION time_zone = '+00:00'")) != KERR_OK) {
+		snprintf(err, errlen, "demo: setting up the session: %s", dbop_error(o));
+		return e;
 	}
-	if ((e = precheck(m, err, errlen)) != KERR_OK)
+	if ((e = precheck(o, err, errlen)) != KERR_OK)
 		return e;
 	if ((d = calloc(1, sizeof(*d))) == NULL) {
 		snprintf(err, errlen, "demo: out of memory");
 		return KERR_NOMEM;
 	}
-	d->m = m;
+	d->o = o;
 	d->err = err;
 	d->errlen = errlen;
 	d->rng = SEED;
@@ -2366,8 +2342,8 @@ demo_load(MYSQL *m, FILE *log, char *err, size_t errlen)
 		fail(d, KERR_NOMEM, "demo: crypto_pwhash_str() failed (out of memory)");
 		goto out;
 	}
-	if (mysql_query(m, "START TRANSACTION") != 0) {
-		db_fail(d, mysql_errno(m), "START TRANSACTION", mysql_error(m));
+	if ((e = run_text(o, "START TRANSACTION")) != KERR_OK) {
+		db_fail(d, e, "START TRANSACTION");
 		goto out;
 	}
 	load_orgs_users(d);
@@ -2377,19 +2353,17 @@ demo_load(MYSQL *m, FILE *log, char *err, size_t errlen)
 		load_plan(d, &d->plans[i]);
 	load_sequences(d);
 	write_audit(d);
-	if (d->e == KERR_OK && mysql_commit(m) != 0)
-		db_fail(d, mysql_errno(m), "COMMIT", mysql_error(m));
+	if (d->e == KERR_OK && (e = run_text(o, "COMMIT")) != KERR_OK)
+		db_fail(d, e, "COMMIT");
+	/* Should the rollback fail, closing the connection drops the transaction all the same. */
 	if (d->e != KERR_OK)
-		mysql_rollback(m);
+		run_text(o, "ROLLBACK");
 	else if (log != NULL)
 		fprintf(log, "demo: loaded %u users, %u applications, %u projects, %u reports, %u disbursements\n",
 		    d->counts[C_USERS], d->counts[C_APPLICATIONS], d->counts[C_PROJECTS], d->counts[C_REPORTS],
 		    d->counts[C_DISBURSEMENTS]);
 out:
 	e = d->e;
-	for (i = 0; i < S__MAX; i++)
-		if (d->st[i] != NULL)
-			mysql_stmt_close(d->st[i]);
 	free(d->audit);
 	sodium_memzero(d->pwhash, sizeof(d->pwhash));
 	free(d);

@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include <mysql.h>
-
 #include "kerr.h"
+
+struct dbop;
 
 /* The password of every demo account. */
 #define DEMO_PASSWORD	"demo-password"
@@ -22,10 +22,10 @@
  * time: no clock, no seed from outside. Returns KERR_OK; KERR_INVALID with
  * a message in err when users exist or the schema is missing, nothing
  * written; KERR_DB or KERR_SYSTEM when a statement fails (rolled back).
- * Logs a summary line to log (may be NULL). Sets the session to utf8mb4
- * and UTC.
+ * Logs a summary line to log (may be NULL). Sets the session to UTC
+ * (dbop_open() gives utf8mb4).
  */
-enum kerr	demo_load(MYSQL *m, FILE *log, char *err, size_t errlen);
+enum kerr	demo_load(struct dbop *o, FILE *log, char *err, size_t errlen);
 
 /*
  * Prints the demo accounts, one "email role name" line each, and the

@@ -4,7 +4,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <mysql.h>
 #include <sodium.h>
 
 #include "app.h"
@@ -35,32 +34,20 @@ usage(void)
  * schema, whose password is in a file of its own that the workers never
  * read ([migrate] credentials).
  */
-static MYSQL *
+static struct dbop *
 connect_owner(void)
 {
 	struct conf *c = &app.conf;
-	unsigned int t = c->db_connect_timeout;
-	const char *host = c->db_host[0] != '\0' ? c->db_host : NULL;
 	char err[512];
-	MYSQL *m;
+	struct dbop *o;
 
 	if (conf_load_credentials(c, err, sizeof(err)) != KERR_OK) {
 		fprintf(stderr, "kpp-admin: %s\n", err);
 		return NULL;
 	}
-	if ((m = mysql_init(NULL)) == NULL)
-		return NULL;
-	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &t);
-	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	if (mysql_real_connect(m, host, c->migrate_user, c->migrate_password,
-	    c->db_name, c->db_port, host == NULL ? c->db_socket : NULL,
-	    CLIENT_MULTI_STATEMENTS) == NULL) {
-		fprintf(stderr, "kpp-admin: cannot connect as %s: %s\n",
-		    c->migrate_user, mysql_error(m));
-		mysql_close(m);
-		return NULL;
-	}
-	return m;
+	if ((o = dbop_open(c, c->migrate_user, c->migrate_password, err, sizeof(err))) == NULL)
+		fprintf(stderr, "kpp-admin: cannot connect as %s: %s\n", c->migrate_user, err);
+	return o;
 }
 
 /*
@@ -68,30 +55,32 @@ connect_owner(void)
  * the optimizer would scan where it should look up: refresh them.
  */
 static int
-analyze_tables(MYSQL *m)
+analyze_tables(struct dbop *o)
 {
 	static const char list[] = "SELECT table_name FROM information_schema.tables "
 	    "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
-	MYSQL_RES *res;
-	MYSQL_ROW row;
+	struct arena *a;
+	struct dbres res;
 	char sql[256];
+	size_t i;
 	int rc = 0;
 
-	if (mysql_query(m, list) != 0 || (res = mysql_store_result(m)) == NULL) {
-		fprintf(stderr, "kpp-admin: listing the tables: %s\n", mysql_error(m));
+	if ((a = arena_new(16384)) == NULL) {
+		fprintf(stderr, "kpp-admin: out of memory\n");
 		return -1;
 	}
-	while (rc == 0 && (row = mysql_fetch_row(res)) != NULL) {
-		MYSQL_RES *out;
-
-		snprintf(sql, sizeof(sql), "ANALYZE TABLE `%s`", row[0]);
-		if (mysql_query(m, sql) != 0) {
-			fprintf(stderr, "kpp-admin: %s: %s\n", sql, mysql_error(m));
-			rc = -1;
-		} else if ((out = mysql_store_result(m)) != NULL)
-			mysql_free_result(out);
+	if (dbop_query(o, a, list, &res) != KERR_OK) {
+		fprintf(stderr, "kpp-admin: listing the tables: %s\n", dbop_error(o));
+		rc = -1;
 	}
-	mysql_free_result(res);
+	for (i = 0; rc == 0 && i < res.nrows; i++) {
+		snprintf(sql, sizeof(sql), "ANALYZE TABLE `%s`", db_str(&res, i, 0));
+		if (dbop_run(o, sql, strlen(sql)) != KERR_OK) {
+			fprintf(stderr, "kpp-admin: %s: %s\n", sql, dbop_error(o));
+			rc = -1;
+		}
+	}
+	arena_free(a);
 	return rc;
 }
 
@@ -99,21 +88,21 @@ static int
 cmd_owner(int demo)
 {
 	char err[1024];
+	struct dbop *o;
 	enum kerr e;
-	MYSQL *m;
 	int rc;
 
-	if ((m = connect_owner()) == NULL)
+	if ((o = connect_owner()) == NULL)
 		return 1;
-	e = demo ? demo_load(m, stdout, err, sizeof(err)) :
-	    migrate_run(m, app.conf.sql_dir, stdout, err, sizeof(err));
+	e = demo ? demo_load(o, stdout, err, sizeof(err)) :
+	    migrate_run(o, app.conf.sql_dir, stdout, err, sizeof(err));
 	if (e != KERR_OK) {
 		fprintf(stderr, "kpp-admin: %s\n", err);
-		mysql_close(m);
+		dbop_close(o);
 		return 1;
 	}
-	rc = demo ? analyze_tables(m) : 0;
-	mysql_close(m);
+	rc = demo ? analyze_tables(o) : 0;
+	dbop_close(o);
 	return rc == 0 ? 0 : 1;
 }
 

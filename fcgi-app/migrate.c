@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <errmsg.h>
-#include <mysql.h>
 #include <sodium.h>
 
+#include "arena.h"
+#include "db.h"
 #include "migrate.h"
 
 /* A migration file read from disk. */
@@ -32,7 +32,7 @@ struct lrow {
 
 /* What the statement callback of migrate_run needs. */
 struct applyctx {
-	MYSQL		*m;
+	struct dbop	*o;
 	const char	*file;
 	unsigned	 count;
 	char		*err;
@@ -59,7 +59,7 @@ static const char ledger_ddl[] =
  * server's defaults: strict, no silent engine swap, and UTC timestamps.
  */
 static const char session_sql[] =
-	"SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+	"SET SESSION autocommit = 1, sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
 	"ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'";
 
 static void	seterr(char *err, size_t errlen, const char *fmt, ...)
@@ -77,14 +77,12 @@ seterr(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Client-side errors (2000-2999) mean the server is gone, not that the SQL was wrong. */
+/* Puts "what: the server's message" in err; returns e, dbop_*()'s error. */
 static enum kerr
-db_fail(MYSQL *m, const char *what, char *err, size_t errlen)
+db_fail(struct dbop *o, enum kerr e, const char *what, char *err, size_t errlen)
 {
-	unsigned no = mysql_errno(m);
-
-	seterr(err, errlen, "%s: %s", what, mysql_error(m));
-	return no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_SYSTEM;
+	seterr(err, errlen, "%s: %s", what, dbop_error(o));
+	return e;
 }
 
 int
@@ -436,31 +434,34 @@ out:
 }
 
 static enum kerr
-read_ledger(MYSQL *m, struct lrow **out, size_t *nout, char *err, size_t errlen)
+read_ledger(struct dbop *o, struct lrow **out, size_t *nout, char *err, size_t errlen)
 {
-	MYSQL_RES *res;
-	MYSQL_ROW row;
-	struct lrow *rows;
-	size_t n = 0;
+	struct arena *a;
+	struct dbres res;
+	struct lrow *rows = NULL;
+	size_t i;
+	enum kerr e;
 
-	if (mysql_query(m, "SELECT version, filename, sha256 FROM schema_migrations ORDER BY version") != 0 ||
-	    (res = mysql_store_result(m)) == NULL)
-		return db_fail(m, "reading schema_migrations", err, errlen);
-	if ((rows = calloc(mysql_num_rows(res) + 1, sizeof(*rows))) == NULL) {
-		mysql_free_result(res);
+	if ((a = arena_new(16384)) == NULL) {
 		seterr(err, errlen, "out of memory");
 		return KERR_NOMEM;
 	}
-	while ((row = mysql_fetch_row(res)) != NULL) {
-		rows[n].version = (unsigned)strtoul(row[0], NULL, 10);
-		snprintf(rows[n].name, sizeof(rows[n].name), "%s", row[1]);
-		snprintf(rows[n].sha, sizeof(rows[n].sha), "%s", row[2]);
-		n++;
+	if ((e = dbop_query(o, a, "SELECT version, filename, sha256 FROM schema_migrations ORDER BY version",
+	    &res)) != KERR_OK)
+		e = db_fail(o, e, "reading schema_migrations", err, errlen);
+	else if ((rows = calloc(res.nrows + 1, sizeof(*rows))) == NULL) {
+		seterr(err, errlen, "out of memory");
+		e = KERR_NOMEM;
 	}
-	mysql_free_result(res);
+	for (i = 0; rows != NULL && i < res.nrows; i++) {
+		rows[i].version = (unsigned)strtoul(res.rows[i][0], NULL, 10);
+		snprintf(rows[i].name, sizeof(rows[i].name), "%s", res.rows[i][1]);
+		snprintf(rows[i].sha, sizeof(rows[i].sha), "%s", res.rows[i][2]);
+	}
+	arena_free(a);
 	*out = rows;
-	*nout = n;
-	return KERR_OK;
+	*nout = rows != NULL ? res.nrows : 0;
+	return e;
 }
 
 /*
@@ -505,22 +506,13 @@ static enum kerr
 exec_stmt(void *arg, const char *stmt, size_t len, unsigned line)
 {
 	struct applyctx *a = arg;
-	MYSQL_RES *res;
 	char what[300];
-	int st;
+	enum kerr e;
 
-	snprintf(what, sizeof(what), "%s:%u", a->file, line);
-	if (mysql_real_query(a->m, stmt, len) != 0)
-		return db_fail(a->m, what, a->err, a->errlen);
-	/* A statement that returns rows (a SELECT in a migration) must be drained. */
-	do {
-		if ((res = mysql_store_result(a->m)) != NULL)
-			mysql_free_result(res);
-		else if (mysql_field_count(a->m) != 0)
-			return db_fail(a->m, what, a->err, a->errlen);
-	} while ((st = mysql_next_result(a->m)) == 0);
-	if (st > 0)
-		return db_fail(a->m, what, a->err, a->errlen);
+	if ((e = dbop_run(a->o, stmt, len)) != KERR_OK) {
+		snprintf(what, sizeof(what), "%s:%u", a->file, line);
+		return db_fail(a->o, e, what, a->err, a->errlen);
+	}
 	a->count++;
 	return KERR_OK;
 }
@@ -551,50 +543,30 @@ presplit(const struct mfile *f, size_t first, size_t n, char *err, size_t errlen
 }
 
 static enum kerr
-record(MYSQL *m, const struct mfile *f, char *err, size_t errlen)
+record(struct dbop *o, const struct mfile *f, char *err, size_t errlen)
 {
-	static const char sql[] = "INSERT INTO schema_migrations (version, filename, sha256) VALUES (?, ?, ?)";
-	MYSQL_STMT *st;
-	MYSQL_BIND b[3];
-	unsigned long namelen = strlen(f->name), shalen = 64;
-	unsigned version = f->version;
-	enum kerr e = KERR_OK;
+	const struct dbval v[] = {
+		{ DBV_INT, f->version, NULL }, { DBV_TEXT, 0, f->name }, { DBV_TEXT, 0, f->sha },
+	};
+	enum kerr e;
 
-	if ((st = mysql_stmt_init(m)) == NULL)
-		return db_fail(m, "recording a migration", err, errlen);
-	memset(b, 0, sizeof(b));
-	b[0].buffer_type = MYSQL_TYPE_LONG;
-	b[0].buffer = &version;
-	b[0].is_unsigned = 1;
-	b[1].buffer_type = MYSQL_TYPE_STRING;
-	b[1].buffer = f->name;
-	b[1].length = &namelen;
-	b[2].buffer_type = MYSQL_TYPE_STRING;
-	b[2].buffer = (char *)f->sha;
-	b[2].length = &shalen;
-	if (mysql_stmt_prepare(st, sql, sizeof(sql) - 1) != 0 || mysql_stmt_bind_param(st, b) != 0 ||
-	    mysql_stmt_execute(st) != 0) {
-		unsigned no = mysql_stmt_errno(st);
-
-		seterr(err, errlen, "%s: recording it in schema_migrations: %s",
-		    f->name, mysql_stmt_error(st));
-		e = no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_SYSTEM;
-	}
-	mysql_stmt_close(st);
+	if ((e = dbop_exec(o, "INSERT INTO schema_migrations (version, filename, sha256) VALUES (?, ?, ?)",
+	    v, sizeof(v) / sizeof(v[0]), NULL)) != KERR_OK)
+		seterr(err, errlen, "%s: recording it in schema_migrations: %s", f->name, dbop_error(o));
 	return e;
 }
 
 static enum kerr
-apply(MYSQL *m, const struct mfile *f, FILE *log, char *err, size_t errlen)
+apply(struct dbop *o, const struct mfile *f, FILE *log, char *err, size_t errlen)
 {
-	struct applyctx a = { m, f->name, 0, err, errlen };
+	struct applyctx a = { o, f->name, 0, err, errlen };
 	char why[8];
 	enum kerr e;
 
 	/* presplit() has split the file already: only exec_stmt() can fail here, and it fills err. */
 	if ((e = migrate_split(f->sql, f->len, exec_stmt, &a, why, sizeof(why))) != KERR_OK)
 		return e;
-	if ((e = record(m, f, err, errlen)) != KERR_OK)
+	if ((e = record(o, f, err, errlen)) != KERR_OK)
 		return e;
 	if (log != NULL)
 		fprintf(log, "migrate: applied %s (%u statements)\n", f->name, a.count);
@@ -602,7 +574,7 @@ apply(MYSQL *m, const struct mfile *f, FILE *log, char *err, size_t errlen)
 }
 
 enum kerr
-migrate_run(MYSQL *m, const char *dir, FILE *log, char *err, size_t errlen)
+migrate_run(struct dbop *o, const char *dir, FILE *log, char *err, size_t errlen)
 {
 	struct mfile *files = NULL;
 	struct lrow *rows = NULL;
@@ -613,22 +585,20 @@ migrate_run(MYSQL *m, const char *dir, FILE *log, char *err, size_t errlen)
 		seterr(err, errlen, "sodium_init() failed");
 		return KERR_SYSTEM;
 	}
-	if (mysql_set_character_set(m, "utf8mb4") != 0)
-		return db_fail(m, "setting the character set", err, errlen);
-	if (mysql_autocommit(m, 1) != 0 || mysql_query(m, session_sql) != 0)
-		return db_fail(m, "setting up the session", err, errlen);
-	if (mysql_query(m, ledger_ddl) != 0)
-		return db_fail(m, "creating schema_migrations", err, errlen);
+	if ((e = dbop_run(o, session_sql, sizeof(session_sql) - 1)) != KERR_OK)
+		return db_fail(o, e, "setting up the session", err, errlen);
+	if ((e = dbop_run(o, ledger_ddl, sizeof(ledger_ddl) - 1)) != KERR_OK)
+		return db_fail(o, e, "creating schema_migrations", err, errlen);
 	if ((e = read_dir(dir, &files, &nfiles, err, errlen)) != KERR_OK)
 		goto out;
-	if ((e = read_ledger(m, &rows, &nrows, err, errlen)) != KERR_OK)
+	if ((e = read_ledger(o, &rows, &nrows, err, errlen)) != KERR_OK)
 		goto out;
 	if ((e = check(dir, files, nfiles, rows, nrows, &first, err, errlen)) != KERR_OK)
 		goto out;
 	if ((e = presplit(files, first, nfiles, err, errlen)) != KERR_OK)
 		goto out;
 	for (i = first; i < nfiles; i++)
-		if ((e = apply(m, &files[i], log, err, errlen)) != KERR_OK)
+		if ((e = apply(o, &files[i], log, err, errlen)) != KERR_OK)
 			goto out;
 out:
 	free(rows);

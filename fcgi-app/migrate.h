@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include <mysql.h>
-
 #include "kerr.h"
+
+struct dbop;
 
 /*
  * Applies, in order, every sql/NNNN_*.sql in dir not yet recorded in
@@ -22,10 +22,11 @@
  * (KERR_DB when the connection is lost) and "file:line: error" in err;
  * the files before it stay applied and recorded, the failing file's
  * earlier statements took effect (DDL commits by itself) and it is not
- * recorded. Sets the session to utf8mb4, autocommit, strict sql_mode and
- * UTC, which every kpp connection wants anyway. Run one migrator at a time.
+ * recorded. Sets the session to autocommit, strict sql_mode and UTC,
+ * which every kpp connection wants anyway (dbop_open() gives utf8mb4).
+ * Run one migrator at a time.
  */
-enum kerr	migrate_run(MYSQL *m, const char *dir, FILE *log, char *err, size_t errlen);
+enum kerr	migrate_run(struct dbop *o, const char *dir, FILE *log, char *err, size_t errlen);
 
 /*
  * Receives one statement: len bytes at stmt (not NUL-terminated, without
