@@ -4,7 +4,6 @@
 #include "arena.h"
 #include "db.h"
 #include "db_auditlog.h"
-#include "req.h"
 
 enum q {
 	Q_PAGE,
@@ -71,23 +70,23 @@ db_auditlog_entry(const struct dbres *res, size_t i, size_t c,
 }
 
 static const char *
-id_or_null(struct req *r, long long id)
+id_or_null(struct arena *a, long long id)
 {
-	return id > 0 ? arena_printf(r->a, "%lld", id) : NULL;
+	return id > 0 ? arena_printf(a, "%lld", id) : NULL;
 }
 
 enum kerr
-db_auditlog_page(struct req *r, const struct audit_filter *f,
+db_auditlog_page(struct arena *a, const char *reqid, const struct audit_filter *f,
     long long offset, long long limit, struct audit_page *out)
 {
-	const char *uid = id_or_null(r, f->user_id), *eid = id_or_null(r, f->entity_id);
+	const char *uid = id_or_null(a, f->user_id), *eid = id_or_null(a, f->entity_id);
 	long long sys = f->system != 0;
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query(r->a, r->id, &q[Q_PAGE], &res,
+	if ((e = db_query(a, reqid, &q[Q_PAGE], &res,
 	    "ssissssssssss" "ssissssssssss" "ii",
 	    uid, uid, sys, f->entity, f->entity, eid, eid, f->action, f->action,
 	    f->from_utc, f->from_utc, f->to_utc, f->to_utc,
@@ -95,9 +94,9 @@ db_auditlog_page(struct req *r, const struct audit_filter *f,
 	    f->from_utc, f->from_utc, f->to_utc, f->to_utc,
 	    limit, offset)) != KERR_OK)
 		return e;
-	out->users = arena_calloc(r->a, res.nrows + 1, sizeof(*out->users));
-	out->actions = arena_calloc(r->a, res.nrows + 1, sizeof(*out->actions));
-	out->rows = arena_calloc(r->a, res.nrows + 1, sizeof(*out->rows));
+	out->users = arena_calloc(a, res.nrows + 1, sizeof(*out->users));
+	out->actions = arena_calloc(a, res.nrows + 1, sizeof(*out->actions));
+	out->rows = arena_calloc(a, res.nrows + 1, sizeof(*out->rows));
 	for (i = 0; i < res.nrows; i++) {
 		char **v = res.rows[i];
 

@@ -6,8 +6,9 @@
 
 #include "kerr.h"
 
+struct arena;
+
 struct dbres;
-struct req;
 
 /* One row of audit_log with who wrote it and where its record lives. */
 struct audit_entry {
@@ -53,10 +54,10 @@ struct audit_page {
 /*
  * The rows passing f, newest first, limit of them from offset, with their
  * total and the filters' choices, in one statement read fresh (the log is
- * not under the data version). Strings live in r's arena. KERR_DB on
+ * not under the data version). Strings live in a. KERR_DB on
  * failure.
  */
-enum kerr	db_auditlog_page(struct req *r, const struct audit_filter *f,
+enum kerr	db_auditlog_page(struct arena *a, const char *reqid, const struct audit_filter *f,
 		    long long offset, long long limit, struct audit_page *out);
 
 /* Fills e from row i of a result whose columns from c on are AUDIT_COLUMNS' (for db_project.c too). */

@@ -260,13 +260,13 @@ db_decision_inceptions(struct req *r, long long org_id,
 }
 
 enum kerr
-db_decision_state(struct req *r, long long app_id, struct decision_clash *out)
+db_decision_state(struct arena *a, const char *reqid, long long app_id, struct decision_clash *out)
 {
 	struct dbres res;
 	enum kerr e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query(r->a, r->id, &q[Q_STATE], &res, "i", app_id)) != KERR_OK)
+	if ((e = db_query(a, reqid, &q[Q_STATE], &res, "i", app_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;

@@ -8,6 +8,7 @@
 #include "decision.h"
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 /* An approved project year with its budget lines. */
@@ -97,7 +98,7 @@ struct decision_clash {
  * result cache may hold an older state): its status, version, and who
  * decided on it how. KERR_OK; KERR_NOTFOUND; KERR_DB.
  */
-enum kerr	db_decision_state(struct req *r, long long app_id,
+enum kerr	db_decision_state(struct arena *a, const char *reqid, long long app_id,
 		    struct decision_clash *out);
 
 /*

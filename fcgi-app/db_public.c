@@ -197,12 +197,12 @@ db_public_version(struct req *r, unsigned long long *v)
 }
 
 enum kerr
-db_public_files_version(struct req *r, unsigned long long *v)
+db_public_files_version(struct arena *a, const char *reqid, unsigned long long *v)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_row(r->a, r->id, &q[Q_FILES_VERSION], &res, "")) != KERR_OK)
+	if ((e = db_query_row(a, reqid, &q[Q_FILES_VERSION], &res, "")) != KERR_OK)
 		return e == KERR_NOTFOUND ? KERR_DB : e;
 	*v = (unsigned long long)db_ll(&res, 0, 0);
 	return KERR_OK;

@@ -211,7 +211,7 @@ year_of(struct report_view *v, long long year)
 
 /* The money of the project (Q_MONEY) into v. */
 static void
-money_of(struct req *r, const struct dbres *res, struct report_view *v)
+money_of(struct arena *a, const struct dbres *res, struct report_view *v)
 {
 	struct report_year *y;
 	size_t i, n = 0;
@@ -219,7 +219,7 @@ money_of(struct req *r, const struct dbres *res, struct report_view *v)
 
 	for (i = 0; i < res->nrows; i++)
 		n += res->rows[i][0][0] == 'y';
-	v->years = arena_calloc(r->a, n + 1, sizeof(*v->years));
+	v->years = arena_calloc(a, n + 1, sizeof(*v->years));
 	for (k = 0; k < CAT__MAX; k++) {
 		v->line[k].budget = -1;
 		v->line[k].actual = REIMBURSE_NONE;
@@ -279,11 +279,11 @@ money_of(struct req *r, const struct dbres *res, struct report_view *v)
 }
 
 static void
-indicators_of(struct req *r, const struct dbres *res, struct report_view *v)
+indicators_of(struct arena *a, const struct dbres *res, struct report_view *v)
 {
 	size_t i;
 
-	v->ind = arena_calloc(r->a, res->nrows + 1, sizeof(*v->ind));
+	v->ind = arena_calloc(a, res->nrows + 1, sizeof(*v->ind));
 	for (i = 0; i < res->nrows; i++) {
 		struct report_indicator *in = &v->ind[v->nind++];
 		char **c = res->rows[i];
@@ -303,7 +303,7 @@ indicators_of(struct req *r, const struct dbres *res, struct report_view *v)
 }
 
 enum kerr
-db_report_get(struct req *r, long long id, long long org_id, const char *today,
+db_report_get(struct arena *a, const char *reqid, long long id, long long org_id, const char *today,
     struct report_view *v)
 {
 	struct dbres res;
@@ -313,7 +313,7 @@ db_report_get(struct req *r, long long id, long long org_id, const char *today,
 	int k;
 
 	memset(v, 0, sizeof(*v));
-	if ((e = db_query(r->a, r->id, &q[Q_REPORT], &res, "siii", today, id, org_id,
+	if ((e = db_query(a, reqid, &q[Q_REPORT], &res, "siii", today, id, org_id,
 	    org_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -345,17 +345,17 @@ db_report_get(struct req *r, long long id, long long org_id, const char *today,
 	v->progress_open = (int)db_ll(&res, 0, 26);
 	v->first_due = c[27];
 
-	if ((e = db_query(r->a, r->id, &q[Q_MONEY], &res, "iiiiii", v->project_id,
+	if ((e = db_query(a, reqid, &q[Q_MONEY], &res, "iiiiii", v->project_id,
 	    v->project_id, v->project_id, v->project_id, v->id, v->project_id)) != KERR_OK)
 		return e;
-	money_of(r, &res, v);
-	if ((e = db_query(r->a, r->id, &q[Q_INDICATORS], &res, "ii", v->id,
+	money_of(a, &res, v);
+	if ((e = db_query(a, reqid, &q[Q_INDICATORS], &res, "ii", v->id,
 	    v->project_id)) != KERR_OK)
 		return e;
-	indicators_of(r, &res, v);
-	if ((e = db_query(r->a, r->id, &q[Q_REVISIONS], &res, "i", v->id)) != KERR_OK)
+	indicators_of(a, &res, v);
+	if ((e = db_query(a, reqid, &q[Q_REVISIONS], &res, "i", v->id)) != KERR_OK)
 		return e;
-	v->revs = arena_calloc(r->a, res.nrows + 1, sizeof(*v->revs));
+	v->revs = arena_calloc(a, res.nrows + 1, sizeof(*v->revs));
 	for (i = 0; i < res.nrows; i++) {
 		struct report_revision *rv = &v->revs[v->nrevs++];
 
@@ -372,14 +372,14 @@ db_report_get(struct req *r, long long id, long long org_id, const char *today,
 }
 
 enum kerr
-db_report_revision(struct req *r, struct report_view *v, int rev)
+db_report_revision(struct arena *a, const char *reqid, struct report_view *v, int rev)
 {
 	struct dbres res;
 	enum kerr e;
 	size_t i, k;
 	int found = 0, c;
 
-	if ((e = db_query(r->a, r->id, &q[Q_REVISION], &res, "iiiiii", v->id,
+	if ((e = db_query(a, reqid, &q[Q_REVISION], &res, "iiiiii", v->id,
 	    (long long)rev, v->id, (long long)rev, v->id, (long long)rev)) != KERR_OK)
 		return e;
 	for (i = 0; i < res.nrows; i++)
@@ -525,7 +525,7 @@ attach_files(struct req *r, const struct report_view *v, const struct report_inp
 
 	if (in->nfiles == 0)
 		return KERR_OK;
-	if ((e = db_attachment_count(r, v->id, &why->files)) != KERR_OK)
+	if ((e = db_attachment_count(r->a, r->id, v->id, &why->files)) != KERR_OK)
 		return e;
 	if (why->files + in->nfiles > app.conf.attachments_per_report)
 		return KERR_INVALID;
@@ -548,7 +548,8 @@ lock_editable(struct req *r, const struct report_view *v, long long org_id,
 	enum kerr e;
 
 	memset(why, 0, sizeof(*why));
-	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id,
+	    org_id)) != KERR_OK)
 		return e;
 	why->status = res.rows[0][0];
 	why->version = (unsigned)db_ll(&res, 0, 1);
@@ -588,9 +589,10 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 	if ((e = write_parts(r, v, in)) != KERR_OK || (e = attach_files(r, v, in, why)) != KERR_OK)
 		goto out;
 	if (submit) {
-		if ((e = db_exec(r->id, &q[Q_SUBMIT], NULL, NULL, "sii", app_stamp(now), r->sess->user.id,
+		if ((e = db_exec(r->id, &q[Q_SUBMIT], NULL, NULL, "sii", app_stamp(now),
+		    r->sess->user.id,
 		    v->id)) != KERR_OK ||
-		    (e = db_attachment_submitted(r, v->id, v->revision + 1)) != KERR_OK ||
+		    (e = db_attachment_submitted(r->id, v->id, v->revision + 1)) != KERR_OK ||
 		    (e = db_exec(r->id, &q[Q_REVISION_INSERT], NULL, NULL, "ssi",
 		    financial_json(r, v, in), indicators_json(r, v, in), v->id)) != KERR_OK ||
 		    (e = db_audit(r, 0, "report.submit", "report", v->id,

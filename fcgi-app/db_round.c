@@ -291,12 +291,12 @@ db_country_list(struct req *r, struct country_row **out, size_t *n)
 }
 
 enum kerr
-db_country_get(struct req *r, const char *code, struct country_row *out)
+db_country_get(struct arena *a, const char *reqid, const char *code, struct country_row *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_COUNTRY_GET], &res, "s",
+	if ((e = db_query(a, reqid, &q[Q_COUNTRY_GET], &res, "s",
 	    code)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)

@@ -7,6 +7,7 @@
 #include "application.h"
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 
@@ -57,7 +58,8 @@ enum kerr	db_round_update(struct req *r, const struct round *rd,
 enum kerr	db_country_list(struct req *r, struct country_row **out, size_t *n);
 
 /* One country by code. Returns KERR_OK, KERR_NOTFOUND or KERR_DB. */
-enum kerr	db_country_get(struct req *r, const char *code, struct country_row *out);
+enum kerr	db_country_get(struct arena *a, const char *reqid, const char *code,
+		    struct country_row *out);
 
 /*
  * Adds country c with an audit row (country.create) in one transaction.

@@ -67,12 +67,12 @@ db_theme_list(struct req *r, struct theme **out, size_t *n)
 }
 
 enum kerr
-db_theme_get(struct req *r, long long id, struct theme *out)
+db_theme_get(struct arena *a, const char *reqid, long long id, struct theme *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_GET], &res, "i", id)) != KERR_OK)
+	if ((e = db_query(a, reqid, &q[Q_GET], &res, "i", id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;

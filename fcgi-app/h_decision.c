@@ -177,7 +177,7 @@ load(struct req *r, struct dpage *p, long long org_id, int form)
 	if ((e = db_round_get(r, p->a.round_id, &p->rd, &rv)) != KERR_OK)
 		return http_status(e == KERR_NOTFOUND ? KERR_DB : e);
 	if (p->a.country != NULL) {
-		e = db_country_get(r, p->a.country, &p->country);
+		e = db_country_get(r->a, r->id, p->a.country, &p->country);
 		if (e != KERR_OK && e != KERR_NOTFOUND)
 			return http_status(e);
 		p->has_country = e == KERR_OK;
@@ -815,7 +815,7 @@ h_decision_save(struct req *r)
 	 * Judged on the application as it is now: the page's cached reads
 	 * may be older than a decision made a moment ago.
 	 */
-	if ((e = db_decision_state(r, p->a.id, &clash)) != KERR_OK)
+	if ((e = db_decision_state(r->a, r->id, p->a.id, &clash)) != KERR_OK)
 		return http_status(e);
 	if (clash.decided_by != 0 || !decidable(clash.status))
 		return refused(p, version, &clash);

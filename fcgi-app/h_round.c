@@ -667,7 +667,7 @@ h_country_create(struct req *r)
 	c.eligible = 1;
 	e = db_country_create(r, &c);
 	if (e == KERR_CONFLICT) {
-		if ((e = db_country_get(r, c.code, &had)) != KERR_OK)
+		if ((e = db_country_get(r->a, r->id, c.code, &had)) != KERR_OK)
 			return http_status(e);
 		/* The same form sent twice: the country is there as asked. */
 		if (strcmp(had.c.name_sv, c.name_sv) == 0 &&
@@ -730,7 +730,7 @@ h_country_edit(struct req *r)
 
 	if (!code_format_ok(r->args[0]))
 		return 404;
-	if ((e = db_country_get(r, r->args[0], &c)) != KERR_OK)
+	if ((e = db_country_get(r->a, r->id, r->args[0], &c)) != KERR_OK)
 		return http_status(e);
 	return show_languages_form(r, &c, c.version, NULL, NULL, 0);
 }
@@ -744,7 +744,7 @@ update_languages(struct req *r, const char *code, unsigned version,
 	const char *list, *bad, *why;
 	enum kerr e;
 
-	if ((e = db_country_get(r, code, &c)) != KERR_OK)
+	if ((e = db_country_get(r->a, r->id, code, &c)) != KERR_OK)
 		return http_status(e);
 	if ((why = lang_list_read(r->a, typed, &list, &bad)) != NULL)
 		return show_languages_form(r, &c, version, typed, rules_fill(r->a,

@@ -244,7 +244,7 @@ h_theme_edit(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_theme_get(r, id, &t)) != KERR_OK)
+	if ((e = db_theme_get(r->a, r->id, id, &t)) != KERR_OK)
 		return http_status(e);
 	memset(&f, 0, sizeof(f));
 	f.val[TF_CODE] = t.code;
@@ -268,7 +268,7 @@ h_theme_update(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_theme_get(r, id, &stored)) != KERR_OK)
+	if ((e = db_theme_get(r->a, r->id, id, &stored)) != KERR_OK)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;

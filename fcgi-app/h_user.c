@@ -118,7 +118,7 @@ show_list(struct req *r, const struct list_query *l, long long err_id, const cha
 	f.desc = l->desc;
 	f.limit = LIST_PAGE_SIZE;
 	f.offset = list_offset(l);
-	if ((e = db_user_page(r, &f, &rows, &n, &total)) != KERR_OK)
+	if ((e = db_user_page(r->a, r->id, &f, &rows, &n, &total)) != KERR_OK)
 		return http_status(e);
 	if (n == 0 && l->page > 1)
 		return 404;
@@ -385,7 +385,7 @@ h_user_create(struct req *r)
 	}
 	if (e == KERR_CONFLICT) {
 		/* The form was sent before: its link was shown then and cannot be shown again. */
-		if ((e = db_user_get(r, id, &made)) != KERR_OK)
+		if ((e = db_user_get(r->a, r->id, id, &made)) != KERR_OK)
 			return http_status(e);
 		vobj_str(r->view, "title", tr(r, N_("The account exists already")));
 		view_crumb(r, "/users", tr(r, N_("Users")));
@@ -448,7 +448,7 @@ h_user_reset_link(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_user_get(r, id, &u)) != KERR_OK)
+	if ((e = db_user_get(r->a, r->id, id, &u)) != KERR_OK)
 		return http_status(e);
 	auth_token_new(link);
 	if (auth_token_hash(link, h) != 0)
@@ -510,7 +510,7 @@ h_password_form(struct req *r)
 
 	if (!page_token_ok(r->args[0]) || auth_token_hash(r->args[0], h) != 0)
 		return 404;
-	if ((e = db_link_find(r, h, &u)) == KERR_NOTFOUND)
+	if ((e = db_link_find(r->a, r->id, h, &u)) == KERR_NOTFOUND)
 		return link_gone(r);
 	if (e != KERR_OK)
 		return http_status(e);
@@ -537,7 +537,7 @@ h_password_set(struct req *r)
 
 	if (!page_token_ok(r->args[0]) || auth_token_hash(r->args[0], h) != 0)
 		return 404;
-	if ((e = db_link_find(r, h, &u)) == KERR_NOTFOUND)
+	if ((e = db_link_find(r->a, r->id, h, &u)) == KERR_NOTFOUND)
 		return link_gone(r);
 	if (e != KERR_OK)
 		return http_status(e);
