@@ -7,8 +7,7 @@
 #include "kerr.h"
 
 struct arena;
-
-struct dbres;
+struct dbpart;
 
 /* One row of audit_log with who wrote it and where its record lives. */
 struct audit_entry {
@@ -60,9 +59,8 @@ struct audit_page {
 enum kerr	db_auditlog_page(struct arena *a, const char *reqid, const struct audit_filter *f,
 		    long long offset, long long limit, struct audit_page *out);
 
-/* Fills e from row i of a result whose columns from c on are AUDIT_COLUMNS' (for db_project.c too). */
-void		db_auditlog_entry(const struct dbres *res, size_t i, size_t c,
-		    struct audit_entry *e);
+/* Fills e from the row of a many-part statement whose part's values are AUDIT_COLUMNS (for db_project.c too). */
+void		db_auditlog_entry(const struct dbpart *p, struct audit_entry *e);
 
 /*
  * The 12 columns db_auditlog_entry() reads, for an audit_log l joined

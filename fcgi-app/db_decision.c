@@ -152,15 +152,23 @@ static struct dbstmt q[Q__MAX] = {
 	    "version = version + 1 WHERE id = ?", NULL, 0 },
 };
 
-/* Column of value cN in a Q_GET row: after the tag and the two keys. */
-#define C(n)	(2 + (n))
+/* Q_GET: every part's values follow the tag and the two keys. */
+#define GET_VALUES	3
+
+/* Q_GET's parts' values (c1.. of the statement), by tag. */
+enum { D_ID, D_VERSION, D_OUTCOME, D_REASON_SV, D_CONDITIONS_SV, D_BY, D_BY_NAME, D_ON,
+	D_PROJECT, D_CODE, D_STARTS, D_ENDS, D_FOLLOWS, D_FOLLOWS_CODE, D_LOCKED, D_REASON_EN,
+	D_CONDITIONS_EN };
+enum { Y_STARTS, Y_ENDS, Y_AMOUNT };
+enum { L_CATEGORY, L_AMOUNT };
+enum { R_KIND, R_YEAR, R_DUE, R_STATUS };
 
 static enum kerr
 load(struct req *r, long long app_id, int cached, struct decision_view *v)
 {
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i, nr = 0;
 	int y, k;
 
 	memset(v, 0, sizeof(*v));
@@ -172,57 +180,55 @@ load(struct req *r, long long app_id, int cached, struct decision_view *v)
 	    db_query(r->a, r->id, &q[Q_GET], &res, "i", app_id);
 	if (e != KERR_OK)
 		return e;
-	for (i = 0; i < res.nrows; i++)
-		nr += res.rows[i][0][0] == 'r';
-	v->reports = arena_calloc(r->a, nr + 1, sizeof(*v->reports));
-	for (i = 0; i < res.nrows; i++) {
-		char **c = res.rows[i] + 2;
+	v->reports = arena_calloc(r->a, db_parts_count(&res, 'r') + 1, sizeof(*v->reports));
+	for (db_parts(&p, &res, GET_VALUES, NULL); db_part_next(&p); ) {
+		char **c = p.c;
 
-		switch (res.rows[i][0][0]) {
+		switch (p.tag) {
 		case 'd':
-			v->id = db_ll(&res, i, C(1));
-			v->version = (unsigned)db_ll(&res, i, C(2));
-			v->outcome = c[3];
-			v->reason[LANG_SV] = c[4];
-			v->conditions[LANG_SV] = c[5];
-			v->reason[LANG_EN] = c[16];
-			v->conditions[LANG_EN] = c[17];
-			v->decided_by = db_ll(&res, i, C(6));
-			v->decided_by_name = c[7];
-			v->decided_on = c[8];
-			v->project_id = db_ll(&res, i, C(9));
-			v->code = c[10];
-			v->starts_on = c[11];
-			v->ends_on = c[12];
-			v->follows_id = db_ll(&res, i, C(13));
-			v->follows_code = c[14];
-			v->locked = db_ll(&res, i, C(15)) != 0;
+			v->id = db_part_ll(&p, D_ID);
+			v->version = (unsigned)db_part_ll(&p, D_VERSION);
+			v->outcome = c[D_OUTCOME];
+			v->reason[LANG_SV] = c[D_REASON_SV];
+			v->conditions[LANG_SV] = c[D_CONDITIONS_SV];
+			v->reason[LANG_EN] = c[D_REASON_EN];
+			v->conditions[LANG_EN] = c[D_CONDITIONS_EN];
+			v->decided_by = db_part_ll(&p, D_BY);
+			v->decided_by_name = c[D_BY_NAME];
+			v->decided_on = c[D_ON];
+			v->project_id = db_part_ll(&p, D_PROJECT);
+			v->code = c[D_CODE];
+			v->starts_on = c[D_STARTS];
+			v->ends_on = c[D_ENDS];
+			v->follows_id = db_part_ll(&p, D_FOLLOWS);
+			v->follows_code = c[D_FOLLOWS_CODE];
+			v->locked = db_part_ll(&p, D_LOCKED) != 0;
 			break;
 		case 'y':
-			y = (int)db_ll(&res, i, 1);
+			y = (int)db_part_key(&p, 1);
 			if (y < 1 || y > MAX_YEARS)
 				break;
 			v->year[y - 1].year = y;
-			v->year[y - 1].starts_on = c[1];
-			v->year[y - 1].ends_on = c[2];
-			v->year[y - 1].amount = db_ll(&res, i, C(3));
+			v->year[y - 1].starts_on = c[Y_STARTS];
+			v->year[y - 1].ends_on = c[Y_ENDS];
+			v->year[y - 1].amount = db_part_ll(&p, Y_AMOUNT);
 			v->total += v->year[y - 1].amount;
 			if (y > v->nyears)
 				v->nyears = y;
 			break;
 		case 'l':
-			y = (int)db_ll(&res, i, 1);
-			k = code_index(category_code, CAT__MAX, c[1]);
+			y = (int)db_part_key(&p, 1);
+			k = code_index(category_code, CAT__MAX, c[L_CATEGORY]);
 			if (y >= 1 && y <= MAX_YEARS && k >= 0)
-				v->year[y - 1].line[k] = db_ll(&res, i, C(2));
+				v->year[y - 1].line[k] = db_part_ll(&p, L_AMOUNT);
 			break;
 		case 'r': {
 			struct decision_report *rp = &v->reports[v->nreports++];
 
-			rp->kind = c[1];
-			rp->year = (int)db_ll(&res, i, C(2));
-			rp->due_on = c[3];
-			rp->status = c[4];
+			rp->kind = c[R_KIND];
+			rp->year = (int)db_part_ll(&p, R_YEAR);
+			rp->due_on = c[R_DUE];
+			rp->status = c[R_STATUS];
 			break;
 		}
 		}
