@@ -74,8 +74,15 @@ struct count {
 struct dbres;
 
 /*
- * Splits a result of tagged count rows, whose columns are (tag, key,
- * label_sv, n, amount, label_en[, under_way]), into lists: *lists[k] gets
+ * A count row of a many-part statement (db.h: db_parts()): after its tag,
+ * from column COUNT_VALUES on, (key, label_sv, n, amount, label_en[,
+ * under_way]); any sort columns follow.
+ */
+#define COUNT_VALUES	1
+enum { COUNT_KEY, COUNT_LABEL_SV, COUNT_N, COUNT_AMOUNT, COUNT_LABEL_EN, COUNT_UNDER_WAY };
+
+/*
+ * Splits a result of tagged count rows into lists: *lists[k] gets
  * the rows tagged tags[k], in the result's order, each label in the
  * reader's language; *lens[k] their number. Rows of other tags are left
  * for the caller. The lists live in the request's arena.

@@ -138,6 +138,7 @@ db_statistics(struct req *r, long long round_id, struct statistics *out)
 	size_t *lens[] = { &out->ncountries, &out->nthemes, &out->ntypes,
 	    &out->nrounds, &out->nactive, &out->napproved, &out->ndisbursed,
 	    &out->nmembers, &out->nround_opts };
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
 	size_t i;
@@ -147,14 +148,14 @@ db_statistics(struct req *r, long long round_id, struct statistics *out)
 	    &res, "siii", app_today(), round_id, round_id, round_id)) != KERR_OK)
 		return e;
 	db_count_lists(r, &res, "ctpraydmo", lists, lens);
-	for (i = 0; i < res.nrows; i++) {
-		if (res.rows[i][0][0] == 'g') {
-			out->projects = db_ll(&res, i, 3);
-			out->approved_total = db_ll(&res, i, 4);
-			out->under_way = db_ll(&res, i, 6);
-		} else if (res.rows[i][0][0] == 'e') {
-			out->ref_year = (int)db_ll(&res, i, 1);
-			out->earlier_under_way = db_ll(&res, i, 3);
+	for (db_parts(&p, &res, COUNT_VALUES, "ge"); db_part_next(&p); ) {
+		if (p.tag == 'g') {
+			out->projects = db_part_ll(&p, COUNT_N);
+			out->approved_total = db_part_ll(&p, COUNT_AMOUNT);
+			out->under_way = db_part_ll(&p, COUNT_UNDER_WAY);
+		} else {
+			out->ref_year = (int)db_part_ll(&p, COUNT_KEY);
+			out->earlier_under_way = db_part_ll(&p, COUNT_N);
 		}
 	}
 	for (i = 0; i < out->ndisbursed; i++)
