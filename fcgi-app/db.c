@@ -582,6 +582,15 @@ db_parts(struct dbpart *p, const struct dbres *res, size_t from, const char *tag
 	p->i = (size_t)-1;
 }
 
+void
+db_part_at(struct dbpart *p, const struct dbres *res, size_t from, size_t i)
+{
+	db_parts(p, res, from, NULL);
+	p->i = i;
+	p->tag = res->rows[i][0] != NULL ? res->rows[i][0][0] : '\0';
+	p->c = res->rows[i] + from;
+}
+
 int
 db_part_next(struct dbpart *p)
 {

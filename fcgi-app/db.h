@@ -163,6 +163,8 @@ struct dbpart {
 /* Starts p on res before its first row, to visit the parts whose tag is in tags (NULL: all). */
 void		 db_parts(struct dbpart *p, const struct dbres *res, size_t from,
 		    const char *tags);
+/* Puts p on row i of res, a row known to be there (a statement's only one). */
+void		 db_part_at(struct dbpart *p, const struct dbres *res, size_t from, size_t i);
 /* Moves p to the next row of a part it visits: 1, or 0 at the end. */
 int		 db_part_next(struct dbpart *p);
 /* The current row's value col of its part as a number, 0 for NULL. */

@@ -87,41 +87,61 @@ review_open(const char *status)
 	    strcmp(status, "under_review") == 0);
 }
 
-/* Reads the person in columns 2..5 of row i (user id, name, organisation, conflict). */
+/* Every statement that reads reviews: REVIEW_COLUMNS follow the tag. */
+#define REVIEW_VALUES	1
+
+/*
+ * REVIEW_COLUMNS by name; Q_PANEL's 'c' rows have the reviewer's columns.
+ * Each criterion has its score and its comment, in enum criterion's order.
+ */
+enum { RV_ID, RV_USER, RV_USER_NAME, RV_ORG, RV_CONFLICT, RV_SCORE, RV_COMMENT,
+	RV_RECOMMENDATION = RV_SCORE + 2 * CRIT__MAX, RV_SUMMARY, RV_COMPLETED, RV_VERSION };
+
+/* Reads the person of a review row (user id, name, organisation, conflict). */
 static void
-reviewer_of(const struct dbres *res, size_t i, struct reviewer *w)
+reviewer_of(const struct dbpart *p, struct reviewer *w)
 {
-	w->id = db_ll(res, i, 2);
-	w->name = db_str(res, i, 3);
-	w->org_name = db_str(res, i, 4);
-	w->conflict = db_ll(res, i, 5) != 0;
+	w->id = db_part_ll(p, RV_USER);
+	w->name = p->c[RV_USER_NAME];
+	w->org_name = p->c[RV_ORG];
+	w->conflict = db_part_ll(p, RV_CONFLICT) != 0;
 }
 
-/* Reads row i of REVIEW_COLUMNS (after the tag) into rv. */
+/* Reads a row of REVIEW_COLUMNS into rv. */
 static void
-review_of(const struct dbres *res, size_t i, struct review *rv)
+review_of(const struct dbpart *p, struct review *rv)
 {
-	int k;
+	size_t k;
 
 	memset(rv, 0, sizeof(*rv));
-	rv->id = db_ll(res, i, 1);
-	reviewer_of(res, i, &rv->who);
+	rv->id = db_part_ll(p, RV_ID);
+	reviewer_of(p, &rv->who);
 	for (k = 0; k < CRIT__MAX; k++) {
-		rv->score[k] = (int)db_ll(res, i, 6 + 2 * (size_t)k);
-		rv->comment[k] = db_str(res, i, 7 + 2 * (size_t)k);
+		rv->score[k] = (int)db_part_ll(p, RV_SCORE + 2 * k);
+		rv->comment[k] = p->c[RV_COMMENT + 2 * k];
 	}
-	rv->recommendation = db_str(res, i, 16);
-	rv->summary = db_str(res, i, 17);
-	rv->completed = db_str(res, i, 18);
-	rv->version = (unsigned)db_ll(res, i, 19);
+	rv->recommendation = p->c[RV_RECOMMENDATION];
+	rv->summary = p->c[RV_SUMMARY];
+	rv->completed = p->c[RV_COMPLETED];
+	rv->version = (unsigned)db_part_ll(p, RV_VERSION);
+}
+
+/* Reads the first row of a result of REVIEW_COLUMNS (a statement's only one) into rv. */
+static void
+review_only(const struct dbres *res, struct review *rv)
+{
+	struct dbpart p;
+
+	db_part_at(&p, res, REVIEW_VALUES, 0);
+	review_of(&p, rv);
 }
 
 enum kerr
 db_review_panel(struct req *r, long long app_id, struct review **reviews,
     size_t *nreviews, struct reviewer **others, size_t *nothers)
 {
+	struct dbpart p;
 	struct dbres res;
-	size_t i;
 	enum kerr e;
 
 	*nreviews = *nothers = 0;
@@ -130,11 +150,11 @@ db_review_panel(struct req *r, long long app_id, struct review **reviews,
 		return e;
 	*reviews = arena_calloc(r->a, res.nrows + 1, sizeof(**reviews));
 	*others = arena_calloc(r->a, res.nrows + 1, sizeof(**others));
-	for (i = 0; i < res.nrows; i++) {
-		if (strcmp(db_str(&res, i, 0), "r") == 0)
-			review_of(&res, i, &(*reviews)[(*nreviews)++]);
+	for (db_parts(&p, &res, REVIEW_VALUES, NULL); db_part_next(&p); ) {
+		if (p.tag == 'r')
+			review_of(&p, &(*reviews)[(*nreviews)++]);
 		else
-			reviewer_of(&res, i, &(*others)[(*nothers)++]);
+			reviewer_of(&p, &(*others)[(*nothers)++]);
 	}
 	return KERR_OK;
 }
@@ -151,7 +171,7 @@ db_review_get(struct req *r, long long app_id, long long reviewer_id,
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;
-	review_of(&res, 0, out);
+	review_only(&res, out);
 	return KERR_OK;
 }
 
@@ -306,7 +326,7 @@ db_review_unassign(struct req *r, long long app_id, long long reviewer_id,
 		db_rollback(r->id);
 		return KERR_OK;
 	}
-	review_of(&res, 0, &rv);
+	review_only(&res, &rv);
 	if (review_begun(&rv)) {
 		f->started = 1;
 		f->who = rv.who;
@@ -348,7 +368,7 @@ db_review_save(struct req *r, long long app_id, long long reviewer_id,
 	if ((e = db_query_row(r->a, r->id, &q[Q_REVIEW_LOCK], &res, "ii", app_id,
 	    reviewer_id)) != KERR_OK)
 		goto out;
-	review_of(&res, 0, &before);
+	review_only(&res, &before);
 	if ((e = must_be_open(status, f)) != KERR_OK)
 		goto out;
 	if (before.who.conflict) {
