@@ -209,70 +209,77 @@ year_of(struct report_view *v, long long year)
 	return NULL;
 }
 
+/* Q_MONEY, Q_REVISION and Q_PAY_FIGURES: every part's values follow the tag. */
+#define PART_VALUES	1
+
+/*
+ * Q_MONEY's parts' values: 'y', 'b', 'x', 's' and 'f' share a shape
+ * (M_TEXT: the report's status for 'x' and 's', the explanation for 'f');
+ * 'd' is a payment.
+ */
+enum { M_YEAR, M_CATEGORY, M_AMOUNT, M_TEXT };
+enum { D_YEAR, D_REPORT, D_AMOUNT, D_PAID_ON, D_NOTE, D_BY, D_ID };
+
 /* The money of the project (Q_MONEY) into v. */
 static void
 money_of(struct arena *a, const struct dbres *res, struct report_view *v)
 {
 	struct report_year *y;
-	size_t i, n = 0;
+	struct dbpart p;
 	int k;
 
-	for (i = 0; i < res->nrows; i++)
-		n += res->rows[i][0][0] == 'y';
-	v->years = arena_calloc(a, n + 1, sizeof(*v->years));
+	v->years = arena_calloc(a, db_parts_count(res, 'y') + 1, sizeof(*v->years));
 	for (k = 0; k < CAT__MAX; k++) {
 		v->line[k].budget = -1;
 		v->line[k].actual = REIMBURSE_NONE;
 	}
-	for (i = 0; i < res->nrows; i++) {
-		if (res->rows[i][0][0] != 'y')
-			continue;
+	for (db_parts(&p, res, PART_VALUES, "y"); db_part_next(&p); ) {
 		y = &v->years[v->nyears++];
-		y->year = (int)db_ll(res, i, 1);
-		y->amount = db_ll(res, i, 3);
+		y->year = (int)db_part_ll(&p, M_YEAR);
+		y->amount = db_part_ll(&p, M_AMOUNT);
 		for (k = 0; k < CAT__MAX; k++) {
 			y->budget[k] = -1;
 			y->actual[k] = REIMBURSE_NONE;
 		}
 	}
-	for (i = 0; i < res->nrows; i++) {
-		char **c = res->rows[i];
+	for (db_parts(&p, res, PART_VALUES, NULL); db_part_next(&p); ) {
+		char **c = p.c;
 
-		k = category_of(c[2]);
-		y = c[1] != NULL ? year_of(v, db_ll(res, i, 1)) : NULL;
-		switch (c[0][0]) {
+		k = category_of(c[M_CATEGORY]);
+		y = c[M_YEAR] != NULL ? year_of(v, db_part_ll(&p, M_YEAR)) : NULL;
+		switch (p.tag) {
 		case 'b':
 			if (y != NULL && k >= 0) {
-				y->budget[k] = db_ll(res, i, 3);
+				y->budget[k] = db_part_ll(&p, M_AMOUNT);
 				if (y->year == v->year)
 					v->line[k].budget = y->budget[k];
 			}
 			break;
 		case 'x':
 			if (y != NULL && k >= 0)
-				y->actual[k] = db_ll(res, i, 3);
+				y->actual[k] = db_part_ll(&p, M_AMOUNT);
 			break;
 		case 's':
 			if (y != NULL)
-				y->status = c[4];
+				y->status = c[M_TEXT];
 			break;
 		case 'f':
 			if (k >= 0) {
-				v->line[k].actual = db_ll(res, i, 3);
-				v->line[k].explanation = c[4];
+				v->line[k].actual = db_part_ll(&p, M_AMOUNT);
+				v->line[k].explanation = c[M_TEXT];
 			}
 			break;
 		case 'd':
 			if (y != NULL)
-				y->paid += db_ll(res, i, 3);
-			if (db_ll(res, i, 2) == v->id) {
-				v->pay.amount = db_ll(res, i, 3);
-				v->pay.paid_on = c[4];
-				v->pay.note = c[5];
-				v->pay.recorded_by = c[6];
-				v->pay.id = db_ll(res, i, 7);
+				y->paid += db_part_ll(&p, D_AMOUNT);
+			if (db_part_ll(&p, D_REPORT) == v->id) {
+				v->pay.amount = db_part_ll(&p, D_AMOUNT);
+				v->pay.paid_on = c[D_PAID_ON];
+				v->pay.note = c[D_NOTE];
+				v->pay.recorded_by = c[D_BY];
+				v->pay.id = db_part_ll(&p, D_ID);
 			} else if (y != NULL && y->year == v->year)
-				v->paid_before += db_ll(res, i, 3);
+				v->paid_before += db_part_ll(&p, D_AMOUNT);
 			break;
 		}
 	}
@@ -371,20 +378,24 @@ db_report_get(struct arena *a, const char *reqid, long long id, long long org_id
 	return KERR_OK;
 }
 
+/* Q_REVISION's parts' values: 'n' the narrative's texts, 'l' a cost, 'i' an indicator's value. */
+enum { N_TEXT };
+enum { L_CATEGORY, L_ACTUAL, L_EXPLANATION };
+enum { I_INDICATOR, I_VALUE, I_TEXT };
+
 enum kerr
 db_report_revision(struct arena *a, const char *reqid, struct report_view *v, int rev)
 {
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i, k;
-	int found = 0, c;
+	size_t k;
+	int c;
 
 	if ((e = db_query(a, reqid, &q[Q_REVISION], &res, "iiiiii", v->id,
 	    (long long)rev, v->id, (long long)rev, v->id, (long long)rev)) != KERR_OK)
 		return e;
-	for (i = 0; i < res.nrows; i++)
-		found |= res.rows[i][0][0] == 'n';
-	if (!found)
+	if (db_parts_count(&res, 'n') == 0)
 		return KERR_NOTFOUND;
 	/* What the revision does not name, it did not have. */
 	for (c = 0; c < CAT__MAX; c++) {
@@ -393,26 +404,24 @@ db_report_revision(struct arena *a, const char *reqid, struct report_view *v, in
 	}
 	for (k = 0; k < v->nind; k++)
 		v->ind[k].value = v->ind[k].text = NULL;
-	for (i = 0; i < res.nrows; i++) {
-		char **row = res.rows[i];
-
-		switch (row[0][0]) {
+	for (db_parts(&p, &res, PART_VALUES, NULL); db_part_next(&p); ) {
+		switch (p.tag) {
 		case 'n':
 			for (c = 0; c < NARR__MAX; c++)
-				v->text[c] = row[1 + c];
+				v->text[c] = p.c[N_TEXT + c];
 			break;
 		case 'l':
-			if ((c = category_of(row[1])) >= 0 && row[2] != NULL) {
-				v->line[c].actual = db_ll(&res, i, 2);
-				v->line[c].explanation = row[3];
+			if ((c = category_of(p.c[L_CATEGORY])) >= 0 && p.c[L_ACTUAL] != NULL) {
+				v->line[c].actual = db_part_ll(&p, L_ACTUAL);
+				v->line[c].explanation = p.c[L_EXPLANATION];
 			}
 			break;
 		case 'i':
 			for (k = 0; k < v->nind; k++)
-				if (v->ind[k].id == db_ll(&res, i, 1)) {
-					v->ind[k].value = row[2] != NULL ?
-					    db_value_text(row[2], NULL) : NULL;
-					v->ind[k].text = row[3];
+				if (v->ind[k].id == db_part_ll(&p, I_INDICATOR)) {
+					v->ind[k].value = p.c[I_VALUE] != NULL ?
+					    db_value_text(p.c[I_VALUE], NULL) : NULL;
+					v->ind[k].text = p.c[I_TEXT];
 				}
 			break;
 		}
@@ -717,6 +726,9 @@ out:
 
 /* ---- ICLD's payment -------------------------------------------------------------------------------------- */
 
+/* Q_PAY_FIGURES' values, of every part: 'b' the year's budget, 'f' the report's costs, 'p' paid. */
+enum { F_CATEGORY, F_AMOUNT };
+
 enum kerr
 db_report_pay(struct req *r, long long id, long long amount, const char *paid_on,
     const char *note, long long *due)
@@ -724,9 +736,9 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 	long long budget[CAT__MAX], actual[CAT__MAX], paid = 0, pid, year, year_amount;
 	unsigned long long did = 0;
 	struct reimbursement rb;
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 	int k;
 
 	*due = 0;
@@ -754,14 +766,14 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 		budget[k] = -1;
 		actual[k] = REIMBURSE_NONE;
 	}
-	for (i = 0; i < res.nrows; i++) {
-		k = category_of(res.rows[i][1]);
-		if (res.rows[i][0][0] == 'p')
-			paid = db_ll(&res, i, 2);
-		else if (k >= 0 && res.rows[i][0][0] == 'b')
-			budget[k] = db_ll(&res, i, 2);
+	for (db_parts(&p, &res, PART_VALUES, NULL); db_part_next(&p); ) {
+		k = category_of(p.c[F_CATEGORY]);
+		if (p.tag == 'p')
+			paid = db_part_ll(&p, F_AMOUNT);
+		else if (k >= 0 && p.tag == 'b')
+			budget[k] = db_part_ll(&p, F_AMOUNT);
 		else if (k >= 0)
-			actual[k] = db_ll(&res, i, 2);
+			actual[k] = db_part_ll(&p, F_AMOUNT);
 	}
 	reimburse_compute(budget, actual, year_amount, paid, &rb);
 	*due = rb.due;
