@@ -511,9 +511,9 @@ db_application_delete(struct req *r, long long id, long long org_id,
 	if ((e = db_audit(r, 0, "application.delete", "application", id,
 	    arena_printf(r->a, "{\"status\": %s, \"version\": %u, \"round_id\": %lld, "
 	    "\"project_type\": %s, \"title_sv\": %s, \"title_en\": %s, "
-	    "\"files\": %llu}", json_str(r, res.rows[0][0]), version,
-	    db_ll(&res, 0, 3), json_str(r, res.rows[0][4]),
-	    json_str(r, res.rows[0][5]), json_str(r, res.rows[0][6]), files),
+	    "\"files\": %llu}", json_str(r->a, res.rows[0][0]), version,
+	    db_ll(&res, 0, 3), json_str(r->a, res.rows[0][4]),
+	    json_str(r->a, res.rows[0][5]), json_str(r->a, res.rows[0][6]), files),
 	    NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);

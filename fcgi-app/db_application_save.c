@@ -314,8 +314,8 @@ save_partners(struct req *r, const struct application *a,
 		    (e = db_audit(r, 0, "organisation.create", "organisation",
 		    (long long)orgid, NULL, arena_printf(r->a, "{\"side\": "
 		    "\"partner\", \"kind\": %s, \"name\": %s, \"country_code\": %s, "
-		    "\"application_id\": %lld}", json_str(r, np->kind),
-		    json_str(r, np->name), json_str(r, np->country), a->id))) != KERR_OK)
+		    "\"application_id\": %lld}", json_str(r->a, np->kind),
+		    json_str(r->a, np->name), json_str(r->a, np->country), a->id))) != KERR_OK)
 			return e;
 		np->id = (long long)orgid;
 	}

@@ -110,8 +110,8 @@ db_attachment_insert(struct req *r, long long report_id,
 	if ((e = db_audit(r, 0, "report.attach", "report", report_id, NULL,
 	    arena_printf(r->a, "{\"attachment\": %llu, \"filename\": %s, "
 	    "\"type\": %s, \"size\": %llu, \"sha256\": %s}", newid,
-	    json_str(r, name), json_str(r, u->type), u->size,
-	    json_str(r, u->sha256)))) != KERR_OK)
+	    json_str(r->a, name), json_str(r->a, u->type), u->size,
+	    json_str(r->a, u->sha256)))) != KERR_OK)
 		return e;
 	if (id != NULL)
 		*id = (long long)newid;
@@ -190,8 +190,8 @@ db_attachment_remove(struct req *r, long long report_id, long long id,
 	if ((e = db_exec(r->id, &q[Q_DELETE], NULL, NULL, "ii", id, report_id)) != KERR_OK ||
 	    (e = db_audit(r, 0, "report.detach", "report", report_id,
 	    arena_printf(r->a, "{\"attachment\": %lld, \"filename\": %s, \"type\": %s, "
-	    "\"size\": %lld, \"sha256\": %s}", id, json_str(r, res.rows[0][0]),
-	    json_str(r, res.rows[0][1]), db_ll(&res, 0, 2), json_str(r, res.rows[0][3])),
+	    "\"size\": %lld, \"sha256\": %s}", id, json_str(r->a, res.rows[0][0]),
+	    json_str(r->a, res.rows[0][1]), db_ll(&res, 0, 2), json_str(r->a, res.rows[0][3])),
 	    NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);

@@ -271,13 +271,13 @@ db_audit(struct req *r, long long user_id, const char *action,
 }
 
 const char *
-json_str(struct req *r, const char *s)
+json_str(struct arena *a, const char *s)
 {
 	struct buf b;
 
 	if (s == NULL)
 		return "null";
-	buf_init(&b, r->a, strlen(s) + 8);
+	buf_init(&b, a, strlen(s) + 8);
 	buf_putc(&b, '"');
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;

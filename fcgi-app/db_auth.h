@@ -67,7 +67,7 @@ enum kerr	db_audit(struct req *r, long long user_id, const char *action,
 		    const char *entity, long long entity_id, const char *before,
 		    const char *after);
 
-/* s as a JSON string literal with quotes, in r's arena, for audit rows; null for NULL s. */
-const char	*json_str(struct req *r, const char *s);
+/* s as a JSON string literal with quotes, in a, for audit rows; null for NULL s. */
+const char	*json_str(struct arena *a, const char *s);
 
 #endif

@@ -304,8 +304,8 @@ text_of(const char *text)
  * (tests/unit/test_auditshow.c) sees them. A macro, so that the compiler checks the format.
  */
 #define texts_json(r, b, fmt, text) \
-	buf_printf((b), fmt, json_str((r), text_of((text)[LANG_SV])), \
-	    json_str((r), text_of((text)[LANG_EN])))
+	buf_printf((b), fmt, json_str((r)->a, text_of((text)[LANG_SV])), \
+	    json_str((r)->a, text_of((text)[LANG_EN])))
 
 static long long
 line_amount(long long v)
@@ -385,7 +385,7 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 		buf_puts(&b, "null");
 	if (budget) {
 		buf_printf(&b, ", \"starts_on\": %s, \"ends_on\": %s, \"years\": [",
-		    json_str(r, v->starts_on), json_str(r, v->ends_on));
+		    json_str(r->a, v->starts_on), json_str(r->a, v->ends_on));
 		for (y = 0; y < v->nyears; y++) {
 			const struct decision_year *dy = &v->year[y];
 			const char *due = NULL;
@@ -396,20 +396,20 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 					due = v->reports[i].due_on;
 			buf_printf(&b, "%s{\"year\": %d, \"starts_on\": %s, "
 			    "\"ends_on\": %s, \"amount\": %lld, \"lines\": {",
-			    y > 0 ? ", " : "", y + 1, json_str(r, dy->starts_on),
-			    json_str(r, dy->ends_on), dy->amount);
+			    y > 0 ? ", " : "", y + 1, json_str(r->a, dy->starts_on),
+			    json_str(r->a, dy->ends_on), dy->amount);
 			for (k = 0; k < CAT__MAX; k++)
 				buf_printf(&b, "%s\"%s\": %lld", k > 0 ? ", " : "",
 				    category_code[k], line_amount(dy->line[k]));
 			buf_printf(&b, "}, \"progress_due\": %s}",
-			    json_str(r, due));
+			    json_str(r->a, due));
 		}
 		buf_puts(&b, "], \"final_due\": ");
 		for (i = 0; i < v->nreports; i++)
 			if (strcmp(v->reports[i].kind, "final") == 0)
 				break;
 		buf_printf(&b, "%s, \"total\": %lld", i < v->nreports ?
-		    json_str(r, v->reports[i].due_on) : "null", v->total);
+		    json_str(r->a, v->reports[i].due_on) : "null", v->total);
 	}
 	buf_putc(&b, '}');
 	return b.data;
@@ -560,7 +560,7 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 		goto out;
 	after = arena_printf(r->a, "{\"status\": \"%s\", \"version\": %u, "
 	    "\"project\": %s, \"decision\": %s}", approve ? "approved" : "rejected",
-	    version + 1, json_str(r, *code),
+	    version + 1, json_str(r->a, *code),
 	    record_json(r, d, approve));
 	if ((e = db_audit(r, 0, approve ? "decision.approve" : "decision.reject",
 	    "application", app_id, arena_printf(r->a, "{\"status\": \"%s\", "

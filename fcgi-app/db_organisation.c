@@ -153,9 +153,9 @@ org_json(struct req *r, const struct organisation *o)
 	return arena_printf(r->a, "{\"side\": %s, \"kind\": %s, \"name\": %s, "
 	    "\"name_local\": %s, \"local_lang\": %s, \"org_number\": %s, "
 	    "\"country\": %s, \"lat\": %s, \"lng\": %s, \"active\": %d}",
-	    json_str(r, o->side), json_str(r, o->kind), json_str(r, o->name),
-	    json_str(r, o->name_local), json_str(r, o->local_lang),
-	    json_str(r, o->org_number), json_str(r, o->country),
+	    json_str(r->a, o->side), json_str(r->a, o->kind), json_str(r->a, o->name),
+	    json_str(r->a, o->name_local), json_str(r->a, o->local_lang),
+	    json_str(r->a, o->org_number), json_str(r->a, o->country),
 	    o->lat != NULL ? o->lat : "null", o->lng != NULL ? o->lng : "null", o->active);
 }
 

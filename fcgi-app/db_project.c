@@ -396,9 +396,9 @@ db_project_cancel(struct req *r, const char *code, unsigned version, const char 
 		goto out;
 	}
 	if ((e = db_audit(r, 0, "project.cancel", "project", id,
-	    arena_printf(r->a, "{\"status\": %s}", json_str(r, *status)),
+	    arena_printf(r->a, "{\"status\": %s}", json_str(r->a, *status)),
 	    arena_printf(r->a, "{\"status\": \"cancelled\", \"cancelled_reason\": %s}",
-	    json_str(r, reason)))) != KERR_OK)
+	    json_str(r->a, reason)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
@@ -442,9 +442,9 @@ db_project_set_withheld(struct req *r, const char *code, unsigned version, int w
 	}
 	if ((e = db_audit(r, 0, withhold ? "project.withhold" : "project.publish", "project", id,
 	    arena_printf(r->a, "{\"withheld\": %s, \"withheld_reason\": %s}", was ? "true" : "false",
-	    was_reason != NULL ? json_str(r, was_reason) : "null"),
+	    was_reason != NULL ? json_str(r->a, was_reason) : "null"),
 	    arena_printf(r->a, "{\"withheld\": %s, \"withheld_reason\": %s}", withhold ? "true" : "false",
-	    withhold ? json_str(r, reason) : "null"))) != KERR_OK)
+	    withhold ? json_str(r->a, reason) : "null"))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
@@ -498,8 +498,8 @@ fund_json(struct req *r, long long id, const char *received_on, long long amount
     const char *note)
 {
 	return arena_printf(r->a, "{\"incoming_funds\": %lld, \"received_on\": %s, "
-	    "\"amount\": %lld, \"note\": %s}", id, json_str(r, received_on), amount,
-	    json_str(r, note));
+	    "\"amount\": %lld, \"note\": %s}", id, json_str(r->a, received_on), amount,
+	    json_str(r->a, note));
 }
 
 enum kerr

@@ -447,7 +447,7 @@ financial_json(struct req *r, const struct report_view *v, const struct report_i
 		    "\"variance\": %lld, \"explanation\": %s}", first ? "" : ", ", category_code[k],
 		    v->line[k].budget > 0 ? v->line[k].budget : 0, in->actual[k],
 		    reimburse_variance(v->line[k].budget, in->actual[k]),
-		    json_str(r, in->explanation[k]));
+		    json_str(r->a, in->explanation[k]));
 		first = 0;
 	}
 	buf_putc(&b, ']');
@@ -469,7 +469,7 @@ indicators_json(struct req *r, const struct report_view *v, const struct report_
 			continue;
 		buf_printf(&b, "%s{\"indicator_id\": %lld, \"value\": %s, \"text\": %s}",
 		    first ? "" : ", ", v->ind[i].id, in->value[i] != NULL ? in->value[i] : "null",
-		    json_str(r, in->value_text[i]));
+		    json_str(r->a, in->value_text[i]));
 		first = 0;
 	}
 	buf_putc(&b, ']');
@@ -480,7 +480,7 @@ indicators_json(struct req *r, const struct report_view *v, const struct report_
 static const char *
 state_json(struct req *r, const char *status, int revision)
 {
-	return arena_printf(r->a, "{\"status\": %s, \"revision\": %d}", json_str(r, status), revision);
+	return arena_printf(r->a, "{\"status\": %s, \"revision\": %d}", json_str(r->a, status), revision);
 }
 
 int
@@ -646,8 +646,8 @@ project_to(struct req *r, long long pid, const char *from, const char *to)
 	    (long long)(strcmp(to, "closed") == 0), pid, from)) != KERR_OK || changed == 0)
 		return e;
 	return db_audit(r, 0, "project.status", "project", pid,
-	    arena_printf(r->a, "{\"status\": %s}", json_str(r, from)),
-	    arena_printf(r->a, "{\"status\": %s}", json_str(r, to)));
+	    arena_printf(r->a, "{\"status\": %s}", json_str(r->a, from)),
+	    arena_printf(r->a, "{\"status\": %s}", json_str(r->a, to)));
 }
 
 enum kerr
@@ -702,9 +702,9 @@ db_report_decide(struct req *r, const struct report_view *v, unsigned version,
 	    (e = db_audit(r, 0, approve ? "report.approve" : "report.return", "report", v->id,
 	    state_json(r, "submitted", rev), approve ? arena_printf(r->a,
 	    "{\"status\": \"%s\", \"revision\": %d, \"comment\": %s}", outcome, rev,
-	    json_str(r, comment)) : arena_printf(r->a,
+	    json_str(r->a, comment)) : arena_printf(r->a,
 	    "{\"status\": \"%s\", \"revision\": %d, \"comment\": %s, \"revise_by\": %s}", outcome,
-	    rev, json_str(r, comment), json_str(r, revise_by)))) != KERR_OK)
+	    rev, json_str(r->a, comment), json_str(r->a, revise_by)))) != KERR_OK)
 		goto out;
 	/*
 	 * The project follows its reports: the last year reported and approved
@@ -786,8 +786,8 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 	    note, r->sess->user.id)) != KERR_OK ||
 	    (e = db_audit(r, 0, "disbursement.record", "disbursement", (long long)did, NULL,
 	    arena_printf(r->a, "{\"amount\": %lld, \"report_id\": %lld, \"paid_on\": %s, "
-	    "\"ceiling\": %lld, \"note\": %s}", amount, id, json_str(r, paid_on), rb.due,
-	    json_str(r, note)))) != KERR_OK)
+	    "\"ceiling\": %lld, \"note\": %s}", amount, id, json_str(r->a, paid_on), rb.due,
+	    json_str(r->a, note)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

@@ -194,10 +194,10 @@ review_json(struct req *r, const struct review *rv, int complete, unsigned versi
 	for (k = 0; k < CRIT__MAX; k++)
 		buf_printf(&b, ", \"score_%s\": %s, \"comment_%s\": %s", crit_code[k],
 		    json_score(r, rv->score[k]), crit_code[k],
-		    json_str(r, rv->comment[k]));
+		    json_str(r->a, rv->comment[k]));
 	buf_printf(&b, ", \"recommendation\": %s, \"summary\": %s, "
-	    "\"complete\": %s, \"version\": %u}", json_str(r, rv->recommendation),
-	    json_str(r, rv->summary), complete ? "true" : "false", version);
+	    "\"complete\": %s, \"version\": %u}", json_str(r->a, rv->recommendation),
+	    json_str(r->a, rv->summary), complete ? "true" : "false", version);
 	return b.data;
 }
 
@@ -277,7 +277,7 @@ db_review_assign(struct req *r, long long app_id, long long reviewer_id,
 		goto out;
 	if ((e = db_audit(r, 0, "review.assign", "review", (long long)id, NULL,
 	    arena_printf(r->a, "{\"application_id\": %lld, \"reviewer_id\": %lld, "
-	    "\"reviewer\": %s}", app_id, reviewer_id, json_str(r, f->who.name)))) != KERR_OK)
+	    "\"reviewer\": %s}", app_id, reviewer_id, json_str(r->a, f->who.name)))) != KERR_OK)
 		goto out;
 	if ((e = db_exec(r->id, &q[Q_TO_REVIEW], &changed, NULL, "si", app_stamp(now), app_id)) != KERR_OK)
 		goto out;
@@ -338,7 +338,7 @@ db_review_unassign(struct req *r, long long app_id, long long reviewer_id,
 	    (e = db_audit(r, 0, "review.unassign", "review", rv.id,
 	    arena_printf(r->a, "{\"application_id\": %lld, \"reviewer_id\": %lld, "
 	    "\"reviewer\": %s, \"version\": %u}", app_id, reviewer_id,
-	    json_str(r, rv.who.name), rv.version), NULL)) != KERR_OK)
+	    json_str(r->a, rv.who.name), rv.version), NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

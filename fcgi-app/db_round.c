@@ -153,9 +153,9 @@ round_json(struct req *r, const struct round *rd)
 	buf_init(&b, r->a, 1024);
 	buf_printf(&b, "{\"year\": %d, \"name_sv\": %s, \"name_en\": %s, "
 	    "\"opens_on\": %s, \"closes_on\": %s, \"inception_all_year\": %d, "
-	    "\"rules\": {", rd->year, json_str(r, rd->name_sv),
-	    json_str(r, rd->name_en), json_str(r, rd->opens_on),
-	    json_str(r, rd->closes_on), rd->inception_all_year);
+	    "\"rules\": {", rd->year, json_str(r->a, rd->name_sv),
+	    json_str(r->a, rd->name_en), json_str(r->a, rd->opens_on),
+	    json_str(r->a, rd->closes_on), rd->inception_all_year);
 	for (t = 0; t < PT__MAX; t++) {
 		const struct round_rule *u = &rd->rules[t];
 
@@ -311,9 +311,9 @@ country_json(struct req *r, const struct country *c)
 	return arena_printf(r->a, "{\"code\": %s, \"name_sv\": %s, "
 	    "\"name_en\": %s, \"region\": \"%s\", \"eligible\": %d, "
 	    "\"languages\": %s}",
-	    json_str(r, c->code), json_str(r, c->name_sv),
-	    json_str(r, c->name_en), region_code[c->region], c->eligible,
-	    json_str(r, c->languages != NULL ? c->languages : ""));
+	    json_str(r->a, c->code), json_str(r->a, c->name_sv),
+	    json_str(r->a, c->name_en), region_code[c->region], c->eligible,
+	    json_str(r->a, c->languages != NULL ? c->languages : ""));
 }
 
 enum kerr

@@ -85,8 +85,8 @@ static const char *
 theme_json(struct req *r, const struct theme *t)
 {
 	return arena_printf(r->a, "{\"code\": %s, \"name_sv\": %s, \"name_en\": %s, "
-	    "\"dac_code\": %s, \"active\": %d}", json_str(r, t->code),
-	    json_str(r, t->name_sv), json_str(r, t->name_en), json_str(r, t->dac_code),
+	    "\"dac_code\": %s, \"active\": %d}", json_str(r->a, t->code),
+	    json_str(r->a, t->name_sv), json_str(r->a, t->name_en), json_str(r->a, t->dac_code),
 	    t->active);
 }
 

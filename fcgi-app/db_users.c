@@ -211,9 +211,9 @@ user_json(struct req *r, const char *email, const char *name, const char *role,
     long long org_id, const char *lang, int active)
 {
 	return arena_printf(r->a, "{\"email\": %s, \"name\": %s, \"role\": %s, "
-	    "\"org_id\": %s, \"lang\": %s, \"active\": %d}", json_str(r, email),
-	    json_str(r, name), json_str(r, role), org_id != 0 ?
-	    arena_printf(r->a, "%lld", org_id) : "null", json_str(r, lang), active);
+	    "\"org_id\": %s, \"lang\": %s, \"active\": %d}", json_str(r->a, email),
+	    json_str(r->a, name), json_str(r->a, role), org_id != 0 ?
+	    arena_printf(r->a, "%lld", org_id) : "null", json_str(r->a, lang), active);
 }
 
 /* Inside a transaction: a new link for user_id, its expiry in *expires. */
@@ -323,7 +323,7 @@ db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
 	if ((e = db_exec(r->id, &uq[U_END_LINKS], NULL, NULL, "i", id)) != KERR_OK ||
 	    (e = insert_link(r, id, link_hash, expires)) != KERR_OK ||
 	    (e = db_audit(r, 0, "user.password_link", "user", id, NULL,
-	    arena_printf(r->a, "{\"expires_at\": %s}", json_str(r, *expires)))) != KERR_OK)
+	    arena_printf(r->a, "{\"expires_at\": %s}", json_str(r->a, *expires)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

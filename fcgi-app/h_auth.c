@@ -34,7 +34,7 @@ add_error(struct req *r, const char *field, const char *msgid)
 static const char *
 email_json(struct req *r, const char *email)
 {
-	return arena_printf(r->a, "{\"email\": %s}", json_str(r, email));
+	return arena_printf(r->a, "{\"email\": %s}", json_str(r->a, email));
 }
 
 static int
@@ -134,7 +134,7 @@ failed(struct req *r, long long id, const char *email, const char *next,
 		return http_status(e);
 	if (wait > 0 && (e = db_audit(r, 0, "user.login_throttled", "user", id, NULL,
 	    arena_printf(r->a, "{\"email\": %s, \"failures\": %lld, \"wait_seconds\": %lld, "
-	    "\"refused\": %lld}", json_str(r, email), failures, wait, t->refused))) != KERR_OK)
+	    "\"refused\": %lld}", json_str(r->a, email), failures, wait, t->refused))) != KERR_OK)
 		return http_status(e);
 	if ((e = db_commit(r->id)) != KERR_OK ||
 	    (e = db_login_purge(r->id)) != KERR_OK)
