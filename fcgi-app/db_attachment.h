@@ -48,8 +48,7 @@ enum kerr	 db_attachment_insert(struct req *r, long long report_id,
  * still checks that the person may see that report (its status, role).
  */
 enum kerr	 db_attachment_get(struct arena *a, const char *reqid, long long id,
-		    long long org_id,
-		    struct attachment *out);
+		    long long org_id, struct attachment *out);
 
 /*
  * The attachments of report report_id, oldest first, in *out (the arena;
