@@ -290,8 +290,8 @@ read_framework(struct arena *ar, struct application *a, const struct dbres *res)
 }
 
 enum kerr
-db_application_load(struct req *r, long long id, long long org_id,
-    struct application *a, struct application_extra *x)
+db_application_load(struct arena *ar, const char *reqid, unsigned long long data_version,
+    long long id, long long org_id, struct application *a, struct application_extra *x)
 {
 	struct application_extra scratch;
 	struct dbpart pt;
@@ -310,14 +310,14 @@ db_application_load(struct req *r, long long id, long long org_id,
 		for (k = 0; k < CAT__MAX; k++)
 			a->amount[y][k] = -1;
 	}
-	if ((e = db_query_cached(r->a, r->id, &q[Q_LOAD], r->sess->data_version,
+	if ((e = db_query_cached(ar, reqid, &q[Q_LOAD], data_version,
 	    &res, "iii", id, org_id, org_id)) != KERR_OK)
 		return e;
 	/* Without the 'a' row the application is not there for this reader. */
 	if (db_parts_count(&res, 'a') != 1)
 		return KERR_NOTFOUND;
-	a->team = arena_calloc(r->a, db_parts_count(&res, 'm') + 1, sizeof(*a->team));
-	x->coapplicants = arena_calloc(r->a, db_parts_count(&res, 'o') + 1,
+	a->team = arena_calloc(ar, db_parts_count(&res, 'm') + 1, sizeof(*a->team));
+	x->coapplicants = arena_calloc(ar, db_parts_count(&res, 'o') + 1,
 	    sizeof(*x->coapplicants));
 	for (db_parts(&pt, &res, LOAD_VALUES, NULL); db_part_next(&pt); ) {
 		char **c = pt.c;
@@ -434,7 +434,7 @@ db_application_load(struct req *r, long long id, long long org_id,
 			break;
 		}
 	}
-	read_framework(r->a, a, &res);
+	read_framework(ar, a, &res);
 	return KERR_OK;
 }
 

@@ -243,7 +243,8 @@ db_decision_get(struct req *r, long long app_id, struct decision_view *out)
 }
 
 enum kerr
-db_decision_inceptions(struct req *r, long long org_id,
+db_decision_inceptions(struct arena *a, const char *reqid, unsigned long long data_version,
+    long long org_id,
     struct decision_inception **out, size_t *n)
 {
 	struct dbres res;
@@ -251,10 +252,10 @@ db_decision_inceptions(struct req *r, long long org_id,
 	size_t i;
 
 	*n = 0;
-	if ((e = db_query_cached(r->a, r->id, &q[Q_INCEPTIONS],
-	    r->sess->data_version, &res, "i", org_id)) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_INCEPTIONS],
+	    data_version, &res, "i", org_id)) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
 		(*out)[i].id = db_ll(&res, i, 0);
 		(*out)[i].code = res.rows[i][1];

@@ -70,7 +70,8 @@ struct decision_inception {
  * The inception projects of organisation org_id, by code, into *out (the
  * request's arena). Returns KERR_OK or KERR_DB.
  */
-enum kerr	db_decision_inceptions(struct req *r, long long org_id,
+enum kerr	db_decision_inceptions(struct arena *a, const char *reqid,
+		    unsigned long long data_version, long long org_id,
 		    struct decision_inception **out, size_t *n);
 
 /* What a decision records. */

@@ -465,7 +465,8 @@ db_report_list_meta(struct req *r, const struct report_filter *f, struct list_me
 }
 
 enum kerr
-db_report_list_rows(struct req *r, const struct report_filter *f, int sort, int desc,
+db_report_list_rows(struct arena *a, const char *reqid, unsigned long long data_version,
+    const struct report_filter *f, int sort, int desc,
     long long offset, long long limit, struct report_row **rows, size_t *n)
 {
 	struct dbstmt *s;
@@ -479,15 +480,15 @@ db_report_list_rows(struct req *r, const struct report_filter *f, int sort, int 
 		return KERR_SYSTEM;
 	s = &report_rows[sort][desc != 0];
 	if (limit > 0)
-		e = db_query_cached(r->a, r->id, s, r->sess->data_version, &res,
+		e = db_query_cached(a, reqid, s, data_version, &res,
 		    "sssssssssssssssssii", f->today, REPORT_ARGS(f), f->status, f->status, limit,
 		    offset);
 	else
-		e = db_query(r->a, r->id, s, &res, "sssssssssssssssssii", f->today, REPORT_ARGS(f),
+		e = db_query(a, reqid, s, &res, "sssssssssssssssssii", f->today, REPORT_ARGS(f),
 		    f->status, f->status, (long long)LLONG_MAX, 0LL);
 	if (e != KERR_OK)
 		return e;
-	*rows = arena_calloc(r->a, res.nrows + 1, sizeof(**rows));
+	*rows = arena_calloc(a, res.nrows + 1, sizeof(**rows));
 	for (i = 0; i < res.nrows; i++) {
 		struct report_row *w = &(*rows)[i];
 		char **c = res.rows[i];

@@ -278,16 +278,17 @@ out:
 }
 
 enum kerr
-db_org_swedish(struct req *r, struct organisation **out, size_t *n)
+db_org_swedish(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct organisation **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_SWEDISH], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_SWEDISH], data_version,
 	    &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
 		(*out)[i].id = db_ll(&res, i, 0);
 		(*out)[i].side = "swedish";

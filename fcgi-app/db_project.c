@@ -242,7 +242,8 @@ read_project(const struct dbres *res, struct project_view *p)
 }
 
 enum kerr
-db_project_get(struct req *r, const char *code, long long org_id,
+db_project_get(struct arena *a, const char *reqid, unsigned long long data_version,
+    const char *code, long long org_id,
     const char *today, int trail, struct project_view *p)
 {
 	struct project_year *y;
@@ -253,21 +254,21 @@ db_project_get(struct req *r, const char *code, long long org_id,
 	int k;
 
 	memset(p, 0, sizeof(*p));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_PROJECT],
-	    r->sess->data_version, &res, "siiiiiisi", code, org_id, org_id,
+	if ((e = db_query_cached(a, reqid, &q[Q_PROJECT],
+	    data_version, &res, "siiiiiisi", code, org_id, org_id,
 	    org_id, org_id, org_id, org_id, today, (long long)(trail != 0))) != KERR_OK)
 		return e;
 	if ((e = read_project(&res, p)) != KERR_OK)
 		return e;
-	p->coapplicants = arena_calloc(r->a, db_parts_count(&res, 'c') + 1,
+	p->coapplicants = arena_calloc(a, db_parts_count(&res, 'c') + 1,
 	    sizeof(*p->coapplicants));
-	p->partners = arena_calloc(r->a, db_parts_count(&res, 'o') + 1, sizeof(*p->partners));
-	p->links = arena_calloc(r->a, db_parts_count(&res, 'f') + 1, sizeof(*p->links));
-	p->years = arena_calloc(r->a, db_parts_count(&res, 'y') + 1, sizeof(*p->years));
-	p->reports = arena_calloc(r->a, db_parts_count(&res, 'r') + 1, sizeof(*p->reports));
-	p->payments = arena_calloc(r->a, db_parts_count(&res, 'd') + 1, sizeof(*p->payments));
-	p->funds = arena_calloc(r->a, db_parts_count(&res, 'i') + 1, sizeof(*p->funds));
-	p->trail = arena_calloc(r->a, db_parts_count(&res, 'a') + 1, sizeof(*p->trail));
+	p->partners = arena_calloc(a, db_parts_count(&res, 'o') + 1, sizeof(*p->partners));
+	p->links = arena_calloc(a, db_parts_count(&res, 'f') + 1, sizeof(*p->links));
+	p->years = arena_calloc(a, db_parts_count(&res, 'y') + 1, sizeof(*p->years));
+	p->reports = arena_calloc(a, db_parts_count(&res, 'r') + 1, sizeof(*p->reports));
+	p->payments = arena_calloc(a, db_parts_count(&res, 'd') + 1, sizeof(*p->payments));
+	p->funds = arena_calloc(a, db_parts_count(&res, 'i') + 1, sizeof(*p->funds));
+	p->trail = arena_calloc(a, db_parts_count(&res, 'a') + 1, sizeof(*p->trail));
 	/* Years first: the budget lines ('b' sorts before 'y') are filed under them. */
 	for (db_parts(&pt, &res, PROJECT_VALUES, "y"); db_part_next(&pt); ) {
 		c = pt.c;

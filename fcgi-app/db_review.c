@@ -137,7 +137,8 @@ review_only(const struct dbres *res, struct review *rv)
 }
 
 enum kerr
-db_review_panel(struct req *r, long long app_id, struct review **reviews,
+db_review_panel(struct arena *a, const char *reqid, unsigned long long data_version,
+    long long app_id, struct review **reviews,
     size_t *nreviews, struct reviewer **others, size_t *nothers)
 {
 	struct dbpart p;
@@ -145,11 +146,11 @@ db_review_panel(struct req *r, long long app_id, struct review **reviews,
 	enum kerr e;
 
 	*nreviews = *nothers = 0;
-	if ((e = db_query_cached(r->a, r->id, &q[Q_PANEL], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_PANEL], data_version,
 	    &res, "ii", app_id, app_id)) != KERR_OK)
 		return e;
-	*reviews = arena_calloc(r->a, res.nrows + 1, sizeof(**reviews));
-	*others = arena_calloc(r->a, res.nrows + 1, sizeof(**others));
+	*reviews = arena_calloc(a, res.nrows + 1, sizeof(**reviews));
+	*others = arena_calloc(a, res.nrows + 1, sizeof(**others));
 	for (db_parts(&p, &res, REVIEW_VALUES, NULL); db_part_next(&p); ) {
 		if (p.tag == 'r')
 			review_of(&p, &(*reviews)[(*nreviews)++]);
@@ -160,13 +161,14 @@ db_review_panel(struct req *r, long long app_id, struct review **reviews,
 }
 
 enum kerr
-db_review_get(struct req *r, long long app_id, long long reviewer_id,
+db_review_get(struct arena *a, const char *reqid, unsigned long long data_version,
+    long long app_id, long long reviewer_id,
     struct review *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_GET], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_GET], data_version,
 	    &res, "ii", app_id, reviewer_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)

@@ -115,27 +115,29 @@ rounds_of(const struct dbres *res, struct round *out, unsigned *versions)
 }
 
 enum kerr
-db_round_list(struct req *r, struct round **out, size_t *n)
+db_round_list(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct round **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_ROUND_LIST],
-	    r->sess->data_version, &res, "")) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_ROUND_LIST],
+	    data_version, &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	*n = rounds_of(&res, *out, NULL);
 	return KERR_OK;
 }
 
 enum kerr
-db_round_get(struct req *r, long long id, struct round *out, unsigned *version)
+db_round_get(struct arena *a, const char *reqid, unsigned long long data_version, long long id,
+    struct round *out, unsigned *version)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_ROUND_GET],
-	    r->sess->data_version, &res, "i", id)) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_ROUND_GET],
+	    data_version, &res, "i", id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;
@@ -277,15 +279,16 @@ countries_of(const struct dbres *res, struct country_row *out)
 }
 
 enum kerr
-db_country_list(struct req *r, struct country_row **out, size_t *n)
+db_country_list(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct country_row **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_COUNTRY_LIST],
-	    r->sess->data_version, &res, "")) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_COUNTRY_LIST],
+	    data_version, &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	*n = countries_of(&res, *out);
 	return KERR_OK;
 }

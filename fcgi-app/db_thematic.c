@@ -53,15 +53,16 @@ themes_of(const struct dbres *res, struct theme *out)
 }
 
 enum kerr
-db_theme_list(struct req *r, struct theme **out, size_t *n)
+db_theme_list(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct theme **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_LIST], r->sess->data_version, &res,
+	if ((e = db_query_cached(a, reqid, &q[Q_LIST], data_version, &res,
 	    "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	*n = themes_of(&res, *out);
 	return KERR_OK;
 }

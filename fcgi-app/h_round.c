@@ -385,7 +385,7 @@ h_round_list(struct req *r)
 	int t, g;
 	enum kerr e;
 
-	if ((e = db_round_list(r, &rounds, &n)) != KERR_OK)
+	if ((e = db_round_list(r->a, r->id, r->sess->data_version, &rounds, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Rounds and their rules")));
 	view_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
@@ -484,7 +484,7 @@ h_round_edit(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_round_get(r, id, &rd, &version)) != KERR_OK)
+	if ((e = db_round_get(r->a, r->id, r->sess->data_version, id, &rd, &version)) != KERR_OK)
 		return http_status(e);
 	form_from_round(r, &f, &rd);
 	f.version = version;
@@ -503,7 +503,8 @@ h_round_update(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_round_get(r, id, &stored, &current)) != KERR_OK)
+	if ((e = db_round_get(r->a, r->id, r->sess->data_version, id, &stored,
+	    &current)) != KERR_OK)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
@@ -557,7 +558,7 @@ show_countries(struct req *r, const struct country_form *f,
 	int g;
 	enum kerr e;
 
-	if ((e = db_country_list(r, &rows, &n)) != KERR_OK)
+	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	if (stale != NULL)
 		view_error(r, arena_printf(r->a, "country-%s", stale->code),

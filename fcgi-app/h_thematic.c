@@ -150,7 +150,7 @@ show_list(struct req *r, const struct theme_form *f)
 	size_t n, i;
 	enum kerr e;
 
-	if ((e = db_theme_list(r, &rows, &n)) != KERR_OK)
+	if ((e = db_theme_list(r->a, r->id, r->sess->data_version, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	errors_to_summary(r, f);
 	vobj_str(v, "title", tr(r, N_("Thematic areas")));

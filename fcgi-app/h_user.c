@@ -101,7 +101,7 @@ show_list(struct req *r, const struct list_query *l, long long err_id, const cha
 	size_t n, norgs, i;
 	enum kerr e;
 
-	if ((e = db_org_swedish(r, &orgs, &norgs)) != KERR_OK)
+	if ((e = db_org_swedish(r->a, r->id, r->sess->data_version, &orgs, &norgs)) != KERR_OK)
 		return http_status(e);
 	memset(&f, 0, sizeof(f));
 	f.role = l->val[UL_ROLE];
@@ -225,7 +225,7 @@ show_user_form(struct req *r, const struct user_form *f)
 	int k;
 	enum kerr e;
 
-	if ((e = db_org_swedish(r, &orgs, &n)) != KERR_OK)
+	if ((e = db_org_swedish(r->a, r->id, r->sess->data_version, &orgs, &n)) != KERR_OK)
 		return http_status(e);
 	for (k = 0; k < UF__MAX; k++)
 		if (f->err[k] != NULL)
@@ -317,7 +317,7 @@ user_form_check(struct req *r, struct user_form *f, struct user_new *u)
 		u->lang = langs[k];
 
 	if (*f->val[UF_ORG] != '\0') {
-		if (db_org_swedish(r, &orgs, &n) != KERR_OK)
+		if (db_org_swedish(r->a, r->id, r->sess->data_version, &orgs, &n) != KERR_OK)
 			return -1;
 		u->org_id = path_id(f->val[UF_ORG]);
 		for (i = 0; i < n && (orgs[i].id != u->org_id || !orgs[i].active); i++)
