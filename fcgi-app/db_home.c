@@ -7,7 +7,6 @@
 #include "db.h"
 #include "db_home.h"
 #include "i18n.h"
-#include "req.h"
 
 enum q {
 	Q_ORG,
@@ -134,23 +133,24 @@ enum { R_ID, R_TITLE_SV, R_TITLE_EN, R_CODE, R_KIND, R_YEAR, R_STATUS, R_DUE = 9
 enum { D_ID, D_TITLE_SV, D_TITLE_EN, D_OUTCOME, D_CODE, D_DECIDED = 9 };
 
 enum kerr
-db_home_org(struct req *r, long long org_id, struct home_org *out)
+db_home_org(struct arena *ar, const char *reqid, unsigned long long data_version, enum lang lang,
+    long long org_id, struct home_org *out)
 {
 	struct dbpart pt;
 	struct dbres res;
 	enum kerr e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_ORG], r->sess->data_version,
+	if ((e = db_query_cached(ar, reqid, &q[Q_ORG], data_version,
 	    &res, "iisisi", org_id, org_id, app_today(), org_id,
 	    app_today(), org_id)) != KERR_OK)
 		return e;
-	out->apps = arena_calloc(r->a, db_parts_count(&res, 'a') + 1, sizeof(*out->apps));
-	out->projects = arena_calloc(r->a, db_parts_count(&res, 'p') + 1,
+	out->apps = arena_calloc(ar, db_parts_count(&res, 'a') + 1, sizeof(*out->apps));
+	out->projects = arena_calloc(ar, db_parts_count(&res, 'p') + 1,
 	    sizeof(*out->projects));
-	out->reports = arena_calloc(r->a, db_parts_count(&res, 'r') + 1,
+	out->reports = arena_calloc(ar, db_parts_count(&res, 'r') + 1,
 	    sizeof(*out->reports));
-	out->decisions = arena_calloc(r->a, db_parts_count(&res, 'd') + 1,
+	out->decisions = arena_calloc(ar, db_parts_count(&res, 'd') + 1,
 	    sizeof(*out->decisions));
 	for (db_parts(&pt, &res, ORG_VALUES, NULL); db_part_next(&pt); ) {
 		char **c = pt.c;
@@ -160,11 +160,11 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 			struct home_application *a = &out->apps[out->napps++];
 
 			a->id = db_part_ll(&pt, A_ID);
-			a->title = i18n_pick(r->lang, c[A_TITLE_SV], c[A_TITLE_EN]);
-			a->round = i18n_pick(r->lang, c[A_ROUND_SV], c[A_ROUND_EN]);
+			a->title = i18n_pick(lang, c[A_TITLE_SV], c[A_TITLE_EN]);
+			a->round = i18n_pick(lang, c[A_ROUND_SV], c[A_ROUND_EN]);
 			a->type = c[A_TYPE];
 			a->status = c[A_STATUS];
-			a->country = i18n_pick(r->lang, c[A_COUNTRY_SV], c[A_COUNTRY_EN]);
+			a->country = i18n_pick(lang, c[A_COUNTRY_SV], c[A_COUNTRY_EN]);
 			a->updated = c[A_UPDATED];
 			break;
 		}
@@ -172,12 +172,12 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 			struct home_project *p = &out->projects[out->nprojects++];
 
 			p->code = c[P_CODE];
-			p->title = i18n_pick(r->lang, c[P_TITLE_SV], c[P_TITLE_EN]);
+			p->title = i18n_pick(lang, c[P_TITLE_SV], c[P_TITLE_EN]);
 			p->partner = c[P_PARTNER];
 			p->starts = c[P_STARTS];
 			p->status = c[P_STATUS];
 			p->start = c[P_START];
-			p->country = i18n_pick(r->lang, c[P_COUNTRY_SV], c[P_COUNTRY_EN]);
+			p->country = i18n_pick(lang, c[P_COUNTRY_SV], c[P_COUNTRY_EN]);
 			p->end = c[P_END];
 			p->budget = db_part_ll(&pt, P_BUDGET);
 			break;
@@ -186,7 +186,7 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 			struct home_decision *d = &out->decisions[out->ndecisions++];
 
 			d->id = db_part_ll(&pt, D_ID);
-			d->title = i18n_pick(r->lang, c[D_TITLE_SV], c[D_TITLE_EN]);
+			d->title = i18n_pick(lang, c[D_TITLE_SV], c[D_TITLE_EN]);
 			d->outcome = c[D_OUTCOME];
 			d->project_code = c[D_CODE];
 			d->decided = c[D_DECIDED];
@@ -196,7 +196,7 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 			struct home_report *rp = &out->reports[out->nreports++];
 
 			rp->id = db_part_ll(&pt, R_ID);
-			rp->project_title = i18n_pick(r->lang, c[R_TITLE_SV], c[R_TITLE_EN]);
+			rp->project_title = i18n_pick(lang, c[R_TITLE_SV], c[R_TITLE_EN]);
 			rp->project_code = c[R_CODE];
 			rp->kind = c[R_KIND];
 			rp->year = (int)db_part_ll(&pt, R_YEAR);
@@ -211,7 +211,7 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 }
 
 void
-db_count_lists(struct req *r, const struct dbres *res, const char *tags,
+db_count_lists(struct arena *a, enum lang lang, const struct dbres *res, const char *tags,
     struct count **lists[], size_t *lens[])
 {
 	struct dbpart p;
@@ -219,14 +219,14 @@ db_count_lists(struct req *r, const struct dbres *res, const char *tags,
 	size_t k, ntags = strlen(tags);
 
 	for (k = 0; k < ntags; k++) {
-		*lists[k] = arena_calloc(r->a, res->nrows + 1, sizeof(struct count));
+		*lists[k] = arena_calloc(a, res->nrows + 1, sizeof(struct count));
 		*lens[k] = 0;
 	}
 	for (db_parts(&p, res, COUNT_VALUES, tags); db_part_next(&p); ) {
 		k = (size_t)(strchr(tags, p.tag) - tags);
 		c = &(*lists[k])[(*lens[k])++];
 		c->key = p.c[COUNT_KEY];
-		c->label = i18n_pick(r->lang, p.c[COUNT_LABEL_SV], p.c[COUNT_LABEL_EN]);
+		c->label = i18n_pick(lang, p.c[COUNT_LABEL_SV], p.c[COUNT_LABEL_EN]);
 		c->n = db_part_ll(&p, COUNT_N);
 		c->amount = db_part_ll(&p, COUNT_AMOUNT);
 		if (res->ncols > COUNT_VALUES + COUNT_UNDER_WAY)
@@ -235,7 +235,8 @@ db_count_lists(struct req *r, const struct dbres *res, const char *tags,
 }
 
 enum kerr
-db_home_programme(struct req *r, struct home_programme *out)
+db_home_programme(struct arena *a, const char *reqid, unsigned long long data_version,
+    enum lang lang, struct home_programme *out)
 {
 	struct count **lists[] = { &out->app_status, &out->project_status,
 	    &out->countries, &out->rounds, &out->report_status,
@@ -248,10 +249,10 @@ db_home_programme(struct req *r, struct home_programme *out)
 	enum kerr e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_PROGRAMME],
-	    r->sess->data_version, &res, "sss", app_today(), app_today(), app_today())) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_PROGRAMME],
+	    data_version, &res, "sss", app_today(), app_today(), app_today())) != KERR_OK)
 		return e;
-	db_count_lists(r, &res, "apcyrlk", lists, lens);
+	db_count_lists(a, lang, &res, "apcyrlk", lists, lens);
 	for (db_parts(&p, &res, COUNT_VALUES, "ogz"); db_part_next(&p); ) {
 		/* The count of 'o' and 'g'; the position of a round of 'z'. */
 		long long n = db_part_ll(&p, COUNT_N);
