@@ -768,3 +768,63 @@ dbop_exec(struct dbop *o, const char *sql, const struct dbval *v, size_t n,
 		*insert_id = mysql_stmt_insert_id(st);
 	return KERR_OK;
 }
+
+void
+db_parts(struct dbpart *p, const struct dbres *res, size_t from, const char *tags)
+{
+	memset(p, 0, sizeof(*p));
+	p->res = res;
+	p->from = from;
+	p->tags = tags;
+	p->i = (size_t)-1;
+}
+
+void
+db_part_at(struct dbpart *p, const struct dbres *res, size_t from, size_t i)
+{
+	db_parts(p, res, from, NULL);
+	p->i = i;
+	p->tag = res->rows[i][0] != NULL ? res->rows[i][0][0] : '\0';
+	p->c = res->rows[i] + from;
+}
+
+int
+db_part_next(struct dbpart *p)
+{
+	const char *tag;
+
+	while (++p->i < p->res->nrows) {
+		tag = p->res->rows[p->i][0];
+		if (tag == NULL || tag[0] == '\0' ||
+		    (p->tags != NULL && strchr(p->tags, tag[0]) == NULL))
+			continue;
+		p->tag = tag[0];
+		p->c = p->res->rows[p->i] + p->from;
+		return 1;
+	}
+	p->tag = '\0';
+	p->c = NULL;
+	return 0;
+}
+
+long long
+db_part_ll(const struct dbpart *p, size_t col)
+{
+	return db_ll(p->res, p->i, p->from + col);
+}
+
+long long
+db_part_key(const struct dbpart *p, size_t k)
+{
+	return db_ll(p->res, p->i, k);
+}
+
+size_t
+db_parts_count(const struct dbres *res, char tag)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->nrows; i++)
+		n += res->rows[i][0] != NULL && res->rows[i][0][0] == tag;
+	return n;
+}

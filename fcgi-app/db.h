@@ -141,7 +141,6 @@ void		 db_close(void);
 long long	 db_ll(const struct dbres *r, size_t row, size_t col);
 const char	*db_str(const struct dbres *r, size_t row, size_t col);
 
-
 /*
  * The operator's connection, for kpp-admin's migrations and demo data:
  * its own, as the account it is given (the schema's owner, not the
@@ -190,5 +189,39 @@ enum kerr	 dbop_exec(struct dbop *o, const char *sql, const struct dbval *v, siz
 
 /* The message of the last failure. */
 const char	*dbop_error(const struct dbop *o);
+
+/*
+ * A many-part statement: a UNION ALL whose parts share one shape, so that
+ * a page's records come in one round trip. A row starts with its part's
+ * tag (one letter), then the statement's sort keys, then the part's own
+ * values from one offset that every part shares. A file names each
+ * part's values with an enum counted from 0 at that offset, and walks
+ * the rows with db_part_next():
+ *
+ *	for (db_parts(&p, &res, 7, NULL); db_part_next(&p); )
+ *		switch (p.tag) { case 'a': a->status = p.c[A_STATUS]; ... }
+ */
+struct dbpart {
+	const struct dbres *res;
+	size_t		 from;	/* the column of every part's first value */
+	const char	*tags;	/* the parts to visit; NULL for all */
+	size_t		 i;	/* the current row (after db_part_next()) */
+	char		 tag;	/* its tag */
+	char		**c;	/* its part's values: c[0] is column from */
+};
+
+/* Starts p on res before its first row, to visit the parts whose tag is in tags (NULL: all). */
+void		 db_parts(struct dbpart *p, const struct dbres *res, size_t from,
+		    const char *tags);
+/* Puts p on row i of res, a row known to be there (a statement's only one). */
+void		 db_part_at(struct dbpart *p, const struct dbres *res, size_t from, size_t i);
+/* Moves p to the next row of a part it visits: 1, or 0 at the end. */
+int		 db_part_next(struct dbpart *p);
+/* The current row's value col of its part as a number, 0 for NULL. */
+long long	 db_part_ll(const struct dbpart *p, size_t col);
+/* The current row's sort key k (1 for the column after the tag) as a number, 0 for NULL. */
+long long	 db_part_key(const struct dbpart *p, size_t k);
+/* How many rows of res have the tag. */
+size_t		 db_parts_count(const struct dbres *res, char tag);
 
 #endif

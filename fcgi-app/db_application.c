@@ -153,8 +153,26 @@ static struct dbstmt q[Q__MAX] = {
 	    "ORDER BY 1, 2, 3, 4, 5, 6, 7, 9", NULL, 0 },
 };
 
-/* Column of value cN in a row: after the tag and the six keys. */
-#define C(n)	(6 + (n))
+/* Q_LOAD: every part's values follow the tag and the six keys. */
+#define LOAD_VALUES	7
+
+/* Q_LOAD's parts' values (c1.. of the statement), by tag. */
+enum { A_ID, A_VERSION, A_STATUS, A_ROUND, A_TYPE, A_ORG, A_COUNTRY, A_THEME, A_YEARS, A_START,
+	A_DIALOGUE, A_FLAGS };
+enum { T_TITLE_SV, T_TITLE_EN, T_TITLE_LOCAL, T_TITLE_LOCAL_LANG, T_SUMMARY_SV, T_SUMMARY_EN,
+	T_BACKGROUND, T_OBJECTIVE, T_TARGET_GROUPS, T_DIALOGUE, T_VULNERABLE, T_GENDER };
+enum { N_ROUND_SV, N_ROUND_EN, N_ROUND_YEAR, N_ORG, N_COUNTRY_SV, N_COUNTRY_EN, N_THEME_SV,
+	N_THEME_EN, N_SUBMITTED, N_PROJECT, N_FOLLOWS, N_LANGUAGES };
+enum { K_NAME, K_EMAIL, K_PHONE, K_OTHER_COSTS, K_SUMMARY_LOCAL };
+enum { D_OUTCOME, D_REASON_SV, D_DECIDED, D_REASON_EN };
+enum { P_ID, P_NAME, P_NAME_LOCAL, P_LANG, P_KIND, P_COUNTRY, P_COUNTRY_SV, P_COUNTRY_EN };
+enum { O_ID, O_NAME };
+enum { S_NAME_SV, S_NAME_EN };
+enum { F_KIND, F_TEXT, F_UNIT, F_MEASURE, F_BASE_VALUE, F_BASE_TEXT, F_BASE_YEAR, F_TARGET_VALUE,
+	F_TARGET_TEXT };
+enum { M_ORG, M_NAME, M_ROLE, M_POSITION };
+enum { Y_AMOUNT };
+enum { L_CATEGORY, L_AMOUNT };
 
 const char *
 db_value_text(char *value, const char *text)
@@ -174,36 +192,36 @@ db_value_text(char *value, const char *text)
 	return strcmp(value, "-0") == 0 ? "0" : value;
 }
 
-/* Counts rows of a tag, and within 'f' of a kind, so that lists are allocated once. */
+/* Counts the 'f' rows of a kind, so that the framework's lists are allocated once. */
 static size_t
-count(const struct dbres *res, char tag, char kind)
+count_framework(const struct dbres *res, char kind)
 {
-	size_t i, n = 0;
+	struct dbpart p;
+	size_t n = 0;
 
-	for (i = 0; i < res->nrows; i++)
-		n += res->rows[i][0][0] == tag && (kind == '\0' ||
-		    (res->rows[i][C(1)] != NULL && res->rows[i][C(1)][0] == kind));
+	for (db_parts(&p, res, LOAD_VALUES, "f"); db_part_next(&p); )
+		n += p.c[F_KIND] != NULL && p.c[F_KIND][0] == kind;
 	return n;
 }
 
 static void
-read_scalars(struct application *a, const struct dbres *res, size_t i)
+read_scalars(struct application *a, const struct dbpart *p)
 {
-	char **c = res->rows[i] + 6;
-	const char *f = c[12] != NULL ? c[12] : "";
+	char **c = p->c;
+	const char *f = c[A_FLAGS] != NULL ? c[A_FLAGS] : "";
 	size_t k;
 
-	a->id = db_ll(res, i, C(1));
-	a->version = (unsigned)db_ll(res, i, C(2));
-	a->status = c[3];
-	a->round_id = db_ll(res, i, C(4));
-	a->type = code_index(ptype_code, PT__MAX, c[5]);
-	a->org_id = db_ll(res, i, C(6));
-	a->country = c[7];
-	a->theme_id = db_ll(res, i, C(8));
-	a->years = (int)db_ll(res, i, C(9));
-	a->planned_start = c[10];
-	a->citizen_dialogue = c[11] == NULL ? -1 : db_ll(res, i, C(11)) != 0;
+	a->id = db_part_ll(p, A_ID);
+	a->version = (unsigned)db_part_ll(p, A_VERSION);
+	a->status = c[A_STATUS];
+	a->round_id = db_part_ll(p, A_ROUND);
+	a->type = code_index(ptype_code, PT__MAX, c[A_TYPE]);
+	a->org_id = db_part_ll(p, A_ORG);
+	a->country = c[A_COUNTRY];
+	a->theme_id = db_part_ll(p, A_THEME);
+	a->years = (int)db_part_ll(p, A_YEARS);
+	a->planned_start = c[A_START];
+	a->citizen_dialogue = c[A_DIALOGUE] == NULL ? -1 : db_part_ll(p, A_DIALOGUE) != 0;
 	if (strlen(f) < 11)
 		return;
 	for (k = 0; k < 4; k++)
@@ -222,26 +240,27 @@ read_scalars(struct application *a, const struct dbres *res, size_t i)
  * one array of all the results and one of all the indicators.
  */
 static void
-read_framework(struct req *r, struct application *a, const struct dbres *res)
+read_framework(struct arena *ar, struct application *a, const struct dbres *res)
 {
 	struct expected_result *rpool;
 	struct indicator *ipool;
 	struct objective *ob = NULL;
 	struct expected_result *er = NULL;
-	size_t i, nr = 0, ni = 0;
+	struct dbpart p;
+	size_t nr = 0, ni = 0;
 
-	a->obj = arena_calloc(r->a, count(res, 'f', 'o') + 1, sizeof(*a->obj));
-	rpool = arena_calloc(r->a, count(res, 'f', 'r') + 1, sizeof(*rpool));
-	ipool = arena_calloc(r->a, count(res, 'f', 'i') + 1, sizeof(*ipool));
-	for (i = 0; i < res->nrows; i++) {
-		char **c = res->rows[i] + 6;
+	a->obj = arena_calloc(ar, count_framework(res, 'o') + 1, sizeof(*a->obj));
+	rpool = arena_calloc(ar, count_framework(res, 'r') + 1, sizeof(*rpool));
+	ipool = arena_calloc(ar, count_framework(res, 'i') + 1, sizeof(*ipool));
+	for (db_parts(&p, res, LOAD_VALUES, "f"); db_part_next(&p); ) {
+		char **c = p.c;
 
-		if (res->rows[i][0][0] != 'f' || c[1] == NULL)
+		if (c[F_KIND] == NULL)
 			continue;
-		switch (c[1][0]) {
+		switch (c[F_KIND][0]) {
 		case 'o':
 			ob = &a->obj[a->nobj++];
-			ob->description = c[2];
+			ob->description = c[F_TEXT];
 			ob->res = &rpool[nr];
 			er = NULL;
 			break;
@@ -250,7 +269,7 @@ read_framework(struct req *r, struct application *a, const struct dbres *res)
 				break;
 			er = &rpool[nr++];
 			ob->nres++;
-			er->description = c[2];
+			er->description = c[F_TEXT];
 			er->ind = &ipool[ni];
 			break;
 		case 'i': {
@@ -260,10 +279,10 @@ read_framework(struct req *r, struct application *a, const struct dbres *res)
 				break;
 			in = &ipool[ni++];
 			er->nind++;
-			in->name = c[2];
-			in->unit = c[3];
-			in->baseline = db_value_text(c[5], c[6]);
-			in->target = db_value_text(c[8], c[9]);
+			in->name = c[F_TEXT];
+			in->unit = c[F_UNIT];
+			in->baseline = db_value_text(c[F_BASE_VALUE], c[F_BASE_TEXT]);
+			in->target = db_value_text(c[F_TARGET_VALUE], c[F_TARGET_TEXT]);
 			break;
 		}
 		}
@@ -271,13 +290,13 @@ read_framework(struct req *r, struct application *a, const struct dbres *res)
 }
 
 enum kerr
-db_application_load(struct req *r, long long id, long long org_id,
-    struct application *a, struct application_extra *x)
+db_application_load(struct arena *ar, const char *reqid, unsigned long long data_version,
+    long long id, long long org_id, struct application *a, struct application_extra *x)
 {
 	struct application_extra scratch;
+	struct dbpart pt;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 	int y, k;
 
 	memset(a, 0, sizeof(*a));
@@ -291,80 +310,80 @@ db_application_load(struct req *r, long long id, long long org_id,
 		for (k = 0; k < CAT__MAX; k++)
 			a->amount[y][k] = -1;
 	}
-	if ((e = db_query_cached(r->a, r->id, &q[Q_LOAD], r->sess->data_version,
+	if ((e = db_query_cached(ar, reqid, &q[Q_LOAD], data_version,
 	    &res, "iii", id, org_id, org_id)) != KERR_OK)
 		return e;
 	/* Without the 'a' row the application is not there for this reader. */
-	if (count(&res, 'a', '\0') != 1)
+	if (db_parts_count(&res, 'a') != 1)
 		return KERR_NOTFOUND;
-	a->team = arena_calloc(r->a, count(&res, 'm', '\0') + 1, sizeof(*a->team));
-	x->coapplicants = arena_calloc(r->a, count(&res, 'o', '\0') + 1,
+	a->team = arena_calloc(ar, db_parts_count(&res, 'm') + 1, sizeof(*a->team));
+	x->coapplicants = arena_calloc(ar, db_parts_count(&res, 'o') + 1,
 	    sizeof(*x->coapplicants));
-	for (i = 0; i < res.nrows; i++) {
-		char **c = res.rows[i] + 6;
+	for (db_parts(&pt, &res, LOAD_VALUES, NULL); db_part_next(&pt); ) {
+		char **c = pt.c;
 
-		switch (res.rows[i][0][0]) {
+		switch (pt.tag) {
 		case 'a':
-			read_scalars(a, &res, i);
+			read_scalars(a, &pt);
 			x->type = a->type >= 0 ? ptype_code[a->type] : NULL;
 			break;
 		case 't':
-			a->title_sv = c[1];
-			a->title_en = c[2];
-			a->title_local = c[3];
-			a->title_local_lang = x->title_local_lang = c[4];
-			a->summary_sv = c[5];
-			a->summary_en = c[6];
-			a->background = c[7];
-			a->overall_objective = c[8];
-			a->target_groups = c[9];
-			a->dialogue_text = c[10];
-			a->vulnerable_text = c[11];
-			a->gender_text = c[12];
+			a->title_sv = c[T_TITLE_SV];
+			a->title_en = c[T_TITLE_EN];
+			a->title_local = c[T_TITLE_LOCAL];
+			a->title_local_lang = x->title_local_lang = c[T_TITLE_LOCAL_LANG];
+			a->summary_sv = c[T_SUMMARY_SV];
+			a->summary_en = c[T_SUMMARY_EN];
+			a->background = c[T_BACKGROUND];
+			a->overall_objective = c[T_OBJECTIVE];
+			a->target_groups = c[T_TARGET_GROUPS];
+			a->dialogue_text = c[T_DIALOGUE];
+			a->vulnerable_text = c[T_VULNERABLE];
+			a->gender_text = c[T_GENDER];
 			break;
 		case 'n':
-			x->round_sv = c[1];
-			x->round_en = c[2];
-			x->round_year = (int)db_ll(&res, i, C(3));
-			x->org_name = c[4];
-			x->country_sv = c[5];
-			x->country_en = c[6];
-			x->theme_sv = c[7];
-			x->theme_en = c[8];
-			x->submitted = c[9];
-			x->project_code = c[10];
-			x->follows_code = c[11];
-			x->country_languages = c[12];
+			x->round_sv = c[N_ROUND_SV];
+			x->round_en = c[N_ROUND_EN];
+			x->round_year = (int)db_part_ll(&pt, N_ROUND_YEAR);
+			x->org_name = c[N_ORG];
+			x->country_sv = c[N_COUNTRY_SV];
+			x->country_en = c[N_COUNTRY_EN];
+			x->theme_sv = c[N_THEME_SV];
+			x->theme_en = c[N_THEME_EN];
+			x->submitted = c[N_SUBMITTED];
+			x->project_code = c[N_PROJECT];
+			x->follows_code = c[N_FOLLOWS];
+			x->country_languages = c[N_LANGUAGES];
 			break;
 		case 'k':
 			/* The 't' row is full: the summary in the partner's language rides here. */
-			a->contact_name = c[1];
-			a->contact_email = c[2];
-			a->contact_phone = c[3];
-			a->other_costs = c[4];
-			a->summary_local = c[5];
+			a->contact_name = c[K_NAME];
+			a->contact_email = c[K_EMAIL];
+			a->contact_phone = c[K_PHONE];
+			a->other_costs = c[K_OTHER_COSTS];
+			a->summary_local = c[K_SUMMARY_LOCAL];
 			break;
 		case 'd':
-			x->decision = c[1];
-			x->decision_reason[LANG_SV] = c[2];
-			x->decided = c[3];
-			x->decision_reason[LANG_EN] = c[4];
+			x->decision = c[D_OUTCOME];
+			x->decision_reason[LANG_SV] = c[D_REASON_SV];
+			x->decided = c[D_DECIDED];
+			x->decision_reason[LANG_EN] = c[D_REASON_EN];
 			break;
 		case 'p': {
-			long long pos = db_ll(&res, i, 1);
+			long long pos = db_part_key(&pt, 1);
 			struct partner_info *p;
 
 			if (pos < 1 || pos > MAX_PARTNERS)
 				break;
 			p = &x->partner[pos - 1];
-			a->partner[pos - 1] = p->id = db_ll(&res, i, C(1));
-			p->name = c[2];
-			p->name_local = c[3];
-			p->local_lang = c[4];
-			p->kind = c[5];
-			p->country = c[6];
-			p->country_sv = c[7];
-			p->country_en = c[8];
+			a->partner[pos - 1] = p->id = db_part_ll(&pt, P_ID);
+			p->name = c[P_NAME];
+			p->name_local = c[P_NAME_LOCAL];
+			p->local_lang = c[P_LANG];
+			p->kind = c[P_KIND];
+			p->country = c[P_COUNTRY];
+			p->country_sv = c[P_COUNTRY_SV];
+			p->country_en = c[P_COUNTRY_EN];
 			a->partner_at[pos - 1] = (struct partner_place){ p->name,
 			    p->country, p->country_sv, p->country_en };
 			if ((size_t)pos > x->npartners)
@@ -374,48 +393,48 @@ db_application_load(struct req *r, long long id, long long org_id,
 		case 'o': {
 			struct coapplicant *co = &x->coapplicants[x->ncoapplicants++];
 
-			co->id = db_ll(&res, i, C(1));
-			co->name = c[2];
+			co->id = db_part_ll(&pt, O_ID);
+			co->name = c[O_NAME];
 			if (x->ncoapplicants <= MAX_COAPPLICANTS)
 				a->coapplicant[x->ncoapplicants - 1] = co->id;
 			break;
 		}
 		case 's': {
-			long long g = db_ll(&res, i, 1);
+			long long g = db_part_key(&pt, 1);
 
 			if (g < 1 || g > 17)
 				break;
 			a->sdg[g] = 1;
-			x->sdg_sv[g] = c[1];
-			x->sdg_en[g] = c[2];
+			x->sdg_sv[g] = c[S_NAME_SV];
+			x->sdg_en[g] = c[S_NAME_EN];
 			break;
 		}
 		case 'm': {
 			struct member *m = &a->team[a->nteam++];
 
-			m->partner_side = db_ll(&res, i, 1) != 0;
-			m->org_id = db_ll(&res, i, C(1));
-			m->name = c[2];
-			k = code_index(team_role_code, TEAM_ROLE__MAX, c[3]);
+			m->partner_side = db_part_key(&pt, 1) != 0;
+			m->org_id = db_part_ll(&pt, M_ORG);
+			m->name = c[M_NAME];
+			k = code_index(team_role_code, TEAM_ROLE__MAX, c[M_ROLE]);
 			m->role = k >= 0 ? (enum team_role)k : ROLE_OTHER_MEMBER;
-			m->position = c[4];
+			m->position = c[M_POSITION];
 			break;
 		}
 		case 'y':
-			y = (int)db_ll(&res, i, 1);
+			y = (int)db_part_key(&pt, 1);
 			/* NULL (sql/0009): the year has costs but no amount yet. */
-			if (y >= 1 && y <= MAX_YEARS && c[1] != NULL)
-				a->year_total[y - 1] = db_ll(&res, i, C(1));
+			if (y >= 1 && y <= MAX_YEARS && c[Y_AMOUNT] != NULL)
+				a->year_total[y - 1] = db_part_ll(&pt, Y_AMOUNT);
 			break;
 		case 'l':
-			y = (int)db_ll(&res, i, 1);
-			k = code_index(category_code, CAT__MAX, c[1]);
+			y = (int)db_part_key(&pt, 1);
+			k = code_index(category_code, CAT__MAX, c[L_CATEGORY]);
 			if (y >= 1 && y <= MAX_YEARS && k >= 0)
-				a->amount[y - 1][k] = db_ll(&res, i, C(2));
+				a->amount[y - 1][k] = db_part_ll(&pt, L_AMOUNT);
 			break;
 		}
 	}
-	read_framework(r, a, &res);
+	read_framework(ar, a, &res);
 	return KERR_OK;
 }
 
@@ -492,9 +511,9 @@ db_application_delete(struct req *r, long long id, long long org_id,
 	if ((e = db_audit(r, 0, "application.delete", "application", id,
 	    arena_printf(r->a, "{\"status\": %s, \"version\": %u, \"round_id\": %lld, "
 	    "\"project_type\": %s, \"title_sv\": %s, \"title_en\": %s, "
-	    "\"files\": %llu}", json_str(r, res.rows[0][0]), version,
-	    db_ll(&res, 0, 3), json_str(r, res.rows[0][4]),
-	    json_str(r, res.rows[0][5]), json_str(r, res.rows[0][6]), files),
+	    "\"files\": %llu}", json_str(r->a, res.rows[0][0]), version,
+	    db_ll(&res, 0, 3), json_str(r->a, res.rows[0][4]),
+	    json_str(r->a, res.rows[0][5]), json_str(r->a, res.rows[0][6]), files),
 	    NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);

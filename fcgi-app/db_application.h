@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 /* A partner organisation abroad as the application names it. */
@@ -60,7 +61,7 @@ struct application_extra {
  * NULL), in one statement through the result cache. org_id 0 means ICLD
  * (any application); otherwise it must be that organisation's, else
  * KERR_NOTFOUND, as for an id that does not exist. KERR_DB when the
- * database fails (logged). Everything lives in r's arena.
+ * database fails (logged). Everything lives in ar.
  *
  * What the tables hold becomes:
  *   - lists in their display order: partners by position (a->partner[i]
@@ -81,7 +82,8 @@ struct application_extra {
  *     writes it back the same way.
  *   - other_costs from applications.other_costs (sql/0009).
  */
-enum kerr	db_application_load(struct req *r, long long id, long long org_id,
+enum kerr	db_application_load(struct arena *ar, const char *reqid,
+		    unsigned long long data_version, long long id, long long org_id,
 		    struct application *a, struct application_extra *x);
 
 /*

@@ -151,16 +151,17 @@ id_or_null(struct req *r, long long v)
 }
 
 enum kerr
-db_appform_themes(struct req *r, struct theme_row **out, size_t *n)
+db_appform_themes(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct theme_row **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_THEMES], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_THEMES], data_version,
 	    &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
 		(*out)[i].id = db_ll(&res, i, 0);
 		(*out)[i].name_sv = res.rows[i][1];
@@ -171,7 +172,8 @@ db_appform_themes(struct req *r, struct theme_row **out, size_t *n)
 }
 
 enum kerr
-db_appform_sdgs(struct req *r, const char *sv[18], const char *en[18])
+db_appform_sdgs(struct arena *a, const char *reqid, unsigned long long data_version,
+    const char *sv[18], const char *en[18])
 {
 	struct dbres res;
 	enum kerr e;
@@ -180,7 +182,7 @@ db_appform_sdgs(struct req *r, const char *sv[18], const char *en[18])
 
 	for (i = 0; i < 18; i++)
 		sv[i] = en[i] = NULL;
-	if ((e = db_query_cached(r->a, r->id, &q[Q_SDGS], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_SDGS], data_version,
 	    &res, "")) != KERR_OK)
 		return e;
 	for (i = 0; i < res.nrows; i++) {
@@ -194,16 +196,17 @@ db_appform_sdgs(struct req *r, const char *sv[18], const char *en[18])
 }
 
 enum kerr
-db_appform_partner_orgs(struct req *r, struct partner_org **out, size_t *n)
+db_appform_partner_orgs(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct partner_org **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_PARTNER_ORGS],
-	    r->sess->data_version, &res, "")) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_PARTNER_ORGS],
+	    data_version, &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
 		char **c = res.rows[i];
 		struct partner_org *o = &(*out)[i];
@@ -222,16 +225,17 @@ db_appform_partner_orgs(struct req *r, struct partner_org **out, size_t *n)
 }
 
 enum kerr
-db_appform_swedish_orgs(struct req *r, struct swedish_org **out, size_t *n)
+db_appform_swedish_orgs(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct swedish_org **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_SWEDISH_ORGS],
-	    r->sess->data_version, &res, "")) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_SWEDISH_ORGS],
+	    data_version, &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
 		(*out)[i].id = db_ll(&res, i, 0);
 		(*out)[i].name = res.rows[i][1];
@@ -314,8 +318,8 @@ save_partners(struct req *r, const struct application *a,
 		    (e = db_audit(r, 0, "organisation.create", "organisation",
 		    (long long)orgid, NULL, arena_printf(r->a, "{\"side\": "
 		    "\"partner\", \"kind\": %s, \"name\": %s, \"country_code\": %s, "
-		    "\"application_id\": %lld}", json_str(r, np->kind),
-		    json_str(r, np->name), json_str(r, np->country), a->id))) != KERR_OK)
+		    "\"application_id\": %lld}", json_str(r->a, np->kind),
+		    json_str(r->a, np->name), json_str(r->a, np->country), a->id))) != KERR_OK)
 			return e;
 		np->id = (long long)orgid;
 	}

@@ -7,6 +7,7 @@
 #include "application.h"
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 
@@ -50,17 +51,21 @@ struct new_partner {
  * the Swedish name of its country, then its name. Each returns KERR_OK
  * or KERR_DB.
  */
-enum kerr	db_appform_themes(struct req *r, struct theme_row **out, size_t *n);
-enum kerr	db_appform_sdgs(struct req *r, const char *sv[18], const char *en[18]);
-enum kerr	db_appform_partner_orgs(struct req *r, struct partner_org **out,
+enum kerr	db_appform_themes(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct theme_row **out, size_t *n);
+enum kerr	db_appform_sdgs(struct arena *a, const char *reqid,
+		    unsigned long long data_version, const char *sv[18], const char *en[18]);
+enum kerr	db_appform_partner_orgs(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct partner_org **out,
 		    size_t *n);
 
 /*
  * Every Swedish organisation (active or not, so that a retired
  * co-applicant still has its name), in Swedish name order, through the
- * result cache; in r's arena. KERR_OK or KERR_DB.
+ * result cache; in a. KERR_OK or KERR_DB.
  */
-enum kerr	db_appform_swedish_orgs(struct req *r, struct swedish_org **out,
+enum kerr	db_appform_swedish_orgs(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct swedish_org **out,
 		    size_t *n);
 
 /*

@@ -110,8 +110,8 @@ db_attachment_insert(struct req *r, long long report_id,
 	if ((e = db_audit(r, 0, "report.attach", "report", report_id, NULL,
 	    arena_printf(r->a, "{\"attachment\": %llu, \"filename\": %s, "
 	    "\"type\": %s, \"size\": %llu, \"sha256\": %s}", newid,
-	    json_str(r, name), json_str(r, u->type), u->size,
-	    json_str(r, u->sha256)))) != KERR_OK)
+	    json_str(r->a, name), json_str(r->a, u->type), u->size,
+	    json_str(r->a, u->sha256)))) != KERR_OK)
 		return e;
 	if (id != NULL)
 		*id = (long long)newid;
@@ -119,13 +119,13 @@ db_attachment_insert(struct req *r, long long report_id,
 }
 
 enum kerr
-db_attachment_get(struct req *r, long long id, long long org_id,
+db_attachment_get(struct arena *a, const char *reqid, long long id, long long org_id,
     struct attachment *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_GET], &res, "iii", id, org_id,
+	if ((e = db_query(a, reqid, &q[Q_GET], &res, "iii", id, org_id,
 	    org_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -135,16 +135,16 @@ db_attachment_get(struct req *r, long long id, long long org_id,
 }
 
 enum kerr
-db_attachment_list(struct req *r, long long report_id,
+db_attachment_list(struct arena *a, const char *reqid, long long report_id,
     struct attachment **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_query(r->a, r->id, &q[Q_LIST], &res, "i", report_id)) != KERR_OK)
+	if ((e = db_query(a, reqid, &q[Q_LIST], &res, "i", report_id)) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++)
 		attachment_of(&res, i, &(*out)[i]);
 	*n = res.nrows;
@@ -152,12 +152,12 @@ db_attachment_list(struct req *r, long long report_id,
 }
 
 enum kerr
-db_attachment_count(struct req *r, long long report_id, size_t *n)
+db_attachment_count(struct arena *a, const char *reqid, long long report_id, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_COUNT], &res, "i", report_id)) != KERR_OK)
+	if ((e = db_query(a, reqid, &q[Q_COUNT], &res, "i", report_id)) != KERR_OK)
 		return e;
 	*n = (size_t)db_ll(&res, 0, 0);
 	return KERR_OK;
@@ -190,8 +190,8 @@ db_attachment_remove(struct req *r, long long report_id, long long id,
 	if ((e = db_exec(r->id, &q[Q_DELETE], NULL, NULL, "ii", id, report_id)) != KERR_OK ||
 	    (e = db_audit(r, 0, "report.detach", "report", report_id,
 	    arena_printf(r->a, "{\"attachment\": %lld, \"filename\": %s, \"type\": %s, "
-	    "\"size\": %lld, \"sha256\": %s}", id, json_str(r, res.rows[0][0]),
-	    json_str(r, res.rows[0][1]), db_ll(&res, 0, 2), json_str(r, res.rows[0][3])),
+	    "\"size\": %lld, \"sha256\": %s}", id, json_str(r->a, res.rows[0][0]),
+	    json_str(r->a, res.rows[0][1]), db_ll(&res, 0, 2), json_str(r->a, res.rows[0][3])),
 	    NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
@@ -201,7 +201,7 @@ out:
 }
 
 enum kerr
-db_attachment_submitted(struct req *r, long long report_id, int revision)
+db_attachment_submitted(const char *reqid, long long report_id, int revision)
 {
-	return db_exec(r->id, &q[Q_SUBMITTED], NULL, NULL, "ii", (long long)revision, report_id);
+	return db_exec(reqid, &q[Q_SUBMITTED], NULL, NULL, "ii", (long long)revision, report_id);
 }

@@ -6,6 +6,7 @@
 
 #include "kerr.h"
 
+struct arena;
 struct req;
 struct upload;
 
@@ -46,18 +47,19 @@ enum kerr	 db_attachment_insert(struct req *r, long long report_id,
  * other organisations' records do not exist for an applicant. The caller
  * still checks that the person may see that report (its status, role).
  */
-enum kerr	 db_attachment_get(struct req *r, long long id, long long org_id,
-		    struct attachment *out);
+enum kerr	 db_attachment_get(struct arena *a, const char *reqid, long long id,
+		    long long org_id, struct attachment *out);
 
 /*
  * The attachments of report report_id, oldest first, in *out (the arena;
  * *n of them). Not confined: read the report, confined, first.
  */
-enum kerr	 db_attachment_list(struct req *r, long long report_id,
+enum kerr	 db_attachment_list(struct arena *a, const char *reqid, long long report_id,
 		    struct attachment **out, size_t *n);
 
 /* How many files report report_id has, in *n. Not confined. KERR_OK or KERR_DB. */
-enum kerr	 db_attachment_count(struct req *r, long long report_id, size_t *n);
+enum kerr	 db_attachment_count(struct arena *a, const char *reqid,
+		    long long report_id, size_t *n);
 
 /* Why db_attachment_remove() refused; strings in the request's arena. */
 struct attachment_refusal {
@@ -72,7 +74,7 @@ struct attachment_refusal {
  * its revision revision: call it in the submission's transaction, after
  * the files sent with it are attached. KERR_OK or KERR_DB.
  */
-enum kerr	 db_attachment_submitted(struct req *r, long long report_id, int revision);
+enum kerr	 db_attachment_submitted(const char *reqid, long long report_id, int revision);
 
 /*
  * Removes attachment id from report report_id when org_id is 0 or owns

@@ -4,7 +4,6 @@
 #include "arena.h"
 #include "db.h"
 #include "db_auditlog.h"
-#include "req.h"
 
 enum q {
 	Q_PAGE,
@@ -50,44 +49,54 @@ static struct dbstmt q[Q__MAX] = {
 	    ") t ORDER BY tag, s_at DESC, s_id DESC, s_name, c6", NULL, 0 },
 };
 
-void
-db_auditlog_entry(const struct dbres *res, size_t i, size_t c,
-    struct audit_entry *e)
-{
-	char **v = res->rows[i];
+/* Q_PAGE: every part's values follow the tag and the three sort columns. */
+#define PAGE_VALUES	4
 
-	e->id = db_ll(res, i, c);
-	e->at = v[c + 1];
-	e->user_id = db_ll(res, i, c + 2);
-	e->user_name = v[c + 3];
-	e->user_email = v[c + 4];
-	e->action = v[c + 5];
-	e->entity = v[c + 6];
-	e->entity_id = db_ll(res, i, c + 7);
-	e->before = v[c + 8];
-	e->after = v[c + 9];
-	e->project_code = v[c + 10];
-	e->application_id = db_ll(res, i, c + 11);
+/*
+ * AUDIT_COLUMNS, the values of an entry (Q_PAGE's 'r' and db_project.c's
+ * trail); Q_PAGE's other parts use the columns of the same kind: 'u' the
+ * user's (its id in E_ID), 'x' the action, 'n' the count in E_ID.
+ */
+enum { E_ID, E_AT, E_USER, E_USER_NAME, E_USER_EMAIL, E_ACTION, E_ENTITY, E_ENTITY_ID, E_BEFORE,
+	E_AFTER, E_PROJECT, E_APPLICATION };
+
+void
+db_auditlog_entry(const struct dbpart *p, struct audit_entry *e)
+{
+	char **c = p->c;
+
+	e->id = db_part_ll(p, E_ID);
+	e->at = c[E_AT];
+	e->user_id = db_part_ll(p, E_USER);
+	e->user_name = c[E_USER_NAME];
+	e->user_email = c[E_USER_EMAIL];
+	e->action = c[E_ACTION];
+	e->entity = c[E_ENTITY];
+	e->entity_id = db_part_ll(p, E_ENTITY_ID);
+	e->before = c[E_BEFORE];
+	e->after = c[E_AFTER];
+	e->project_code = c[E_PROJECT];
+	e->application_id = db_part_ll(p, E_APPLICATION);
 }
 
 static const char *
-id_or_null(struct req *r, long long id)
+id_or_null(struct arena *a, long long id)
 {
-	return id > 0 ? arena_printf(r->a, "%lld", id) : NULL;
+	return id > 0 ? arena_printf(a, "%lld", id) : NULL;
 }
 
 enum kerr
-db_auditlog_page(struct req *r, const struct audit_filter *f,
+db_auditlog_page(struct arena *a, const char *reqid, const struct audit_filter *f,
     long long offset, long long limit, struct audit_page *out)
 {
-	const char *uid = id_or_null(r, f->user_id), *eid = id_or_null(r, f->entity_id);
+	const char *uid = id_or_null(a, f->user_id), *eid = id_or_null(a, f->entity_id);
 	long long sys = f->system != 0;
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query(r->a, r->id, &q[Q_PAGE], &res,
+	if ((e = db_query(a, reqid, &q[Q_PAGE], &res,
 	    "ssissssssssss" "ssissssssssss" "ii",
 	    uid, uid, sys, f->entity, f->entity, eid, eid, f->action, f->action,
 	    f->from_utc, f->from_utc, f->to_utc, f->to_utc,
@@ -95,27 +104,25 @@ db_auditlog_page(struct req *r, const struct audit_filter *f,
 	    f->from_utc, f->from_utc, f->to_utc, f->to_utc,
 	    limit, offset)) != KERR_OK)
 		return e;
-	out->users = arena_calloc(r->a, res.nrows + 1, sizeof(*out->users));
-	out->actions = arena_calloc(r->a, res.nrows + 1, sizeof(*out->actions));
-	out->rows = arena_calloc(r->a, res.nrows + 1, sizeof(*out->rows));
-	for (i = 0; i < res.nrows; i++) {
-		char **v = res.rows[i];
-
-		switch (v[0][0]) {
+	out->users = arena_calloc(a, res.nrows + 1, sizeof(*out->users));
+	out->actions = arena_calloc(a, res.nrows + 1, sizeof(*out->actions));
+	out->rows = arena_calloc(a, res.nrows + 1, sizeof(*out->rows));
+	for (db_parts(&p, &res, PAGE_VALUES, NULL); db_part_next(&p); ) {
+		switch (p.tag) {
 		case 'u':
-			out->users[out->nusers].id = db_ll(&res, i, 4);
-			out->users[out->nusers].name = v[7];
-			out->users[out->nusers].email = v[8];
+			out->users[out->nusers].id = db_part_ll(&p, E_ID);
+			out->users[out->nusers].name = p.c[E_USER_NAME];
+			out->users[out->nusers].email = p.c[E_USER_EMAIL];
 			out->nusers++;
 			break;
 		case 'x':
-			out->actions[out->nactions++] = v[9];
+			out->actions[out->nactions++] = p.c[E_ACTION];
 			break;
 		case 'n':
-			out->total = db_ll(&res, i, 4);
+			out->total = db_part_ll(&p, E_ID);
 			break;
 		case 'r':
-			db_auditlog_entry(&res, i, 4, &out->rows[out->nrows++]);
+			db_auditlog_entry(&p, &out->rows[out->nrows++]);
 			break;
 		}
 	}

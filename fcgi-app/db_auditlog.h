@@ -6,8 +6,8 @@
 
 #include "kerr.h"
 
-struct dbres;
-struct req;
+struct arena;
+struct dbpart;
 
 /* One row of audit_log with who wrote it and where its record lives. */
 struct audit_entry {
@@ -53,15 +53,14 @@ struct audit_page {
 /*
  * The rows passing f, newest first, limit of them from offset, with their
  * total and the filters' choices, in one statement read fresh (the log is
- * not under the data version). Strings live in r's arena. KERR_DB on
+ * not under the data version). Strings live in a. KERR_DB on
  * failure.
  */
-enum kerr	db_auditlog_page(struct req *r, const struct audit_filter *f,
+enum kerr	db_auditlog_page(struct arena *a, const char *reqid, const struct audit_filter *f,
 		    long long offset, long long limit, struct audit_page *out);
 
-/* Fills e from row i of a result whose columns from c on are AUDIT_COLUMNS' (for db_project.c too). */
-void		db_auditlog_entry(const struct dbres *res, size_t i, size_t c,
-		    struct audit_entry *e);
+/* Fills e from the row of a many-part statement whose part's values are AUDIT_COLUMNS (for db_project.c too). */
+void		db_auditlog_entry(const struct dbpart *p, struct audit_entry *e);
 
 /*
  * The 12 columns db_auditlog_entry() reads, for an audit_log l joined

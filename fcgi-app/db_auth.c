@@ -99,14 +99,14 @@ static struct dbstmt q[Q__MAX] = {
 };
 
 enum kerr
-db_session_find(struct req *r, const unsigned char h[32], struct session *s,
+db_session_find(struct arena *a, const char *reqid, const unsigned char h[32], struct session *s,
     int *stale)
 {
 	struct dbres res, u;
 	const char *role;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_SESSION_FIND], &res, "bi", h,
+	if ((e = db_query(a, reqid, &q[Q_SESSION_FIND], &res, "bi", h,
 	    (size_t)32, (long long)app.conf.session_idle_minutes)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -117,7 +117,7 @@ db_session_find(struct req *r, const unsigned char h[32], struct session *s,
 	s->user.id = db_ll(&res, 0, 1);
 	*stale = db_ll(&res, 0, 2) != 0;
 	s->data_version = (unsigned long long)db_ll(&res, 0, 3);
-	if ((e = db_query_cached(r->a, r->id, &q[Q_USER], s->data_version, &u,
+	if ((e = db_query_cached(a, reqid, &q[Q_USER], s->data_version, &u,
 	    "i", s->user.id)) != KERR_OK)
 		return e;
 	/* A deactivated account's sessions end with the change. */
@@ -135,36 +135,36 @@ db_session_find(struct req *r, const unsigned char h[32], struct session *s,
 }
 
 enum kerr
-db_session_touch(struct req *r, const unsigned char h[32])
+db_session_touch(const char *reqid, const unsigned char h[32])
 {
-	return db_exec(r->id, &q[Q_SESSION_TOUCH], NULL, NULL, "b", h, (size_t)32);
+	return db_exec(reqid, &q[Q_SESSION_TOUCH], NULL, NULL, "b", h, (size_t)32);
 }
 
 enum kerr
-db_session_insert(struct req *r, const unsigned char h[32], long long user_id,
+db_session_insert(const char *reqid, const char *ip, const unsigned char h[32], long long user_id,
     const char *csrf)
 {
 	char now[APP_STAMP_LEN];
 	enum kerr e;
 
-	if ((e = db_exec(r->id, &q[Q_SESSION_PURGE], NULL, NULL, "ii", user_id,
+	if ((e = db_exec(reqid, &q[Q_SESSION_PURGE], NULL, NULL, "ii", user_id,
 	    (long long)app.conf.session_idle_minutes)) != KERR_OK)
 		return e;
-	if ((e = db_exec(r->id, &q[Q_SESSION_INSERT], NULL, NULL, "bisis", h,
+	if ((e = db_exec(reqid, &q[Q_SESSION_INSERT], NULL, NULL, "bisis", h,
 	    (size_t)32, user_id, csrf, (long long)app.conf.session_absolute_hours,
-	    r->remote_addr)) != KERR_OK)
+	    ip)) != KERR_OK)
 		return e;
-	return db_exec(r->id, &q[Q_USER_LOGGED_IN], NULL, NULL, "si", app_stamp(now), user_id);
+	return db_exec(reqid, &q[Q_USER_LOGGED_IN], NULL, NULL, "si", app_stamp(now), user_id);
 }
 
 enum kerr
-db_session_lapsed(struct req *r, const unsigned char h[32], long long *user_id,
+db_session_lapsed(struct arena *a, const char *reqid, const unsigned char h[32], long long *user_id,
     const char **csrf)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_row(r->a, r->id, &q[Q_SESSION_LAPSED], &res, "b", h,
+	if ((e = db_query_row(a, reqid, &q[Q_SESSION_LAPSED], &res, "b", h,
 	    (size_t)32)) != KERR_OK)
 		return e;
 	*user_id = db_ll(&res, 0, 0);
@@ -173,19 +173,19 @@ db_session_lapsed(struct req *r, const unsigned char h[32], long long *user_id,
 }
 
 enum kerr
-db_session_delete(struct req *r, const unsigned char h[32])
+db_session_delete(const char *reqid, const unsigned char h[32])
 {
-	return db_exec(r->id, &q[Q_SESSION_DELETE], NULL, NULL, "b", h, (size_t)32);
+	return db_exec(reqid, &q[Q_SESSION_DELETE], NULL, NULL, "b", h, (size_t)32);
 }
 
 enum kerr
-db_user_for_login(struct req *r, const char *email, long long *id,
+db_user_for_login(struct arena *a, const char *reqid, const char *email, long long *id,
     const char **hash, int *active)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_USER_FOR_LOGIN], &res, "s",
+	if ((e = db_query(a, reqid, &q[Q_USER_FOR_LOGIN], &res, "s",
 	    email)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -197,22 +197,22 @@ db_user_for_login(struct req *r, const char *email, long long *id,
 }
 
 enum kerr
-db_user_set_lang(struct req *r, long long user_id, enum lang l)
+db_user_set_lang(const char *reqid, long long user_id, enum lang l)
 {
-	return db_exec(r->id, &q[Q_USER_SET_LANG], NULL, NULL, "si",
+	return db_exec(reqid, &q[Q_USER_SET_LANG], NULL, NULL, "si",
 	    l == LANG_EN ? "en" : "sv", user_id);
 }
 
 enum kerr
-db_login_lock(struct req *r, const char *email, const char *ip,
+db_login_lock(struct arena *a, const char *reqid, const char *email, const char *ip,
     struct login_throttle *t)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_exec(r->id, &q[Q_THROTTLE_ROW], NULL, NULL, "ss", email,
+	if ((e = db_exec(reqid, &q[Q_THROTTLE_ROW], NULL, NULL, "ss", email,
 	    ip)) != KERR_OK ||
-	    (e = db_query_row(r->a, r->id, &q[Q_THROTTLE_LOCK], &res, "ss",
+	    (e = db_query_row(a, reqid, &q[Q_THROTTLE_LOCK], &res, "ss",
 	    email, ip)) != KERR_OK)
 		return e;
 	t->failures = db_ll(&res, 0, 0);
@@ -222,35 +222,35 @@ db_login_lock(struct req *r, const char *email, const char *ip,
 }
 
 enum kerr
-db_login_refused(struct req *r, const char *email, const char *ip)
+db_login_refused(const char *reqid, const char *email, const char *ip)
 {
-	return db_exec(r->id, &q[Q_THROTTLE_REFUSED], NULL, NULL, "ss", email, ip);
+	return db_exec(reqid, &q[Q_THROTTLE_REFUSED], NULL, NULL, "ss", email, ip);
 }
 
 enum kerr
-db_login_failed(struct req *r, const char *email, const char *ip,
+db_login_failed(const char *reqid, const char *email, const char *ip,
     long long failures, long long wait)
 {
-	return db_exec(r->id, &q[Q_THROTTLE_FAILED], NULL, NULL, "iiiss",
+	return db_exec(reqid, &q[Q_THROTTLE_FAILED], NULL, NULL, "iiiss",
 	    failures, wait, wait, email, ip);
 }
 
 enum kerr
-db_login_cleared(struct req *r, const char *email, const char *ip)
+db_login_cleared(const char *reqid, const char *email, const char *ip)
 {
-	return db_exec(r->id, &q[Q_THROTTLE_CLEAR], NULL, NULL, "ss", email, ip);
+	return db_exec(reqid, &q[Q_THROTTLE_CLEAR], NULL, NULL, "ss", email, ip);
 }
 
 enum kerr
-db_login_clear_user(struct req *r, long long user_id)
+db_login_clear_user(const char *reqid, long long user_id)
 {
-	return db_exec(r->id, &q[Q_THROTTLE_CLEAR_USER], NULL, NULL, "i", user_id);
+	return db_exec(reqid, &q[Q_THROTTLE_CLEAR_USER], NULL, NULL, "i", user_id);
 }
 
 enum kerr
-db_login_purge(struct req *r)
+db_login_purge(const char *reqid)
 {
-	return db_exec(r->id, &q[Q_THROTTLE_PURGE], NULL, NULL, "");
+	return db_exec(reqid, &q[Q_THROTTLE_PURGE], NULL, NULL, "");
 }
 
 enum kerr
@@ -271,13 +271,13 @@ db_audit(struct req *r, long long user_id, const char *action,
 }
 
 const char *
-json_str(struct req *r, const char *s)
+json_str(struct arena *a, const char *s)
 {
 	struct buf b;
 
 	if (s == NULL)
 		return "null";
-	buf_init(&b, r->a, strlen(s) + 8);
+	buf_init(&b, a, strlen(s) + 8);
 	buf_putc(&b, '"');
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;

@@ -152,15 +152,23 @@ static struct dbstmt q[Q__MAX] = {
 	    "version = version + 1 WHERE id = ?", NULL, 0 },
 };
 
-/* Column of value cN in a Q_GET row: after the tag and the two keys. */
-#define C(n)	(2 + (n))
+/* Q_GET: every part's values follow the tag and the two keys. */
+#define GET_VALUES	3
+
+/* Q_GET's parts' values (c1.. of the statement), by tag. */
+enum { D_ID, D_VERSION, D_OUTCOME, D_REASON_SV, D_CONDITIONS_SV, D_BY, D_BY_NAME, D_ON,
+	D_PROJECT, D_CODE, D_STARTS, D_ENDS, D_FOLLOWS, D_FOLLOWS_CODE, D_LOCKED, D_REASON_EN,
+	D_CONDITIONS_EN };
+enum { Y_STARTS, Y_ENDS, Y_AMOUNT };
+enum { L_CATEGORY, L_AMOUNT };
+enum { R_KIND, R_YEAR, R_DUE, R_STATUS };
 
 static enum kerr
 load(struct req *r, long long app_id, int cached, struct decision_view *v)
 {
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i, nr = 0;
 	int y, k;
 
 	memset(v, 0, sizeof(*v));
@@ -172,57 +180,55 @@ load(struct req *r, long long app_id, int cached, struct decision_view *v)
 	    db_query(r->a, r->id, &q[Q_GET], &res, "i", app_id);
 	if (e != KERR_OK)
 		return e;
-	for (i = 0; i < res.nrows; i++)
-		nr += res.rows[i][0][0] == 'r';
-	v->reports = arena_calloc(r->a, nr + 1, sizeof(*v->reports));
-	for (i = 0; i < res.nrows; i++) {
-		char **c = res.rows[i] + 2;
+	v->reports = arena_calloc(r->a, db_parts_count(&res, 'r') + 1, sizeof(*v->reports));
+	for (db_parts(&p, &res, GET_VALUES, NULL); db_part_next(&p); ) {
+		char **c = p.c;
 
-		switch (res.rows[i][0][0]) {
+		switch (p.tag) {
 		case 'd':
-			v->id = db_ll(&res, i, C(1));
-			v->version = (unsigned)db_ll(&res, i, C(2));
-			v->outcome = c[3];
-			v->reason[LANG_SV] = c[4];
-			v->conditions[LANG_SV] = c[5];
-			v->reason[LANG_EN] = c[16];
-			v->conditions[LANG_EN] = c[17];
-			v->decided_by = db_ll(&res, i, C(6));
-			v->decided_by_name = c[7];
-			v->decided_on = c[8];
-			v->project_id = db_ll(&res, i, C(9));
-			v->code = c[10];
-			v->starts_on = c[11];
-			v->ends_on = c[12];
-			v->follows_id = db_ll(&res, i, C(13));
-			v->follows_code = c[14];
-			v->locked = db_ll(&res, i, C(15)) != 0;
+			v->id = db_part_ll(&p, D_ID);
+			v->version = (unsigned)db_part_ll(&p, D_VERSION);
+			v->outcome = c[D_OUTCOME];
+			v->reason[LANG_SV] = c[D_REASON_SV];
+			v->conditions[LANG_SV] = c[D_CONDITIONS_SV];
+			v->reason[LANG_EN] = c[D_REASON_EN];
+			v->conditions[LANG_EN] = c[D_CONDITIONS_EN];
+			v->decided_by = db_part_ll(&p, D_BY);
+			v->decided_by_name = c[D_BY_NAME];
+			v->decided_on = c[D_ON];
+			v->project_id = db_part_ll(&p, D_PROJECT);
+			v->code = c[D_CODE];
+			v->starts_on = c[D_STARTS];
+			v->ends_on = c[D_ENDS];
+			v->follows_id = db_part_ll(&p, D_FOLLOWS);
+			v->follows_code = c[D_FOLLOWS_CODE];
+			v->locked = db_part_ll(&p, D_LOCKED) != 0;
 			break;
 		case 'y':
-			y = (int)db_ll(&res, i, 1);
+			y = (int)db_part_key(&p, 1);
 			if (y < 1 || y > MAX_YEARS)
 				break;
 			v->year[y - 1].year = y;
-			v->year[y - 1].starts_on = c[1];
-			v->year[y - 1].ends_on = c[2];
-			v->year[y - 1].amount = db_ll(&res, i, C(3));
+			v->year[y - 1].starts_on = c[Y_STARTS];
+			v->year[y - 1].ends_on = c[Y_ENDS];
+			v->year[y - 1].amount = db_part_ll(&p, Y_AMOUNT);
 			v->total += v->year[y - 1].amount;
 			if (y > v->nyears)
 				v->nyears = y;
 			break;
 		case 'l':
-			y = (int)db_ll(&res, i, 1);
-			k = code_index(category_code, CAT__MAX, c[1]);
+			y = (int)db_part_key(&p, 1);
+			k = code_index(category_code, CAT__MAX, c[L_CATEGORY]);
 			if (y >= 1 && y <= MAX_YEARS && k >= 0)
-				v->year[y - 1].line[k] = db_ll(&res, i, C(2));
+				v->year[y - 1].line[k] = db_part_ll(&p, L_AMOUNT);
 			break;
 		case 'r': {
 			struct decision_report *rp = &v->reports[v->nreports++];
 
-			rp->kind = c[1];
-			rp->year = (int)db_ll(&res, i, C(2));
-			rp->due_on = c[3];
-			rp->status = c[4];
+			rp->kind = c[R_KIND];
+			rp->year = (int)db_part_ll(&p, R_YEAR);
+			rp->due_on = c[R_DUE];
+			rp->status = c[R_STATUS];
 			break;
 		}
 		}
@@ -237,7 +243,8 @@ db_decision_get(struct req *r, long long app_id, struct decision_view *out)
 }
 
 enum kerr
-db_decision_inceptions(struct req *r, long long org_id,
+db_decision_inceptions(struct arena *a, const char *reqid, unsigned long long data_version,
+    long long org_id,
     struct decision_inception **out, size_t *n)
 {
 	struct dbres res;
@@ -245,10 +252,10 @@ db_decision_inceptions(struct req *r, long long org_id,
 	size_t i;
 
 	*n = 0;
-	if ((e = db_query_cached(r->a, r->id, &q[Q_INCEPTIONS],
-	    r->sess->data_version, &res, "i", org_id)) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_INCEPTIONS],
+	    data_version, &res, "i", org_id)) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
 		(*out)[i].id = db_ll(&res, i, 0);
 		(*out)[i].code = res.rows[i][1];
@@ -260,13 +267,13 @@ db_decision_inceptions(struct req *r, long long org_id,
 }
 
 enum kerr
-db_decision_state(struct req *r, long long app_id, struct decision_clash *out)
+db_decision_state(struct arena *a, const char *reqid, long long app_id, struct decision_clash *out)
 {
 	struct dbres res;
 	enum kerr e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query(r->a, r->id, &q[Q_STATE], &res, "i", app_id)) != KERR_OK)
+	if ((e = db_query(a, reqid, &q[Q_STATE], &res, "i", app_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;
@@ -298,8 +305,8 @@ text_of(const char *text)
  * (tests/unit/test_auditshow.c) sees them. A macro, so that the compiler checks the format.
  */
 #define texts_json(r, b, fmt, text) \
-	buf_printf((b), fmt, json_str((r), text_of((text)[LANG_SV])), \
-	    json_str((r), text_of((text)[LANG_EN])))
+	buf_printf((b), fmt, json_str((r)->a, text_of((text)[LANG_SV])), \
+	    json_str((r)->a, text_of((text)[LANG_EN])))
 
 static long long
 line_amount(long long v)
@@ -379,7 +386,7 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 		buf_puts(&b, "null");
 	if (budget) {
 		buf_printf(&b, ", \"starts_on\": %s, \"ends_on\": %s, \"years\": [",
-		    json_str(r, v->starts_on), json_str(r, v->ends_on));
+		    json_str(r->a, v->starts_on), json_str(r->a, v->ends_on));
 		for (y = 0; y < v->nyears; y++) {
 			const struct decision_year *dy = &v->year[y];
 			const char *due = NULL;
@@ -390,20 +397,20 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 					due = v->reports[i].due_on;
 			buf_printf(&b, "%s{\"year\": %d, \"starts_on\": %s, "
 			    "\"ends_on\": %s, \"amount\": %lld, \"lines\": {",
-			    y > 0 ? ", " : "", y + 1, json_str(r, dy->starts_on),
-			    json_str(r, dy->ends_on), dy->amount);
+			    y > 0 ? ", " : "", y + 1, json_str(r->a, dy->starts_on),
+			    json_str(r->a, dy->ends_on), dy->amount);
 			for (k = 0; k < CAT__MAX; k++)
 				buf_printf(&b, "%s\"%s\": %lld", k > 0 ? ", " : "",
 				    category_code[k], line_amount(dy->line[k]));
 			buf_printf(&b, "}, \"progress_due\": %s}",
-			    json_str(r, due));
+			    json_str(r->a, due));
 		}
 		buf_puts(&b, "], \"final_due\": ");
 		for (i = 0; i < v->nreports; i++)
 			if (strcmp(v->reports[i].kind, "final") == 0)
 				break;
 		buf_printf(&b, "%s, \"total\": %lld", i < v->nreports ?
-		    json_str(r, v->reports[i].due_on) : "null", v->total);
+		    json_str(r->a, v->reports[i].due_on) : "null", v->total);
 	}
 	buf_putc(&b, '}');
 	return b.data;
@@ -554,7 +561,7 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 		goto out;
 	after = arena_printf(r->a, "{\"status\": \"%s\", \"version\": %u, "
 	    "\"project\": %s, \"decision\": %s}", approve ? "approved" : "rejected",
-	    version + 1, json_str(r, *code),
+	    version + 1, json_str(r->a, *code),
 	    record_json(r, d, approve));
 	if ((e = db_audit(r, 0, approve ? "decision.approve" : "decision.reject",
 	    "application", app_id, arena_printf(r->a, "{\"status\": \"%s\", "

@@ -8,6 +8,7 @@
 #include "decision.h"
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 /* An approved project year with its budget lines. */
@@ -69,7 +70,8 @@ struct decision_inception {
  * The inception projects of organisation org_id, by code, into *out (the
  * request's arena). Returns KERR_OK or KERR_DB.
  */
-enum kerr	db_decision_inceptions(struct req *r, long long org_id,
+enum kerr	db_decision_inceptions(struct arena *a, const char *reqid,
+		    unsigned long long data_version, long long org_id,
 		    struct decision_inception **out, size_t *n);
 
 /* What a decision records. */
@@ -97,7 +99,7 @@ struct decision_clash {
  * result cache may hold an older state): its status, version, and who
  * decided on it how. KERR_OK; KERR_NOTFOUND; KERR_DB.
  */
-enum kerr	db_decision_state(struct req *r, long long app_id,
+enum kerr	db_decision_state(struct arena *a, const char *reqid, long long app_id,
 		    struct decision_clash *out);
 
 /*

@@ -7,7 +7,6 @@
 #include "db.h"
 #include "db_home.h"
 #include "i18n.h"
-#include "req.h"
 
 enum q {
 	Q_ORG,
@@ -122,88 +121,88 @@ static struct dbstmt q[Q__MAX] = {
 	    "ORDER BY 1, 4 DESC, 2", NULL, 0 },
 };
 
-/* Counts rows of each tag so the lists can be allocated once. */
-static size_t
-count_tag(const struct dbres *res, const char *tag)
-{
-	size_t i, n = 0;
+/* Q_ORG: every part's values follow the tag and the sort column. */
+#define ORG_VALUES	2
 
-	for (i = 0; i < res->nrows; i++)
-		n += strcmp(res->rows[i][0], tag) == 0;
-	return n;
-}
+/* Q_ORG's parts' values (c1.. of the statement), by tag. */
+enum { A_ID, A_TITLE_SV, A_TITLE_EN, A_ROUND_SV, A_ROUND_EN, A_TYPE, A_STATUS, A_COUNTRY_SV,
+	A_COUNTRY_EN, A_UPDATED };
+enum { P_CODE, P_TITLE_SV, P_TITLE_EN, P_PARTNER, P_STARTS, P_STATUS, P_START, P_COUNTRY_SV,
+	P_COUNTRY_EN, P_END, P_BUDGET };
+enum { R_ID, R_TITLE_SV, R_TITLE_EN, R_CODE, R_KIND, R_YEAR, R_STATUS, R_DUE = 9, R_DAYS_LEFT };
+enum { D_ID, D_TITLE_SV, D_TITLE_EN, D_OUTCOME, D_CODE, D_DECIDED = 9 };
 
 enum kerr
-db_home_org(struct req *r, long long org_id, struct home_org *out)
+db_home_org(struct arena *ar, const char *reqid, unsigned long long data_version, enum lang lang,
+    long long org_id, struct home_org *out)
 {
+	struct dbpart pt;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_ORG], r->sess->data_version,
+	if ((e = db_query_cached(ar, reqid, &q[Q_ORG], data_version,
 	    &res, "iisisi", org_id, org_id, app_today(), org_id,
 	    app_today(), org_id)) != KERR_OK)
 		return e;
-	out->apps = arena_calloc(r->a, count_tag(&res, "a") + 1, sizeof(*out->apps));
-	out->projects = arena_calloc(r->a, count_tag(&res, "p") + 1,
+	out->apps = arena_calloc(ar, db_parts_count(&res, 'a') + 1, sizeof(*out->apps));
+	out->projects = arena_calloc(ar, db_parts_count(&res, 'p') + 1,
 	    sizeof(*out->projects));
-	out->reports = arena_calloc(r->a, count_tag(&res, "r") + 1,
+	out->reports = arena_calloc(ar, db_parts_count(&res, 'r') + 1,
 	    sizeof(*out->reports));
-	out->decisions = arena_calloc(r->a, count_tag(&res, "d") + 1,
+	out->decisions = arena_calloc(ar, db_parts_count(&res, 'd') + 1,
 	    sizeof(*out->decisions));
-	for (i = 0; i < res.nrows; i++) {
-		/* c[1] is column c1 of the statement. */
-		char **c = res.rows[i] + 1;
+	for (db_parts(&pt, &res, ORG_VALUES, NULL); db_part_next(&pt); ) {
+		char **c = pt.c;
 
-		switch (res.rows[i][0][0]) {
+		switch (pt.tag) {
 		case 'a': {
 			struct home_application *a = &out->apps[out->napps++];
 
-			a->id = db_ll(&res, i, 2);
-			a->title = i18n_pick(r->lang, c[2], c[3]);
-			a->round = i18n_pick(r->lang, c[4], c[5]);
-			a->type = c[6];
-			a->status = c[7];
-			a->country = i18n_pick(r->lang, c[8], c[9]);
-			a->updated = c[10];
+			a->id = db_part_ll(&pt, A_ID);
+			a->title = i18n_pick(lang, c[A_TITLE_SV], c[A_TITLE_EN]);
+			a->round = i18n_pick(lang, c[A_ROUND_SV], c[A_ROUND_EN]);
+			a->type = c[A_TYPE];
+			a->status = c[A_STATUS];
+			a->country = i18n_pick(lang, c[A_COUNTRY_SV], c[A_COUNTRY_EN]);
+			a->updated = c[A_UPDATED];
 			break;
 		}
 		case 'p': {
 			struct home_project *p = &out->projects[out->nprojects++];
 
-			p->code = c[1];
-			p->title = i18n_pick(r->lang, c[2], c[3]);
-			p->partner = c[4];
-			p->starts = c[5];
-			p->status = c[6];
-			p->start = c[7];
-			p->country = i18n_pick(r->lang, c[8], c[9]);
-			p->end = c[10];
-			p->budget = db_ll(&res, i, 12);
+			p->code = c[P_CODE];
+			p->title = i18n_pick(lang, c[P_TITLE_SV], c[P_TITLE_EN]);
+			p->partner = c[P_PARTNER];
+			p->starts = c[P_STARTS];
+			p->status = c[P_STATUS];
+			p->start = c[P_START];
+			p->country = i18n_pick(lang, c[P_COUNTRY_SV], c[P_COUNTRY_EN]);
+			p->end = c[P_END];
+			p->budget = db_part_ll(&pt, P_BUDGET);
 			break;
 		}
 		case 'd': {
 			struct home_decision *d = &out->decisions[out->ndecisions++];
 
-			d->id = db_ll(&res, i, 2);
-			d->title = i18n_pick(r->lang, c[2], c[3]);
-			d->outcome = c[4];
-			d->project_code = c[5];
-			d->decided = c[10];
+			d->id = db_part_ll(&pt, D_ID);
+			d->title = i18n_pick(lang, c[D_TITLE_SV], c[D_TITLE_EN]);
+			d->outcome = c[D_OUTCOME];
+			d->project_code = c[D_CODE];
+			d->decided = c[D_DECIDED];
 			break;
 		}
-		default: {
+		case 'r': {
 			struct home_report *rp = &out->reports[out->nreports++];
 
-			rp->id = db_ll(&res, i, 2);
-			rp->project_title = i18n_pick(r->lang, c[2], c[3]);
-			rp->project_code = c[4];
-			rp->kind = c[5];
-			rp->year = (int)db_ll(&res, i, 7);
-			rp->status = c[7];
-			rp->due = c[10];
-			rp->days_left = db_ll(&res, i, 12);
+			rp->id = db_part_ll(&pt, R_ID);
+			rp->project_title = i18n_pick(lang, c[R_TITLE_SV], c[R_TITLE_EN]);
+			rp->project_code = c[R_CODE];
+			rp->kind = c[R_KIND];
+			rp->year = (int)db_part_ll(&pt, R_YEAR);
+			rp->status = c[R_STATUS];
+			rp->due = c[R_DUE];
+			rp->days_left = db_part_ll(&pt, R_DAYS_LEFT);
 			break;
 		}
 		}
@@ -212,33 +211,32 @@ db_home_org(struct req *r, long long org_id, struct home_org *out)
 }
 
 void
-db_count_lists(struct req *r, const struct dbres *res, const char *tags,
+db_count_lists(struct arena *a, enum lang lang, const struct dbres *res, const char *tags,
     struct count **lists[], size_t *lens[])
 {
-	const char *t;
+	struct dbpart p;
 	struct count *c;
-	size_t i, k, ntags = strlen(tags);
+	size_t k, ntags = strlen(tags);
 
 	for (k = 0; k < ntags; k++) {
-		*lists[k] = arena_calloc(r->a, res->nrows + 1, sizeof(struct count));
+		*lists[k] = arena_calloc(a, res->nrows + 1, sizeof(struct count));
 		*lens[k] = 0;
 	}
-	for (i = 0; i < res->nrows; i++) {
-		if ((t = strchr(tags, res->rows[i][0][0])) == NULL || *t == '\0')
-			continue;
-		k = (size_t)(t - tags);
+	for (db_parts(&p, res, COUNT_VALUES, tags); db_part_next(&p); ) {
+		k = (size_t)(strchr(tags, p.tag) - tags);
 		c = &(*lists[k])[(*lens[k])++];
-		c->key = res->rows[i][1];
-		c->label = i18n_pick(r->lang, res->rows[i][2], res->rows[i][5]);
-		c->n = db_ll(res, i, 3);
-		c->amount = db_ll(res, i, 4);
-		if (res->ncols > 6)
-			c->under_way = db_ll(res, i, 6);
+		c->key = p.c[COUNT_KEY];
+		c->label = i18n_pick(lang, p.c[COUNT_LABEL_SV], p.c[COUNT_LABEL_EN]);
+		c->n = db_part_ll(&p, COUNT_N);
+		c->amount = db_part_ll(&p, COUNT_AMOUNT);
+		if (res->ncols > COUNT_VALUES + COUNT_UNDER_WAY)
+			c->under_way = db_part_ll(&p, COUNT_UNDER_WAY);
 	}
 }
 
 enum kerr
-db_home_programme(struct req *r, struct home_programme *out)
+db_home_programme(struct arena *a, const char *reqid, unsigned long long data_version,
+    enum lang lang, struct home_programme *out)
 {
 	struct count **lists[] = { &out->app_status, &out->project_status,
 	    &out->countries, &out->rounds, &out->report_status,
@@ -246,26 +244,26 @@ db_home_programme(struct req *r, struct home_programme *out)
 	size_t *lens[] = { &out->napp_status, &out->nproject_status,
 	    &out->ncountries, &out->nrounds, &out->nreport_status,
 	    &out->decided[0].n, &out->decided[1].n };
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_PROGRAMME],
-	    r->sess->data_version, &res, "sss", app_today(), app_today(), app_today())) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_PROGRAMME],
+	    data_version, &res, "sss", app_today(), app_today(), app_today())) != KERR_OK)
 		return e;
-	db_count_lists(r, &res, "apcyrlk", lists, lens);
-	for (i = 0; i < res.nrows; i++) {
+	db_count_lists(a, lang, &res, "apcyrlk", lists, lens);
+	for (db_parts(&p, &res, COUNT_VALUES, "ogz"); db_part_next(&p); ) {
 		/* The count of 'o' and 'g'; the position of a round of 'z'. */
-		long long n = db_ll(&res, i, 3);
+		long long n = db_part_ll(&p, COUNT_N);
 
-		if (res.rows[i][0][0] == 'o')
+		if (p.tag == 'o')
 			out->overdue = n;
-		else if (res.rows[i][0][0] == 'g')
+		else if (p.tag == 'g')
 			out->orgs = n;
-		else if (res.rows[i][0][0] == 'z' && (n == 1 || n == 2)) {
-			out->decided[n - 1].year = atoi(res.rows[i][1]);
-			out->decided[n - 1].done = db_ll(&res, i, 4) != 0;
+		else if (n == 1 || n == 2) {
+			out->decided[n - 1].year = atoi(p.c[COUNT_KEY]);
+			out->decided[n - 1].done = db_part_ll(&p, COUNT_AMOUNT) != 0;
 		}
 	}
 	return KERR_OK;

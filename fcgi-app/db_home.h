@@ -4,9 +4,10 @@
 
 #include <stddef.h>
 
+#include "i18n.h"
 #include "kerr.h"
 
-struct req;
+struct arena;
 
 struct home_application {
 	long long	 id;
@@ -60,8 +61,9 @@ struct home_org {
 	size_t			 ndecisions;
 };
 
-/* One organisation's applications, projects and reports due, in one round trip. */
-enum kerr	db_home_org(struct req *r, long long org_id, struct home_org *out);
+/* One organisation's applications, projects and reports due, in one round trip: names in lang, in ar. */
+enum kerr	db_home_org(struct arena *ar, const char *reqid, unsigned long long data_version,
+		    enum lang lang, long long org_id, struct home_org *out);
 
 struct count {
 	const char	*key;		/* a status, a country code, a year */
@@ -74,14 +76,21 @@ struct count {
 struct dbres;
 
 /*
- * Splits a result of tagged count rows, whose columns are (tag, key,
- * label_sv, n, amount, label_en[, under_way]), into lists: *lists[k] gets
- * the rows tagged tags[k], in the result's order, each label in the
- * reader's language; *lens[k] their number. Rows of other tags are left
- * for the caller. The lists live in the request's arena.
+ * A count row of a many-part statement (db.h: db_parts()): after its tag,
+ * from column COUNT_VALUES on, (key, label_sv, n, amount, label_en[,
+ * under_way]); any sort columns follow.
  */
-void		db_count_lists(struct req *r, const struct dbres *res, const char *tags,
-		    struct count **lists[], size_t *lens[]);
+#define COUNT_VALUES	1
+enum { COUNT_KEY, COUNT_LABEL_SV, COUNT_N, COUNT_AMOUNT, COUNT_LABEL_EN, COUNT_UNDER_WAY };
+
+/*
+ * Splits a result of tagged count rows into lists: *lists[k] gets
+ * the rows tagged tags[k], in the result's order, each label in lang (the
+ * reader's language); *lens[k] their number. Rows of other tags are left
+ * for the caller. The lists live in a.
+ */
+void		db_count_lists(struct arena *a, enum lang lang, const struct dbres *res,
+		    const char *tags, struct count **lists[], size_t *lens[]);
 
 struct home_programme {
 	struct count	*app_status;	size_t napp_status;
@@ -106,6 +115,7 @@ struct home_programme {
 };
 
 /* The programme's figures for admin and Sida, in one round trip. */
-enum kerr	db_home_programme(struct req *r, struct home_programme *out);
+enum kerr	db_home_programme(struct arena *a, const char *reqid,
+		    unsigned long long data_version, enum lang lang, struct home_programme *out);
 
 #endif

@@ -1,6 +1,5 @@
 /* db_iati.c - SQL for the IATI export: a page of projects with all their parts in one statement. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "application.h"
@@ -134,30 +133,26 @@ static struct dbstmt q[Q__MAX] = {
 	    ") t ORDER BY k, tag, s1, s2, s3", NULL, 0 },
 };
 
-/* Columns: 0 tag, 1 k, 2-4 s1-s3, then c1 at 5. */
-#define C1	5
+/* Q_PAGE: every part's values follow the tag, the project's code k (column 1) and s1..s3. */
+#define PAGE_CODE	1
+#define PAGE_VALUES	5
 
-static long long
-num(const char *s)
-{
-	return s != NULL ? strtoll(s, NULL, 10) : 0;
-}
-
-/* The rows of one project: [first, end) of res. */
-struct group {
-	const struct dbres *res;
-	size_t		 first, end;
-};
-
-static size_t
-count_tag(const struct group *g, char tag)
-{
-	size_t i, n = 0;
-
-	for (i = g->first; i < g->end; i++)
-		n += g->res->rows[i][0][0] == tag;
-	return n;
-}
+/* Q_PAGE's parts' values (c1.. of the statement), by tag. */
+enum { P_ID, P_APPLICATION, P_STATUS, P_PLANNED_START, P_PLANNED_END, P_ACTUAL_START,
+	P_ACTUAL_END, P_GENDER, P_UPDATED, P_DECIDED, P_FOLLOWS, P_TYPE, P_CAPITAL, P_PUBLISHED };
+enum { T_TITLE_SV, T_TITLE_EN, T_TITLE_LOCAL, T_TITLE_LOCAL_LANG, T_SUMMARY_SV, T_SUMMARY_EN,
+	T_COUNTRY, T_COUNTRY_NAME, T_THEME, T_DAC, T_SUMMARY_LOCAL, T_LANGUAGES };
+enum { N_CODE };
+enum { M_ID, M_NAME, M_NUMBER };
+enum { O_ID, O_NAME, O_NAME_LOCAL, O_LANG, O_LAT, O_LNG };
+enum { G_GOAL, G_NAME };
+enum { Y_YEAR, Y_STARTS, Y_ENDS, Y_AMOUNT };
+enum { D_PAID, D_AMOUNT, D_REPORT_KIND, D_REPORT_YEAR };
+enum { F_RECEIVED, F_AMOUNT };
+enum { E_APPROVED, E_ACTUAL, E_REPORT_KIND, E_REPORT_YEAR, E_CATEGORY, E_LINE };
+enum { I_ID, I_OBJECTIVE, I_RESULT, I_NAME, I_MEASURE, I_UNIT, I_ASCENDING, I_BASE_VALUE,
+	I_BASE_YEAR, I_BASE_TEXT, I_TARGET_VALUE, I_TARGET_TEXT, I_RESULT_ID };
+enum { V_INDICATOR, V_YEAR, V_KIND, V_VALUE, V_TEXT };
 
 /* The indicators of a project in the order read, with their ids, for the actual values to find. */
 struct found {
@@ -165,197 +160,197 @@ struct found {
 	struct iati_pindicator	*ind;
 };
 
+/* g: the rows of one project. */
 static void
-read_results(struct arena *a, const struct group *g, struct iati_project *p)
+read_results(struct arena *a, const struct dbres *g, struct iati_project *p)
 {
-	size_t i, k, nrows = count_tag(g, 'i'), nfound = 0;
+	size_t k, nrows = db_parts_count(g, 'i'), nfound = 0;
 	struct found *found = arena_calloc(a, nrows + 1, sizeof(*found));
 	struct iati_presult *res = NULL;
 	struct iati_pindicator *ind;
 	const char *last_result = NULL;
+	struct dbpart pt;
 	char **c;
 
 	p->results = arena_calloc(a, nrows + 1, sizeof(*p->results));
-	for (i = g->first; i < g->end; i++) {
-		if (g->res->rows[i][0][0] != 'i')
-			continue;
-		c = g->res->rows[i] + C1;
-		/* A new expected result at each change of its id (c13). */
-		if (last_result == NULL || strcmp(last_result, c[12]) != 0) {
+	for (db_parts(&pt, g, PAGE_VALUES, "i"); db_part_next(&pt); ) {
+		c = pt.c;
+		/* A new expected result at each change of its id. */
+		if (last_result == NULL || strcmp(last_result, c[I_RESULT_ID]) != 0) {
 			res = &p->results[p->nresults++];
-			res->objective = c[1];
-			res->text = c[2];
-			res->indicators = arena_calloc(a, count_tag(g, 'i') + 1,
+			res->objective = c[I_OBJECTIVE];
+			res->text = c[I_RESULT];
+			res->indicators = arena_calloc(a, db_parts_count(g, 'i') + 1,
 			    sizeof(*res->indicators));
-			last_result = c[12];
+			last_result = c[I_RESULT_ID];
 		}
-		if (c[0] == NULL)
+		if (c[I_ID] == NULL)
 			continue;	/* a result without indicators */
 		ind = &res->indicators[res->nindicators++];
-		ind->name = c[3];
-		ind->measure = c[4];
-		ind->unit = c[5];
-		ind->ascending = num(c[6]) != 0;
-		ind->baseline_value = c[7];
-		ind->baseline_year = (int)num(c[8]);
-		ind->baseline_text = c[9];
-		ind->target_value = c[10];
-		ind->target_text = c[11];
-		ind->actuals = arena_calloc(a, count_tag(g, 'v') + 1, sizeof(*ind->actuals));
-		found[nfound].id = num(c[0]);
+		ind->name = c[I_NAME];
+		ind->measure = c[I_MEASURE];
+		ind->unit = c[I_UNIT];
+		ind->ascending = db_part_ll(&pt, I_ASCENDING) != 0;
+		ind->baseline_value = c[I_BASE_VALUE];
+		ind->baseline_year = (int)db_part_ll(&pt, I_BASE_YEAR);
+		ind->baseline_text = c[I_BASE_TEXT];
+		ind->target_value = c[I_TARGET_VALUE];
+		ind->target_text = c[I_TARGET_TEXT];
+		ind->actuals = arena_calloc(a, db_parts_count(g, 'v') + 1, sizeof(*ind->actuals));
+		found[nfound].id = db_part_ll(&pt, I_ID);
 		found[nfound++].ind = ind;
 	}
-	for (i = g->first; i < g->end; i++) {
-		if (g->res->rows[i][0][0] != 'v')
-			continue;
-		c = g->res->rows[i] + C1;
-		for (k = 0; k < nfound && found[k].id != num(c[0]); k++)
+	for (db_parts(&pt, g, PAGE_VALUES, "v"); db_part_next(&pt); ) {
+		c = pt.c;
+		for (k = 0; k < nfound && found[k].id != db_part_ll(&pt, V_INDICATOR); k++)
 			;
 		if (k == nfound)
 			continue;
 		ind = found[k].ind;
-		ind->actuals[ind->nactuals].year = (int)num(c[1]);
-		ind->actuals[ind->nactuals].final = c[2] != NULL && strcmp(c[2], "final") == 0;
-		ind->actuals[ind->nactuals].value = c[3];
-		ind->actuals[ind->nactuals].text = c[4];
+		ind->actuals[ind->nactuals].year = (int)db_part_ll(&pt, V_YEAR);
+		ind->actuals[ind->nactuals].final = c[V_KIND] != NULL &&
+		    strcmp(c[V_KIND], "final") == 0;
+		ind->actuals[ind->nactuals].value = c[V_VALUE];
+		ind->actuals[ind->nactuals].text = c[V_TEXT];
 		ind->nactuals++;
 	}
 }
 
 /*
- * One financial line of an approved report (c: its row from c1 on), into
- * the report's spend: a report's lines come one after the other, as they
+ * One financial line of an approved report (an 'e' row), into the
+ * report's spend: a report's lines come one after the other, as they
  * sort by its year and kind.
  */
 static void
-read_spend_line(struct iati_project *p, char **c)
+read_spend_line(struct iati_project *p, const struct dbpart *pt)
 {
 	struct iati_spend *s = p->nspends > 0 ? &p->spends[p->nspends - 1] : NULL;
-	int year = (int)num(c[3]), k;
+	int year = (int)db_part_ll(pt, E_REPORT_YEAR), k;
+	char **c = pt->c;
 
-	if (s == NULL || s->report_year != year || strcmp(s->report_kind, c[2]) != 0) {
+	if (s == NULL || s->report_year != year || strcmp(s->report_kind, c[E_REPORT_KIND]) != 0) {
 		s = &p->spends[p->nspends++];
-		s->approved_on = c[0];
-		s->report_kind = c[2];
+		s->approved_on = c[E_APPROVED];
+		s->report_kind = c[E_REPORT_KIND];
 		s->report_year = year;
 		for (k = 0; k < REIMBURSE_CATEGORIES; k++) {
 			s->actual[k] = REIMBURSE_NONE;	/* -1 is a refund */
 			s->line[k] = -1;
 		}
 	}
-	if ((k = code_index(category_code, CAT__MAX, c[4])) >= 0) {
-		s->actual[k] = num(c[1]);
-		s->line[k] = c[5] != NULL ? num(c[5]) : -1;
+	if ((k = code_index(category_code, CAT__MAX, c[E_CATEGORY])) >= 0) {
+		s->actual[k] = db_part_ll(pt, E_ACTUAL);
+		s->line[k] = c[E_LINE] != NULL ? db_part_ll(pt, E_LINE) : -1;
 	}
 }
 
-/* Fills p from the rows of one project. */
+/* Fills p from g, the rows of one project. */
 static void
-read_project(struct arena *a, const struct group *g, struct iati_project *p)
+read_project(struct arena *a, const struct dbres *g, struct iati_project *p)
 {
-	size_t i;
+	struct dbpart pt;
 	char **c;
 	int have_applicant = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->gender_marker = -1;
-	p->code = g->res->rows[g->first][1];
-	p->followed_by = arena_calloc(a, count_tag(g, 'n') + 1, sizeof(*p->followed_by));
-	p->coapplicants = arena_calloc(a, count_tag(g, 'm') + 1, sizeof(*p->coapplicants));
-	p->partners = arena_calloc(a, count_tag(g, 'o') + 1, sizeof(*p->partners));
-	p->sdgs = arena_calloc(a, count_tag(g, 'g') + 1, sizeof(*p->sdgs));
-	p->years = arena_calloc(a, count_tag(g, 'y') + 1, sizeof(*p->years));
-	p->payments = arena_calloc(a, count_tag(g, 'd') + 1, sizeof(*p->payments));
-	p->spends = arena_calloc(a, count_tag(g, 'e') + 1, sizeof(*p->spends));
-	p->incomes = arena_calloc(a, count_tag(g, 'f') + 1, sizeof(*p->incomes));
-	for (i = g->first; i < g->end; i++) {
-		c = g->res->rows[i] + C1;
-		switch (g->res->rows[i][0][0]) {
+	p->code = g->rows[0][PAGE_CODE];
+	p->followed_by = arena_calloc(a, db_parts_count(g, 'n') + 1, sizeof(*p->followed_by));
+	p->coapplicants = arena_calloc(a, db_parts_count(g, 'm') + 1, sizeof(*p->coapplicants));
+	p->partners = arena_calloc(a, db_parts_count(g, 'o') + 1, sizeof(*p->partners));
+	p->sdgs = arena_calloc(a, db_parts_count(g, 'g') + 1, sizeof(*p->sdgs));
+	p->years = arena_calloc(a, db_parts_count(g, 'y') + 1, sizeof(*p->years));
+	p->payments = arena_calloc(a, db_parts_count(g, 'd') + 1, sizeof(*p->payments));
+	p->spends = arena_calloc(a, db_parts_count(g, 'e') + 1, sizeof(*p->spends));
+	p->incomes = arena_calloc(a, db_parts_count(g, 'f') + 1, sizeof(*p->incomes));
+	for (db_parts(&pt, g, PAGE_VALUES, NULL); db_part_next(&pt); ) {
+		c = pt.c;
+		switch (pt.tag) {
 		case 'p':
-			p->id = num(c[0]);
-			p->application_id = num(c[1]);
-			p->status = c[2];
-			p->planned_start = c[3];
-			p->planned_end = c[4];
-			p->actual_start = c[5];
-			p->actual_end = c[6];
-			p->gender_marker = c[7] != NULL ? (int)num(c[7]) : -1;
-			p->updated = c[8];
-			p->decided_on = c[9];
-			p->follows = c[10];
-			p->type = c[11];
-			p->capital_spend = c[12];
-			p->published = num(c[13]) != 0;
+			p->id = db_part_ll(&pt, P_ID);
+			p->application_id = db_part_ll(&pt, P_APPLICATION);
+			p->status = c[P_STATUS];
+			p->planned_start = c[P_PLANNED_START];
+			p->planned_end = c[P_PLANNED_END];
+			p->actual_start = c[P_ACTUAL_START];
+			p->actual_end = c[P_ACTUAL_END];
+			p->gender_marker = c[P_GENDER] != NULL ? (int)db_part_ll(&pt, P_GENDER) : -1;
+			p->updated = c[P_UPDATED];
+			p->decided_on = c[P_DECIDED];
+			p->follows = c[P_FOLLOWS];
+			p->type = c[P_TYPE];
+			p->capital_spend = c[P_CAPITAL];
+			p->published = db_part_ll(&pt, P_PUBLISHED) != 0;
 			break;
 		case 't':
-			p->title_sv = c[0];
-			p->title_en = c[1];
-			p->title_local = c[2];
-			p->title_local_lang = c[3];
-			p->summary_sv = c[4];
-			p->summary_en = c[5];
-			p->country = c[6];
-			p->country_name = c[7];
-			p->theme_id = num(c[8]);
-			p->dac_code = c[9];
-			p->summary_local = c[10];
-			p->country_langs = c[11];
+			p->title_sv = c[T_TITLE_SV];
+			p->title_en = c[T_TITLE_EN];
+			p->title_local = c[T_TITLE_LOCAL];
+			p->title_local_lang = c[T_TITLE_LOCAL_LANG];
+			p->summary_sv = c[T_SUMMARY_SV];
+			p->summary_en = c[T_SUMMARY_EN];
+			p->country = c[T_COUNTRY];
+			p->country_name = c[T_COUNTRY_NAME];
+			p->theme_id = db_part_ll(&pt, T_THEME);
+			p->dac_code = c[T_DAC];
+			p->summary_local = c[T_SUMMARY_LOCAL];
+			p->country_langs = c[T_LANGUAGES];
 			break;
 		case 'n':
-			p->followed_by[p->nfollowed_by++] = c[0];
+			p->followed_by[p->nfollowed_by++] = c[N_CODE];
 			break;
 		case 'm': {
 			struct iati_org *o = !have_applicant ? &p->applicant :
 			    &p->coapplicants[p->ncoapplicants++];
 
 			have_applicant = 1;
-			o->id = num(c[0]);
-			o->name = c[1];
-			o->org_number = c[2];
+			o->id = db_part_ll(&pt, M_ID);
+			o->name = c[M_NAME];
+			o->org_number = c[M_NUMBER];
 			break;
 		}
 		case 'o': {
 			struct iati_org *o = &p->partners[p->npartners++];
 
-			o->id = num(c[0]);
-			o->name = c[1];
-			o->name_local = c[2];
-			o->local_lang = c[3];
-			o->lat = c[4];
-			o->lng = c[5];
+			o->id = db_part_ll(&pt, O_ID);
+			o->name = c[O_NAME];
+			o->name_local = c[O_NAME_LOCAL];
+			o->local_lang = c[O_LANG];
+			o->lat = c[O_LAT];
+			o->lng = c[O_LNG];
 			break;
 		}
 		case 'g':
-			p->sdgs[p->nsdgs].goal = (int)num(c[0]);
-			p->sdgs[p->nsdgs++].name = c[1];
+			p->sdgs[p->nsdgs].goal = (int)db_part_ll(&pt, G_GOAL);
+			p->sdgs[p->nsdgs++].name = c[G_NAME];
 			break;
 		case 'y': {
 			struct iati_pyear *y = &p->years[p->nyears++];
 
-			y->year = (int)num(c[0]);
-			y->starts = c[1];
-			y->ends = c[2];
-			y->amount = num(c[3]);
+			y->year = (int)db_part_ll(&pt, Y_YEAR);
+			y->starts = c[Y_STARTS];
+			y->ends = c[Y_ENDS];
+			y->amount = db_part_ll(&pt, Y_AMOUNT);
 			break;
 		}
 		case 'd': {
 			struct iati_payment *d = &p->payments[p->npayments++];
 
-			d->paid_on = c[0];
-			d->amount = num(c[1]);
-			d->report_kind = c[2];
-			d->report_year = (int)num(c[3]);
+			d->paid_on = c[D_PAID];
+			d->amount = db_part_ll(&pt, D_AMOUNT);
+			d->report_kind = c[D_REPORT_KIND];
+			d->report_year = (int)db_part_ll(&pt, D_REPORT_YEAR);
 			break;
 		}
 		case 'f': {
 			struct iati_income *f = &p->incomes[p->nincomes++];
 
-			f->received_on = c[0];
-			f->amount = num(c[1]);
+			f->received_on = c[F_RECEIVED];
+			f->amount = db_part_ll(&pt, F_AMOUNT);
 			break;
 		}
 		case 'e':
-			read_spend_line(p, c);
+			read_spend_line(p, &pt);
 			break;
 		}
 	}
@@ -369,9 +364,8 @@ db_iati_page(struct arena *a, const char *reqid, const struct iati_filter *f,
 {
 	char ystart[32], yend[32];
 	const char *ys = NULL, *ye = NULL;
-	struct dbres res;
-	struct group g;
-	size_t i, count;
+	struct dbres res, g;
+	size_t i, end, count;
 	enum kerr e;
 
 	*out = NULL;
@@ -391,14 +385,16 @@ db_iati_page(struct arena *a, const char *reqid, const struct iati_filter *f,
 		    f->code, ys, ye, ys, (long long)f->published, (long long)limit);
 	if (e != KERR_OK)
 		return e;
-	for (i = 0, count = 0; i < res.nrows; i++)
-		count += res.rows[i][0][0] == 'p';
+	count = db_parts_count(&res, 'p');
 	*out = arena_calloc(a, count + 1, sizeof(**out));
-	g.res = &res;
-	for (g.first = 0; g.first < res.nrows; g.first = g.end) {
-		for (g.end = g.first + 1; g.end < res.nrows &&
-		    strcmp(res.rows[g.end][1], res.rows[g.first][1]) == 0; g.end++)
+	/* A project's rows come together (ordered by k first): each group is read as a result of its own. */
+	g.ncols = res.ncols;
+	for (i = 0; i < res.nrows; i = end) {
+		for (end = i + 1; end < res.nrows &&
+		    strcmp(res.rows[end][PAGE_CODE], res.rows[i][PAGE_CODE]) == 0; end++)
 			;
+		g.rows = res.rows + i;
+		g.nrows = end - i;
 		if (*n < count)
 			read_project(a, &g, &(*out)[(*n)++]);
 	}

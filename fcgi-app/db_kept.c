@@ -28,37 +28,37 @@ static struct dbstmt q[Q__MAX] = {
 };
 
 enum kerr
-db_kept_store(struct req *r, const unsigned char h[32], long long user_id,
+db_kept_store(struct arena *a, const char *reqid, const unsigned char h[32], long long user_id,
     const char *path, const char *body, int files_dropped, int hours, int max)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_begin(r->id)) != KERR_OK)
+	if ((e = db_begin(reqid)) != KERR_OK)
 		return e;
-	if ((e = db_exec(r->id, &q[Q_PURGE], NULL, NULL, "")) != KERR_OK ||
-	    (e = db_query(r->a, r->id, &q[Q_COUNT], &res, "i", user_id)) != KERR_OK)
+	if ((e = db_exec(reqid, &q[Q_PURGE], NULL, NULL, "")) != KERR_OK ||
+	    (e = db_query(a, reqid, &q[Q_COUNT], &res, "i", user_id)) != KERR_OK)
 		goto out;
 	if (db_ll(&res, 0, 0) >= max &&
-	    (e = db_exec(r->id, &q[Q_DROP_OLDEST], NULL, NULL, "i", user_id)) != KERR_OK)
+	    (e = db_exec(reqid, &q[Q_DROP_OLDEST], NULL, NULL, "i", user_id)) != KERR_OK)
 		goto out;
-	if ((e = db_exec(r->id, &q[Q_INSERT], NULL, NULL, "bissii", h, (size_t)32,
+	if ((e = db_exec(reqid, &q[Q_INSERT], NULL, NULL, "bissii", h, (size_t)32,
 	    user_id, path, body, (long long)files_dropped, (long long)hours)) != KERR_OK)
 		goto out;
-	return db_commit(r->id);
+	return db_commit(reqid);
 out:
-	db_rollback(r->id);
+	db_rollback(reqid);
 	return e;
 }
 
 enum kerr
-db_kept_find(struct req *r, const unsigned char h[32], long long user_id,
+db_kept_find(struct arena *a, const char *reqid, const unsigned char h[32], long long user_id,
     struct kept_post *k)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_row(r->a, r->id, &q[Q_FIND], &res, "bi", h, (size_t)32,
+	if ((e = db_query_row(a, reqid, &q[Q_FIND], &res, "bi", h, (size_t)32,
 	    user_id)) != KERR_OK)
 		return e;
 	k->path = db_str(&res, 0, 0);
@@ -68,7 +68,7 @@ db_kept_find(struct req *r, const unsigned char h[32], long long user_id,
 }
 
 enum kerr
-db_kept_delete(struct req *r, const unsigned char h[32])
+db_kept_delete(const char *reqid, const unsigned char h[32])
 {
-	return db_exec(r->id, &q[Q_DELETE], NULL, NULL, "b", h, (size_t)32);
+	return db_exec(reqid, &q[Q_DELETE], NULL, NULL, "b", h, (size_t)32);
 }

@@ -3,7 +3,8 @@
 #define KPP_DB_KEPT_H
 
 #include "kerr.h"
-#include "req.h"
+
+struct arena;
 
 /* A kept form: where it was posted and what it sent (urlencoded), in the request's arena. */
 struct kept_post {
@@ -17,13 +18,14 @@ struct kept_post {
  * expired forms of everyone are purged first, and the person's oldest is dropped when they
  * already have max.
  */
-enum kerr	db_kept_store(struct req *r, const unsigned char h[32], long long user_id,
-		    const char *path, const char *body, int files_dropped, int hours, int max);
+enum kerr	db_kept_store(struct arena *a, const char *reqid, const unsigned char h[32],
+		    long long user_id, const char *path, const char *body, int files_dropped, int hours,
+		    int max);
 
 /* The unexpired form kept under h for user_id (anybody else's is not found): KERR_NOTFOUND. */
-enum kerr	db_kept_find(struct req *r, const unsigned char h[32], long long user_id,
-		    struct kept_post *k);
+enum kerr	db_kept_find(struct arena *a, const char *reqid, const unsigned char h[32],
+		    long long user_id, struct kept_post *k);
 
-enum kerr	db_kept_delete(struct req *r, const unsigned char h[32]);
+enum kerr	db_kept_delete(const char *reqid, const unsigned char h[32]);
 
 #endif

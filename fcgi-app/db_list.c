@@ -220,6 +220,10 @@ static struct dbstmt report_rows[REPORT_SORT__MAX][2] = {
 	"SELECT 'v', 0, 0, NULL, NULL, NULL, COUNT(*) " REPORT_FROM \
 	"WHERE " REPORT_OTHER " AND " OWED " AND rp.deadline < ?"
 
+/* The meta statements' values, after the tag (the columns above). */
+#define META_VALUES	1
+enum { META_PLACE_SV, META_PLACE_EN, META_VALUE, META_LABEL_SV, META_LABEL_EN, META_COUNT };
+
 enum q {
 	Q_INBOX_META,
 	Q_INBOX_META_ALL,
@@ -446,23 +450,23 @@ enum kerr
 db_report_list_meta(struct req *r, const struct report_filter *f, struct list_meta *m,
     long long *overdue)
 {
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 
 	*overdue = 0;
 	if ((e = db_query_cached(r->a, r->id, &q[Q_REPORT_META], r->sess->data_version, &res,
 	    "sssssssssssssssssssssssssssss", REPORT_ARGS(f), REPORT_ARGS(f), f->today)) != KERR_OK)
 		return e;
 	meta_fill(r, &res, m);
-	for (i = 0; i < res.nrows; i++)
-		if (res.rows[i][0][0] == 'v')
-			*overdue = db_ll(&res, i, 6);
+	for (db_parts(&p, &res, META_VALUES, "v"); db_part_next(&p); )
+		*overdue = db_part_ll(&p, META_COUNT);
 	return KERR_OK;
 }
 
 enum kerr
-db_report_list_rows(struct req *r, const struct report_filter *f, int sort, int desc,
+db_report_list_rows(struct arena *a, const char *reqid, unsigned long long data_version,
+    const struct report_filter *f, int sort, int desc,
     long long offset, long long limit, struct report_row **rows, size_t *n)
 {
 	struct dbstmt *s;
@@ -476,15 +480,15 @@ db_report_list_rows(struct req *r, const struct report_filter *f, int sort, int 
 		return KERR_SYSTEM;
 	s = &report_rows[sort][desc != 0];
 	if (limit > 0)
-		e = db_query_cached(r->a, r->id, s, r->sess->data_version, &res,
+		e = db_query_cached(a, reqid, s, data_version, &res,
 		    "sssssssssssssssssii", f->today, REPORT_ARGS(f), f->status, f->status, limit,
 		    offset);
 	else
-		e = db_query(r->a, r->id, s, &res, "sssssssssssssssssii", f->today, REPORT_ARGS(f),
+		e = db_query(a, reqid, s, &res, "sssssssssssssssssii", f->today, REPORT_ARGS(f),
 		    f->status, f->status, (long long)LLONG_MAX, 0LL);
 	if (e != KERR_OK)
 		return e;
-	*rows = arena_calloc(r->a, res.nrows + 1, sizeof(**rows));
+	*rows = arena_calloc(a, res.nrows + 1, sizeof(**rows));
 	for (i = 0; i < res.nrows; i++) {
 		struct report_row *w = &(*rows)[i];
 		char **c = res.rows[i];

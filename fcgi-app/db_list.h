@@ -6,6 +6,7 @@
 
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 /*
@@ -193,7 +194,8 @@ enum kerr	db_report_list_meta(struct req *r, const struct report_filter *f,
 		    struct list_meta *m, long long *overdue);
 
 /* The reports that f lets through, sorted by sort (an enum report_sort); as db_inbox_rows. */
-enum kerr	db_report_list_rows(struct req *r, const struct report_filter *f,
+enum kerr	db_report_list_rows(struct arena *a, const char *reqid,
+		    unsigned long long data_version, const struct report_filter *f,
 		    int sort, int desc, long long offset, long long limit,
 		    struct report_row **rows, size_t *n);
 

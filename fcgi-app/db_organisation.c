@@ -153,9 +153,9 @@ org_json(struct req *r, const struct organisation *o)
 	return arena_printf(r->a, "{\"side\": %s, \"kind\": %s, \"name\": %s, "
 	    "\"name_local\": %s, \"local_lang\": %s, \"org_number\": %s, "
 	    "\"country\": %s, \"lat\": %s, \"lng\": %s, \"active\": %d}",
-	    json_str(r, o->side), json_str(r, o->kind), json_str(r, o->name),
-	    json_str(r, o->name_local), json_str(r, o->local_lang),
-	    json_str(r, o->org_number), json_str(r, o->country),
+	    json_str(r->a, o->side), json_str(r->a, o->kind), json_str(r->a, o->name),
+	    json_str(r->a, o->name_local), json_str(r->a, o->local_lang),
+	    json_str(r->a, o->org_number), json_str(r->a, o->country),
 	    o->lat != NULL ? o->lat : "null", o->lng != NULL ? o->lng : "null", o->active);
 }
 
@@ -278,16 +278,17 @@ out:
 }
 
 enum kerr
-db_org_swedish(struct req *r, struct organisation **out, size_t *n)
+db_org_swedish(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct organisation **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_SWEDISH], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_SWEDISH], data_version,
 	    &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
 		(*out)[i].id = db_ll(&res, i, 0);
 		(*out)[i].side = "swedish";

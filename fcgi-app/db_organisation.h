@@ -6,6 +6,7 @@
 
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 /* One organisations row; the strings not of its side are NULL. */
@@ -72,8 +73,9 @@ enum kerr	db_org_update(struct req *r, const struct organisation *o, unsigned ve
 
 /*
  * Every Swedish member organisation (id, name, active), in Swedish order: the choices for a user's
- * organisation. *out is in r's arena. Returns KERR_OK or KERR_DB.
+ * organisation. *out is in a. Returns KERR_OK or KERR_DB.
  */
-enum kerr	db_org_swedish(struct req *r, struct organisation **out, size_t *n);
+enum kerr	db_org_swedish(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct organisation **out, size_t *n);
 
 #endif

@@ -181,17 +181,6 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_FUND_DELETE] = { "DELETE FROM incoming_funds WHERE id = ?", NULL, 0 },
 };
 
-/* Counts rows of each tag so the lists can be allocated once. */
-static size_t
-count_tag(const struct dbres *res, char tag)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < res->nrows; i++)
-		n += res->rows[i][0][0] == tag;
-	return n;
-}
-
 static struct project_year *
 year_of(struct project_view *p, int year)
 {
@@ -203,148 +192,173 @@ year_of(struct project_view *p, int year)
 	return NULL;
 }
 
-/* Columns: 0 tag, 1 s1, 2 s2, then c1 at 3. */
-#define C1	3
+/* Q_PROJECT: every part's values follow the tag and the two sort keys. */
+#define PROJECT_VALUES	3
+
+/* Q_PROJECT's parts' values (c1.. of the statement), by tag; 'a' is db_auditlog_entry()'s. */
+enum { P_CODE, P_APPLICATION, P_TITLE_SV, P_TITLE_EN, P_STATUS, P_PLANNED_START, P_PLANNED_END,
+	P_ACTUAL_START, P_ACTUAL_END, P_COUNTRY_SV, P_COUNTRY_EN, P_ORG, P_TYPE, P_ROUND_SV,
+	P_ROUND_EN, P_THEME_SV, P_THEME_EN };
+enum { C_NAME };
+enum { O_NAME, O_NAME_LOCAL, O_LANG, O_KIND, O_COUNTRY_SV, O_COUNTRY_EN };
+enum { F_CODE, F_TITLE_SV, F_TITLE_EN, F_LATER };
+enum { Y_YEAR, Y_STARTS, Y_ENDS, Y_AMOUNT };
+/* 'b' a budget line and 'x' a reported cost share one shape. */
+enum { B_YEAR, B_CATEGORY, B_AMOUNT };
+enum { K_VERSION, K_CANCELLED, K_WITHHELD, K_WITHHELD_REASON, K_CAPITAL, K_DECIDED };
+enum { I_ID, I_RECEIVED, I_AMOUNT, I_NOTE };
+enum { R_ID, R_KIND, R_YEAR, R_DUE, R_STATUS, R_DAYS_LEFT };
+enum { D_PAID, D_AMOUNT, D_REPORT, D_REPORT_KIND, D_REPORT_YEAR };
+
+/* The 'p' row: the project and what its application said. KERR_NOTFOUND when there is none. */
+static enum kerr
+read_project(const struct dbres *res, struct project_view *p)
+{
+	struct dbpart pt;
+	char **c;
+
+	db_parts(&pt, res, PROJECT_VALUES, "p");
+	if (!db_part_next(&pt))
+		return KERR_NOTFOUND;
+	c = pt.c;
+	p->code = c[P_CODE];
+	p->application_id = db_part_ll(&pt, P_APPLICATION);
+	p->title_sv = c[P_TITLE_SV];
+	p->title_en = c[P_TITLE_EN];
+	p->status = c[P_STATUS];
+	p->planned_start = c[P_PLANNED_START];
+	p->planned_end = c[P_PLANNED_END];
+	p->actual_start = c[P_ACTUAL_START];
+	p->actual_end = c[P_ACTUAL_END];
+	p->country_sv = c[P_COUNTRY_SV];
+	p->country_en = c[P_COUNTRY_EN];
+	p->org_name = c[P_ORG];
+	p->type = c[P_TYPE];
+	p->round_sv = c[P_ROUND_SV];
+	p->round_en = c[P_ROUND_EN];
+	p->theme_sv = c[P_THEME_SV];
+	p->theme_en = c[P_THEME_EN];
+	return KERR_OK;
+}
 
 enum kerr
-db_project_get(struct req *r, const char *code, long long org_id,
+db_project_get(struct arena *a, const char *reqid, unsigned long long data_version,
+    const char *code, long long org_id,
     const char *today, int trail, struct project_view *p)
 {
 	struct project_year *y;
+	struct dbpart pt;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 	char **c;
 	int k;
 
 	memset(p, 0, sizeof(*p));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_PROJECT],
-	    r->sess->data_version, &res, "siiiiiisi", code, org_id, org_id,
+	if ((e = db_query_cached(a, reqid, &q[Q_PROJECT],
+	    data_version, &res, "siiiiiisi", code, org_id, org_id,
 	    org_id, org_id, org_id, org_id, today, (long long)(trail != 0))) != KERR_OK)
 		return e;
-	/* 'p' sorts before every other tag but 'a', 'b' and 'c'. */
-	for (i = 0; i < res.nrows && res.rows[i][0][0] != 'p'; i++)
-		;
-	if (i == res.nrows)
-		return KERR_NOTFOUND;
-	c = res.rows[i] + C1;
-	p->code = c[0];
-	p->application_id = db_ll(&res, i, C1 + 1);
-	p->title_sv = c[2];
-	p->title_en = c[3];
-	p->status = c[4];
-	p->planned_start = c[5];
-	p->planned_end = c[6];
-	p->actual_start = c[7];
-	p->actual_end = c[8];
-	p->country_sv = c[9];
-	p->country_en = c[10];
-	p->org_name = c[11];
-	p->type = c[12];
-	p->round_sv = c[13];
-	p->round_en = c[14];
-	p->theme_sv = c[15];
-	p->theme_en = c[16];
-
-	p->coapplicants = arena_calloc(r->a, count_tag(&res, 'c') + 1, sizeof(*p->coapplicants));
-	p->partners = arena_calloc(r->a, count_tag(&res, 'o') + 1, sizeof(*p->partners));
-	p->links = arena_calloc(r->a, count_tag(&res, 'f') + 1, sizeof(*p->links));
-	p->years = arena_calloc(r->a, count_tag(&res, 'y') + 1, sizeof(*p->years));
-	p->reports = arena_calloc(r->a, count_tag(&res, 'r') + 1, sizeof(*p->reports));
-	p->payments = arena_calloc(r->a, count_tag(&res, 'd') + 1, sizeof(*p->payments));
-	p->funds = arena_calloc(r->a, count_tag(&res, 'i') + 1, sizeof(*p->funds));
-	p->trail = arena_calloc(r->a, count_tag(&res, 'a') + 1, sizeof(*p->trail));
+	if ((e = read_project(&res, p)) != KERR_OK)
+		return e;
+	p->coapplicants = arena_calloc(a, db_parts_count(&res, 'c') + 1,
+	    sizeof(*p->coapplicants));
+	p->partners = arena_calloc(a, db_parts_count(&res, 'o') + 1, sizeof(*p->partners));
+	p->links = arena_calloc(a, db_parts_count(&res, 'f') + 1, sizeof(*p->links));
+	p->years = arena_calloc(a, db_parts_count(&res, 'y') + 1, sizeof(*p->years));
+	p->reports = arena_calloc(a, db_parts_count(&res, 'r') + 1, sizeof(*p->reports));
+	p->payments = arena_calloc(a, db_parts_count(&res, 'd') + 1, sizeof(*p->payments));
+	p->funds = arena_calloc(a, db_parts_count(&res, 'i') + 1, sizeof(*p->funds));
+	p->trail = arena_calloc(a, db_parts_count(&res, 'a') + 1, sizeof(*p->trail));
 	/* Years first: the budget lines ('b' sorts before 'y') are filed under them. */
-	for (i = 0; i < res.nrows; i++) {
-		if (res.rows[i][0][0] != 'y')
-			continue;
-		c = res.rows[i] + C1;
+	for (db_parts(&pt, &res, PROJECT_VALUES, "y"); db_part_next(&pt); ) {
+		c = pt.c;
 		y = &p->years[p->nyears++];
-		y->year = (int)db_ll(&res, i, C1);
-		y->starts = c[1];
-		y->ends = c[2];
-		y->amount = db_ll(&res, i, C1 + 3);
+		y->year = (int)db_part_ll(&pt, Y_YEAR);
+		y->starts = c[Y_STARTS];
+		y->ends = c[Y_ENDS];
+		y->amount = db_part_ll(&pt, Y_AMOUNT);
 		for (k = 0; k < CAT__MAX; k++) {
 			y->line[k] = -1;
 			y->actual[k] = REIMBURSE_NONE;
 		}
 	}
-	for (i = 0; i < res.nrows; i++) {
-		c = res.rows[i] + C1;
-		switch (res.rows[i][0][0]) {
+	for (db_parts(&pt, &res, PROJECT_VALUES, NULL); db_part_next(&pt); ) {
+		c = pt.c;
+		switch (pt.tag) {
 		case 'c':
-			p->coapplicants[p->ncoapplicants++] = c[0];
+			p->coapplicants[p->ncoapplicants++] = c[C_NAME];
 			break;
 		case 'o': {
 			struct project_partner *o = &p->partners[p->npartners++];
 
-			o->name = c[0];
-			o->name_local = c[1];
-			o->local_lang = c[2];
-			o->kind = c[3];
-			o->country_sv = c[4];
-			o->country_en = c[5];
+			o->name = c[O_NAME];
+			o->name_local = c[O_NAME_LOCAL];
+			o->local_lang = c[O_LANG];
+			o->kind = c[O_KIND];
+			o->country_sv = c[O_COUNTRY_SV];
+			o->country_en = c[O_COUNTRY_EN];
 			break;
 		}
 		case 'f': {
 			struct project_link *l = &p->links[p->nlinks++];
 
-			l->code = c[0];
-			l->title_sv = c[1];
-			l->title_en = c[2];
-			l->later = db_ll(&res, i, C1 + 3) != 0;
+			l->code = c[F_CODE];
+			l->title_sv = c[F_TITLE_SV];
+			l->title_en = c[F_TITLE_EN];
+			l->later = db_part_ll(&pt, F_LATER) != 0;
 			break;
 		}
 		case 'b':
-			k = code_index(category_code, CAT__MAX, c[1]);
-			if ((y = year_of(p, (int)db_ll(&res, i, C1))) != NULL && k >= 0)
-				y->line[k] = db_ll(&res, i, C1 + 2);
+			k = code_index(category_code, CAT__MAX, c[B_CATEGORY]);
+			if ((y = year_of(p, (int)db_part_ll(&pt, B_YEAR))) != NULL && k >= 0)
+				y->line[k] = db_part_ll(&pt, B_AMOUNT);
 			break;
 		case 'x':
-			k = code_index(category_code, CAT__MAX, c[1]);
-			if ((y = year_of(p, (int)db_ll(&res, i, C1))) != NULL && k >= 0)
-				y->actual[k] = db_ll(&res, i, C1 + 2);
+			k = code_index(category_code, CAT__MAX, c[B_CATEGORY]);
+			if ((y = year_of(p, (int)db_part_ll(&pt, B_YEAR))) != NULL && k >= 0)
+				y->actual[k] = db_part_ll(&pt, B_AMOUNT);
 			break;
 		case 'k':
-			p->version = (unsigned)db_ll(&res, i, C1);
-			p->cancelled_reason = c[1];
-			p->withheld = db_ll(&res, i, C1 + 2) != 0;
-			p->withheld_reason = c[3];
-			p->capital_spend = c[4] != NULL ? db_value_text(c[4], NULL) : "0";
-			p->decided_on = c[5];
+			p->version = (unsigned)db_part_ll(&pt, K_VERSION);
+			p->cancelled_reason = c[K_CANCELLED];
+			p->withheld = db_part_ll(&pt, K_WITHHELD) != 0;
+			p->withheld_reason = c[K_WITHHELD_REASON];
+			p->capital_spend = c[K_CAPITAL] != NULL ? db_value_text(c[K_CAPITAL], NULL) :
+			    "0";
+			p->decided_on = c[K_DECIDED];
 			break;
 		case 'i': {
 			struct project_fund *f = &p->funds[p->nfunds++];
 
-			f->id = db_ll(&res, i, C1);
-			f->received_on = c[1];
-			f->amount = db_ll(&res, i, C1 + 2);
-			f->note = c[3];
+			f->id = db_part_ll(&pt, I_ID);
+			f->received_on = c[I_RECEIVED];
+			f->amount = db_part_ll(&pt, I_AMOUNT);
+			f->note = c[I_NOTE];
 			break;
 		}
 		case 'r': {
 			struct project_report *rp = &p->reports[p->nreports++];
 
-			rp->id = db_ll(&res, i, C1);
-			rp->kind = c[1];
-			rp->year = (int)db_ll(&res, i, C1 + 2);
-			rp->due = c[3];
-			rp->status = c[4];
-			rp->days_left = db_ll(&res, i, C1 + 5);
+			rp->id = db_part_ll(&pt, R_ID);
+			rp->kind = c[R_KIND];
+			rp->year = (int)db_part_ll(&pt, R_YEAR);
+			rp->due = c[R_DUE];
+			rp->status = c[R_STATUS];
+			rp->days_left = db_part_ll(&pt, R_DAYS_LEFT);
 			break;
 		}
 		case 'd': {
 			struct project_payment *d = &p->payments[p->npayments++];
 
-			d->paid_on = c[0];
-			d->amount = db_ll(&res, i, C1 + 1);
-			d->report_id = db_ll(&res, i, C1 + 2);
-			d->report_kind = c[3];
-			d->report_year = (int)db_ll(&res, i, C1 + 4);
+			d->paid_on = c[D_PAID];
+			d->amount = db_part_ll(&pt, D_AMOUNT);
+			d->report_id = db_part_ll(&pt, D_REPORT);
+			d->report_kind = c[D_REPORT_KIND];
+			d->report_year = (int)db_part_ll(&pt, D_REPORT_YEAR);
 			break;
 		}
 		case 'a':
-			db_auditlog_entry(&res, i, C1, &p->trail[p->ntrail++]);
+			db_auditlog_entry(&pt, &p->trail[p->ntrail++]);
 			break;
 		}
 	}
@@ -383,9 +397,9 @@ db_project_cancel(struct req *r, const char *code, unsigned version, const char 
 		goto out;
 	}
 	if ((e = db_audit(r, 0, "project.cancel", "project", id,
-	    arena_printf(r->a, "{\"status\": %s}", json_str(r, *status)),
+	    arena_printf(r->a, "{\"status\": %s}", json_str(r->a, *status)),
 	    arena_printf(r->a, "{\"status\": \"cancelled\", \"cancelled_reason\": %s}",
-	    json_str(r, reason)))) != KERR_OK)
+	    json_str(r->a, reason)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
@@ -429,9 +443,9 @@ db_project_set_withheld(struct req *r, const char *code, unsigned version, int w
 	}
 	if ((e = db_audit(r, 0, withhold ? "project.withhold" : "project.publish", "project", id,
 	    arena_printf(r->a, "{\"withheld\": %s, \"withheld_reason\": %s}", was ? "true" : "false",
-	    was_reason != NULL ? json_str(r, was_reason) : "null"),
+	    was_reason != NULL ? json_str(r->a, was_reason) : "null"),
 	    arena_printf(r->a, "{\"withheld\": %s, \"withheld_reason\": %s}", withhold ? "true" : "false",
-	    withhold ? json_str(r, reason) : "null"))) != KERR_OK)
+	    withhold ? json_str(r->a, reason) : "null"))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
@@ -485,8 +499,8 @@ fund_json(struct req *r, long long id, const char *received_on, long long amount
     const char *note)
 {
 	return arena_printf(r->a, "{\"incoming_funds\": %lld, \"received_on\": %s, "
-	    "\"amount\": %lld, \"note\": %s}", id, json_str(r, received_on), amount,
-	    json_str(r, note));
+	    "\"amount\": %lld, \"note\": %s}", id, json_str(r->a, received_on), amount,
+	    json_str(r->a, note));
 }
 
 enum kerr

@@ -8,6 +8,7 @@
 #include "kerr.h"
 
 struct audit_entry;
+struct arena;
 struct req;
 
 /* A partner organisation abroad. */
@@ -99,9 +100,10 @@ struct project_view {
  * audit rows about the project, its decision, its reports and payments:
  * never a review's, which only ICLD's officers may read (on /audit).
  * Reports' days_left count from today (YYYY-MM-DD). One statement, cached
- * at the request's data version. Strings live in r's arena.
+ * at data_version. Strings live in a.
  */
-enum kerr	db_project_get(struct req *r, const char *code, long long org_id,
+enum kerr	db_project_get(struct arena *a, const char *reqid,
+		    unsigned long long data_version, const char *code, long long org_id,
 		    const char *today, int trail, struct project_view *out);
 
 /*

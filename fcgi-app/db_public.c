@@ -197,12 +197,12 @@ db_public_version(struct req *r, unsigned long long *v)
 }
 
 enum kerr
-db_public_files_version(struct req *r, unsigned long long *v)
+db_public_files_version(struct arena *a, const char *reqid, unsigned long long *v)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_row(r->a, r->id, &q[Q_FILES_VERSION], &res, "")) != KERR_OK)
+	if ((e = db_query_row(a, reqid, &q[Q_FILES_VERSION], &res, "")) != KERR_OK)
 		return e == KERR_NOTFOUND ? KERR_DB : e;
 	*v = (unsigned long long)db_ll(&res, 0, 0);
 	return KERR_OK;
@@ -287,29 +287,33 @@ db_public_list(struct req *r, const struct public_filter *f, int sort, int desc,
 	return KERR_OK;
 }
 
+/* Q_ORGS: every part's values follow the tag and the partner's position; 'p' and 'c' share them. */
+#define ORGS_VALUES	2
+enum { ORG_NAME, ORG_NAME_LOCAL, ORG_LANG, ORG_KIND, ORG_COUNTRY_SV, ORG_COUNTRY_EN, ORG_LAT,
+	ORG_LNG };
+
 /* The partners and co-applicants (Q_ORGS) into p. */
 static void
 orgs_fill(struct req *r, const struct dbres *res, struct public_project *p)
 {
-	size_t i, np = 0;
+	size_t np = db_parts_count(res, 'p');
+	struct dbpart pt;
 
-	for (i = 0; i < res->nrows; i++)
-		np += res->rows[i][0][0] == 'p';
 	p->partners = arena_calloc(r->a, np + 1, sizeof(*p->partners));
 	p->coapplicants = arena_calloc(r->a, res->nrows - np + 1, sizeof(*p->coapplicants));
-	for (i = 0; i < res->nrows; i++) {
-		char **c = res->rows[i];
-		struct public_org *o = c[0][0] == 'p' ? &p->partners[p->npartners++] :
+	for (db_parts(&pt, res, ORGS_VALUES, NULL); db_part_next(&pt); ) {
+		char **c = pt.c;
+		struct public_org *o = pt.tag == 'p' ? &p->partners[p->npartners++] :
 		    &p->coapplicants[p->ncoapplicants++];
 
-		o->name = c[2];
-		o->name_local = c[3];
-		o->local_lang = c[4];
-		o->kind = c[5];
-		o->country_sv = c[6];
-		o->country_en = c[7];
-		o->lat = c[8];
-		o->lng = c[9];
+		o->name = c[ORG_NAME];
+		o->name_local = c[ORG_NAME_LOCAL];
+		o->local_lang = c[ORG_LANG];
+		o->kind = c[ORG_KIND];
+		o->country_sv = c[ORG_COUNTRY_SV];
+		o->country_en = c[ORG_COUNTRY_EN];
+		o->lat = c[ORG_LAT];
+		o->lng = c[ORG_LNG];
 	}
 }
 

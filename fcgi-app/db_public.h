@@ -6,6 +6,7 @@
 
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 /*
@@ -170,6 +171,6 @@ enum kerr	db_public_version(struct req *r, unsigned long long *v);
  * when what they are made of changes (sql/0020), never at a sign-in.
  * KERR_OK or KERR_DB.
  */
-enum kerr	db_public_files_version(struct req *r, unsigned long long *v);
+enum kerr	db_public_files_version(struct arena *a, const char *reqid, unsigned long long *v);
 
 #endif

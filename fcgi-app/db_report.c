@@ -209,81 +209,88 @@ year_of(struct report_view *v, long long year)
 	return NULL;
 }
 
+/* Q_MONEY, Q_REVISION and Q_PAY_FIGURES: every part's values follow the tag. */
+#define PART_VALUES	1
+
+/*
+ * Q_MONEY's parts' values: 'y', 'b', 'x', 's' and 'f' share a shape
+ * (M_TEXT: the report's status for 'x' and 's', the explanation for 'f');
+ * 'd' is a payment.
+ */
+enum { M_YEAR, M_CATEGORY, M_AMOUNT, M_TEXT };
+enum { D_YEAR, D_REPORT, D_AMOUNT, D_PAID_ON, D_NOTE, D_BY, D_ID };
+
 /* The money of the project (Q_MONEY) into v. */
 static void
-money_of(struct req *r, const struct dbres *res, struct report_view *v)
+money_of(struct arena *a, const struct dbres *res, struct report_view *v)
 {
 	struct report_year *y;
-	size_t i, n = 0;
+	struct dbpart p;
 	int k;
 
-	for (i = 0; i < res->nrows; i++)
-		n += res->rows[i][0][0] == 'y';
-	v->years = arena_calloc(r->a, n + 1, sizeof(*v->years));
+	v->years = arena_calloc(a, db_parts_count(res, 'y') + 1, sizeof(*v->years));
 	for (k = 0; k < CAT__MAX; k++) {
 		v->line[k].budget = -1;
 		v->line[k].actual = REIMBURSE_NONE;
 	}
-	for (i = 0; i < res->nrows; i++) {
-		if (res->rows[i][0][0] != 'y')
-			continue;
+	for (db_parts(&p, res, PART_VALUES, "y"); db_part_next(&p); ) {
 		y = &v->years[v->nyears++];
-		y->year = (int)db_ll(res, i, 1);
-		y->amount = db_ll(res, i, 3);
+		y->year = (int)db_part_ll(&p, M_YEAR);
+		y->amount = db_part_ll(&p, M_AMOUNT);
 		for (k = 0; k < CAT__MAX; k++) {
 			y->budget[k] = -1;
 			y->actual[k] = REIMBURSE_NONE;
 		}
 	}
-	for (i = 0; i < res->nrows; i++) {
-		char **c = res->rows[i];
+	for (db_parts(&p, res, PART_VALUES, NULL); db_part_next(&p); ) {
+		char **c = p.c;
 
-		k = category_of(c[2]);
-		y = c[1] != NULL ? year_of(v, db_ll(res, i, 1)) : NULL;
-		switch (c[0][0]) {
+		k = category_of(c[M_CATEGORY]);
+		y = c[M_YEAR] != NULL ? year_of(v, db_part_ll(&p, M_YEAR)) : NULL;
+		switch (p.tag) {
 		case 'b':
 			if (y != NULL && k >= 0) {
-				y->budget[k] = db_ll(res, i, 3);
+				y->budget[k] = db_part_ll(&p, M_AMOUNT);
 				if (y->year == v->year)
 					v->line[k].budget = y->budget[k];
 			}
 			break;
 		case 'x':
 			if (y != NULL && k >= 0)
-				y->actual[k] = db_ll(res, i, 3);
+				y->actual[k] = db_part_ll(&p, M_AMOUNT);
 			break;
 		case 's':
 			if (y != NULL)
-				y->status = c[4];
+				y->status = c[M_TEXT];
 			break;
 		case 'f':
 			if (k >= 0) {
-				v->line[k].actual = db_ll(res, i, 3);
-				v->line[k].explanation = c[4];
+				v->line[k].actual = db_part_ll(&p, M_AMOUNT);
+				v->line[k].explanation = c[M_TEXT];
 			}
 			break;
 		case 'd':
 			if (y != NULL)
-				y->paid += db_ll(res, i, 3);
-			if (db_ll(res, i, 2) == v->id) {
-				v->pay.amount = db_ll(res, i, 3);
-				v->pay.paid_on = c[4];
-				v->pay.note = c[5];
-				v->pay.recorded_by = c[6];
-				v->pay.id = db_ll(res, i, 7);
+				y->paid += db_part_ll(&p, D_AMOUNT);
+			if (db_part_ll(&p, D_REPORT) == v->id) {
+				v->pay.amount = db_part_ll(&p, D_AMOUNT);
+				v->pay.paid_on = c[D_PAID_ON];
+				v->pay.note = c[D_NOTE];
+				v->pay.recorded_by = c[D_BY];
+				v->pay.id = db_part_ll(&p, D_ID);
 			} else if (y != NULL && y->year == v->year)
-				v->paid_before += db_ll(res, i, 3);
+				v->paid_before += db_part_ll(&p, D_AMOUNT);
 			break;
 		}
 	}
 }
 
 static void
-indicators_of(struct req *r, const struct dbres *res, struct report_view *v)
+indicators_of(struct arena *a, const struct dbres *res, struct report_view *v)
 {
 	size_t i;
 
-	v->ind = arena_calloc(r->a, res->nrows + 1, sizeof(*v->ind));
+	v->ind = arena_calloc(a, res->nrows + 1, sizeof(*v->ind));
 	for (i = 0; i < res->nrows; i++) {
 		struct report_indicator *in = &v->ind[v->nind++];
 		char **c = res->rows[i];
@@ -303,7 +310,7 @@ indicators_of(struct req *r, const struct dbres *res, struct report_view *v)
 }
 
 enum kerr
-db_report_get(struct req *r, long long id, long long org_id, const char *today,
+db_report_get(struct arena *a, const char *reqid, long long id, long long org_id, const char *today,
     struct report_view *v)
 {
 	struct dbres res;
@@ -313,7 +320,7 @@ db_report_get(struct req *r, long long id, long long org_id, const char *today,
 	int k;
 
 	memset(v, 0, sizeof(*v));
-	if ((e = db_query(r->a, r->id, &q[Q_REPORT], &res, "siii", today, id, org_id,
+	if ((e = db_query(a, reqid, &q[Q_REPORT], &res, "siii", today, id, org_id,
 	    org_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -345,17 +352,17 @@ db_report_get(struct req *r, long long id, long long org_id, const char *today,
 	v->progress_open = (int)db_ll(&res, 0, 26);
 	v->first_due = c[27];
 
-	if ((e = db_query(r->a, r->id, &q[Q_MONEY], &res, "iiiiii", v->project_id,
+	if ((e = db_query(a, reqid, &q[Q_MONEY], &res, "iiiiii", v->project_id,
 	    v->project_id, v->project_id, v->project_id, v->id, v->project_id)) != KERR_OK)
 		return e;
-	money_of(r, &res, v);
-	if ((e = db_query(r->a, r->id, &q[Q_INDICATORS], &res, "ii", v->id,
+	money_of(a, &res, v);
+	if ((e = db_query(a, reqid, &q[Q_INDICATORS], &res, "ii", v->id,
 	    v->project_id)) != KERR_OK)
 		return e;
-	indicators_of(r, &res, v);
-	if ((e = db_query(r->a, r->id, &q[Q_REVISIONS], &res, "i", v->id)) != KERR_OK)
+	indicators_of(a, &res, v);
+	if ((e = db_query(a, reqid, &q[Q_REVISIONS], &res, "i", v->id)) != KERR_OK)
 		return e;
-	v->revs = arena_calloc(r->a, res.nrows + 1, sizeof(*v->revs));
+	v->revs = arena_calloc(a, res.nrows + 1, sizeof(*v->revs));
 	for (i = 0; i < res.nrows; i++) {
 		struct report_revision *rv = &v->revs[v->nrevs++];
 
@@ -371,20 +378,24 @@ db_report_get(struct req *r, long long id, long long org_id, const char *today,
 	return KERR_OK;
 }
 
+/* Q_REVISION's parts' values: 'n' the narrative's texts, 'l' a cost, 'i' an indicator's value. */
+enum { N_TEXT };
+enum { L_CATEGORY, L_ACTUAL, L_EXPLANATION };
+enum { I_INDICATOR, I_VALUE, I_TEXT };
+
 enum kerr
-db_report_revision(struct req *r, struct report_view *v, int rev)
+db_report_revision(struct arena *a, const char *reqid, struct report_view *v, int rev)
 {
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i, k;
-	int found = 0, c;
+	size_t k;
+	int c;
 
-	if ((e = db_query(r->a, r->id, &q[Q_REVISION], &res, "iiiiii", v->id,
+	if ((e = db_query(a, reqid, &q[Q_REVISION], &res, "iiiiii", v->id,
 	    (long long)rev, v->id, (long long)rev, v->id, (long long)rev)) != KERR_OK)
 		return e;
-	for (i = 0; i < res.nrows; i++)
-		found |= res.rows[i][0][0] == 'n';
-	if (!found)
+	if (db_parts_count(&res, 'n') == 0)
 		return KERR_NOTFOUND;
 	/* What the revision does not name, it did not have. */
 	for (c = 0; c < CAT__MAX; c++) {
@@ -393,26 +404,24 @@ db_report_revision(struct req *r, struct report_view *v, int rev)
 	}
 	for (k = 0; k < v->nind; k++)
 		v->ind[k].value = v->ind[k].text = NULL;
-	for (i = 0; i < res.nrows; i++) {
-		char **row = res.rows[i];
-
-		switch (row[0][0]) {
+	for (db_parts(&p, &res, PART_VALUES, NULL); db_part_next(&p); ) {
+		switch (p.tag) {
 		case 'n':
 			for (c = 0; c < NARR__MAX; c++)
-				v->text[c] = row[1 + c];
+				v->text[c] = p.c[N_TEXT + c];
 			break;
 		case 'l':
-			if ((c = category_of(row[1])) >= 0 && row[2] != NULL) {
-				v->line[c].actual = db_ll(&res, i, 2);
-				v->line[c].explanation = row[3];
+			if ((c = category_of(p.c[L_CATEGORY])) >= 0 && p.c[L_ACTUAL] != NULL) {
+				v->line[c].actual = db_part_ll(&p, L_ACTUAL);
+				v->line[c].explanation = p.c[L_EXPLANATION];
 			}
 			break;
 		case 'i':
 			for (k = 0; k < v->nind; k++)
-				if (v->ind[k].id == db_ll(&res, i, 1)) {
-					v->ind[k].value = row[2] != NULL ?
-					    db_value_text(row[2], NULL) : NULL;
-					v->ind[k].text = row[3];
+				if (v->ind[k].id == db_part_ll(&p, I_INDICATOR)) {
+					v->ind[k].value = p.c[I_VALUE] != NULL ?
+					    db_value_text(p.c[I_VALUE], NULL) : NULL;
+					v->ind[k].text = p.c[I_TEXT];
 				}
 			break;
 		}
@@ -438,7 +447,7 @@ financial_json(struct req *r, const struct report_view *v, const struct report_i
 		    "\"variance\": %lld, \"explanation\": %s}", first ? "" : ", ", category_code[k],
 		    v->line[k].budget > 0 ? v->line[k].budget : 0, in->actual[k],
 		    reimburse_variance(v->line[k].budget, in->actual[k]),
-		    json_str(r, in->explanation[k]));
+		    json_str(r->a, in->explanation[k]));
 		first = 0;
 	}
 	buf_putc(&b, ']');
@@ -460,7 +469,7 @@ indicators_json(struct req *r, const struct report_view *v, const struct report_
 			continue;
 		buf_printf(&b, "%s{\"indicator_id\": %lld, \"value\": %s, \"text\": %s}",
 		    first ? "" : ", ", v->ind[i].id, in->value[i] != NULL ? in->value[i] : "null",
-		    json_str(r, in->value_text[i]));
+		    json_str(r->a, in->value_text[i]));
 		first = 0;
 	}
 	buf_putc(&b, ']');
@@ -471,7 +480,7 @@ indicators_json(struct req *r, const struct report_view *v, const struct report_
 static const char *
 state_json(struct req *r, const char *status, int revision)
 {
-	return arena_printf(r->a, "{\"status\": %s, \"revision\": %d}", json_str(r, status), revision);
+	return arena_printf(r->a, "{\"status\": %s, \"revision\": %d}", json_str(r->a, status), revision);
 }
 
 int
@@ -525,7 +534,7 @@ attach_files(struct req *r, const struct report_view *v, const struct report_inp
 
 	if (in->nfiles == 0)
 		return KERR_OK;
-	if ((e = db_attachment_count(r, v->id, &why->files)) != KERR_OK)
+	if ((e = db_attachment_count(r->a, r->id, v->id, &why->files)) != KERR_OK)
 		return e;
 	if (why->files + in->nfiles > app.conf.attachments_per_report)
 		return KERR_INVALID;
@@ -548,7 +557,8 @@ lock_editable(struct req *r, const struct report_view *v, long long org_id,
 	enum kerr e;
 
 	memset(why, 0, sizeof(*why));
-	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id, org_id)) != KERR_OK)
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "iii", v->id, org_id,
+	    org_id)) != KERR_OK)
 		return e;
 	why->status = res.rows[0][0];
 	why->version = (unsigned)db_ll(&res, 0, 1);
@@ -588,9 +598,10 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 	if ((e = write_parts(r, v, in)) != KERR_OK || (e = attach_files(r, v, in, why)) != KERR_OK)
 		goto out;
 	if (submit) {
-		if ((e = db_exec(r->id, &q[Q_SUBMIT], NULL, NULL, "sii", app_stamp(now), r->sess->user.id,
+		if ((e = db_exec(r->id, &q[Q_SUBMIT], NULL, NULL, "sii", app_stamp(now),
+		    r->sess->user.id,
 		    v->id)) != KERR_OK ||
-		    (e = db_attachment_submitted(r, v->id, v->revision + 1)) != KERR_OK ||
+		    (e = db_attachment_submitted(r->id, v->id, v->revision + 1)) != KERR_OK ||
 		    (e = db_exec(r->id, &q[Q_REVISION_INSERT], NULL, NULL, "ssi",
 		    financial_json(r, v, in), indicators_json(r, v, in), v->id)) != KERR_OK ||
 		    (e = db_audit(r, 0, "report.submit", "report", v->id,
@@ -635,8 +646,8 @@ project_to(struct req *r, long long pid, const char *from, const char *to)
 	    (long long)(strcmp(to, "closed") == 0), pid, from)) != KERR_OK || changed == 0)
 		return e;
 	return db_audit(r, 0, "project.status", "project", pid,
-	    arena_printf(r->a, "{\"status\": %s}", json_str(r, from)),
-	    arena_printf(r->a, "{\"status\": %s}", json_str(r, to)));
+	    arena_printf(r->a, "{\"status\": %s}", json_str(r->a, from)),
+	    arena_printf(r->a, "{\"status\": %s}", json_str(r->a, to)));
 }
 
 enum kerr
@@ -691,9 +702,9 @@ db_report_decide(struct req *r, const struct report_view *v, unsigned version,
 	    (e = db_audit(r, 0, approve ? "report.approve" : "report.return", "report", v->id,
 	    state_json(r, "submitted", rev), approve ? arena_printf(r->a,
 	    "{\"status\": \"%s\", \"revision\": %d, \"comment\": %s}", outcome, rev,
-	    json_str(r, comment)) : arena_printf(r->a,
+	    json_str(r->a, comment)) : arena_printf(r->a,
 	    "{\"status\": \"%s\", \"revision\": %d, \"comment\": %s, \"revise_by\": %s}", outcome,
-	    rev, json_str(r, comment), json_str(r, revise_by)))) != KERR_OK)
+	    rev, json_str(r->a, comment), json_str(r->a, revise_by)))) != KERR_OK)
 		goto out;
 	/*
 	 * The project follows its reports: the last year reported and approved
@@ -715,6 +726,9 @@ out:
 
 /* ---- ICLD's payment -------------------------------------------------------------------------------------- */
 
+/* Q_PAY_FIGURES' values, of every part: 'b' the year's budget, 'f' the report's costs, 'p' paid. */
+enum { F_CATEGORY, F_AMOUNT };
+
 enum kerr
 db_report_pay(struct req *r, long long id, long long amount, const char *paid_on,
     const char *note, long long *due)
@@ -722,9 +736,9 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 	long long budget[CAT__MAX], actual[CAT__MAX], paid = 0, pid, year, year_amount;
 	unsigned long long did = 0;
 	struct reimbursement rb;
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
-	size_t i;
 	int k;
 
 	*due = 0;
@@ -752,14 +766,14 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 		budget[k] = -1;
 		actual[k] = REIMBURSE_NONE;
 	}
-	for (i = 0; i < res.nrows; i++) {
-		k = category_of(res.rows[i][1]);
-		if (res.rows[i][0][0] == 'p')
-			paid = db_ll(&res, i, 2);
-		else if (k >= 0 && res.rows[i][0][0] == 'b')
-			budget[k] = db_ll(&res, i, 2);
+	for (db_parts(&p, &res, PART_VALUES, NULL); db_part_next(&p); ) {
+		k = category_of(p.c[F_CATEGORY]);
+		if (p.tag == 'p')
+			paid = db_part_ll(&p, F_AMOUNT);
+		else if (k >= 0 && p.tag == 'b')
+			budget[k] = db_part_ll(&p, F_AMOUNT);
 		else if (k >= 0)
-			actual[k] = db_ll(&res, i, 2);
+			actual[k] = db_part_ll(&p, F_AMOUNT);
 	}
 	reimburse_compute(budget, actual, year_amount, paid, &rb);
 	*due = rb.due;
@@ -772,8 +786,8 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 	    note, r->sess->user.id)) != KERR_OK ||
 	    (e = db_audit(r, 0, "disbursement.record", "disbursement", (long long)did, NULL,
 	    arena_printf(r->a, "{\"amount\": %lld, \"report_id\": %lld, \"paid_on\": %s, "
-	    "\"ceiling\": %lld, \"note\": %s}", amount, id, json_str(r, paid_on), rb.due,
-	    json_str(r, note)))) != KERR_OK)
+	    "\"ceiling\": %lld, \"note\": %s}", amount, id, json_str(r->a, paid_on), rb.due,
+	    json_str(r->a, note)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

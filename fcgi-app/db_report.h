@@ -7,6 +7,7 @@
 #include "application.h"
 #include "kerr.h"
 
+struct arena;
 struct req;
 struct upload;
 
@@ -112,9 +113,9 @@ struct report_view {
  * Report id with everything its page shows, when org_id is 0 (ICLD) or
  * its project's applicant is org_id: KERR_NOTFOUND otherwise, as other
  * organisations' records don't exist for an applicant. days_left counts
- * from today (YYYY-MM-DD). KERR_OK or KERR_DB. Strings in r's arena.
+ * from today (YYYY-MM-DD). KERR_OK or KERR_DB. Strings in a.
  */
-enum kerr	db_report_get(struct req *r, long long id, long long org_id,
+enum kerr	db_report_get(struct arena *a, const char *reqid, long long id, long long org_id,
 		    const char *today, struct report_view *out);
 
 /*
@@ -123,7 +124,8 @@ enum kerr	db_report_get(struct req *r, long long id, long long org_id,
  * values, as they were sent. KERR_NOTFOUND when the report has no such
  * revision.
  */
-enum kerr	db_report_revision(struct req *r, struct report_view *v, int rev);
+enum kerr	db_report_revision(struct arena *a, const char *reqid,
+		    struct report_view *v, int rev);
 
 /* What an applicant saves: the narrative, the costs of the categories shown, the indicators' values. */
 struct report_input {

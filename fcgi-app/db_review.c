@@ -87,71 +87,93 @@ review_open(const char *status)
 	    strcmp(status, "under_review") == 0);
 }
 
-/* Reads the person in columns 2..5 of row i (user id, name, organisation, conflict). */
+/* Every statement that reads reviews: REVIEW_COLUMNS follow the tag. */
+#define REVIEW_VALUES	1
+
+/*
+ * REVIEW_COLUMNS by name; Q_PANEL's 'c' rows have the reviewer's columns.
+ * Each criterion has its score and its comment, in enum criterion's order.
+ */
+enum { RV_ID, RV_USER, RV_USER_NAME, RV_ORG, RV_CONFLICT, RV_SCORE, RV_COMMENT,
+	RV_RECOMMENDATION = RV_SCORE + 2 * CRIT__MAX, RV_SUMMARY, RV_COMPLETED, RV_VERSION };
+
+/* Reads the person of a review row (user id, name, organisation, conflict). */
 static void
-reviewer_of(const struct dbres *res, size_t i, struct reviewer *w)
+reviewer_of(const struct dbpart *p, struct reviewer *w)
 {
-	w->id = db_ll(res, i, 2);
-	w->name = db_str(res, i, 3);
-	w->org_name = db_str(res, i, 4);
-	w->conflict = db_ll(res, i, 5) != 0;
+	w->id = db_part_ll(p, RV_USER);
+	w->name = p->c[RV_USER_NAME];
+	w->org_name = p->c[RV_ORG];
+	w->conflict = db_part_ll(p, RV_CONFLICT) != 0;
 }
 
-/* Reads row i of REVIEW_COLUMNS (after the tag) into rv. */
+/* Reads a row of REVIEW_COLUMNS into rv. */
 static void
-review_of(const struct dbres *res, size_t i, struct review *rv)
+review_of(const struct dbpart *p, struct review *rv)
 {
-	int k;
+	size_t k;
 
 	memset(rv, 0, sizeof(*rv));
-	rv->id = db_ll(res, i, 1);
-	reviewer_of(res, i, &rv->who);
+	rv->id = db_part_ll(p, RV_ID);
+	reviewer_of(p, &rv->who);
 	for (k = 0; k < CRIT__MAX; k++) {
-		rv->score[k] = (int)db_ll(res, i, 6 + 2 * (size_t)k);
-		rv->comment[k] = db_str(res, i, 7 + 2 * (size_t)k);
+		rv->score[k] = (int)db_part_ll(p, RV_SCORE + 2 * k);
+		rv->comment[k] = p->c[RV_COMMENT + 2 * k];
 	}
-	rv->recommendation = db_str(res, i, 16);
-	rv->summary = db_str(res, i, 17);
-	rv->completed = db_str(res, i, 18);
-	rv->version = (unsigned)db_ll(res, i, 19);
+	rv->recommendation = p->c[RV_RECOMMENDATION];
+	rv->summary = p->c[RV_SUMMARY];
+	rv->completed = p->c[RV_COMPLETED];
+	rv->version = (unsigned)db_part_ll(p, RV_VERSION);
+}
+
+/* Reads the first row of a result of REVIEW_COLUMNS (a statement's only one) into rv. */
+static void
+review_only(const struct dbres *res, struct review *rv)
+{
+	struct dbpart p;
+
+	db_part_at(&p, res, REVIEW_VALUES, 0);
+	review_of(&p, rv);
 }
 
 enum kerr
-db_review_panel(struct req *r, long long app_id, struct review **reviews,
+db_review_panel(struct arena *a, const char *reqid, unsigned long long data_version,
+    long long app_id, struct review **reviews,
     size_t *nreviews, struct reviewer **others, size_t *nothers)
 {
+	struct dbpart p;
 	struct dbres res;
-	size_t i;
 	enum kerr e;
 
 	*nreviews = *nothers = 0;
-	if ((e = db_query_cached(r->a, r->id, &q[Q_PANEL], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_PANEL], data_version,
 	    &res, "ii", app_id, app_id)) != KERR_OK)
 		return e;
-	*reviews = arena_calloc(r->a, res.nrows + 1, sizeof(**reviews));
-	*others = arena_calloc(r->a, res.nrows + 1, sizeof(**others));
-	for (i = 0; i < res.nrows; i++) {
-		if (strcmp(db_str(&res, i, 0), "r") == 0)
-			review_of(&res, i, &(*reviews)[(*nreviews)++]);
+	*reviews = arena_calloc(a, res.nrows + 1, sizeof(**reviews));
+	*others = arena_calloc(a, res.nrows + 1, sizeof(**others));
+	for (db_parts(&p, &res, REVIEW_VALUES, NULL); db_part_next(&p); ) {
+		if (p.tag == 'r')
+			review_of(&p, &(*reviews)[(*nreviews)++]);
 		else
-			reviewer_of(&res, i, &(*others)[(*nothers)++]);
+			reviewer_of(&p, &(*others)[(*nothers)++]);
 	}
 	return KERR_OK;
 }
 
 enum kerr
-db_review_get(struct req *r, long long app_id, long long reviewer_id,
+db_review_get(struct arena *a, const char *reqid, unsigned long long data_version,
+    long long app_id, long long reviewer_id,
     struct review *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_GET], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_GET], data_version,
 	    &res, "ii", app_id, reviewer_id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;
-	review_of(&res, 0, out);
+	review_only(&res, out);
 	return KERR_OK;
 }
 
@@ -174,10 +196,10 @@ review_json(struct req *r, const struct review *rv, int complete, unsigned versi
 	for (k = 0; k < CRIT__MAX; k++)
 		buf_printf(&b, ", \"score_%s\": %s, \"comment_%s\": %s", crit_code[k],
 		    json_score(r, rv->score[k]), crit_code[k],
-		    json_str(r, rv->comment[k]));
+		    json_str(r->a, rv->comment[k]));
 	buf_printf(&b, ", \"recommendation\": %s, \"summary\": %s, "
-	    "\"complete\": %s, \"version\": %u}", json_str(r, rv->recommendation),
-	    json_str(r, rv->summary), complete ? "true" : "false", version);
+	    "\"complete\": %s, \"version\": %u}", json_str(r->a, rv->recommendation),
+	    json_str(r->a, rv->summary), complete ? "true" : "false", version);
 	return b.data;
 }
 
@@ -257,7 +279,7 @@ db_review_assign(struct req *r, long long app_id, long long reviewer_id,
 		goto out;
 	if ((e = db_audit(r, 0, "review.assign", "review", (long long)id, NULL,
 	    arena_printf(r->a, "{\"application_id\": %lld, \"reviewer_id\": %lld, "
-	    "\"reviewer\": %s}", app_id, reviewer_id, json_str(r, f->who.name)))) != KERR_OK)
+	    "\"reviewer\": %s}", app_id, reviewer_id, json_str(r->a, f->who.name)))) != KERR_OK)
 		goto out;
 	if ((e = db_exec(r->id, &q[Q_TO_REVIEW], &changed, NULL, "si", app_stamp(now), app_id)) != KERR_OK)
 		goto out;
@@ -306,7 +328,7 @@ db_review_unassign(struct req *r, long long app_id, long long reviewer_id,
 		db_rollback(r->id);
 		return KERR_OK;
 	}
-	review_of(&res, 0, &rv);
+	review_only(&res, &rv);
 	if (review_begun(&rv)) {
 		f->started = 1;
 		f->who = rv.who;
@@ -318,7 +340,7 @@ db_review_unassign(struct req *r, long long app_id, long long reviewer_id,
 	    (e = db_audit(r, 0, "review.unassign", "review", rv.id,
 	    arena_printf(r->a, "{\"application_id\": %lld, \"reviewer_id\": %lld, "
 	    "\"reviewer\": %s, \"version\": %u}", app_id, reviewer_id,
-	    json_str(r, rv.who.name), rv.version), NULL)) != KERR_OK)
+	    json_str(r->a, rv.who.name), rv.version), NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
@@ -348,7 +370,7 @@ db_review_save(struct req *r, long long app_id, long long reviewer_id,
 	if ((e = db_query_row(r->a, r->id, &q[Q_REVIEW_LOCK], &res, "ii", app_id,
 	    reviewer_id)) != KERR_OK)
 		goto out;
-	review_of(&res, 0, &before);
+	review_only(&res, &before);
 	if ((e = must_be_open(status, f)) != KERR_OK)
 		goto out;
 	if (before.who.conflict) {

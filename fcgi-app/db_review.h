@@ -7,6 +7,7 @@
 #include "kerr.h"
 #include "score.h"
 
+struct arena;
 struct req;
 
 /*
@@ -52,9 +53,10 @@ int		 review_begun(const struct review *rv);
 /*
  * The reviews of application app_id, by reviewer name, and the active
  * admins not assigned to it, by name: one statement through the result
- * cache. Arrays and strings in r's arena. KERR_DB when the database fails.
+ * cache. Arrays and strings in a. KERR_DB when the database fails.
  */
-enum kerr	 db_review_panel(struct req *r, long long app_id,
+enum kerr	 db_review_panel(struct arena *a, const char *reqid,
+		    unsigned long long data_version, long long app_id,
 		    struct review **reviews, size_t *nreviews,
 		    struct reviewer **others, size_t *nothers);
 
@@ -62,7 +64,8 @@ enum kerr	 db_review_panel(struct req *r, long long app_id,
  * The review of application app_id by reviewer_id into out (through the
  * result cache). KERR_NOTFOUND when they are not assigned to it.
  */
-enum kerr	 db_review_get(struct req *r, long long app_id,
+enum kerr	 db_review_get(struct arena *a, const char *reqid,
+		    unsigned long long data_version, long long app_id,
 		    long long reviewer_id, struct review *out);
 
 /*

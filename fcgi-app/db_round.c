@@ -115,27 +115,29 @@ rounds_of(const struct dbres *res, struct round *out, unsigned *versions)
 }
 
 enum kerr
-db_round_list(struct req *r, struct round **out, size_t *n)
+db_round_list(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct round **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_ROUND_LIST],
-	    r->sess->data_version, &res, "")) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_ROUND_LIST],
+	    data_version, &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	*n = rounds_of(&res, *out, NULL);
 	return KERR_OK;
 }
 
 enum kerr
-db_round_get(struct req *r, long long id, struct round *out, unsigned *version)
+db_round_get(struct arena *a, const char *reqid, unsigned long long data_version, long long id,
+    struct round *out, unsigned *version)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_ROUND_GET],
-	    r->sess->data_version, &res, "i", id)) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_ROUND_GET],
+	    data_version, &res, "i", id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;
@@ -153,9 +155,9 @@ round_json(struct req *r, const struct round *rd)
 	buf_init(&b, r->a, 1024);
 	buf_printf(&b, "{\"year\": %d, \"name_sv\": %s, \"name_en\": %s, "
 	    "\"opens_on\": %s, \"closes_on\": %s, \"inception_all_year\": %d, "
-	    "\"rules\": {", rd->year, json_str(r, rd->name_sv),
-	    json_str(r, rd->name_en), json_str(r, rd->opens_on),
-	    json_str(r, rd->closes_on), rd->inception_all_year);
+	    "\"rules\": {", rd->year, json_str(r->a, rd->name_sv),
+	    json_str(r->a, rd->name_en), json_str(r->a, rd->opens_on),
+	    json_str(r->a, rd->closes_on), rd->inception_all_year);
 	for (t = 0; t < PT__MAX; t++) {
 		const struct round_rule *u = &rd->rules[t];
 
@@ -277,26 +279,27 @@ countries_of(const struct dbres *res, struct country_row *out)
 }
 
 enum kerr
-db_country_list(struct req *r, struct country_row **out, size_t *n)
+db_country_list(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct country_row **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_COUNTRY_LIST],
-	    r->sess->data_version, &res, "")) != KERR_OK)
+	if ((e = db_query_cached(a, reqid, &q[Q_COUNTRY_LIST],
+	    data_version, &res, "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	*n = countries_of(&res, *out);
 	return KERR_OK;
 }
 
 enum kerr
-db_country_get(struct req *r, const char *code, struct country_row *out)
+db_country_get(struct arena *a, const char *reqid, const char *code, struct country_row *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_COUNTRY_GET], &res, "s",
+	if ((e = db_query(a, reqid, &q[Q_COUNTRY_GET], &res, "s",
 	    code)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -311,9 +314,9 @@ country_json(struct req *r, const struct country *c)
 	return arena_printf(r->a, "{\"code\": %s, \"name_sv\": %s, "
 	    "\"name_en\": %s, \"region\": \"%s\", \"eligible\": %d, "
 	    "\"languages\": %s}",
-	    json_str(r, c->code), json_str(r, c->name_sv),
-	    json_str(r, c->name_en), region_code[c->region], c->eligible,
-	    json_str(r, c->languages != NULL ? c->languages : ""));
+	    json_str(r->a, c->code), json_str(r->a, c->name_sv),
+	    json_str(r->a, c->name_en), region_code[c->region], c->eligible,
+	    json_str(r->a, c->languages != NULL ? c->languages : ""));
 }
 
 enum kerr

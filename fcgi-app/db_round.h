@@ -7,6 +7,7 @@
 #include "application.h"
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 
@@ -19,15 +20,17 @@ struct country_row {
 /*
  * Every round with its three rules, newest first (year, then opening date).
  * A type without a stored rule has allowed = 0 and zeros. *out and the
- * strings are in r's arena. Returns KERR_OK or KERR_DB.
+ * strings are in a. Returns KERR_OK or KERR_DB.
  */
-enum kerr	db_round_list(struct req *r, struct round **out, size_t *n);
+enum kerr	db_round_list(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct round **out, size_t *n);
 
 /*
  * One round with its rules and its version. Returns KERR_OK,
- * KERR_NOTFOUND or KERR_DB; strings are in r's arena.
+ * KERR_NOTFOUND or KERR_DB; strings are in a.
  */
-enum kerr	db_round_get(struct req *r, long long id, struct round *out,
+enum kerr	db_round_get(struct arena *a, const char *reqid,
+		    unsigned long long data_version, long long id, struct round *out,
 		    unsigned *version);
 
 /*
@@ -52,12 +55,14 @@ enum kerr	db_round_update(struct req *r, const struct round *rd,
 
 /*
  * Every country, eligible or not, in Swedish alphabetical order of the
- * Swedish name. *out is in r's arena. Returns KERR_OK or KERR_DB.
+ * Swedish name. *out is in a. Returns KERR_OK or KERR_DB.
  */
-enum kerr	db_country_list(struct req *r, struct country_row **out, size_t *n);
+enum kerr	db_country_list(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct country_row **out, size_t *n);
 
 /* One country by code. Returns KERR_OK, KERR_NOTFOUND or KERR_DB. */
-enum kerr	db_country_get(struct req *r, const char *code, struct country_row *out);
+enum kerr	db_country_get(struct arena *a, const char *reqid, const char *code,
+		    struct country_row *out);
 
 /*
  * Adds country c with an audit row (country.create) in one transaction.

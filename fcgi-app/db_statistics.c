@@ -7,7 +7,6 @@
 #include "db.h"
 #include "db_home.h"
 #include "db_statistics.h"
-#include "req.h"
 
 enum q {
 	Q_FIGURES,
@@ -101,11 +100,11 @@ static struct dbstmt q[Q__MAX] = {
  * has none. Both come sorted by year.
  */
 static void
-align_years(struct req *r, struct statistics *out)
+align_years(struct arena *a, struct statistics *out)
 {
 	size_t i = 0, j = 0, n = 0, cap = out->napproved + out->ndisbursed + 1;
-	struct count *ap = arena_calloc(r->a, cap, sizeof(*ap));
-	struct count *di = arena_calloc(r->a, cap, sizeof(*di));
+	struct count *ap = arena_calloc(a, cap, sizeof(*ap));
+	struct count *di = arena_calloc(a, cap, sizeof(*di));
 	long long ya, yd;
 
 	while (i < out->napproved || j < out->ndisbursed) {
@@ -130,7 +129,8 @@ align_years(struct req *r, struct statistics *out)
 }
 
 enum kerr
-db_statistics(struct req *r, long long round_id, struct statistics *out)
+db_statistics(struct arena *a, const char *reqid, unsigned long long data_version, enum lang lang,
+    long long round_id, struct statistics *out)
 {
 	struct count **lists[] = { &out->countries, &out->themes, &out->types,
 	    &out->rounds, &out->active, &out->approved, &out->disbursed,
@@ -138,27 +138,28 @@ db_statistics(struct req *r, long long round_id, struct statistics *out)
 	size_t *lens[] = { &out->ncountries, &out->nthemes, &out->ntypes,
 	    &out->nrounds, &out->nactive, &out->napproved, &out->ndisbursed,
 	    &out->nmembers, &out->nround_opts };
+	struct dbpart p;
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query_cached(r->a, r->id, &q[Q_FIGURES], r->sess->data_version,
+	if ((e = db_query_cached(a, reqid, &q[Q_FIGURES], data_version,
 	    &res, "siii", app_today(), round_id, round_id, round_id)) != KERR_OK)
 		return e;
-	db_count_lists(r, &res, "ctpraydmo", lists, lens);
-	for (i = 0; i < res.nrows; i++) {
-		if (res.rows[i][0][0] == 'g') {
-			out->projects = db_ll(&res, i, 3);
-			out->approved_total = db_ll(&res, i, 4);
-			out->under_way = db_ll(&res, i, 6);
-		} else if (res.rows[i][0][0] == 'e') {
-			out->ref_year = (int)db_ll(&res, i, 1);
-			out->earlier_under_way = db_ll(&res, i, 3);
+	db_count_lists(a, lang, &res, "ctpraydmo", lists, lens);
+	for (db_parts(&p, &res, COUNT_VALUES, "ge"); db_part_next(&p); ) {
+		if (p.tag == 'g') {
+			out->projects = db_part_ll(&p, COUNT_N);
+			out->approved_total = db_part_ll(&p, COUNT_AMOUNT);
+			out->under_way = db_part_ll(&p, COUNT_UNDER_WAY);
+		} else {
+			out->ref_year = (int)db_part_ll(&p, COUNT_KEY);
+			out->earlier_under_way = db_part_ll(&p, COUNT_N);
 		}
 	}
 	for (i = 0; i < out->ndisbursed; i++)
 		out->disbursed_total += out->disbursed[i].amount;
-	align_years(r, out);
+	align_years(a, out);
 	return KERR_OK;
 }

@@ -7,7 +7,7 @@
 #include "db_home.h"
 #include "kerr.h"
 
-struct req;
+struct arena;
 
 /*
  * The figures of a selection of projects: every approved project of one
@@ -36,9 +36,10 @@ struct statistics {
 /*
  * The figures of round_id's projects (0: all rounds) in one statement,
  * answered from the worker's cache while the data version stays. Whether
- * round_id names a round is for the caller to see in round_opts. Lists
- * and strings live in the request's arena. Returns KERR_OK or KERR_DB.
+ * round_id names a round is for the caller to see in round_opts. Labels
+ * in lang; lists and strings live in a. Returns KERR_OK or KERR_DB.
  */
-enum kerr	db_statistics(struct req *r, long long round_id, struct statistics *out);
+enum kerr	db_statistics(struct arena *a, const char *reqid, unsigned long long data_version,
+		    enum lang lang, long long round_id, struct statistics *out);
 
 #endif

@@ -53,26 +53,27 @@ themes_of(const struct dbres *res, struct theme *out)
 }
 
 enum kerr
-db_theme_list(struct req *r, struct theme **out, size_t *n)
+db_theme_list(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct theme **out, size_t *n)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query_cached(r->a, r->id, &q[Q_LIST], r->sess->data_version, &res,
+	if ((e = db_query_cached(a, reqid, &q[Q_LIST], data_version, &res,
 	    "")) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	*n = themes_of(&res, *out);
 	return KERR_OK;
 }
 
 enum kerr
-db_theme_get(struct req *r, long long id, struct theme *out)
+db_theme_get(struct arena *a, const char *reqid, long long id, struct theme *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &q[Q_GET], &res, "i", id)) != KERR_OK)
+	if ((e = db_query(a, reqid, &q[Q_GET], &res, "i", id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;
@@ -85,8 +86,8 @@ static const char *
 theme_json(struct req *r, const struct theme *t)
 {
 	return arena_printf(r->a, "{\"code\": %s, \"name_sv\": %s, \"name_en\": %s, "
-	    "\"dac_code\": %s, \"active\": %d}", json_str(r, t->code),
-	    json_str(r, t->name_sv), json_str(r, t->name_en), json_str(r, t->dac_code),
+	    "\"dac_code\": %s, \"active\": %d}", json_str(r->a, t->code),
+	    json_str(r->a, t->name_sv), json_str(r->a, t->name_en), json_str(r->a, t->dac_code),
 	    t->active);
 }
 

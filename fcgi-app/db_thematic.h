@@ -6,6 +6,7 @@
 
 #include "kerr.h"
 
+struct arena;
 struct req;
 
 struct theme {
@@ -17,11 +18,12 @@ struct theme {
 	unsigned	 version;
 };
 
-/* Every thematic area, in use or retired, in Swedish order of the Swedish name. *out in r's arena. KERR_OK or KERR_DB. */
-enum kerr	db_theme_list(struct req *r, struct theme **out, size_t *n);
+/* Every thematic area, in use or retired, in Swedish order of the Swedish name. *out in a. KERR_OK or KERR_DB. */
+enum kerr	db_theme_list(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct theme **out, size_t *n);
 
-/* One thematic area. Returns KERR_OK, KERR_NOTFOUND or KERR_DB; strings in r's arena. */
-enum kerr	db_theme_get(struct req *r, long long id, struct theme *out);
+/* One thematic area. Returns KERR_OK, KERR_NOTFOUND or KERR_DB; strings in a. */
+enum kerr	db_theme_get(struct arena *a, const char *reqid, long long id, struct theme *out);
 
 /*
  * Adds thematic area t (in use; its id and version are ignored) with an audit row

@@ -170,34 +170,34 @@ users_of(const struct dbres *res, struct user_row *out)
 }
 
 enum kerr
-db_user_page(struct req *r, const struct user_filter *f, struct user_row **out,
+db_user_page(struct arena *a, const char *reqid, const struct user_filter *f, struct user_row **out,
     size_t *n, long long *total)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &uq[U_COUNT], &res, "ssiiiisss", f->role,
+	if ((e = db_query(a, reqid, &uq[U_COUNT], &res, "ssiiiisss", f->role,
 	    f->role, f->org_id, f->org_id, (long long)f->active, (long long)f->active,
 	    f->like, f->like, f->like)) != KERR_OK)
 		return e;
 	*total = db_ll(&res, 0, 0);
-	if ((e = db_query(r->a, r->id, &uq[U_LIST + f->sort * 2 + (f->desc != 0)], &res,
+	if ((e = db_query(a, reqid, &uq[U_LIST + f->sort * 2 + (f->desc != 0)], &res,
 	    "ssiiiisssii", f->role, f->role, f->org_id, f->org_id, (long long)f->active,
 	    (long long)f->active, f->like, f->like, f->like, f->limit,
 	    f->offset)) != KERR_OK)
 		return e;
-	*out = arena_calloc(r->a, res.nrows + 1, sizeof(**out));
+	*out = arena_calloc(a, res.nrows + 1, sizeof(**out));
 	*n = users_of(&res, *out);
 	return KERR_OK;
 }
 
 enum kerr
-db_user_get(struct req *r, long long id, struct user_row *out)
+db_user_get(struct arena *a, const char *reqid, long long id, struct user_row *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &uq[U_GET], &res, "i", id)) != KERR_OK)
+	if ((e = db_query(a, reqid, &uq[U_GET], &res, "i", id)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
 		return KERR_NOTFOUND;
@@ -211,9 +211,9 @@ user_json(struct req *r, const char *email, const char *name, const char *role,
     long long org_id, const char *lang, int active)
 {
 	return arena_printf(r->a, "{\"email\": %s, \"name\": %s, \"role\": %s, "
-	    "\"org_id\": %s, \"lang\": %s, \"active\": %d}", json_str(r, email),
-	    json_str(r, name), json_str(r, role), org_id != 0 ?
-	    arena_printf(r->a, "%lld", org_id) : "null", json_str(r, lang), active);
+	    "\"org_id\": %s, \"lang\": %s, \"active\": %d}", json_str(r->a, email),
+	    json_str(r->a, name), json_str(r->a, role), org_id != 0 ?
+	    arena_printf(r->a, "%lld", org_id) : "null", json_str(r->a, lang), active);
 }
 
 /* Inside a transaction: a new link for user_id, its expiry in *expires. */
@@ -323,7 +323,7 @@ db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
 	if ((e = db_exec(r->id, &uq[U_END_LINKS], NULL, NULL, "i", id)) != KERR_OK ||
 	    (e = insert_link(r, id, link_hash, expires)) != KERR_OK ||
 	    (e = db_audit(r, 0, "user.password_link", "user", id, NULL,
-	    arena_printf(r->a, "{\"expires_at\": %s}", json_str(r, *expires)))) != KERR_OK)
+	    arena_printf(r->a, "{\"expires_at\": %s}", json_str(r->a, *expires)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
@@ -332,12 +332,12 @@ out:
 }
 
 enum kerr
-db_link_find(struct req *r, const unsigned char h[32], struct user_row *out)
+db_link_find(struct arena *a, const char *reqid, const unsigned char h[32], struct user_row *out)
 {
 	struct dbres res;
 	enum kerr e;
 
-	if ((e = db_query(r->a, r->id, &uq[U_LINK_FIND], &res, "b", h,
+	if ((e = db_query(a, reqid, &uq[U_LINK_FIND], &res, "b", h,
 	    (size_t)32)) != KERR_OK)
 		return e;
 	if (res.nrows == 0)
@@ -372,7 +372,7 @@ db_link_use(struct req *r, const unsigned char h[32], const char *hash,
 	    *user_id)) != KERR_OK ||
 	    (e = db_exec(r->id, &uq[U_END_LINKS], NULL, NULL, "i", *user_id)) != KERR_OK ||
 	    (e = db_exec(r->id, &uq[U_END_SESSIONS], NULL, NULL, "i", *user_id)) != KERR_OK ||
-	    (e = db_login_clear_user(r, *user_id)) != KERR_OK ||
+	    (e = db_login_clear_user(r->id, *user_id)) != KERR_OK ||
 	    (e = db_audit(r, *user_id, "user.password_set", "user", *user_id, NULL,
 	    NULL)) != KERR_OK)
 		goto out;

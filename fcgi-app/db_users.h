@@ -70,13 +70,13 @@ struct user_new {
 
 /*
  * One page of accounts matching f in the order asked (then by name), and how many match in all.
- * *out and its strings are in r's arena. Returns KERR_OK or KERR_DB.
+ * *out and its strings are in a. Returns KERR_OK or KERR_DB.
  */
-enum kerr	db_user_page(struct req *r, const struct user_filter *f,
+enum kerr	db_user_page(struct arena *a, const char *reqid, const struct user_filter *f,
 		    struct user_row **out, size_t *n, long long *total);
 
-/* One account. Returns KERR_OK, KERR_NOTFOUND or KERR_DB; strings in r's arena. */
-enum kerr	db_user_get(struct req *r, long long id, struct user_row *out);
+/* One account. Returns KERR_OK, KERR_NOTFOUND or KERR_DB; strings in a. */
+enum kerr	db_user_get(struct arena *a, const char *reqid, long long id, struct user_row *out);
 
 /*
  * Creates the active account u without a password, remembering token (64 hex digits, the form's
@@ -110,7 +110,8 @@ enum kerr	db_user_new_link(struct req *r, long long id, const unsigned char link
  * and the account active. Fills out's id, email, name and lang. Returns KERR_OK, KERR_NOTFOUND
  * (unknown, used, replaced or expired: the caller does not say which) or KERR_DB.
  */
-enum kerr	db_link_find(struct req *r, const unsigned char h[32], struct user_row *out);
+enum kerr	db_link_find(struct arena *a, const char *reqid, const unsigned char h[32],
+		    struct user_row *out);
 
 /*
  * Sets the password of the link's account to hash (crypto_pwhash_str output) if the link still

@@ -482,7 +482,8 @@ h_application_show(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_application_load(r, id, confined_org(r), &a, &x)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, confined_org(r),
+	    &a, &x)) != KERR_OK)
 		return http_status(e);
 	title = i18n_pick(r->lang, a.title_sv, a.title_en);
 	vobj_str(v, "title", !blank(title) ? title : arena_printf(r->a, "%s %lld",
@@ -550,7 +551,8 @@ h_application_withdraw_form(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_application_load(r, id, confined_org(r), &a, NULL)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, confined_org(r),
+	    &a, NULL)) != KERR_OK)
 		return http_status(e);
 	if (!withdrawable(a.status))
 		return redirect(r, arena_printf(r->a, "/applications/%lld", id));
@@ -581,7 +583,8 @@ h_application_withdraw(struct req *r)
 		return redirect(r, arena_printf(r->a, "/applications/%lld", id));
 	if (e != KERR_CONFLICT)
 		return http_status(e);
-	if ((e = db_application_load(r, id, confined_org(r), &a, NULL)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, confined_org(r),
+	    &a, NULL)) != KERR_OK)
 		return http_status(e);
 	view_error(r, withdrawable(a.status) ? "withdraw" : "main",
 	    i18n_tr(r->lang, withdrawable(a.status) ?
@@ -610,7 +613,8 @@ h_application_delete_form(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_application_load(r, id, confined_org(r), &a, &x)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, confined_org(r),
+	    &a, &x)) != KERR_OK)
 		return http_status(e);
 	if (!deletable(&a, &x))
 		return redirect(r, arena_printf(r->a, "/applications/%lld", id));
@@ -642,7 +646,8 @@ h_application_delete(struct req *r)
 		return redirect(r, "/#applications");
 	if (e != KERR_CONFLICT && e != KERR_FORBIDDEN)
 		return http_status(e);
-	if ((e = db_application_load(r, id, confined_org(r), &a, &x)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, confined_org(r),
+	    &a, &x)) != KERR_OK)
 		return http_status(e);
 	view_error(r, deletable(&a, &x) ? "delete" : "main",
 	    i18n_tr(r->lang, deletable(&a, &x) ?

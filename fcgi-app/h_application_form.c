@@ -327,7 +327,7 @@ show_new(struct req *r, const char *token, const char *chosen, const char *error
 	int t, first = 1;
 	enum kerr e;
 
-	if ((e = db_round_list(r, &rounds, &n)) != KERR_OK)
+	if ((e = db_round_list(r->a, r->id, r->sess->data_version, &rounds, &n)) != KERR_OK)
 		return http_status(e);
 	offer = arena_calloc(r->a, n + 1, sizeof(*offer));
 	vobj_bool(v, "has_rounds", open_rounds(rounds, n, today, offer) > 0);
@@ -405,7 +405,7 @@ h_appform_create(struct req *r)
 		round_id = path_id(arena_strndup(r->a, choice, (size_t)(colon - choice)));
 		t = code_index(ptype_code, PT__MAX, colon + 1);
 	}
-	if ((e = db_round_list(r, &rounds, &n)) != KERR_OK)
+	if ((e = db_round_list(r->a, r->id, r->sess->data_version, &rounds, &n)) != KERR_OK)
 		return http_status(e);
 	offer = arena_calloc(r->a, n + 1, sizeof(*offer));
 	open_rounds(rounds, n, today, offer);
@@ -436,9 +436,10 @@ load(struct req *r, struct application *a, struct application_extra *x,
 
 	if (id == 0)
 		return 404;
-	if ((e = db_application_load(r, id, r->sess->user.org_id, a, x)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id,
+	    r->sess->user.org_id, a, x)) != KERR_OK)
 		return http_status(e);
-	if ((e = db_round_get(r, a->round_id, rd, &rv)) != KERR_OK)
+	if ((e = db_round_get(r->a, r->id, r->sess->data_version, a->round_id, rd, &rv)) != KERR_OK)
 		return http_status(e == KERR_NOTFOUND ? KERR_DB : e);
 	return 0;
 }
@@ -588,14 +589,16 @@ static enum kerr
 need_countries(struct page *p)
 {
 	return p->countries != NULL ? KERR_OK :
-	    db_country_list(p->r, &p->countries, &p->ncountries);
+	    db_country_list(p->r->a, p->r->id, p->r->sess->data_version, &p->countries,
+	    &p->ncountries);
 }
 
 static enum kerr
 need_orgs(struct page *p)
 {
 	return p->orgs != NULL ? KERR_OK :
-	    db_appform_partner_orgs(p->r, &p->orgs, &p->norgs);
+	    db_appform_partner_orgs(p->r->a, p->r->id, p->r->sess->data_version, &p->orgs,
+	    &p->norgs);
 }
 
 static const struct country *
@@ -641,13 +644,16 @@ need_lists(struct page *p)
 	case SEC_PARTNERS:
 		if ((e = need_countries(p)) == KERR_OK &&
 		    (e = need_orgs(p)) == KERR_OK)
-			e = db_appform_swedish_orgs(p->r, &p->sorgs, &p->nsorgs);
+			e = db_appform_swedish_orgs(p->r->a, p->r->id, p->r->sess->data_version,
+			    &p->sorgs, &p->nsorgs);
 		break;
 	case SEC_PROJECT:
 		/* The country's languages are the ones the partner-language texts may be in. */
 		if ((e = need_countries(p)) == KERR_OK &&
-		    (e = db_appform_themes(p->r, &p->themes, &p->nthemes)) == KERR_OK)
-			e = db_appform_sdgs(p->r, p->sdg_sv, p->sdg_en);
+		    (e = db_appform_themes(p->r->a, p->r->id, p->r->sess->data_version,
+		    &p->themes, &p->nthemes)) == KERR_OK)
+			e = db_appform_sdgs(p->r->a, p->r->id, p->r->sess->data_version,
+			    p->sdg_sv, p->sdg_en);
 		break;
 	case SEC_BUDGET:
 		e = need_countries(p);
@@ -2488,7 +2494,8 @@ h_appform_submit(struct req *r)
 	if (!is_draft(&a))
 		return strcmp(a.status, "withdrawn") == 0 ? show_closed(r, &a) :
 		    redirect(r, app_href(r, a.id, "/submitted"));
-	if ((e = db_country_list(r, &countries, &ncountries)) != KERR_OK)
+	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries,
+	    &ncountries)) != KERR_OK)
 		return http_status(e);
 	for (i = 0; a.country != NULL && i < ncountries; i++)
 		if (strcmp(countries[i].c.code, a.country) == 0)

@@ -458,7 +458,7 @@ h_audit_list(struct req *r)
 
 	if ((status = form_read(r, &a)) != 0)
 		return status;
-	if ((e = db_auditlog_page(r, &a.f, list_offset(&a.q),
+	if ((e = db_auditlog_page(r->a, r->id, &a.f, list_offset(&a.q),
 	    has_errors(&a) ? 0 : LIST_PAGE_SIZE, &pg)) != KERR_OK)
 		return http_status(e);
 	if (a.f.user_id > 0) {

@@ -34,7 +34,7 @@ add_error(struct req *r, const char *field, const char *msgid)
 static const char *
 email_json(struct req *r, const char *email)
 {
-	return arena_printf(r->a, "{\"email\": %s}", json_str(r, email));
+	return arena_printf(r->a, "{\"email\": %s}", json_str(r->a, email));
 }
 
 static int
@@ -85,7 +85,7 @@ signed_in(struct req *r, long long user_id, const char *email, const char *next)
 {
 	enum kerr e;
 
-	if ((e = db_login_cleared(r, email, r->remote_addr)) != KERR_OK ||
+	if ((e = db_login_cleared(r->id, email, r->remote_addr)) != KERR_OK ||
 	    (e = session_start(r, user_id)) != KERR_OK ||
 	    (e = db_audit(r, user_id, "user.login", "user", user_id, NULL,
 	    NULL)) != KERR_OK ||
@@ -105,7 +105,7 @@ refused(struct req *r, const char *email, const char *next, long long wait)
 	long long minutes = (wait + 59) / 60;
 	enum kerr e;
 
-	if ((e = db_login_refused(r, email, r->remote_addr)) != KERR_OK ||
+	if ((e = db_login_refused(r->id, email, r->remote_addr)) != KERR_OK ||
 	    (e = db_commit(r->id)) != KERR_OK)
 		return http_status(e);
 	field_error(r, "email", minutes <= 1 ?
@@ -128,16 +128,16 @@ failed(struct req *r, long long id, const char *email, const char *next,
 	long long failures = t->failures + 1, wait = auth_throttle_seconds(failures);
 	enum kerr e;
 
-	if ((e = db_login_failed(r, email, r->remote_addr, failures, wait)) != KERR_OK ||
+	if ((e = db_login_failed(r->id, email, r->remote_addr, failures, wait)) != KERR_OK ||
 	    (e = db_audit(r, 0, "user.login_failed", "user", id, NULL,
 	    email_json(r, email))) != KERR_OK)
 		return http_status(e);
 	if (wait > 0 && (e = db_audit(r, 0, "user.login_throttled", "user", id, NULL,
 	    arena_printf(r->a, "{\"email\": %s, \"failures\": %lld, \"wait_seconds\": %lld, "
-	    "\"refused\": %lld}", json_str(r, email), failures, wait, t->refused))) != KERR_OK)
+	    "\"refused\": %lld}", json_str(r->a, email), failures, wait, t->refused))) != KERR_OK)
 		return http_status(e);
 	if ((e = db_commit(r->id)) != KERR_OK ||
-	    (e = db_login_purge(r)) != KERR_OK)
+	    (e = db_login_purge(r->id)) != KERR_OK)
 		return http_status(e);
 	add_error(r, "email", N_("The email address or the password is wrong"));
 	return show_form(r, email, next);
@@ -176,12 +176,12 @@ h_login(struct req *r)
 		return show_form(r, email, next);
 
 	if ((e = db_begin(r->id)) != KERR_OK ||
-	    (e = db_login_lock(r, email, r->remote_addr, &t)) != KERR_OK)
+	    (e = db_login_lock(r->a, r->id, email, r->remote_addr, &t)) != KERR_OK)
 		return http_status(e);
 	if (t.wait > 0)
 		return refused(r, email, next, t.wait);
 
-	e = db_user_for_login(r, email, &id, &hash, &active);
+	e = db_user_for_login(r->a, r->id, email, &id, &hash, &active);
 	if (e != KERR_OK && e != KERR_NOTFOUND)
 		return http_status(e);
 	/* Verify even for unknown accounts: the time taken must not tell which exist. */
@@ -215,7 +215,7 @@ h_language(struct req *r)
 	if (l < 0)
 		return 400;
 	if (r->sess != NULL &&
-	    (e = db_user_set_lang(r, r->sess->user.id, (enum lang)l)) != KERR_OK)
+	    (e = db_user_set_lang(r->id, r->sess->user.id, (enum lang)l)) != KERR_OK)
 		return http_status(e);
 	resp_cookie(r, "kpp_lang", i18n_code((enum lang)l), 365L * 24 * 3600);
 	return redirect(r, local_path_ok(back) ? back : "/");

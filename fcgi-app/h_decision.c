@@ -168,21 +168,24 @@ load(struct req *r, struct dpage *p, long long org_id, int form)
 	p->f.sec = SEC_BUDGET;
 	if (id == 0)
 		return 404;
-	if ((e = db_application_load(r, id, org_id, &p->a, &p->x)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, org_id, &p->a,
+	    &p->x)) != KERR_OK)
 		return http_status(e);
 	if ((e = db_decision_get(r, id, &p->dv)) != KERR_OK)
 		return http_status(e);
 	if (!form)
 		return 0;
-	if ((e = db_round_get(r, p->a.round_id, &p->rd, &rv)) != KERR_OK)
+	if ((e = db_round_get(r->a, r->id, r->sess->data_version, p->a.round_id, &p->rd,
+	    &rv)) != KERR_OK)
 		return http_status(e == KERR_NOTFOUND ? KERR_DB : e);
 	if (p->a.country != NULL) {
-		e = db_country_get(r, p->a.country, &p->country);
+		e = db_country_get(r->a, r->id, p->a.country, &p->country);
 		if (e != KERR_OK && e != KERR_NOTFOUND)
 			return http_status(e);
 		p->has_country = e == KERR_OK;
 	}
-	if (p->a.type != PT_INCEPTION && (e = db_decision_inceptions(r,
+	if (p->a.type != PT_INCEPTION && (e = db_decision_inceptions(r->a, r->id,
+	    r->sess->data_version,
 	    p->a.org_id, &p->inc, &p->ninc)) != KERR_OK)
 		return http_status(e);
 	return 0;
@@ -815,7 +818,7 @@ h_decision_save(struct req *r)
 	 * Judged on the application as it is now: the page's cached reads
 	 * may be older than a decision made a moment ago.
 	 */
-	if ((e = db_decision_state(r, p->a.id, &clash)) != KERR_OK)
+	if ((e = db_decision_state(r->a, r->id, p->a.id, &clash)) != KERR_OK)
 		return http_status(e);
 	if (clash.decided_by != 0 || !decidable(clash.status))
 		return refused(p, version, &clash);

@@ -36,7 +36,8 @@ home_applicant(struct req *r)
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_home_org(r, r->sess->user.org_id, &h)) != KERR_OK)
+	if ((e = db_home_org(r->a, r->id, r->sess->data_version, r->lang,
+	    r->sess->user.org_id, &h)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", r->sess->user.org_name);
 	for (i = 0; i < h.nreports; i++) {
@@ -144,7 +145,7 @@ home_programme(struct req *r)
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_home_programme(r, &h)) != KERR_OK)
+	if ((e = db_home_programme(r->a, r->id, r->sess->data_version, r->lang, &h)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("The programme at a glance")));
 	vobj_str(r->view, "active_projects", fmt_number(r->a,

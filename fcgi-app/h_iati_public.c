@@ -409,7 +409,7 @@ serve(struct req *r, const char *prefix, public_write_fn fn)
 	struct stat st;
 	enum kerr e;
 
-	if ((e = db_public_files_version(r, &v)) != KERR_OK)
+	if ((e = db_public_files_version(r->a, r->id, &v)) != KERR_OK)
 		return http_status(e);
 	if (public_dir(r, dir) != 0)
 		return 500;

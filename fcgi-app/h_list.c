@@ -522,7 +522,8 @@ h_report_list(struct req *r)
 		return 400;
 	report_filter(&q, &f);
 	if ((e = db_report_list_meta(r, &f, &m, &overdue)) != KERR_OK ||
-	    (e = db_report_list_rows(r, &f, list_variant(r, &report_spec, &q), q.desc,
+	    (e = db_report_list_rows(r->a, r->id, r->sess->data_version, &f, list_variant(r,
+	    &report_spec, &q), q.desc,
 	    list_offset(&q), LIST_PAGE_SIZE, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
@@ -605,7 +606,8 @@ report_download(struct req *r, int xlsx)
 	if (list_query_parse(r, &report_spec, &q) != KERR_OK)
 		return 400;
 	report_filter(&q, &f);
-	if ((e = db_report_list_rows(r, &f, list_variant(r, &report_spec, &q), q.desc, 0, 0,
+	if ((e = db_report_list_rows(r->a, r->id, r->sess->data_version, &f, list_variant(r,
+	    &report_spec, &q), q.desc, 0, 0,
 	    &rows, &n)) != KERR_OK)
 		return http_status(e);
 	t.cols = xcols_in(r, report_xcols, RX__MAX);

@@ -118,7 +118,7 @@ h_org_list(struct req *r)
 
 	if (list_query_parse(r, &org_spec, &l) != KERR_OK)
 		return 400;
-	if ((e = db_country_list(r, &countries, &nc)) != KERR_OK)
+	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries, &nc)) != KERR_OK)
 		return http_status(e);
 	side = l.val[OL_SIDE];
 	kind = l.val[OL_KIND];
@@ -348,7 +348,7 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 	enum kerr e;
 	int k;
 
-	if ((e = db_country_list(r, &countries, &nc)) != KERR_OK)
+	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries, &nc)) != KERR_OK)
 		return http_status(e);
 	if (f->stale)
 		view_error(r, "name", tr(r, N_("Someone else changed this organisation while you were editing it. Check the values below and save again.")));
@@ -478,7 +478,7 @@ h_org_create(struct req *r)
 
 	if (!in_list(sides, side))
 		return 400;
-	if ((e = db_country_list(r, &countries, &nc)) != KERR_OK)
+	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries, &nc)) != KERR_OK)
 		return http_status(e);
 	form_from_request(r, &f, strcmp(side, "swedish") == 0);
 	if (form_check(r, &f, NULL, countries, nc, &g) > 0)
@@ -534,7 +534,7 @@ h_org_update(struct req *r)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
-	if ((e = db_country_list(r, &countries, &nc)) != KERR_OK)
+	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries, &nc)) != KERR_OK)
 		return http_status(e);
 	form_from_request(r, &f, strcmp(stored.side, "swedish") == 0);
 	f.version = version;

@@ -462,7 +462,8 @@ h_project_show(struct req *r)
 
 	if (!project_code_ok(r->args[0]))
 		return 404;
-	if ((e = db_project_get(r, r->args[0], confined_org(r), app_today(),
+	if ((e = db_project_get(r->a, r->id, r->sess->data_version, r->args[0], confined_org(r),
+	    app_today(),
 	    r->sess->user.role != ROLE_APPLICANT, &p)) != KERR_OK)
 		return http_status(e);
 	return show_project(r, &p, NULL);
@@ -480,7 +481,8 @@ project_posted(struct req *r, struct project_view *p, unsigned *version)
 
 	if (!project_code_ok(r->args[0]))
 		return 404;
-	if ((e = db_project_get(r, r->args[0], 0, app_today(), 1, p)) != KERR_OK)
+	if ((e = db_project_get(r->a, r->id, r->sess->data_version, r->args[0], 0, app_today(),
+	    1, p)) != KERR_OK)
 		return http_status(e);
 	if ((*version = page_version(req_form(r, "version"))) == 0)
 		return 400;
@@ -491,7 +493,8 @@ project_posted(struct req *r, struct project_view *p, unsigned *version)
 static int
 project_reread(struct req *r, struct project_view *p)
 {
-	enum kerr e = db_project_get(r, r->args[0], 0, app_today(), 1, p);
+	enum kerr e = db_project_get(r->a, r->id, r->sess->data_version, r->args[0], 0,
+	    app_today(), 1, p);
 
 	return e == KERR_OK ? 0 : http_status(e);
 }
@@ -706,7 +709,8 @@ h_project_fund_remove(struct req *r)
 	e = db_project_fund_remove(r, r->args[0], id);
 	/* Removed already, unless there is no such project. */
 	if (e == KERR_NOTFOUND)
-		e = db_project_get(r, r->args[0], 0, app_today(), 0, &p);
+		e = db_project_get(r->a, r->id, r->sess->data_version, r->args[0], 0,
+		    app_today(), 0, &p);
 	if (e != KERR_OK)
 		return http_status(e);
 	return redirect(r, arena_printf(r->a, "/projects/%s#incoming-funds", r->args[0]));
@@ -745,7 +749,8 @@ h_project_cancel_form(struct req *r)
 
 	if (!project_code_ok(r->args[0]))
 		return 404;
-	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
+	if ((e = db_project_get(r->a, r->id, r->sess->data_version, r->args[0], 0, app_today(),
+	    0, &p)) != KERR_OK)
 		return http_status(e);
 	return show_cancel(r, &p, p.version, NULL, NULL);
 }
@@ -767,7 +772,8 @@ h_project_cancel(struct req *r)
 
 	if (!project_code_ok(r->args[0]))
 		return 404;
-	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
+	if ((e = db_project_get(r->a, r->id, r->sess->data_version, r->args[0], 0, app_today(),
+	    0, &p)) != KERR_OK)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
@@ -782,7 +788,8 @@ h_project_cancel(struct req *r)
 		return redirect(r, arena_printf(r->a, "/projects/%s", p.code));
 	if (e != KERR_CONFLICT && e != KERR_FORBIDDEN)
 		return http_status(e);
-	if ((e = db_project_get(r, r->args[0], 0, app_today(), 0, &p)) != KERR_OK)
+	if ((e = db_project_get(r->a, r->id, r->sess->data_version, r->args[0], 0, app_today(),
+	    0, &p)) != KERR_OK)
 		return http_status(e);
 	err = i18n_tr(r->lang, strcmp(p.status, "closed") == 0 ?
 	    N_("The project is closed: it can no longer be cancelled.") :

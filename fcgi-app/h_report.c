@@ -577,7 +577,7 @@ load_files(struct req *r, const struct report_view *v, int upto, int editing)
 	enum kerr e;
 	size_t n;
 
-	if ((e = db_attachment_list(r, v->id, &a, &n)) != KERR_OK)
+	if ((e = db_attachment_list(r->a, r->id, v->id, &a, &n)) != KERR_OK)
 		return http_status(e);
 	view_files(r, v, a, n, upto, editing);
 	return 0;
@@ -885,7 +885,7 @@ load(struct req *r, struct report_view *v)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_report_get(r, id, confined_org(r), app_today(), v)) != KERR_OK)
+	if ((e = db_report_get(r->a, r->id, id, confined_org(r), app_today(), v)) != KERR_OK)
 		return http_status(e);
 	return 0;
 }
@@ -1215,7 +1215,7 @@ h_report_revision(struct req *r)
 		return status;
 	if ((rev = path_id(r->args[1])) == 0 || rev > 65535)
 		return 404;
-	if ((e = db_report_revision(r, &v, (int)rev)) != KERR_OK)
+	if ((e = db_report_revision(r->a, r->id, &v, (int)rev)) != KERR_OK)
 		return http_status(e);
 	for (i = 0; i < v.nrevs; i++)
 		if (v.revs[i].revision == rev)
@@ -1412,7 +1412,7 @@ h_report_file(struct req *r)
 
 	if (id == 0 || aid == 0)
 		return 404;
-	if ((e = db_attachment_get(r, aid, confined_org(r), &a)) != KERR_OK)
+	if ((e = db_attachment_get(r->a, r->id, aid, confined_org(r), &a)) != KERR_OK)
 		return http_status(e);
 	if (a.report_id != id)
 		return 404;

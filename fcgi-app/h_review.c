@@ -255,7 +255,8 @@ review_view(struct req *r, const struct application *a)
 	/* A draft has nothing to review yet. */
 	if (strcmp(a->status, "draft") == 0)
 		return 0;
-	if ((e = db_review_panel(r, a->id, &rv, &nrv, &others, &nothers)) != KERR_OK)
+	if ((e = db_review_panel(r->a, r->id, r->sess->data_version, a->id, &rv, &nrv, &others,
+	    &nothers)) != KERR_OK)
 		return http_status(e);
 	o = vobj_obj(r->view, "rv");
 	vobj_bool(o, "open", open);
@@ -527,8 +528,10 @@ load(struct req *r, long long id, struct application *a, struct review *rv)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_application_load(r, id, 0, a, NULL)) != KERR_OK ||
-	    (e = db_review_get(r, id, r->sess->user.id, rv)) != KERR_OK)
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, 0, a,
+	    NULL)) != KERR_OK ||
+	    (e = db_review_get(r->a, r->id, r->sess->data_version, id, r->sess->user.id,
+	    rv)) != KERR_OK)
 		return http_status(e);
 	return 0;
 }

@@ -385,7 +385,7 @@ h_round_list(struct req *r)
 	int t, g;
 	enum kerr e;
 
-	if ((e = db_round_list(r, &rounds, &n)) != KERR_OK)
+	if ((e = db_round_list(r->a, r->id, r->sess->data_version, &rounds, &n)) != KERR_OK)
 		return http_status(e);
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Rounds and their rules")));
 	view_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
@@ -484,7 +484,7 @@ h_round_edit(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_round_get(r, id, &rd, &version)) != KERR_OK)
+	if ((e = db_round_get(r->a, r->id, r->sess->data_version, id, &rd, &version)) != KERR_OK)
 		return http_status(e);
 	form_from_round(r, &f, &rd);
 	f.version = version;
@@ -503,7 +503,8 @@ h_round_update(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_round_get(r, id, &stored, &current)) != KERR_OK)
+	if ((e = db_round_get(r->a, r->id, r->sess->data_version, id, &stored,
+	    &current)) != KERR_OK)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
@@ -557,7 +558,7 @@ show_countries(struct req *r, const struct country_form *f,
 	int g;
 	enum kerr e;
 
-	if ((e = db_country_list(r, &rows, &n)) != KERR_OK)
+	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	if (stale != NULL)
 		view_error(r, arena_printf(r->a, "country-%s", stale->code),
@@ -667,7 +668,7 @@ h_country_create(struct req *r)
 	c.eligible = 1;
 	e = db_country_create(r, &c);
 	if (e == KERR_CONFLICT) {
-		if ((e = db_country_get(r, c.code, &had)) != KERR_OK)
+		if ((e = db_country_get(r->a, r->id, c.code, &had)) != KERR_OK)
 			return http_status(e);
 		/* The same form sent twice: the country is there as asked. */
 		if (strcmp(had.c.name_sv, c.name_sv) == 0 &&
@@ -730,7 +731,7 @@ h_country_edit(struct req *r)
 
 	if (!code_format_ok(r->args[0]))
 		return 404;
-	if ((e = db_country_get(r, r->args[0], &c)) != KERR_OK)
+	if ((e = db_country_get(r->a, r->id, r->args[0], &c)) != KERR_OK)
 		return http_status(e);
 	return show_languages_form(r, &c, c.version, NULL, NULL, 0);
 }
@@ -744,7 +745,7 @@ update_languages(struct req *r, const char *code, unsigned version,
 	const char *list, *bad, *why;
 	enum kerr e;
 
-	if ((e = db_country_get(r, code, &c)) != KERR_OK)
+	if ((e = db_country_get(r->a, r->id, code, &c)) != KERR_OK)
 		return http_status(e);
 	if ((why = lang_list_read(r->a, typed, &list, &bad)) != NULL)
 		return show_languages_form(r, &c, version, typed, rules_fill(r->a,

@@ -191,7 +191,7 @@ h_statistics(struct req *r)
 	/* The select's "all rounds" sends round= empty. */
 	if (q != NULL && q[0] != '\0' && (round = path_id(q)) == 0)
 		return 400;
-	if ((e = db_statistics(r, round, &s)) != KERR_OK)
+	if ((e = db_statistics(r->a, r->id, r->sess->data_version, r->lang, round, &s)) != KERR_OK)
 		return http_status(e);
 	if (round != 0 && (chosen = find_round(&s, round)) == NULL)
 		return 400;

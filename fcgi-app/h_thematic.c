@@ -150,7 +150,7 @@ show_list(struct req *r, const struct theme_form *f)
 	size_t n, i;
 	enum kerr e;
 
-	if ((e = db_theme_list(r, &rows, &n)) != KERR_OK)
+	if ((e = db_theme_list(r->a, r->id, r->sess->data_version, &rows, &n)) != KERR_OK)
 		return http_status(e);
 	errors_to_summary(r, f);
 	vobj_str(v, "title", tr(r, N_("Thematic areas")));
@@ -244,7 +244,7 @@ h_theme_edit(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_theme_get(r, id, &t)) != KERR_OK)
+	if ((e = db_theme_get(r->a, r->id, id, &t)) != KERR_OK)
 		return http_status(e);
 	memset(&f, 0, sizeof(f));
 	f.val[TF_CODE] = t.code;
@@ -268,7 +268,7 @@ h_theme_update(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_theme_get(r, id, &stored)) != KERR_OK)
+	if ((e = db_theme_get(r->a, r->id, id, &stored)) != KERR_OK)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;

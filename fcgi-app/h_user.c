@@ -101,7 +101,7 @@ show_list(struct req *r, const struct list_query *l, long long err_id, const cha
 	size_t n, norgs, i;
 	enum kerr e;
 
-	if ((e = db_org_swedish(r, &orgs, &norgs)) != KERR_OK)
+	if ((e = db_org_swedish(r->a, r->id, r->sess->data_version, &orgs, &norgs)) != KERR_OK)
 		return http_status(e);
 	memset(&f, 0, sizeof(f));
 	f.role = l->val[UL_ROLE];
@@ -118,7 +118,7 @@ show_list(struct req *r, const struct list_query *l, long long err_id, const cha
 	f.desc = l->desc;
 	f.limit = LIST_PAGE_SIZE;
 	f.offset = list_offset(l);
-	if ((e = db_user_page(r, &f, &rows, &n, &total)) != KERR_OK)
+	if ((e = db_user_page(r->a, r->id, &f, &rows, &n, &total)) != KERR_OK)
 		return http_status(e);
 	if (n == 0 && l->page > 1)
 		return 404;
@@ -225,7 +225,7 @@ show_user_form(struct req *r, const struct user_form *f)
 	int k;
 	enum kerr e;
 
-	if ((e = db_org_swedish(r, &orgs, &n)) != KERR_OK)
+	if ((e = db_org_swedish(r->a, r->id, r->sess->data_version, &orgs, &n)) != KERR_OK)
 		return http_status(e);
 	for (k = 0; k < UF__MAX; k++)
 		if (f->err[k] != NULL)
@@ -317,7 +317,7 @@ user_form_check(struct req *r, struct user_form *f, struct user_new *u)
 		u->lang = langs[k];
 
 	if (*f->val[UF_ORG] != '\0') {
-		if (db_org_swedish(r, &orgs, &n) != KERR_OK)
+		if (db_org_swedish(r->a, r->id, r->sess->data_version, &orgs, &n) != KERR_OK)
 			return -1;
 		u->org_id = path_id(f->val[UF_ORG]);
 		for (i = 0; i < n && (orgs[i].id != u->org_id || !orgs[i].active); i++)
@@ -385,7 +385,7 @@ h_user_create(struct req *r)
 	}
 	if (e == KERR_CONFLICT) {
 		/* The form was sent before: its link was shown then and cannot be shown again. */
-		if ((e = db_user_get(r, id, &made)) != KERR_OK)
+		if ((e = db_user_get(r->a, r->id, id, &made)) != KERR_OK)
 			return http_status(e);
 		vobj_str(r->view, "title", tr(r, N_("The account exists already")));
 		view_crumb(r, "/users", tr(r, N_("Users")));
@@ -448,7 +448,7 @@ h_user_reset_link(struct req *r)
 
 	if (id == 0)
 		return 404;
-	if ((e = db_user_get(r, id, &u)) != KERR_OK)
+	if ((e = db_user_get(r->a, r->id, id, &u)) != KERR_OK)
 		return http_status(e);
 	auth_token_new(link);
 	if (auth_token_hash(link, h) != 0)
@@ -510,7 +510,7 @@ h_password_form(struct req *r)
 
 	if (!page_token_ok(r->args[0]) || auth_token_hash(r->args[0], h) != 0)
 		return 404;
-	if ((e = db_link_find(r, h, &u)) == KERR_NOTFOUND)
+	if ((e = db_link_find(r->a, r->id, h, &u)) == KERR_NOTFOUND)
 		return link_gone(r);
 	if (e != KERR_OK)
 		return http_status(e);
@@ -537,7 +537,7 @@ h_password_set(struct req *r)
 
 	if (!page_token_ok(r->args[0]) || auth_token_hash(r->args[0], h) != 0)
 		return 404;
-	if ((e = db_link_find(r, h, &u)) == KERR_NOTFOUND)
+	if ((e = db_link_find(r->a, r->id, h, &u)) == KERR_NOTFOUND)
 		return link_gone(r);
 	if (e != KERR_OK)
 		return http_status(e);

@@ -30,11 +30,12 @@ kept_keep(struct req *r, long long user_id)
 	auth_token_new(token);
 	if (auth_token_hash(token, h) != 0)
 		return 500;
-	if ((e = db_kept_store(r, h, user_id, r->path, body, files, KEPT_HOURS,
+	if ((e = db_kept_store(r->a, r->id, h, user_id, r->path, body, files, KEPT_HOURS,
 	    KEPT_PER_USER)) != KERR_OK)
 		return http_status(e);
 	resp_cookie(r, KEPT_COOKIE, arena_strdup(r->a, token), KEPT_HOURS * 3600L);
-	log_info(r->id, "session of user %lld lapsed: the form posted to %s is kept", user_id, r->path);
+	log_info(r->id, "session of user %lld lapsed: the form posted to %s is kept",
+	    user_id, r->path);
 	return redirect(r, "/login?next=" KEPT_PATH);
 }
 
@@ -43,7 +44,7 @@ kept_find(struct req *r, unsigned char h[32], struct kept_post *k)
 {
 	if (r->sess == NULL || auth_token_hash(req_cookie(r, KEPT_COOKIE), h) != 0)
 		return KERR_NOTFOUND;
-	return db_kept_find(r, h, r->sess->user.id, k);
+	return db_kept_find(r->a, r->id, h, r->sess->user.id, k);
 }
 
 enum kerr
@@ -51,7 +52,7 @@ kept_forget(struct req *r, const unsigned char h[32])
 {
 	enum kerr e;
 
-	if ((e = db_kept_delete(r, h)) != KERR_OK)
+	if ((e = db_kept_delete(r->id, h)) != KERR_OK)
 		return e;
 	resp_cookie(r, KEPT_COOKIE, "", 0);
 	return KERR_OK;

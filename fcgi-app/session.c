@@ -20,13 +20,13 @@ session_load(struct req *r)
 	if (auth_token_hash(req_cookie(r, SESSION_COOKIE), h) != 0)
 		return KERR_OK;
 	s = arena_calloc(r->a, 1, sizeof(*s));
-	e = db_session_find(r, h, s, &stale);
+	e = db_session_find(r->a, r->id, h, s, &stale);
 	if (e == KERR_NOTFOUND)
 		return KERR_OK;
 	if (e != KERR_OK)
 		return e;
 	/* Refreshing at most once a minute keeps reads from costing a write each. */
-	if (stale && (e = db_session_touch(r, h)) != KERR_OK)
+	if (stale && (e = db_session_touch(r->id, h)) != KERR_OK)
 		return e;
 	r->sess = s;
 	return KERR_OK;
@@ -41,7 +41,7 @@ session_lapsed(struct req *r, long long *user_id)
 
 	if (auth_token_hash(req_cookie(r, SESSION_COOKIE), h) != 0)
 		return KERR_NOTFOUND;
-	if ((e = db_session_lapsed(r, h, user_id, &csrf)) != KERR_OK)
+	if ((e = db_session_lapsed(r->a, r->id, h, user_id, &csrf)) != KERR_OK)
 		return e;
 	r->lapsed_csrf = csrf;
 	return KERR_OK;
@@ -58,7 +58,7 @@ session_start(struct req *r, long long user_id)
 	auth_token_new(csrf);
 	if (auth_token_hash(token, h) != 0)
 		return KERR_SYSTEM;
-	if ((e = db_session_insert(r, h, user_id, csrf)) != KERR_OK)
+	if ((e = db_session_insert(r->id, r->remote_addr, h, user_id, csrf)) != KERR_OK)
 		return e;
 	/* The cookie lasts as long as the session can. */
 	resp_cookie(r, SESSION_COOKIE, arena_strdup(r->a, token),
@@ -73,7 +73,7 @@ session_end(struct req *r)
 
 	if (r->sess == NULL)
 		return KERR_OK;
-	if ((e = db_session_delete(r, r->sess->token_hash)) != KERR_OK)
+	if ((e = db_session_delete(r->id, r->sess->token_hash)) != KERR_OK)
 		return e;
 	resp_cookie(r, SESSION_COOKIE, "", 0);
 	return KERR_OK;
