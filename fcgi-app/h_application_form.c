@@ -17,6 +17,7 @@
 #include "page.h"
 #include "req.h"
 #include "rules.h"
+#include "str.h"
 #include "valid.h"
 #include "view.h"
 
@@ -1369,12 +1370,6 @@ vselect(struct page *p, struct vobj *parent, const char *list, const char *id,
 	    page_problems(&p->f, id));
 }
 
-static int
-same(const char *a, const char *b)
-{
-	return a != NULL && b != NULL && strcmp(a, b) == 0;
-}
-
 /* The countries a select offers: the eligible ones, and the chosen one whatever it is. */
 static void
 country_options(struct page *p, struct vobj *sel, const char *chosen)
@@ -1384,12 +1379,12 @@ country_options(struct page *p, struct vobj *sel, const char *chosen)
 	for (i = 0; i < p->ncountries; i++) {
 		const struct country *c = &p->countries[i].c;
 
-		if (!c->eligible && !same(c->code, chosen))
+		if (!c->eligible && !str_same(c->code, chosen))
 			continue;
 		page_option(sel, c->code, c->eligible ? i18n_pick(p->r->lang, c->name_sv,
 		    c->name_en) : arena_printf(p->r->a, "%s (%s)",
 		    i18n_pick(p->r->lang, c->name_sv, c->name_en),
-		    tr(p->r, N_("no longer a partner country"))), same(c->code, chosen));
+		    tr(p->r, N_("no longer a partner country"))), str_same(c->code, chosen));
 	}
 }
 
@@ -1488,7 +1483,7 @@ render_partners(struct page *p)
 	    NULL, tr(r, N_("Choose a kind")));
 	for (i = 0; partner_kinds[i] != NULL; i++)
 		page_option(sel, partner_kinds[i], label(r->lang, partner_kinds[i]),
-		    same(partner_kinds[i], p->np.kind));
+		    str_same(partner_kinds[i], p->np.kind));
 	sel = vselect(p, v, "s_np_country", "new_partner_country",
 	    tr(r, N_("Country of the organisation")), NULL, tr(r, N_("Choose a country")));
 	chosen = p->np.country;
@@ -1525,8 +1520,8 @@ render_partner_lang(struct page *p)
 	    hint, tr(r, N_("Not given")));
 	for (i = 0; i < n; i++) {
 		page_option(o, codes[i], tr(r, local_langs[local_lang_index(codes[i])].msgid),
-		    same(codes[i], chosen));
-		offered |= same(codes[i], chosen);
+		    str_same(codes[i], chosen));
+		offered |= str_same(codes[i], chosen);
 	}
 	if (rules_blank(chosen) || offered)
 		return;
@@ -1664,7 +1659,7 @@ render_result(struct page *p, struct vobj *ov, size_t o, size_t k,
 	vobj_bool(rv, "indicators", 0);
 	for (i = 0; i < n; i++)
 		render_indicator(p, rv, o, k, i + 1, &er->ind[i]);
-	extra = n == 0 || same(p->add, arena_printf(r->a, "indicator-%zu-%zu", o, k));
+	extra = n == 0 || str_same(p->add, arena_printf(r->a, "indicator-%zu-%zu", o, k));
 	if (extra && n < MAX_IND)
 		render_indicator(p, rv, o, k, ++n, &empty_ind);
 	vobj_bool(rv, "can_add_ind", n < MAX_IND);
@@ -1688,7 +1683,7 @@ render_objective(struct page *p, size_t o, const struct objective *ob)
 	vobj_bool(ov, "results", 0);
 	for (k = 0; k < n; k++)
 		render_result(p, ov, o, k + 1, &ob->res[k]);
-	extra = n == 0 || same(p->add, arena_printf(r->a, "result-%zu", o));
+	extra = n == 0 || str_same(p->add, arena_printf(r->a, "result-%zu", o));
 	if (extra && n < MAX_RES)
 		render_result(p, ov, o, ++n, NULL);
 	vobj_bool(ov, "can_add_res", n < MAX_RES);
@@ -1708,7 +1703,7 @@ render_results(struct page *p)
 	    a->overall_objective, 4);
 	for (o = 0; o < n; o++)
 		render_objective(p, o + 1, &a->obj[o]);
-	if ((n == 0 || same(p->add, "objective")) && n < MAX_OBJ)
+	if ((n == 0 || str_same(p->add, "objective")) && n < MAX_OBJ)
 		render_objective(p, ++n, NULL);
 	vobj_bool(r->view, "can_add_obj", n < MAX_OBJ);
 }
@@ -1750,7 +1745,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	    tr(r, N_("Choose a role")));
 	for (k = 0; k < TEAM_ROLE__MAX; k++)
 		page_option(sel, team_role_code[k], tr(r, role_labels[k]),
-		    same(role, team_role_code[k]));
+		    str_same(role, team_role_code[k]));
 	f = vfield(p, mv, "f_position", arena_printf(r->a, "member-%zu-position", m),
 	    tr(r, N_("Position (optional)")), tr(r, N_("Such as mayor, councillor or head of planning")),
 	    mb != NULL ? mb->position : NULL);
@@ -1817,7 +1812,7 @@ render_team(struct page *p)
 	}
 	for (g = 0; g < ngroups && g != G_NOTGIVEN; g++) {
 		want = side_size(a) > count[g] ? side_size(a) - count[g] : 1;
-		if (same(p->add, group_keys[g]))
+		if (str_same(p->add, group_keys[g]))
 			want++;
 		for (; want > 0 && next <= MAX_MEMBERS; want--, next++) {
 			count[g]++;
@@ -1957,7 +1952,7 @@ section_get(struct req *r, enum section s)
 	p->stored = &a;
 	p->version = a.version;
 	p->done_box = a.done[s];
-	p->to_check = same(req_query(r, "return"), "check");
+	p->to_check = str_same(req_query(r, "return"), "check");
 	p->add = req_query(r, "add");
 	return show_section(p);
 }
@@ -2007,7 +2002,7 @@ added_anchor(struct req *r, const struct page *p)
 	const struct application *a = p->a;
 	unsigned o, k;
 
-	if (same(p->add, "objective"))
+	if (str_same(p->add, "objective"))
 		return arena_printf(r->a, "#objective-%zu", a->nobj + 1);
 	if (p->add != NULL && sscanf(p->add, "result-%u", &o) == 1 && o >= 1 &&
 	    o <= a->nobj)
@@ -2077,9 +2072,9 @@ section_post(struct req *r, enum section s)
 	 * that every problem of the section is listed at once; the box stays
 	 * as it was sent, so that the next save checks again.
 	 */
-	want_done = same(req_form(r, "done"), "1");
+	want_done = str_same(req_form(r, "done"), "1");
 	p->done_box = want_done;
-	p->to_check = same(req_form(r, "return"), "check");
+	p->to_check = str_same(req_form(r, "return"), "check");
 	typed.done[s] = 0;
 	if (want_done) {
 		if (need_countries(p) != KERR_OK)

@@ -16,6 +16,7 @@
 #include "page.h"
 #include "req.h"
 #include "rules.h"
+#include "str.h"
 #include "valid.h"
 #include "view.h"
 
@@ -60,13 +61,6 @@ static const char *
 tr(struct req *r, const char *msgid)
 {
 	return i18n_tr(r->lang, msgid);
-}
-
-/* Whether two stored strings are the same, NULL being the same as NULL only. */
-static int
-same(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
 }
 
 /* ---- the list --------------------------------------------------------------------------------------- */
@@ -326,7 +320,7 @@ form_check(struct req *r, struct org_form *f, const struct organisation *stored,
 				break;
 		/* A retired country stays on the organisations that have it, but new ones cannot take it. */
 		if (i == nc || (!countries[i].c.eligible && (stored == NULL ||
-		    !same(stored->country, countries[i].c.code))))
+		    !str_same(stored->country, countries[i].c.code))))
 			f->err[OF_COUNTRY] = tr(r, N_("Choose the organisation's country"));
 		else
 			g->country = countries[i].c.code;
@@ -390,7 +384,7 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		for (i = 0; swedish_kinds[i] != NULL; i++)
 			page_choice(o, i == 0 ? "kind" : arena_printf(r->a, "kind-%s",
 			    swedish_kinds[i]), swedish_kinds[i], label(r->lang,
-			    swedish_kinds[i]), NULL, same(f->val[OF_KIND], swedish_kinds[i]));
+			    swedish_kinds[i]), NULL, str_same(f->val[OF_KIND], swedish_kinds[i]));
 		o = page_input(r, v, "f_number", "org_number",
 		    tr(r, N_("Organisation number")),
 		    tr(r, N_("Ten digits, such as 212000-2080")), f->val[OF_NUMBER],
@@ -410,20 +404,20 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		    tr(r, N_("Not given")), f->err[OF_LANG]);
 		for (i = 0; local_langs[i].code != NULL; i++)
 			page_option(o, local_langs[i].code, tr(r, local_langs[i].msgid),
-			    same(f->val[OF_LANG], local_langs[i].code));
+			    str_same(f->val[OF_LANG], local_langs[i].code));
 		o = page_select(r, v, "f_country", "country", tr(r, N_("Country")),
 		    NULL, tr(r, N_("Choose a country")), f->err[OF_COUNTRY]);
 		for (i = 0; i < nc; i++)
 			if (countries[i].c.eligible || (stored != NULL &&
-			    same(stored->country, countries[i].c.code)))
+			    str_same(stored->country, countries[i].c.code)))
 				page_option(o, countries[i].c.code, i18n_pick(r->lang,
 				    countries[i].c.name_sv, countries[i].c.name_en),
-				    same(f->val[OF_COUNTRY], countries[i].c.code));
+				    str_same(f->val[OF_COUNTRY], countries[i].c.code));
 		o = page_select(r, v, "f_kind", "kind", tr(r, N_("Kind of organisation")),
 		    NULL, tr(r, N_("Choose a kind")), f->err[OF_KIND]);
 		for (i = 0; partner_kinds[i] != NULL; i++)
 			page_option(o, partner_kinds[i], label(r->lang, partner_kinds[i]),
-			    same(f->val[OF_KIND], partner_kinds[i]));
+			    str_same(f->val[OF_KIND], partner_kinds[i]));
 		o = page_input(r, v, "f_lat", "lat", tr(r, N_("Latitude")),
 		    tr(r, N_("Decimal degrees (WGS 84), negative south of the equator, such as -0.0917 for Kisumu")),
 		    f->val[OF_LAT], f->err[OF_LAT]);
@@ -487,9 +481,9 @@ h_org_create(struct req *r)
 	if (e == KERR_INVALID) {
 		/* The same form sent twice: the organisation is there as asked. */
 		if (strcmp(had.name, g.name) == 0 && strcmp(had.kind, g.kind) == 0 &&
-		    same(had.name_local, g.name_local) && same(had.local_lang, g.local_lang) &&
-		    same(had.org_number, g.org_number) && same(had.country, g.country) &&
-		    same(had.lat, g.lat) && same(had.lng, g.lng))
+		    str_same(had.name_local, g.name_local) && str_same(had.local_lang, g.local_lang) &&
+		    str_same(had.org_number, g.org_number) && str_same(had.country, g.country) &&
+		    str_same(had.lat, g.lat) && str_same(had.lng, g.lng))
 			return redirect(r, "/organisations");
 		clash_error(r, &f, &had);
 		return show_form(r, &f, NULL);

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "form.h"
 #include "multipart.h"
+#include "str.h"
 
 enum st {
 	ST_PREAMBLE,	/* before the first boundary: dropped */
@@ -68,24 +69,6 @@ static int
 is_ows(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Case-insensitive equality of s[0..n) with the lower-case NUL-terminated t. */
-static int
-eq_lower(const char *s, size_t n, const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i] == '\0' || lower(s[i]) != t[i])
-			return 0;
-	return t[n] == '\0';
 }
 
 /* A header value being read: "token; name=value; name="quoted"". */
@@ -193,7 +176,7 @@ form_data_type(struct cursor *c)
 	start = c->i;
 	while (c->i < c->n && (is_tchar((unsigned char)c->s[c->i]) || c->s[c->i] == '/'))
 		c->i++;
-	if (!eq_lower(c->s + start, c->i - start, "multipart/form-data"))
+	if (!str_eq_lower(c->s + start, c->i - start, "multipart/form-data"))
 		return 0;
 	skip_ows(c);
 	return c->i == c->n || c->s[c->i] == ';';
@@ -220,7 +203,7 @@ boundary_of(struct arena *a, const char *content_type)
 	if (!form_data_type(&c))
 		return NULL;
 	while ((r = next_param(a, &c, 0, &name, &namelen, &value)) == 1) {
-		if (!eq_lower(name, namelen, "boundary"))
+		if (!str_eq_lower(name, namelen, "boundary"))
 			continue;
 		if (found != NULL)
 			return NULL;
@@ -419,14 +402,14 @@ disposition(struct multipart *m, const char *v, size_t n)
 	int r;
 
 	tlen = token(&c, &type);
-	if (!eq_lower(type, tlen, "form-data"))
+	if (!str_eq_lower(type, tlen, "form-data"))
 		return KERR_BADREQ;
 	while ((r = next_param(m->a, &c, 1, &name, &namelen, &value)) == 1) {
-		if (eq_lower(name, namelen, "name")) {
+		if (str_eq_lower(name, namelen, "name")) {
 			if (pname != NULL)
 				return KERR_BADREQ;
 			pname = value;
-		} else if (eq_lower(name, namelen, "filename")) {
+		} else if (str_eq_lower(name, namelen, "filename")) {
 			if (pfile != NULL)
 				return KERR_BADREQ;
 			pfile = value;
@@ -464,12 +447,12 @@ header_line(struct multipart *m)
 		v++;
 	while (end > v && is_ows(end[-1]))
 		end--;
-	if (eq_lower(l, namelen, "content-disposition")) {
+	if (str_eq_lower(l, namelen, "content-disposition")) {
 		if (m->seen_disposition++)
 			return KERR_BADREQ;
 		return disposition(m, v, (size_t)(end - v));
 	}
-	if (eq_lower(l, namelen, "content-type")) {
+	if (str_eq_lower(l, namelen, "content-type")) {
 		if (m->seen_type++ || !utf8_valid(v, (size_t)(end - v)))
 			return KERR_BADREQ;
 		m->part.content_type = arena_strndup(m->a, v, (size_t)(end - v));

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "kerr.h"
 #include "localpath.h"
+#include "str.h"
 #include "tpl.h"
 #include "view.h"
 
@@ -174,17 +175,11 @@ is_alpha(unsigned c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-static unsigned char
-lower(unsigned c)
-{
-	return (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
-
 static void
 name_add(struct hst *s, unsigned c)
 {
 	if (s->n < NAMEMAX)
-		s->name[s->n++] = (char)lower(c);
+		s->name[s->n++] = (char)str_lower((int)c);
 	else
 		s->n = NAMEMAX + 1;
 }
@@ -455,7 +450,7 @@ step(struct hst *s, unsigned c)
 		return NULL;
 	case T_RAW_END:
 		w = elems[s->elem].name;
-		if (s->n < strlen(w) && lower(c) == (unsigned char)w[s->n]) {
+		if (s->n < strlen(w) && str_lower((int)c) == (unsigned char)w[s->n]) {
 			s->n++;
 			return NULL;
 		}
@@ -1414,7 +1409,7 @@ url_safe(const char *s)
 		if (c == ':')
 			break;
 		if (n < sizeof(scheme))
-			scheme[n] = (char)lower((unsigned)c);
+			scheme[n] = (char)str_lower(c);
 		n++;
 	}
 	if (c == '\0')
