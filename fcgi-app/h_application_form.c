@@ -175,12 +175,6 @@ struct page {
 
 /* ---- small helpers ---------------------------------------------------------------------------------- */
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 static int
 is_draft(const struct application *a)
 {

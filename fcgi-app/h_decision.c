@@ -68,12 +68,6 @@ struct dpage {
 
 /* ---- small helpers ------------------------------------------------------------------------------------ */
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* Only an application ICLD has been sent, and has not decided, can be decided. */
 static int
 decidable(const char *status)
@@ -267,17 +261,6 @@ prefill_change(struct dpage *p)
 
 /* ---- what was sent -------------------------------------------------------------------------------------- */
 
-/* Reads a long text as typed (blank is none); too long is a problem, the text kept. */
-static const char *
-read_text(struct dpage *p, const char *id)
-{
-	const char *s = req_form(p->r, id), *msg = page_too_long(p->r, s, PAGE_TEXT_MAX);
-
-	if (msg != NULL)
-		page_problem(&p->f, id, msg);
-	return rules_blank(s) ? NULL : s;
-}
-
 /*
  * Reads the form as sent into p (its mode and outcome set), with the
  * problems of reading. Returns 0, or 400 for a value no form of ours
@@ -306,14 +289,14 @@ read_form(struct dpage *p)
 	p->f.quiet = p->in.outcome == OUTCOME_APPROVE;
 	if (p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT)
 		for (l = 0; l < LANG__MAX; l++)
-			p->in.reason[l] = read_text(p, decision_reason_id[l]);
+			p->in.reason[l] = page_read_text(p->r, &p->f, decision_reason_id[l]);
 	p->f.quiet = p->in.outcome == OUTCOME_REJECT;
 	if (p->mode == MODE_CHANGE && p->in.outcome == OUTCOME_REJECT) {
 		p->f.quiet = 0;
 		return 0;
 	}
 	for (l = 0; l < LANG__MAX; l++)
-		p->in.conditions[l] = read_text(p, decision_conditions_id[l]);
+		p->in.conditions[l] = page_read_text(p->r, &p->f, decision_conditions_id[l]);
 	p->follows_id = 0;
 	if (p->a.type != PT_INCEPTION && !rules_blank(s = req_form(r, "follows"))) {
 		if (valid_int_range(s, 1, 4294967295LL, &v) != KERR_OK)

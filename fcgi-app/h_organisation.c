@@ -57,12 +57,6 @@ in_list(const char *const *list, const char *s)
 	return page_index(list, s) >= 0;
 }
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* ---- the list --------------------------------------------------------------------------------------- */
 
 enum { OL_Q, OL_SIDE, OL_KIND, OL_COUNTRY, OL_STATUS, OL__MAX };

@@ -53,12 +53,6 @@ static const struct {
 	    N_("Describe the participation of women and vulnerable groups") },
 };
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 static int
 is(const char *s, const char *want)
 {
@@ -179,17 +173,6 @@ shown_stored(struct req *r, const struct report_view *v, struct shown *s)
 	s->version = v->version;
 }
 
-/* A text as sent: blank is none; too long a problem of field id, the text kept to show back. */
-static const char *
-read_text(struct req *r, struct page_form *f, const char *id)
-{
-	const char *s = req_form(r, id), *msg = page_too_long(r, s, PAGE_TEXT_MAX);
-
-	if (msg != NULL)
-		page_problem(f, id, msg);
-	return rules_blank(s) ? NULL : s;
-}
-
 /*
  * Reads the form into in (what to save) and s (what to show back), noting
  * in f what keeps it from being saved at all: a text too long, a value
@@ -207,7 +190,7 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 	memset(s, 0, sizeof(*s));
 	for (k = 0; k < NARR__MAX; k++) {
 		s->text[k] = req_form(r, narrative_code[k]);
-		in->text[k] = read_text(r, f, narrative_code[k]);
+		in->text[k] = page_read_text(r, f, narrative_code[k]);
 	}
 	in->value = arena_calloc(r->a, v->nind + 1, sizeof(*in->value));
 	in->value_text = arena_calloc(r->a, v->nind + 1, sizeof(*in->value_text));
@@ -223,7 +206,7 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 			    N_("Enter the value {name} has reached as a number, such as 12 or 12,5")));
 		s->value[i] = typed;
 		s->value_text[i] = req_form(r, text_id(r, ind));
-		in->value_text[i] = read_text(r, f, text_id(r, ind));
+		in->value_text[i] = page_read_text(r, f, text_id(r, ind));
 	}
 	for (k = 0; k < CAT__MAX; k++) {
 		const char *aid = actual_id(r, k), *typed = req_form(r, aid);
@@ -233,7 +216,7 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 			continue;
 		s->actual[k] = typed;
 		s->explanation[k] = req_form(r, explain_id(r, k));
-		in->explanation[k] = read_text(r, f, explain_id(r, k));
+		in->explanation[k] = page_read_text(r, f, explain_id(r, k));
 		if (rules_blank(typed)) {
 			/* The schema keeps an explanation with its cost: a cost of 0 says so. */
 			if (in->explanation[k] != NULL)

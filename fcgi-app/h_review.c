@@ -92,12 +92,6 @@ struct review_form {
 	int		 nerr;
 };
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* Whether s has nothing but blanks (NULL too): a field left empty. */
 static int
 blank(struct req *r, const char *s)

@@ -35,12 +35,6 @@ struct theme_form {
 	int		 stale;
 };
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* A code as the database and the code keep it: a small letter, then small letters, digits and underscores. */
 static int
 code_ok(const char *s)

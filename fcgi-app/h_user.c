@@ -32,12 +32,6 @@ static const char *const role_hints[] = {
 static const char *const langs[] = { "sv", "en", NULL };
 static const char *const lang_names[] = { N_("Swedish"), N_("English") };
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* ---- the list --------------------------------------------------------------------------------------- */
 
 /* A button of a row: a small form posting to action, coming back to the list as it was. */

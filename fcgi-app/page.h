@@ -10,6 +10,9 @@ struct arena;
 struct req;
 struct vobj;
 
+/* msgid in the language of request r: i18n_tr(r->lang, msgid), written in every page. */
+const char	*tr(const struct req *r, const char *msgid);
+
 /*
  * Whether h can stand for a host in a URL: a name or IPv4 address (letters, digits, dots and
  * hyphens), or an IPv6 address in brackets, then optionally ':' and a port; at most 255 bytes.
@@ -112,6 +115,13 @@ const char	*page_kept(const struct page_form *f, const char *id);
 
 /* The message for text s when it has more than max characters, in r's language and arena; else NULL. */
 const char	*page_too_long(struct req *r, const char *s, size_t max);
+
+/*
+ * Long text field id of r's form as typed, or NULL when it is blank (rules_blank()): a blank
+ * answer is stored as none. Over PAGE_TEXT_MAX characters it is a problem of id in f, and the
+ * text is still returned, to be shown back.
+ */
+const char	*page_read_text(struct req *r, struct page_form *f, const char *id);
 
 /*
  * Reads amount field id of r's form into *out: -1 when it is blank. What is no amount of whole
