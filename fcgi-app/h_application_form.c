@@ -565,7 +565,7 @@ form_or_empty(struct req *r, const char *name)
  * stored text while the field shows what was typed.
  */
 static void
-read_text(struct page *p, const char *id, size_t max, const char **out)
+read_field_text(struct page *p, const char *id, size_t max, const char **out)
 {
 	const char *s = form_or_empty(p->r, id), *msg = page_too_long(p->r, s, max);
 
@@ -915,14 +915,14 @@ parse_project(struct page *p)
 	size_t n, i;
 	int k;
 
-	read_text(p, "title_sv", TITLE_MAX, &a->title_sv);
-	read_text(p, "title_en", TITLE_MAX, &a->title_en);
-	read_text(p, "title_local", TITLE_MAX, &a->title_local);
-	read_text(p, "summary_local", PAGE_TEXT_MAX, &a->summary_local);
+	read_field_text(p, "title_sv", TITLE_MAX, &a->title_sv);
+	read_field_text(p, "title_en", TITLE_MAX, &a->title_en);
+	read_field_text(p, "title_local", TITLE_MAX, &a->title_local);
+	read_field_text(p, "summary_local", PAGE_TEXT_MAX, &a->summary_local);
 	parse_partner_lang(p);
-	read_text(p, "summary_sv", PAGE_TEXT_MAX, &a->summary_sv);
-	read_text(p, "summary_en", PAGE_TEXT_MAX, &a->summary_en);
-	read_text(p, "background", PAGE_TEXT_MAX, &a->background);
+	read_field_text(p, "summary_sv", PAGE_TEXT_MAX, &a->summary_sv);
+	read_field_text(p, "summary_en", PAGE_TEXT_MAX, &a->summary_en);
+	read_field_text(p, "background", PAGE_TEXT_MAX, &a->background);
 	s = form_or_empty(r, "theme");
 	if (rules_blank(s))
 		a->theme_id = 0;
@@ -943,12 +943,12 @@ parse_project(struct page *p)
 	for (i = 0; i < n; i++)
 		if (valid_int_range(vals[i], 1, 17, &g) == KERR_OK)
 			a->sdg[g] = 1;
-	read_text(p, "target_groups", PAGE_TEXT_MAX, &a->target_groups);
+	read_field_text(p, "target_groups", PAGE_TEXT_MAX, &a->target_groups);
 	s = form_or_empty(r, "citizen_dialogue");
 	a->citizen_dialogue = strcmp(s, "yes") == 0 ? 1 : strcmp(s, "no") == 0 ? 0 : -1;
-	read_text(p, "dialogue_text", PAGE_TEXT_MAX, &a->dialogue_text);
-	read_text(p, "vulnerable_text", PAGE_TEXT_MAX, &a->vulnerable_text);
-	read_text(p, "gender_text", PAGE_TEXT_MAX, &a->gender_text);
+	read_field_text(p, "dialogue_text", PAGE_TEXT_MAX, &a->dialogue_text);
+	read_field_text(p, "vulnerable_text", PAGE_TEXT_MAX, &a->vulnerable_text);
+	read_field_text(p, "gender_text", PAGE_TEXT_MAX, &a->gender_text);
 }
 
 /* The results framework as posted, by the numbers in its fields (1-based; 0 unused). */
@@ -1012,7 +1012,7 @@ parse_results(struct page *p)
 	unsigned o, k, i, m;
 	int any;
 
-	read_text(p, "overall_objective", PAGE_TEXT_MAX, &a->overall_objective);
+	read_field_text(p, "overall_objective", PAGE_TEXT_MAX, &a->overall_objective);
 	collect_framework(r, f);
 	a->obj = arena_calloc(r->a, MAX_OBJ, sizeof(*a->obj));
 	a->nobj = 0;
@@ -1299,7 +1299,7 @@ parse_budget(struct page *p)
 			    category_code[c]), page_budget_label(r,
 			    category_code[c], y, NULL), &a->amount[y][c]);
 	}
-	read_text(p, "other_costs", PAGE_TEXT_MAX, &a->other_costs);
+	read_field_text(p, "other_costs", PAGE_TEXT_MAX, &a->other_costs);
 }
 
 static void
@@ -1309,14 +1309,14 @@ parse_contact(struct page *p)
 	struct application *a = p->a;
 	const char *s;
 
-	read_text(p, "contact_name", NAME_MAX, &a->contact_name);
+	read_field_text(p, "contact_name", NAME_MAX, &a->contact_name);
 	s = form_trim(r->a, req_form(r, "contact_email"));
 	if (utf8_chars(s) > EMAIL_MAX || (*s != '\0' && !valid_email(s))) {
 		page_problem(&p->f, "contact_email", tr(r, N_("Enter an email address in the right format, like name@kommun.se")));
 		page_keep(&p->f, "contact_email", form_or_empty(r, "contact_email"));
 	} else
 		a->contact_email = s;
-	read_text(p, "contact_phone", PHONE_MAX, &a->contact_phone);
+	read_field_text(p, "contact_phone", PHONE_MAX, &a->contact_phone);
 }
 
 /* ---- showing a section ------------------------------------------------------------------------------ */

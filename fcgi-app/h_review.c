@@ -7,7 +7,6 @@
 #include "db_application.h"
 #include "db_review.h"
 #include "fmt.h"
-#include "form.h"
 #include "handlers.h"
 #include "i18n.h"
 #include "page.h"
@@ -91,13 +90,6 @@ struct review_form {
 	unsigned	 version;	/* the one the form sends back */
 	int		 nerr;
 };
-
-/* Whether s has nothing but blanks (NULL too): a field left empty. */
-static int
-blank(struct req *r, const char *s)
-{
-	return *form_trim(r->a, s) == '\0';
-}
 
 static const char *
 app_href(struct req *r, long long id, const char *rest)
@@ -332,7 +324,7 @@ h_review_assign(struct req *r)
 		return redirect(r, app_href(r, id, "#reviews"));
 	if (e == KERR_INVALID)
 		return reviewer_error(r, f.conflict ? conflict_text(r, &f.who) :
-		    tr(r, blank(r, s) ? N_("Choose a reviewer") :
+		    tr(r, rules_blank(s) ? N_("Choose a reviewer") :
 		    N_("Choose a reviewer from the list")));
 	if (e == KERR_FORBIDDEN)
 		return closed_page(r, f.status);
@@ -417,7 +409,7 @@ show_form(struct req *r, const struct application *a, const struct review *store
 	vobj_str(v, "title", tr(r, N_("Your review")));
 	vobj_str(v, "reference", arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), a->id));
-	vobj_str(v, "app_title", !blank(r, title) ? title : arena_printf(r->a,
+	vobj_str(v, "app_title", !rules_blank(title) ? title : arena_printf(r->a,
 	    "%s %lld", tr(r, N_("Untitled application")), a->id));
 	vobj_str(v, "app_href", app_href(r, a->id, ""));
 	review_state(r, v, stored);
@@ -460,12 +452,12 @@ show_form(struct req *r, const struct application *a, const struct review *store
 
 /* Reads a comment or the summary: as typed, blank as none; over PAGE_TEXT_MAX an error, the text kept. */
 static void
-read_text(struct req *r, struct review_form *f, const char *name,
+read_comment(struct req *r, struct review_form *f, const char *name,
     const char **out, const char **err)
 {
 	const char *s = req_form(r, name), *msg = page_too_long(r, s, PAGE_TEXT_MAX);
 
-	*out = blank(r, s) ? NULL : s;
+	*out = rules_blank(s) ? NULL : s;
 	if (msg != NULL) {
 		*out = s;
 		*err = msg;
@@ -488,7 +480,7 @@ read_form(struct req *r, struct review_form *f)
 
 	for (k = 0; k < CRIT__MAX; k++) {
 		s = req_form(r, crit[k].score);
-		if (!blank(r, s)) {
+		if (!rules_blank(s)) {
 			if (valid_int_range(s, SCORE_MIN, SCORE_MAX, &v) == KERR_OK)
 				f->rv.score[k] = (int)v;
 			else {
@@ -496,11 +488,11 @@ read_form(struct req *r, struct review_form *f)
 				f->nerr++;
 			}
 		}
-		read_text(r, f, crit[k].comment, &f->rv.comment[k], &f->comment_err[k]);
+		read_comment(r, f, crit[k].comment, &f->rv.comment[k], &f->comment_err[k]);
 	}
 	s = req_form(r, "recommendation");
 	f->rv.recommendation = "undecided";
-	if (!blank(r, s)) {
+	if (!rules_blank(s)) {
 		for (i = 0; i < NRECS && strcmp(s, recs[i].code) != 0; i++)
 			continue;
 		if (i < NRECS)
@@ -510,7 +502,7 @@ read_form(struct req *r, struct review_form *f)
 			f->nerr++;
 		}
 	}
-	read_text(r, f, "summary", &f->rv.summary, &f->summary_err);
+	read_comment(r, f, "summary", &f->rv.summary, &f->summary_err);
 }
 
 /* The application and the signed-in admin's own review of it; 0, or the status to answer (404: not theirs). */
