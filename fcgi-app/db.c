@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 
 #define MAXPARAMS	32
@@ -570,4 +571,33 @@ const char *
 db_str(const struct dbres *r, size_t row, size_t col)
 {
 	return r->rows[row][col];
+}
+
+void
+db_options(struct arena *a, enum lang l, const struct dbres *res, const char *tags,
+    struct db_option **lists[], size_t *lens[])
+{
+	size_t i, k, ntags = strlen(tags);
+	const char *t;
+	long long place;
+
+	for (k = 0; k < ntags; k++)
+		*lens[k] = 0;
+	for (i = 0; i < res->nrows; i++)
+		if ((t = strchr(tags, res->rows[i][0][0])) != NULL && *t != '\0')
+			(*lens[t - tags])++;
+	for (k = 0; k < ntags; k++)
+		*lists[k] = arena_calloc(a, *lens[k] + 1, sizeof(struct db_option));
+	for (i = 0; i < res->nrows; i++) {
+		char **c = res->rows[i];
+
+		if ((t = strchr(tags, c[0][0])) == NULL || *t == '\0')
+			continue;
+		k = (size_t)(t - tags);
+		place = db_ll(res, i, l == LANG_EN ? 2 : 1);
+		if (place < 1 || (size_t)place > *lens[k])
+			continue;
+		(*lists[k])[place - 1].value = c[3];
+		(*lists[k])[place - 1].label = i18n_pick(l, c[4], c[5]);
+	}
 }

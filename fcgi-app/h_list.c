@@ -112,17 +112,6 @@ view_app(struct req *r, struct vobj *o, const struct list_app *a, const char *ti
 	vobj_str(o, "status_label", label(r->lang, a->status));
 }
 
-/* A select box's choices from the database (rounds, countries, themes, organisations). */
-static void
-view_options(const struct list_query *q, struct vobj *sel,
-    size_t filter, const struct list_option *o, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (o[i].value != NULL)
-			list_view_option(sel, q, filter, o[i].value, o[i].label);
-}
 
 /* The counts per status ("All" first), each in words, and the total the page is out of. */
 static long long
@@ -188,13 +177,13 @@ h_inbox(struct req *r)
 	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
 	    label);
 	list_view(r, &inbox_spec, &q, total, sel);
-	view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
+	list_view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
 	list_view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
 	    inbox_filters[IF_STATUS].nvalues);
 	list_view_codes(r, &q, sel[IF_TYPE], IF_TYPE, ptype_code, PT__MAX);
-	view_options(&q, sel[IF_COUNTRY], IF_COUNTRY, m.countries, m.ncountries);
-	view_options(&q, sel[IF_THEME], IF_THEME, m.themes, m.nthemes);
-	view_options(&q, sel[IF_ORG], IF_ORG, m.orgs, m.norgs);
+	list_view_options(&q, sel[IF_COUNTRY], IF_COUNTRY, m.countries, m.ncountries);
+	list_view_options(&q, sel[IF_THEME], IF_THEME, m.themes, m.nthemes);
+	list_view_options(&q, sel[IF_ORG], IF_ORG, m.orgs, m.norgs);
 	for (i = 0; i < n; i++) {
 		const struct inbox_row *a = &rows[i];
 
@@ -341,12 +330,12 @@ h_project_list(struct req *r)
 	total = view_counts(r, &project_spec, &q, &m, project_statuses, PROJECT_NSTATUSES,
 	    project_status_word);
 	list_view(r, &project_spec, &q, total, sel);
-	view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
+	list_view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
 	list_view_words(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses, PROJECT_NSTATUSES,
 	    project_status_word);
 	list_view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
-	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
-	view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
+	list_view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
+	list_view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
 	for (i = 0; i < n; i++) {
 		const struct project_row *p = &rows[i];
 
@@ -536,9 +525,9 @@ h_report_list(struct req *r)
 	    i18n_tr(r->lang, N_("Overdue")));
 	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "due",
 	    i18n_tr(r->lang, N_("Due, not yet overdue")));
-	view_options(&q, sel[RF_ROUND], RF_ROUND, m.rounds, m.nrounds);
-	view_options(&q, sel[RF_COUNTRY], RF_COUNTRY, m.countries, m.ncountries);
-	view_options(&q, sel[RF_ORG], RF_ORG, m.orgs, m.norgs);
+	list_view_options(&q, sel[RF_ROUND], RF_ROUND, m.rounds, m.nrounds);
+	list_view_options(&q, sel[RF_COUNTRY], RF_COUNTRY, m.countries, m.ncountries);
+	list_view_options(&q, sel[RF_ORG], RF_ORG, m.orgs, m.norgs);
 	list_view_codes(r, &q, sel[RF_KIND], RF_KIND, report_kinds,
 	    report_filters[RF_KIND].nvalues);
 	for (i = 0; i < report_filters[RF_YEAR].nvalues; i++)

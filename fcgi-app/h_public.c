@@ -87,16 +87,6 @@ pick(struct req *r, const char *sv, const char *en, const char **lang)
 	return t;
 }
 
-static void
-view_options(const struct list_query *q, struct vobj *sel, size_t filter,
-    const struct public_option *o, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (o[i].value != NULL)
-			list_view_option(sel, q, filter, o[i].value, o[i].label);
-}
 
 /* GET /partnerships -> 200 | 400 a filter, sort or page off its allow-list | 503 */
 int
@@ -127,9 +117,9 @@ h_public_list(struct req *r)
 	vobj_bool(r->view, "register", 1);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Partnerships")));
 	list_view(r, &public_spec, &q, l.total, sel);
-	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, l.countries, l.ncountries);
-	view_options(&q, sel[PF_ORG], PF_ORG, l.orgs, l.norgs);
-	view_options(&q, sel[PF_THEME], PF_THEME, l.themes, l.nthemes);
+	list_view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, l.countries, l.ncountries);
+	list_view_options(&q, sel[PF_ORG], PF_ORG, l.orgs, l.norgs);
+	list_view_options(&q, sel[PF_THEME], PF_THEME, l.themes, l.nthemes);
 	list_view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
 	for (y = l.last_year; y >= l.first_year && y > 0; y--) {
 		const char *v = arena_printf(r->a, "%d", y);
