@@ -1,5 +1,4 @@
 /* db_application_save.c - SQL of the application form: create a draft, save one section in one transaction, submit. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +9,7 @@
 #include "db_application_save.h"
 #include "db_auth.h"
 #include "req.h"
+#include "rules.h"
 #include "valid.h"
 
 enum q {
@@ -129,18 +129,11 @@ static struct dbstmt q[Q__MAX] = {
 	    "submitted_at = ?, submitted_by = ?" GUARD, NULL, 0 },
 };
 
-/* A text as stored: NULL when it holds nothing but blanks, else exactly as typed. */
+/* A text as stored: NULL when it is blank (rules_blank()), else exactly as typed. */
 static const char *
 text(const char *s)
 {
-	const char *p;
-
-	if (s == NULL)
-		return NULL;
-	for (p = s; *p != '\0'; p++)
-		if (!isspace((unsigned char)*p))
-			return s;
-	return NULL;
+	return rules_blank(s) ? NULL : s;
 }
 
 /* A number or NULL: an id, a year, an answer; 0 or less is none. */

@@ -9,6 +9,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
 #include "rules.h"
 #include "valid.h"
 #include "req.h"
@@ -464,7 +465,6 @@ h_application_show(struct req *r)
 	struct application_extra x;
 	long long id = path_id(r->args[0]);
 	struct vobj *v = r->view;
-	const char *title;
 	enum kerr e;
 	int st;
 
@@ -472,9 +472,7 @@ h_application_show(struct req *r)
 		return 404;
 	if ((e = db_application_load(r, id, confined_org(r), &a, &x)) != KERR_OK)
 		return http_status(e);
-	title = i18n_pick(r->lang, a.title_sv, a.title_en);
-	vobj_str(v, "title", !rules_blank(title) ? title : arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Untitled application")), a.id));
+	vobj_str(v, "title", page_app_title(r, a.title_sv, a.title_en, a.id));
 	vobj_int(v, "id", a.id);
 	vobj_str(v, "status", a.status);
 	vobj_str(v, "status_label", label(r->lang, a.status));

@@ -181,12 +181,6 @@ is_draft(const struct application *a)
 	return a->status != NULL && strcmp(a->status, "draft") == 0;
 }
 
-static const char *
-app_href(struct req *r, long long id, const char *rest)
-{
-	return arena_printf(r->a, "/applications/%lld%s", id, rest);
-}
-
 /* "Application 142", the reference people quote. */
 static const char *
 reference(struct req *r, long long id)
@@ -194,22 +188,11 @@ reference(struct req *r, long long id)
 	return arena_printf(r->a, "%s %lld", tr(r, N_("Application")), id);
 }
 
-static const char *
-app_title(struct req *r, const struct application *a)
-{
-	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
-
-	if (rules_blank(t))
-		t = rules_blank(a->title_sv) ? a->title_en : a->title_sv;
-	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
-	    tr(r, N_("Untitled application")), a->id);
-}
-
 /* The crumbs of a page about application a: its task list while a draft. */
 static void
 crumbs_app(struct req *r, const struct application *a)
 {
-	view_crumb(r, app_href(r, a->id, is_draft(a) ? "/tasks" : ""),
+	view_crumb(r, page_app_path(r, a->id, is_draft(a) ? "/tasks" : ""),
 	    reference(r, a->id));
 }
 
@@ -412,7 +395,7 @@ h_appform_create(struct req *r)
 		    N_("Choose the round and the type of project")));
 	if ((e = db_appform_create(r, round_id, t, token, &id, &created)) != KERR_OK)
 		return e == KERR_NOTFOUND ? 400 : http_status(e);
-	return redirect(r, app_href(r, id, "/tasks"));
+	return redirect(r, page_app_path(r, id, "/tasks"));
 }
 
 /* ---- loading -------------------------------------------------------------------------------------------- */
@@ -444,7 +427,7 @@ show_closed(struct req *r, const struct application *a)
 {
 	vobj_str(r->view, "title", tr(r, N_("This application can no longer be changed")));
 	vobj_str(r->view, "status_label", label(r->lang, a->status));
-	vobj_str(r->view, "href", app_href(r, a->id, ""));
+	vobj_str(r->view, "href", page_app_path(r, a->id, ""));
 	vobj_str(r->view, "reference", reference(r, a->id));
 	crumbs_app(r, a);
 	r->status = 409;
@@ -513,8 +496,8 @@ h_appform_tasks(struct req *r)
 	if ((status = load(r, &a, &x, &rd)) != 0)
 		return status;
 	if (!is_draft(&a))
-		return redirect(r, app_href(r, a.id, ""));
-	vobj_str(v, "title", app_title(r, &a));
+		return redirect(r, page_app_path(r, a.id, ""));
+	vobj_str(v, "title", page_app_title(r, a.title_sv, a.title_en, a.id));
 	vobj_str(v, "reference", reference(r, a.id));
 	vobj_int(v, "id", a.id);
 	vobj_str(v, "round", i18n_pick(r->lang, x.round_sv, x.round_en));
@@ -524,7 +507,7 @@ h_appform_tasks(struct req *r)
 		o = vobj_push(v, "sections");
 		vobj_str(o, "slug", slugs[s]);
 		vobj_str(o, "name", tr(r, section_titles[s]));
-		vobj_str(o, "href", app_href(r, a.id, arena_printf(r->a, "/%s", slugs[s])));
+		vobj_str(o, "href", page_app_path(r, a.id, arena_printf(r->a, "/%s", slugs[s])));
 		if (a.done[s]) {
 			vobj_str(o, "state", "completed");
 			vobj_str(o, "state_label", tr(r, N_("Completed")));
@@ -542,10 +525,10 @@ h_appform_tasks(struct req *r)
 	    (const char *const []){ "done", arena_printf(r->a, "%d", done),
 	    "total", arena_printf(r->a, "%d", SEC__MAX), NULL }));
 	vobj_bool(v, "complete", done == SEC__MAX);
-	vobj_str(v, "check_href", app_href(r, a.id, "/check"));
-	vobj_str(v, "view_href", app_href(r, a.id, ""));
+	vobj_str(v, "check_href", page_app_path(r, a.id, "/check"));
+	vobj_str(v, "view_href", page_app_path(r, a.id, ""));
 	/* A draft shown here was never submitted: it can be deleted (h_application.c). */
-	vobj_str(v, "delete_href", app_href(r, a.id, "/delete"));
+	vobj_str(v, "delete_href", page_app_path(r, a.id, "/delete"));
 	return render(r, TPL_APP_TASKS);
 }
 
@@ -1885,20 +1868,20 @@ show_section(struct page *p)
 		    p->f.err[i].text);
 	vobj_str(v, "title", tr(r, section_titles[p->sec]));
 	vobj_str(v, "reference", reference(r, p->a->id));
-	vobj_str(v, "action", app_href(r, p->a->id, arena_printf(r->a, "/%s",
+	vobj_str(v, "action", page_app_path(r, p->a->id, arena_printf(r->a, "/%s",
 	    slugs[p->sec])));
 	vobj_int(v, "version", p->version);
 	vobj_bool(v, "done", p->done_box);
 	vobj_bool(v, "to_check", p->to_check);
 	vobj_str(v, "continue_label", tr(r, p->to_check ?
 	    N_("Save and return to check your answers") : N_("Save and continue")));
-	vobj_str(v, "back_href", app_href(r, p->a->id, p->to_check ? "/check" :
+	vobj_str(v, "back_href", page_app_path(r, p->a->id, p->to_check ? "/check" :
 	    "/tasks"));
 	vobj_str(v, "back_label", tr(r, p->to_check ?
 	    N_("Back to check your answers without saving") :
 	    N_("Back to the task list without saving")));
 	crumbs_app(r, p->a);
-	view_crumb(r, app_href(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
+	view_crumb(r, page_app_path(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
 	    tr(r, section_titles[p->sec]));
 	switch (p->sec) {
 	case SEC_PARTNERS:
@@ -1937,7 +1920,7 @@ section_get(struct req *r, enum section s)
 	if ((status = load(r, &a, &p->x, &p->rd)) != 0)
 		return status;
 	if (!is_draft(&a))
-		return redirect(r, app_href(r, a.id, ""));
+		return redirect(r, page_app_path(r, a.id, ""));
 	p->r = r;
 	p->sec = s;
 	p->f.a = r->a;
@@ -1960,10 +1943,10 @@ static const char *
 next_href(struct req *r, long long id, enum section s, int to_check)
 {
 	if (to_check)
-		return app_href(r, id, "/check");
+		return page_app_path(r, id, "/check");
 	if (s + 1 < SEC__MAX)
-		return app_href(r, id, arena_printf(r->a, "/%s", slugs[s + 1]));
-	return app_href(r, id, "/tasks");
+		return page_app_path(r, id, arena_printf(r->a, "/%s", slugs[s + 1]));
+	return page_app_path(r, id, "/tasks");
 }
 
 /*
@@ -2120,11 +2103,11 @@ section_post(struct req *r, enum section s)
 		return show_section(p);
 	if (p->add != NULL)
 		return redirect(r, arena_printf(r->a, "%s?add=%s%s%s",
-		    app_href(r, typed.id, arena_printf(r->a, "/%s", slugs[s])),
+		    page_app_path(r, typed.id, arena_printf(r->a, "/%s", slugs[s])),
 		    p->add, p->to_check ? "&return=check" : "",
 		    added_anchor(r, p)));
 	if (strcmp(action, "draft") == 0)
-		return redirect(r, app_href(r, typed.id, "/tasks"));
+		return redirect(r, page_app_path(r, typed.id, "/tasks"));
 	return redirect(r, next_href(r, typed.id, s, p->to_check));
 }
 
@@ -2156,7 +2139,7 @@ int h_appform_contact_save(struct req *r) { return section_post(r, SEC_CONTACT);
 static const char *
 change_href(struct req *r, long long id, enum section s, const char *field)
 {
-	return app_href(r, id, arena_printf(r->a, "/%s?return=check#%s",
+	return page_app_path(r, id, arena_printf(r->a, "/%s?return=check#%s",
 	    slugs[s], field));
 }
 
@@ -2422,13 +2405,13 @@ show_check(struct req *r, const struct application *a,
 		    section_titles[err[i].section]), err[i].text));
 	vobj_str(v, "title", tr(r, N_("Check your answers before you submit")));
 	vobj_str(v, "reference", reference(r, a->id));
-	vobj_str(v, "app_title", app_title(r, a));
+	vobj_str(v, "app_title", page_app_title(r, a->title_sv, a->title_en, a->id));
 	vobj_str(v, "round", i18n_pick(r->lang, x->round_sv, x->round_en));
-	vobj_str(v, "action", app_href(r, a->id, "/submit"));
+	vobj_str(v, "action", page_app_path(r, a->id, "/submit"));
 	vobj_int(v, "version", version);
-	vobj_str(v, "tasks_href", app_href(r, a->id, "/tasks"));
+	vobj_str(v, "tasks_href", page_app_path(r, a->id, "/tasks"));
 	crumbs_app(r, a);
-	view_crumb(r, app_href(r, a->id, "/check"), tr(r, N_("Check your answers")));
+	view_crumb(r, page_app_path(r, a->id, "/check"), tr(r, N_("Check your answers")));
 	check_view(r, a, x, lang_problem(r, a, x, rd));
 	return render(r, TPL_APP_CHECK);
 }
@@ -2445,7 +2428,7 @@ h_appform_check(struct req *r)
 	if ((status = load(r, &a, &x, &rd)) != 0)
 		return status;
 	if (!is_draft(&a))
-		return redirect(r, app_href(r, a.id, ""));
+		return redirect(r, page_app_path(r, a.id, ""));
 	return show_check(r, &a, &x, &rd, a.version, NULL, 0, 0);
 }
 
@@ -2476,7 +2459,7 @@ h_appform_submit(struct req *r)
 		return 400;
 	if (!is_draft(&a))
 		return strcmp(a.status, "withdrawn") == 0 ? show_closed(r, &a) :
-		    redirect(r, app_href(r, a.id, "/submitted"));
+		    redirect(r, page_app_path(r, a.id, "/submitted"));
 	if ((e = db_country_list(r, &countries, &ncountries)) != KERR_OK)
 		return http_status(e);
 	for (i = 0; a.country != NULL && i < ncountries; i++)
@@ -2495,7 +2478,7 @@ h_appform_submit(struct req *r)
 			a.status = status_now;
 			return show_closed(r, &a);
 		}
-		return redirect(r, app_href(r, a.id, "/submitted"));
+		return redirect(r, page_app_path(r, a.id, "/submitted"));
 	}
 	if (e == KERR_CONFLICT) {
 		r->status = 409;
@@ -2503,7 +2486,7 @@ h_appform_submit(struct req *r)
 	}
 	if (e != KERR_OK)
 		return http_status(e);
-	return redirect(r, app_href(r, a.id, "/submitted"));
+	return redirect(r, page_app_path(r, a.id, "/submitted"));
 }
 
 /* GET /applications/{id}/submitted -> 200 the confirmation with the reference | 303 the task list of a draft | 404 | 503 */
@@ -2519,13 +2502,13 @@ h_appform_submitted(struct req *r)
 	if ((status = load(r, &a, &x, &rd)) != 0)
 		return status;
 	if (is_draft(&a))
-		return redirect(r, app_href(r, a.id, "/tasks"));
+		return redirect(r, page_app_path(r, a.id, "/tasks"));
 	vobj_str(v, "title", tr(r, N_("Application submitted")));
 	vobj_str(v, "reference", reference(r, a.id));
-	vobj_str(v, "app_title", app_title(r, &a));
+	vobj_str(v, "app_title", page_app_title(r, a.title_sv, a.title_en, a.id));
 	vobj_str(v, "round", i18n_pick(r->lang, x.round_sv, x.round_en));
 	vobj_str(v, "submitted", x.submitted);
-	vobj_str(v, "view_href", app_href(r, a.id, ""));
+	vobj_str(v, "view_href", page_app_path(r, a.id, ""));
 	crumbs_app(r, &a);
 	return render(r, TPL_APP_SUBMITTED);
 }

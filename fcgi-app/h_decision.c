@@ -76,21 +76,6 @@ decidable(const char *status)
 	    strcmp(status, "under_review") == 0);
 }
 
-static const char *
-app_path(struct req *r, long long id, const char *rest)
-{
-	return arena_printf(r->a, "/applications/%lld%s", id, rest);
-}
-
-static const char *
-app_title(struct req *r, const struct application *a)
-{
-	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
-
-	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
-	    tr(r, N_("Untitled application")), a->id);
-}
-
 /* The partners' names, joined. */
 static const char *
 partners_text(struct req *r, const struct application_extra *x)
@@ -475,7 +460,7 @@ view_form(struct dpage *p)
 	int reject = p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT;
 
 	vobj_bool(v, "form", 1);
-	vobj_str(v, "action", app_path(r, p->a.id, "/decision"));
+	vobj_str(v, "action", page_app_path(r, p->a.id, "/decision"));
 	if (p->mode == MODE_NEW) {
 		vobj_int(v, "version", p->version);
 		vobj_str(v, "heading", tr(r, N_("Your decision")));
@@ -495,7 +480,7 @@ view_form(struct dpage *p)
 		vobj_str(v, "reject_heading", tr(r, N_("The rejection")));
 		vobj_str(v, "button", tr(r, N_("Save the changes to the decision")));
 	}
-	vobj_str(v, "decision_href", app_path(r, p->a.id, "/decision"));
+	vobj_str(v, "decision_href", page_app_path(r, p->a.id, "/decision"));
 	vobj_bool(v, "can_submit", p->can_submit);
 	vobj_bool(v, "approve_part", approve);
 	vobj_bool(v, "reject_part", reject);
@@ -533,7 +518,7 @@ view_about(struct dpage *p)
 	long long applied = 0;
 	int y;
 
-	row(r, o, N_("Project title"), app_title(r, &p->a));
+	row(r, o, N_("Project title"), page_app_title(r, p->a.title_sv, p->a.title_en, p->a.id));
 	row(r, o, N_("Applicant"), p->x.org_name);
 	row(r, o, p->x.npartners > 1 ? N_("Partner organisations") :
 	    N_("Partner organisation"), partners_text(r, &p->x));
@@ -645,8 +630,8 @@ view_decided(struct dpage *p)
 	} else
 		row_texts(r, o, (const char *const []){ N_("Reason in Swedish"),
 		    N_("Reason in English") }, dv->reason);
-	vobj_str(o, "letter_sv", app_path(r, p->a.id, "/letter?lang=sv"));
-	vobj_str(o, "letter_en", app_path(r, p->a.id, "/letter?lang=en"));
+	vobj_str(o, "letter_sv", page_app_path(r, p->a.id, "/letter?lang=sv"));
+	vobj_str(o, "letter_en", page_app_path(r, p->a.id, "/letter?lang=en"));
 }
 
 /* The decision page in p's mode, with the problems in p->f.err and any message given; status 200 unless r->status. */
@@ -663,9 +648,9 @@ show(struct dpage *p, const char *field, const char *message)
 	vobj_int(r->view, "id", p->a.id);
 	vobj_str(r->view, "title", tr(r, p->mode == MODE_NEW ?
 	    N_("Decide on the application") : N_("The decision on the application")));
-	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, page_app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
-	view_crumb(r, app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
+	view_crumb(r, page_app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
 	view_about(p);
 	if (p->dv.id != 0)
 		view_decided(p);
@@ -721,7 +706,7 @@ save_change(struct dpage *p, unsigned version)
 	to_record(p, &d);
 	e = db_decision_update(r, p->a.id, version, &d, p->budget, &current);
 	if (e == KERR_OK)
-		return redirect(r, app_path(r, p->a.id, "/decision"));
+		return redirect(r, page_app_path(r, p->a.id, "/decision"));
 	if (e == KERR_CONFLICT) {
 		/* The input stays; with the version now stored, saving again is a choice made knowingly. */
 		p->version = current;
@@ -747,7 +732,7 @@ refused(struct dpage *p, unsigned version, const struct decision_clash *c)
 	if (c->decided_by == r->sess->user.id && c->version == version + 1 &&
 	    c->outcome != NULL && strcmp(c->outcome, p->in.outcome ==
 	    OUTCOME_APPROVE ? "approve" : "reject") == 0)
-		return redirect(r, app_path(r, p->a.id, "/decision"));
+		return redirect(r, page_app_path(r, p->a.id, "/decision"));
 	r->status = 409;
 	if (c->decided_by != 0) {
 		p->can_submit = 0;
@@ -811,7 +796,7 @@ h_decision_save(struct req *r)
 	to_record(p, &d);
 	e = db_decision_create(r, p->a.id, version, &d, &clash, &code);
 	if (e == KERR_OK)
-		return redirect(r, app_path(r, p->a.id, "/decision"));
+		return redirect(r, page_app_path(r, p->a.id, "/decision"));
 	if (e == KERR_CONFLICT)
 		return refused(p, version, &clash);
 	if (e == KERR_INVALID) {
@@ -865,14 +850,14 @@ h_decision_letter(struct req *r)
 		return 404;
 	view_lang(r, (enum lang)l);
 	approved = strcmp(dv->outcome, "approve") == 0;
-	title = app_title(r, &p->a);
+	title = page_app_title(r, p->a.title_sv, p->a.title_en, p->a.id);
 	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",
 	    tr(r, N_("Decision letter")), tr(r, N_("application")), p->a.id));
 	vobj_str(v, "heading", tr(r, approved ?
 	    N_("Decision: the application is approved") :
 	    N_("Decision: the application is rejected")));
 	vobj_str(v, "other_lang", l == LANG_SV ? "en" : "sv");
-	vobj_str(v, "other_href", app_path(r, p->a.id, l == LANG_SV ?
+	vobj_str(v, "other_href", page_app_path(r, p->a.id, l == LANG_SV ?
 	    "/letter?lang=en" : "/letter?lang=sv"));
 	vobj_str(v, "other_text", tr(r, l == LANG_SV ?
 	    N_("The letter in English") : N_("The letter in Swedish")));
@@ -913,9 +898,9 @@ h_decision_letter(struct req *r)
 		    N_("The reason for this decision was written in Swedish only: the decision letter in Swedish gives it."),
 		    N_("The reason for this decision was written in English only: the decision letter in English gives it.") });
 	}
-	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, page_app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
-	view_crumb(r, app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
+	view_crumb(r, page_app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
 	    i18n_code((enum lang)l))), tr(r, N_("Decision letter")));
 	return render(r, TPL_DECISION_LETTER);
 }
@@ -934,7 +919,7 @@ view_decision_box(struct req *r, const struct application *a,
 	o = vobj_obj(r->view, "decision_box");
 	if (x->decision == NULL) {
 		vobj_bool(o, "undecided", 1);
-		vobj_str(o, "decide_href", app_path(r, a->id, "/decision"));
+		vobj_str(o, "decide_href", page_app_path(r, a->id, "/decision"));
 		return;
 	}
 	vobj_str(o, "outcome", strcmp(x->decision, "approve") == 0 ?
@@ -942,6 +927,6 @@ view_decision_box(struct req *r, const struct application *a,
 	vobj_str(o, "outcome_label", label(r->lang, strcmp(x->decision,
 	    "approve") == 0 ? "approved" : "rejected"));
 	vobj_str(o, "decided", x->decided);
-	vobj_str(o, "decision_href", admin ? app_path(r, a->id, "/decision") : NULL);
-	vobj_str(o, "letter_href", app_path(r, a->id, "/letter"));
+	vobj_str(o, "decision_href", admin ? page_app_path(r, a->id, "/decision") : NULL);
+	vobj_str(o, "letter_href", page_app_path(r, a->id, "/letter"));
 }

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "list.h"
+#include "page.h"
 #include "project_status.h"
 #include "req.h"
 #include "view.h"
@@ -87,16 +88,6 @@ inbox_filter(const struct list_query *q, struct app_filter *f)
 {
 	*f = (struct app_filter){ q->val[IF_ROUND], q->val[IF_STATUS], q->val[IF_TYPE],
 	    q->val[IF_COUNTRY], q->val[IF_THEME], q->val[IF_ORG] };
-}
-
-/* An application's title in the reader's language, else the other one, else words saying it has none. */
-static const char *
-app_title(struct req *r, const struct inbox_row *a)
-{
-	const char *t = i18n_pick(r->lang, a->app.title_sv, a->app.title_en);
-
-	return t != NULL && *t != '\0' ? t : arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Untitled application")), a->id);
 }
 
 /* The keys of a row that both lists have: its application's (title given), and its status as a tag. */
@@ -189,7 +180,7 @@ h_inbox(struct req *r)
 
 		o = vobj_push(r->view, "rows");
 		vobj_int(o, "id", a->id);
-		view_app(r, o, &a->app, app_title(r, a));
+		view_app(r, o, &a->app, page_app_title(r, a->app.title_sv, a->app.title_en, a->id));
 		vobj_str(o, "theme", i18n_pick(r->lang, a->theme_sv, a->theme_en));
 		vobj_str(o, "amount", a->amount != NULL ?
 		    fmt_amount(r->a, atoll(a->amount), r->lang) : NULL);
@@ -225,7 +216,7 @@ inbox_download(struct req *r, int xlsx)
 		const char **c = t.cells + i * IC__MAX;
 
 		c[IC_REF] = arena_printf(r->a, "%lld", a->id);
-		c[IC_TITLE] = app_title(r, a);
+		c[IC_TITLE] = page_app_title(r, a->app.title_sv, a->app.title_en, a->id);
 		c[IC_ORG] = a->app.org;
 		c[IC_COUNTRY] = i18n_pick(r->lang, a->app.country_sv, a->app.country_en);
 		c[IC_TYPE] = a->app.type != NULL ? label(r->lang, a->app.type) : NULL;

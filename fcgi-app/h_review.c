@@ -92,12 +92,6 @@ struct review_form {
 };
 
 static const char *
-app_href(struct req *r, long long id, const char *rest)
-{
-	return arena_printf(r->a, "/applications/%lld%s", id, rest);
-}
-
-static const char *
 rec_label(struct req *r, const char *code)
 {
 	size_t i;
@@ -218,9 +212,9 @@ view_review(struct req *r, struct vobj *o, const struct application *a,
 	vobj_str(w, "recommendation", rec_label(r, rv->recommendation));
 	vobj_str(w, "summary", rv->summary);
 	vobj_bool(w, "can_score", open && mine && !rv->who.conflict);
-	vobj_str(w, "score_href", app_href(r, a->id, "/review"));
+	vobj_str(w, "score_href", page_app_path(r, a->id, "/review"));
 	vobj_bool(w, "can_remove", open && !review_begun(rv));
-	vobj_str(w, "remove_action", app_href(r, a->id, arena_printf(r->a,
+	vobj_str(w, "remove_action", page_app_path(r, a->id, arena_printf(r->a,
 	    "/reviewers/%lld/remove", rv->who.id)));
 	vobj_str(w, "remove_label", rules_fill(r->a, tr(r,
 	    N_("Remove {name} as reviewer")), (const char *const []){ "name",
@@ -249,7 +243,7 @@ review_view(struct req *r, const struct application *a)
 	view_stats(r, o, rv, nrv);
 	for (i = 0; i < nrv; i++)
 		view_review(r, o, a, &rv[i], open);
-	vobj_str(o, "assign_action", app_href(r, a->id, "/reviewers"));
+	vobj_str(o, "assign_action", page_app_path(r, a->id, "/reviewers"));
 	vobj_bool(o, "has_others", nothers > 0);
 	for (i = 0; i < nothers; i++) {
 		const char *value = arena_printf(r->a, "%lld", others[i].id);
@@ -321,7 +315,7 @@ h_review_assign(struct req *r)
 		who = 0;
 	e = db_review_assign(r, id, who, &f);
 	if (e == KERR_OK || e == KERR_CONFLICT)
-		return redirect(r, app_href(r, id, "#reviews"));
+		return redirect(r, page_app_path(r, id, "#reviews"));
 	if (e == KERR_INVALID)
 		return reviewer_error(r, f.conflict ? conflict_text(r, &f.who) :
 		    tr(r, rules_blank(s) ? N_("Choose a reviewer") :
@@ -347,7 +341,7 @@ h_review_unassign(struct req *r)
 		return 404;
 	e = db_review_unassign(r, id, who, &f);
 	if (e == KERR_OK)
-		return redirect(r, app_href(r, id, "#reviews"));
+		return redirect(r, page_app_path(r, id, "#reviews"));
 	if (e != KERR_FORBIDDEN)
 		return http_status(e);
 	if (!f.started)
@@ -403,19 +397,17 @@ show_form(struct req *r, const struct application *a, const struct review *store
     const struct review_form *f, const char *closed)
 {
 	struct vobj *v = r->view, *w, *ch;
-	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
 	int k, s;
 
 	vobj_str(v, "title", tr(r, N_("Your review")));
 	vobj_str(v, "reference", arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), a->id));
-	vobj_str(v, "app_title", !rules_blank(title) ? title : arena_printf(r->a,
-	    "%s %lld", tr(r, N_("Untitled application")), a->id));
-	vobj_str(v, "app_href", app_href(r, a->id, ""));
+	vobj_str(v, "app_title", page_app_title(r, a->title_sv, a->title_en, a->id));
+	vobj_str(v, "app_href", page_app_path(r, a->id, ""));
 	review_state(r, v, stored);
-	view_crumb(r, app_href(r, a->id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, page_app_path(r, a->id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), a->id));
-	view_crumb(r, app_href(r, a->id, "/review"), tr(r, N_("Your review")));
+	view_crumb(r, page_app_path(r, a->id, "/review"), tr(r, N_("Your review")));
 	if (closed != NULL) {
 		view_error(r, "review-closed", closed);
 		vobj_str(v, "closed", closed);
@@ -423,7 +415,7 @@ show_form(struct req *r, const struct application *a, const struct review *store
 	}
 	summary_errors(r, f);
 	vobj_bool(v, "form", 1);
-	vobj_str(v, "action", app_href(r, a->id, "/review"));
+	vobj_str(v, "action", page_app_path(r, a->id, "/review"));
 	vobj_int(v, "version", f->version);
 	for (k = 0; k < CRIT__MAX; k++) {
 		w = vobj_push(v, "criteria");
@@ -541,7 +533,7 @@ h_review_form(struct req *r)
 	if ((status = load(r, path_id(r->args[0]), &a, &rv)) != 0)
 		return status;
 	if (!review_open(a.status))
-		return redirect(r, app_href(r, a.id, "#reviews"));
+		return redirect(r, page_app_path(r, a.id, "#reviews"));
 	memset(&f, 0, sizeof(f));
 	f.rv = rv;
 	f.version = rv.version;
@@ -594,7 +586,7 @@ h_review_save(struct req *r)
 	e = db_review_save(r, a.id, r->sess->user.id, &f.rv, complete,
 	    f.version, &why);
 	if (e == KERR_OK)
-		return redirect(r, app_href(r, a.id, arena_printf(r->a,
+		return redirect(r, page_app_path(r, a.id, arena_printf(r->a,
 		    "#review-%lld", r->sess->user.id)));
 	if (e == KERR_CONFLICT) {
 		/* What they typed stays; the version is the one stored now, so saving again works. */

@@ -18,6 +18,23 @@ tr(const struct req *r, const char *msgid)
 	return i18n_tr(r->lang, msgid);
 }
 
+const char *
+page_app_path(struct req *r, long long id, const char *rest)
+{
+	return arena_printf(r->a, "/applications/%lld%s", id, rest);
+}
+
+const char *
+page_app_title(struct req *r, const char *sv, const char *en, long long id)
+{
+	const char *t = i18n_pick(r->lang, sv, en);
+
+	if (rules_blank(t))
+		t = rules_blank(sv) ? en : sv;
+	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Untitled application")), id);
+}
+
 int
 page_host_ok(const char *h)
 {

@@ -13,6 +13,15 @@ struct vobj;
 /* msgid in the language of request r: i18n_tr(r->lang, msgid), written in every page. */
 const char	*tr(const struct req *r, const char *msgid);
 
+/* The path of application id's page, with rest after it ("" or "/review"), in r's arena. */
+const char	*page_app_path(struct req *r, long long id, const char *rest);
+
+/*
+ * An application's title (sv, en) in r's language, else the other one, else "Untitled
+ * application <id>": a blank title (rules_blank()) is none.
+ */
+const char	*page_app_title(struct req *r, const char *sv, const char *en, long long id);
+
 /*
  * Whether h can stand for a host in a URL: a name or IPv4 address (letters, digits, dots and
  * hyphens), or an IPv6 address in brackets, then optionally ':' and a port; at most 255 bytes.
