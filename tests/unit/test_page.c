@@ -133,6 +133,24 @@ test_page_read_text(void)
 }
 
 static void
+test_page_app_title_and_path(void)
+{
+	struct req r;
+
+	req_with(&r, "");
+	CU_ASSERT_STRING_EQUAL(page_app_path(&r, 142, "/review"), "/applications/142/review");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", "Water", 7), "Water");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", NULL, 7), "Vatten");
+	/* A blank title in the reader's language, no-break spaces too, gives way to the other. */
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", "\xc2\xa0 ", 7), "Vatten");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, " ", NULL, 7), "Untitled application 7");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, NULL, NULL, 8), "Untitled application 8");
+	r.lang = LANG_SV;
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", "Water", 7), "Vatten");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "\t", "Water", 7), "Water");
+}
+
+static void
 test_page_read_amount(void)
 {
 	static struct page_form f;
@@ -278,6 +296,7 @@ main(void)
 		{ "test_page_kept_first_for_field", test_page_kept_first_for_field },
 		{ "test_page_too_long_counts_characters", test_page_too_long_counts_characters },
 		{ "test_page_read_text", test_page_read_text },
+		{ "test_page_app_title_and_path", test_page_app_title_and_path },
 		{ "test_page_read_amount", test_page_read_amount },
 		{ "test_page_rule_words", test_page_rule_words },
 		{ "test_page_budget_rule", test_page_budget_rule },
