@@ -93,18 +93,6 @@ add(struct run *r, const char *rule, enum iati_severity sev, const char *message
 		o->errors++;
 }
 
-/* The text has narrative content: at least one narrative with text (rules 4.3.1, 4.4.1). */
-static int
-has_narrative(const struct iati_text *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->count; i++)
-		if (t->n[i].text != NULL && t->n[i].text[0] != '\0')
-			return 1;
-	return 0;
-}
-
 /* no_spaces: the value does not start or end with white space. */
 static int
 spaced(const char *s)
@@ -182,7 +170,7 @@ check_identifiers(struct run *r)
 	for (i = 0; i < a->norgs; i++) {
 		const struct iati_porg *o = &a->orgs[i];
 
-		if (o->ref == NULL && !has_narrative(&o->name))
+		if (o->ref == NULL && !iati_has_narrative(&o->name))
 			add(r, "6.10.1", IATI_ERROR, N_("The participating organisation must have an "
 			    "identifier or a narrative."), NULL, o->org_id > 0 ? IF_ORG : IF_NONE, o->org_id);
 		if (spaced(o->ref))
@@ -220,10 +208,10 @@ check_texts(struct run *r)
 	if (a->lang == NULL || *a->lang == '\0')
 		add(r, "4.1.1", IATI_ERROR, N_("The activity should specify a default language OR the "
 		    "language must be specified for each narrative element."), NULL, IF_NONE, 0);
-	if (!has_narrative(&a->title))
+	if (!iati_has_narrative(&a->title))
 		add(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative content."), "title",
 		    IF_APP_PROJECT, 0);
-	if (!has_narrative(&a->description))
+	if (!iati_has_narrative(&a->description))
 		add(r, "4.4.1", IATI_ERROR, N_("The description must contain narrative content."),
 		    "description", IF_APP_PROJECT, 0);
 	check_lang(r, &a->title, IF_APP_PROJECT, 0);
@@ -235,11 +223,11 @@ check_texts(struct run *r)
 	for (i = 0; i < a->nresults; i++) {
 		const struct iati_result *res = &a->results[i];
 
-		if (!has_narrative(&res->title))
+		if (!iati_has_narrative(&res->title))
 			add(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative content."),
 			    "result/title", IF_APP_RESULTS, 0);
 		for (k = 0; k < res->nindicators; k++)
-			if (!has_narrative(&res->indicators[k].title))
+			if (!iati_has_narrative(&res->indicators[k].title))
 				add(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative "
 				    "content."), "result/indicator/title", IF_APP_RESULTS, 0);
 	}

@@ -21,6 +21,12 @@ str_eq_lower(const char *s, size_t n, const char *t)
 }
 
 int
+str_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int
 str_same(const char *a, const char *b)
 {
 	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;

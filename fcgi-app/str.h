@@ -1,4 +1,4 @@
-/* str.h - small string tests every layer shares: ASCII case, and two texts being the same. */
+/* str.h - small string tests every layer shares: ASCII case and digits, and two texts being the same. */
 #ifndef KPP_STR_H
 #define KPP_STR_H
 
@@ -16,6 +16,9 @@ int	str_lower(int c);
  * must be written in lower case). s need not be NUL-terminated; a NUL within s[0..n) differs.
  */
 int	str_eq_lower(const char *s, size_t n, const char *t);
+
+/* Whether c is an ASCII digit: isdigit() depends on the locale gettext sets. */
+int	str_digit(int c);
 
 /* Whether a and b are the same text; NULL (none) is the same as NULL only. */
 int	str_same(const char *a, const char *b);

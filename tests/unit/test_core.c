@@ -358,6 +358,16 @@ test_str_eq_lower(void)
 }
 
 static void
+test_str_digit(void)
+{
+	CU_ASSERT_TRUE(str_digit('0'));
+	CU_ASSERT_TRUE(str_digit('9'));
+	CU_ASSERT_FALSE(str_digit('/'));
+	CU_ASSERT_FALSE(str_digit(':'));
+	CU_ASSERT_FALSE(str_digit((char)0xd9));	/* a byte of "٩" (U+0669), whatever the locale says */
+}
+
+static void
 test_str_same_null_is_only_null(void)
 {
 	CU_ASSERT_TRUE(str_same(NULL, NULL));
@@ -1200,6 +1210,7 @@ main(void)
 		{ "test_buf_html_escapes", test_buf_html_escapes },
 		{ "test_str_lower_ascii_only", test_str_lower_ascii_only },
 		{ "test_str_eq_lower", test_str_eq_lower },
+		{ "test_str_digit", test_str_digit },
 		{ "test_str_same_null_is_only_null", test_str_same_null_is_only_null },
 		{ "test_buf_html_passes_utf8", test_buf_html_passes_utf8 },
 		{ "test_conf_defaults_when_absent", test_conf_defaults_when_absent },
