@@ -54,7 +54,7 @@ one_of(const char *s, const char *const *list)
 }
 
 static int
-valid_date(const char *s)
+date_sound(const char *s)
 {
 	struct ymd d;
 
@@ -204,7 +204,7 @@ transactions_of(const struct iati_activity *act, int type, int other)
 
 		if (t->type != type && t->type != other)
 			continue;
-		if (!valid_date(t->date))
+		if (!date_sound(t->date))
 			return 0;
 		n++;
 	}
@@ -243,7 +243,7 @@ score_core(const struct iati_activity *act, struct comp_score *o)
 	o->passes[CT_STATUS] = act->status >= 1 && act->status <= 6;
 	for (i = 0; i < act->ndates; i++) {
 		start |= act->dates[i].type == 1 || act->dates[i].type == 2;
-		dates_ok &= valid_date(act->dates[i].date);
+		dates_ok &= date_sound(act->dates[i].date);
 	}
 	o->passes[CT_DATE] = start && dates_ok;
 	for (i = 0; i < act->nsectors; i++)
@@ -287,8 +287,8 @@ score_financials(const struct iati_activity *act, const char *today, struct comp
 	o->applies[CT_TRACEABILITY] = incoming > 0 || donor_publisher(act);
 	o->passes[CT_TRACEABILITY] = (incoming > 0 && traced) || donor_publisher(act);
 	for (i = 0; i < act->nbudgets; i++)
-		budgets_ok &= valid_date(act->budgets[i].start) && valid_date(act->budgets[i].end) &&
-		    valid_date(act->budgets[i].value_date);
+		budgets_ok &= date_sound(act->budgets[i].start) && date_sound(act->budgets[i].end) &&
+		    date_sound(act->budgets[i].value_date);
 	o->passes[CT_BUDGET] = act->nbudgets > 0 && budgets_ok;
 
 	o->fix[CT_COMMITMENT] = IF_DECISION;

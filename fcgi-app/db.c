@@ -71,7 +71,7 @@ is_conn_error(unsigned e)
 }
 
 static enum kerr
-fail(const char *reqid, const char *call, unsigned e, const char *msg)
+fail_call(const char *reqid, const char *call, unsigned e, const char *msg)
 {
 	if (e == ER_DUP_ENTRY)
 		return KERR_CONFLICT;
@@ -131,7 +131,7 @@ prepare(const char *reqid, struct dbstmt *s)
 	if ((s->st = mysql_stmt_init(conn)) == NULL)
 		return KERR_NOMEM;
 	if (mysql_stmt_prepare(s->st, s->sql, strlen(s->sql)) != 0) {
-		e = fail(reqid, "mysql_stmt_prepare()", mysql_stmt_errno(s->st),
+		e = fail_call(reqid, "mysql_stmt_prepare()", mysql_stmt_errno(s->st),
 		    mysql_stmt_error(s->st));
 		if (s->st != NULL) {
 			mysql_stmt_close(s->st);
@@ -216,10 +216,10 @@ run(const char *reqid, struct dbstmt *s, const char *fmt, va_list ap)
 		return KERR_SYSTEM;
 	}
 	if (n > 0 && mysql_stmt_bind_param(s->st, p.b) != 0)
-		return fail(reqid, "mysql_stmt_bind_param()",
+		return fail_call(reqid, "mysql_stmt_bind_param()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 	if (mysql_stmt_execute(s->st) != 0)
-		return fail(reqid, "mysql_stmt_execute()",
+		return fail_call(reqid, "mysql_stmt_execute()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 	return KERR_OK;
 }
@@ -266,10 +266,10 @@ vquery(struct arena *a, const char *reqid, struct dbstmt *s,
 		return e;
 	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
 	if (mysql_stmt_store_result(s->st) != 0)
-		return fail(reqid, "mysql_stmt_store_result()",
+		return fail_call(reqid, "mysql_stmt_store_result()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL) {
-		e = fail(reqid, "mysql_stmt_result_metadata()",
+		e = fail_call(reqid, "mysql_stmt_result_metadata()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 		goto out;
 	}
@@ -287,7 +287,7 @@ vquery(struct arena *a, const char *reqid, struct dbstmt *s,
 		out[j].is_null = &nulls[j];
 	}
 	if (ncols > 0 && mysql_stmt_bind_result(s->st, out) != 0) {
-		e = fail(reqid, "mysql_stmt_bind_result()",
+		e = fail_call(reqid, "mysql_stmt_bind_result()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 		goto out;
 	}
@@ -298,7 +298,7 @@ vquery(struct arena *a, const char *reqid, struct dbstmt *s,
 		if (rc == MYSQL_NO_DATA)
 			break;
 		if (rc == 1) {
-			e = fail(reqid, "mysql_stmt_fetch()",
+			e = fail_call(reqid, "mysql_stmt_fetch()",
 			    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 			goto out;
 		}
@@ -521,7 +521,7 @@ simple(const char *reqid, const char *sql)
 	if ((e = db_connect(reqid)) != KERR_OK)
 		return e;
 	if (mysql_real_query(conn, sql, strlen(sql)) != 0)
-		return fail(reqid, sql, mysql_errno(conn), mysql_error(conn));
+		return fail_call(reqid, sql, mysql_errno(conn), mysql_error(conn));
 	return KERR_OK;
 }
 
@@ -549,7 +549,7 @@ db_rollback(const char *reqid)
 {
 	if (in_transaction && conn != NULL &&
 	    mysql_real_query(conn, "ROLLBACK", 8) != 0)
-		fail(reqid, "ROLLBACK", mysql_errno(conn), mysql_error(conn));
+		fail_call(reqid, "ROLLBACK", mysql_errno(conn), mysql_error(conn));
 	in_transaction = 0;
 }
 
@@ -571,6 +571,12 @@ const char *
 db_str(const struct dbres *r, size_t row, size_t col)
 {
 	return r->rows[row][col];
+}
+
+const char *
+db_id_text(struct arena *a, long long n)
+{
+	return n > 0 ? arena_printf(a, "%lld", n) : NULL;
 }
 
 void

@@ -141,6 +141,9 @@ void		 db_close(void);
 long long	 db_ll(const struct dbres *r, size_t row, size_t col);
 const char	*db_str(const struct dbres *r, size_t row, size_t col);
 
+/* n as a statement's text parameter ("%lld"), or NULL, SQL's NULL, when it is none (0 or less): an id, a year, an answer. */
+const char	*db_id_text(struct arena *a, long long n);
+
 /* A choice of a list's filter (a select box): the value it sends, its label in the reader's language. */
 struct db_option {
 	const char	*value, *label;

@@ -136,13 +136,6 @@ text(const char *s)
 	return rules_blank(s) ? NULL : s;
 }
 
-/* A number or NULL: an id, a year, an answer; 0 or less is none. */
-static const char *
-id_or_null(struct req *r, long long v)
-{
-	return v > 0 ? arena_printf(r->a, "%lld", v) : NULL;
-}
-
 enum kerr
 db_appform_themes(struct req *r, struct theme_row **out, size_t *n)
 {
@@ -409,7 +402,7 @@ save_team(struct req *r, const struct application *a)
 
 		if ((e = db_exec(r->id, &q[Q_INS_MEMBER], NULL, NULL, "isssss",
 		    a->id, m->partner_side ? "partner" : "swedish",
-		    m->partner_side ? id_or_null(r, m->org_id) : NULL,
+		    m->partner_side ? db_id_text(r->a, m->org_id) : NULL,
 		    m->name != NULL ? m->name : "", team_role_code[m->role],
 		    text(m->position))) != KERR_OK)
 			return e;
@@ -465,7 +458,7 @@ update_section(struct req *r, enum section s, const struct application *a,
 		    "sssssssssiiiisssssiisiii", text(a->title_sv), text(a->title_en),
 		    text(a->title_local), text(a->title_local_lang), text(a->summary_sv),
 		    text(a->summary_en), text(a->summary_local), text(a->background),
-		    id_or_null(r, a->theme_id),
+		    db_id_text(r->a, a->theme_id),
 		    (long long)(a->principle[0] != 0), (long long)(a->principle[1] != 0),
 		    (long long)(a->principle[2] != 0), (long long)(a->principle[3] != 0),
 		    text(a->target_groups), a->citizen_dialogue < 0 ? NULL :
@@ -480,7 +473,7 @@ update_section(struct req *r, enum section s, const struct application *a,
 		    at, id, org, v);
 	case SEC_BUDGET:
 		return db_exec(r->id, &q[Q_UPD_BUDGET], changed, NULL, "sssisiii",
-		    id_or_null(r, a->years), text(a->planned_start),
+		    db_id_text(r->a, a->years), text(a->planned_start),
 		    text(a->other_costs), done, at, id, org, v);
 	case SEC_CONTACT:
 		return db_exec(r->id, &q[Q_UPD_CONTACT], changed, NULL, "sssisiii",

@@ -70,17 +70,11 @@ db_auditlog_entry(const struct dbres *res, size_t i, size_t c,
 	e->application_id = db_ll(res, i, c + 11);
 }
 
-static const char *
-id_or_null(struct req *r, long long id)
-{
-	return id > 0 ? arena_printf(r->a, "%lld", id) : NULL;
-}
-
 enum kerr
 db_auditlog_page(struct req *r, const struct audit_filter *f,
     long long offset, long long limit, struct audit_page *out)
 {
-	const char *uid = id_or_null(r, f->user_id), *eid = id_or_null(r, f->entity_id);
+	const char *uid = db_id_text(r->a, f->user_id), *eid = db_id_text(r->a, f->entity_id);
 	long long sys = f->system != 0;
 	struct dbres res;
 	enum kerr e;

@@ -199,7 +199,7 @@ category_of(const char *s)
 }
 
 static struct report_year *
-year_of(struct report_view *v, long long year)
+year_entry(struct report_view *v, long long year)
 {
 	size_t i;
 
@@ -239,7 +239,7 @@ money_of(struct req *r, const struct dbres *res, struct report_view *v)
 		char **c = res->rows[i];
 
 		k = category_of(c[2]);
-		y = c[1] != NULL ? year_of(v, db_ll(res, i, 1)) : NULL;
+		y = c[1] != NULL ? year_entry(v, db_ll(res, i, 1)) : NULL;
 		switch (c[0][0]) {
 		case 'b':
 			if (y != NULL && k >= 0) {

@@ -921,7 +921,7 @@ month_end_after(long day, int months)
 }
 
 static char *
-fmt_date(char buf[16], long day)
+day_iso(char buf[16], long day)
 {
 	struct ymd t = calendar_date(day);
 
@@ -930,7 +930,7 @@ fmt_date(char buf[16], long day)
 }
 
 static char *
-fmt_time(char buf[32], long day, int minutes)
+day_stamp(char buf[32], long day, int minutes)
 {
 	struct ymd t = calendar_date(day);
 
@@ -945,11 +945,11 @@ office_minutes(struct demo *d)
 	return (int)rnd(d, 7 * 60, 15 * 60);
 }
 
-static void	fail(struct demo *d, enum kerr e, const char *fmt, ...)
+static void	demo_fail(struct demo *d, enum kerr e, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 
 static void
-fail(struct demo *d, enum kerr e, const char *fmt, ...)
+demo_fail(struct demo *d, enum kerr e, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -964,9 +964,9 @@ fail(struct demo *d, enum kerr e, const char *fmt, ...)
 }
 
 static void
-db_fail(struct demo *d, unsigned no, const char *what, const char *msg)
+fail_query(struct demo *d, unsigned no, const char *what, const char *msg)
 {
-	fail(d, no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_SYSTEM, "%s: %s", what, msg);
+	demo_fail(d, no >= CR_MIN_ERROR && no <= CR_MAX_ERROR ? KERR_DB : KERR_SYSTEM, "%s: %s", what, msg);
 }
 
 static MYSQL_BIND *
@@ -975,7 +975,7 @@ next_bind(struct demo *d)
 	MYSQL_BIND *b;
 
 	if (d->np == MAXPARAMS) {
-		fail(d, KERR_SYSTEM, "demo: more than %d values for one statement", MAXPARAMS);
+		demo_fail(d, KERR_SYSTEM, "demo: more than %d values for one statement", MAXPARAMS);
 		return NULL;
 	}
 	b = &d->b[d->np++];
@@ -1041,22 +1041,22 @@ execute(struct demo *d, enum st s)
 		return;
 	if ((st = d->st[s]) == NULL) {
 		if ((st = mysql_stmt_init(d->m)) == NULL) {
-			db_fail(d, mysql_errno(d->m), "mysql_stmt_init()", mysql_error(d->m));
+			fail_query(d, mysql_errno(d->m), "mysql_stmt_init()", mysql_error(d->m));
 			return;
 		}
 		d->st[s] = st;
 		if (mysql_stmt_prepare(st, sqls[s], strlen(sqls[s])) != 0) {
-			db_fail(d, mysql_stmt_errno(st), sqls[s], mysql_stmt_error(st));
+			fail_query(d, mysql_stmt_errno(st), sqls[s], mysql_stmt_error(st));
 			return;
 		}
 	}
 	if (mysql_stmt_param_count(st) != np) {
-		fail(d, KERR_SYSTEM, "demo: %zu values for %lu parameters: %s", np,
+		demo_fail(d, KERR_SYSTEM, "demo: %zu values for %lu parameters: %s", np,
 		    mysql_stmt_param_count(st), sqls[s]);
 		return;
 	}
 	if (mysql_stmt_bind_param(st, d->b) != 0 || mysql_stmt_execute(st) != 0) {
-		db_fail(d, mysql_stmt_errno(st), sqls[s], mysql_stmt_error(st));
+		fail_query(d, mysql_stmt_errno(st), sqls[s], mysql_stmt_error(st));
 		return;
 	}
 	d->id = mysql_stmt_insert_id(st);
@@ -1072,7 +1072,7 @@ audit(struct demo *d, const char *at, unsigned user, int admin, const char *acti
 		size_t cap = d->capaudit ? d->capaudit * 2 : 1024;
 
 		if ((a = realloc(d->audit, cap * sizeof(*a))) == NULL) {
-			fail(d, KERR_NOMEM, "demo: out of memory");
+			demo_fail(d, KERR_NOMEM, "demo: out of memory");
 			return;
 		}
 		d->audit = a;
@@ -1315,12 +1315,12 @@ load_rounds(struct demo *d)
 		}
 		snprintf(sv, sizeof(sv), "Utlysning %d", y);
 		snprintf(en, sizeof(en), "Call for applications %d", y);
-		fmt_time(created, o - 30, 9 * 60);
+		day_stamp(created, o - 30, 9 * 60);
 		bind_int(d, y);
 		bind_str(d, sv);
 		bind_str(d, en);
-		bind_str(d, fmt_date(opens, o));
-		bind_str(d, fmt_date(closes, c));
+		bind_str(d, day_iso(opens, o));
+		bind_str(d, day_iso(closes, c));
 		bind_int(d, 1);
 		bind_str(d, created);
 		bind_str(d, created);
@@ -1353,7 +1353,7 @@ plan_add(struct demo *d, int year, int member, int p1, int p2, int variant, enum
 	struct plan *p;
 
 	if (d->nplans == MAXPLANS) {
-		fail(d, KERR_SYSTEM, "demo: more than %d applications", MAXPLANS);
+		demo_fail(d, KERR_SYSTEM, "demo: more than %d applications", MAXPLANS);
 		return 0;
 	}
 	p = &d->plans[d->nplans];
@@ -1700,13 +1700,13 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	member_email(email, sizeof(email), (size_t)p->member);
 	snprintf(phone, sizeof(phone), "+46 70-%03u %02u %02u", 100 + (unsigned)p->member * 7 % 900,
 	    (unsigned)p->member * 13 % 100, (unsigned)p->member * 29 % 100);
-	fmt_time(created, created_day, office_minutes(d));
-	fmt_time(subm, sub_day, office_minutes(d));
-	fmt_time(withdrawn, sub_day + rnd(d, 5, 20), office_minutes(d));
+	day_stamp(created, created_day, office_minutes(d));
+	day_stamp(subm, sub_day, office_minutes(d));
+	day_stamp(withdrawn, sub_day + rnd(d, 5, 20), office_minutes(d));
 	if (p->status == AS_APPROVED || p->status == AS_REJECTED)
-		fmt_time(updated, calendar_day(p->year, 5, 24), 14 * 60);
+		day_stamp(updated, calendar_day(p->year, 5, 24), 14 * 60);
 	else if (p->status == AS_REVIEW)
-		fmt_time(updated, *reviewed, 8 * 60 + 30);
+		day_stamp(updated, *reviewed, 8 * 60 + 30);
 	else
 		snprintf(updated, sizeof(updated), "%s", p->status == AS_WITHDRAWN ? withdrawn :
 		    draft ? created : subm);
@@ -1739,7 +1739,7 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	bind_str(d, draft ? NULL : vulnerable);
 	bind_str(d, draft ? NULL : gender);
 	bind_int(d, years);
-	bind_str(d, fmt_date(pstart, *start));
+	bind_str(d, day_iso(pstart, *start));
 	bind_str(d, draft ? NULL : contact);
 	bind_str(d, draft ? NULL : email);
 	bind_str(d, draft ? NULL : phone);
@@ -1838,7 +1838,7 @@ load_review(struct demo *d, unsigned app, unsigned reviewer, int good, int compl
 
 	for (k = 0; k < 5; k++)
 		score[k] = good ? (int)rnd(d, 3, 5) : (int)rnd(d, 1, 3);
-	fmt_time(at, day, office_minutes(d));
+	day_stamp(at, day, office_minutes(d));
 	bind_id(d, app);
 	bind_id(d, reviewer);
 	for (k = 0; k < 5; k++) {
@@ -1968,20 +1968,20 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	rev = f == F_DRAFT ? 0 : f == F_RETURNED_THEN_APPROVED ? 2 : 1;
 	if (f != F_DRAFT)
 		narrate(d, &n, p, year, final);
-	fmt_time(sub_s, sub_day, office_minutes(d));
-	fmt_time(dec_s, dec_day, office_minutes(d));
+	day_stamp(sub_s, sub_day, office_minutes(d));
+	day_stamp(dec_s, dec_day, office_minutes(d));
 	/* A returned-then-approved report came back within three weeks and was approved a week later. */
-	fmt_time(sub2_s, dec_day + 21, office_minutes(d));
+	day_stamp(sub2_s, dec_day + 21, office_minutes(d));
 	if (f == F_RETURNED_THEN_APPROVED)
-		fmt_time(dec_s, dec_day + 28, office_minutes(d));
-	fmt_time(created, calendar_day(p->year, 5, 24), 14 * 60 + 5);
+		day_stamp(dec_s, dec_day + 28, office_minutes(d));
+	day_stamp(created, calendar_day(p->year, 5, 24), 14 * 60 + 5);
 
 	bind_id(d, p->project_id);
 	bind_str(d, final ? "final" : "progress");
 	bind_int(d, year);
-	bind_str(d, fmt_date(due_s, due));
+	bind_str(d, day_iso(due_s, due));
 	/* A return gives the revision the 30 days an officer is offered (h_report.c). */
-	bind_str(d, f == F_RETURNED || f == F_RETURNED_THEN_APPROVED ? fmt_date(revise_s, dec_day + 30) : NULL);
+	bind_str(d, f == F_RETURNED || f == F_RETURNED_THEN_APPROVED ? day_iso(revise_s, dec_day + 30) : NULL);
 	bind_str(d, status);
 	bind_str(d, f == F_DRAFT ? NULL : n.activities);
 	bind_str(d, f == F_DRAFT ? NULL : n.results);
@@ -2035,7 +2035,7 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	snprintf(ind_json + len, sizeof(ind_json) - len, "]");
 
 	/* The first of two revisions was returned on the day of the first decision. */
-	fmt_time(first_dec, dec_day, 10 * 60);
+	day_stamp(first_dec, dec_day, 10 * 60);
 	for (k = 1; k <= rev; k++) {
 		int last = k == rev;
 		const char *outcome = f == F_SUBMITTED ? NULL : !last || f == F_RETURNED ? "returned" : "approved";
@@ -2092,11 +2092,11 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 		amount = (long)rb.due;
 
 		if (paid_day <= d->story && amount > 0) {
-			fmt_time(paid_at, paid_day, 11 * 60);
+			day_stamp(paid_at, paid_day, 11 * 60);
 			bind_id(d, p->project_id);
 			bind_id(d, report);
 			bind_int(d, amount);
-			bind_str(d, fmt_date(paid, paid_day));
+			bind_str(d, day_iso(paid, paid_day));
 			bind_str(d, NULL);
 			bind_id(d, d->admin);
 			bind_str(d, paid_at);
@@ -2128,9 +2128,9 @@ load_funds(struct demo *d, const struct plan *p, int y, long year_start, long de
 	if (day > d->story || (cancelled != 0 && day > cancelled))
 		return;
 	snprintf(note, sizeof(note), "Sida's payment for project year %d", y + 1);
-	fmt_time(at, day, 10 * 60 + 15);
+	day_stamp(at, day, 10 * 60 + 15);
 	bind_id(d, p->project_id);
-	bind_str(d, fmt_date(on, day));
+	bind_str(d, day_iso(on, day));
 	bind_int(d, amount);
 	bind_str(d, note);
 	bind_id(d, d->admin);
@@ -2157,16 +2157,16 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 
 	seq = ++d->seq[p->year - FIRST_YEAR];
 	snprintf(code, sizeof(code), "%04d-%04u", p->year, seq);
-	fmt_time(created, decided, 14 * 60 + 5);
+	day_stamp(created, decided, 14 * 60 + 5);
 	if (p->special == SP_CANCELLED)
 		cancelled = add_years(start, 1) + 120;
 	bind_str(d, code);
 	bind_id(d, p->app_id);
 	/* The status is updated below, once the reports are known. */
 	bind_str(d, "implementation");
-	bind_str(d, fmt_date(ps, start));
-	bind_str(d, fmt_date(pe, end));
-	bind_str(d, start <= d->story ? fmt_date(as, start) : NULL);
+	bind_str(d, day_iso(ps, start));
+	bind_str(d, day_iso(pe, end));
+	bind_str(d, start <= d->story ? day_iso(as, start) : NULL);
 	bind_str(d, NULL);
 	bind_id(d, p->follows >= 0 ? d->plans[p->follows].project_id : 0);
 	bind_int(d, p->variant == 8 ? 2 : 1);
@@ -2188,8 +2188,8 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 
 		bind_id(d, p->project_id);
 		bind_int(d, y + 1);
-		bind_str(d, fmt_date(s1, ys));
-		bind_str(d, fmt_date(e1, ye));
+		bind_str(d, day_iso(s1, ys));
+		bind_str(d, day_iso(e1, ye));
 		bind_int(d, amounts[y]);
 		bind_str(d, created);
 		bind_str(d, created);
@@ -2230,7 +2230,7 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 	if (strcmp(status, "implementation") != 0) {
 		char at[32], after[48];
 
-		fmt_time(at, cancelled != 0 ? cancelled : end + 1, 9 * 60);
+		day_stamp(at, cancelled != 0 ? cancelled : end + 1, 9 * 60);
 		snprintf(after, sizeof(after), "{\"status\":\"%s\"}", cancelled != 0 ? "cancelled" : "finalisation");
 		audit(d, at, d->admin, 1, cancelled != 0 ? "project.cancel" : "project.status", "project",
 		    p->project_id, "{\"status\":\"implementation\"}", after);
@@ -2241,7 +2241,7 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 		}
 		bind_str(d, status);
 		bind_str(d, strcmp(status, "finalisation") == 0 ? NULL :
-		    fmt_date(ae, cancelled != 0 ? cancelled : end));
+		    day_iso(ae, cancelled != 0 ? cancelled : end));
 		bind_str(d, at);
 		bind_id(d, p->project_id);
 		execute(d, S_PSTATUS);
@@ -2261,7 +2261,7 @@ load_plan(struct demo *d, struct plan *p)
 	load_application(d, p, &start, amounts, lines, ind, &reviewed);
 	if (p->status == AS_DRAFT || p->status == AS_SUBMITTED || p->status == AS_WITHDRAWN)
 		return;
-	fmt_time(at, reviewed, 8 * 60 + 30);
+	day_stamp(at, reviewed, 8 * 60 + 30);
 	audit(d, at, d->admin, 1, "application.review", "application", p->app_id, "{\"status\":\"submitted\"}",
 	    "{\"status\":\"under_review\"}");
 	if (p->status == AS_REVIEW) {
@@ -2273,7 +2273,7 @@ load_plan(struct demo *d, struct plan *p)
 	load_review(d, p->app_id, d->admin, good, 1, decided - rnd(d, 10, 30));
 	if (p->year == 2016)
 		load_review(d, p->app_id, d->reviewer, good, 1, decided - rnd(d, 5, 25));
-	fmt_time(at, decided, 14 * 60);
+	day_stamp(at, decided, 14 * 60);
 	bind_id(d, p->app_id);
 	bind_str(d, good ? "approve" : "reject");
 	bind_str(d, good ? "Beviljas. Projektet är väl förankrat hos båda parter och budgeten är realistisk." :
@@ -2363,11 +2363,11 @@ demo_load(MYSQL *m, FILE *log, char *err, size_t errlen)
 	/* One hash for every account: Argon2id costs a tenth of a second each. */
 	if (crypto_pwhash_str(d->pwhash, DEMO_PASSWORD, strlen(DEMO_PASSWORD),
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-		fail(d, KERR_NOMEM, "demo: crypto_pwhash_str() failed (out of memory)");
+		demo_fail(d, KERR_NOMEM, "demo: crypto_pwhash_str() failed (out of memory)");
 		goto out;
 	}
 	if (mysql_query(m, "START TRANSACTION") != 0) {
-		db_fail(d, mysql_errno(m), "START TRANSACTION", mysql_error(m));
+		fail_query(d, mysql_errno(m), "START TRANSACTION", mysql_error(m));
 		goto out;
 	}
 	load_orgs_users(d);
@@ -2378,7 +2378,7 @@ demo_load(MYSQL *m, FILE *log, char *err, size_t errlen)
 	load_sequences(d);
 	write_audit(d);
 	if (d->e == KERR_OK && mysql_commit(m) != 0)
-		db_fail(d, mysql_errno(m), "COMMIT", mysql_error(m));
+		fail_query(d, mysql_errno(m), "COMMIT", mysql_error(m));
 	if (d->e != KERR_OK)
 		mysql_rollback(m);
 	else if (log != NULL)

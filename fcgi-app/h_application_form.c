@@ -405,7 +405,7 @@ h_appform_create(struct req *r)
  * its round. Returns 0, or the status to answer (404, 503).
  */
 static int
-load(struct req *r, struct application *a, struct application_extra *x,
+load_draft(struct req *r, struct application *a, struct application_extra *x,
     struct round *rd)
 {
 	long long id = path_id(r->args[0]);
@@ -493,7 +493,7 @@ h_appform_tasks(struct req *r)
 	struct vobj *v = r->view, *o;
 	int s, done = 0, status;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if (!is_draft(&a))
 		return redirect(r, page_app_path(r, a.id, ""));
@@ -1917,7 +1917,7 @@ section_get(struct req *r, enum section s)
 	struct page *p = arena_calloc(r->a, 1, sizeof(*p));
 	int status;
 
-	if ((status = load(r, &a, &p->x, &p->rd)) != 0)
+	if ((status = load_draft(r, &a, &p->x, &p->rd)) != 0)
 		return status;
 	if (!is_draft(&a))
 		return redirect(r, page_app_path(r, a.id, ""));
@@ -2004,7 +2004,7 @@ section_post(struct req *r, enum section s)
 	int status, want_done;
 	enum kerr e;
 
-	if ((status = load(r, &stored, &p->x, &p->rd)) != 0)
+	if ((status = load_draft(r, &stored, &p->x, &p->rd)) != 0)
 		return status;
 	if (!is_draft(&stored))
 		return show_closed(r, &stored);
@@ -2390,7 +2390,7 @@ lang_problem(struct req *r, const struct application *a,
 
 /* Shows check your answers; errors (from submitting) link to their sections' fields. */
 static int
-show_check(struct req *r, const struct application *a,
+show_app_check(struct req *r, const struct application *a,
     const struct application_extra *x, const struct round *rd, unsigned version,
     const struct rule_error *err, size_t nerr, int stale)
 {
@@ -2425,11 +2425,11 @@ h_appform_check(struct req *r)
 	struct round rd;
 	int status;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if (!is_draft(&a))
 		return redirect(r, page_app_path(r, a.id, ""));
-	return show_check(r, &a, &x, &rd, a.version, NULL, 0, 0);
+	return show_app_check(r, &a, &x, &rd, a.version, NULL, 0, 0);
 }
 
 /*
@@ -2453,7 +2453,7 @@ h_appform_submit(struct req *r)
 	int status;
 	enum kerr e;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
@@ -2468,7 +2468,7 @@ h_appform_submit(struct req *r)
 	err = arena_calloc(r->a, PAGE_ERRORS_MAX, sizeof(*err));
 	n = rules_check(r->a, r->lang, &a, &rd, c, app_today(), err, PAGE_ERRORS_MAX);
 	if (n > 0)
-		return show_check(r, &a, &x, &rd, a.version, err,
+		return show_app_check(r, &a, &x, &rd, a.version, err,
 		    n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX, 0);
 	e = db_appform_submit(r, a.id, r->sess->user.org_id, version, &current,
 	    &status_now);
@@ -2482,7 +2482,7 @@ h_appform_submit(struct req *r)
 	}
 	if (e == KERR_CONFLICT) {
 		r->status = 409;
-		return show_check(r, &a, &x, &rd, current, NULL, 0, 1);
+		return show_app_check(r, &a, &x, &rd, current, NULL, 0, 1);
 	}
 	if (e != KERR_OK)
 		return http_status(e);
@@ -2499,7 +2499,7 @@ h_appform_submitted(struct req *r)
 	struct vobj *v = r->view;
 	int status;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if (is_draft(&a))
 		return redirect(r, page_app_path(r, a.id, "/tasks"));

@@ -106,7 +106,7 @@ view_app(struct req *r, struct vobj *o, const struct list_app *a, const char *ti
 
 /* The counts per status ("All" first), each in words, and the total the page is out of. */
 static long long
-view_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
+view_status_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
     const struct list_meta *m, const char *const *statuses, size_t nstatuses,
     const char *(*words)(enum lang, const char *))
 {
@@ -165,7 +165,7 @@ h_inbox(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Inbox")));
 	view_crumb(r, "/inbox", i18n_tr(r->lang, N_("Inbox")));
-	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
+	total = view_status_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
 	    label);
 	list_view(r, &inbox_spec, &q, total, sel);
 	list_view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
@@ -318,7 +318,7 @@ h_project_list(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Projects")));
 	view_crumb(r, "/projects", i18n_tr(r->lang, N_("Projects")));
-	total = view_counts(r, &project_spec, &q, &m, project_statuses, PROJECT_NSTATUSES,
+	total = view_status_counts(r, &project_spec, &q, &m, project_statuses, PROJECT_NSTATUSES,
 	    project_status_word);
 	list_view(r, &project_spec, &q, total, sel);
 	list_view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
@@ -507,7 +507,7 @@ h_report_list(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
 	view_crumb(r, "/reports", i18n_tr(r->lang, N_("Reports")));
-	total = view_counts(r, &report_spec, &q, &m, report_statuses,
+	total = view_status_counts(r, &report_spec, &q, &m, report_statuses,
 	    report_filters[RF_STATUS].nvalues, label_report);
 	list_view(r, &report_spec, &q, total, sel);
 	list_view_words(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,

@@ -184,7 +184,7 @@ form_from_org(struct org_form *f, const struct organisation *g)
 }
 
 static void
-form_from_request(struct req *r, struct org_form *f, int swedish)
+org_form_read(struct req *r, struct org_form *f, int swedish)
 {
 	int i;
 
@@ -212,7 +212,7 @@ orgnr_shaped(const char *s)
  * zeros, into *out; or notes its problem. Returns 1 when it holds a number in -max..max.
  */
 static int
-coordinate(struct req *r, struct org_form *f, int k, double max, double *deg, const char **out)
+read_coordinate(struct req *r, struct org_form *f, int k, double max, double *deg, const char **out)
 {
 	const char *v = valid_decimal_places(r->a, f->val[k], 6);
 
@@ -246,8 +246,8 @@ check_location(struct req *r, struct org_form *f, struct organisation *g)
 
 	if (!has_lat && !has_lng)
 		return;
-	ok = has_lat && coordinate(r, f, OF_LAT, 90, &lat, &slat);
-	ok = (has_lng && coordinate(r, f, OF_LNG, 180, &lng, &slng)) && ok;
+	ok = has_lat && read_coordinate(r, f, OF_LAT, 90, &lat, &slat);
+	ok = (has_lng && read_coordinate(r, f, OF_LNG, 180, &lng, &slng)) && ok;
 	if (!has_lat)
 		f->err[OF_LAT] = tr(r, N_("Enter the latitude as well, or leave both coordinates empty"));
 	if (!has_lng)
@@ -268,7 +268,7 @@ check_location(struct req *r, struct org_form *f, struct organisation *g)
  * the number of fields in error.
  */
 static int
-form_check(struct req *r, struct org_form *f, const struct organisation *stored,
+org_form_check(struct req *r, struct org_form *f, const struct organisation *stored,
     const struct country_row *countries, size_t nc, struct organisation *g)
 {
 	size_t i;
@@ -327,7 +327,7 @@ form_check(struct req *r, struct org_form *f, const struct organisation *stored,
 
 /* Shows the form: a new organisation when stored is NULL. Status 200, or r->status when set (409). */
 static int
-show_form(struct req *r, const struct org_form *f, const struct organisation *stored)
+show_org_form(struct req *r, const struct org_form *f, const struct organisation *stored)
 {
 	struct country_row *countries;
 	struct vobj *v = r->view, *o;
@@ -449,7 +449,7 @@ h_org_new(struct req *r)
 	memset(&f, 0, sizeof(f));
 	f.swedish = side == NULL || strcmp(side, "swedish") == 0;
 	f.active = 1;
-	return show_form(r, &f, NULL);
+	return show_org_form(r, &f, NULL);
 }
 
 /* POST /organisations -> 303 /organisations (also for a re-sent form) | 200 form with errors | 400 no side | 503 */
@@ -468,9 +468,9 @@ h_org_create(struct req *r)
 		return 400;
 	if ((e = db_country_list(r, &countries, &nc)) != KERR_OK)
 		return http_status(e);
-	form_from_request(r, &f, strcmp(side, "swedish") == 0);
-	if (form_check(r, &f, NULL, countries, nc, &g) > 0)
-		return show_form(r, &f, NULL);
+	org_form_read(r, &f, strcmp(side, "swedish") == 0);
+	if (org_form_check(r, &f, NULL, countries, nc, &g) > 0)
+		return show_org_form(r, &f, NULL);
 	e = db_org_create(r, &g, &id, &had);
 	if (e == KERR_INVALID) {
 		/* The same form sent twice: the organisation is there as asked. */
@@ -480,7 +480,7 @@ h_org_create(struct req *r)
 		    str_same(had.lat, g.lat) && str_same(had.lng, g.lng))
 			return redirect(r, "/organisations");
 		clash_error(r, &f, &had);
-		return show_form(r, &f, NULL);
+		return show_org_form(r, &f, NULL);
 	}
 	if (e != KERR_OK)
 		return http_status(e);
@@ -501,7 +501,7 @@ h_org_edit(struct req *r)
 	if ((e = db_org_get(r, id, &g)) != KERR_OK)
 		return http_status(e);
 	form_from_org(&f, &g);
-	return show_form(r, &f, &g);
+	return show_org_form(r, &f, &g);
 }
 
 /* POST /organisations/{id} -> 303 /organisations | 200 form with errors | 409 form, someone else saved first | 400 | 404 | 503 */
@@ -524,10 +524,10 @@ h_org_update(struct req *r)
 		return 400;
 	if ((e = db_country_list(r, &countries, &nc)) != KERR_OK)
 		return http_status(e);
-	form_from_request(r, &f, strcmp(stored.side, "swedish") == 0);
+	org_form_read(r, &f, strcmp(stored.side, "swedish") == 0);
 	f.version = version;
-	if (form_check(r, &f, &stored, countries, nc, &g) > 0)
-		return show_form(r, &f, &stored);
+	if (org_form_check(r, &f, &stored, countries, nc, &g) > 0)
+		return show_org_form(r, &f, &stored);
 	g.id = id;
 	e = db_org_update(r, &g, version, &current, &had);
 	if (e == KERR_CONFLICT) {
@@ -535,11 +535,11 @@ h_org_update(struct req *r)
 		f.stale = 1;
 		f.version = current;
 		r->status = 409;
-		return show_form(r, &f, &stored);
+		return show_org_form(r, &f, &stored);
 	}
 	if (e == KERR_INVALID) {
 		clash_error(r, &f, &had);
-		return show_form(r, &f, &stored);
+		return show_org_form(r, &f, &stored);
 	}
 	if (e != KERR_OK)
 		return http_status(e);

@@ -355,7 +355,7 @@ h_review_unassign(struct req *r)
 /* ---- the reviewer's form ---------------------------------------------------------------------------- */
 
 static struct vobj *
-vtextarea(struct req *r, struct vobj *o, const char *key, const char *id,
+review_textarea(struct req *r, struct vobj *o, const char *key, const char *id,
     const char *lbl, const char *value, const char *error)
 {
 	return page_textarea(page_input(r, o, key, id, lbl, NULL, value, error), 4,
@@ -364,7 +364,7 @@ vtextarea(struct req *r, struct vobj *o, const char *key, const char *id,
 
 /* The radio buttons of field name under a legend (page_choices()); the first's id is name. */
 static struct vobj *
-vradios(struct req *r, struct vobj *o, const char *key, const char *name,
+review_radios(struct req *r, struct vobj *o, const char *key, const char *name,
     const char *legend, const char *hint, const char *error)
 {
 	return page_choices(r, o, key, "radio", name, name, legend, hint, error);
@@ -393,7 +393,7 @@ summary_errors(struct req *r, const struct review_form *f)
  * given only that message with the way back. Status 200, or r->status.
  */
 static int
-show_form(struct req *r, const struct application *a, const struct review *stored,
+show_review_form(struct req *r, const struct application *a, const struct review *stored,
     const struct review_form *f, const char *closed)
 {
 	struct vobj *v = r->view, *w, *ch;
@@ -419,7 +419,7 @@ show_form(struct req *r, const struct application *a, const struct review *store
 	vobj_int(v, "version", f->version);
 	for (k = 0; k < CRIT__MAX; k++) {
 		w = vobj_push(v, "criteria");
-		ch = vradios(r, w, "choices", crit[k].score, tr(r, crit[k].name),
+		ch = review_radios(r, w, "choices", crit[k].score, tr(r, crit[k].name),
 		    tr(r, crit[k].hint), f->score_err[k]);
 		for (s = SCORE_MIN; s <= SCORE_MAX; s++)
 			page_choice(ch, s == SCORE_MIN ? crit[k].score : arena_printf(r->a,
@@ -427,17 +427,17 @@ show_form(struct req *r, const struct application *a, const struct review *store
 			    s == SCORE_MIN ? arena_printf(r->a, "1 %s", tr(r, N_("(weak)"))) :
 			    s == SCORE_MAX ? arena_printf(r->a, "5 %s", tr(r, N_("(strong)"))) :
 			    arena_printf(r->a, "%d", s), NULL, f->rv.score[k] == s);
-		vtextarea(r, w, "comment", crit[k].comment, tr(r, crit[k].comment_label),
+		review_textarea(r, w, "comment", crit[k].comment, tr(r, crit[k].comment_label),
 		    f->rv.comment[k], f->comment_err[k]);
 	}
-	ch = vradios(r, v, "c_recommendation", "recommendation",
+	ch = review_radios(r, v, "c_recommendation", "recommendation",
 	    tr(r, N_("Your recommendation")), NULL, f->rec_err);
 	for (s = 0; s < (int)NRECS; s++)
 		page_choice(ch, s == 0 ? "recommendation" : arena_printf(r->a,
 		    "recommendation-%s", recs[s].code), recs[s].code,
 		    tr(r, recs[s].label), NULL, f->rv.recommendation != NULL &&
 		    strcmp(f->rv.recommendation, recs[s].code) == 0);
-	vtextarea(r, v, "f_summary", "summary", tr(r, N_("Summary of your review")),
+	review_textarea(r, v, "f_summary", "summary", tr(r, N_("Summary of your review")),
 	    f->rv.summary, f->summary_err);
 	return render(r, TPL_REVIEW_FORM);
 }
@@ -463,7 +463,7 @@ read_comment(struct req *r, struct review_form *f, const char *name,
  * recommendation) is counted in f->nerr with its message.
  */
 static void
-read_form(struct req *r, struct review_form *f)
+read_review_form(struct req *r, struct review_form *f)
 {
 	const char *s;
 	long long v;
@@ -499,7 +499,7 @@ read_form(struct req *r, struct review_form *f)
 
 /* The application and the signed-in admin's own review of it; 0, or the status to answer (404: not theirs). */
 static int
-load(struct req *r, long long id, struct application *a, struct review *rv)
+load_own_review(struct req *r, long long id, struct application *a, struct review *rv)
 {
 	enum kerr e;
 
@@ -530,14 +530,14 @@ h_review_form(struct req *r)
 	struct review rv;
 	int status;
 
-	if ((status = load(r, path_id(r->args[0]), &a, &rv)) != 0)
+	if ((status = load_own_review(r, path_id(r->args[0]), &a, &rv)) != 0)
 		return status;
 	if (!review_open(a.status))
 		return redirect(r, page_app_path(r, a.id, "#reviews"));
 	memset(&f, 0, sizeof(f));
 	f.rv = rv;
 	f.version = rv.version;
-	return show_form(r, &a, &rv, &f, rv.who.conflict ?
+	return show_review_form(r, &a, &rv, &f, rv.who.conflict ?
 	    own_org_text(r, &rv.who) : NULL);
 }
 
@@ -564,7 +564,7 @@ h_review_save(struct req *r)
 	int status, complete, k;
 	enum kerr e;
 
-	if ((status = load(r, path_id(r->args[0]), &a, &rv)) != 0)
+	if ((status = load_own_review(r, path_id(r->args[0]), &a, &rv)) != 0)
 		return status;
 	if (valid_int_range(req_form(r, "version"), 1, 4294967295LL,
 	    &version) != KERR_OK)
@@ -572,7 +572,7 @@ h_review_save(struct req *r)
 	memset(&f, 0, sizeof(f));
 	f.version = (unsigned)version;
 	f.rv.who = rv.who;
-	read_form(r, &f);
+	read_review_form(r, &f);
 	complete = req_form(r, "action") != NULL &&
 	    strcmp(req_form(r, "action"), "complete") == 0;
 	if (complete && f.nerr == 0)
@@ -582,7 +582,7 @@ h_review_save(struct req *r)
 				f.nerr++;
 			}
 	if (f.nerr > 0)
-		return show_form(r, &a, &rv, &f, NULL);
+		return show_review_form(r, &a, &rv, &f, NULL);
 	e = db_review_save(r, a.id, r->sess->user.id, &f.rv, complete,
 	    f.version, &why);
 	if (e == KERR_OK)
@@ -594,11 +594,11 @@ h_review_save(struct req *r)
 		    N_("This review was saved in another window or by someone else while you were editing it, and your changes have not been saved. Check what you typed below and save again.")));
 		f.version = why.version;
 		r->status = 409;
-		return show_form(r, &a, &rv, &f, NULL);
+		return show_review_form(r, &a, &rv, &f, NULL);
 	}
 	if (e != KERR_FORBIDDEN)
 		return http_status(e);
 	r->status = 409;
-	return show_form(r, &a, &rv, &f, why.conflict ? own_org_text(r, &why.who) :
+	return show_review_form(r, &a, &rv, &f, why.conflict ? own_org_text(r, &why.who) :
 	    closed_text(r, why.status));
 }

@@ -247,7 +247,7 @@ mp_new(struct arena *a, const char *content_type, const struct mp_limits *lim,
 }
 
 static void
-fail(struct multipart *m, enum kerr e)
+set_error(struct multipart *m, enum kerr e)
 {
 	if (m->err == KERR_OK)
 		m->err = e;
@@ -264,11 +264,11 @@ content(struct multipart *m, const char *p, size_t n)
 	if (m->part.filename != NULL) {
 		if (m->sink.data != NULL &&
 		    (e = m->sink.data(m->sink.arg, p, n)) != KERR_OK)
-			fail(m, e);
+			set_error(m, e);
 		return;
 	}
 	if (n > m->lim.max_field - m->value.len) {
-		fail(m, KERR_TOOLARGE);
+		set_error(m, KERR_TOOLARGE);
 		return;
 	}
 	buf_append(&m->value, p, n);
@@ -301,12 +301,12 @@ part_end(struct multipart *m)
 
 	if (m->part.filename != NULL) {
 		if (m->sink.end != NULL && (e = m->sink.end(m->sink.arg)) != KERR_OK)
-			fail(m, e);
+			set_error(m, e);
 		return;
 	}
 	if (memchr(m->value.data, '\0', m->value.len) != NULL ||
 	    !utf8_valid(m->value.data, m->value.len)) {
-		fail(m, KERR_BADREQ);
+		set_error(m, KERR_BADREQ);
 		return;
 	}
 	add_field(m, m->part.name, m->value.data, m->value.len);
@@ -478,7 +478,7 @@ static void
 part_start(struct multipart *m)
 {
 	if (++m->nparts > m->lim.max_parts) {
-		fail(m, KERR_TOOLARGE);
+		set_error(m, KERR_TOOLARGE);
 		return;
 	}
 	memset(&m->part, 0, sizeof(m->part));
@@ -500,23 +500,23 @@ byte(struct multipart *m, unsigned char c)
 		else if (c == ' ' || c == '\t') {
 			m->st = ST_PADDING;
 			if (++m->padding > m->lim.max_header_line)
-				fail(m, KERR_BADREQ);
+				set_error(m, KERR_BADREQ);
 		} else if (c == '\r')
 			m->st = ST_BOUNDARY_LF;
 		else
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		break;
 	case ST_CLOSE:
 		if (c == '-')
 			m->st = ST_EPILOGUE;
 		else
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		break;
 	case ST_BOUNDARY_LF:
 		if (c == '\n')
 			part_start(m);
 		else
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		break;
 	case ST_HEADER:
 		if (c == '\r')
@@ -525,20 +525,20 @@ byte(struct multipart *m, unsigned char c)
 		    m->linelen == m->lim.max_header_line ||
 		    (m->linelen == 0 && c == '\t') || (m->linelen == 0 && c == ' '))
 			/* Bare LF, controls, too long, or a folded continuation line. */
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		else
 			m->line[m->linelen++] = (char)c;
 		break;
 	case ST_HEADER_LF:
 		if (c != '\n') {
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 			break;
 		}
 		m->st = ST_HEADER;
 		if (m->linelen == 0)
-			fail(m, headers_end(m));
+			set_error(m, headers_end(m));
 		else {
-			fail(m, header_line(m));
+			set_error(m, header_line(m));
 			m->linelen = 0;
 		}
 		break;
@@ -555,7 +555,7 @@ mp_feed(struct multipart *m, const char *data, size_t len)
 	if (m->err != KERR_OK)
 		return m->err;
 	if (len > m->lim.max_body - m->fed) {
-		fail(m, KERR_TOOLARGE);
+		set_error(m, KERR_TOOLARGE);
 		return m->err;
 	}
 	m->fed += len;

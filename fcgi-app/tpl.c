@@ -682,7 +682,7 @@ node_add(struct parser *p, struct seq *q, enum ntype type)
 
 /* Returns the first pat (plen > 0 bytes) in s[0..n), or NULL: memmem() is GNU-only. */
 static const char *
-find(const char *s, size_t n, const char *pat, size_t plen)
+find_bytes(const char *s, size_t n, const char *pat, size_t plen)
 {
 	const char *e = s + n;
 
@@ -980,7 +980,7 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 	while (*pos < p->len) {
 		s = p->src + *pos;
 		rest = p->len - *pos;
-		o = find(s, rest, "{{", 2);
+		o = find_bytes(s, rest, "{{", 2);
 		lit = o != NULL ? (size_t)(o - s) : rest;
 		if (literal(p, q, s, lit, line, hs) == -1)
 			return -1;
@@ -990,7 +990,7 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 		tline = *line;
 		rest -= lit;
 		if (rest > 2 && o[2] == '{') {
-			e = find(o + 3, rest - 3, "}}}", 3);
+			e = find_bytes(o + 3, rest - 3, "}}}", 3);
 			if (e == NULL)
 				return perr(p, tline, "{{{ without }}}");
 			in = o + 3;
@@ -1002,7 +1002,7 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 				return -1;
 			continue;
 		}
-		e = find(o + 2, rest - 2, "}}", 2);
+		e = find_bytes(o + 2, rest - 2, "}}", 2);
 		if (e == NULL)
 			return perr(p, tline, "{{ without }}");
 		in = o + 2;
@@ -1161,7 +1161,7 @@ src_cmp(const void *a, const void *b)
 }
 
 static enum kerr
-load(const struct tplsrc *src, unsigned n, const char *prefix, unsigned nlang,
+load_templates(const struct tplsrc *src, unsigned n, const char *prefix, unsigned nlang,
     tpl_translate_fn translate, void *arg, const char *const *layout,
     struct tplset **out, char *err, size_t errlen)
 {
@@ -1235,7 +1235,7 @@ tplset_load_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
     tpl_translate_fn translate, void *arg, const char *const *layout,
     struct tplset **out, char *err, size_t errlen)
 {
-	return load(src, n, "", nlang, translate, arg, layout, out, err, errlen);
+	return load_templates(src, n, "", nlang, translate, arg, layout, out, err, errlen);
 }
 
 /* Returns a malloc'ed copy of s[0..n), or NULL (strndup() is POSIX, not C11). */
@@ -1341,7 +1341,7 @@ tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *a
 		}
 		src[n++].text = text;
 	}
-	e = load(src, n, prefix, nlang, translate, arg, layout, out, err, errlen);
+	e = load_templates(src, n, prefix, nlang, translate, arg, layout, out, err, errlen);
 out:
 	closedir(d);
 	for (i = 0; i < n; i++) {

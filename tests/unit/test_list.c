@@ -1,4 +1,4 @@
-/* test_list.c - unit tests for list.c: an admin list's query string read against its allow-lists, its links, headings and pager; the filters' choices as db_options() reads them. */
+/* test_list.c - unit tests for list.c: an admin list's query string read against its allow-lists, its links, headings and pager; the filters' choices as db_options() reads them, and db_id_text(). */
 #include <string.h>
 
 #include "arena.h"
@@ -395,6 +395,16 @@ test_list_db_options(void)
 	CU_ASSERT_PTR_NULL(item(sel[F_ORG], "opts", 1));	/* the empty choice is not shown */
 }
 
+/* A number the form may leave out goes to a statement as text, or as NULL when it is none. */
+static void
+test_db_id_text(void)
+{
+	CU_ASSERT_STRING_EQUAL(db_id_text(A, 42), "42");
+	CU_ASSERT_STRING_EQUAL(db_id_text(A, 9007199254740993LL), "9007199254740993");
+	CU_ASSERT_PTR_NULL(db_id_text(A, 0));
+	CU_ASSERT_PTR_NULL(db_id_text(A, -1));
+}
+
 static void
 test_list_view_paging(void)
 {
@@ -468,6 +478,7 @@ main(void)
 		{ "test_list_view_filters", test_list_view_filters },
 		{ "test_list_view_options", test_list_view_options },
 		{ "test_list_db_options", test_list_db_options },
+		{ "test_db_id_text", test_db_id_text },
 		{ "test_list_view_paging", test_list_view_paging },
 		{ "test_list_showing", test_list_showing },
 		{ NULL, NULL }
