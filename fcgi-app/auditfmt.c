@@ -162,7 +162,7 @@ digits(struct parser *p)
 }
 
 static int
-number(struct parser *p, const char **out)
+parse_number(struct parser *p, const char **out)
 {
 	const char *start = p->s;
 
@@ -251,7 +251,7 @@ array(struct parser *p, const char *path)
 }
 
 static int
-literal(struct parser *p, const char *path, const char *word)
+expect_word(struct parser *p, const char *path, const char *word)
 {
 	size_t n = strlen(word);
 
@@ -283,13 +283,13 @@ value(struct parser *p, const char *path)
 		leaf_add(p, path, text, 1);
 		return 1;
 	case 't':
-		return literal(p, path, "true");
+		return expect_word(p, path, "true");
 	case 'f':
-		return literal(p, path, "false");
+		return expect_word(p, path, "false");
 	case 'n':
-		return literal(p, path, "null");
+		return expect_word(p, path, "null");
 	default:
-		if (!number(p, &text))
+		if (!parse_number(p, &text))
 			return 0;
 		leaf_add(p, path, text, 0);
 		return 1;

@@ -284,7 +284,7 @@ auditshow_action(const char *code)
 
 /* Whether path is pattern p, '#' matching digits and '*' a key; what they matched in cap[] (up to MAXCAPS). */
 static int
-match(const char *p, const char *s, const char *cap[MAXCAPS], size_t len[MAXCAPS], int *ncap)
+path_match(const char *p, const char *s, const char *cap[MAXCAPS], size_t len[MAXCAPS], int *ncap)
 {
 	const char *start;
 
@@ -319,7 +319,7 @@ find_field(const char *action, const char *path, const char *cap[MAXCAPS],
 
 	for (i = 0; i < naudit_fields; i++)
 		if (strcmp(audit_fields[i].action, action) == 0 &&
-		    match(audit_fields[i].path, path, cap, len, ncap))
+		    path_match(audit_fields[i].path, path, cap, len, ncap))
 			return &audit_fields[i];
 	return NULL;
 }

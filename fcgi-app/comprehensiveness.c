@@ -45,23 +45,6 @@ static const char *const aid_types[] = { "A01", "A02", "B01", "B02", "B021", "B0
 	"B033", "B04", "C01", "D01", "D02", "E01", "E02", "F01", "G01", "H01", "H02", "H03", "H04", "H05", "H06", NULL };
 
 static int
-has_text(const char *s)
-{
-	return s != NULL && s[strspn(s, " \t\r\n")] != '\0';
-}
-
-static int
-has_narrative(const struct iati_text *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->count; i++)
-		if (has_text(t->n[i].text))
-			return 1;
-	return 0;
-}
-
-static int
 one_of(const char *s, const char *const *list)
 {
 	for (; s != NULL && *list != NULL; list++)
@@ -71,7 +54,7 @@ one_of(const char *s, const char *const *list)
 }
 
 static int
-valid_date(const char *s)
+date_sound(const char *s)
 {
 	struct ymd d;
 
@@ -221,7 +204,7 @@ transactions_of(const struct iati_activity *act, int type, int other)
 
 		if (t->type != type && t->type != other)
 			continue;
-		if (!valid_date(t->date))
+		if (!date_sound(t->date))
 			return 0;
 		n++;
 	}
@@ -235,7 +218,7 @@ text_in(const struct iati_activity *act, const struct iati_text *t, const char *
 	size_t i;
 
 	for (i = 0; i < t->count; i++)
-		if (has_text(t->n[i].text) &&
+		if (iati_has_text(t->n[i].text) &&
 		    lang_list_has(langs, t->n[i].lang != NULL ? t->n[i].lang : act->lang))
 			return 1;
 	return 0;
@@ -249,18 +232,18 @@ score_core(const struct iati_activity *act, struct comp_score *o)
 
 	/* The writer declares version 2.03 on every file, a version IATI's Version codelist has. */
 	o->passes[CT_VERSION] = 1;
-	o->passes[CT_REPORTING_ORG] = has_text(act->reporting_ref) && has_narrative(&act->reporting_name);
-	o->passes[CT_IDENTIFIER] = has_text(act->identifier) && act->reporting_ref != NULL &&
+	o->passes[CT_REPORTING_ORG] = iati_has_text(act->reporting_ref) && iati_has_narrative(&act->reporting_name);
+	o->passes[CT_IDENTIFIER] = iati_has_text(act->identifier) && act->reporting_ref != NULL &&
 	    strncmp(act->identifier, act->reporting_ref, strlen(act->reporting_ref)) == 0;
 	for (i = 0; i < act->norgs; i++)
 		if (act->orgs[i].role == 1)
 			o->passes[CT_PARTICIPATING_ORG] = 1;
-	o->passes[CT_TITLE] = has_narrative(&act->title);
-	o->passes[CT_DESCRIPTION] = has_narrative(&act->description);
+	o->passes[CT_TITLE] = iati_has_narrative(&act->title);
+	o->passes[CT_DESCRIPTION] = iati_has_narrative(&act->description);
 	o->passes[CT_STATUS] = act->status >= 1 && act->status <= 6;
 	for (i = 0; i < act->ndates; i++) {
 		start |= act->dates[i].type == 1 || act->dates[i].type == 2;
-		dates_ok &= valid_date(act->dates[i].date);
+		dates_ok &= date_sound(act->dates[i].date);
 	}
 	o->passes[CT_DATE] = start && dates_ok;
 	for (i = 0; i < act->nsectors; i++)
@@ -299,13 +282,13 @@ score_financials(const struct iati_activity *act, const char *today, struct comp
 	}
 	/* Incoming funds are traced by their provider's activity, which the writer takes from Sida's org. */
 	for (i = 0; i < act->norgs; i++)
-		if (act->orgs[i].role == 1 && !has_text(act->orgs[i].activity_id))
+		if (act->orgs[i].role == 1 && !iati_has_text(act->orgs[i].activity_id))
 			traced = 0;
 	o->applies[CT_TRACEABILITY] = incoming > 0 || donor_publisher(act);
 	o->passes[CT_TRACEABILITY] = (incoming > 0 && traced) || donor_publisher(act);
 	for (i = 0; i < act->nbudgets; i++)
-		budgets_ok &= valid_date(act->budgets[i].start) && valid_date(act->budgets[i].end) &&
-		    valid_date(act->budgets[i].value_date);
+		budgets_ok &= date_sound(act->budgets[i].start) && date_sound(act->budgets[i].end) &&
+		    date_sound(act->budgets[i].value_date);
 	o->passes[CT_BUDGET] = act->nbudgets > 0 && budgets_ok;
 
 	o->fix[CT_COMMITMENT] = IF_DECISION;
@@ -321,7 +304,7 @@ score_value_added(const struct iati_activity *act, struct comp_score *o)
 	size_t i;
 	int ok;
 
-	o->passes[CT_CONTACT] = has_text(act->contact_email);
+	o->passes[CT_CONTACT] = iati_has_text(act->contact_email);
 	o->fix[CT_CONTACT] = IF_NONE;
 
 	/* Location: a name or a point; the coordinates test asks every point to be sound. */
@@ -329,7 +312,7 @@ score_value_added(const struct iati_activity *act, struct comp_score *o)
 	for (i = 0, ok = 1; i < act->nlocations; i++) {
 		const struct iati_location *l = &act->locations[i];
 
-		if (has_narrative(&l->name) || l->pos != NULL)
+		if (iati_has_narrative(&l->name) || l->pos != NULL)
 			o->passes[CT_LOCATION] = 1;
 		if (!comp_valid_coords(l->pos) && ok) {
 			ok = 0;
@@ -361,7 +344,7 @@ score_value_added(const struct iati_activity *act, struct comp_score *o)
 	o->applies[CT_RECIPIENT_LANGUAGE] = act->country != NULL && *act->country != '\0';
 	o->passes[CT_RECIPIENT_LANGUAGE] = text_in(act, &act->title, act->country_langs) &&
 	    text_in(act, &act->description, act->country_langs);
-	o->fix[CT_RECIPIENT_LANGUAGE] = has_text(act->country_langs) ? IF_APP_PROJECT : IF_COUNTRY;
+	o->fix[CT_RECIPIENT_LANGUAGE] = iati_has_text(act->country_langs) ? IF_APP_PROJECT : IF_COUNTRY;
 
 	for (i = 0; i < act->nresults; i++)
 		if (act->results[i].nindicators > 0)

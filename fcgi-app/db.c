@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 
 #define MAXPARAMS	32
@@ -71,7 +72,7 @@ is_conn_error(unsigned e)
 }
 
 static enum kerr
-fail(const char *reqid, const char *call, unsigned e, const char *msg)
+fail_call(const char *reqid, const char *call, unsigned e, const char *msg)
 {
 	if (e == ER_DUP_ENTRY)
 		return KERR_CONFLICT;
@@ -131,7 +132,7 @@ prepare(const char *reqid, struct dbstmt *s)
 	if ((s->st = mysql_stmt_init(conn)) == NULL)
 		return KERR_NOMEM;
 	if (mysql_stmt_prepare(s->st, s->sql, strlen(s->sql)) != 0) {
-		e = fail(reqid, "mysql_stmt_prepare()", mysql_stmt_errno(s->st),
+		e = fail_call(reqid, "mysql_stmt_prepare()", mysql_stmt_errno(s->st),
 		    mysql_stmt_error(s->st));
 		if (s->st != NULL) {
 			mysql_stmt_close(s->st);
@@ -216,10 +217,10 @@ run(const char *reqid, struct dbstmt *s, const char *fmt, va_list ap)
 		return KERR_SYSTEM;
 	}
 	if (n > 0 && mysql_stmt_bind_param(s->st, p.b) != 0)
-		return fail(reqid, "mysql_stmt_bind_param()",
+		return fail_call(reqid, "mysql_stmt_bind_param()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 	if (mysql_stmt_execute(s->st) != 0)
-		return fail(reqid, "mysql_stmt_execute()",
+		return fail_call(reqid, "mysql_stmt_execute()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 	return KERR_OK;
 }
@@ -266,10 +267,10 @@ vquery(struct arena *a, const char *reqid, struct dbstmt *s,
 		return e;
 	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
 	if (mysql_stmt_store_result(s->st) != 0)
-		return fail(reqid, "mysql_stmt_store_result()",
+		return fail_call(reqid, "mysql_stmt_store_result()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL) {
-		e = fail(reqid, "mysql_stmt_result_metadata()",
+		e = fail_call(reqid, "mysql_stmt_result_metadata()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 		goto out;
 	}
@@ -287,7 +288,7 @@ vquery(struct arena *a, const char *reqid, struct dbstmt *s,
 		out[j].is_null = &nulls[j];
 	}
 	if (ncols > 0 && mysql_stmt_bind_result(s->st, out) != 0) {
-		e = fail(reqid, "mysql_stmt_bind_result()",
+		e = fail_call(reqid, "mysql_stmt_bind_result()",
 		    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 		goto out;
 	}
@@ -298,7 +299,7 @@ vquery(struct arena *a, const char *reqid, struct dbstmt *s,
 		if (rc == MYSQL_NO_DATA)
 			break;
 		if (rc == 1) {
-			e = fail(reqid, "mysql_stmt_fetch()",
+			e = fail_call(reqid, "mysql_stmt_fetch()",
 			    mysql_stmt_errno(s->st), mysql_stmt_error(s->st));
 			goto out;
 		}
@@ -521,7 +522,7 @@ simple(const char *reqid, const char *sql)
 	if ((e = db_connect(reqid)) != KERR_OK)
 		return e;
 	if (mysql_real_query(conn, sql, strlen(sql)) != 0)
-		return fail(reqid, sql, mysql_errno(conn), mysql_error(conn));
+		return fail_call(reqid, sql, mysql_errno(conn), mysql_error(conn));
 	return KERR_OK;
 }
 
@@ -549,7 +550,7 @@ db_rollback(const char *reqid)
 {
 	if (in_transaction && conn != NULL &&
 	    mysql_real_query(conn, "ROLLBACK", 8) != 0)
-		fail(reqid, "ROLLBACK", mysql_errno(conn), mysql_error(conn));
+		fail_call(reqid, "ROLLBACK", mysql_errno(conn), mysql_error(conn));
 	in_transaction = 0;
 }
 
@@ -827,4 +828,39 @@ db_parts_count(const struct dbres *res, char tag)
 	for (i = 0; i < res->nrows; i++)
 		n += res->rows[i][0] != NULL && res->rows[i][0][0] == tag;
 	return n;
+}
+
+const char *
+db_id_text(struct arena *a, long long n)
+{
+	return n > 0 ? arena_printf(a, "%lld", n) : NULL;
+}
+
+void
+db_options(struct arena *a, enum lang l, const struct dbres *res, const char *tags,
+    struct db_option **lists[], size_t *lens[])
+{
+	size_t i, k, ntags = strlen(tags);
+	const char *t;
+	long long place;
+
+	for (k = 0; k < ntags; k++)
+		*lens[k] = 0;
+	for (i = 0; i < res->nrows; i++)
+		if ((t = strchr(tags, res->rows[i][0][0])) != NULL && *t != '\0')
+			(*lens[t - tags])++;
+	for (k = 0; k < ntags; k++)
+		*lists[k] = arena_calloc(a, *lens[k] + 1, sizeof(struct db_option));
+	for (i = 0; i < res->nrows; i++) {
+		char **c = res->rows[i];
+
+		if ((t = strchr(tags, c[0][0])) == NULL || *t == '\0')
+			continue;
+		k = (size_t)(t - tags);
+		place = db_ll(res, i, l == LANG_EN ? 2 : 1);
+		if (place < 1 || (size_t)place > *lens[k])
+			continue;
+		(*lists[k])[place - 1].value = c[3];
+		(*lists[k])[place - 1].label = i18n_pick(l, c[4], c[5]);
+	}
 }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "i18n.h"
 #include "kerr.h"
 
 struct arena;
@@ -223,5 +224,23 @@ long long	 db_part_ll(const struct dbpart *p, size_t col);
 long long	 db_part_key(const struct dbpart *p, size_t k);
 /* How many rows of res have the tag. */
 size_t		 db_parts_count(const struct dbres *res, char tag);
+/* n as a statement's text parameter ("%lld"), or NULL, SQL's NULL, when it is none (0 or less): an id, a year, an answer. */
+const char	*db_id_text(struct arena *a, long long n);
+
+/* A choice of a list's filter (a select box): the value it sends, its label in the reader's language. */
+struct db_option {
+	const char	*value, *label;
+};
+
+/*
+ * Reads the choices of a list's filters from res, a statement whose rows are tagged by the first
+ * letter of column 0 and give each choice its place in Swedish and in English order (so that one
+ * cached result serves both): columns tag, place sv, place en, value, label sv, label en. The
+ * rows tagged tags[k] become *lists[k], *lens[k] of them in arena a (one more, empty, ends the
+ * list), each at its place in l's order with its label in l (i18n_pick()); a place out of range
+ * leaves its choice empty (value NULL). Rows of other tags are left to the caller.
+ */
+void		 db_options(struct arena *a, enum lang l, const struct dbres *res,
+		    const char *tags, struct db_option **lists[], size_t *lens[]);
 
 #endif

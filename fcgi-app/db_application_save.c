@@ -1,5 +1,4 @@
 /* db_application_save.c - SQL of the application form: create a draft, save one section in one transaction, submit. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +9,7 @@
 #include "db_application_save.h"
 #include "db_auth.h"
 #include "req.h"
+#include "rules.h"
 #include "valid.h"
 
 enum q {
@@ -129,25 +129,11 @@ static struct dbstmt q[Q__MAX] = {
 	    "submitted_at = ?, submitted_by = ?" GUARD, NULL, 0 },
 };
 
-/* A text as stored: NULL when it holds nothing but blanks, else exactly as typed. */
+/* A text as stored: NULL when it is blank (rules_blank()), else exactly as typed. */
 static const char *
 text(const char *s)
 {
-	const char *p;
-
-	if (s == NULL)
-		return NULL;
-	for (p = s; *p != '\0'; p++)
-		if (!isspace((unsigned char)*p))
-			return s;
-	return NULL;
-}
-
-/* A number or NULL: an id, a year, an answer; 0 or less is none. */
-static const char *
-id_or_null(struct req *r, long long v)
-{
-	return v > 0 ? arena_printf(r->a, "%lld", v) : NULL;
+	return rules_blank(s) ? NULL : s;
 }
 
 enum kerr
@@ -420,7 +406,7 @@ save_team(struct req *r, const struct application *a)
 
 		if ((e = db_exec(r->id, &q[Q_INS_MEMBER], NULL, NULL, "isssss",
 		    a->id, m->partner_side ? "partner" : "swedish",
-		    m->partner_side ? id_or_null(r, m->org_id) : NULL,
+		    m->partner_side ? db_id_text(r->a, m->org_id) : NULL,
 		    m->name != NULL ? m->name : "", team_role_code[m->role],
 		    text(m->position))) != KERR_OK)
 			return e;
@@ -476,7 +462,7 @@ update_section(struct req *r, enum section s, const struct application *a,
 		    "sssssssssiiiisssssiisiii", text(a->title_sv), text(a->title_en),
 		    text(a->title_local), text(a->title_local_lang), text(a->summary_sv),
 		    text(a->summary_en), text(a->summary_local), text(a->background),
-		    id_or_null(r, a->theme_id),
+		    db_id_text(r->a, a->theme_id),
 		    (long long)(a->principle[0] != 0), (long long)(a->principle[1] != 0),
 		    (long long)(a->principle[2] != 0), (long long)(a->principle[3] != 0),
 		    text(a->target_groups), a->citizen_dialogue < 0 ? NULL :
@@ -491,7 +477,7 @@ update_section(struct req *r, enum section s, const struct application *a,
 		    at, id, org, v);
 	case SEC_BUDGET:
 		return db_exec(r->id, &q[Q_UPD_BUDGET], changed, NULL, "sssisiii",
-		    id_or_null(r, a->years), text(a->planned_start),
+		    db_id_text(r->a, a->years), text(a->planned_start),
 		    text(a->other_costs), done, at, id, org, v);
 	case SEC_CONTACT:
 		return db_exec(r->id, &q[Q_UPD_CONTACT], changed, NULL, "sssisiii",

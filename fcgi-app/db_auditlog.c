@@ -79,17 +79,11 @@ db_auditlog_entry(const struct dbpart *p, struct audit_entry *e)
 	e->application_id = db_part_ll(p, E_APPLICATION);
 }
 
-static const char *
-id_or_null(struct arena *a, long long id)
-{
-	return id > 0 ? arena_printf(a, "%lld", id) : NULL;
-}
-
 enum kerr
 db_auditlog_page(struct arena *a, const char *reqid, const struct audit_filter *f,
     long long offset, long long limit, struct audit_page *out)
 {
-	const char *uid = id_or_null(a, f->user_id), *eid = id_or_null(a, f->entity_id);
+	const char *uid = db_id_text(a, f->user_id), *eid = db_id_text(a, f->entity_id);
 	long long sys = f->system != 0;
 	struct dbpart p;
 	struct dbres res;

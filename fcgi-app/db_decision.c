@@ -164,7 +164,7 @@ enum { L_CATEGORY, L_AMOUNT };
 enum { R_KIND, R_YEAR, R_DUE, R_STATUS };
 
 static enum kerr
-load(struct req *r, long long app_id, int cached, struct decision_view *v)
+decision_view_load(struct req *r, long long app_id, int cached, struct decision_view *v)
 {
 	struct dbpart p;
 	struct dbres res;
@@ -239,7 +239,7 @@ load(struct req *r, long long app_id, int cached, struct decision_view *v)
 enum kerr
 db_decision_get(struct req *r, long long app_id, struct decision_view *out)
 {
-	return load(r, app_id, 1, out);
+	return decision_view_load(r, app_id, 1, out);
 }
 
 enum kerr
@@ -418,12 +418,6 @@ view_json(struct req *r, const struct decision_view *v, int budget)
 
 /* ---- writing ------------------------------------------------------------------------------------------- */
 
-static const char *
-id_or_null(struct req *r, long long id)
-{
-	return id != 0 ? arena_printf(r->a, "%lld", id) : NULL;
-}
-
 /*
  * Makes project pid's years, budget lines and reports what plan d says:
  * rows kept where the year stays (a report keeps what has been typed into
@@ -495,7 +489,7 @@ create_project(struct req *r, long long app_id, int year,
 	*code = arena_strdup(r->a, buf);
 	if ((e = db_exec(r->id, &q[Q_PROJECT_INSERT], NULL, &pid, "sisss",
 	    *code, app_id, decision_date_iso(r->a, d->start),
-	    decision_date_iso(r->a, d->end), id_or_null(r, d->follows_id))) != KERR_OK)
+	    decision_date_iso(r->a, d->end), db_id_text(r->a, d->follows_id))) != KERR_OK)
 		return e;
 	if ((e = write_budget(r, (long long)pid, d)) != KERR_OK)
 		return e;
@@ -603,7 +597,7 @@ db_decision_update(struct req *r, long long app_id, unsigned version,
 		e = KERR_INVALID;
 		goto out;
 	}
-	if ((e = load(r, app_id, 0, &before)) != KERR_OK)
+	if ((e = decision_view_load(r, app_id, 0, &before)) != KERR_OK)
 		goto out;
 	if ((e = db_exec(r->id, &q[Q_DECISION_UPDATE], &changed, NULL, "ssssii",
 	    approve ? NULL : d->reason[LANG_SV], approve ? NULL : d->reason[LANG_EN],
@@ -617,7 +611,7 @@ db_decision_update(struct req *r, long long app_id, unsigned version,
 	}
 	if (approve) {
 		if ((e = db_exec(r->id, &q[Q_PROJECT_FOLLOWS], NULL, NULL, "si",
-		    id_or_null(r, d->follows_id), pid)) != KERR_OK)
+		    db_id_text(r->a, d->follows_id), pid)) != KERR_OK)
 			goto out;
 		if (budget && ((e = db_exec(r->id, &q[Q_PROJECT_DATES], NULL, NULL,
 		    "ssi", decision_date_iso(r->a, d->start),

@@ -6,7 +6,6 @@
 #include "arena.h"
 #include "db.h"
 #include "db_list.h"
-#include "i18n.h"
 #include "req.h"
 
 /*
@@ -248,25 +247,16 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_REPORT_META] = { REPORT_META, NULL, 0 },
 };
 
-/* Sorts the meta statement's rows into m, each choice at its place in the reader's order. */
+/* Sorts the meta statement's rows into m: the choices (db_options()), then the counts by status. */
 static void
 meta_fill(struct req *r, const struct dbres *res, struct list_meta *m)
 {
-	size_t i, k, n[4] = { 0, 0, 0, 0 };
-	struct list_option **lists[4] = { &m->rounds, &m->countries, &m->themes, &m->orgs };
+	struct db_option **lists[4] = { &m->rounds, &m->countries, &m->themes, &m->orgs };
 	size_t *lens[4] = { &m->nrounds, &m->ncountries, &m->nthemes, &m->norgs };
-	static const char tags[] = "rkto";
-	const char *t;
-	long long place;
+	size_t i;
 
 	memset(m, 0, sizeof(*m));
-	for (i = 0; i < res->nrows; i++)
-		if ((t = strchr(tags, res->rows[i][0][0])) != NULL)
-			n[t - tags]++;
-	for (k = 0; k < 4; k++) {
-		*lists[k] = arena_calloc(r->a, n[k] + 1, sizeof(struct list_option));
-		*lens[k] = n[k];
-	}
+	db_options(r->a, r->lang, res, "rkto", lists, lens);
 	m->counts = arena_calloc(r->a, res->nrows + 1, sizeof(*m->counts));
 	for (i = 0; i < res->nrows; i++) {
 		char **c = res->rows[i];
@@ -274,16 +264,7 @@ meta_fill(struct req *r, const struct dbres *res, struct list_meta *m)
 		if (c[0][0] == 'c') {
 			m->counts[m->ncounts].status = c[3];
 			m->counts[m->ncounts++].n = db_ll(res, i, 6);
-			continue;
 		}
-		if ((t = strchr(tags, c[0][0])) == NULL)
-			continue;
-		k = (size_t)(t - tags);
-		place = db_ll(res, i, r->lang == LANG_EN ? 2 : 1);
-		if (place < 1 || (size_t)place > n[k])
-			continue;
-		(*lists[k])[place - 1].value = c[3];
-		(*lists[k])[place - 1].label = i18n_pick(r->lang, c[4], c[5]);
 	}
 }
 

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "db.h"
 #include "kerr.h"
 
 struct arena;
@@ -73,12 +74,6 @@ struct app_filter {
 	const char	*round, *status, *type, *country, *theme, *org;
 };
 
-/* A choice of a filter's select box. */
-struct list_option {
-	const char	*value;		/* round or theme or organisation id, country code */
-	const char	*label;		/* in the reader's language */
-};
-
 struct list_count {
 	const char	*status;
 	long long	 n;
@@ -91,7 +86,7 @@ struct list_count {
  * filters (all but status). Lists not used by a list are empty.
  */
 struct list_meta {
-	struct list_option	*rounds, *countries, *themes, *orgs;
+	struct db_option	*rounds, *countries, *themes, *orgs;	/* values: round, country code, theme, organisation id */
 	size_t			 nrounds, ncountries, nthemes, norgs;
 	struct list_count	*counts;
 	size_t			 ncounts;

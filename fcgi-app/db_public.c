@@ -7,7 +7,6 @@
 #include "db.h"
 #include "db_application.h"
 #include "db_public.h"
-#include "i18n.h"
 #include "req.h"
 
 /*
@@ -208,41 +207,20 @@ db_public_files_version(struct arena *a, const char *reqid, unsigned long long *
 	return KERR_OK;
 }
 
-/* Files the choices into out, each at its place in the reader's order. */
+/* Files the choices into out (db_options()), and the years projects were under way. */
 static void
 choices_fill(struct req *r, const struct dbres *res, struct public_list *out)
 {
-	static const char tags[] = "kot";
-	struct public_option **lists[3] = { &out->countries, &out->orgs, &out->themes };
+	struct db_option **lists[3] = { &out->countries, &out->orgs, &out->themes };
 	size_t *lens[3] = { &out->ncountries, &out->norgs, &out->nthemes };
-	size_t i, k, n[3] = { 0, 0, 0 };
-	const char *t;
-	long long place;
+	size_t i;
 
+	db_options(r->a, r->lang, res, "kot", lists, lens);
 	for (i = 0; i < res->nrows; i++)
-		if ((t = strchr(tags, res->rows[i][0][0])) != NULL)
-			n[t - tags]++;
-	for (k = 0; k < 3; k++) {
-		*lists[k] = arena_calloc(r->a, n[k] + 1, sizeof(struct public_option));
-		*lens[k] = n[k];
-	}
-	for (i = 0; i < res->nrows; i++) {
-		char **c = res->rows[i];
-
-		if (c[0][0] == 'y') {
+		if (res->rows[i][0][0] == 'y') {
 			out->first_year = (int)db_ll(res, i, 3);
 			out->last_year = (int)db_ll(res, i, 4);
-			continue;
 		}
-		if ((t = strchr(tags, c[0][0])) == NULL)
-			continue;
-		k = (size_t)(t - tags);
-		place = db_ll(res, i, r->lang == LANG_EN ? 2 : 1);
-		if (place < 1 || (size_t)place > n[k])
-			continue;
-		(*lists[k])[place - 1].value = c[3];
-		(*lists[k])[place - 1].label = i18n_pick(r->lang, c[4], c[5]);
-	}
 }
 
 enum kerr

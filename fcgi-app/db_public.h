@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "db.h"
 #include "kerr.h"
 
 struct arena;
@@ -44,11 +45,6 @@ struct public_filter {
 	const char	*country, *org, *theme, *type, *year, *like;
 };
 
-/* A choice of a select box: value and its label in the reader's language. */
-struct public_option {
-	const char	*value, *label;
-};
-
 struct public_row {
 	const char	*code;
 	const char	*title_sv, *title_en;
@@ -66,7 +62,7 @@ struct public_row {
  * projects f lets through and the page's rows.
  */
 struct public_list {
-	struct public_option	*countries, *orgs, *themes;
+	struct db_option	*countries, *orgs, *themes;
 	size_t			 ncountries, norgs, nthemes;
 	int			 first_year, last_year;	/* 0 when nothing is published */
 	long long		 total;

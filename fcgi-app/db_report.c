@@ -199,7 +199,7 @@ category_of(const char *s)
 }
 
 static struct report_year *
-year_of(struct report_view *v, long long year)
+year_entry(struct report_view *v, long long year)
 {
 	size_t i;
 
@@ -246,7 +246,7 @@ money_of(struct arena *a, const struct dbres *res, struct report_view *v)
 		char **c = p.c;
 
 		k = category_of(c[M_CATEGORY]);
-		y = c[M_YEAR] != NULL ? year_of(v, db_part_ll(&p, M_YEAR)) : NULL;
+		y = c[M_YEAR] != NULL ? year_entry(v, db_part_ll(&p, M_YEAR)) : NULL;
 		switch (p.tag) {
 		case 'b':
 			if (y != NULL && k >= 0) {

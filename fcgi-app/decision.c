@@ -83,7 +83,7 @@ decision_plan(struct ymd start, struct ymd end, int n,
 
 /* A problem of the form: all of them are in its budget part. */
 static void
-fail(struct rule_list *x, const char *field, const char *msgid,
+budget_problem(struct rule_list *x, const char *field, const char *msgid,
     const char *const *pairs)
 {
 	rules_fail(x, SEC_BUDGET, field, msgid, pairs);
@@ -95,11 +95,11 @@ read_date(struct rule_list *x, const char *id, const char *s, struct ymd *out,
     const char *missing, const char *malformed)
 {
 	if (rules_blank(s)) {
-		fail(x, id, missing, NULL);
+		budget_problem(x, id, missing, NULL);
 		return 0;
 	}
 	if (decision_date(s, out) != KERR_OK) {
-		fail(x, id, malformed, NULL);
+		budget_problem(x, id, malformed, NULL);
 		return 0;
 	}
 	return 1;
@@ -121,7 +121,7 @@ check_dates(struct rule_list *x, const struct decision_input *in)
 	if (!have_start || !have_end)
 		return;
 	if (calendar_cmp(end, start) <= 0) {
-		fail(x, "ends_on", N_("The last day must be after the first "
+		budget_problem(x, "ends_on", N_("The last day must be after the first "
 		    "day"), NULL);
 		return;
 	}
@@ -130,7 +130,7 @@ check_dates(struct rule_list *x, const struct decision_input *in)
 		return;
 	years = fmt_number(x->a, in->years, x->l);
 	if (calendar_cmp(end, decision_latest_end(start, in->years)) > 0)
-		fail(x, "ends_on", in->years == 1 ?
+		budget_problem(x, "ends_on", in->years == 1 ?
 		    N_("A project year is at most a year: with 1 project year "
 		    "the last day can be {date} at the latest") :
 		    N_("A project year is at most a year: with {years} project "
@@ -140,7 +140,7 @@ check_dates(struct rule_list *x, const struct decision_input *in)
 		    in->years)), NULL });
 	else if (calendar_cmp(end, first = calendar_add_years(start,
 	    in->years - 1)) < 0)
-		fail(x, "ends_on", N_("With {years} project years the last day "
+		budget_problem(x, "ends_on", N_("With {years} project years the last day "
 		    "must be {date} or later, or year {years} has no days: "
 		    "choose fewer years or a later last day"),
 		    (const char *const []){ "years", years, "date",
@@ -163,7 +163,7 @@ check_texts(struct rule_list *x, const char *const *text, const char *const *id,
 		return;
 	for (l = 0; l < LANG__MAX; l++)
 		if (rules_blank(text[l]))
-			fail(x, id[l], missing[l], NULL);
+			budget_problem(x, id[l], missing[l], NULL);
 }
 
 size_t
@@ -177,7 +177,7 @@ decision_check(struct arena *a, enum lang l, const struct decision_input *in,
 
 	switch (in->outcome) {
 	case OUTCOME_NONE:
-		fail(&x, "outcome", N_("Choose whether to approve or reject the "
+		budget_problem(&x, "outcome", N_("Choose whether to approve or reject the "
 		    "application"), NULL);
 		break;
 	case OUTCOME_REJECT:

@@ -99,7 +99,7 @@ static const struct member members[] = {
 #define NMEMBERS	(sizeof(members) / sizeof(members[0]))
 #define NAMED		21
 
-enum lang {
+enum partner_lang {
 	L_EN, L_SW, L_ZH, L_SQ, L_BS, L_SR, L_UK, L_ES, L__MAX
 };
 
@@ -116,7 +116,7 @@ struct partner {
 	const char	*kind;
 	const char	*name;
 	const char	*name_local;
-	enum lang	 lang;
+	enum partner_lang lang;
 	enum people	 people;
 	const char	*place;
 	const char	*place_local;
@@ -918,7 +918,7 @@ month_end_after(long day, int months)
 }
 
 static char *
-fmt_date(char buf[16], long day)
+day_iso(char buf[16], long day)
 {
 	struct ymd t = calendar_date(day);
 
@@ -927,7 +927,7 @@ fmt_date(char buf[16], long day)
 }
 
 static char *
-fmt_time(char buf[32], long day, int minutes)
+day_stamp(char buf[32], long day, int minutes)
 {
 	struct ymd t = calendar_date(day);
 
@@ -942,11 +942,11 @@ office_minutes(struct demo *d)
 	return (int)rnd(d, 7 * 60, 15 * 60);
 }
 
-static void	fail(struct demo *d, enum kerr e, const char *fmt, ...)
+static void	demo_fail(struct demo *d, enum kerr e, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 
 static void
-fail(struct demo *d, enum kerr e, const char *fmt, ...)
+demo_fail(struct demo *d, enum kerr e, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -964,7 +964,7 @@ fail(struct demo *d, enum kerr e, const char *fmt, ...)
 static void
 db_fail(struct demo *d, enum kerr e, const char *what)
 {
-	fail(d, e, "%s: %s", what, dbop_error(d->o));
+	demo_fail(d, e, "%s: %s", what, dbop_error(d->o));
 }
 
 /* The next value to bind, NULL unless set otherwise. */
@@ -974,7 +974,7 @@ next_bind(struct demo *d)
 	struct dbval *v;
 
 	if (d->np == MAXPARAMS) {
-		fail(d, KERR_SYSTEM, "demo: more than %d values for one statement", MAXPARAMS);
+		demo_fail(d, KERR_SYSTEM, "demo: more than %d values for one statement", MAXPARAMS);
 		return NULL;
 	}
 	v = &d->v[d->np++];
@@ -1041,7 +1041,7 @@ audit(struct demo *d, const char *at, unsigned user, int admin, const char *acti
 		size_t cap = d->capaudit ? d->capaudit * 2 : 1024;
 
 		if ((a = realloc(d->audit, cap * sizeof(*a))) == NULL) {
-			fail(d, KERR_NOMEM, "demo: out of memory");
+			demo_fail(d, KERR_NOMEM, "demo: out of memory");
 			return;
 		}
 		d->audit = a;
@@ -1284,12 +1284,12 @@ load_rounds(struct demo *d)
 		}
 		snprintf(sv, sizeof(sv), "Utlysning %d", y);
 		snprintf(en, sizeof(en), "Call for applications %d", y);
-		fmt_time(created, o - 30, 9 * 60);
+		day_stamp(created, o - 30, 9 * 60);
 		bind_int(d, y);
 		bind_str(d, sv);
 		bind_str(d, en);
-		bind_str(d, fmt_date(opens, o));
-		bind_str(d, fmt_date(closes, c));
+		bind_str(d, day_iso(opens, o));
+		bind_str(d, day_iso(closes, c));
 		bind_int(d, 1);
 		bind_str(d, created);
 		bind_str(d, created);
@@ -1322,7 +1322,7 @@ plan_add(struct demo *d, int year, int member, int p1, int p2, int variant, enum
 	struct plan *p;
 
 	if (d->nplans == MAXPLANS) {
-		fail(d, KERR_SYSTEM, "demo: more than %d applications", MAXPLANS);
+		demo_fail(d, KERR_SYSTEM, "demo: more than %d applications", MAXPLANS);
 		return 0;
 	}
 	p = &d->plans[d->nplans];
@@ -1669,13 +1669,13 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	member_email(email, sizeof(email), (size_t)p->member);
 	snprintf(phone, sizeof(phone), "+46 70-%03u %02u %02u", 100 + (unsigned)p->member * 7 % 900,
 	    (unsigned)p->member * 13 % 100, (unsigned)p->member * 29 % 100);
-	fmt_time(created, created_day, office_minutes(d));
-	fmt_time(subm, sub_day, office_minutes(d));
-	fmt_time(withdrawn, sub_day + rnd(d, 5, 20), office_minutes(d));
+	day_stamp(created, created_day, office_minutes(d));
+	day_stamp(subm, sub_day, office_minutes(d));
+	day_stamp(withdrawn, sub_day + rnd(d, 5, 20), office_minutes(d));
 	if (p->status == AS_APPROVED || p->status == AS_REJECTED)
-		fmt_time(updated, calendar_day(p->year, 5, 24), 14 * 60);
+		day_stamp(updated, calendar_day(p->year, 5, 24), 14 * 60);
 	else if (p->status == AS_REVIEW)
-		fmt_time(updated, *reviewed, 8 * 60 + 30);
+		day_stamp(updated, *reviewed, 8 * 60 + 30);
 	else
 		snprintf(updated, sizeof(updated), "%s", p->status == AS_WITHDRAWN ? withdrawn :
 		    draft ? created : subm);
@@ -1708,7 +1708,7 @@ load_application(struct demo *d, struct plan *p, long *start, long amounts[3],
 	bind_str(d, draft ? NULL : vulnerable);
 	bind_str(d, draft ? NULL : gender);
 	bind_int(d, years);
-	bind_str(d, fmt_date(pstart, *start));
+	bind_str(d, day_iso(pstart, *start));
 	bind_str(d, draft ? NULL : contact);
 	bind_str(d, draft ? NULL : email);
 	bind_str(d, draft ? NULL : phone);
@@ -1807,7 +1807,7 @@ load_review(struct demo *d, unsigned app, unsigned reviewer, int good, int compl
 
 	for (k = 0; k < 5; k++)
 		score[k] = good ? (int)rnd(d, 3, 5) : (int)rnd(d, 1, 3);
-	fmt_time(at, day, office_minutes(d));
+	day_stamp(at, day, office_minutes(d));
 	bind_id(d, app);
 	bind_id(d, reviewer);
 	for (k = 0; k < 5; k++) {
@@ -1937,20 +1937,20 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	rev = f == F_DRAFT ? 0 : f == F_RETURNED_THEN_APPROVED ? 2 : 1;
 	if (f != F_DRAFT)
 		narrate(d, &n, p, year, final);
-	fmt_time(sub_s, sub_day, office_minutes(d));
-	fmt_time(dec_s, dec_day, office_minutes(d));
+	day_stamp(sub_s, sub_day, office_minutes(d));
+	day_stamp(dec_s, dec_day, office_minutes(d));
 	/* A returned-then-approved report came back within three weeks and was approved a week later. */
-	fmt_time(sub2_s, dec_day + 21, office_minutes(d));
+	day_stamp(sub2_s, dec_day + 21, office_minutes(d));
 	if (f == F_RETURNED_THEN_APPROVED)
-		fmt_time(dec_s, dec_day + 28, office_minutes(d));
-	fmt_time(created, calendar_day(p->year, 5, 24), 14 * 60 + 5);
+		day_stamp(dec_s, dec_day + 28, office_minutes(d));
+	day_stamp(created, calendar_day(p->year, 5, 24), 14 * 60 + 5);
 
 	bind_id(d, p->project_id);
 	bind_str(d, final ? "final" : "progress");
 	bind_int(d, year);
-	bind_str(d, fmt_date(due_s, due));
+	bind_str(d, day_iso(due_s, due));
 	/* A return gives the revision the 30 days an officer is offered (h_report.c). */
-	bind_str(d, f == F_RETURNED || f == F_RETURNED_THEN_APPROVED ? fmt_date(revise_s, dec_day + 30) : NULL);
+	bind_str(d, f == F_RETURNED || f == F_RETURNED_THEN_APPROVED ? day_iso(revise_s, dec_day + 30) : NULL);
 	bind_str(d, status);
 	bind_str(d, f == F_DRAFT ? NULL : n.activities);
 	bind_str(d, f == F_DRAFT ? NULL : n.results);
@@ -2004,7 +2004,7 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 	snprintf(ind_json + len, sizeof(ind_json) - len, "]");
 
 	/* The first of two revisions was returned on the day of the first decision. */
-	fmt_time(first_dec, dec_day, 10 * 60);
+	day_stamp(first_dec, dec_day, 10 * 60);
 	for (k = 1; k <= rev; k++) {
 		int last = k == rev;
 		const char *outcome = f == F_SUBMITTED ? NULL : !last || f == F_RETURNED ? "returned" : "approved";
@@ -2061,11 +2061,11 @@ load_report(struct demo *d, const struct plan *p, int year, int final, long due,
 		amount = (long)rb.due;
 
 		if (paid_day <= d->story && amount > 0) {
-			fmt_time(paid_at, paid_day, 11 * 60);
+			day_stamp(paid_at, paid_day, 11 * 60);
 			bind_id(d, p->project_id);
 			bind_id(d, report);
 			bind_int(d, amount);
-			bind_str(d, fmt_date(paid, paid_day));
+			bind_str(d, day_iso(paid, paid_day));
 			bind_str(d, NULL);
 			bind_id(d, d->admin);
 			bind_str(d, paid_at);
@@ -2097,9 +2097,9 @@ load_funds(struct demo *d, const struct plan *p, int y, long year_start, long de
 	if (day > d->story || (cancelled != 0 && day > cancelled))
 		return;
 	snprintf(note, sizeof(note), "Sida's payment for project year %d", y + 1);
-	fmt_time(at, day, 10 * 60 + 15);
+	day_stamp(at, day, 10 * 60 + 15);
 	bind_id(d, p->project_id);
-	bind_str(d, fmt_date(on, day));
+	bind_str(d, day_iso(on, day));
 	bind_int(d, amount);
 	bind_str(d, note);
 	bind_id(d, d->admin);
@@ -2126,16 +2126,16 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 
 	seq = ++d->seq[p->year - FIRST_YEAR];
 	snprintf(code, sizeof(code), "%04d-%04u", p->year, seq);
-	fmt_time(created, decided, 14 * 60 + 5);
+	day_stamp(created, decided, 14 * 60 + 5);
 	if (p->special == SP_CANCELLED)
 		cancelled = add_years(start, 1) + 120;
 	bind_str(d, code);
 	bind_id(d, p->app_id);
 	/* The status is updated below, once the reports are known. */
 	bind_str(d, "implementation");
-	bind_str(d, fmt_date(ps, start));
-	bind_str(d, fmt_date(pe, end));
-	bind_str(d, start <= d->story ? fmt_date(as, start) : NULL);
+	bind_str(d, day_iso(ps, start));
+	bind_str(d, day_iso(pe, end));
+	bind_str(d, start <= d->story ? day_iso(as, start) : NULL);
 	bind_str(d, NULL);
 	bind_id(d, p->follows >= 0 ? d->plans[p->follows].project_id : 0);
 	bind_int(d, p->variant == 8 ? 2 : 1);
@@ -2157,8 +2157,8 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 
 		bind_id(d, p->project_id);
 		bind_int(d, y + 1);
-		bind_str(d, fmt_date(s1, ys));
-		bind_str(d, fmt_date(e1, ye));
+		bind_str(d, day_iso(s1, ys));
+		bind_str(d, day_iso(e1, ye));
 		bind_int(d, amounts[y]);
 		bind_str(d, created);
 		bind_str(d, created);
@@ -2199,7 +2199,7 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 	if (strcmp(status, "implementation") != 0) {
 		char at[32], after[48];
 
-		fmt_time(at, cancelled != 0 ? cancelled : end + 1, 9 * 60);
+		day_stamp(at, cancelled != 0 ? cancelled : end + 1, 9 * 60);
 		snprintf(after, sizeof(after), "{\"status\":\"%s\"}", cancelled != 0 ? "cancelled" : "finalisation");
 		audit(d, at, d->admin, 1, cancelled != 0 ? "project.cancel" : "project.status", "project",
 		    p->project_id, "{\"status\":\"implementation\"}", after);
@@ -2210,7 +2210,7 @@ load_project(struct demo *d, struct plan *p, long start, const long amounts[3], 
 		}
 		bind_str(d, status);
 		bind_str(d, strcmp(status, "finalisation") == 0 ? NULL :
-		    fmt_date(ae, cancelled != 0 ? cancelled : end));
+		    day_iso(ae, cancelled != 0 ? cancelled : end));
 		bind_str(d, at);
 		bind_id(d, p->project_id);
 		execute(d, S_PSTATUS);
@@ -2230,7 +2230,7 @@ load_plan(struct demo *d, struct plan *p)
 	load_application(d, p, &start, amounts, lines, ind, &reviewed);
 	if (p->status == AS_DRAFT || p->status == AS_SUBMITTED || p->status == AS_WITHDRAWN)
 		return;
-	fmt_time(at, reviewed, 8 * 60 + 30);
+	day_stamp(at, reviewed, 8 * 60 + 30);
 	audit(d, at, d->admin, 1, "application.review", "application", p->app_id, "{\"status\":\"submitted\"}",
 	    "{\"status\":\"under_review\"}");
 	if (p->status == AS_REVIEW) {
@@ -2242,7 +2242,7 @@ load_plan(struct demo *d, struct plan *p)
 	load_review(d, p->app_id, d->admin, good, 1, decided - rnd(d, 10, 30));
 	if (p->year == 2016)
 		load_review(d, p->app_id, d->reviewer, good, 1, decided - rnd(d, 5, 25));
-	fmt_time(at, decided, 14 * 60);
+	day_stamp(at, decided, 14 * 60);
 	bind_id(d, p->app_id);
 	bind_str(d, good ? "approve" : "reject");
 	bind_str(d, good ? "Beviljas. Projektet är väl förankrat hos båda parter och budgeten är realistisk." :
@@ -2339,7 +2339,7 @@ demo_load(struct dbop *o, FILE *log, char *err, size_t errlen)
 	/* One hash for every account: Argon2id costs a tenth of a second each. */
 	if (crypto_pwhash_str(d->pwhash, DEMO_PASSWORD, strlen(DEMO_PASSWORD),
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-		fail(d, KERR_NOMEM, "demo: crypto_pwhash_str() failed (out of memory)");
+		demo_fail(d, KERR_NOMEM, "demo: crypto_pwhash_str() failed (out of memory)");
 		goto out;
 	}
 	if ((e = run_text(o, "START TRANSACTION")) != KERR_OK) {

@@ -207,7 +207,7 @@ has_ctl(const char *s, size_t n)
 }
 
 static int
-is_blank(char c)
+is_cookie_space(char c)
 {
 	return c == ' ' || c == '\t';
 }
@@ -235,15 +235,15 @@ form_parse_cookies(struct arena *a, const char *header, struct params *out)
 		if ((eq = memchr(header + i, '=', j - i)) == NULL)
 			continue;
 		/* Blanks may surround the pair and the '=' inside it. */
-		for (nb = i; nb < j && is_blank(header[nb]); nb++)
+		for (nb = i; nb < j && is_cookie_space(header[nb]); nb++)
 			continue;
 		for (ne = (size_t)(eq - header); ne > nb &&
-		    is_blank(header[ne - 1]); ne--)
+		    is_cookie_space(header[ne - 1]); ne--)
 			continue;
 		for (vb = (size_t)(eq - header) + 1; vb < j &&
-		    is_blank(header[vb]); vb++)
+		    is_cookie_space(header[vb]); vb++)
 			continue;
-		for (ve = j; ve > vb && is_blank(header[ve - 1]); ve--)
+		for (ve = j; ve > vb && is_cookie_space(header[ve - 1]); ve--)
 			continue;
 		if (ve - vb >= 2 && header[vb] == '"' && header[ve - 1] == '"') {
 			vb++;

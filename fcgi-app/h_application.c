@@ -1,5 +1,4 @@
 /* h_application.c - an application read-only, every section as the applicant gave it; prints on A4. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +9,8 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
+#include "rules.h"
 #include "valid.h"
 #include "req.h"
 #include "view.h"
@@ -45,18 +46,6 @@ static const char *const principle_labels[4] = {
 	N_("Inclusion"), N_("Participation"), N_("Transparency"), N_("Accountability"),
 };
 
-/* A text counts as an answer when it has more than blanks. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* A language code fit for lang="": two or three lowercase letters; else NULL (none said). */
 const char *
 lang_ok(const char *s)
@@ -90,7 +79,7 @@ row(struct req *r, struct vobj *o, const char *msgid)
 static void
 row_set(struct vobj *w, const char *s, const char *lang)
 {
-	if (blank(s))
+	if (rules_blank(s))
 		return;
 	vobj_bool(w, "missing", 0);
 	vobj_str(w, "text", s);
@@ -211,7 +200,7 @@ view_partners(struct req *r, const struct application *a,
 		if (p->name == NULL)
 			continue;
 		row_item(w, p->name, NULL);
-		if (!blank(p->name_local))
+		if (!rules_blank(p->name_local))
 			row_item(w, p->name_local, p->local_lang);
 		row_item(w, arena_printf(r->a, "%s, %s", label(r->lang, p->kind),
 		    i18n_pick(r->lang, p->country_sv, p->country_en)), NULL);
@@ -229,14 +218,14 @@ view_project(struct req *r, const struct application *a,
 
 	row_prose(r, o, N_("Title in Swedish"), a->title_sv, "sv");
 	row_prose(r, o, N_("Title in English"), a->title_en, "en");
-	if (!blank(a->title_local))
+	if (!rules_blank(a->title_local))
 		row_prose(r, o, N_("Title in the partner's language"),
 		    a->title_local, x->title_local_lang);
 	/* English is required (the IATI description); Swedish is welcome. */
-	if (!blank(a->summary_sv))
+	if (!rules_blank(a->summary_sv))
 		row_prose(r, o, N_("Summary in Swedish"), a->summary_sv, "sv");
 	row_prose(r, o, N_("Summary in English"), a->summary_en, "en");
-	if (!blank(a->summary_local))
+	if (!rules_blank(a->summary_local))
 		row_prose(r, o, N_("Summary in the partner's language"),
 		    a->summary_local, x->title_local_lang);
 	row_prose(r, o, N_("Background and problem"), a->background, NULL);
@@ -255,7 +244,7 @@ view_project(struct req *r, const struct application *a,
 	row_text(r, o, N_("Does the project develop citizen dialogue?"),
 	    a->citizen_dialogue < 0 ? NULL : i18n_tr(r->lang,
 	    a->citizen_dialogue ? N_("Yes") : N_("No")));
-	if (a->citizen_dialogue == 1 || !blank(a->dialogue_text))
+	if (a->citizen_dialogue == 1 || !rules_blank(a->dialogue_text))
 		row_prose(r, o, N_("How the project develops citizen dialogue"),
 		    a->dialogue_text, NULL);
 	row_prose(r, o, N_("How the project considers vulnerable groups"),
@@ -284,7 +273,7 @@ view_results(struct req *r, const struct application *a, struct vobj *v)
 
 		ov = vobj_push(o, "objectives");
 		vobj_int(ov, "obj_n", (long long)i + 1);
-		vobj_str(ov, "description", blank(ob->description) ? NULL :
+		vobj_str(ov, "description", rules_blank(ob->description) ? NULL :
 		    ob->description);
 		vobj_bool(ov, "has_results", ob->nres > 0);
 		for (j = 0; j < ob->nres; j++) {
@@ -292,19 +281,19 @@ view_results(struct req *r, const struct application *a, struct vobj *v)
 
 			rv = vobj_push(ov, "results");
 			vobj_strf(rv, "res_n", "%zu.%zu", i + 1, j + 1);
-			vobj_str(rv, "description", blank(er->description) ?
+			vobj_str(rv, "description", rules_blank(er->description) ?
 			    NULL : er->description);
 			vobj_bool(rv, "has_indicators", er->nind > 0);
 			for (k = 0; k < er->nind; k++) {
 				const struct indicator *in = &er->ind[k];
 
 				iv = vobj_push(rv, "indicators");
-				vobj_str(iv, "name", blank(in->name) ? NULL : in->name);
-				vobj_str(iv, "baseline", blank(in->baseline) ? NULL :
+				vobj_str(iv, "name", rules_blank(in->name) ? NULL : in->name);
+				vobj_str(iv, "baseline", rules_blank(in->baseline) ? NULL :
 				    in->baseline);
-				vobj_str(iv, "target", blank(in->target) ? NULL :
+				vobj_str(iv, "target", rules_blank(in->target) ? NULL :
 				    in->target);
-				vobj_str(iv, "unit", blank(in->unit) ? NULL : in->unit);
+				vobj_str(iv, "unit", rules_blank(in->unit) ? NULL : in->unit);
 			}
 		}
 	}
@@ -366,7 +355,7 @@ view_team(struct req *r, const struct application *a,
 		mv = vobj_push(g[gi], "members");
 		vobj_str(mv, "name", m->name);
 		vobj_str(mv, "role", i18n_tr(r->lang, role_labels[m->role]));
-		vobj_str(mv, "position", blank(m->position) ? NULL : m->position);
+		vobj_str(mv, "position", rules_blank(m->position) ? NULL : m->position);
 	}
 }
 
@@ -476,7 +465,6 @@ h_application_show(struct req *r)
 	struct application_extra x;
 	long long id = path_id(r->args[0]);
 	struct vobj *v = r->view;
-	const char *title;
 	enum kerr e;
 	int st;
 
@@ -485,9 +473,7 @@ h_application_show(struct req *r)
 	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, confined_org(r),
 	    &a, &x)) != KERR_OK)
 		return http_status(e);
-	title = i18n_pick(r->lang, a.title_sv, a.title_en);
-	vobj_str(v, "title", !blank(title) ? title : arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Untitled application")), a.id));
+	vobj_str(v, "title", page_app_title(r, a.title_sv, a.title_en, a.id));
 	vobj_int(v, "id", a.id);
 	vobj_str(v, "status", a.status);
 	vobj_str(v, "status_label", label(r->lang, a.status));
@@ -523,7 +509,7 @@ confirm_page(struct req *r, const struct application *a, const char *verb, const
 	struct vobj *v = r->view;
 
 	vobj_str(v, "title", i18n_tr(r->lang, title));
-	vobj_str(v, "app_title", !blank(app_title) ? app_title : NULL);
+	vobj_str(v, "app_title", !rules_blank(app_title) ? app_title : NULL);
 	vobj_int(v, "id", a->id);
 	vobj_int(v, "version", a->version);
 	vobj_str(v, "verb", verb);

@@ -17,6 +17,7 @@
 #include "page.h"
 #include "req.h"
 #include "rules.h"
+#include "str.h"
 #include "valid.h"
 #include "view.h"
 
@@ -174,22 +175,10 @@ struct page {
 
 /* ---- small helpers ---------------------------------------------------------------------------------- */
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 static int
 is_draft(const struct application *a)
 {
 	return a->status != NULL && strcmp(a->status, "draft") == 0;
-}
-
-static const char *
-app_href(struct req *r, long long id, const char *rest)
-{
-	return arena_printf(r->a, "/applications/%lld%s", id, rest);
 }
 
 /* "Application 142", the reference people quote. */
@@ -199,22 +188,11 @@ reference(struct req *r, long long id)
 	return arena_printf(r->a, "%s %lld", tr(r, N_("Application")), id);
 }
 
-static const char *
-app_title(struct req *r, const struct application *a)
-{
-	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
-
-	if (rules_blank(t))
-		t = rules_blank(a->title_sv) ? a->title_en : a->title_sv;
-	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
-	    tr(r, N_("Untitled application")), a->id);
-}
-
 /* The crumbs of a page about application a: its task list while a draft. */
 static void
 crumbs_app(struct req *r, const struct application *a)
 {
-	view_crumb(r, app_href(r, a->id, is_draft(a) ? "/tasks" : ""),
+	view_crumb(r, page_app_path(r, a->id, is_draft(a) ? "/tasks" : ""),
 	    reference(r, a->id));
 }
 
@@ -417,7 +395,7 @@ h_appform_create(struct req *r)
 		    N_("Choose the round and the type of project")));
 	if ((e = db_appform_create(r, round_id, t, token, &id, &created)) != KERR_OK)
 		return e == KERR_NOTFOUND ? 400 : http_status(e);
-	return redirect(r, app_href(r, id, "/tasks"));
+	return redirect(r, page_app_path(r, id, "/tasks"));
 }
 
 /* ---- loading -------------------------------------------------------------------------------------------- */
@@ -427,7 +405,7 @@ h_appform_create(struct req *r)
  * its round. Returns 0, or the status to answer (404, 503).
  */
 static int
-load(struct req *r, struct application *a, struct application_extra *x,
+load_draft(struct req *r, struct application *a, struct application_extra *x,
     struct round *rd)
 {
 	long long id = path_id(r->args[0]);
@@ -450,7 +428,7 @@ show_closed(struct req *r, const struct application *a)
 {
 	vobj_str(r->view, "title", tr(r, N_("This application can no longer be changed")));
 	vobj_str(r->view, "status_label", label(r->lang, a->status));
-	vobj_str(r->view, "href", app_href(r, a->id, ""));
+	vobj_str(r->view, "href", page_app_path(r, a->id, ""));
 	vobj_str(r->view, "reference", reference(r, a->id));
 	crumbs_app(r, a);
 	r->status = 409;
@@ -516,11 +494,11 @@ h_appform_tasks(struct req *r)
 	struct vobj *v = r->view, *o;
 	int s, done = 0, status;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if (!is_draft(&a))
-		return redirect(r, app_href(r, a.id, ""));
-	vobj_str(v, "title", app_title(r, &a));
+		return redirect(r, page_app_path(r, a.id, ""));
+	vobj_str(v, "title", page_app_title(r, a.title_sv, a.title_en, a.id));
 	vobj_str(v, "reference", reference(r, a.id));
 	vobj_int(v, "id", a.id);
 	vobj_str(v, "round", i18n_pick(r->lang, x.round_sv, x.round_en));
@@ -530,7 +508,7 @@ h_appform_tasks(struct req *r)
 		o = vobj_push(v, "sections");
 		vobj_str(o, "slug", slugs[s]);
 		vobj_str(o, "name", tr(r, section_titles[s]));
-		vobj_str(o, "href", app_href(r, a.id, arena_printf(r->a, "/%s", slugs[s])));
+		vobj_str(o, "href", page_app_path(r, a.id, arena_printf(r->a, "/%s", slugs[s])));
 		if (a.done[s]) {
 			vobj_str(o, "state", "completed");
 			vobj_str(o, "state_label", tr(r, N_("Completed")));
@@ -548,10 +526,10 @@ h_appform_tasks(struct req *r)
 	    (const char *const []){ "done", arena_printf(r->a, "%d", done),
 	    "total", arena_printf(r->a, "%d", SEC__MAX), NULL }));
 	vobj_bool(v, "complete", done == SEC__MAX);
-	vobj_str(v, "check_href", app_href(r, a.id, "/check"));
-	vobj_str(v, "view_href", app_href(r, a.id, ""));
+	vobj_str(v, "check_href", page_app_path(r, a.id, "/check"));
+	vobj_str(v, "view_href", page_app_path(r, a.id, ""));
 	/* A draft shown here was never submitted: it can be deleted (h_application.c). */
-	vobj_str(v, "delete_href", app_href(r, a.id, "/delete"));
+	vobj_str(v, "delete_href", page_app_path(r, a.id, "/delete"));
 	return render(r, TPL_APP_TASKS);
 }
 
@@ -571,7 +549,7 @@ form_or_empty(struct req *r, const char *name)
  * stored text while the field shows what was typed.
  */
 static void
-read_text(struct page *p, const char *id, size_t max, const char **out)
+read_field_text(struct page *p, const char *id, size_t max, const char **out)
 {
 	const char *s = form_or_empty(p->r, id), *msg = page_too_long(p->r, s, max);
 
@@ -926,14 +904,14 @@ parse_project(struct page *p)
 	size_t n, i;
 	int k;
 
-	read_text(p, "title_sv", TITLE_MAX, &a->title_sv);
-	read_text(p, "title_en", TITLE_MAX, &a->title_en);
-	read_text(p, "title_local", TITLE_MAX, &a->title_local);
-	read_text(p, "summary_local", PAGE_TEXT_MAX, &a->summary_local);
+	read_field_text(p, "title_sv", TITLE_MAX, &a->title_sv);
+	read_field_text(p, "title_en", TITLE_MAX, &a->title_en);
+	read_field_text(p, "title_local", TITLE_MAX, &a->title_local);
+	read_field_text(p, "summary_local", PAGE_TEXT_MAX, &a->summary_local);
 	parse_partner_lang(p);
-	read_text(p, "summary_sv", PAGE_TEXT_MAX, &a->summary_sv);
-	read_text(p, "summary_en", PAGE_TEXT_MAX, &a->summary_en);
-	read_text(p, "background", PAGE_TEXT_MAX, &a->background);
+	read_field_text(p, "summary_sv", PAGE_TEXT_MAX, &a->summary_sv);
+	read_field_text(p, "summary_en", PAGE_TEXT_MAX, &a->summary_en);
+	read_field_text(p, "background", PAGE_TEXT_MAX, &a->background);
 	s = form_or_empty(r, "theme");
 	if (rules_blank(s))
 		a->theme_id = 0;
@@ -954,12 +932,12 @@ parse_project(struct page *p)
 	for (i = 0; i < n; i++)
 		if (valid_int_range(vals[i], 1, 17, &g) == KERR_OK)
 			a->sdg[g] = 1;
-	read_text(p, "target_groups", PAGE_TEXT_MAX, &a->target_groups);
+	read_field_text(p, "target_groups", PAGE_TEXT_MAX, &a->target_groups);
 	s = form_or_empty(r, "citizen_dialogue");
 	a->citizen_dialogue = strcmp(s, "yes") == 0 ? 1 : strcmp(s, "no") == 0 ? 0 : -1;
-	read_text(p, "dialogue_text", PAGE_TEXT_MAX, &a->dialogue_text);
-	read_text(p, "vulnerable_text", PAGE_TEXT_MAX, &a->vulnerable_text);
-	read_text(p, "gender_text", PAGE_TEXT_MAX, &a->gender_text);
+	read_field_text(p, "dialogue_text", PAGE_TEXT_MAX, &a->dialogue_text);
+	read_field_text(p, "vulnerable_text", PAGE_TEXT_MAX, &a->vulnerable_text);
+	read_field_text(p, "gender_text", PAGE_TEXT_MAX, &a->gender_text);
 }
 
 /* The results framework as posted, by the numbers in its fields (1-based; 0 unused). */
@@ -1023,7 +1001,7 @@ parse_results(struct page *p)
 	unsigned o, k, i, m;
 	int any;
 
-	read_text(p, "overall_objective", PAGE_TEXT_MAX, &a->overall_objective);
+	read_field_text(p, "overall_objective", PAGE_TEXT_MAX, &a->overall_objective);
 	collect_framework(r, f);
 	a->obj = arena_calloc(r->a, MAX_OBJ, sizeof(*a->obj));
 	a->nobj = 0;
@@ -1310,7 +1288,7 @@ parse_budget(struct page *p)
 			    category_code[c]), page_budget_label(r,
 			    category_code[c], y, NULL), &a->amount[y][c]);
 	}
-	read_text(p, "other_costs", PAGE_TEXT_MAX, &a->other_costs);
+	read_field_text(p, "other_costs", PAGE_TEXT_MAX, &a->other_costs);
 }
 
 static void
@@ -1320,14 +1298,14 @@ parse_contact(struct page *p)
 	struct application *a = p->a;
 	const char *s;
 
-	read_text(p, "contact_name", NAME_MAX, &a->contact_name);
+	read_field_text(p, "contact_name", NAME_MAX, &a->contact_name);
 	s = form_trim(r->a, req_form(r, "contact_email"));
 	if (utf8_chars(s) > EMAIL_MAX || (*s != '\0' && !valid_email(s))) {
 		page_problem(&p->f, "contact_email", tr(r, N_("Enter an email address in the right format, like name@kommun.se")));
 		page_keep(&p->f, "contact_email", form_or_empty(r, "contact_email"));
 	} else
 		a->contact_email = s;
-	read_text(p, "contact_phone", PHONE_MAX, &a->contact_phone);
+	read_field_text(p, "contact_phone", PHONE_MAX, &a->contact_phone);
 }
 
 /* ---- showing a section ------------------------------------------------------------------------------ */
@@ -1375,12 +1353,6 @@ vselect(struct page *p, struct vobj *parent, const char *list, const char *id,
 	    page_problems(&p->f, id));
 }
 
-static int
-same(const char *a, const char *b)
-{
-	return a != NULL && b != NULL && strcmp(a, b) == 0;
-}
-
 /* The countries a select offers: the eligible ones, and the chosen one whatever it is. */
 static void
 country_options(struct page *p, struct vobj *sel, const char *chosen)
@@ -1390,12 +1362,12 @@ country_options(struct page *p, struct vobj *sel, const char *chosen)
 	for (i = 0; i < p->ncountries; i++) {
 		const struct country *c = &p->countries[i].c;
 
-		if (!c->eligible && !same(c->code, chosen))
+		if (!c->eligible && !str_same(c->code, chosen))
 			continue;
 		page_option(sel, c->code, c->eligible ? i18n_pick(p->r->lang, c->name_sv,
 		    c->name_en) : arena_printf(p->r->a, "%s (%s)",
 		    i18n_pick(p->r->lang, c->name_sv, c->name_en),
-		    tr(p->r, N_("no longer a partner country"))), same(c->code, chosen));
+		    tr(p->r, N_("no longer a partner country"))), str_same(c->code, chosen));
 	}
 }
 
@@ -1494,7 +1466,7 @@ render_partners(struct page *p)
 	    NULL, tr(r, N_("Choose a kind")));
 	for (i = 0; partner_kinds[i] != NULL; i++)
 		page_option(sel, partner_kinds[i], label(r->lang, partner_kinds[i]),
-		    same(partner_kinds[i], p->np.kind));
+		    str_same(partner_kinds[i], p->np.kind));
 	sel = vselect(p, v, "s_np_country", "new_partner_country",
 	    tr(r, N_("Country of the organisation")), NULL, tr(r, N_("Choose a country")));
 	chosen = p->np.country;
@@ -1531,8 +1503,8 @@ render_partner_lang(struct page *p)
 	    hint, tr(r, N_("Not given")));
 	for (i = 0; i < n; i++) {
 		page_option(o, codes[i], tr(r, local_langs[local_lang_index(codes[i])].msgid),
-		    same(codes[i], chosen));
-		offered |= same(codes[i], chosen);
+		    str_same(codes[i], chosen));
+		offered |= str_same(codes[i], chosen);
 	}
 	if (rules_blank(chosen) || offered)
 		return;
@@ -1670,7 +1642,7 @@ render_result(struct page *p, struct vobj *ov, size_t o, size_t k,
 	vobj_bool(rv, "indicators", 0);
 	for (i = 0; i < n; i++)
 		render_indicator(p, rv, o, k, i + 1, &er->ind[i]);
-	extra = n == 0 || same(p->add, arena_printf(r->a, "indicator-%zu-%zu", o, k));
+	extra = n == 0 || str_same(p->add, arena_printf(r->a, "indicator-%zu-%zu", o, k));
 	if (extra && n < MAX_IND)
 		render_indicator(p, rv, o, k, ++n, &empty_ind);
 	vobj_bool(rv, "can_add_ind", n < MAX_IND);
@@ -1694,7 +1666,7 @@ render_objective(struct page *p, size_t o, const struct objective *ob)
 	vobj_bool(ov, "results", 0);
 	for (k = 0; k < n; k++)
 		render_result(p, ov, o, k + 1, &ob->res[k]);
-	extra = n == 0 || same(p->add, arena_printf(r->a, "result-%zu", o));
+	extra = n == 0 || str_same(p->add, arena_printf(r->a, "result-%zu", o));
 	if (extra && n < MAX_RES)
 		render_result(p, ov, o, ++n, NULL);
 	vobj_bool(ov, "can_add_res", n < MAX_RES);
@@ -1714,7 +1686,7 @@ render_results(struct page *p)
 	    a->overall_objective, 4);
 	for (o = 0; o < n; o++)
 		render_objective(p, o + 1, &a->obj[o]);
-	if ((n == 0 || same(p->add, "objective")) && n < MAX_OBJ)
+	if ((n == 0 || str_same(p->add, "objective")) && n < MAX_OBJ)
 		render_objective(p, ++n, NULL);
 	vobj_bool(r->view, "can_add_obj", n < MAX_OBJ);
 }
@@ -1756,7 +1728,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	    tr(r, N_("Choose a role")));
 	for (k = 0; k < TEAM_ROLE__MAX; k++)
 		page_option(sel, team_role_code[k], tr(r, role_labels[k]),
-		    same(role, team_role_code[k]));
+		    str_same(role, team_role_code[k]));
 	f = vfield(p, mv, "f_position", arena_printf(r->a, "member-%zu-position", m),
 	    tr(r, N_("Position (optional)")), tr(r, N_("Such as mayor, councillor or head of planning")),
 	    mb != NULL ? mb->position : NULL);
@@ -1823,7 +1795,7 @@ render_team(struct page *p)
 	}
 	for (g = 0; g < ngroups && g != G_NOTGIVEN; g++) {
 		want = side_size(a) > count[g] ? side_size(a) - count[g] : 1;
-		if (same(p->add, group_keys[g]))
+		if (str_same(p->add, group_keys[g]))
 			want++;
 		for (; want > 0 && next <= MAX_MEMBERS; want--, next++) {
 			count[g]++;
@@ -1902,20 +1874,20 @@ show_section(struct page *p)
 		    p->f.err[i].text);
 	vobj_str(v, "title", tr(r, section_titles[p->sec]));
 	vobj_str(v, "reference", reference(r, p->a->id));
-	vobj_str(v, "action", app_href(r, p->a->id, arena_printf(r->a, "/%s",
+	vobj_str(v, "action", page_app_path(r, p->a->id, arena_printf(r->a, "/%s",
 	    slugs[p->sec])));
 	vobj_int(v, "version", p->version);
 	vobj_bool(v, "done", p->done_box);
 	vobj_bool(v, "to_check", p->to_check);
 	vobj_str(v, "continue_label", tr(r, p->to_check ?
 	    N_("Save and return to check your answers") : N_("Save and continue")));
-	vobj_str(v, "back_href", app_href(r, p->a->id, p->to_check ? "/check" :
+	vobj_str(v, "back_href", page_app_path(r, p->a->id, p->to_check ? "/check" :
 	    "/tasks"));
 	vobj_str(v, "back_label", tr(r, p->to_check ?
 	    N_("Back to check your answers without saving") :
 	    N_("Back to the task list without saving")));
 	crumbs_app(r, p->a);
-	view_crumb(r, app_href(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
+	view_crumb(r, page_app_path(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
 	    tr(r, section_titles[p->sec]));
 	switch (p->sec) {
 	case SEC_PARTNERS:
@@ -1951,10 +1923,10 @@ section_get(struct req *r, enum section s)
 	struct page *p = arena_calloc(r->a, 1, sizeof(*p));
 	int status;
 
-	if ((status = load(r, &a, &p->x, &p->rd)) != 0)
+	if ((status = load_draft(r, &a, &p->x, &p->rd)) != 0)
 		return status;
 	if (!is_draft(&a))
-		return redirect(r, app_href(r, a.id, ""));
+		return redirect(r, page_app_path(r, a.id, ""));
 	p->r = r;
 	p->sec = s;
 	p->f.a = r->a;
@@ -1963,7 +1935,7 @@ section_get(struct req *r, enum section s)
 	p->stored = &a;
 	p->version = a.version;
 	p->done_box = a.done[s];
-	p->to_check = same(req_query(r, "return"), "check");
+	p->to_check = str_same(req_query(r, "return"), "check");
 	p->add = req_query(r, "add");
 	return show_section(p);
 }
@@ -1977,10 +1949,10 @@ static const char *
 next_href(struct req *r, long long id, enum section s, int to_check)
 {
 	if (to_check)
-		return app_href(r, id, "/check");
+		return page_app_path(r, id, "/check");
 	if (s + 1 < SEC__MAX)
-		return app_href(r, id, arena_printf(r->a, "/%s", slugs[s + 1]));
-	return app_href(r, id, "/tasks");
+		return page_app_path(r, id, arena_printf(r->a, "/%s", slugs[s + 1]));
+	return page_app_path(r, id, "/tasks");
 }
 
 /*
@@ -2013,7 +1985,7 @@ added_anchor(struct req *r, const struct page *p)
 	const struct application *a = p->a;
 	unsigned o, k;
 
-	if (same(p->add, "objective"))
+	if (str_same(p->add, "objective"))
 		return arena_printf(r->a, "#objective-%zu", a->nobj + 1);
 	if (p->add != NULL && sscanf(p->add, "result-%u", &o) == 1 && o >= 1 &&
 	    o <= a->nobj)
@@ -2038,7 +2010,7 @@ section_post(struct req *r, enum section s)
 	int status, want_done;
 	enum kerr e;
 
-	if ((status = load(r, &stored, &p->x, &p->rd)) != 0)
+	if ((status = load_draft(r, &stored, &p->x, &p->rd)) != 0)
 		return status;
 	if (!is_draft(&stored))
 		return show_closed(r, &stored);
@@ -2083,9 +2055,9 @@ section_post(struct req *r, enum section s)
 	 * that every problem of the section is listed at once; the box stays
 	 * as it was sent, so that the next save checks again.
 	 */
-	want_done = same(req_form(r, "done"), "1");
+	want_done = str_same(req_form(r, "done"), "1");
 	p->done_box = want_done;
-	p->to_check = same(req_form(r, "return"), "check");
+	p->to_check = str_same(req_form(r, "return"), "check");
 	typed.done[s] = 0;
 	if (want_done) {
 		if (need_countries(p) != KERR_OK)
@@ -2137,11 +2109,11 @@ section_post(struct req *r, enum section s)
 		return show_section(p);
 	if (p->add != NULL)
 		return redirect(r, arena_printf(r->a, "%s?add=%s%s%s",
-		    app_href(r, typed.id, arena_printf(r->a, "/%s", slugs[s])),
+		    page_app_path(r, typed.id, arena_printf(r->a, "/%s", slugs[s])),
 		    p->add, p->to_check ? "&return=check" : "",
 		    added_anchor(r, p)));
 	if (strcmp(action, "draft") == 0)
-		return redirect(r, app_href(r, typed.id, "/tasks"));
+		return redirect(r, page_app_path(r, typed.id, "/tasks"));
 	return redirect(r, next_href(r, typed.id, s, p->to_check));
 }
 
@@ -2173,7 +2145,7 @@ int h_appform_contact_save(struct req *r) { return section_post(r, SEC_CONTACT);
 static const char *
 change_href(struct req *r, long long id, enum section s, const char *field)
 {
-	return app_href(r, id, arena_printf(r->a, "/%s?return=check#%s",
+	return page_app_path(r, id, arena_printf(r->a, "/%s?return=check#%s",
 	    slugs[s], field));
 }
 
@@ -2424,7 +2396,7 @@ lang_problem(struct req *r, const struct application *a,
 
 /* Shows check your answers; errors (from submitting) link to their sections' fields. */
 static int
-show_check(struct req *r, const struct application *a,
+show_app_check(struct req *r, const struct application *a,
     const struct application_extra *x, const struct round *rd, unsigned version,
     const struct rule_error *err, size_t nerr, int stale)
 {
@@ -2439,13 +2411,13 @@ show_check(struct req *r, const struct application *a,
 		    section_titles[err[i].section]), err[i].text));
 	vobj_str(v, "title", tr(r, N_("Check your answers before you submit")));
 	vobj_str(v, "reference", reference(r, a->id));
-	vobj_str(v, "app_title", app_title(r, a));
+	vobj_str(v, "app_title", page_app_title(r, a->title_sv, a->title_en, a->id));
 	vobj_str(v, "round", i18n_pick(r->lang, x->round_sv, x->round_en));
-	vobj_str(v, "action", app_href(r, a->id, "/submit"));
+	vobj_str(v, "action", page_app_path(r, a->id, "/submit"));
 	vobj_int(v, "version", version);
-	vobj_str(v, "tasks_href", app_href(r, a->id, "/tasks"));
+	vobj_str(v, "tasks_href", page_app_path(r, a->id, "/tasks"));
 	crumbs_app(r, a);
-	view_crumb(r, app_href(r, a->id, "/check"), tr(r, N_("Check your answers")));
+	view_crumb(r, page_app_path(r, a->id, "/check"), tr(r, N_("Check your answers")));
 	check_view(r, a, x, lang_problem(r, a, x, rd));
 	return render(r, TPL_APP_CHECK);
 }
@@ -2459,11 +2431,11 @@ h_appform_check(struct req *r)
 	struct round rd;
 	int status;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if (!is_draft(&a))
-		return redirect(r, app_href(r, a.id, ""));
-	return show_check(r, &a, &x, &rd, a.version, NULL, 0, 0);
+		return redirect(r, page_app_path(r, a.id, ""));
+	return show_app_check(r, &a, &x, &rd, a.version, NULL, 0, 0);
 }
 
 /*
@@ -2487,13 +2459,13 @@ h_appform_submit(struct req *r)
 	int status;
 	enum kerr e;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
 	if (!is_draft(&a))
 		return strcmp(a.status, "withdrawn") == 0 ? show_closed(r, &a) :
-		    redirect(r, app_href(r, a.id, "/submitted"));
+		    redirect(r, page_app_path(r, a.id, "/submitted"));
 	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries,
 	    &ncountries)) != KERR_OK)
 		return http_status(e);
@@ -2503,7 +2475,7 @@ h_appform_submit(struct req *r)
 	err = arena_calloc(r->a, PAGE_ERRORS_MAX, sizeof(*err));
 	n = rules_check(r->a, r->lang, &a, &rd, c, app_today(), err, PAGE_ERRORS_MAX);
 	if (n > 0)
-		return show_check(r, &a, &x, &rd, a.version, err,
+		return show_app_check(r, &a, &x, &rd, a.version, err,
 		    n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX, 0);
 	e = db_appform_submit(r, a.id, r->sess->user.org_id, version, &current,
 	    &status_now);
@@ -2513,15 +2485,15 @@ h_appform_submit(struct req *r)
 			a.status = status_now;
 			return show_closed(r, &a);
 		}
-		return redirect(r, app_href(r, a.id, "/submitted"));
+		return redirect(r, page_app_path(r, a.id, "/submitted"));
 	}
 	if (e == KERR_CONFLICT) {
 		r->status = 409;
-		return show_check(r, &a, &x, &rd, current, NULL, 0, 1);
+		return show_app_check(r, &a, &x, &rd, current, NULL, 0, 1);
 	}
 	if (e != KERR_OK)
 		return http_status(e);
-	return redirect(r, app_href(r, a.id, "/submitted"));
+	return redirect(r, page_app_path(r, a.id, "/submitted"));
 }
 
 /* GET /applications/{id}/submitted -> 200 the confirmation with the reference | 303 the task list of a draft | 404 | 503 */
@@ -2534,16 +2506,16 @@ h_appform_submitted(struct req *r)
 	struct vobj *v = r->view;
 	int status;
 
-	if ((status = load(r, &a, &x, &rd)) != 0)
+	if ((status = load_draft(r, &a, &x, &rd)) != 0)
 		return status;
 	if (is_draft(&a))
-		return redirect(r, app_href(r, a.id, "/tasks"));
+		return redirect(r, page_app_path(r, a.id, "/tasks"));
 	vobj_str(v, "title", tr(r, N_("Application submitted")));
 	vobj_str(v, "reference", reference(r, a.id));
-	vobj_str(v, "app_title", app_title(r, &a));
+	vobj_str(v, "app_title", page_app_title(r, a.title_sv, a.title_en, a.id));
 	vobj_str(v, "round", i18n_pick(r->lang, x.round_sv, x.round_en));
 	vobj_str(v, "submitted", x.submitted);
-	vobj_str(v, "view_href", app_href(r, a.id, ""));
+	vobj_str(v, "view_href", page_app_path(r, a.id, ""));
 	crumbs_app(r, &a);
 	return render(r, TPL_APP_SUBMITTED);
 }

@@ -310,7 +310,7 @@ or_empty(const char *s)
 
 /* A typed date: *utc set when there is one (the next day's start with next_day), *err when it is no date. */
 static void
-read_date(struct req *r, const char *s, int next_day, const char **utc,
+read_date_filter(struct req *r, const char *s, int next_day, const char **utc,
     const char **err)
 {
 	int y, m, d;
@@ -373,9 +373,9 @@ form_read(struct req *r, struct audit_form *a)
 		else
 			a->f.entity_id = v;
 	}
-	read_date(r, a->from, 0, &a->f.from_utc, &a->err_from);
+	read_date_filter(r, a->from, 0, &a->f.from_utc, &a->err_from);
 	/* "To" includes its whole day: the log is read up to the next day's start. */
-	read_date(r, a->to, 1, &a->f.to_utc, &a->err_to);
+	read_date_filter(r, a->to, 1, &a->f.to_utc, &a->err_to);
 	if (a->f.from_utc != NULL && a->f.to_utc != NULL &&
 	    strcmp(a->f.to_utc, a->f.from_utc) <= 0)
 		a->err_to = i18n_tr(r->lang, N_("Enter an end date that is the same as or after the start date"));

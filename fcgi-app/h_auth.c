@@ -38,7 +38,7 @@ email_json(struct req *r, const char *email)
 }
 
 static int
-show_form(struct req *r, const char *email, const char *next)
+show_login(struct req *r, const char *email, const char *next)
 {
 	const char *done = req_query(r, "password");
 
@@ -59,7 +59,7 @@ h_login_form(struct req *r)
 {
 	if (r->sess != NULL)
 		return redirect(r, "/");
-	return show_form(r, "", req_query(r, "next"));
+	return show_login(r, "", req_query(r, "next"));
 }
 
 /* Emails compare without case and surrounding spaces, as people type them. */
@@ -100,7 +100,7 @@ signed_in(struct req *r, long long user_id, const char *email, const char *next)
 
 /* The pair waits: the attempt is counted on its row, not written to the audit log, and refused. */
 static int
-refused(struct req *r, const char *email, const char *next, long long wait)
+refuse_login(struct req *r, const char *email, const char *next, long long wait)
 {
 	long long minutes = (wait + 59) / 60;
 	enum kerr e;
@@ -113,7 +113,7 @@ refused(struct req *r, const char *email, const char *next, long long wait)
 	    rules_fill(r->a, i18n_tr(r->lang, N_("Too many failed attempts to sign in with this email address. Wait {minutes} minutes and try again, or ask ICLD for a link to choose a new password.")),
 	    (const char *const []){ "minutes", arena_printf(r->a, "%lld", minutes), NULL }));
 	r->status = 429;
-	return show_form(r, email, next);
+	return show_login(r, email, next);
 }
 
 /*
@@ -140,7 +140,7 @@ failed(struct req *r, long long id, const char *email, const char *next,
 	    (e = db_login_purge(r->id)) != KERR_OK)
 		return http_status(e);
 	add_error(r, "email", N_("The email address or the password is wrong"));
-	return show_form(r, email, next);
+	return show_login(r, email, next);
 }
 
 /*
@@ -173,13 +173,13 @@ h_login(struct req *r)
 	if (pw_msg != NULL)
 		add_error(r, "password", pw_msg);
 	if (email_msg != NULL || pw_msg != NULL)
-		return show_form(r, email, next);
+		return show_login(r, email, next);
 
 	if ((e = db_begin(r->id)) != KERR_OK ||
 	    (e = db_login_lock(r->a, r->id, email, r->remote_addr, &t)) != KERR_OK)
 		return http_status(e);
 	if (t.wait > 0)
-		return refused(r, email, next, t.wait);
+		return refuse_login(r, email, next, t.wait);
 
 	e = db_user_for_login(r->a, r->id, email, &id, &hash, &active);
 	if (e != KERR_OK && e != KERR_NOTFOUND)

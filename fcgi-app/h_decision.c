@@ -68,33 +68,12 @@ struct dpage {
 
 /* ---- small helpers ------------------------------------------------------------------------------------ */
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* Only an application ICLD has been sent, and has not decided, can be decided. */
 static int
 decidable(const char *status)
 {
 	return status != NULL && (strcmp(status, "submitted") == 0 ||
 	    strcmp(status, "under_review") == 0);
-}
-
-static const char *
-app_path(struct req *r, long long id, const char *rest)
-{
-	return arena_printf(r->a, "/applications/%lld%s", id, rest);
-}
-
-static const char *
-app_title(struct req *r, const struct application *a)
-{
-	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
-
-	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
-	    tr(r, N_("Untitled application")), a->id);
 }
 
 /* The partners' names, joined. */
@@ -120,7 +99,7 @@ amount_text(struct req *r, long long n)
 
 /* A row of a summary list (_application_rows.html), every key it reads set. */
 static struct vobj *
-row(struct req *r, struct vobj *o, const char *msgid, const char *text)
+summary_row(struct req *r, struct vobj *o, const char *msgid, const char *text)
 {
 	struct vobj *w = vobj_push(o, "rows");
 
@@ -143,7 +122,7 @@ row_texts(struct req *r, struct vobj *o, const char *const *msgid,
 	int l;
 
 	for (l = 0; l < LANG__MAX; l++) {
-		w = row(r, o, msgid[l], text[l]);
+		w = summary_row(r, o, msgid[l], text[l]);
 		vobj_bool(w, "prose", 1);
 		vobj_str(w, "lang", rules_blank(text[l]) ? NULL : i18n_code((enum lang)l));
 	}
@@ -157,7 +136,7 @@ row_texts(struct req *r, struct vobj *o, const char *const *msgid,
  * applicant's inception projects. Returns 0, or the status to answer.
  */
 static int
-load(struct req *r, struct dpage *p, long long org_id, int form)
+load_decision(struct req *r, struct dpage *p, long long org_id, int form)
 {
 	long long id = path_id(r->args[0]);
 	unsigned rv;
@@ -270,24 +249,13 @@ prefill_change(struct dpage *p)
 
 /* ---- what was sent -------------------------------------------------------------------------------------- */
 
-/* Reads a long text as typed (blank is none); too long is a problem, the text kept. */
-static const char *
-read_text(struct dpage *p, const char *id)
-{
-	const char *s = req_form(p->r, id), *msg = page_too_long(p->r, s, PAGE_TEXT_MAX);
-
-	if (msg != NULL)
-		page_problem(&p->f, id, msg);
-	return rules_blank(s) ? NULL : s;
-}
-
 /*
  * Reads the form as sent into p (its mode and outcome set), with the
  * problems of reading. Returns 0, or 400 for a value no form of ours
  * sends (an outcome or a project id that is no choice).
  */
 static int
-read_form(struct dpage *p)
+read_decision_form(struct dpage *p)
 {
 	struct req *r = p->r;
 	const char *s;
@@ -309,14 +277,14 @@ read_form(struct dpage *p)
 	p->f.quiet = p->in.outcome == OUTCOME_APPROVE;
 	if (p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT)
 		for (l = 0; l < LANG__MAX; l++)
-			p->in.reason[l] = read_text(p, decision_reason_id[l]);
+			p->in.reason[l] = page_read_text(p->r, &p->f, decision_reason_id[l]);
 	p->f.quiet = p->in.outcome == OUTCOME_REJECT;
 	if (p->mode == MODE_CHANGE && p->in.outcome == OUTCOME_REJECT) {
 		p->f.quiet = 0;
 		return 0;
 	}
 	for (l = 0; l < LANG__MAX; l++)
-		p->in.conditions[l] = read_text(p, decision_conditions_id[l]);
+		p->in.conditions[l] = page_read_text(p->r, &p->f, decision_conditions_id[l]);
 	p->follows_id = 0;
 	if (p->a.type != PT_INCEPTION && !rules_blank(s = req_form(r, "follows"))) {
 		if (valid_int_range(s, 1, 4294967295LL, &v) != KERR_OK)
@@ -412,7 +380,7 @@ to_record(const struct dpage *p, struct decision_record *d)
 
 /* A field of the form (page_input()) under key of the page, with its problems. */
 static struct vobj *
-vfield(struct dpage *p, const char *key, const char *id, const char *lbl,
+decision_field(struct dpage *p, const char *key, const char *id, const char *lbl,
     const char *hint, const char *value)
 {
 	return page_input(p->r, p->r->view, key, id, lbl, hint, value,
@@ -427,14 +395,14 @@ vtexts(struct dpage *p, const char *key, const char *const *id,
 	int l;
 
 	for (l = 0; l < LANG__MAX; l++)
-		vobj_str(page_textarea(vfield(p, key, id[l], tr(p->r, lbl[l]),
+		vobj_str(page_textarea(decision_field(p, key, id[l], tr(p->r, lbl[l]),
 		    tr(p->r, hint[l]), value[l]), 6, PAGE_TEXT_MAX), "lang",
 		    i18n_code((enum lang)l));
 }
 
 /* Radio buttons (page_choices()) under list of the page, sent as key, the first one's id. */
 static struct vobj *
-vradios(struct dpage *p, const char *list, const char *key, const char *legend)
+decision_radios(struct dpage *p, const char *list, const char *key, const char *legend)
 {
 	return page_choices(p->r, p->r->view, list, "radio", key, key, legend,
 	    NULL, page_problems(&p->f, key));
@@ -442,7 +410,7 @@ vradios(struct dpage *p, const char *list, const char *key, const char *legend)
 
 /* The dates, the years and the table of amounts, with each year's sum worked out. */
 static void
-view_budget(struct dpage *p)
+view_decision_budget(struct dpage *p)
 {
 	struct req *r = p->r;
 	struct vobj *o;
@@ -452,12 +420,12 @@ view_budget(struct dpage *p)
 	vobj_bool(r->view, "budget", 1);
 	vobj_str(r->view, "budget_rule", page_budget_rule(r, &p->rd, p->a.type,
 	    p->has_country ? &p->country.c : NULL));
-	o = vfield(p, "f_starts", "starts_on", tr(r, N_("First day of the project")),
+	o = decision_field(p, "f_starts", "starts_on", tr(r, N_("First day of the project")),
 	    tr(r, N_("The first day of project year 1, such as 2017-05-01")),
 	    p->in.starts_on);
 	vobj_str(o, "type", "date");
 	vobj_str(o, "width", "input-short");
-	o = vfield(p, "f_ends", "ends_on", tr(r, N_("Last day of the project")),
+	o = decision_field(p, "f_ends", "ends_on", tr(r, N_("Last day of the project")),
 	    tr(r, N_("Each project year runs from the first day's anniversary "
 	    "and is at most a year; the last one may be shorter.")),
 	    p->in.ends_on);
@@ -487,7 +455,7 @@ view_follows(struct dpage *p)
 }
 
 static void
-view_form(struct dpage *p)
+view_decision_form(struct dpage *p)
 {
 	struct req *r = p->r;
 	struct vobj *v = r->view, *g;
@@ -495,11 +463,11 @@ view_form(struct dpage *p)
 	int reject = p->mode == MODE_NEW || p->in.outcome == OUTCOME_REJECT;
 
 	vobj_bool(v, "form", 1);
-	vobj_str(v, "action", app_path(r, p->a.id, "/decision"));
+	vobj_str(v, "action", page_app_path(r, p->a.id, "/decision"));
 	if (p->mode == MODE_NEW) {
 		vobj_int(v, "version", p->version);
 		vobj_str(v, "heading", tr(r, N_("Your decision")));
-		g = vradios(p, "c_outcome", "outcome", tr(r, N_("What does ICLD decide?")));
+		g = decision_radios(p, "c_outcome", "outcome", tr(r, N_("What does ICLD decide?")));
 		page_choice(g, "outcome", "approve", tr(r, N_("Approve the application")),
 		    tr(r, N_("The project is created with its code, budget, project years and the reports it owes.")),
 		    p->in.outcome == OUTCOME_APPROVE);
@@ -515,13 +483,13 @@ view_form(struct dpage *p)
 		vobj_str(v, "reject_heading", tr(r, N_("The rejection")));
 		vobj_str(v, "button", tr(r, N_("Save the changes to the decision")));
 	}
-	vobj_str(v, "decision_href", app_path(r, p->a.id, "/decision"));
+	vobj_str(v, "decision_href", page_app_path(r, p->a.id, "/decision"));
 	vobj_bool(v, "can_submit", p->can_submit);
 	vobj_bool(v, "approve_part", approve);
 	vobj_bool(v, "reject_part", reject);
 	if (approve) {
 		if (p->budget)
-			view_budget(p);
+			view_decision_budget(p);
 		else
 			vobj_str(v, "budget_locked", tr(r, N_("The project has a submitted report or a payment: its dates and amounts can no longer be changed.")));
 		vtexts(p, "f_conditions", decision_conditions_id, (const char *const []){
@@ -553,22 +521,22 @@ view_about(struct dpage *p)
 	long long applied = 0;
 	int y;
 
-	row(r, o, N_("Project title"), app_title(r, &p->a));
-	row(r, o, N_("Applicant"), p->x.org_name);
-	row(r, o, p->x.npartners > 1 ? N_("Partner organisations") :
+	summary_row(r, o, N_("Project title"), page_app_title(r, p->a.title_sv, p->a.title_en, p->a.id));
+	summary_row(r, o, N_("Applicant"), p->x.org_name);
+	summary_row(r, o, p->x.npartners > 1 ? N_("Partner organisations") :
 	    N_("Partner organisation"), partners_text(r, &p->x));
-	row(r, o, N_("Country"), i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
-	row(r, o, N_("Type of project"), p->x.type != NULL ?
+	summary_row(r, o, N_("Country"), i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
+	summary_row(r, o, N_("Type of project"), p->x.type != NULL ?
 	    label(r->lang, p->x.type) : NULL);
-	row(r, o, N_("Round"), i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
-	row(r, o, N_("Status"), label(r->lang, p->a.status));
+	summary_row(r, o, N_("Round"), i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
+	summary_row(r, o, N_("Status"), label(r->lang, p->a.status));
 	for (y = 0; y < p->a.years && y < MAX_YEARS; y++)
 		if (p->a.year_total[y] > 0)
 			applied += p->a.year_total[y];
-	row(r, o, N_("Amount applied for"), p->a.years > 0 ?
+	summary_row(r, o, N_("Amount applied for"), p->a.years > 0 ?
 	    arena_printf(r->a, "%s (%d %s)", fmt_amount(r->a, applied, r->lang),
 	    p->a.years, tr(r, p->a.years == 1 ? N_("year") : N_("years"))) : NULL);
-	row(r, o, N_("Planned start"), p->a.planned_start);
+	summary_row(r, o, N_("Planned start"), p->a.planned_start);
 }
 
 /* The approved budget as a read-only table (_decision_amounts.html), under parent's "amounts". */
@@ -606,7 +574,7 @@ view_amounts(struct req *r, struct vobj *parent, const struct decision_view *dv)
 
 /* The reports the project owes (_decision_reports.html), into o. */
 static void
-view_reports(struct req *r, struct vobj *o, const struct decision_view *dv,
+view_owed_reports(struct req *r, struct vobj *o, const struct decision_view *dv,
     int show_status)
 {
 	struct vobj *w;
@@ -644,34 +612,34 @@ view_decided(struct dpage *p)
 	struct vobj *o = vobj_obj(r->view, "decided"), *w;
 	int approved = strcmp(dv->outcome, "approve") == 0;
 
-	row(r, o, N_("Decision"), label(r->lang, approved ? "approved" : "rejected"));
-	row(r, o, N_("Decided"), arena_printf(r->a, "%s, %s", dv->decided_on,
+	summary_row(r, o, N_("Decision"), label(r->lang, approved ? "approved" : "rejected"));
+	summary_row(r, o, N_("Decided"), arena_printf(r->a, "%s, %s", dv->decided_on,
 	    dv->decided_by_name));
 	if (approved) {
-		w = row(r, o, N_("Project"), dv->code);
+		w = summary_row(r, o, N_("Project"), dv->code);
 		vobj_str(w, "href", arena_printf(r->a, "/projects/%s", dv->code));
-		row(r, o, N_("Period"), arena_printf(r->a, "%s – %s", dv->starts_on,
+		summary_row(r, o, N_("Period"), arena_printf(r->a, "%s – %s", dv->starts_on,
 		    dv->ends_on));
-		row(r, o, N_("Amount approved"), amount_text(r, dv->total));
+		summary_row(r, o, N_("Amount approved"), amount_text(r, dv->total));
 		row_texts(r, o, (const char *const []){ N_("Conditions in Swedish"),
 		    N_("Conditions in English") }, dv->conditions);
 		if (dv->follows_code != NULL) {
-			w = row(r, o, N_("Continues the project"), dv->follows_code);
+			w = summary_row(r, o, N_("Continues the project"), dv->follows_code);
 			vobj_str(w, "href", arena_printf(r->a, "/projects/%s",
 			    dv->follows_code));
 		}
 		view_amounts(r, o, dv);
-		view_reports(r, o, dv, 1);
+		view_owed_reports(r, o, dv, 1);
 	} else
 		row_texts(r, o, (const char *const []){ N_("Reason in Swedish"),
 		    N_("Reason in English") }, dv->reason);
-	vobj_str(o, "letter_sv", app_path(r, p->a.id, "/letter?lang=sv"));
-	vobj_str(o, "letter_en", app_path(r, p->a.id, "/letter?lang=en"));
+	vobj_str(o, "letter_sv", page_app_path(r, p->a.id, "/letter?lang=sv"));
+	vobj_str(o, "letter_en", page_app_path(r, p->a.id, "/letter?lang=en"));
 }
 
 /* The decision page in p's mode, with the problems in p->f.err and any message given; status 200 unless r->status. */
 static int
-show(struct dpage *p, const char *field, const char *message)
+show_decision(struct dpage *p, const char *field, const char *message)
 {
 	struct req *r = p->r;
 	size_t i;
@@ -683,9 +651,9 @@ show(struct dpage *p, const char *field, const char *message)
 	vobj_int(r->view, "id", p->a.id);
 	vobj_str(r->view, "title", tr(r, p->mode == MODE_NEW ?
 	    N_("Decide on the application") : N_("The decision on the application")));
-	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, page_app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
-	view_crumb(r, app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
+	view_crumb(r, page_app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
 	view_about(p);
 	if (p->dv.id != 0)
 		view_decided(p);
@@ -694,7 +662,7 @@ show(struct dpage *p, const char *field, const char *message)
 		    N_("Only an application that has been submitted, or is under review, can be decided. This one is: {status}.")),
 		    (const char *const []){ "status", label(r->lang, p->a.status), NULL }));
 	else
-		view_form(p);
+		view_decision_form(p);
 	return render(r, TPL_DECISION);
 }
 
@@ -707,7 +675,7 @@ h_decision_form(struct req *r)
 	struct dpage *p = arena_calloc(r->a, 1, sizeof(*p));
 	int status;
 
-	if ((status = load(r, p, 0, 1)) != 0)
+	if ((status = load_decision(r, p, 0, 1)) != 0)
 		return status;
 	p->can_submit = 1;
 	if (p->dv.id != 0)
@@ -716,7 +684,7 @@ h_decision_form(struct req *r)
 		prefill_new(p);
 	else
 		p->mode = MODE_CLOSED;
-	return show(p, NULL, NULL);
+	return show_decision(p, NULL, NULL);
 }
 
 /* A POST that changes the decision made (its form sends decision_version). */
@@ -733,33 +701,33 @@ save_change(struct dpage *p, unsigned version)
 		return 404;
 	prefill_change(p);
 	p->version = version;
-	if ((status = read_form(p)) != 0)
+	if ((status = read_decision_form(p)) != 0)
 		return status;
 	check_form(p);
 	if (p->f.nerr > 0)
-		return show(p, NULL, NULL);
+		return show_decision(p, NULL, NULL);
 	to_record(p, &d);
 	e = db_decision_update(r, p->a.id, version, &d, p->budget, &current);
 	if (e == KERR_OK)
-		return redirect(r, app_path(r, p->a.id, "/decision"));
+		return redirect(r, page_app_path(r, p->a.id, "/decision"));
 	if (e == KERR_CONFLICT) {
 		/* The input stays; with the version now stored, saving again is a choice made knowingly. */
 		p->version = current;
 		r->status = 409;
-		return show(p, "form", tr(r, N_("Someone else changed the decision while you were changing it. Check the decision as it stands, and save your change again if it still holds.")));
+		return show_decision(p, "form", tr(r, N_("Someone else changed the decision while you were changing it. Check the decision as it stands, and save your change again if it still holds.")));
 	}
 	if (e == KERR_INVALID) {
 		p->budget = 0;
 		p->dv.locked = 1;
 		r->status = 409;
-		return show(p, "form", tr(r, N_("A report has been submitted or a payment made meanwhile: the dates and amounts can no longer be changed, and nothing was saved. Save the other changes again.")));
+		return show_decision(p, "form", tr(r, N_("A report has been submitted or a payment made meanwhile: the dates and amounts can no longer be changed, and nothing was saved. Save the other changes again.")));
 	}
 	return http_status(e);
 }
 
 /* The answer to a new decision the application refused: where it stands now, the input kept. */
 static int
-refused(struct dpage *p, unsigned version, const struct decision_clash *c)
+answer_clash(struct dpage *p, unsigned version, const struct decision_clash *c)
 {
 	struct req *r = p->r;
 
@@ -767,20 +735,20 @@ refused(struct dpage *p, unsigned version, const struct decision_clash *c)
 	if (c->decided_by == r->sess->user.id && c->version == version + 1 &&
 	    c->outcome != NULL && strcmp(c->outcome, p->in.outcome ==
 	    OUTCOME_APPROVE ? "approve" : "reject") == 0)
-		return redirect(r, app_path(r, p->a.id, "/decision"));
+		return redirect(r, page_app_path(r, p->a.id, "/decision"));
 	r->status = 409;
 	if (c->decided_by != 0) {
 		p->can_submit = 0;
-		return show(p, "form", tr(r, N_("The application was decided while you were deciding: your decision was not recorded. What you entered is below; see the decision as it stands.")));
+		return show_decision(p, "form", tr(r, N_("The application was decided while you were deciding: your decision was not recorded. What you entered is below; see the decision as it stands.")));
 	}
 	if (!decidable(c->status)) {
 		p->can_submit = 0;
-		return show(p, "form", rules_fill(r->a, tr(r,
+		return show_decision(p, "form", rules_fill(r->a, tr(r,
 		    N_("The application can no longer be decided: it is now {status}. Your decision was not recorded.")),
 		    (const char *const []){ "status", label(r->lang, c->status), NULL }));
 	}
 	p->version = c->version;
-	return show(p, "form", tr(r, N_("Someone else changed the application while you were deciding. Check it, and record your decision again if it still holds.")));
+	return show_decision(p, "form", tr(r, N_("Someone else changed the application while you were deciding. Check it, and record your decision again if it still holds.")));
 }
 
 /*
@@ -800,7 +768,7 @@ h_decision_save(struct req *r)
 	int status;
 	enum kerr e;
 
-	if ((status = load(r, p, 0, 1)) != 0)
+	if ((status = load_decision(r, p, 0, 1)) != 0)
 		return status;
 	p->can_submit = 1;
 	if (req_form(r, "decision_version") != NULL) {
@@ -812,7 +780,7 @@ h_decision_save(struct req *r)
 		return 400;
 	prefill_new(p);
 	p->version = version;
-	if ((status = read_form(p)) != 0)
+	if ((status = read_decision_form(p)) != 0)
 		return status;
 	/*
 	 * Judged on the application as it is now: the page's cached reads
@@ -821,22 +789,22 @@ h_decision_save(struct req *r)
 	if ((e = db_decision_state(r->a, r->id, p->a.id, &clash)) != KERR_OK)
 		return http_status(e);
 	if (clash.decided_by != 0 || !decidable(clash.status))
-		return refused(p, version, &clash);
+		return answer_clash(p, version, &clash);
 	check_form(p);
 	/* Said at once, with the problems of the form: the admin looks again either way. */
 	if (version != clash.version)
-		return refused(p, version, &clash);
+		return answer_clash(p, version, &clash);
 	if (p->f.nerr > 0)
-		return show(p, NULL, NULL);
+		return show_decision(p, NULL, NULL);
 	to_record(p, &d);
 	e = db_decision_create(r, p->a.id, version, &d, &clash, &code);
 	if (e == KERR_OK)
-		return redirect(r, app_path(r, p->a.id, "/decision"));
+		return redirect(r, page_app_path(r, p->a.id, "/decision"));
 	if (e == KERR_CONFLICT)
-		return refused(p, version, &clash);
+		return answer_clash(p, version, &clash);
 	if (e == KERR_INVALID) {
 		r->status = 409;
-		return show(p, "outcome", rules_fill(r->a, tr(r,
+		return show_decision(p, "outcome", rules_fill(r->a, tr(r,
 		    N_("All 9999 project codes of {year} have been given: no project can be created in the round. Nothing was recorded.")),
 		    (const char *const []){ "year", arena_printf(r->a, "%d",
 		    p->x.round_year), NULL }));
@@ -879,20 +847,20 @@ h_decision_letter(struct req *r)
 
 	if (want != NULL && (l = i18n_parse(want)) < 0)
 		return 400;
-	if ((status = load(r, p, confined_org(r), 0)) != 0)
+	if ((status = load_decision(r, p, confined_org(r), 0)) != 0)
 		return status;
 	if (dv->id == 0)
 		return 404;
 	view_lang(r, (enum lang)l);
 	approved = strcmp(dv->outcome, "approve") == 0;
-	title = app_title(r, &p->a);
+	title = page_app_title(r, p->a.title_sv, p->a.title_en, p->a.id);
 	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",
 	    tr(r, N_("Decision letter")), tr(r, N_("application")), p->a.id));
 	vobj_str(v, "heading", tr(r, approved ?
 	    N_("Decision: the application is approved") :
 	    N_("Decision: the application is rejected")));
 	vobj_str(v, "other_lang", l == LANG_SV ? "en" : "sv");
-	vobj_str(v, "other_href", app_path(r, p->a.id, l == LANG_SV ?
+	vobj_str(v, "other_href", page_app_path(r, p->a.id, l == LANG_SV ?
 	    "/letter?lang=en" : "/letter?lang=sv"));
 	vobj_str(v, "other_text", tr(r, l == LANG_SV ?
 	    N_("The letter in English") : N_("The letter in Swedish")));
@@ -924,7 +892,7 @@ h_decision_letter(struct req *r)
 			    N_("The project continues the inception project {code}.")),
 			    (const char *const []){ "code", dv->follows_code, NULL }));
 		view_amounts(r, v, dv);
-		view_reports(r, v, dv, 0);
+		view_owed_reports(r, v, dv, 0);
 	} else {
 		vobj_str(v, "rejected", rules_fill(r->a, tr(r,
 		    N_("ICLD has decided not to approve the application from {org}.")),
@@ -933,9 +901,9 @@ h_decision_letter(struct req *r)
 		    N_("The reason for this decision was written in Swedish only: the decision letter in Swedish gives it."),
 		    N_("The reason for this decision was written in English only: the decision letter in English gives it.") });
 	}
-	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, page_app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
-	view_crumb(r, app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
+	view_crumb(r, page_app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
 	    i18n_code((enum lang)l))), tr(r, N_("Decision letter")));
 	return render(r, TPL_DECISION_LETTER);
 }
@@ -954,7 +922,7 @@ view_decision_box(struct req *r, const struct application *a,
 	o = vobj_obj(r->view, "decision_box");
 	if (x->decision == NULL) {
 		vobj_bool(o, "undecided", 1);
-		vobj_str(o, "decide_href", app_path(r, a->id, "/decision"));
+		vobj_str(o, "decide_href", page_app_path(r, a->id, "/decision"));
 		return;
 	}
 	vobj_str(o, "outcome", strcmp(x->decision, "approve") == 0 ?
@@ -962,6 +930,6 @@ view_decision_box(struct req *r, const struct application *a,
 	vobj_str(o, "outcome_label", label(r->lang, strcmp(x->decision,
 	    "approve") == 0 ? "approved" : "rejected"));
 	vobj_str(o, "decided", x->decided);
-	vobj_str(o, "decision_href", admin ? app_path(r, a->id, "/decision") : NULL);
-	vobj_str(o, "letter_href", app_path(r, a->id, "/letter"));
+	vobj_str(o, "decision_href", admin ? page_app_path(r, a->id, "/decision") : NULL);
+	vobj_str(o, "letter_href", page_app_path(r, a->id, "/letter"));
 }

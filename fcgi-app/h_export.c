@@ -22,7 +22,7 @@
 
 /* ?year=: absent is every project (0 in *year); anything but a year is not a request kpp can answer. */
 static int
-year_of(struct req *r, int *year)
+year_param(struct req *r, int *year)
 {
 	const char *y = req_query(r, "year");
 
@@ -55,7 +55,7 @@ h_export_iati(struct req *r)
 	char *path;
 	int fd;
 
-	if (!year_of(r, &f.year))
+	if (!year_param(r, &f.year))
 		return 400;
 	ctx_of(&ctx);
 	if (export_scratch_dir(r, app.conf.tmp_dir) != 0)
@@ -370,7 +370,7 @@ h_export_page(struct req *r)
 	struct iati_ctx ctx;
 	enum kerr e;
 
-	if (!year_of(r, &f.year))
+	if (!year_param(r, &f.year))
 		return 400;
 	ctx_of(&ctx);
 	memset(&s, 0, sizeof(s));

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "list.h"
+#include "page.h"
 #include "project_status.h"
 #include "req.h"
 #include "view.h"
@@ -89,16 +90,6 @@ inbox_filter(const struct list_query *q, struct app_filter *f)
 	    q->val[IF_COUNTRY], q->val[IF_THEME], q->val[IF_ORG] };
 }
 
-/* An application's title in the reader's language, else the other one, else words saying it has none. */
-static const char *
-app_title(struct req *r, const struct inbox_row *a)
-{
-	const char *t = i18n_pick(r->lang, a->app.title_sv, a->app.title_en);
-
-	return t != NULL && *t != '\0' ? t : arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Untitled application")), a->id);
-}
-
 /* The keys of a row that both lists have: its application's (title given), and its status as a tag. */
 static void
 view_app(struct req *r, struct vobj *o, const struct list_app *a, const char *title)
@@ -112,21 +103,10 @@ view_app(struct req *r, struct vobj *o, const struct list_app *a, const char *ti
 	vobj_str(o, "status_label", label(r->lang, a->status));
 }
 
-/* A select box's choices from the database (rounds, countries, themes, organisations). */
-static void
-view_options(const struct list_query *q, struct vobj *sel,
-    size_t filter, const struct list_option *o, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (o[i].value != NULL)
-			list_view_option(sel, q, filter, o[i].value, o[i].label);
-}
 
 /* The counts per status ("All" first), each in words, and the total the page is out of. */
 static long long
-view_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
+view_status_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
     const struct list_meta *m, const char *const *statuses, size_t nstatuses,
     const char *(*words)(enum lang, const char *))
 {
@@ -185,22 +165,22 @@ h_inbox(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Inbox")));
 	view_crumb(r, "/inbox", i18n_tr(r->lang, N_("Inbox")));
-	total = view_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
+	total = view_status_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
 	    label);
 	list_view(r, &inbox_spec, &q, total, sel);
-	view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
+	list_view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
 	list_view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
 	    inbox_filters[IF_STATUS].nvalues);
 	list_view_codes(r, &q, sel[IF_TYPE], IF_TYPE, ptype_code, PT__MAX);
-	view_options(&q, sel[IF_COUNTRY], IF_COUNTRY, m.countries, m.ncountries);
-	view_options(&q, sel[IF_THEME], IF_THEME, m.themes, m.nthemes);
-	view_options(&q, sel[IF_ORG], IF_ORG, m.orgs, m.norgs);
+	list_view_options(&q, sel[IF_COUNTRY], IF_COUNTRY, m.countries, m.ncountries);
+	list_view_options(&q, sel[IF_THEME], IF_THEME, m.themes, m.nthemes);
+	list_view_options(&q, sel[IF_ORG], IF_ORG, m.orgs, m.norgs);
 	for (i = 0; i < n; i++) {
 		const struct inbox_row *a = &rows[i];
 
 		o = vobj_push(r->view, "rows");
 		vobj_int(o, "id", a->id);
-		view_app(r, o, &a->app, app_title(r, a));
+		view_app(r, o, &a->app, page_app_title(r, a->app.title_sv, a->app.title_en, a->id));
 		vobj_str(o, "theme", i18n_pick(r->lang, a->theme_sv, a->theme_en));
 		vobj_str(o, "amount", a->amount != NULL ?
 		    fmt_amount(r->a, atoll(a->amount), r->lang) : NULL);
@@ -236,7 +216,7 @@ inbox_download(struct req *r, int xlsx)
 		const char **c = t.cells + i * IC__MAX;
 
 		c[IC_REF] = arena_printf(r->a, "%lld", a->id);
-		c[IC_TITLE] = app_title(r, a);
+		c[IC_TITLE] = page_app_title(r, a->app.title_sv, a->app.title_en, a->id);
 		c[IC_ORG] = a->app.org;
 		c[IC_COUNTRY] = i18n_pick(r->lang, a->app.country_sv, a->app.country_en);
 		c[IC_TYPE] = a->app.type != NULL ? label(r->lang, a->app.type) : NULL;
@@ -338,15 +318,15 @@ h_project_list(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Projects")));
 	view_crumb(r, "/projects", i18n_tr(r->lang, N_("Projects")));
-	total = view_counts(r, &project_spec, &q, &m, project_statuses, PROJECT_NSTATUSES,
+	total = view_status_counts(r, &project_spec, &q, &m, project_statuses, PROJECT_NSTATUSES,
 	    project_status_word);
 	list_view(r, &project_spec, &q, total, sel);
-	view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
+	list_view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
 	list_view_words(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses, PROJECT_NSTATUSES,
 	    project_status_word);
 	list_view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
-	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
-	view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
+	list_view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, m.countries, m.ncountries);
+	list_view_options(&q, sel[PF_ORG], PF_ORG, m.orgs, m.norgs);
 	for (i = 0; i < n; i++) {
 		const struct project_row *p = &rows[i];
 
@@ -528,7 +508,7 @@ h_report_list(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
 	view_crumb(r, "/reports", i18n_tr(r->lang, N_("Reports")));
-	total = view_counts(r, &report_spec, &q, &m, report_statuses,
+	total = view_status_counts(r, &report_spec, &q, &m, report_statuses,
 	    report_filters[RF_STATUS].nvalues, label_report);
 	list_view(r, &report_spec, &q, total, sel);
 	list_view_words(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,
@@ -537,9 +517,9 @@ h_report_list(struct req *r)
 	    i18n_tr(r->lang, N_("Overdue")));
 	list_view_option(sel[RF_DEADLINE], &q, RF_DEADLINE, "due",
 	    i18n_tr(r->lang, N_("Due, not yet overdue")));
-	view_options(&q, sel[RF_ROUND], RF_ROUND, m.rounds, m.nrounds);
-	view_options(&q, sel[RF_COUNTRY], RF_COUNTRY, m.countries, m.ncountries);
-	view_options(&q, sel[RF_ORG], RF_ORG, m.orgs, m.norgs);
+	list_view_options(&q, sel[RF_ROUND], RF_ROUND, m.rounds, m.nrounds);
+	list_view_options(&q, sel[RF_COUNTRY], RF_COUNTRY, m.countries, m.ncountries);
+	list_view_options(&q, sel[RF_ORG], RF_ORG, m.orgs, m.norgs);
 	list_view_codes(r, &q, sel[RF_KIND], RF_KIND, report_kinds,
 	    report_filters[RF_KIND].nvalues);
 	for (i = 0; i < report_filters[RF_YEAR].nvalues; i++)

@@ -16,6 +16,7 @@
 #include "page.h"
 #include "req.h"
 #include "rules.h"
+#include "str.h"
 #include "valid.h"
 #include "view.h"
 
@@ -54,19 +55,6 @@ static int
 in_list(const char *const *list, const char *s)
 {
 	return page_index(list, s) >= 0;
-}
-
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
-/* Whether two stored strings are the same, NULL being the same as NULL only. */
-static int
-same(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
 }
 
 /* ---- the list --------------------------------------------------------------------------------------- */
@@ -196,7 +184,7 @@ form_from_org(struct org_form *f, const struct organisation *g)
 }
 
 static void
-form_from_request(struct req *r, struct org_form *f, int swedish)
+org_form_read(struct req *r, struct org_form *f, int swedish)
 {
 	int i;
 
@@ -224,7 +212,7 @@ orgnr_shaped(const char *s)
  * zeros, into *out; or notes its problem. Returns 1 when it holds a number in -max..max.
  */
 static int
-coordinate(struct req *r, struct org_form *f, int k, double max, double *deg, const char **out)
+read_coordinate(struct req *r, struct org_form *f, int k, double max, double *deg, const char **out)
 {
 	const char *v = valid_decimal_places(r->a, f->val[k], 6);
 
@@ -258,8 +246,8 @@ check_location(struct req *r, struct org_form *f, struct organisation *g)
 
 	if (!has_lat && !has_lng)
 		return;
-	ok = has_lat && coordinate(r, f, OF_LAT, 90, &lat, &slat);
-	ok = (has_lng && coordinate(r, f, OF_LNG, 180, &lng, &slng)) && ok;
+	ok = has_lat && read_coordinate(r, f, OF_LAT, 90, &lat, &slat);
+	ok = (has_lng && read_coordinate(r, f, OF_LNG, 180, &lng, &slng)) && ok;
 	if (!has_lat)
 		f->err[OF_LAT] = tr(r, N_("Enter the latitude as well, or leave both coordinates empty"));
 	if (!has_lng)
@@ -280,7 +268,7 @@ check_location(struct req *r, struct org_form *f, struct organisation *g)
  * the number of fields in error.
  */
 static int
-form_check(struct req *r, struct org_form *f, const struct organisation *stored,
+org_form_check(struct req *r, struct org_form *f, const struct organisation *stored,
     const struct country_row *countries, size_t nc, struct organisation *g)
 {
 	size_t i;
@@ -326,7 +314,7 @@ form_check(struct req *r, struct org_form *f, const struct organisation *stored,
 				break;
 		/* A retired country stays on the organisations that have it, but new ones cannot take it. */
 		if (i == nc || (!countries[i].c.eligible && (stored == NULL ||
-		    !same(stored->country, countries[i].c.code))))
+		    !str_same(stored->country, countries[i].c.code))))
 			f->err[OF_COUNTRY] = tr(r, N_("Choose the organisation's country"));
 		else
 			g->country = countries[i].c.code;
@@ -339,7 +327,7 @@ form_check(struct req *r, struct org_form *f, const struct organisation *stored,
 
 /* Shows the form: a new organisation when stored is NULL. Status 200, or r->status when set (409). */
 static int
-show_form(struct req *r, const struct org_form *f, const struct organisation *stored)
+show_org_form(struct req *r, const struct org_form *f, const struct organisation *stored)
 {
 	struct country_row *countries;
 	struct vobj *v = r->view, *o;
@@ -390,7 +378,7 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		for (i = 0; swedish_kinds[i] != NULL; i++)
 			page_choice(o, i == 0 ? "kind" : arena_printf(r->a, "kind-%s",
 			    swedish_kinds[i]), swedish_kinds[i], label(r->lang,
-			    swedish_kinds[i]), NULL, same(f->val[OF_KIND], swedish_kinds[i]));
+			    swedish_kinds[i]), NULL, str_same(f->val[OF_KIND], swedish_kinds[i]));
 		o = page_input(r, v, "f_number", "org_number",
 		    tr(r, N_("Organisation number")),
 		    tr(r, N_("Ten digits, such as 212000-2080")), f->val[OF_NUMBER],
@@ -410,20 +398,20 @@ show_form(struct req *r, const struct org_form *f, const struct organisation *st
 		    tr(r, N_("Not given")), f->err[OF_LANG]);
 		for (i = 0; local_langs[i].code != NULL; i++)
 			page_option(o, local_langs[i].code, tr(r, local_langs[i].msgid),
-			    same(f->val[OF_LANG], local_langs[i].code));
+			    str_same(f->val[OF_LANG], local_langs[i].code));
 		o = page_select(r, v, "f_country", "country", tr(r, N_("Country")),
 		    NULL, tr(r, N_("Choose a country")), f->err[OF_COUNTRY]);
 		for (i = 0; i < nc; i++)
 			if (countries[i].c.eligible || (stored != NULL &&
-			    same(stored->country, countries[i].c.code)))
+			    str_same(stored->country, countries[i].c.code)))
 				page_option(o, countries[i].c.code, i18n_pick(r->lang,
 				    countries[i].c.name_sv, countries[i].c.name_en),
-				    same(f->val[OF_COUNTRY], countries[i].c.code));
+				    str_same(f->val[OF_COUNTRY], countries[i].c.code));
 		o = page_select(r, v, "f_kind", "kind", tr(r, N_("Kind of organisation")),
 		    NULL, tr(r, N_("Choose a kind")), f->err[OF_KIND]);
 		for (i = 0; partner_kinds[i] != NULL; i++)
 			page_option(o, partner_kinds[i], label(r->lang, partner_kinds[i]),
-			    same(f->val[OF_KIND], partner_kinds[i]));
+			    str_same(f->val[OF_KIND], partner_kinds[i]));
 		o = page_input(r, v, "f_lat", "lat", tr(r, N_("Latitude")),
 		    tr(r, N_("Decimal degrees (WGS 84), negative south of the equator, such as -0.0917 for Kisumu")),
 		    f->val[OF_LAT], f->err[OF_LAT]);
@@ -461,7 +449,7 @@ h_org_new(struct req *r)
 	memset(&f, 0, sizeof(f));
 	f.swedish = side == NULL || strcmp(side, "swedish") == 0;
 	f.active = 1;
-	return show_form(r, &f, NULL);
+	return show_org_form(r, &f, NULL);
 }
 
 /* POST /organisations -> 303 /organisations (also for a re-sent form) | 200 form with errors | 400 no side | 503 */
@@ -480,19 +468,19 @@ h_org_create(struct req *r)
 		return 400;
 	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries, &nc)) != KERR_OK)
 		return http_status(e);
-	form_from_request(r, &f, strcmp(side, "swedish") == 0);
-	if (form_check(r, &f, NULL, countries, nc, &g) > 0)
-		return show_form(r, &f, NULL);
+	org_form_read(r, &f, strcmp(side, "swedish") == 0);
+	if (org_form_check(r, &f, NULL, countries, nc, &g) > 0)
+		return show_org_form(r, &f, NULL);
 	e = db_org_create(r, &g, &id, &had);
 	if (e == KERR_INVALID) {
 		/* The same form sent twice: the organisation is there as asked. */
 		if (strcmp(had.name, g.name) == 0 && strcmp(had.kind, g.kind) == 0 &&
-		    same(had.name_local, g.name_local) && same(had.local_lang, g.local_lang) &&
-		    same(had.org_number, g.org_number) && same(had.country, g.country) &&
-		    same(had.lat, g.lat) && same(had.lng, g.lng))
+		    str_same(had.name_local, g.name_local) && str_same(had.local_lang, g.local_lang) &&
+		    str_same(had.org_number, g.org_number) && str_same(had.country, g.country) &&
+		    str_same(had.lat, g.lat) && str_same(had.lng, g.lng))
 			return redirect(r, "/organisations");
 		clash_error(r, &f, &had);
-		return show_form(r, &f, NULL);
+		return show_org_form(r, &f, NULL);
 	}
 	if (e != KERR_OK)
 		return http_status(e);
@@ -513,7 +501,7 @@ h_org_edit(struct req *r)
 	if ((e = db_org_get(r, id, &g)) != KERR_OK)
 		return http_status(e);
 	form_from_org(&f, &g);
-	return show_form(r, &f, &g);
+	return show_org_form(r, &f, &g);
 }
 
 /* POST /organisations/{id} -> 303 /organisations | 200 form with errors | 409 form, someone else saved first | 400 | 404 | 503 */
@@ -536,10 +524,10 @@ h_org_update(struct req *r)
 		return 400;
 	if ((e = db_country_list(r->a, r->id, r->sess->data_version, &countries, &nc)) != KERR_OK)
 		return http_status(e);
-	form_from_request(r, &f, strcmp(stored.side, "swedish") == 0);
+	org_form_read(r, &f, strcmp(stored.side, "swedish") == 0);
 	f.version = version;
-	if (form_check(r, &f, &stored, countries, nc, &g) > 0)
-		return show_form(r, &f, &stored);
+	if (org_form_check(r, &f, &stored, countries, nc, &g) > 0)
+		return show_org_form(r, &f, &stored);
 	g.id = id;
 	e = db_org_update(r, &g, version, &current, &had);
 	if (e == KERR_CONFLICT) {
@@ -547,11 +535,11 @@ h_org_update(struct req *r)
 		f.stale = 1;
 		f.version = current;
 		r->status = 409;
-		return show_form(r, &f, &stored);
+		return show_org_form(r, &f, &stored);
 	}
 	if (e == KERR_INVALID) {
 		clash_error(r, &f, &had);
-		return show_form(r, &f, &stored);
+		return show_org_form(r, &f, &stored);
 	}
 	if (e != KERR_OK)
 		return http_status(e);

@@ -96,7 +96,7 @@ view_people(struct req *r, const struct project_view *p)
  * as nothing approved for it.
  */
 static void
-view_budget(struct req *r, const struct project_view *p)
+view_project_budget(struct req *r, const struct project_view *p)
 {
 	struct vobj *b = vobj_obj(r->view, "budget"), *cv, *o;
 	long long ysum[MAX_YEARS] = { 0 }, csum, total = 0;
@@ -430,7 +430,7 @@ show_project(struct req *r, const struct project_view *pv, const struct project_
 	vobj_str(r->view, "code", p.code);
 	view_status(r, &p);
 	view_people(r, &p);
-	view_budget(r, &p);
+	view_project_budget(r, &p);
 	for (i = 0, approved = 0; i < p.nyears; i++)
 		approved += p.years[i].amount;
 	view_payments(r, &p, approved);

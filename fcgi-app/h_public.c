@@ -64,7 +64,7 @@ static const struct list_spec public_spec = {
 
 /* The year filter's value as a number when it is four digits, else 0. */
 static int
-year_of(const char *s)
+year_filter(const char *s)
 {
 	return s != NULL && strlen(s) == 4 && strspn(s, "0123456789") == 4 ? atoi(s) : 0;
 }
@@ -87,16 +87,6 @@ pick(struct req *r, const char *sv, const char *en, const char **lang)
 	return t;
 }
 
-static void
-view_options(const struct list_query *q, struct vobj *sel, size_t filter,
-    const struct public_option *o, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (o[i].value != NULL)
-			list_view_option(sel, q, filter, o[i].value, o[i].label);
-}
 
 /* GET /partnerships -> 200 | 400 a filter, sort or page off its allow-list | 503 */
 int
@@ -112,7 +102,7 @@ h_public_list(struct req *r)
 	int y;
 
 	if (list_query_parse(r, &public_spec, &q) != KERR_OK ||
-	    (q.val[PF_YEAR] != NULL && year_of(q.val[PF_YEAR]) == 0))
+	    (q.val[PF_YEAR] != NULL && year_filter(q.val[PF_YEAR]) == 0))
 		return 400;
 	f = (struct public_filter){ q.val[PF_COUNTRY], q.val[PF_ORG], q.val[PF_THEME],
 	    q.val[PF_TYPE], q.val[PF_YEAR],
@@ -121,15 +111,15 @@ h_public_list(struct req *r)
 	    list_offset(&q), LIST_PAGE_SIZE, &l)) != KERR_OK)
 		return http_status(e);
 	/* A year the register does not offer is none a link of it made. */
-	if (q.val[PF_YEAR] != NULL && (year_of(q.val[PF_YEAR]) < l.first_year ||
-	    year_of(q.val[PF_YEAR]) > l.last_year))
+	if (q.val[PF_YEAR] != NULL && (year_filter(q.val[PF_YEAR]) < l.first_year ||
+	    year_filter(q.val[PF_YEAR]) > l.last_year))
 		return 400;
 	vobj_bool(r->view, "register", 1);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Partnerships")));
 	list_view(r, &public_spec, &q, l.total, sel);
-	view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, l.countries, l.ncountries);
-	view_options(&q, sel[PF_ORG], PF_ORG, l.orgs, l.norgs);
-	view_options(&q, sel[PF_THEME], PF_THEME, l.themes, l.nthemes);
+	list_view_options(&q, sel[PF_COUNTRY], PF_COUNTRY, l.countries, l.ncountries);
+	list_view_options(&q, sel[PF_ORG], PF_ORG, l.orgs, l.norgs);
+	list_view_options(&q, sel[PF_THEME], PF_THEME, l.themes, l.nthemes);
 	list_view_codes(r, &q, sel[PF_TYPE], PF_TYPE, ptype_code, PT__MAX);
 	for (y = l.last_year; y >= l.first_year && y > 0; y--) {
 		const char *v = arena_printf(r->a, "%d", y);
@@ -160,7 +150,7 @@ h_public_list(struct req *r)
 
 /* A number as stored ("12.5") as the reader writes it ("12,5" in Swedish), with its unit. */
 static const char *
-number(struct req *r, const char *value, const char *unit)
+reader_number(struct req *r, const char *value, const char *unit)
 {
 	char *v, *dot;
 
@@ -250,7 +240,7 @@ measured(struct req *r, const struct public_indicator *in, const char *value, co
     const char *year)
 {
 	const char *s = strcmp(in->measure, "qualitative") != 0 && value != NULL ?
-	    number(r, value, in->unit) : text;
+	    reader_number(r, value, in->unit) : text;
 
 	if (s == NULL || *s == '\0')
 		return NULL;
@@ -258,7 +248,7 @@ measured(struct req *r, const struct public_indicator *in, const char *value, co
 }
 
 static void
-view_results(struct req *r, const struct public_project *p)
+view_public_results(struct req *r, const struct public_project *p)
 {
 	struct vobj *v = r->view, *ov, *rv, *iv, *w;
 	size_t i, j, k, m;
@@ -297,7 +287,7 @@ view_results(struct req *r, const struct public_project *p)
 					    i18n_tr(r->lang, N_("Final report")) :
 					    arena_printf(r->a, "%s %d", i18n_tr(r->lang, N_("Year")), pv->year));
 					vobj_str(w, "value", pv->value != NULL ?
-					    number(r, pv->value, in->unit) : pv->text);
+					    reader_number(r, pv->value, in->unit) : pv->text);
 				}
 			}
 		}
@@ -355,7 +345,7 @@ h_public_project(struct req *r)
 	vobj_str(r->view, "planned_end", p.planned_end);
 	vobj_str(r->view, "actual_start", p.actual_start);
 	vobj_str(r->view, "actual_end", p.actual_end);
-	view_results(r, &p);
+	view_public_results(r, &p);
 	view_money(r, &p);
 	view_crumb(r, arena_printf(r->a, "/partnerships/%s", p.code), p.code);
 	resp_public(r, PUBLIC_MAX_AGE);

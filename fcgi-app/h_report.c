@@ -53,12 +53,6 @@ static const struct {
 	    N_("Describe the participation of women and vulnerable groups") },
 };
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 static int
 is(const char *s, const char *want)
 {
@@ -179,17 +173,6 @@ shown_stored(struct req *r, const struct report_view *v, struct shown *s)
 	s->version = v->version;
 }
 
-/* A text as sent: blank is none; too long a problem of field id, the text kept to show back. */
-static const char *
-read_text(struct req *r, struct page_form *f, const char *id)
-{
-	const char *s = req_form(r, id), *msg = page_too_long(r, s, PAGE_TEXT_MAX);
-
-	if (msg != NULL)
-		page_problem(f, id, msg);
-	return rules_blank(s) ? NULL : s;
-}
-
 /*
  * Reads the form into in (what to save) and s (what to show back), noting
  * in f what keeps it from being saved at all: a text too long, a value
@@ -197,7 +180,7 @@ read_text(struct req *r, struct page_form *f, const char *id)
  * cost. Completeness waits for submit_problems().
  */
 static void
-read_form(struct req *r, const struct report_view *v, struct page_form *f,
+read_report_form(struct req *r, const struct report_view *v, struct page_form *f,
     struct report_input *in, struct shown *s)
 {
 	size_t i;
@@ -207,7 +190,7 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 	memset(s, 0, sizeof(*s));
 	for (k = 0; k < NARR__MAX; k++) {
 		s->text[k] = req_form(r, narrative_code[k]);
-		in->text[k] = read_text(r, f, narrative_code[k]);
+		in->text[k] = page_read_text(r, f, narrative_code[k]);
 	}
 	in->value = arena_calloc(r->a, v->nind + 1, sizeof(*in->value));
 	in->value_text = arena_calloc(r->a, v->nind + 1, sizeof(*in->value_text));
@@ -223,7 +206,7 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 			    N_("Enter the value {name} has reached as a number, such as 12 or 12,5")));
 		s->value[i] = typed;
 		s->value_text[i] = req_form(r, text_id(r, ind));
-		in->value_text[i] = read_text(r, f, text_id(r, ind));
+		in->value_text[i] = page_read_text(r, f, text_id(r, ind));
 	}
 	for (k = 0; k < CAT__MAX; k++) {
 		const char *aid = actual_id(r, k), *typed = req_form(r, aid);
@@ -233,7 +216,7 @@ read_form(struct req *r, const struct report_view *v, struct page_form *f,
 			continue;
 		s->actual[k] = typed;
 		s->explanation[k] = req_form(r, explain_id(r, k));
-		in->explanation[k] = read_text(r, f, explain_id(r, k));
+		in->explanation[k] = page_read_text(r, f, explain_id(r, k));
 		if (rules_blank(typed)) {
 			/* The schema keeps an explanation with its cost: a cost of 0 says so. */
 			if (in->explanation[k] != NULL)
@@ -469,7 +452,7 @@ view_costs(struct req *r, struct vobj *o, const struct report_view *v, const str
  * report adds no costs of its own.
  */
 static void
-view_totals(struct req *r, struct vobj *o, const struct report_view *v)
+view_report_totals(struct req *r, struct vobj *o, const struct report_view *v)
 {
 	long long budget[CAT__MAX] = { 0 }, actual[CAT__MAX] = { 0 }, tb = 0, ta = 0, paid = 0;
 	struct vobj *w;
@@ -634,7 +617,7 @@ read_files(struct req *r, struct page_form *f, struct report_input *in)
 
 /* The applicant's form: the report as stored or as sent (s), with f's problems. */
 static void
-view_form(struct req *r, const struct report_view *v, const struct shown *s,
+view_report_form(struct req *r, const struct report_view *v, const struct shown *s,
     const struct page_form *f)
 {
 	struct vobj *o = vobj_obj(r->view, "form");
@@ -650,7 +633,7 @@ view_form(struct req *r, const struct report_view *v, const struct shown *s,
 	if (progress(v))
 		view_costs(r, vobj_obj(o, "costs"), v, s, f, 1);
 	else
-		view_totals(r, vobj_obj(o, "final_totals"), v);
+		view_report_totals(r, vobj_obj(o, "final_totals"), v);
 	view_file_field(r, o, f, s->files_lost);
 }
 
@@ -667,7 +650,7 @@ view_read(struct req *r, const struct report_view *v, const struct shown *s)
 	if (progress(v))
 		view_costs(r, vobj_obj(o, "costs"), v, s, NULL, 0);
 	else
-		view_totals(r, vobj_obj(o, "final_totals"), v);
+		view_report_totals(r, vobj_obj(o, "final_totals"), v);
 }
 
 /* Every submission of the report, with ICLD's decision on it and the way to read it as sent. */
@@ -841,7 +824,7 @@ summary(struct req *r, const struct page_form *f)
  * for both. Status 200, or r->status; 503 when the files cannot be read.
  */
 static int
-show(struct req *r, const struct report_view *v, const struct shown *s,
+show_report(struct req *r, const struct report_view *v, const struct shown *s,
     const struct page_form *f, const struct admin_form *a)
 {
 	struct admin_form none;
@@ -856,7 +839,7 @@ show(struct req *r, const struct report_view *v, const struct shown *s,
 	if ((status = load_files(r, v, 0, form)) != 0)
 		return status;
 	if (form)
-		view_form(r, v, s, f);
+		view_report_form(r, v, s, f);
 	else {
 		view_read(r, v, s);
 		if (r->sess->user.role == ROLE_APPLICANT && (is(v->status, "draft") ||
@@ -878,7 +861,7 @@ show(struct req *r, const struct report_view *v, const struct shown *s,
 
 /* The report id of the path, confined to the reader's organisation; 0 or the status to answer. */
 static int
-load(struct req *r, struct report_view *v)
+load_own_report(struct req *r, struct report_view *v)
 {
 	long long id = path_id(r->args[0]);
 	enum kerr e;
@@ -898,7 +881,7 @@ h_report_show(struct req *r)
 	struct page_form f;
 	int status;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	memset(&f, 0, sizeof(f));
 	f.a = r->a;
@@ -910,7 +893,7 @@ h_report_show(struct req *r)
 		    N_("Your report has been submitted to ICLD. ICLD approves it, or returns it to you with a comment if something needs revising.")));
 	if (is(req_query(r, "removed"), "1") && editable(&v))
 		vobj_str(r->view, "saved", tr(r, N_("The file has been removed from the report.")));
-	return show(r, &v, NULL, &f, NULL);
+	return show_report(r, &v, NULL, &f, NULL);
 }
 
 /* 409: report v can no longer be changed, and why; the page reads only. */
@@ -921,7 +904,7 @@ read_only(struct req *r, const struct report_view *v, const struct page_form *f)
 	    N_("The project is no longer under way, so the report can no longer be changed.") :
 	    N_("The report has been submitted to ICLD, so it can no longer be changed.")));
 	r->status = 409;
-	return show(r, v, NULL, f, NULL);
+	return show_report(r, v, NULL, f, NULL);
 }
 
 /* The limit of files a report may have, as the problem of the file field in f. */
@@ -992,7 +975,7 @@ h_report_save(struct req *r)
 	int status, check;
 	enum kerr e;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
@@ -1001,7 +984,7 @@ h_report_save(struct req *r)
 	f.a = r->a;
 	if (!editable(&v))
 		return read_only(r, &v, &f);
-	read_form(r, &v, &f, &in, &s);
+	read_report_form(r, &v, &f, &in, &s);
 	nfield = f.nerr;
 	read_files(r, &f, &in);
 	nbad = f.nerr - nfield;
@@ -1010,7 +993,7 @@ h_report_save(struct req *r)
 		if ((status = keep_files(r, &v, &in, &f, &s)) != 0)
 			return status;
 		summary(r, &f);
-		return show(r, &v, &s, &f, NULL);
+		return show_report(r, &v, &s, &f, NULL);
 	}
 	if (check && nbad == 0)
 		submit_problems(r, &v, &in, &f);
@@ -1019,20 +1002,20 @@ h_report_save(struct req *r)
 		return redirect(r, report_href(r, v.id, check ? "/check" : "?saved=1"));
 	if (e == KERR_OK) {
 		/* Saved: the page shows what is stored now, variances worked out again, and what is wrong. */
-		if ((status = load(r, &v)) != 0)
+		if ((status = load_own_report(r, &v)) != 0)
 			return status;
 		vobj_str(r->view, "saved_incomplete", nbad > 0 ? tr(r,
 		    N_("Your report is saved as a draft with the other files, but not the files named below: choose them again once they are right.")) :
 		    tr(r, N_("Your report is saved as a draft, but it cannot be submitted yet: see what is missing.")));
 		summary(r, &f);
-		return show(r, &v, NULL, &f, NULL);
+		return show_report(r, &v, NULL, &f, NULL);
 	}
 	/* Nothing was saved, so no file was kept either: they are to be chosen again. */
 	s.files_lost = in.nfiles;
 	if (e == KERR_INVALID) {
 		too_many_files(r, &f, &why);
 		summary(r, &f);
-		return show(r, &v, &s, &f, NULL);
+		return show_report(r, &v, &s, &f, NULL);
 	}
 	if (e == KERR_CONFLICT) {
 		/* What they typed stays; the version is the one stored now, so that saving again works. */
@@ -1041,10 +1024,10 @@ h_report_save(struct req *r)
 		summary(r, &f);
 		s.version = why.version;
 		r->status = 409;
-		return show(r, &v, &s, &f, NULL);
+		return show_report(r, &v, &s, &f, NULL);
 	}
 	if (e == KERR_FORBIDDEN) {
-		if ((status = load(r, &v)) != 0)
+		if ((status = load_own_report(r, &v)) != 0)
 			return status;
 		return read_only(r, &v, &f);
 	}
@@ -1079,7 +1062,7 @@ input_stored(struct req *r, const struct report_view *v, struct report_input *in
  * figures and files, read only, and the one button that submits it.
  */
 static int
-show_check(struct req *r, const struct report_view *v, unsigned version)
+show_report_check(struct req *r, const struct report_view *v, unsigned version)
 {
 	struct shown s;
 	struct vobj *o;
@@ -1117,7 +1100,7 @@ incomplete(struct req *r, const struct report_view *v, const struct report_input
 	vobj_str(r->view, "saved_incomplete", tr(r,
 	    N_("Your report is saved as a draft, but it cannot be submitted yet: see what is missing.")));
 	summary(r, &f);
-	return show(r, v, NULL, &f, NULL);
+	return show_report(r, v, NULL, &f, NULL);
 }
 
 /*
@@ -1133,14 +1116,14 @@ h_report_check(struct req *r)
 	struct report_view v;
 	int status;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	if (!editable(&v))
 		return redirect(r, report_href(r, v.id, ""));
 	input_stored(r, &v, &in);
 	if ((status = incomplete(r, &v, &in)) != 0)
 		return status;
-	return show_check(r, &v, v.version);
+	return show_report_check(r, &v, v.version);
 }
 
 /*
@@ -1164,7 +1147,7 @@ h_report_submit(struct req *r)
 	int status;
 	enum kerr e;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
@@ -1186,12 +1169,12 @@ h_report_submit(struct req *r)
 		view_error(r, "submit", tr(r,
 		    N_("The report was saved again after you checked it, so it has not been submitted. Check it as it stands now and submit it.")));
 		r->status = 409;
-		return show_check(r, &v, v.version);
+		return show_report_check(r, &v, v.version);
 	}
 	if (e == KERR_FORBIDDEN) {
 		if (is(why.status, "submitted") || is(why.status, "approved"))
 			return redirect(r, report_href(r, v.id, ""));
-		if ((status = load(r, &v)) != 0)
+		if ((status = load_own_report(r, &v)) != 0)
 			return status;
 		return read_only(r, &v, &f);
 	}
@@ -1211,7 +1194,7 @@ h_report_revision(struct req *r)
 	int status;
 	enum kerr e;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	if ((rev = path_id(r->args[1])) == 0 || rev > 65535)
 		return 404;
@@ -1284,7 +1267,7 @@ h_report_decide(struct req *r)
 	const char *msg;
 	enum kerr e;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	memset(&a, 0, sizeof(a));
 	a.pf.a = r->a;
@@ -1306,7 +1289,7 @@ h_report_decide(struct req *r)
 		revise_problem(r, &a);
 	if (a.pf.nerr > 0 && is(v.status, "submitted")) {
 		summary(r, &a.pf);
-		return show(r, &v, NULL, NULL, &a);
+		return show_report(r, &v, NULL, NULL, &a);
 	}
 	e = a.pf.nerr > 0 ? KERR_FORBIDDEN : db_report_decide(r, &v, a.version, approve,
 	    rules_blank(a.comment) ? NULL : a.comment, approve ? NULL : a.revise_by, &why);
@@ -1317,7 +1300,7 @@ h_report_decide(struct req *r)
 	if (e == KERR_FORBIDDEN)
 		return redirect(r, report_href(r, v.id, "#revisions"));
 	if (e == KERR_CONFLICT || e == KERR_INVALID) {
-		if ((status = load(r, &v)) != 0)
+		if ((status = load_own_report(r, &v)) != 0)
 			return status;
 		view_error(r, "outcome", tr(r, e == KERR_CONFLICT ?
 		    N_("The report changed while you were deciding: the applicant revised it, or another officer decided. Check it as it stands and decide again.") :
@@ -1326,7 +1309,7 @@ h_report_decide(struct req *r)
 		    N_("A final report can be approved once every progress report of the project is approved.")));
 		r->status = 409;
 		a.version = 0;
-		return show(r, &v, NULL, NULL, &a);
+		return show_report(r, &v, NULL, NULL, &a);
 	}
 	return http_status(e);
 }
@@ -1351,7 +1334,7 @@ h_report_pay(struct req *r)
 	const char *msg;
 	enum kerr e;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	memset(&a, 0, sizeof(a));
 	a.pf.a = r->a;
@@ -1383,7 +1366,7 @@ h_report_pay(struct req *r)
 			view_error(r, "main", tr(r,
 			    N_("Only an approved progress report is reimbursed.")));
 			r->status = 409;
-			return show(r, &v, NULL, NULL, NULL);
+			return show_report(r, &v, NULL, NULL, NULL);
 		}
 		if (e != KERR_INVALID)
 			return http_status(e);
@@ -1394,7 +1377,7 @@ h_report_pay(struct req *r)
 		    (const char *const []){ "due", fmt_amount(r->a, due, r->lang), NULL }));
 	}
 	summary(r, &a.pf);
-	return show(r, &v, NULL, NULL, &a);
+	return show_report(r, &v, NULL, NULL, &a);
 }
 
 /*
@@ -1438,7 +1421,7 @@ h_report_file_remove(struct req *r)
 	int status;
 	enum kerr e;
 
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	e = aid == 0 ? KERR_NOTFOUND : db_attachment_remove(r, v.id, aid, confined_org(r), &why);
 	if (e == KERR_OK)
@@ -1447,7 +1430,7 @@ h_report_file_remove(struct req *r)
 		return redirect(r, report_href(r, v.id, "#attachments"));
 	if (e != KERR_FORBIDDEN)
 		return http_status(e);
-	if ((status = load(r, &v)) != 0)
+	if ((status = load_own_report(r, &v)) != 0)
 		return status;
 	memset(&f, 0, sizeof(f));
 	f.a = r->a;
@@ -1458,5 +1441,5 @@ h_report_file_remove(struct req *r)
 	    N_("The project is no longer under way, so the report can no longer be changed.") :
 	    N_("The report has been submitted to ICLD, so its files can no longer be changed.")));
 	r->status = 409;
-	return show(r, &v, NULL, &f, NULL);
+	return show_report(r, &v, NULL, &f, NULL);
 }

@@ -7,7 +7,6 @@
 #include "db_application.h"
 #include "db_review.h"
 #include "fmt.h"
-#include "form.h"
 #include "handlers.h"
 #include "i18n.h"
 #include "page.h"
@@ -91,25 +90,6 @@ struct review_form {
 	unsigned	 version;	/* the one the form sends back */
 	int		 nerr;
 };
-
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
-/* Whether s has nothing but blanks (NULL too): a field left empty. */
-static int
-blank(struct req *r, const char *s)
-{
-	return *form_trim(r->a, s) == '\0';
-}
-
-static const char *
-app_href(struct req *r, long long id, const char *rest)
-{
-	return arena_printf(r->a, "/applications/%lld%s", id, rest);
-}
 
 static const char *
 rec_label(struct req *r, const char *code)
@@ -232,9 +212,9 @@ view_review(struct req *r, struct vobj *o, const struct application *a,
 	vobj_str(w, "recommendation", rec_label(r, rv->recommendation));
 	vobj_str(w, "summary", rv->summary);
 	vobj_bool(w, "can_score", open && mine && !rv->who.conflict);
-	vobj_str(w, "score_href", app_href(r, a->id, "/review"));
+	vobj_str(w, "score_href", page_app_path(r, a->id, "/review"));
 	vobj_bool(w, "can_remove", open && !review_begun(rv));
-	vobj_str(w, "remove_action", app_href(r, a->id, arena_printf(r->a,
+	vobj_str(w, "remove_action", page_app_path(r, a->id, arena_printf(r->a,
 	    "/reviewers/%lld/remove", rv->who.id)));
 	vobj_str(w, "remove_label", rules_fill(r->a, tr(r,
 	    N_("Remove {name} as reviewer")), (const char *const []){ "name",
@@ -264,7 +244,7 @@ review_view(struct req *r, const struct application *a)
 	view_stats(r, o, rv, nrv);
 	for (i = 0; i < nrv; i++)
 		view_review(r, o, a, &rv[i], open);
-	vobj_str(o, "assign_action", app_href(r, a->id, "/reviewers"));
+	vobj_str(o, "assign_action", page_app_path(r, a->id, "/reviewers"));
 	vobj_bool(o, "has_others", nothers > 0);
 	for (i = 0; i < nothers; i++) {
 		const char *value = arena_printf(r->a, "%lld", others[i].id);
@@ -336,10 +316,10 @@ h_review_assign(struct req *r)
 		who = 0;
 	e = db_review_assign(r, id, who, &f);
 	if (e == KERR_OK || e == KERR_CONFLICT)
-		return redirect(r, app_href(r, id, "#reviews"));
+		return redirect(r, page_app_path(r, id, "#reviews"));
 	if (e == KERR_INVALID)
 		return reviewer_error(r, f.conflict ? conflict_text(r, &f.who) :
-		    tr(r, blank(r, s) ? N_("Choose a reviewer") :
+		    tr(r, rules_blank(s) ? N_("Choose a reviewer") :
 		    N_("Choose a reviewer from the list")));
 	if (e == KERR_FORBIDDEN)
 		return closed_page(r, f.status);
@@ -362,7 +342,7 @@ h_review_unassign(struct req *r)
 		return 404;
 	e = db_review_unassign(r, id, who, &f);
 	if (e == KERR_OK)
-		return redirect(r, app_href(r, id, "#reviews"));
+		return redirect(r, page_app_path(r, id, "#reviews"));
 	if (e != KERR_FORBIDDEN)
 		return http_status(e);
 	if (!f.started)
@@ -376,7 +356,7 @@ h_review_unassign(struct req *r)
 /* ---- the reviewer's form ---------------------------------------------------------------------------- */
 
 static struct vobj *
-vtextarea(struct req *r, struct vobj *o, const char *key, const char *id,
+review_textarea(struct req *r, struct vobj *o, const char *key, const char *id,
     const char *lbl, const char *value, const char *error)
 {
 	return page_textarea(page_input(r, o, key, id, lbl, NULL, value, error), 4,
@@ -385,7 +365,7 @@ vtextarea(struct req *r, struct vobj *o, const char *key, const char *id,
 
 /* The radio buttons of field name under a legend (page_choices()); the first's id is name. */
 static struct vobj *
-vradios(struct req *r, struct vobj *o, const char *key, const char *name,
+review_radios(struct req *r, struct vobj *o, const char *key, const char *name,
     const char *legend, const char *hint, const char *error)
 {
 	return page_choices(r, o, key, "radio", name, name, legend, hint, error);
@@ -414,23 +394,21 @@ summary_errors(struct req *r, const struct review_form *f)
  * given only that message with the way back. Status 200, or r->status.
  */
 static int
-show_form(struct req *r, const struct application *a, const struct review *stored,
+show_review_form(struct req *r, const struct application *a, const struct review *stored,
     const struct review_form *f, const char *closed)
 {
 	struct vobj *v = r->view, *w, *ch;
-	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
 	int k, s;
 
 	vobj_str(v, "title", tr(r, N_("Your review")));
 	vobj_str(v, "reference", arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), a->id));
-	vobj_str(v, "app_title", !blank(r, title) ? title : arena_printf(r->a,
-	    "%s %lld", tr(r, N_("Untitled application")), a->id));
-	vobj_str(v, "app_href", app_href(r, a->id, ""));
+	vobj_str(v, "app_title", page_app_title(r, a->title_sv, a->title_en, a->id));
+	vobj_str(v, "app_href", page_app_path(r, a->id, ""));
 	review_state(r, v, stored);
-	view_crumb(r, app_href(r, a->id, ""), arena_printf(r->a, "%s %lld",
+	view_crumb(r, page_app_path(r, a->id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), a->id));
-	view_crumb(r, app_href(r, a->id, "/review"), tr(r, N_("Your review")));
+	view_crumb(r, page_app_path(r, a->id, "/review"), tr(r, N_("Your review")));
 	if (closed != NULL) {
 		view_error(r, "review-closed", closed);
 		vobj_str(v, "closed", closed);
@@ -438,11 +416,11 @@ show_form(struct req *r, const struct application *a, const struct review *store
 	}
 	summary_errors(r, f);
 	vobj_bool(v, "form", 1);
-	vobj_str(v, "action", app_href(r, a->id, "/review"));
+	vobj_str(v, "action", page_app_path(r, a->id, "/review"));
 	vobj_int(v, "version", f->version);
 	for (k = 0; k < CRIT__MAX; k++) {
 		w = vobj_push(v, "criteria");
-		ch = vradios(r, w, "choices", crit[k].score, tr(r, crit[k].name),
+		ch = review_radios(r, w, "choices", crit[k].score, tr(r, crit[k].name),
 		    tr(r, crit[k].hint), f->score_err[k]);
 		for (s = SCORE_MIN; s <= SCORE_MAX; s++)
 			page_choice(ch, s == SCORE_MIN ? crit[k].score : arena_printf(r->a,
@@ -450,29 +428,29 @@ show_form(struct req *r, const struct application *a, const struct review *store
 			    s == SCORE_MIN ? arena_printf(r->a, "1 %s", tr(r, N_("(weak)"))) :
 			    s == SCORE_MAX ? arena_printf(r->a, "5 %s", tr(r, N_("(strong)"))) :
 			    arena_printf(r->a, "%d", s), NULL, f->rv.score[k] == s);
-		vtextarea(r, w, "comment", crit[k].comment, tr(r, crit[k].comment_label),
+		review_textarea(r, w, "comment", crit[k].comment, tr(r, crit[k].comment_label),
 		    f->rv.comment[k], f->comment_err[k]);
 	}
-	ch = vradios(r, v, "c_recommendation", "recommendation",
+	ch = review_radios(r, v, "c_recommendation", "recommendation",
 	    tr(r, N_("Your recommendation")), NULL, f->rec_err);
 	for (s = 0; s < (int)NRECS; s++)
 		page_choice(ch, s == 0 ? "recommendation" : arena_printf(r->a,
 		    "recommendation-%s", recs[s].code), recs[s].code,
 		    tr(r, recs[s].label), NULL, f->rv.recommendation != NULL &&
 		    strcmp(f->rv.recommendation, recs[s].code) == 0);
-	vtextarea(r, v, "f_summary", "summary", tr(r, N_("Summary of your review")),
+	review_textarea(r, v, "f_summary", "summary", tr(r, N_("Summary of your review")),
 	    f->rv.summary, f->summary_err);
 	return render(r, TPL_REVIEW_FORM);
 }
 
 /* Reads a comment or the summary: as typed, blank as none; over PAGE_TEXT_MAX an error, the text kept. */
 static void
-read_text(struct req *r, struct review_form *f, const char *name,
+read_comment(struct req *r, struct review_form *f, const char *name,
     const char **out, const char **err)
 {
 	const char *s = req_form(r, name), *msg = page_too_long(r, s, PAGE_TEXT_MAX);
 
-	*out = blank(r, s) ? NULL : s;
+	*out = rules_blank(s) ? NULL : s;
 	if (msg != NULL) {
 		*out = s;
 		*err = msg;
@@ -486,7 +464,7 @@ read_text(struct req *r, struct review_form *f, const char *name,
  * recommendation) is counted in f->nerr with its message.
  */
 static void
-read_form(struct req *r, struct review_form *f)
+read_review_form(struct req *r, struct review_form *f)
 {
 	const char *s;
 	long long v;
@@ -495,7 +473,7 @@ read_form(struct req *r, struct review_form *f)
 
 	for (k = 0; k < CRIT__MAX; k++) {
 		s = req_form(r, crit[k].score);
-		if (!blank(r, s)) {
+		if (!rules_blank(s)) {
 			if (valid_int_range(s, SCORE_MIN, SCORE_MAX, &v) == KERR_OK)
 				f->rv.score[k] = (int)v;
 			else {
@@ -503,11 +481,11 @@ read_form(struct req *r, struct review_form *f)
 				f->nerr++;
 			}
 		}
-		read_text(r, f, crit[k].comment, &f->rv.comment[k], &f->comment_err[k]);
+		read_comment(r, f, crit[k].comment, &f->rv.comment[k], &f->comment_err[k]);
 	}
 	s = req_form(r, "recommendation");
 	f->rv.recommendation = "undecided";
-	if (!blank(r, s)) {
+	if (!rules_blank(s)) {
 		for (i = 0; i < NRECS && strcmp(s, recs[i].code) != 0; i++)
 			continue;
 		if (i < NRECS)
@@ -517,12 +495,12 @@ read_form(struct req *r, struct review_form *f)
 			f->nerr++;
 		}
 	}
-	read_text(r, f, "summary", &f->rv.summary, &f->summary_err);
+	read_comment(r, f, "summary", &f->rv.summary, &f->summary_err);
 }
 
 /* The application and the signed-in admin's own review of it; 0, or the status to answer (404: not theirs). */
 static int
-load(struct req *r, long long id, struct application *a, struct review *rv)
+load_own_review(struct req *r, long long id, struct application *a, struct review *rv)
 {
 	enum kerr e;
 
@@ -555,14 +533,14 @@ h_review_form(struct req *r)
 	struct review rv;
 	int status;
 
-	if ((status = load(r, path_id(r->args[0]), &a, &rv)) != 0)
+	if ((status = load_own_review(r, path_id(r->args[0]), &a, &rv)) != 0)
 		return status;
 	if (!review_open(a.status))
-		return redirect(r, app_href(r, a.id, "#reviews"));
+		return redirect(r, page_app_path(r, a.id, "#reviews"));
 	memset(&f, 0, sizeof(f));
 	f.rv = rv;
 	f.version = rv.version;
-	return show_form(r, &a, &rv, &f, rv.who.conflict ?
+	return show_review_form(r, &a, &rv, &f, rv.who.conflict ?
 	    own_org_text(r, &rv.who) : NULL);
 }
 
@@ -589,7 +567,7 @@ h_review_save(struct req *r)
 	int status, complete, k;
 	enum kerr e;
 
-	if ((status = load(r, path_id(r->args[0]), &a, &rv)) != 0)
+	if ((status = load_own_review(r, path_id(r->args[0]), &a, &rv)) != 0)
 		return status;
 	if (valid_int_range(req_form(r, "version"), 1, 4294967295LL,
 	    &version) != KERR_OK)
@@ -597,7 +575,7 @@ h_review_save(struct req *r)
 	memset(&f, 0, sizeof(f));
 	f.version = (unsigned)version;
 	f.rv.who = rv.who;
-	read_form(r, &f);
+	read_review_form(r, &f);
 	complete = req_form(r, "action") != NULL &&
 	    strcmp(req_form(r, "action"), "complete") == 0;
 	if (complete && f.nerr == 0)
@@ -607,11 +585,11 @@ h_review_save(struct req *r)
 				f.nerr++;
 			}
 	if (f.nerr > 0)
-		return show_form(r, &a, &rv, &f, NULL);
+		return show_review_form(r, &a, &rv, &f, NULL);
 	e = db_review_save(r, a.id, r->sess->user.id, &f.rv, complete,
 	    f.version, &why);
 	if (e == KERR_OK)
-		return redirect(r, app_href(r, a.id, arena_printf(r->a,
+		return redirect(r, page_app_path(r, a.id, arena_printf(r->a,
 		    "#review-%lld", r->sess->user.id)));
 	if (e == KERR_CONFLICT) {
 		/* What they typed stays; the version is the one stored now, so saving again works. */
@@ -619,11 +597,11 @@ h_review_save(struct req *r)
 		    N_("This review was saved in another window or by someone else while you were editing it, and your changes have not been saved. Check what you typed below and save again.")));
 		f.version = why.version;
 		r->status = 409;
-		return show_form(r, &a, &rv, &f, NULL);
+		return show_review_form(r, &a, &rv, &f, NULL);
 	}
 	if (e != KERR_FORBIDDEN)
 		return http_status(e);
 	r->status = 409;
-	return show_form(r, &a, &rv, &f, why.conflict ? own_org_text(r, &why.who) :
+	return show_review_form(r, &a, &rv, &f, why.conflict ? own_org_text(r, &why.who) :
 	    closed_text(r, why.status));
 }

@@ -89,7 +89,7 @@ struct round_form {
 };
 
 static void
-form_from_request(struct req *r, struct round_form *f)
+round_form_read(struct req *r, struct round_form *f)
 {
 	int i;
 
@@ -130,7 +130,7 @@ form_from_round(struct req *r, struct round_form *f, const struct round *rd)
 
 /* The message for field i, prefixed with the project type (and region group) it belongs to. */
 static void
-field_error(struct req *r, struct round_form *f, int i, const char *msgid)
+type_field_error(struct req *r, struct round_form *f, int i, const char *msgid)
 {
 	int t, k;
 
@@ -158,9 +158,9 @@ check_name(struct req *r, struct round_form *f, int i, const char *empty,
 {
 	*out = form_trim(r->a, f->val[i]);
 	if (**out == '\0')
-		field_error(r, f, i, empty);
+		type_field_error(r, f, i, empty);
 	else if (utf8_chars(*out) > ROUND_NAME_MAX)
-		field_error(r, f, i, N_("Enter a name of at most 200 characters"));
+		type_field_error(r, f, i, N_("Enter a name of at most 200 characters"));
 }
 
 static int
@@ -170,24 +170,24 @@ check_date(struct req *r, struct round_form *f, int i, const char *empty,
 	int y, m, d;
 
 	if (*form_trim(r->a, f->val[i]) == '\0') {
-		field_error(r, f, i, empty);
+		type_field_error(r, f, i, empty);
 		return 0;
 	}
 	if (valid_date(form_trim(r->a, f->val[i]), &y, &m, &d) != KERR_OK) {
-		field_error(r, f, i, bad);
+		type_field_error(r, f, i, bad);
 		return 0;
 	}
 	return 1;
 }
 
 static int
-check_years(struct req *r, struct round_form *f, int i, const char *msgid,
+read_years_field(struct req *r, struct round_form *f, int i, const char *msgid,
     int *out)
 {
 	long long v;
 
 	if (valid_int_range(form_trim(r->a, f->val[i]), 1, MAX_YEARS, &v) != KERR_OK) {
-		field_error(r, f, i, msgid);
+		type_field_error(r, f, i, msgid);
 		return 0;
 	}
 	*out = (int)v;
@@ -199,11 +199,11 @@ check_amount(struct req *r, struct round_form *f, int i, const char *msgid,
     long long *out)
 {
 	if (valid_amount(f->val[i], out) != KERR_OK) {
-		field_error(r, f, i, msgid);
+		type_field_error(r, f, i, msgid);
 		return 0;
 	}
 	if (*out > ROUND_AMOUNT_MAX) {
-		field_error(r, f, i, N_("Enter an amount of at most 10 000 000 kronor"));
+		type_field_error(r, f, i, N_("Enter an amount of at most 10 000 000 kronor"));
 		return 0;
 	}
 	return 1;
@@ -214,7 +214,7 @@ check_amount(struct req *r, struct round_form *f, int i, const char *msgid,
  * and fills rd from it. Returns the number of fields in error.
  */
 static int
-form_check(struct req *r, struct round_form *f, struct round *rd)
+round_form_check(struct req *r, struct round_form *f, struct round *rd)
 {
 	struct round_rule *u;
 	long long year;
@@ -222,10 +222,10 @@ form_check(struct req *r, struct round_form *f, struct round *rd)
 
 	memset(rd, 0, sizeof(*rd));
 	if (*form_trim(r->a, f->val[CF_YEAR]) == '\0')
-		field_error(r, f, CF_YEAR, N_("Enter the year of the round"));
+		type_field_error(r, f, CF_YEAR, N_("Enter the year of the round"));
 	else if (valid_int_range(form_trim(r->a, f->val[CF_YEAR]), ROUND_YEAR_MIN,
 	    ROUND_YEAR_MAX, &year) != KERR_OK)
-		field_error(r, f, CF_YEAR, N_("Enter the year as four digits, from 2000 to 2100"));
+		type_field_error(r, f, CF_YEAR, N_("Enter the year as four digits, from 2000 to 2100"));
 	else
 		rd->year = (int)year;
 	check_name(r, f, CF_NAME_SV, N_("Enter the name of the round in Swedish"),
@@ -240,20 +240,20 @@ form_check(struct req *r, struct round_form *f, struct round *rd)
 	rd->closes_on = form_trim(r->a, f->val[CF_CLOSES]);
 	/* ISO dates compare as strings. */
 	if (opens && closes && strcmp(rd->closes_on, rd->opens_on) < 0)
-		field_error(r, f, CF_CLOSES, N_("The closing date must be the same as or after the opening date"));
+		type_field_error(r, f, CF_CLOSES, N_("The closing date must be the same as or after the opening date"));
 	rd->inception_all_year = f->inception_all_year;
 
 	for (t = 0; t < PT__MAX; t++) {
 		u = &rd->rules[t];
 		u->allowed = f->allowed[t];
-		ymin = check_years(r, f, TFIELD(t, TF_MIN_YEARS),
+		ymin = read_years_field(r, f, TFIELD(t, TF_MIN_YEARS),
 		    N_("Enter the shortest duration as a whole number of years from 1 to 3"),
 		    &u->min_years);
-		ymax = check_years(r, f, TFIELD(t, TF_MAX_YEARS),
+		ymax = read_years_field(r, f, TFIELD(t, TF_MAX_YEARS),
 		    N_("Enter the longest duration as a whole number of years from 1 to 3"),
 		    &u->max_years);
 		if (ymin && ymax && u->min_years > u->max_years)
-			field_error(r, f, TFIELD(t, TF_MAX_YEARS),
+			type_field_error(r, f, TFIELD(t, TF_MAX_YEARS),
 			    N_("The longest duration must be at least the shortest"));
 		amin = check_amount(r, f, TFIELD(t, TF_MIN_AMOUNT),
 		    N_("Enter the smallest amount per year in kronor, such as 300 000, or 0 for none"),
@@ -264,7 +264,7 @@ form_check(struct req *r, struct round_form *f, struct round *rd)
 			    N_("Enter the largest amount per year in kronor, such as 500 000"),
 			    &u->max_amount[g]);
 			if (amin && amax && u->min_amount > u->max_amount[g])
-				field_error(r, f, TFIELD(t, TF_MIN_AMOUNT),
+				type_field_error(r, f, TFIELD(t, TF_MIN_AMOUNT),
 				    N_("The smallest amount must not be more than the largest amount of any region group"));
 		}
 	}
@@ -461,9 +461,9 @@ h_round_create(struct req *r)
 
 	if (!page_token_ok(token))
 		return 400;
-	form_from_request(r, &f);
+	round_form_read(r, &f);
 	f.token = token;
-	if (form_check(r, &f, &rd) > 0)
+	if (round_form_check(r, &f, &rd) > 0)
 		return show_round_form(r, &f, NULL);
 	e = db_round_create(r, &rd, token, &id);
 	/* KERR_CONFLICT: this form's round exists already, from the first time it was sent. */
@@ -508,9 +508,9 @@ h_round_update(struct req *r)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
-	form_from_request(r, &f);
+	round_form_read(r, &f);
 	f.version = version;
-	if (form_check(r, &f, &rd) > 0)
+	if (round_form_check(r, &f, &rd) > 0)
 		return show_round_form(r, &f, &stored);
 	rd.id = id;
 	e = db_round_update(r, &rd, version, &current);

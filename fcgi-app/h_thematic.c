@@ -35,15 +35,9 @@ struct theme_form {
 	int		 stale;
 };
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* A code as the database and the code keep it: a small letter, then small letters, digits and underscores. */
 static int
-code_ok(const char *s)
+theme_code_ok(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -57,7 +51,7 @@ code_ok(const char *s)
  * the number of fields in error.
  */
 static int
-form_check(struct req *r, struct theme_form *f, const struct theme *stored,
+theme_form_check(struct req *r, struct theme_form *f, const struct theme *stored,
     struct theme *t)
 {
 	const struct dac_sector *sec;
@@ -69,7 +63,7 @@ form_check(struct req *r, struct theme_form *f, const struct theme *stored,
 		t->code = f->val[TF_CODE];
 		if (*t->code == '\0')
 			f->err[TF_CODE] = tr(r, N_("Enter the code of the thematic area"));
-		else if (!code_ok(t->code))
+		else if (!theme_code_ok(t->code))
 			f->err[TF_CODE] = tr(r, N_("Enter the code as 2 to 40 small letters, digits and underscores, starting with a letter, such as local_governance"));
 	} else
 		t->code = stored->code;
@@ -99,7 +93,7 @@ form_check(struct req *r, struct theme_form *f, const struct theme *stored,
 }
 
 static void
-form_from_request(struct req *r, struct theme_form *f)
+theme_form_read(struct req *r, struct theme_form *f)
 {
 	int i;
 
@@ -142,7 +136,7 @@ errors_to_summary(struct req *r, const struct theme_form *f)
 
 /* The list with the form to add one, as f has it. Status 200, or r->status. */
 static int
-show_list(struct req *r, const struct theme_form *f)
+show_themes(struct req *r, const struct theme_form *f)
 {
 	const struct dac_sector *sec;
 	struct theme *rows;
@@ -184,7 +178,7 @@ h_theme_list(struct req *r)
 	struct theme_form f;
 
 	memset(&f, 0, sizeof(f));
-	return show_list(r, &f);
+	return show_themes(r, &f);
 }
 
 /* POST /thematic-areas -> 303 /thematic-areas (also for a re-sent form) | 200 list and form with errors | 503 */
@@ -195,9 +189,9 @@ h_theme_create(struct req *r)
 	struct theme t, had;
 	enum kerr e;
 
-	form_from_request(r, &f);
-	if (form_check(r, &f, NULL, &t) > 0)
-		return show_list(r, &f);
+	theme_form_read(r, &f);
+	if (theme_form_check(r, &f, NULL, &t) > 0)
+		return show_themes(r, &f);
 	e = db_theme_create(r, &t, &had);
 	if (e == KERR_INVALID) {
 		/* The same form sent twice: the area is there as asked. */
@@ -205,7 +199,7 @@ h_theme_create(struct req *r)
 		    strcmp(had.dac_code, t.dac_code) == 0)
 			return redirect(r, "/thematic-areas");
 		f.err[TF_CODE] = tr(r, N_("A thematic area with this code exists already"));
-		return show_list(r, &f);
+		return show_themes(r, &f);
 	}
 	if (e != KERR_OK)
 		return http_status(e);
@@ -272,9 +266,9 @@ h_theme_update(struct req *r)
 		return http_status(e);
 	if ((version = page_version(req_form(r, "version"))) == 0)
 		return 400;
-	form_from_request(r, &f);
+	theme_form_read(r, &f);
 	f.version = version;
-	if (form_check(r, &f, &stored, &t) > 0)
+	if (theme_form_check(r, &f, &stored, &t) > 0)
 		return show_edit(r, &f, &stored);
 	t.id = id;
 	e = db_theme_update(r, &t, version, &current);

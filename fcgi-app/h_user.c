@@ -32,12 +32,6 @@ static const char *const role_hints[] = {
 static const char *const langs[] = { "sv", "en", NULL };
 static const char *const lang_names[] = { N_("Swedish"), N_("English") };
 
-static const char *
-tr(struct req *r, const char *msgid)
-{
-	return i18n_tr(r->lang, msgid);
-}
-
 /* ---- the list --------------------------------------------------------------------------------------- */
 
 /* A button of a row: a small form posting to action, coming back to the list as it was. */
@@ -91,7 +85,7 @@ static const struct list_spec user_spec = {
  * one.
  */
 static int
-show_list(struct req *r, const struct list_query *l, long long err_id, const char *err)
+show_users(struct req *r, const struct list_query *l, long long err_id, const char *err)
 {
 	struct vobj *v = r->view, *o, *sel[LIST_MAXFILTERS];
 	struct organisation *orgs;
@@ -170,18 +164,18 @@ h_user_list(struct req *r)
 
 	if (list_query_parse(r, &user_spec, &l) != KERR_OK)
 		return 400;
-	return show_list(r, &l, 0, NULL);
+	return show_users(r, &l, 0, NULL);
 }
 
 /* The list unfiltered with a message about account id at the top, after a POST that was refused. */
 static int
-refused(struct req *r, long long id, const char *msgid)
+list_refused(struct req *r, long long id, const char *msgid)
 {
 	struct list_query l;
 
 	list_query_default(&user_spec, &l);
 	r->status = 409;
-	return show_list(r, &l, id, tr(r, msgid));
+	return show_users(r, &l, id, tr(r, msgid));
 }
 
 /* Back to the list as the person left it: the form's "back", if it is a page of the list. */
@@ -415,7 +409,7 @@ set_active(struct req *r, int active)
 		return 404;
 	/* Whoever is left to sign in must not be shut out by a slip of their own hand. */
 	if (!active && id == r->sess->user.id)
-		return refused(r, id, N_("You cannot deactivate your own account. Ask another ICLD administrator to do it."));
+		return list_refused(r, id, N_("You cannot deactivate your own account. Ask another ICLD administrator to do it."));
 	if ((e = db_user_set_active(r, id, active, &changed)) != KERR_OK)
 		return http_status(e);
 	return back_to_list(r);
@@ -456,7 +450,7 @@ h_user_reset_link(struct req *r)
 	e = db_user_new_link(r, id, h, &expires);
 	sodium_memzero(h, sizeof(h));
 	if (e == KERR_INVALID)
-		return refused(r, id, N_("The account is deactivated: reactivate it before making a password link."));
+		return list_refused(r, id, N_("The account is deactivated: reactivate it before making a password link."));
 	if (e != KERR_OK)
 		return http_status(e);
 	return show_link(r, &u, link, expires, 0);

@@ -129,11 +129,21 @@ iati_text_clean(struct arena *a, const char *s)
 	return out;
 }
 
-/* Whether s has anything but white space: an empty narrative is no narrative. */
-static int
-has_text(const char *s)
+int
+iati_has_text(const char *s)
 {
 	return s != NULL && s[strspn(s, " \t\r\n")] != '\0';
+}
+
+int
+iati_has_narrative(const struct iati_text *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->count; i++)
+		if (iati_has_text(t->n[i].text))
+			return 1;
+	return 0;
 }
 
 /* A language code fit for xml:lang: two or three lower-case letters. */
@@ -149,7 +159,7 @@ lang_code(const char *s)
 static void
 narrative(struct arena *a, struct iati_text *t, const char *lang, const char *text)
 {
-	if (!has_text(text) || t->count == IATI_MAXNARR)
+	if (!iati_has_text(text) || t->count == IATI_MAXNARR)
 		return;
 	t->n[t->count].lang = lang;
 	t->n[t->count].text = iati_text_clean(a, text);
@@ -318,7 +328,7 @@ map_orgs(struct arena *a, const struct iati_ctx *ctx, const struct iati_project 
 	o->type = SIDA_TYPE;
 	narrative(a, &o->name, NULL, SIDA_NAME);
 	/* Traceability: the grant of Sida's that pays for this activity. */
-	if (has_text(ctx->sida_activity))
+	if (iati_has_text(ctx->sida_activity))
 		o->activity_id = iati_text_clean(a, ctx->sida_activity);
 	o = &out->orgs[out->norgs++];
 	o->role = 3;
@@ -545,10 +555,10 @@ map_periods(struct arena *a, const struct iati_project *p, const struct iati_pin
 		all[i].start = p->nyears > 0 ? p->years[i].starts : p->planned_start;
 		all[i].end = p->nyears > 0 ? p->years[i].ends : p->planned_end;
 	}
-	if ((!qual && pi->target_value != NULL) || has_text(pi->target_text)) {
+	if ((!qual && pi->target_value != NULL) || iati_has_text(pi->target_text)) {
 		all[n - 1].has_target = 1;
 		all[n - 1].target = decimal(a, pi->target_value);
-		all[n - 1].target_comment = has_text(pi->target_text) ?
+		all[n - 1].target_comment = iati_has_text(pi->target_text) ?
 		    iati_text_clean(a, pi->target_text) : NULL;
 	}
 	for (k = 0; k < pi->nactuals; k++) {
@@ -562,7 +572,7 @@ map_periods(struct arena *a, const struct iati_project *p, const struct iati_pin
 			continue;
 		all[i].has_actual = 1;
 		all[i].actual = decimal(a, v->value);
-		all[i].actual_comment = has_text(v->text) ? iati_text_clean(a, v->text) : NULL;
+		all[i].actual_comment = iati_has_text(v->text) ? iati_text_clean(a, v->text) : NULL;
 	}
 	ind->periods = arena_calloc(a, n, sizeof(*ind->periods));
 	for (i = 0; i < n; i++)
@@ -591,7 +601,7 @@ map_results(struct arena *a, const struct iati_project *p, struct iati_activity 
 			r->title.n[0].text = iati_text_clean(a, pr->text);
 			r->title.count = 1;
 		}
-		if (has_text(pr->objective))
+		if (iati_has_text(pr->objective))
 			narrative(a, &r->description, NULL,
 			    arena_printf(a, "Project objective: %s", pr->objective));
 		r->indicators = arena_calloc(a, pr->nindicators, sizeof(*r->indicators));
@@ -607,13 +617,13 @@ map_results(struct arena *a, const struct iati_project *p, struct iati_activity 
 				ind->title.n[0].text = iati_text_clean(a, pi->name);
 				ind->title.count = 1;
 			}
-			if (ind->measure == 1 && has_text(pi->unit))
+			if (ind->measure == 1 && iati_has_text(pi->unit))
 				narrative(a, &ind->description, NULL,
 				    arena_printf(a, "Unit: %s", pi->unit));
 			if (pi->baseline_year > 0) {
 				ind->baseline_year = pi->baseline_year;
 				ind->baseline_value = decimal(a, pi->baseline_value);
-				ind->baseline_comment = has_text(pi->baseline_text) ?
+				ind->baseline_comment = iati_has_text(pi->baseline_text) ?
 				    iati_text_clean(a, pi->baseline_text) : NULL;
 			}
 			map_periods(a, p, pi, ind);
@@ -664,7 +674,7 @@ map_doclinks(struct arena *a, const struct iati_ctx *ctx, const struct iati_proj
 	struct iati_doclink *d;
 
 	out->doclinks = arena_calloc(a, 1, sizeof(*out->doclinks));
-	if (!has_text(ctx->public_url))
+	if (!iati_has_text(ctx->public_url))
 		return;
 	d = &out->doclinks[out->ndoclinks++];
 	d->url = iati_text_clean(a, arena_printf(a, "%s/partnerships/%s", ctx->public_url, p->code));

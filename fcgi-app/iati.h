@@ -333,6 +333,15 @@ void	iati_map(struct arena *a, const struct iati_ctx *ctx,
 /* ---- the parts of the mapping, for the rules and the tests -------------------------------------------- */
 
 /*
+ * Whether s has anything but XML's white space (space, tab, CR, LF): an empty narrative is no
+ * narrative, and the mapping leaves it out. A no-break space is text to XML.
+ */
+int		 iati_has_text(const char *s);
+
+/* Whether t has a narrative with text (iati_has_text()): IATI's rules 4.3.1, 4.4.1. */
+int		 iati_has_narrative(const struct iati_text *t);
+
+/*
  * s as text XML 1.0 allows: bytes that are not UTF-8 become U+FFFD, and
  * the characters XML 1.0 forbids (controls but tab, newline and carriage
  * return; U+FFFE, U+FFFF; lone surrogates) are left out. NULL stays NULL;

@@ -67,7 +67,7 @@ struct run {
 };
 
 static void
-add(struct run *r, const char *rule, enum iati_severity sev, const char *message,
+add_finding(struct run *r, const char *rule, enum iati_severity sev, const char *message,
     const char *detail, enum iati_field field, long long id)
 {
 	struct iati_problems *o = r->out;
@@ -91,18 +91,6 @@ add(struct run *r, const char *rule, enum iati_severity sev, const char *message
 	p->href = iati_href(o->a, r->act, field, id);
 	if (sev == IATI_ERROR)
 		o->errors++;
-}
-
-/* The text has narrative content: at least one narrative with text (rules 4.3.1, 4.4.1). */
-static int
-has_narrative(const struct iati_text *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->count; i++)
-		if (t->n[i].text != NULL && t->n[i].text[0] != '\0')
-			return 1;
-	return 0;
 }
 
 /* no_spaces: the value does not start or end with white space. */
@@ -160,38 +148,38 @@ check_identifiers(struct run *r)
 	size_t i;
 
 	if (a->reporting_ref != NULL && strcmp(a->identifier, a->reporting_ref) == 0)
-		add(r, "1.1.3", IATI_ERROR, N_("The activity identifier must be different to the "
+		add_finding(r, "1.1.3", IATI_ERROR, N_("The activity identifier must be different to the "
 		    "organisation identifier of the reporting organisation."), a->identifier, IF_NONE, 0);
 	if (a->reporting_ref == NULL || *a->reporting_ref == '\0' ||
 	    strncmp(a->identifier, a->reporting_ref, strlen(a->reporting_ref)) != 0 ||
 	    a->identifier[strlen(a->reporting_ref)] != '-')
-		add(r, "1.1.21", IATI_WARNING, N_("The activity identifier should begin with your IATI "
+		add_finding(r, "1.1.21", IATI_WARNING, N_("The activity identifier should begin with your IATI "
 		    "organisation identifier."), a->identifier, IF_NONE, 0);
 	if (bad_symbols(a->identifier))
-		add(r, "1.3.13", IATI_WARNING, N_("The iati-identifier must not contain any of the "
+		add_finding(r, "1.3.13", IATI_WARNING, N_("The iati-identifier must not contain any of the "
 		    "symbols /, &, | or ?."), a->identifier, IF_NONE, 0);
 	if (bad_symbols(a->reporting_ref))
-		add(r, "1.14.13", IATI_WARNING, N_("The reporting-org identifier must not contain any "
+		add_finding(r, "1.14.13", IATI_WARNING, N_("The reporting-org identifier must not contain any "
 		    "of the symbols /, &, | or ?."), a->reporting_ref, IF_NONE, 0);
 	if (spaced(a->identifier))
-		add(r, "1.3.1", IATI_WARNING, N_("The iati-identifier should not start or end with "
+		add_finding(r, "1.3.1", IATI_WARNING, N_("The iati-identifier should not start or end with "
 		    "spaces or newlines."), a->identifier, IF_NONE, 0);
 	if (spaced(a->reporting_ref))
-		add(r, "1.14.1", IATI_WARNING, N_("The reporting-org identifier should not start or "
+		add_finding(r, "1.14.1", IATI_WARNING, N_("The reporting-org identifier should not start or "
 		    "end with spaces or newlines."), a->reporting_ref, IF_NONE, 0);
 	for (i = 0; i < a->norgs; i++) {
 		const struct iati_porg *o = &a->orgs[i];
 
-		if (o->ref == NULL && !has_narrative(&o->name))
-			add(r, "6.10.1", IATI_ERROR, N_("The participating organisation must have an "
+		if (o->ref == NULL && !iati_has_narrative(&o->name))
+			add_finding(r, "6.10.1", IATI_ERROR, N_("The participating organisation must have an "
 			    "identifier or a narrative."), NULL, o->org_id > 0 ? IF_ORG : IF_NONE, o->org_id);
 		if (spaced(o->ref))
-			add(r, "1.8.1", IATI_WARNING, N_("The participating-org identifier should not "
+			add_finding(r, "1.8.1", IATI_WARNING, N_("The participating-org identifier should not "
 			    "start or end with spaces or newlines."), o->ref, IF_NONE, 0);
 	}
 	for (i = 0; i < a->nrelated; i++)
 		if (spaced(a->related[i].ref))
-			add(r, "1.7.1", IATI_WARNING, N_("The related activity identifier should not "
+			add_finding(r, "1.7.1", IATI_WARNING, N_("The related activity identifier should not "
 			    "start or end with spaces or newlines."), a->related[i].ref, IF_PROJECT, 0);
 }
 
@@ -205,26 +193,26 @@ check_lang(struct run *r, const struct iati_text *t, enum iati_field field, long
 		const char *l = t->n[i].lang;
 
 		if (l != NULL && strcmp(l, "sv") != 0 && local_lang_index(l) < 0)
-			add(r, "codelist", IATI_ERROR, N_("The language code is not in IATI's Language "
+			add_finding(r, "codelist", IATI_ERROR, N_("The language code is not in IATI's Language "
 			    "codelist."), l, field, id);
 	}
 }
 
 static void
-check_texts(struct run *r)
+check_activity_texts(struct run *r)
 {
 	const struct iati_activity *a = r->act;
 	size_t i, k;
 
 	/* 4.1.1: a default language, or one on every narrative. */
 	if (a->lang == NULL || *a->lang == '\0')
-		add(r, "4.1.1", IATI_ERROR, N_("The activity should specify a default language OR the "
+		add_finding(r, "4.1.1", IATI_ERROR, N_("The activity should specify a default language OR the "
 		    "language must be specified for each narrative element."), NULL, IF_NONE, 0);
-	if (!has_narrative(&a->title))
-		add(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative content."), "title",
+	if (!iati_has_narrative(&a->title))
+		add_finding(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative content."), "title",
 		    IF_APP_PROJECT, 0);
-	if (!has_narrative(&a->description))
-		add(r, "4.4.1", IATI_ERROR, N_("The description must contain narrative content."),
+	if (!iati_has_narrative(&a->description))
+		add_finding(r, "4.4.1", IATI_ERROR, N_("The description must contain narrative content."),
 		    "description", IF_APP_PROJECT, 0);
 	check_lang(r, &a->title, IF_APP_PROJECT, 0);
 	check_lang(r, &a->description, IF_APP_PROJECT, 0);
@@ -235,18 +223,18 @@ check_texts(struct run *r)
 	for (i = 0; i < a->nresults; i++) {
 		const struct iati_result *res = &a->results[i];
 
-		if (!has_narrative(&res->title))
-			add(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative content."),
+		if (!iati_has_narrative(&res->title))
+			add_finding(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative content."),
 			    "result/title", IF_APP_RESULTS, 0);
 		for (k = 0; k < res->nindicators; k++)
-			if (!has_narrative(&res->indicators[k].title))
-				add(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative "
+			if (!iati_has_narrative(&res->indicators[k].title))
+				add_finding(r, "4.3.1", IATI_ERROR, N_("The title must contain narrative "
 				    "content."), "result/indicator/title", IF_APP_RESULTS, 0);
 	}
 }
 
 static void
-check_dates(struct run *r)
+check_activity_dates(struct run *r)
 {
 	const struct iati_activity *a = r->act;
 	const char *d[5] = { NULL, NULL, NULL, NULL, NULL }, *now = today_real(r);
@@ -256,32 +244,32 @@ check_dates(struct run *r)
 		if (a->dates[i].type >= 1 && a->dates[i].type <= 4 && d[a->dates[i].type] == NULL)
 			d[a->dates[i].type] = a->dates[i].date;
 	if (d[1] == NULL && d[2] == NULL)
-		add(r, "6.11.1", IATI_ERROR, N_("The activity must have a planned start date or an "
+		add_finding(r, "6.11.1", IATI_ERROR, N_("The activity must have a planned start date or an "
 		    "actual start date."), NULL, IF_PROJECT, 0);
 	if (d[1] != NULL && d[3] != NULL && strcmp(d[1], d[3]) > 0)
-		add(r, "11.1.2", IATI_ERROR, N_("The planned start date of the activity must be before "
+		add_finding(r, "11.1.2", IATI_ERROR, N_("The planned start date of the activity must be before "
 		    "the planned end date."), span(r, d[1], d[3]), IF_PROJECT, 0);
 	if (d[2] != NULL && d[4] != NULL && strcmp(d[2], d[4]) > 0)
-		add(r, "11.1.3", IATI_ERROR, N_("The actual start date of the activity must be before "
+		add_finding(r, "11.1.3", IATI_ERROR, N_("The actual start date of the activity must be before "
 		    "the actual end date."), span(r, d[2], d[4]), IF_PROJECT, 0);
 	if (d[2] != NULL && strcmp(d[2], now) > 0)
-		add(r, "11.1.4", IATI_ERROR, N_("The actual start date of the activity must not be in "
+		add_finding(r, "11.1.4", IATI_ERROR, N_("The actual start date of the activity must not be in "
 		    "the future."), d[2], IF_PROJECT, 0);
 	if (d[4] != NULL && strcmp(d[4], now) > 0)
-		add(r, "11.1.5", IATI_ERROR, N_("The actual end date of the activity must not be in "
+		add_finding(r, "11.1.5", IATI_ERROR, N_("The actual end date of the activity must not be in "
 		    "the future."), d[4], IF_PROJECT, 0);
 	/* What the mapping left out to stay within 11.1.4 and 11.1.5. */
 	if (a->future_actual_start != NULL)
-		add(r, "11.1.4", IATI_WARNING, N_("The actual start date is after today: the file leaves "
+		add_finding(r, "11.1.4", IATI_WARNING, N_("The actual start date is after today: the file leaves "
 		    "it out until that day comes."), a->future_actual_start, IF_PROJECT, 0);
 	if (a->future_actual_end != NULL)
-		add(r, "11.1.5", IATI_WARNING, N_("The actual end date is after today: the file leaves "
+		add_finding(r, "11.1.5", IATI_WARNING, N_("The actual end date is after today: the file leaves "
 		    "it out until that day comes."), a->future_actual_end, IF_PROJECT, 0);
 	if (a->last_updated != NULL && strcmp(a->last_updated, r->ctx->now) > 0)
-		add(r, "11.1.1", IATI_ERROR, N_("The last updated datetime of the activity must not be "
+		add_finding(r, "11.1.1", IATI_ERROR, N_("The last updated datetime of the activity must not be "
 		    "in the future."), a->last_updated, IF_PROJECT, 0);
 	if (a->status == 0)
-		add(r, "codelist", IATI_ERROR, N_("The project's status has no code in IATI's "
+		add_finding(r, "codelist", IATI_ERROR, N_("The project's status has no code in IATI's "
 		    "ActivityStatus codelist."), a->src->status, IF_PROJECT, 0);
 }
 
@@ -294,39 +282,39 @@ check_places(struct run *r)
 	size_t i;
 
 	if (a->country == NULL)
-		add(r, "3.7.1", IATI_ERROR, N_("Recipient country or recipient region should be "
+		add_finding(r, "3.7.1", IATI_ERROR, N_("Recipient country or recipient region should be "
 		    "declared for either the activity or for all transactions."), NULL, IF_APP_PARTNERS, 0);
 	else {
 		if (a->country_percentage < 0 || a->country_percentage > 100)
-			add(r, "12.1.1", IATI_ERROR, N_("The country/region percentage value must be "
+			add_finding(r, "12.1.1", IATI_ERROR, N_("The country/region percentage value must be "
 			    "between 0.0 and 100.0 (inclusive)."), a->country, IF_APP_PARTNERS, 0);
 		if (a->country_percentage != 100)
-			add(r, "3.1.4", IATI_ERROR, N_("When a single recipient country is declared, the "
+			add_finding(r, "3.1.4", IATI_ERROR, N_("When a single recipient country is declared, the "
 			    "percentage must either be omitted, or set to 100."), a->country,
 			    IF_APP_PARTNERS, 0);
 	}
 	if (a->nsectors == 0)
-		add(r, "6.2.2", IATI_ERROR, N_("Each activity must have a specified sector, either at "
+		add_finding(r, "6.2.2", IATI_ERROR, N_("Each activity must have a specified sector, either at "
 		    "activity level OR for all transactions."), NULL, IF_APP_PROJECT, 0);
 	for (i = 0; i < a->nsectors; i++) {
 		sum += a->sectors[i].percentage;
 		if (a->sectors[i].percentage < 0 || a->sectors[i].percentage > 100)
-			add(r, "12.3.1", IATI_ERROR, N_("The sector percentage value must be between 0.0 "
+			add_finding(r, "12.3.1", IATI_ERROR, N_("The sector percentage value must be between 0.0 "
 			    "and 100.0 (inclusive)."), a->sectors[i].code, IF_THEME, a->src->theme_id);
 		if ((sec = dac_sector_find(a->sectors[i].code)) == NULL || !sec->active)
-			add(r, "codelist", IATI_ERROR, N_("The DAC sector code of the thematic area is not "
+			add_finding(r, "codelist", IATI_ERROR, N_("The DAC sector code of the thematic area is not "
 			    "an active code of IATI's Sector codelist."), a->sectors[i].code, IF_THEME,
 			    a->src->theme_id);
 	}
 	if (a->nsectors == 1 && sum != 100)
-		add(r, "2.1.4", IATI_ERROR, N_("When a single sector is declared, the percentage must "
+		add_finding(r, "2.1.4", IATI_ERROR, N_("When a single sector is declared, the percentage must "
 		    "either be omitted, or set to 100."), a->sectors[0].code, IF_THEME, a->src->theme_id);
 	if (a->nsectors > 1 && sum != 100)
-		add(r, "2.1.2", IATI_ERROR, N_("Percentage values for sectors, within a vocabulary "
+		add_finding(r, "2.1.2", IATI_ERROR, N_("Percentage values for sectors, within a vocabulary "
 		    "(e.g. 1 - OECD DAC), must add up to 100 per cent."), arena_printf(r->out->a, "%lld", sum),
 		    IF_THEME, a->src->theme_id);
 	if (a->gender_significance > 4)
-		add(r, "codelist", IATI_ERROR, N_("The gender equality marker has no code in IATI's "
+		add_finding(r, "codelist", IATI_ERROR, N_("The gender equality marker has no code in IATI's "
 		    "PolicySignificance codelist."), arena_printf(r->out->a, "%d",
 		    a->gender_significance), IF_PROJECT, 0);
 }
@@ -343,21 +331,21 @@ check_money(struct run *r)
 		const struct iati_budget *b = &a->budgets[i];
 
 		if (b->part == 1)
-			add(r, "7.5.3", IATI_WARNING, N_("A project year is longer than a year: the file "
+			add_finding(r, "7.5.3", IATI_WARNING, N_("A project year is longer than a year: the file "
 			    "splits its budget into periods of at most a year by the calendar. Correct the "
 			    "year's dates."), span(r, b->year_start, b->year_end), IF_BUDGET, 0);
 		if (iati_date_parse(b->start, &s) != 0 || iati_date_parse(b->end, &e) != 0)
 			continue;
 		if (calendar_cmp(s, e) > 0)
-			add(r, "8.6.3", IATI_ERROR, N_("The start of the period must be before the end of "
+			add_finding(r, "8.6.3", IATI_ERROR, N_("The start of the period must be before the end of "
 			    "the period."), span(r, b->start, b->end), IF_BUDGET, 0);
 		else if (!iati_period_ok(s, e))
-			add(r, "7.5.3", IATI_ERROR, N_("Budget Period must not be longer than one year."),
+			add_finding(r, "7.5.3", IATI_ERROR, N_("Budget Period must not be longer than one year."),
 			    span(r, b->start, b->end), IF_BUDGET, 0);
 	}
 	/* 7.8.1: a default currency, or one on every value. */
 	if (a->currency == NULL || *a->currency == '\0')
-		add(r, "7.8.1", IATI_ERROR, N_("The activity should specify a default currency OR the "
+		add_finding(r, "7.8.1", IATI_ERROR, N_("The activity should specify a default currency OR the "
 		    "currency must be specified for each monetary value."), NULL, IF_NONE, 0);
 	for (i = 0; i < a->ntransactions; i++) {
 		const struct iati_transaction *t = &a->transactions[i];
@@ -366,13 +354,13 @@ check_money(struct run *r)
 
 		/* The transaction's value-date is its date: one check says both 11.2.1 and 11.2.2. */
 		if (t->date != NULL && strcmp(t->date, now) > 0)
-			add(r, "11.2.1", IATI_ERROR, N_("The transaction date must not be in the future."),
+			add_finding(r, "11.2.1", IATI_ERROR, N_("The transaction date must not be in the future."),
 			    t->date, f, 0);
 	}
 }
 
 static void
-check_indicator(struct run *r, const struct iati_indicator *ind)
+check_result_indicator(struct run *r, const struct iati_indicator *ind)
 {
 	int qual = ind->measure == 5;
 	struct ymd s, e;
@@ -380,14 +368,14 @@ check_indicator(struct run *r, const struct iati_indicator *ind)
 
 	if (ind->baseline_year > 0) {
 		if (!qual && ind->baseline_value == NULL)
-			add(r, "8.8.1", IATI_ERROR, N_("The baseline must have a value when the indicator "
+			add_finding(r, "8.8.1", IATI_ERROR, N_("The baseline must have a value when the indicator "
 			    "measure is non-qualitative (e.g. 1 = unit, 2 = percentage, 3 = nominal, 4 = "
 			    "ordinal)."), NULL, IF_APP_RESULTS, 0);
 		else if (!qual && !is_number(ind->baseline_value))
-			add(r, "8.8.2", IATI_WARNING, N_("The baseline value should be a valid number for "
+			add_finding(r, "8.8.2", IATI_WARNING, N_("The baseline value should be a valid number for "
 			    "all non-qualitative measures."), ind->baseline_value, IF_APP_RESULTS, 0);
 		if (qual && ind->baseline_value != NULL)
-			add(r, "8.8.3", IATI_WARNING, N_("The baseline value should be omitted for "
+			add_finding(r, "8.8.3", IATI_WARNING, N_("The baseline value should be omitted for "
 			    "qualitative measures."), ind->baseline_value, IF_APP_RESULTS, 0);
 	}
 	for (i = 0; i < ind->nperiods; i++) {
@@ -395,29 +383,29 @@ check_indicator(struct run *r, const struct iati_indicator *ind)
 
 		if (iati_date_parse(p->start, &s) == 0 && iati_date_parse(p->end, &e) == 0 &&
 		    calendar_cmp(s, e) > 0)
-			add(r, "8.6.1", IATI_ERROR, N_("The start date of the indicator period must be "
+			add_finding(r, "8.6.1", IATI_ERROR, N_("The start date of the indicator period must be "
 			    "before the end date of the indicator period."), span(r, p->start, p->end),
 			    IF_BUDGET, 0);
 		if (p->has_target) {
 			if (!qual && p->target == NULL)
-				add(r, "8.9.1", IATI_ERROR, N_("The target must have a value when indicator "
+				add_finding(r, "8.9.1", IATI_ERROR, N_("The target must have a value when indicator "
 				    "measure is non-qualitative."), NULL, IF_APP_RESULTS, 0);
 			else if (!qual && !is_number(p->target))
-				add(r, "8.9.2", IATI_WARNING, N_("The target value should be a valid number "
+				add_finding(r, "8.9.2", IATI_WARNING, N_("The target value should be a valid number "
 				    "for all non-qualitative measures."), p->target, IF_APP_RESULTS, 0);
 			if (qual && p->target != NULL)
-				add(r, "8.9.3", IATI_WARNING, N_("The target value should be omitted for "
+				add_finding(r, "8.9.3", IATI_WARNING, N_("The target value should be omitted for "
 				    "qualitative measures."), p->target, IF_APP_RESULTS, 0);
 		}
 		if (p->has_actual) {
 			if (!qual && p->actual == NULL)
-				add(r, "8.10.1", IATI_ERROR, N_("The actual must have a value when the "
+				add_finding(r, "8.10.1", IATI_ERROR, N_("The actual must have a value when the "
 				    "indicator measure is non-qualitative."), NULL, IF_REPORTS, 0);
 			else if (!qual && !is_number(p->actual))
-				add(r, "8.10.2", IATI_WARNING, N_("The actual value should be a valid number "
+				add_finding(r, "8.10.2", IATI_WARNING, N_("The actual value should be a valid number "
 				    "for all non-qualitative indicator measures."), p->actual, IF_REPORTS, 0);
 			if (qual && p->actual != NULL)
-				add(r, "8.10.3", IATI_WARNING, N_("The actual value should be omitted for "
+				add_finding(r, "8.10.3", IATI_WARNING, N_("The actual value should be omitted for "
 				    "qualitative indicator measures."), p->actual, IF_REPORTS, 0);
 		}
 	}
@@ -430,13 +418,13 @@ iati_check(const struct iati_ctx *ctx, const struct iati_activity *act, struct i
 	size_t i, k;
 
 	check_identifiers(&r);
-	check_texts(&r);
-	check_dates(&r);
+	check_activity_texts(&r);
+	check_activity_dates(&r);
 	check_places(&r);
 	check_money(&r);
 	for (i = 0; i < act->nresults; i++)
 		for (k = 0; k < act->results[i].nindicators; k++)
-			check_indicator(&r, &act->results[i].indicators[k]);
+			check_result_indicator(&r, &act->results[i].indicators[k]);
 }
 
 /* ---- the schema --------------------------------------------------------------------------------------- */
@@ -523,7 +511,7 @@ schema_error(void *ctx, xmlErrorPtr err)
 	if (err == NULL || err->level < XML_ERR_ERROR || s->count++ >= MAX_SCHEMA_ERRORS)
 		return;
 	msg = err->message != NULL ? err->message : "";
-	add(s->r, "schema", IATI_ERROR, N_("The activity does not follow the IATI 2.03 schema."),
+	add_finding(s->r, "schema", IATI_ERROR, N_("The activity does not follow the IATI 2.03 schema."),
 	    arena_printf(s->r->out->a, "%.*s", (int)strcspn(msg, "\n"), msg), IF_PROJECT, 0);
 }
 
@@ -551,7 +539,7 @@ iati_schema_check(const char *dir, const char *reqid, const struct iati_activity
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	free(m.p);
 	if (doc == NULL) {
-		add(&r, "schema", IATI_ERROR, N_("The activity does not follow the IATI 2.03 schema."),
+		add_finding(&r, "schema", IATI_ERROR, N_("The activity does not follow the IATI 2.03 schema."),
 		    "not well-formed XML", IF_PROJECT, 0);
 		return 1;
 	}
@@ -560,7 +548,7 @@ iati_schema_check(const char *dir, const char *reqid, const struct iati_activity
 	xmlSchemaSetValidStructuredErrors(vc, schema_error, &s);
 	rc = xmlSchemaValidateDoc(vc, doc);
 	if (rc != 0 && s.count == 0)
-		add(&r, "schema", IATI_ERROR, N_("The activity does not follow the IATI 2.03 schema."),
+		add_finding(&r, "schema", IATI_ERROR, N_("The activity does not follow the IATI 2.03 schema."),
 		    NULL, IF_PROJECT, 0);
 	xmlSchemaFreeValidCtxt(vc);
 	xmlFreeDoc(doc);

@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "db.h"
 #include "fmt.h"
 #include "form.h"
 #include "i18n.h"
@@ -286,6 +287,17 @@ list_view_option(struct vobj *sel, const struct list_query *q, size_t filter,
 {
 	page_option(sel, value, label != NULL ? label : value,
 	    q->val[filter] != NULL && strcmp(q->val[filter], value) == 0);
+}
+
+void
+list_view_options(const struct list_query *q, struct vobj *sel, size_t filter,
+    const struct db_option *o, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (o[i].value != NULL)
+			list_view_option(sel, q, filter, o[i].value, o[i].label);
 }
 
 void

@@ -8,6 +8,7 @@
 #include "kerr.h"
 
 struct arena;
+struct db_option;
 struct req;
 struct vobj;
 
@@ -141,6 +142,10 @@ void		 list_view(struct req *r, const struct list_spec *s,
 /* Adds a choice to a filter's select box, selected when it is the filter's value. */
 void		 list_view_option(struct vobj *sel, const struct list_query *q,
 		    size_t filter, const char *value, const char *label);
+
+/* Adds the choices the data layer read (n of them; an empty one, value NULL, is left out). */
+void		 list_view_options(const struct list_query *q, struct vobj *sel, size_t filter,
+		    const struct db_option *o, size_t n);
 
 /* Adds codes (n of them, or up to a NULL) as choices, each in words (label()). */
 void		 list_view_codes(struct req *r, const struct list_query *q,

@@ -155,7 +155,7 @@ migrate_sha256_hex(const void *data, size_t len, char hex[65])
 }
 
 static int
-is_blank(char c)
+is_sql_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -210,7 +210,7 @@ is_delimiter_cmd(const char *s, size_t len)
 static enum kerr
 emit(const char *s, size_t start, size_t end, unsigned line, migrate_stmt_fn fn, void *arg)
 {
-	while (end > start && (is_blank(s[end - 1]) || s[end - 1] == '\n'))
+	while (end > start && (is_sql_space(s[end - 1]) || s[end - 1] == '\n'))
 		end--;
 	return fn(arg, s + start, end - start, line);
 }
@@ -228,9 +228,9 @@ migrate_split(const char *s, size_t len, migrate_stmt_fn fn, void *arg, char *er
 		char c = s[i];
 
 		if (!started && linebare && is_delimiter_cmd(s + i, len - i)) {
-			for (i += 9; i < len && is_blank(s[i]); i++)
+			for (i += 9; i < len && is_sql_space(s[i]); i++)
 				continue;
-			for (j = i; j < len && !is_blank(s[j]) && s[j] != '\n'; j++)
+			for (j = i; j < len && !is_sql_space(s[j]) && s[j] != '\n'; j++)
 				continue;
 			if (j == i || j - i >= sizeof(delim)) {
 				seterr(err, errlen, "line %u: DELIMITER needs one word of"
@@ -250,7 +250,7 @@ migrate_split(const char *s, size_t len, migrate_stmt_fn fn, void *arg, char *er
 			i++;
 			continue;
 		}
-		if (is_blank(c)) {
+		if (is_sql_space(c)) {
 			i++;
 			continue;
 		}
@@ -325,7 +325,7 @@ free_files(struct mfile *f, size_t n)
 }
 
 static enum kerr
-read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
+read_sql_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
 {
 	FILE *fp;
 	char *buf = NULL, *nbuf;
@@ -413,7 +413,7 @@ read_dir(const char *dir, struct mfile **out, size_t *nout, char *err, size_t er
 			e = KERR_SYSTEM;
 			goto out;
 		}
-		if ((e = read_file(path, &files[i].sql, &files[i].len, err, errlen)) != KERR_OK)
+		if ((e = read_sql_file(path, &files[i].sql, &files[i].len, err, errlen)) != KERR_OK)
 			goto out;
 		migrate_sha256_hex(files[i].sql, files[i].len, files[i].sha);
 	}
@@ -469,7 +469,7 @@ read_ledger(struct dbop *o, struct lrow **out, size_t *nout, char *err, size_t e
  * index of the first file to apply; everything from it on is new.
  */
 static enum kerr
-check(const char *dir, const struct mfile *f, size_t nf, const struct lrow *r, size_t nr,
+check_ledger(const char *dir, const struct mfile *f, size_t nf, const struct lrow *r, size_t nr,
     size_t *first, char *err, size_t errlen)
 {
 	size_t i, j = 0;
@@ -593,7 +593,7 @@ migrate_run(struct dbop *o, const char *dir, FILE *log, char *err, size_t errlen
 		goto out;
 	if ((e = read_ledger(o, &rows, &nrows, err, errlen)) != KERR_OK)
 		goto out;
-	if ((e = check(dir, files, nfiles, rows, nrows, &first, err, errlen)) != KERR_OK)
+	if ((e = check_ledger(dir, files, nfiles, rows, nrows, &first, err, errlen)) != KERR_OK)
 		goto out;
 	if ((e = presplit(files, first, nfiles, err, errlen)) != KERR_OK)
 		goto out;

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "form.h"
 #include "multipart.h"
+#include "str.h"
 
 enum st {
 	ST_PREAMBLE,	/* before the first boundary: dropped */
@@ -68,24 +69,6 @@ static int
 is_ows(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Case-insensitive equality of s[0..n) with the lower-case NUL-terminated t. */
-static int
-eq_lower(const char *s, size_t n, const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i] == '\0' || lower(s[i]) != t[i])
-			return 0;
-	return t[n] == '\0';
 }
 
 /* A header value being read: "token; name=value; name="quoted"". */
@@ -193,7 +176,7 @@ form_data_type(struct cursor *c)
 	start = c->i;
 	while (c->i < c->n && (is_tchar((unsigned char)c->s[c->i]) || c->s[c->i] == '/'))
 		c->i++;
-	if (!eq_lower(c->s + start, c->i - start, "multipart/form-data"))
+	if (!str_eq_lower(c->s + start, c->i - start, "multipart/form-data"))
 		return 0;
 	skip_ows(c);
 	return c->i == c->n || c->s[c->i] == ';';
@@ -220,7 +203,7 @@ boundary_of(struct arena *a, const char *content_type)
 	if (!form_data_type(&c))
 		return NULL;
 	while ((r = next_param(a, &c, 0, &name, &namelen, &value)) == 1) {
-		if (!eq_lower(name, namelen, "boundary"))
+		if (!str_eq_lower(name, namelen, "boundary"))
 			continue;
 		if (found != NULL)
 			return NULL;
@@ -264,7 +247,7 @@ mp_new(struct arena *a, const char *content_type, const struct mp_limits *lim,
 }
 
 static void
-fail(struct multipart *m, enum kerr e)
+set_error(struct multipart *m, enum kerr e)
 {
 	if (m->err == KERR_OK)
 		m->err = e;
@@ -281,11 +264,11 @@ content(struct multipart *m, const char *p, size_t n)
 	if (m->part.filename != NULL) {
 		if (m->sink.data != NULL &&
 		    (e = m->sink.data(m->sink.arg, p, n)) != KERR_OK)
-			fail(m, e);
+			set_error(m, e);
 		return;
 	}
 	if (n > m->lim.max_field - m->value.len) {
-		fail(m, KERR_TOOLARGE);
+		set_error(m, KERR_TOOLARGE);
 		return;
 	}
 	buf_append(&m->value, p, n);
@@ -318,12 +301,12 @@ part_end(struct multipart *m)
 
 	if (m->part.filename != NULL) {
 		if (m->sink.end != NULL && (e = m->sink.end(m->sink.arg)) != KERR_OK)
-			fail(m, e);
+			set_error(m, e);
 		return;
 	}
 	if (memchr(m->value.data, '\0', m->value.len) != NULL ||
 	    !utf8_valid(m->value.data, m->value.len)) {
-		fail(m, KERR_BADREQ);
+		set_error(m, KERR_BADREQ);
 		return;
 	}
 	add_field(m, m->part.name, m->value.data, m->value.len);
@@ -419,14 +402,14 @@ disposition(struct multipart *m, const char *v, size_t n)
 	int r;
 
 	tlen = token(&c, &type);
-	if (!eq_lower(type, tlen, "form-data"))
+	if (!str_eq_lower(type, tlen, "form-data"))
 		return KERR_BADREQ;
 	while ((r = next_param(m->a, &c, 1, &name, &namelen, &value)) == 1) {
-		if (eq_lower(name, namelen, "name")) {
+		if (str_eq_lower(name, namelen, "name")) {
 			if (pname != NULL)
 				return KERR_BADREQ;
 			pname = value;
-		} else if (eq_lower(name, namelen, "filename")) {
+		} else if (str_eq_lower(name, namelen, "filename")) {
 			if (pfile != NULL)
 				return KERR_BADREQ;
 			pfile = value;
@@ -464,12 +447,12 @@ header_line(struct multipart *m)
 		v++;
 	while (end > v && is_ows(end[-1]))
 		end--;
-	if (eq_lower(l, namelen, "content-disposition")) {
+	if (str_eq_lower(l, namelen, "content-disposition")) {
 		if (m->seen_disposition++)
 			return KERR_BADREQ;
 		return disposition(m, v, (size_t)(end - v));
 	}
-	if (eq_lower(l, namelen, "content-type")) {
+	if (str_eq_lower(l, namelen, "content-type")) {
 		if (m->seen_type++ || !utf8_valid(v, (size_t)(end - v)))
 			return KERR_BADREQ;
 		m->part.content_type = arena_strndup(m->a, v, (size_t)(end - v));
@@ -495,7 +478,7 @@ static void
 part_start(struct multipart *m)
 {
 	if (++m->nparts > m->lim.max_parts) {
-		fail(m, KERR_TOOLARGE);
+		set_error(m, KERR_TOOLARGE);
 		return;
 	}
 	memset(&m->part, 0, sizeof(m->part));
@@ -517,23 +500,23 @@ byte(struct multipart *m, unsigned char c)
 		else if (c == ' ' || c == '\t') {
 			m->st = ST_PADDING;
 			if (++m->padding > m->lim.max_header_line)
-				fail(m, KERR_BADREQ);
+				set_error(m, KERR_BADREQ);
 		} else if (c == '\r')
 			m->st = ST_BOUNDARY_LF;
 		else
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		break;
 	case ST_CLOSE:
 		if (c == '-')
 			m->st = ST_EPILOGUE;
 		else
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		break;
 	case ST_BOUNDARY_LF:
 		if (c == '\n')
 			part_start(m);
 		else
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		break;
 	case ST_HEADER:
 		if (c == '\r')
@@ -542,20 +525,20 @@ byte(struct multipart *m, unsigned char c)
 		    m->linelen == m->lim.max_header_line ||
 		    (m->linelen == 0 && c == '\t') || (m->linelen == 0 && c == ' '))
 			/* Bare LF, controls, too long, or a folded continuation line. */
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 		else
 			m->line[m->linelen++] = (char)c;
 		break;
 	case ST_HEADER_LF:
 		if (c != '\n') {
-			fail(m, KERR_BADREQ);
+			set_error(m, KERR_BADREQ);
 			break;
 		}
 		m->st = ST_HEADER;
 		if (m->linelen == 0)
-			fail(m, headers_end(m));
+			set_error(m, headers_end(m));
 		else {
-			fail(m, header_line(m));
+			set_error(m, header_line(m));
 			m->linelen = 0;
 		}
 		break;
@@ -572,7 +555,7 @@ mp_feed(struct multipart *m, const char *data, size_t len)
 	if (m->err != KERR_OK)
 		return m->err;
 	if (len > m->lim.max_body - m->fed) {
-		fail(m, KERR_TOOLARGE);
+		set_error(m, KERR_TOOLARGE);
 		return m->err;
 	}
 	m->fed += len;

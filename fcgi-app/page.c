@@ -12,6 +12,29 @@
 #include "valid.h"
 #include "view.h"
 
+const char *
+tr(const struct req *r, const char *msgid)
+{
+	return i18n_tr(r->lang, msgid);
+}
+
+const char *
+page_app_path(struct req *r, long long id, const char *rest)
+{
+	return arena_printf(r->a, "/applications/%lld%s", id, rest);
+}
+
+const char *
+page_app_title(struct req *r, const char *sv, const char *en, long long id)
+{
+	const char *t = i18n_pick(r->lang, sv, en);
+
+	if (rules_blank(t))
+		t = rules_blank(sv) ? en : sv;
+	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
+	    tr(r, N_("Untitled application")), id);
+}
+
 int
 page_host_ok(const char *h)
 {
@@ -245,6 +268,16 @@ page_too_long(struct req *r, const char *s, size_t max)
 	    N_("Enter at most {max} characters; you have entered {n}")),
 	    (const char *const []){ "max", fmt_number(r->a, (long long)max, r->lang),
 	    "n", fmt_number(r->a, (long long)n, r->lang), NULL });
+}
+
+const char *
+page_read_text(struct req *r, struct page_form *f, const char *id)
+{
+	const char *s = req_form(r, id), *msg = page_too_long(r, s, PAGE_TEXT_MAX);
+
+	if (msg != NULL)
+		page_problem(f, id, msg);
+	return rules_blank(s) ? NULL : s;
 }
 
 void

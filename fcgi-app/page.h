@@ -10,6 +10,18 @@ struct arena;
 struct req;
 struct vobj;
 
+/* msgid in the language of request r: i18n_tr(r->lang, msgid), written in every page. */
+const char	*tr(const struct req *r, const char *msgid);
+
+/* The path of application id's page, with rest after it ("" or "/review"), in r's arena. */
+const char	*page_app_path(struct req *r, long long id, const char *rest);
+
+/*
+ * An application's title (sv, en) in r's language, else the other one, else "Untitled
+ * application <id>": a blank title (rules_blank()) is none.
+ */
+const char	*page_app_title(struct req *r, const char *sv, const char *en, long long id);
+
 /*
  * Whether h can stand for a host in a URL: a name or IPv4 address (letters, digits, dots and
  * hyphens), or an IPv6 address in brackets, then optionally ':' and a port; at most 255 bytes.
@@ -112,6 +124,13 @@ const char	*page_kept(const struct page_form *f, const char *id);
 
 /* The message for text s when it has more than max characters, in r's language and arena; else NULL. */
 const char	*page_too_long(struct req *r, const char *s, size_t max);
+
+/*
+ * Long text field id of r's form as typed, or NULL when it is blank (rules_blank()): a blank
+ * answer is stored as none. Over PAGE_TEXT_MAX characters it is a problem of id in f, and the
+ * text is still returned, to be shown back.
+ */
+const char	*page_read_text(struct req *r, struct page_form *f, const char *id);
 
 /*
  * Reads amount field id of r's form into *out: -1 when it is blank. What is no amount of whole

@@ -3,6 +3,7 @@
 
 #include "application.h"
 #include "reimburse.h"
+#include "str.h"
 #include "valid.h"
 
 _Static_assert(REIMBURSE_CATEGORIES == CAT__MAX, "reimburse.h counts the categories of application.h");
@@ -44,12 +45,6 @@ reimburse_needs_explanation(long long budget, long long actual)
 	return v * 100 > budget * REIMBURSE_EXPLAIN_PERCENT;
 }
 
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* The size of a cost: what reimburse_parse_cost() reads after the sign. */
 static enum kerr
 parse_size(const char *s, long long *kronor, int *rounded)
@@ -70,7 +65,7 @@ parse_size(const char *s, long long *kronor, int *rounded)
 	 * (groups, currency, the decimal mark being the one groups do not use).
 	 */
 	for (p = s; *p != '\0'; p++)
-		if ((*p == ',' || *p == '.') && is_digit(p[1]))
+		if ((*p == ',' || *p == '.') && str_digit(p[1]))
 			mark = p;
 	if (mark == NULL || (nd = strspn(mark + 1, "0123456789")) > 2 ||
 	    (n = strlen(s)) >= sizeof(buf))

@@ -75,7 +75,7 @@ rules_fail(struct rule_list *x, enum section s, const char *field,
 }
 
 static void
-fail(struct ctx *x, const char *field, const char *msgid,
+add_problem(struct ctx *x, const char *field, const char *msgid,
     const char *const *pairs)
 {
 	rules_fail(&x->e, x->sec, field, msgid, pairs);
@@ -104,11 +104,11 @@ static void
 require(struct ctx *x, const char *s, const char *field, const char *msgid)
 {
 	if (rules_blank(s))
-		fail(x, field, msgid, NULL);
+		add_problem(x, field, msgid, NULL);
 }
 
 static const char *
-num(struct ctx *x, long long n)
+number_text(struct ctx *x, long long n)
 {
 	return fmt_number(x->e.a, n, x->e.l);
 }
@@ -150,7 +150,7 @@ check_partner_country(struct ctx *x, size_t k)
 	    strcmp(pp->country, x->c->code) == 0)
 		return;
 	its = i18n_pick(x->e.l, pp->country_sv, pp->country_en);
-	fail(x, "country", N_("{organisation} is in {its_country}, not in "
+	add_problem(x, "country", N_("{organisation} is in {its_country}, not in "
 	    "{country}: choose {its_country} as the partner country, or a "
 	    "partner organisation in {country}"), (const char *const []){
 	    "organisation", pp->name != NULL ? pp->name :
@@ -167,9 +167,9 @@ check_partners(struct ctx *x, const char *today)
 	size_t k;
 
 	if (x->type < 0)
-		fail(x, "type", N_("Choose the type of project"), NULL);
+		add_problem(x, "type", N_("Choose the type of project"), NULL);
 	else if (x->rule == NULL)
-		fail(x, "type", N_("This round does not accept this type of "
+		add_problem(x, "type", N_("This round does not accept this type of "
 		    "project: choose another type"), NULL);
 	/* An inception in a round that takes them all year is never late; an unknown type may still be one. */
 	if (today != NULL &&
@@ -177,11 +177,11 @@ check_partners(struct ctx *x, const char *today)
 	    (x->type == PT_INCEPTION || x->type < 0))) {
 		if (strcmp(today, x->r->opens_on) < 0) {
 			pairs[1] = day(x, x->r->opens_on);
-			fail(x, "type", N_("The round opens on {date}: you can "
+			add_problem(x, "type", N_("The round opens on {date}: you can "
 			    "submit the application from that day"), pairs);
 		} else if (strcmp(today, x->r->closes_on) > 0) {
 			pairs[1] = day(x, x->r->closes_on);
-			fail(x, "type", x->r->inception_all_year ?
+			add_problem(x, "type", x->r->inception_all_year ?
 			    N_("The round closed on {date}: it now accepts "
 			    "inception applications only") :
 			    N_("The round closed on {date}: applications can "
@@ -190,23 +190,23 @@ check_partners(struct ctx *x, const char *today)
 	}
 
 	if (app->partner[0] == 0)
-		fail(x, "partner-1", partners_needed(x) == 2 ?
+		add_problem(x, "partner-1", partners_needed(x) == 2 ?
 		    N_("Choose the first partner organisation") :
 		    N_("Choose the partner organisation"), NULL);
 	if (partners_needed(x) == 2 && app->partner[1] == 0)
-		fail(x, "partner-2", N_("Choose the second partner "
+		add_problem(x, "partner-2", N_("Choose the second partner "
 		    "organisation"), NULL);
 	else if (partners_needed(x) == 1 && app->partner[1] != 0 &&
 	    x->type >= 0)
-		fail(x, "partner-2", N_("Remove the second partner "
+		add_problem(x, "partner-2", N_("Remove the second partner "
 		    "organisation, or choose a three-party project"), NULL);
 
 	if (x->c == NULL)
-		fail(x, "country", N_("Choose the partner's country"), NULL);
+		add_problem(x, "country", N_("Choose the partner's country"), NULL);
 	else if (!x->c->eligible) {
 		pairs[0] = "country";
 		pairs[1] = i18n_pick(x->e.l, x->c->name_sv, x->c->name_en);
-		fail(x, "country", N_("{country} is not a partner country of "
+		add_problem(x, "country", N_("{country} is not a partner country of "
 		    "the programme: choose an eligible country"), pairs);
 	}
 	for (k = 0; k < partners_needed(x); k++)
@@ -223,7 +223,7 @@ check_partner_lang(struct ctx *x)
 
 	if (rules_blank(app->title_local_lang)) {
 		if (!rules_blank(app->title_local) || !rules_blank(app->summary_local))
-			fail(x, "title_local_lang", N_("Choose the language of the "
+			add_problem(x, "title_local_lang", N_("Choose the language of the "
 			    "title and summary in the partner's language"), NULL);
 		return;
 	}
@@ -234,7 +234,7 @@ check_partner_lang(struct ctx *x)
 	pairs[1] = k >= 0 ? i18n_tr(x->e.l, local_langs[k].msgid) :
 	    app->title_local_lang;
 	pairs[3] = i18n_pick(x->e.l, x->c->name_sv, x->c->name_en);
-	fail(x, "title_local_lang", N_("The language {language} is not one of the "
+	add_problem(x, "title_local_lang", N_("The language {language} is not one of the "
 	    "languages of {country}: choose one of them, or none"), pairs);
 }
 
@@ -254,24 +254,24 @@ check_project(struct ctx *x)
 	    N_("Describe the background and the problem the project "
 	    "addresses"));
 	if (app->theme_id == 0)
-		fail(x, "theme", N_("Choose the thematic area"), NULL);
+		add_problem(x, "theme", N_("Choose the thematic area"), NULL);
 
 	for (any = 0, i = 0; i < sizeof(app->principle) /
 	    sizeof(app->principle[0]); i++)
 		any |= app->principle[i] != 0;
 	if (!any)
-		fail(x, "principles", N_("Choose at least one of the four "
+		add_problem(x, "principles", N_("Choose at least one of the four "
 		    "principles the project strengthens"), NULL);
 	for (any = 0, i = 1; i < sizeof(app->sdg) / sizeof(app->sdg[0]); i++)
 		any |= app->sdg[i] != 0;
 	if (!any)
-		fail(x, "sdgs", N_("Choose at least one Sustainable "
+		add_problem(x, "sdgs", N_("Choose at least one Sustainable "
 		    "Development Goal the project contributes to"), NULL);
 
 	require(x, app->target_groups, "target_groups",
 	    N_("Describe the target groups"));
 	if (app->citizen_dialogue != 0 && app->citizen_dialogue != 1)
-		fail(x, "citizen_dialogue", N_("Answer whether the project "
+		add_problem(x, "citizen_dialogue", N_("Answer whether the project "
 		    "develops citizen dialogue"), NULL);
 	else if (app->citizen_dialogue == 1)
 		require(x, app->dialogue_text, "dialogue_text",
@@ -290,15 +290,15 @@ check_indicator(struct ctx *x, const struct indicator *ind,
 	    arena_printf(x->e.a, "%zu.%zu.%zu", o, r, i), NULL };
 
 	if (rules_blank(ind->name))
-		fail(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-name",
+		add_problem(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-name",
 		    o, r, i), N_("Enter what indicator {indicator} measures"),
 		    pairs);
 	if (rules_blank(ind->baseline))
-		fail(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-baseline",
+		add_problem(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-baseline",
 		    o, r, i), N_("Enter the baseline of indicator {indicator}"),
 		    pairs);
 	if (rules_blank(ind->target))
-		fail(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-target",
+		add_problem(x, arena_printf(x->e.a, "indicator-%zu-%zu-%zu-target",
 		    o, r, i), N_("Enter the target of indicator {indicator}"),
 		    pairs);
 }
@@ -315,17 +315,17 @@ check_results(struct ctx *x)
 	require(x, app->overall_objective, "overall_objective",
 	    N_("Enter the overall objective"));
 	if (app->nobj == 0)
-		fail(x, "objective-1", N_("Add at least one objective, with an "
+		add_problem(x, "objective-1", N_("Add at least one objective, with an "
 		    "expected result and an indicator"), NULL);
 	for (o = 1; o <= app->nobj; o++) {
 		ob = &app->obj[o - 1];
 		pairs[0] = "objective";
-		pairs[1] = num(x, (long long)o);
+		pairs[1] = number_text(x, (long long)o);
 		if (rules_blank(ob->description))
-			fail(x, arena_printf(x->e.a, "objective-%zu", o),
+			add_problem(x, arena_printf(x->e.a, "objective-%zu", o),
 			    N_("Describe objective {objective}"), pairs);
 		if (ob->nres == 0)
-			fail(x, arena_printf(x->e.a, "result-%zu-1", o),
+			add_problem(x, arena_printf(x->e.a, "result-%zu-1", o),
 			    N_("Add an expected result to objective "
 			    "{objective}"), pairs);
 		for (r = 1; r <= ob->nres; r++) {
@@ -333,11 +333,11 @@ check_results(struct ctx *x)
 			pairs[0] = "result";
 			pairs[1] = arena_printf(x->e.a, "%zu.%zu", o, r);
 			if (rules_blank(er->description))
-				fail(x, arena_printf(x->e.a, "result-%zu-%zu",
+				add_problem(x, arena_printf(x->e.a, "result-%zu-%zu",
 				    o, r), N_("Describe expected result "
 				    "{result}"), pairs);
 			if (er->nind == 0)
-				fail(x, arena_printf(x->e.a,
+				add_problem(x, arena_printf(x->e.a,
 				    "indicator-%zu-%zu-1-name", o, r),
 				    N_("Add an indicator to expected result "
 				    "{result}"), pairs);
@@ -387,26 +387,26 @@ check_side(struct ctx *x, int s, const struct tally *t)
 	};
 	const char *pairs[] = {
 		"side", i18n_tr(x->e.l, names[partners_needed(x) - 1][s]),
-		"count", num(x, t->servants),
+		"count", number_text(x, t->servants),
 		"min", NULL, "max", NULL, NULL
 	};
 
 	if (x->type == PT_INCEPTION) {
-		pairs[5] = num(x, INCEPTION_SERVANTS);
+		pairs[5] = number_text(x, INCEPTION_SERVANTS);
 		if (t->majority == 0)
-			fail(x, fields[s], N_("Add a politician from the "
+			add_problem(x, fields[s], N_("Add a politician from the "
 			    "majority to the team on {side}"), pairs);
 		if (t->opposition == 0)
-			fail(x, fields[s], N_("Add a politician from the "
+			add_problem(x, fields[s], N_("Add a politician from the "
 			    "opposition to the team on {side}"), pairs);
 		if (t->servants < INCEPTION_SERVANTS)
-			fail(x, fields[s], N_("Give the team on {side} at least "
+			add_problem(x, fields[s], N_("Give the team on {side} at least "
 			    "{min} civil servants; it now has {count}"), pairs);
 	} else if (t->servants < PROJECT_SERVANTS_MIN ||
 	    t->servants > PROJECT_SERVANTS_MAX) {
-		pairs[5] = num(x, PROJECT_SERVANTS_MIN);
-		pairs[7] = num(x, PROJECT_SERVANTS_MAX);
-		fail(x, fields[s], N_("Give the team on {side} {min} to {max} "
+		pairs[5] = number_text(x, PROJECT_SERVANTS_MIN);
+		pairs[7] = number_text(x, PROJECT_SERVANTS_MAX);
+		add_problem(x, fields[s], N_("Give the team on {side} {min} to {max} "
 		    "civil servants; it now has {count}"), pairs);
 	}
 }
@@ -433,7 +433,7 @@ check_team(struct ctx *x)
 			if (app->partner[0] == 0 || app->partner[1] == 0)
 				continue;
 			pairs[1] = m->name;
-			fail(x, arena_printf(x->e.a, "member-%zu-org", i + 1),
+			add_problem(x, arena_printf(x->e.a, "member-%zu-org", i + 1),
 			    N_("Choose which partner organisation {name} works "
 			    "for"), pairs);
 		} else if (m->role == ROLE_POLITICIAN_MAJORITY)
@@ -617,7 +617,7 @@ check_years(struct ctx *x)
 	const char *pairs[5] = { NULL, NULL, NULL, NULL, NULL };
 
 	if (x->app->years <= 0) {
-		fail(x, "years", N_("Choose how many years the project will "
+		add_problem(x, "years", N_("Choose how many years the project will "
 		    "last"), NULL);
 		return;
 	}
@@ -626,15 +626,15 @@ check_years(struct ctx *x)
 		return;
 	if (rule->min_years == rule->max_years) {
 		pairs[0] = "years";
-		pairs[1] = num(x, rule->min_years);
-		fail(x, "years", N_("Choose {years} as the number of years"),
+		pairs[1] = number_text(x, rule->min_years);
+		add_problem(x, "years", N_("Choose {years} as the number of years"),
 		    pairs);
 	} else {
 		pairs[0] = "min";
-		pairs[1] = num(x, rule->min_years);
+		pairs[1] = number_text(x, rule->min_years);
 		pairs[2] = "max";
-		pairs[3] = num(x, rule->max_years);
-		fail(x, "years", N_("Choose a number of years between {min} "
+		pairs[3] = number_text(x, rule->max_years);
+		add_problem(x, "years", N_("Choose a number of years between {min} "
 		    "and {max}"), pairs);
 	}
 }
@@ -646,12 +646,12 @@ check_year(struct ctx *x, int y)
 	const struct application *app = x->app;
 	const struct round_rule *rule = x->rule;
 	const char *field = arena_printf(x->e.a, "amount-%d", y + 1);
-	const char *year = num(x, y + 1);
+	const char *year = number_text(x, y + 1);
 	long long total = app->year_total[y], lo, hi, sum;
 	int k;
 
 	if (total < 0) {
-		fail(x, field, N_("Enter the amount for year {year}"),
+		add_problem(x, field, N_("Enter the amount for year {year}"),
 		    (const char *const []){ "year", year, NULL });
 		return;
 	}
@@ -661,7 +661,7 @@ check_year(struct ctx *x, int y)
 		lo = rule->min_amount > 1 ? rule->min_amount : 1;
 		hi = rule->max_amount[x->c->region];
 		if (total < lo || total > hi)
-			fail(x, field, N_("Enter an amount between {min} and "
+			add_problem(x, field, N_("Enter an amount between {min} and "
 			    "{max} for year {year}"), (const char *const []){
 			    "min", kronor(x, lo), "max", kronor(x, hi),
 			    "year", year, NULL });
@@ -670,7 +670,7 @@ check_year(struct ctx *x, int y)
 		if (app->amount[y][k] > 0)
 			sum += app->amount[y][k];
 	if (sum != total)
-		fail(x, field, x->approving ?
+		add_problem(x, field, x->approving ?
 		    N_("The costs for year {year} add up to {sum}, not the "
 		    "{total} approved for the year: correct the costs or the "
 		    "amount approved") :
@@ -724,11 +724,11 @@ check_budget(struct ctx *x)
 	for (other = 0, y = 0; y < MAX_YEARS; y++)
 		other |= year_counts(app, y) && app->amount[y][CAT_OTHER] > 0;
 	if (other && rules_blank(app->other_costs))
-		fail(x, "other_costs", N_("Describe what the other costs "
+		add_problem(x, "other_costs", N_("Describe what the other costs "
 		    "cover"), NULL);
 	if (!rules_blank(app->other_costs) &&
 	    (word = salary_word(x->e.a, app->other_costs)) != NULL)
-		fail(x, "other_costs", N_("Salaries and per diems are not "
+		add_problem(x, "other_costs", N_("Salaries and per diems are not "
 		    "eligible costs: remove \"{word}\" from the description of "
 		    "the other costs"),
 		    (const char *const []){ "word", word, NULL });
@@ -742,10 +742,10 @@ check_contact(struct ctx *x)
 	require(x, app->contact_name, "contact_name",
 	    N_("Enter the contact person's name"));
 	if (rules_blank(app->contact_email))
-		fail(x, "contact_email", N_("Enter the contact person's email "
+		add_problem(x, "contact_email", N_("Enter the contact person's email "
 		    "address"), NULL);
 	else if (!valid_email(app->contact_email))
-		fail(x, "contact_email", N_("Enter an email address in the "
+		add_problem(x, "contact_email", N_("Enter an email address in the "
 		    "right format, like name@kommun.se"), NULL);
 	require(x, app->contact_phone, "contact_phone",
 	    N_("Enter the contact person's telephone number"));
@@ -771,7 +771,7 @@ ctx_init(struct ctx *x, struct arena *a, enum lang l,
 
 /* Checks section s; today is NULL when completing a section, the date when submitting. */
 static void
-check(struct ctx *x, enum section s, const char *today)
+check_one_section(struct ctx *x, enum section s, const char *today)
 {
 	x->sec = s;
 	switch (s) {
@@ -808,7 +808,7 @@ rules_check(struct arena *a, enum lang l, const struct application *app,
 
 	ctx_init(&x, a, l, app, r, c, out, max);
 	for (s = 0; s < SEC__MAX; s++)
-		check(&x, (enum section)s, today);
+		check_one_section(&x, (enum section)s, today);
 	return x.e.n;
 }
 
@@ -822,7 +822,7 @@ rules_check_section(struct arena *a, enum lang l, enum section s,
 	if ((int)s < 0 || s >= SEC__MAX)
 		return 0;
 	ctx_init(&x, a, l, app, r, c, out, max);
-	check(&x, s, NULL);
+	check_one_section(&x, s, NULL);
 	return x.e.n;
 }
 

@@ -171,8 +171,9 @@ const char	*rules_fill(struct arena *a, const char *s,
 
 /*
  * Whether s is missing or holds only blanks: a space, a tab, a line break
- * or U+00A0 NO-BREAK SPACE, which word processors paste. A text that is
- * blank is no answer.
+ * (LF, CR, form feed, vertical tab) or U+00A0 NO-BREAK SPACE, which word
+ * processors paste. A text that is blank is no answer: this is what blank
+ * means everywhere in kpp, the rules, the forms and the pages alike.
  */
 int		 rules_blank(const char *s);
 

@@ -11,7 +11,7 @@ struct sums {
 };
 
 static void
-add(struct sums *s, int v)
+sum_add(struct sums *s, int v)
 {
 	if (s->n == 0 || v < s->lowest)
 		s->lowest = v;
@@ -69,8 +69,8 @@ score_summarise(const struct score_review *r, size_t n, struct score_summary *ou
 			v = r[i].score[k];
 			if (v < SCORE_MIN || v > SCORE_MAX)
 				continue;
-			add(&crit[k], v);
-			add(&all, v);
+			sum_add(&crit[k], v);
+			sum_add(&all, v);
 		}
 	}
 	for (k = 0; k < CRIT__MAX; k++)

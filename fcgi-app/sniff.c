@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "sniff.h"
+#include "str.h"
 
 #define XLSX_TYPE	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define ODS_TYPE	"application/vnd.oasis.opendocument.spreadsheet"
@@ -63,29 +64,11 @@ static const char *const ooxml_first[] = {
 	"[Content_Types].xml", "_rels/", "docProps/", "xl/", "customXml/",
 };
 
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 static int
 alnum(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	    (c >= 'A' && c <= 'Z');
-}
-
-/* Case-insensitive equality of s[0..n) with the lower-case NUL-terminated t. */
-static int
-eq_lower(const char *s, size_t n, const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i] == '\0' || lower(s[i]) != t[i])
-			return 0;
-	return t[n] == '\0';
 }
 
 /* The kinds filename's extension allows: all when it has none, none when it is unknown. */
@@ -107,7 +90,7 @@ extension_kinds(const char *filename)
 		if (!alnum(ext[i]))
 			return ALL_KINDS;
 	for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++)
-		if (eq_lower(ext, n, extensions[i].ext))
+		if (str_eq_lower(ext, n, extensions[i].ext))
 			return extensions[i].kinds;
 	return 0;
 }
@@ -131,7 +114,7 @@ claim_kinds(const char *type)
 	if (n == 0)
 		return ALL_KINDS;
 	for (i = 0; i < sizeof(claims) / sizeof(claims[0]); i++)
-		if (eq_lower(type, n, claims[i].type))
+		if (str_eq_lower(type, n, claims[i].type))
 			return claims[i].kinds;
 	return 0;
 }

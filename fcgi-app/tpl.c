@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "kerr.h"
 #include "localpath.h"
+#include "str.h"
 #include "tpl.h"
 #include "view.h"
 
@@ -174,17 +175,11 @@ is_alpha(unsigned c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-static unsigned char
-lower(unsigned c)
-{
-	return (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
-
 static void
 name_add(struct hst *s, unsigned c)
 {
 	if (s->n < NAMEMAX)
-		s->name[s->n++] = (char)lower(c);
+		s->name[s->n++] = (char)str_lower((int)c);
 	else
 		s->n = NAMEMAX + 1;
 }
@@ -455,7 +450,7 @@ step(struct hst *s, unsigned c)
 		return NULL;
 	case T_RAW_END:
 		w = elems[s->elem].name;
-		if (s->n < strlen(w) && lower(c) == (unsigned char)w[s->n]) {
+		if (s->n < strlen(w) && str_lower((int)c) == (unsigned char)w[s->n]) {
 			s->n++;
 			return NULL;
 		}
@@ -687,7 +682,7 @@ node_add(struct parser *p, struct seq *q, enum ntype type)
 
 /* Returns the first pat (plen > 0 bytes) in s[0..n), or NULL: memmem() is GNU-only. */
 static const char *
-find(const char *s, size_t n, const char *pat, size_t plen)
+find_bytes(const char *s, size_t n, const char *pat, size_t plen)
 {
 	const char *e = s + n;
 
@@ -985,7 +980,7 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 	while (*pos < p->len) {
 		s = p->src + *pos;
 		rest = p->len - *pos;
-		o = find(s, rest, "{{", 2);
+		o = find_bytes(s, rest, "{{", 2);
 		lit = o != NULL ? (size_t)(o - s) : rest;
 		if (literal(p, q, s, lit, line, hs) == -1)
 			return -1;
@@ -995,7 +990,7 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 		tline = *line;
 		rest -= lit;
 		if (rest > 2 && o[2] == '{') {
-			e = find(o + 3, rest - 3, "}}}", 3);
+			e = find_bytes(o + 3, rest - 3, "}}}", 3);
 			if (e == NULL)
 				return perr(p, tline, "{{{ without }}}");
 			in = o + 3;
@@ -1007,7 +1002,7 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 				return -1;
 			continue;
 		}
-		e = find(o + 2, rest - 2, "}}", 2);
+		e = find_bytes(o + 2, rest - 2, "}}", 2);
 		if (e == NULL)
 			return perr(p, tline, "{{ without }}");
 		in = o + 2;
@@ -1166,7 +1161,7 @@ src_cmp(const void *a, const void *b)
 }
 
 static enum kerr
-load(const struct tplsrc *src, unsigned n, const char *prefix, unsigned nlang,
+load_templates(const struct tplsrc *src, unsigned n, const char *prefix, unsigned nlang,
     tpl_translate_fn translate, void *arg, const char *const *layout,
     struct tplset **out, char *err, size_t errlen)
 {
@@ -1240,7 +1235,7 @@ tplset_load_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
     tpl_translate_fn translate, void *arg, const char *const *layout,
     struct tplset **out, char *err, size_t errlen)
 {
-	return load(src, n, "", nlang, translate, arg, layout, out, err, errlen);
+	return load_templates(src, n, "", nlang, translate, arg, layout, out, err, errlen);
 }
 
 /* Returns a malloc'ed copy of s[0..n), or NULL (strndup() is POSIX, not C11). */
@@ -1346,7 +1341,7 @@ tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *a
 		}
 		src[n++].text = text;
 	}
-	e = load(src, n, prefix, nlang, translate, arg, layout, out, err, errlen);
+	e = load_templates(src, n, prefix, nlang, translate, arg, layout, out, err, errlen);
 out:
 	closedir(d);
 	for (i = 0; i < n; i++) {
@@ -1414,7 +1409,7 @@ url_safe(const char *s)
 		if (c == ':')
 			break;
 		if (n < sizeof(scheme))
-			scheme[n] = (char)lower((unsigned)c);
+			scheme[n] = (char)str_lower(c);
 		n++;
 	}
 	if (c == '\0')

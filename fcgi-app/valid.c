@@ -5,14 +5,8 @@
 
 #include "arena.h"
 #include "calendar.h"
+#include "str.h"
 #include "valid.h"
-
-/* Our own test, not isdigit(): that one depends on the locale gettext sets. */
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 int
 luhn_valid(const char *digits, size_t n)
@@ -24,7 +18,7 @@ luhn_valid(const char *digits, size_t n)
 		return 0;
 	/* Every second digit from the right, the check digit not counted, is doubled. */
 	for (i = 0; i < n; i++) {
-		if (!is_digit(digits[n - 1 - i]))
+		if (!str_digit(digits[n - 1 - i]))
 			return 0;
 		d = (unsigned)(digits[n - 1 - i] - '0');
 		if (i % 2 == 1 && (d *= 2) > 9)
@@ -149,7 +143,7 @@ digits_len(const char *s)
 {
 	size_t n = 0;
 
-	while (is_digit(s[n]))
+	while (str_digit(s[n]))
 		n++;
 	return n;
 }
@@ -212,7 +206,7 @@ read_num(const char *s, int n)
 	int i, v = 0;
 
 	for (i = 0; i < n; i++) {
-		if (!is_digit(s[i]))
+		if (!str_digit(s[i]))
 			return -1;
 		v = v * 10 + (s[i] - '0');
 	}
@@ -276,7 +270,7 @@ valid_email(const char *s)
 			label = 0;
 			if (c == '\0')
 				break;
-		} else if (is_digit((char)c) || (c >= 'a' && c <= 'z') ||
+		} else if (str_digit((char)c) || (c >= 'a' && c <= 'z') ||
 		    (c >= 'A' && c <= 'Z') || c == '-' || c >= 0x80)
 			label++;
 		else
@@ -301,7 +295,7 @@ valid_int_range(const char *s, long long min, long long max, long long *out)
 	/* The magnitude of LLONG_MIN is one more than LLONG_MAX. */
 	limit = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX;
 	for (; *s != '\0'; s++) {
-		if (!is_digit(*s))
+		if (!str_digit(*s))
 			return KERR_INVALID;
 		if (mag > (limit - (unsigned long long)(*s - '0')) / 10)
 			return KERR_INVALID;
@@ -331,7 +325,7 @@ valid_decimal_places(struct arena *a, const char *s, size_t places)
 	if (*s == '-')
 		out[n++] = *s++;
 	for (; *s != '\0'; s++) {
-		if (is_digit(*s)) {
+		if (str_digit(*s)) {
 			if (n >= sizeof(out) - 1)
 				return NULL;
 			out[n++] = *s;
@@ -344,7 +338,7 @@ valid_decimal_places(struct arena *a, const char *s, size_t places)
 		} else if ((*s == ',' || *s == '.') && !frac && ndig > 0) {
 			frac = 1;
 			out[n++] = '.';
-		} else if (*s == ' ' && !frac && ndig > 0 && is_digit(s[1])) {
+		} else if (*s == ' ' && !frac && ndig > 0 && str_digit(s[1])) {
 			/* Groups of thousands ("1 500"): a first one of one to three digits, then three each. */
 			if (groups == 0 ? run > 3 : run != 3)
 				return NULL;

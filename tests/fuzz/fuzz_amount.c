@@ -1,5 +1,5 @@
 /* fuzz_amount.c - libFuzzer target for valid.c and fmt.c: the validators agree with the formatters, which read back. */
-/* fuzz-sources: fcgi-app/valid.c fcgi-app/calendar.c fcgi-app/fmt.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/valid.c fcgi-app/str.c fcgi-app/calendar.c fcgi-app/fmt.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
 /* fuzz-libs: -luriparser */
 #include <errno.h>
 #include <limits.h>

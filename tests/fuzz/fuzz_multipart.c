@@ -1,5 +1,5 @@
 /* fuzz_multipart.c - libFuzzer target for multipart.c: any cut of the body parses alike; what comes out is well-formed. */
-/* fuzz-sources: fcgi-app/multipart.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/multipart.c fcgi-app/str.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
 /* fuzz-libs: -luriparser */
 /*
  * Input: an optional first line (up to 80 bytes) that is the boundary parameter as sent (quoted or not),

@@ -1,5 +1,5 @@
 /* fuzz_tpl.c - libFuzzer target: compiles the input as a template, renders it, checks the escaping. */
-/* fuzz-sources: fcgi-app/tpl.c fcgi-app/localpath.c fcgi-app/view.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/tpl.c fcgi-app/str.c fcgi-app/localpath.c fcgi-app/view.c fcgi-app/arena.c fcgi-app/buf.c */
 /* Built and run by tests/fuzz/run.sh (FUZZ_SECONDS=300 tests/fuzz/run.sh tpl for a longer run). */
 #include <stddef.h>
 #include <stdint.h>

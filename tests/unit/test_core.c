@@ -1,4 +1,4 @@
-/* test_core.c - unit tests for the core modules: arena, buf, conf, route, auth, http paths, i18n, labels. */
+/* test_core.c - unit tests for the core modules: arena, buf, str, conf, route, auth, http paths, i18n, labels. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "labels.h"
 #include "req.h"
 #include "route.h"
+#include "str.h"
 #include "unit.h"
 
 static struct arena *A;
@@ -326,6 +327,57 @@ test_buf_html_escapes(void)
 	buf_reset(&b);
 	buf_html(&b, "", 0);
 	CU_ASSERT_STRING_EQUAL(b.data, "");
+}
+
+/* str */
+
+static void
+test_str_lower_ascii_only(void)
+{
+	CU_ASSERT_EQUAL(str_lower('A'), 'a');
+	CU_ASSERT_EQUAL(str_lower('Z'), 'z');
+	CU_ASSERT_EQUAL(str_lower('a'), 'a');
+	CU_ASSERT_EQUAL(str_lower('@'), '@');	/* just below 'A' */
+	CU_ASSERT_EQUAL(str_lower('['), '[');	/* just above 'Z' */
+	/* Bytes of UTF-8 ("Ö" is C3 96) are never letters here, signed char or not. */
+	CU_ASSERT_EQUAL(str_lower((char)0xc3), (char)0xc3);
+	CU_ASSERT_EQUAL(str_lower(0xd6), 0xd6);
+}
+
+static void
+test_str_eq_lower(void)
+{
+	CU_ASSERT_TRUE(str_eq_lower("Content-Type", 12, "content-type"));
+	CU_ASSERT_TRUE(str_eq_lower("FORM-DATA; name", 9, "form-data"));	/* s need not end there */
+	CU_ASSERT_TRUE(str_eq_lower("", 0, ""));
+	CU_ASSERT_FALSE(str_eq_lower("form-dat", 8, "form-data"));	/* s shorter */
+	CU_ASSERT_FALSE(str_eq_lower("form-datas", 10, "form-data"));	/* s longer */
+	CU_ASSERT_FALSE(str_eq_lower("name\0x", 6, "name"));		/* a NUL inside s differs */
+	CU_ASSERT_FALSE(str_eq_lower("NAME", 4, "NAME"));		/* t is lower case */
+	CU_ASSERT_FALSE(str_eq_lower("\xc3\x96", 2, "\xc3\xb6"));	/* only ASCII folds: Ö is not ö */
+}
+
+static void
+test_str_digit(void)
+{
+	CU_ASSERT_TRUE(str_digit('0'));
+	CU_ASSERT_TRUE(str_digit('9'));
+	CU_ASSERT_FALSE(str_digit('/'));
+	CU_ASSERT_FALSE(str_digit(':'));
+	CU_ASSERT_FALSE(str_digit((char)0xd9));	/* a byte of "٩" (U+0669), whatever the locale says */
+}
+
+static void
+test_str_same_null_is_only_null(void)
+{
+	CU_ASSERT_TRUE(str_same(NULL, NULL));
+	CU_ASSERT_FALSE(str_same(NULL, ""));
+	CU_ASSERT_FALSE(str_same("", NULL));
+	CU_ASSERT_FALSE(str_same("se", NULL));
+	CU_ASSERT_TRUE(str_same("se", "se"));
+	CU_ASSERT_TRUE(str_same("", ""));
+	CU_ASSERT_FALSE(str_same("se", "SE"));
+	CU_ASSERT_FALSE(str_same("se", "sek"));
 }
 
 static void
@@ -1156,6 +1208,10 @@ main(void)
 		{ "test_buf_grows_over_many_appends", test_buf_grows_over_many_appends },
 		{ "test_buf_printf", test_buf_printf },
 		{ "test_buf_html_escapes", test_buf_html_escapes },
+		{ "test_str_lower_ascii_only", test_str_lower_ascii_only },
+		{ "test_str_eq_lower", test_str_eq_lower },
+		{ "test_str_digit", test_str_digit },
+		{ "test_str_same_null_is_only_null", test_str_same_null_is_only_null },
 		{ "test_buf_html_passes_utf8", test_buf_html_passes_utf8 },
 		{ "test_conf_defaults_when_absent", test_conf_defaults_when_absent },
 		{ "test_conf_parses_each_type", test_conf_parses_each_type },

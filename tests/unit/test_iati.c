@@ -566,6 +566,27 @@ test_iati_apportion_to_exactly_100(void)
 
 /* ---- text for XML -------------------------------------------------------------------------------------- */
 
+/* An empty narrative is no narrative: XML's white space is none, a no-break space is text. */
+static void
+test_iati_has_text(void)
+{
+	struct iati_text t;
+
+	CU_ASSERT_FALSE(iati_has_text(NULL));
+	CU_ASSERT_FALSE(iati_has_text(""));
+	CU_ASSERT_FALSE(iati_has_text(" \t\r\n"));
+	CU_ASSERT_TRUE(iati_has_text(" x "));
+	CU_ASSERT_TRUE(iati_has_text("\xc2\xa0"));
+	memset(&t, 0, sizeof(t));
+	CU_ASSERT_FALSE(iati_has_narrative(&t));
+	t.n[0].text = " \n";
+	t.n[1].text = NULL;
+	t.count = 2;
+	CU_ASSERT_FALSE(iati_has_narrative(&t));
+	t.n[1].text = "Vatten";
+	CU_ASSERT_TRUE(iati_has_narrative(&t));
+}
+
 static void
 test_iati_text_clean(void)
 {
@@ -983,6 +1004,7 @@ main(void)
 		{ "test_iati_split_leap_years", test_iati_split_leap_years },
 		{ "test_iati_split_year_ends", test_iati_split_year_ends },
 		{ "test_iati_apportion_to_exactly_100", test_iati_apportion_to_exactly_100 },
+		{ "test_iati_has_text", test_iati_has_text },
 		{ "test_iati_text_clean", test_iati_text_clean },
 		{ "test_iati_xml_elements", test_iati_xml_elements },
 		{ "test_iati_xml_escaping_and_scripts", test_iati_xml_escaping_and_scripts },

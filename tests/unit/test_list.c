@@ -1,7 +1,8 @@
-/* test_list.c - unit tests for list.c: an admin list's query string read against its allow-lists, its links, headings and pager. */
+/* test_list.c - unit tests for list.c: an admin list's query string read against its allow-lists, its links, headings and pager; the filters' choices as db_options() reads them, and db_id_text(). */
 #include <string.h>
 
 #include "arena.h"
+#include "db.h"
 #include "form.h"
 #include "list.h"
 #include "req.h"
@@ -349,6 +350,61 @@ test_list_view_options(void)
 	CU_ASSERT(flag(item(sel[F_ORG], "opts", 1), "selected"));
 }
 
+/* A row of a choices statement: tag, place sv, place en, value, label sv, label en. */
+#define OPT(tag, sv, en, v, lsv, len)	((char *[]){ tag, sv, en, v, lsv, len })
+
+/* The filters' choices as the data layer reads them, and as the select boxes show them. */
+static void
+test_list_db_options(void)
+{
+	char **rows[] = {
+		OPT("k", "2", "1", "SE", "Sverige", "Sweden"),
+		OPT("c", NULL, NULL, "submitted", NULL, NULL),		/* another part's row */
+		OPT("k", "1", "2", "KE", "Kenya", NULL),		/* no English name: the Swedish */
+		OPT("o", "1", "1", "4", "Västerås stad", "Västerås stad"),
+		OPT("o", "3", "3", "9", "Out of range", "Out of range"),	/* no place: left empty */
+	};
+	struct dbres res = { sizeof(rows) / sizeof(rows[0]), 6, rows };
+	struct db_option *countries, *orgs, **lists[2] = { &countries, &orgs };
+	size_t ncountries = 9, norgs = 9, *lens[2] = { &ncountries, &norgs };
+	struct vobj *sel[LIST_MAXFILTERS];
+	struct req *r = request("country=KE");
+	struct list_query q;
+
+	db_options(A, LANG_EN, &res, "ko", lists, lens);
+	CU_ASSERT_EQUAL_FATAL(ncountries, 2);
+	CU_ASSERT_STRING_EQUAL(countries[0].value, "SE");
+	CU_ASSERT_STRING_EQUAL(countries[0].label, "Sweden");
+	CU_ASSERT_STRING_EQUAL(countries[1].value, "KE");
+	CU_ASSERT_STRING_EQUAL(countries[1].label, "Kenya");
+	CU_ASSERT_PTR_NULL(countries[2].value);
+	CU_ASSERT_EQUAL_FATAL(norgs, 2);
+	CU_ASSERT_STRING_EQUAL(orgs[0].value, "4");
+	CU_ASSERT_PTR_NULL(orgs[1].value);
+	db_options(A, LANG_SV, &res, "ko", lists, lens);
+	CU_ASSERT_STRING_EQUAL(countries[0].value, "KE");
+	CU_ASSERT_STRING_EQUAL(countries[1].label, "Sverige");
+
+	CU_ASSERT_EQUAL_FATAL(list_query_parse(r, &SPEC, &q), KERR_OK);
+	list_view(r, &SPEC, &q, 0, sel);
+	list_view_options(&q, sel[F_COUNTRY], F_COUNTRY, countries, ncountries);
+	list_view_options(&q, sel[F_ORG], F_ORG, orgs, norgs);
+	CU_ASSERT_STRING_EQUAL(str(item(sel[F_COUNTRY], "opts", 0), "value"), "KE");
+	CU_ASSERT(flag(item(sel[F_COUNTRY], "opts", 0), "selected"));
+	CU_ASSERT(!flag(item(sel[F_COUNTRY], "opts", 1), "selected"));
+	CU_ASSERT_PTR_NULL(item(sel[F_ORG], "opts", 1));	/* the empty choice is not shown */
+}
+
+/* A number the form may leave out goes to a statement as text, or as NULL when it is none. */
+static void
+test_db_id_text(void)
+{
+	CU_ASSERT_STRING_EQUAL(db_id_text(A, 42), "42");
+	CU_ASSERT_STRING_EQUAL(db_id_text(A, 9007199254740993LL), "9007199254740993");
+	CU_ASSERT_PTR_NULL(db_id_text(A, 0));
+	CU_ASSERT_PTR_NULL(db_id_text(A, -1));
+}
+
 static void
 test_list_view_paging(void)
 {
@@ -421,6 +477,8 @@ main(void)
 		{ "test_list_view_heads", test_list_view_heads },
 		{ "test_list_view_filters", test_list_view_filters },
 		{ "test_list_view_options", test_list_view_options },
+		{ "test_list_db_options", test_list_db_options },
+		{ "test_db_id_text", test_db_id_text },
 		{ "test_list_view_paging", test_list_view_paging },
 		{ "test_list_showing", test_list_showing },
 		{ NULL, NULL }

@@ -102,6 +102,55 @@ test_page_too_long_counts_characters(void)
 }
 
 static void
+test_page_read_text(void)
+{
+	static struct page_form f;
+	static char body[PAGE_TEXT_MAX + 8];
+	struct req r;
+
+	/* A blank text, no-break spaces and form feeds too, is none; else it is kept as typed. */
+	req_with(&r, "a=++x+&b=%C2%A0+%0C%0B%0D%0A&c=");
+	form_init(&f);
+	CU_ASSERT_STRING_EQUAL(page_read_text(&r, &f, "a"), "  x ");
+	CU_ASSERT_PTR_NULL(page_read_text(&r, &f, "b"));
+	CU_ASSERT_PTR_NULL(page_read_text(&r, &f, "c"));
+	CU_ASSERT_PTR_NULL(page_read_text(&r, &f, "missing"));
+	CU_ASSERT_EQUAL(f.nerr, 0);
+	/* Too long is a problem of the field, and the text comes back to be shown. */
+	memset(body, 'y', sizeof(body));
+	memcpy(body, "t=", 2);
+	body[2 + PAGE_TEXT_MAX] = '\0';
+	req_with(&r, body);
+	CU_ASSERT_STRING_EQUAL(page_read_text(&r, &f, "t"), body + 2);
+	CU_ASSERT_EQUAL(f.nerr, 0);
+	body[2 + PAGE_TEXT_MAX] = 'y';
+	body[2 + PAGE_TEXT_MAX + 1] = '\0';
+	req_with(&r, body);
+	CU_ASSERT_STRING_EQUAL(page_read_text(&r, &f, "t"), body + 2);
+	CU_ASSERT_EQUAL(f.nerr, 1);
+	CU_ASSERT_STRING_EQUAL(page_problems(&f, "t"),
+	    "Enter at most 10,000 characters; you have entered 10,001");
+}
+
+static void
+test_page_app_title_and_path(void)
+{
+	struct req r;
+
+	req_with(&r, "");
+	CU_ASSERT_STRING_EQUAL(page_app_path(&r, 142, "/review"), "/applications/142/review");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", "Water", 7), "Water");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", NULL, 7), "Vatten");
+	/* A blank title in the reader's language, no-break spaces too, gives way to the other. */
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", "\xc2\xa0 ", 7), "Vatten");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, " ", NULL, 7), "Untitled application 7");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, NULL, NULL, 8), "Untitled application 8");
+	r.lang = LANG_SV;
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "Vatten", "Water", 7), "Vatten");
+	CU_ASSERT_STRING_EQUAL(page_app_title(&r, "\t", "Water", 7), "Water");
+}
+
+static void
 test_page_read_amount(void)
 {
 	static struct page_form f;
@@ -246,6 +295,8 @@ main(void)
 		{ "test_page_problems_stop_when_full", test_page_problems_stop_when_full },
 		{ "test_page_kept_first_for_field", test_page_kept_first_for_field },
 		{ "test_page_too_long_counts_characters", test_page_too_long_counts_characters },
+		{ "test_page_read_text", test_page_read_text },
+		{ "test_page_app_title_and_path", test_page_app_title_and_path },
 		{ "test_page_read_amount", test_page_read_amount },
 		{ "test_page_rule_words", test_page_rule_words },
 		{ "test_page_budget_rule", test_page_budget_rule },

@@ -1313,10 +1313,30 @@ test_rules_max_smaller_than_count(void)
 	    &KENYA, NULL, 0), 1);
 }
 
+/* The one meaning of blank: NULL, empty, ASCII white space and no-break spaces, nothing else. */
+static void
+test_rules_blank(void)
+{
+	CU_ASSERT_TRUE(rules_blank(NULL));
+	CU_ASSERT_TRUE(rules_blank(""));
+	CU_ASSERT_TRUE(rules_blank(" \t\r\n\f\v"));
+	CU_ASSERT_TRUE(rules_blank(NBSP));
+	CU_ASSERT_TRUE(rules_blank(" " NBSP "\n" NBSP NBSP));
+	CU_ASSERT_FALSE(rules_blank("a"));
+	CU_ASSERT_FALSE(rules_blank("  x  "));
+	CU_ASSERT_FALSE(rules_blank(NBSP "."));
+	/* Half a no-break space, or another character of the same lead byte, is text. */
+	CU_ASSERT_FALSE(rules_blank("\xc2"));
+	CU_ASSERT_FALSE(rules_blank(" \xc2"));
+	CU_ASSERT_FALSE(rules_blank("\xc2\xa1"));
+	CU_ASSERT_FALSE(rules_blank("\xe2\x80\x8b"));	/* U+200B ZERO WIDTH SPACE is not counted */
+}
+
 int
 main(void)
 {
 	static const struct unit_test tests[] = {
+		{ "test_rules_blank", test_rules_blank },
 		{ "test_rules_valid_inception_passes", test_rules_valid_inception_passes },
 		{ "test_rules_valid_project_passes", test_rules_valid_project_passes },
 		{ "test_rules_valid_three_party_passes", test_rules_valid_three_party_passes },
