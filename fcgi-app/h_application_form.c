@@ -11,7 +11,7 @@
 #include "db_application_save.h"
 #include "db_round.h"
 #include "fmt.h"
-#include "handlers.h"
+#include "h_application_form.h"
 #include "i18n.h"
 #include "labels.h"
 #include "page.h"

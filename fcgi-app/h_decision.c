@@ -10,7 +10,7 @@
 #include "decision.h"
 #include "fmt.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_decision.h"
 #include "i18n.h"
 #include "labels.h"
 #include "page.h"
@@ -72,14 +72,6 @@ static const char *
 tr(struct req *r, const char *msgid)
 {
 	return i18n_tr(r->lang, msgid);
-}
-
-/* Only an application ICLD has been sent, and has not decided, can be decided. */
-static int
-decidable(const char *status)
-{
-	return status != NULL && (strcmp(status, "submitted") == 0 ||
-	    strcmp(status, "under_review") == 0);
 }
 
 static const char *
@@ -709,7 +701,7 @@ h_decision_form(struct req *r)
 	p->can_submit = 1;
 	if (p->dv.id != 0)
 		prefill_change(p);
-	else if (decidable(p->a.status))
+	else if (decision_pending(p->a.status))
 		prefill_new(p);
 	else
 		p->mode = MODE_CLOSED;
@@ -770,7 +762,7 @@ refused(struct dpage *p, unsigned version, const struct decision_clash *c)
 		p->can_submit = 0;
 		return show(p, "form", tr(r, N_("The application was decided while you were deciding: your decision was not recorded. What you entered is below; see the decision as it stands.")));
 	}
-	if (!decidable(c->status)) {
+	if (!decision_pending(c->status)) {
 		p->can_submit = 0;
 		return show(p, "form", rules_fill(r->a, tr(r,
 		    N_("The application can no longer be decided: it is now {status}. Your decision was not recorded.")),
@@ -817,7 +809,7 @@ h_decision_save(struct req *r)
 	 */
 	if ((e = db_decision_state(r, p->a.id, &clash)) != KERR_OK)
 		return http_status(e);
-	if (clash.decided_by != 0 || !decidable(clash.status))
+	if (clash.decided_by != 0 || !decision_pending(clash.status))
 		return refused(p, version, &clash);
 	check_form(p);
 	/* Said at once, with the problems of the form: the admin looks again either way. */
@@ -935,30 +927,4 @@ h_decision_letter(struct req *r)
 	view_crumb(r, app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
 	    i18n_code((enum lang)l))), tr(r, N_("Decision letter")));
 	return render(r, TPL_DECISION_LETTER);
-}
-
-/* ---- on the application's page ------------------------------------------------------------------------ */
-
-void
-view_decision_box(struct req *r, const struct application *a,
-    const struct application_extra *x)
-{
-	struct vobj *o;
-	int admin = r->sess->user.role == ROLE_ADMIN;
-
-	if (x->decision == NULL && !(admin && decidable(a->status)))
-		return;
-	o = vobj_obj(r->view, "decision_box");
-	if (x->decision == NULL) {
-		vobj_bool(o, "undecided", 1);
-		vobj_str(o, "decide_href", app_path(r, a->id, "/decision"));
-		return;
-	}
-	vobj_str(o, "outcome", strcmp(x->decision, "approve") == 0 ?
-	    "approved" : "rejected");
-	vobj_str(o, "outcome_label", label(r->lang, strcmp(x->decision,
-	    "approve") == 0 ? "approved" : "rejected"));
-	vobj_str(o, "decided", x->decided);
-	vobj_str(o, "decision_href", admin ? app_path(r, a->id, "/decision") : NULL);
-	vobj_str(o, "letter_href", app_path(r, a->id, "/letter"));
 }

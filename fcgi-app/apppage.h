@@ -1,0 +1,44 @@
+/* apppage.h - an application's page and its parts: the one place that shows an application's answers. */
+#ifndef KPP_APPPAGE_H
+#define KPP_APPPAGE_H
+
+#include <stddef.h>
+
+#include "score.h"
+
+struct application;
+struct application_extra;
+struct req;
+struct review;
+struct vobj;
+
+/*
+ * The application r->args[0] names, read-only (application.html): every section, the decision's
+ * part and, for ICLD's officers, the reviews; the caller may have set an error or r->status (a
+ * form on the page answered). Returns the status to answer: 200, 404 (also another
+ * organisation's), 503.
+ */
+int		 app_page(struct req *r);
+
+/* Whether the applicant may still take it back: until ICLD decides. */
+int		 app_withdrawable(const char *status);
+
+/* Whether a draft may be deleted: it never reached ICLD. */
+int		 app_deletable(const struct application *a, const struct application_extra *x);
+
+/* The application's title in the reader's language; NULL while it has none. */
+const char	*app_title_or_null(struct req *r, const struct application *a);
+
+/* The review's criteria in words (msgids), and the recommendations a review gives (reviews.recommendation). */
+extern const char *const	review_crit_names[CRIT__MAX];
+struct review_rec {
+	const char	*code;
+	const char	*label;
+};
+extern const struct review_rec	review_recs[];
+extern const size_t		nreview_recs;
+
+/* A review's state tag into o ("state": its class, as the task list's; "state_label": its words). */
+void		 view_review_state(struct req *r, struct vobj *o, const struct review *rv);
+
+#endif
