@@ -24,14 +24,34 @@
 
 #define NDASH		"\xe2\x80\x93"
 
-static const char *const role_labels[TEAM_ROLE__MAX] = {
+/* The sections' slugs (in their pages' paths) and their titles, in the task list's order. */
+const char *const app_section_slugs[SEC__MAX] = {
+	[SEC_PARTNERS] = "partners",
+	[SEC_PROJECT] = "project",
+	[SEC_RESULTS] = "results",
+	[SEC_TEAM] = "team",
+	[SEC_BUDGET] = "budget",
+	[SEC_CONTACT] = "contact",
+};
+
+const char *const app_section_titles[SEC__MAX] = {
+	[SEC_PARTNERS] = N_("Partners and country"),
+	[SEC_PROJECT] = N_("The project"),
+	[SEC_RESULTS] = N_("Results framework"),
+	[SEC_TEAM] = N_("Team"),
+	[SEC_BUDGET] = N_("Budget"),
+	[SEC_CONTACT] = N_("Contact"),
+};
+
+/* The words of a team member's role and of the principles of local democracy, as the form offers them. */
+const char *const app_role_labels[TEAM_ROLE__MAX] = {
 	[ROLE_POLITICIAN_MAJORITY] = N_("Politician (majority)"),
 	[ROLE_POLITICIAN_OPPOSITION] = N_("Politician (opposition)"),
 	[ROLE_CIVIL_SERVANT] = N_("Civil servant"),
 	[ROLE_OTHER_MEMBER] = N_("Other"),
 };
 
-static const char *const principle_labels[4] = {
+const char *const app_principle_labels[4] = {
 	N_("Inclusion"), N_("Participation"), N_("Transparency"), N_("Accountability"),
 };
 
@@ -226,7 +246,7 @@ view_project(struct req *r, const struct application *a,
 	w = row(r, o, N_("Principles of local democracy"));
 	for (k = 0; k < 4; k++)
 		if (a->principle[k])
-			row_item(w, i18n_tr(r->lang, principle_labels[k]), NULL);
+			row_item(w, i18n_tr(r->lang, app_principle_labels[k]), NULL);
 	w = row(r, o, N_("Sustainable Development Goals"));
 	for (k = 1; k <= 17; k++)
 		if (a->sdg[k])
@@ -312,7 +332,7 @@ view_team(struct req *r, const struct application *a,
     const struct application_extra *x, struct vobj *v)
 {
 	struct vobj *o = section(v, "s_team", a, SEC_TEAM), *g[MAX_PARTNERS + 2], *mv;
-	int ngroups = 0, two = a->partner[1] != 0, gi;
+	int ngroups = 0, two = application_two_partners(a), gi;
 	size_t i;
 
 	g[0] = team_group(o, x->org_name);
@@ -329,13 +349,7 @@ view_team(struct req *r, const struct application *a,
 	for (i = 0; i < a->nteam; i++) {
 		const struct member *m = &a->team[i];
 
-		if (!m->partner_side)
-			gi = 0;
-		else if (!two || m->org_id == a->partner[0])
-			gi = 1;
-		else if (m->org_id == a->partner[1])
-			gi = 2;
-		else {
+		if ((gi = application_member_group(a, m)) == G_NOTGIVEN) {
 			gi = ngroups;
 			if (g[gi] == NULL) {
 				g[gi] = team_group(o, i18n_tr(r->lang,
@@ -346,7 +360,7 @@ view_team(struct req *r, const struct application *a,
 		vobj_bool(g[gi], "has_members", 1);
 		mv = vobj_push(g[gi], "members");
 		vobj_str(mv, "name", m->name);
-		vobj_str(mv, "role", i18n_tr(r->lang, role_labels[m->role]));
+		vobj_str(mv, "role", i18n_tr(r->lang, app_role_labels[m->role]));
 		vobj_str(mv, "position", blank(m->position) ? NULL : m->position);
 	}
 }
@@ -456,6 +470,239 @@ app_title_or_null(struct req *r, const struct application *a)
 	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
 
 	return !blank(title) ? title : NULL;
+}
+
+/* ---- check your answers: the summary with "Change" links --------------------------------------------- */
+
+/* The link that changes field of section s from check your answers: the section saved goes back there. */
+const char *
+app_change_href(struct req *r, long long id, enum section s, const char *field)
+{
+	return arena_printf(r->a, "/applications/%lld/%s?return=check#%s", id,
+	    app_section_slugs[s], field);
+}
+
+/* A summary row under o's "rows" with its Change link; every key the partial reads is set. */
+static struct vobj *
+crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
+    long long id, enum section s, const char *field)
+{
+	struct vobj *w = vobj_push(o, "rows");
+
+	vobj_str(w, "label", lbl);
+	vobj_str(w, "text", rules_blank(text) ? NULL : text);
+	vobj_bool(w, "missing", rules_blank(text));
+	vobj_str(w, "lang", NULL);
+	vobj_str(w, "problem", NULL);
+	vobj_bool(w, "prose", 0);
+	vobj_bool(w, "has_items", 0);
+	vobj_bool(w, "items", 0);
+	vobj_str(w, "change", app_change_href(r, id, s, field));
+	return w;
+}
+
+static void
+crow_item(struct vobj *w, const char *text)
+{
+	vobj_bool(w, "missing", 0);
+	vobj_bool(w, "has_items", 1);
+	vobj_str(vobj_push(w, "items"), "item", text);
+}
+
+static struct vobj *
+check_section(struct req *r, const struct application *a, enum section s)
+{
+	struct vobj *o = vobj_push(r->view, "sections");
+
+	vobj_str(o, "slug", app_section_slugs[s]);
+	vobj_str(o, "name", i18n_tr(r->lang, app_section_titles[s]));
+	vobj_bool(o, "done", a->done[s]);
+	return o;
+}
+
+static const char *
+partner_text(struct req *r, const struct partner_info *pi)
+{
+	if (pi->name == NULL)
+		return NULL;
+	return arena_printf(r->a, "%s%s%s%s, %s", pi->name,
+	    !rules_blank(pi->name_local) ? " (" : "", !rules_blank(pi->name_local) ?
+	    pi->name_local : "", !rules_blank(pi->name_local) ? ")" : "",
+	    i18n_pick(r->lang, pi->country_sv, pi->country_en));
+}
+
+/*
+ * Every answer of the application with its Change link, section by section, for check your
+ * answers (app_check.html); lang_problem, when not NULL, is said beside the partner language.
+ */
+void
+app_check_summary(struct req *r, const struct application *a,
+    const struct application_extra *x, const char *lang_problem)
+{
+	struct vobj *o, *w;
+	size_t i, j, k, n;
+	long long id = a->id;
+	int g, y, c;
+
+	o = check_section(r, a, SEC_PARTNERS);
+	crow(r, o, i18n_tr(r->lang, N_("Type of project")), x->type != NULL ?
+	    label(r->lang, x->type) : NULL, id, SEC_PARTNERS, "type");
+	crow(r, o, i18n_tr(r->lang, a->type == PT_THREE_PARTY ? N_("First partner organisation") :
+	    N_("Partner organisation")), partner_text(r, &x->partner[0]), id,
+	    SEC_PARTNERS, "partner-1");
+	if (a->type == PT_THREE_PARTY || a->partner[1] != 0)
+		crow(r, o, i18n_tr(r->lang, N_("Second partner organisation")),
+		    partner_text(r, &x->partner[1]), id, SEC_PARTNERS, "partner-2");
+	if (x->ncoapplicants > 0) {
+		w = crow(r, o, i18n_tr(r->lang, N_("Swedish co-applicants")), NULL, id,
+		    SEC_PARTNERS, "coapplicant-1");
+		for (i = 0; i < x->ncoapplicants; i++)
+			crow_item(w, x->coapplicants[i].name);
+	}
+	crow(r, o, i18n_tr(r->lang, N_("Country")), i18n_pick(r->lang, x->country_sv,
+	    x->country_en), id, SEC_PARTNERS, "country");
+
+	o = check_section(r, a, SEC_PROJECT);
+	crow(r, o, i18n_tr(r->lang, N_("Title in Swedish")), a->title_sv, id, SEC_PROJECT, "title_sv");
+	crow(r, o, i18n_tr(r->lang, N_("Title in English")), a->title_en, id, SEC_PROJECT, "title_en");
+	if (!rules_blank(a->title_local))
+		vobj_str(crow(r, o, i18n_tr(r->lang, N_("Title in the partner's language")),
+		    a->title_local, id, SEC_PROJECT, "title_local"), "lang",
+		    a->title_local_lang);
+	if (!rules_blank(a->title_local_lang) || lang_problem != NULL) {
+		g = local_lang_index(a->title_local_lang);
+		vobj_str(crow(r, o, i18n_tr(r->lang, N_("Language of the title and summary in the partner's language")),
+		    g >= 0 ? i18n_tr(r->lang, local_langs[g].msgid) : a->title_local_lang, id,
+		    SEC_PROJECT, "title_local_lang"), "problem", lang_problem);
+	}
+	if (!rules_blank(a->summary_sv))
+		vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Summary in Swedish")), a->summary_sv,
+		    id, SEC_PROJECT, "summary_sv"), "prose", 1);
+	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Summary in English")), a->summary_en, id,
+	    SEC_PROJECT, "summary_en"), "prose", 1);
+	if (!rules_blank(a->summary_local)) {
+		w = crow(r, o, i18n_tr(r->lang, N_("Summary in the partner's language")),
+		    a->summary_local, id, SEC_PROJECT, "summary_local");
+		vobj_bool(w, "prose", 1);
+		vobj_str(w, "lang", a->title_local_lang);
+	}
+	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Background and problem")), a->background, id,
+	    SEC_PROJECT, "background"), "prose", 1);
+	crow(r, o, i18n_tr(r->lang, N_("Thematic area")), i18n_pick(r->lang, x->theme_sv,
+	    x->theme_en), id, SEC_PROJECT, "theme");
+	w = crow(r, o, i18n_tr(r->lang, N_("Principles of local democracy")), NULL, id,
+	    SEC_PROJECT, "principles");
+	for (k = 0; k < 4; k++)
+		if (a->principle[k])
+			crow_item(w, i18n_tr(r->lang, app_principle_labels[k]));
+	w = crow(r, o, i18n_tr(r->lang, N_("Sustainable Development Goals")), NULL, id,
+	    SEC_PROJECT, "sdgs");
+	for (k = 1; k <= 17; k++)
+		if (a->sdg[k])
+			crow_item(w, arena_printf(r->a, "%zu. %s", k,
+			    i18n_pick(r->lang, x->sdg_sv[k], x->sdg_en[k])));
+	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Target groups")), a->target_groups, id,
+	    SEC_PROJECT, "target_groups"), "prose", 1);
+	crow(r, o, i18n_tr(r->lang, N_("Does the project develop citizen dialogue?")),
+	    a->citizen_dialogue < 0 ? NULL : i18n_tr(r->lang, a->citizen_dialogue ?
+	    N_("Yes") : N_("No")), id, SEC_PROJECT, "citizen_dialogue");
+	if (a->citizen_dialogue == 1 || !rules_blank(a->dialogue_text))
+		vobj_bool(crow(r, o, i18n_tr(r->lang, N_("How the project develops citizen dialogue")),
+		    a->dialogue_text, id, SEC_PROJECT, "dialogue_text"), "prose", 1);
+	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("How the project considers vulnerable groups")),
+	    a->vulnerable_text, id, SEC_PROJECT, "vulnerable_text"), "prose", 1);
+	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("How the project promotes women's participation")),
+	    a->gender_text, id, SEC_PROJECT, "gender_text"), "prose", 1);
+
+	o = check_section(r, a, SEC_RESULTS);
+	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Overall objective")), a->overall_objective,
+	    id, SEC_RESULTS, "overall_objective"), "prose", 1);
+	if (a->nobj == 0)
+		crow(r, o, i18n_tr(r->lang, N_("Objectives")), NULL, id, SEC_RESULTS, "objective-1");
+	for (i = 0; i < a->nobj; i++) {
+		const struct objective *ob = &a->obj[i];
+
+		w = crow(r, o, arena_printf(r->a, "%s %zu", i18n_tr(r->lang, N_("Objective")), i + 1),
+		    ob->description, id, SEC_RESULTS, arena_printf(r->a,
+		    "objective-%zu", i + 1));
+		vobj_bool(w, "prose", 1);
+		for (j = 0; j < ob->nres; j++) {
+			const struct expected_result *er = &ob->res[j];
+
+			crow_item(w, arena_printf(r->a, "%s %zu.%zu: %s",
+			    i18n_tr(r->lang, N_("Expected result")), i + 1, j + 1,
+			    rules_blank(er->description) ? i18n_tr(r->lang, N_("Not answered")) :
+			    er->description));
+			for (k = 0; k < er->nind; k++) {
+				const struct indicator *in = &er->ind[k];
+
+				crow_item(w, rules_fill(r->a, i18n_tr(r->lang,
+				    N_("Indicator {n}: {name}; baseline {baseline}, target {target} {unit}")),
+				    (const char *const []){ "n", arena_printf(r->a,
+				    "%zu.%zu.%zu", i + 1, j + 1, k + 1), "name", in->name,
+				    "baseline", rules_blank(in->baseline) ? "–" : in->baseline,
+				    "target", rules_blank(in->target) ? "–" : in->target,
+				    "unit", rules_blank(in->unit) ? "" : in->unit, NULL }));
+			}
+		}
+	}
+
+	o = check_section(r, a, SEC_TEAM);
+	for (g = 0; g < (application_two_partners(a) ? G__MAX : G_PARTNER2); g++) {
+		const char *name = g == G_SWEDISH ? i18n_tr(r->lang, N_("Swedish side")) :
+		    g == G_NOTGIVEN ? i18n_tr(r->lang, N_("Partner side, organisation not given")) :
+		    x->partner[g - 1].name != NULL ? arena_printf(r->a, "%s: %s",
+		    i18n_tr(r->lang, N_("Partner side")), x->partner[g - 1].name) :
+		    i18n_tr(r->lang, N_("Partner side"));
+		const char *field = team_group_ids[g];
+
+		for (n = 0, i = 0; i < a->nteam; i++)
+			if (application_member_group(a, &a->team[i]) == g) {
+				if (n++ == 0 && field == NULL)
+					field = arena_printf(r->a, "member-%zu-org", i + 1);
+			}
+		if (g == G_NOTGIVEN && n == 0)
+			continue;
+		w = crow(r, o, name, NULL, id, SEC_TEAM, field);
+		for (i = 0; i < a->nteam; i++) {
+			const struct member *m = &a->team[i];
+
+			if (application_member_group(a, m) != g)
+				continue;
+			crow_item(w, arena_printf(r->a, "%s, %s%s%s", rules_blank(m->name) ?
+			    i18n_tr(r->lang, N_("Not answered")) : m->name, i18n_tr(r->lang, app_role_labels[m->role]),
+			    rules_blank(m->position) ? "" : ", ", rules_blank(m->position) ? "" :
+			    m->position));
+		}
+	}
+
+	o = check_section(r, a, SEC_BUDGET);
+	crow(r, o, i18n_tr(r->lang, N_("Duration")), a->years <= 0 ? NULL : a->years == 1 ?
+	    i18n_tr(r->lang, N_("1 year")) : arena_printf(r->a, "%d %s", a->years,
+	    i18n_tr(r->lang, N_("years"))), id, SEC_BUDGET, "years");
+	crow(r, o, i18n_tr(r->lang, N_("Planned start")), a->planned_start, id, SEC_BUDGET,
+	    "planned_start");
+	for (y = 0; y < (a->years > 0 ? a->years : 1); y++) {
+		w = crow(r, o, arena_printf(r->a, "%s %d", i18n_tr(r->lang, N_("Year")), y + 1),
+		    a->year_total[y] >= 0 ? arena_printf(r->a, "%s: %s",
+		    i18n_tr(r->lang, N_("Amount applied for")), fmt_amount(r->a, a->year_total[y],
+		    r->lang)) : NULL, id, SEC_BUDGET, arena_printf(r->a, "amount-%d", y + 1));
+		for (c = 0; c < CAT__MAX; c++)
+			if (a->amount[y][c] >= 0)
+				crow_item(w, arena_printf(r->a, "%s: %s",
+				    label(r->lang, category_code[c]),
+				    fmt_amount(r->a, a->amount[y][c], r->lang)));
+	}
+	if (!rules_blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)
+		vobj_bool(crow(r, o, i18n_tr(r->lang, N_("What the other costs cover")),
+		    a->other_costs, id, SEC_BUDGET, "other_costs"), "prose", 1);
+
+	o = check_section(r, a, SEC_CONTACT);
+	crow(r, o, i18n_tr(r->lang, N_("Name")), a->contact_name, id, SEC_CONTACT, "contact_name");
+	crow(r, o, i18n_tr(r->lang, N_("Email address")), a->contact_email, id, SEC_CONTACT,
+	    "contact_email");
+	crow(r, o, i18n_tr(r->lang, N_("Telephone")), a->contact_phone, id, SEC_CONTACT,
+	    "contact_phone");
 }
 
 /* ---- the decision ------------------------------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "application.h"
 #include "score.h"
 
 struct application;
@@ -19,6 +20,24 @@ struct vobj;
  * organisation's), 503.
  */
 int		 app_page(struct req *r);
+
+/*
+ * Every answer of the application with its Change link, section by section ("sections" of r's
+ * view, for app_check.html); lang_problem, when not NULL, is said beside the partner language.
+ */
+void		 app_check_summary(struct req *r, const struct application *a,
+		    const struct application_extra *x, const char *lang_problem);
+
+/* The link that changes field of section s from check your answers: the section saved goes back there. */
+const char	*app_change_href(struct req *r, long long id, enum section s, const char *field);
+
+/* The sections' slugs (in their pages' paths) and titles (msgids), in the task list's order. */
+extern const char *const	app_section_slugs[SEC__MAX];
+extern const char *const	app_section_titles[SEC__MAX];
+
+/* The words (msgids) of a team member's role, and of the four principles of local democracy. */
+extern const char *const	app_role_labels[TEAM_ROLE__MAX];
+extern const char *const	app_principle_labels[4];
 
 /* Whether the applicant may still take it back: until ICLD decides. */
 int		 app_withdrawable(const char *status);
