@@ -10,6 +10,7 @@
 #include "application.h"
 #include "apppage.h"
 #include "arena.h"
+#include "buf.h"
 #include "db_application.h"
 #include "db_review.h"
 #include "decision.h"
@@ -470,6 +471,59 @@ app_title_or_null(struct req *r, const struct application *a)
 	const char *title = i18n_pick(r->lang, a->title_sv, a->title_en);
 
 	return !blank(title) ? title : NULL;
+}
+
+/* ---- the application in short, on the decision's page ---------------------------------------------- */
+
+/* The application's title in the reader's language, or "Untitled application 12". */
+const char *
+app_title_text(struct req *r, const struct application *a)
+{
+	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
+
+	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
+	    i18n_tr(r->lang, N_("Untitled application")), a->id);
+}
+
+/* The partners' names, joined. */
+const char *
+app_partners_text(struct req *r, const struct application_extra *x)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, r->a, 128);
+	for (i = 0; i < x->npartners; i++)
+		if (x->partner[i].name != NULL)
+			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
+			    x->partner[i].name);
+	return b.len > 0 ? b.data : NULL;
+}
+
+/* The application in short, so the decision can be made without leaving the page. */
+void
+app_about(struct req *r, const struct application *a, const struct application_extra *x)
+{
+	struct vobj *o = vobj_obj(r->view, "about");
+	long long applied = 0;
+	int y;
+
+	row_text(r, o, N_("Project title"), app_title_text(r, a));
+	row_text(r, o, N_("Applicant"), x->org_name);
+	row_text(r, o, x->npartners > 1 ? N_("Partner organisations") :
+	    N_("Partner organisation"), app_partners_text(r, x));
+	row_text(r, o, N_("Country"), i18n_pick(r->lang, x->country_sv, x->country_en));
+	row_text(r, o, N_("Type of project"), x->type != NULL ?
+	    label(r->lang, x->type) : NULL);
+	row_text(r, o, N_("Round"), i18n_pick(r->lang, x->round_sv, x->round_en));
+	row_text(r, o, N_("Status"), label(r->lang, a->status));
+	for (y = 0; y < a->years && y < MAX_YEARS; y++)
+		if (a->year_total[y] > 0)
+			applied += a->year_total[y];
+	row_text(r, o, N_("Amount applied for"), a->years > 0 ?
+	    arena_printf(r->a, "%s (%d %s)", fmt_amount(r->a, applied, r->lang),
+	    a->years, i18n_tr(r->lang, a->years == 1 ? N_("year") : N_("years"))) : NULL);
+	row_text(r, o, N_("Planned start"), a->planned_start);
 }
 
 /* ---- check your answers: the summary with "Change" links --------------------------------------------- */

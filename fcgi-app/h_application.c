@@ -1,16 +1,12 @@
 /* h_application.c - an application read-only (apppage.c shows it), and taking it back: withdrawing it, deleting a draft. */
-#include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "apppage.h"
 #include "arena.h"
 #include "db_application.h"
-#include "fmt.h"
 #include "h_application.h"
 #include "i18n.h"
-#include "labels.h"
 #include "page.h"
 #include "valid.h"
 #include "req.h"

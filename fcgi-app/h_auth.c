@@ -1,5 +1,4 @@
 /* h_auth.c - sign-in, sign-out and the language switch. */
-#include <ctype.h>
 #include <string.h>
 
 #include "app.h"

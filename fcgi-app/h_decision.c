@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "app.h"
+#include "apppage.h"
 #include "arena.h"
-#include "buf.h"
 #include "db_application.h"
 #include "db_decision.h"
 #include "db_round.h"
@@ -78,30 +78,6 @@ static const char *
 app_path(struct req *r, long long id, const char *rest)
 {
 	return arena_printf(r->a, "/applications/%lld%s", id, rest);
-}
-
-static const char *
-app_title(struct req *r, const struct application *a)
-{
-	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
-
-	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
-	    tr(r, N_("Untitled application")), a->id);
-}
-
-/* The partners' names, joined. */
-static const char *
-partners_text(struct req *r, const struct application_extra *x)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b, r->a, 128);
-	for (i = 0; i < x->npartners; i++)
-		if (x->partner[i].name != NULL)
-			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
-			    x->partner[i].name);
-	return b.len > 0 ? b.data : NULL;
 }
 
 static const char *
@@ -533,33 +509,6 @@ view_form(struct dpage *p)
 		    p->in.reason);
 }
 
-/* The application in short, so the decision can be made without leaving the page. */
-static void
-view_about(struct dpage *p)
-{
-	struct req *r = p->r;
-	struct vobj *o = vobj_obj(r->view, "about");
-	long long applied = 0;
-	int y;
-
-	row(r, o, N_("Project title"), app_title(r, &p->a));
-	row(r, o, N_("Applicant"), p->x.org_name);
-	row(r, o, p->x.npartners > 1 ? N_("Partner organisations") :
-	    N_("Partner organisation"), partners_text(r, &p->x));
-	row(r, o, N_("Country"), i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
-	row(r, o, N_("Type of project"), p->x.type != NULL ?
-	    label(r->lang, p->x.type) : NULL);
-	row(r, o, N_("Round"), i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
-	row(r, o, N_("Status"), label(r->lang, p->a.status));
-	for (y = 0; y < p->a.years && y < MAX_YEARS; y++)
-		if (p->a.year_total[y] > 0)
-			applied += p->a.year_total[y];
-	row(r, o, N_("Amount applied for"), p->a.years > 0 ?
-	    arena_printf(r->a, "%s (%d %s)", fmt_amount(r->a, applied, r->lang),
-	    p->a.years, tr(r, p->a.years == 1 ? N_("year") : N_("years"))) : NULL);
-	row(r, o, N_("Planned start"), p->a.planned_start);
-}
-
 /* The approved budget as a read-only table (_decision_amounts.html), under parent's "amounts". */
 static void
 view_amounts(struct req *r, struct vobj *parent, const struct decision_view *dv)
@@ -675,7 +624,7 @@ show(struct dpage *p, const char *field, const char *message)
 	view_crumb(r, app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
 	view_crumb(r, app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
-	view_about(p);
+	app_about(r, &p->a, &p->x);
 	if (p->dv.id != 0)
 		view_decided(p);
 	if (p->mode == MODE_CLOSED)
@@ -874,7 +823,7 @@ h_decision_letter(struct req *r)
 		return 404;
 	view_lang(r, (enum lang)l);
 	approved = strcmp(dv->outcome, "approve") == 0;
-	title = app_title(r, &p->a);
+	title = app_title_text(r, &p->a);
 	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",
 	    tr(r, N_("Decision letter")), tr(r, N_("application")), p->a.id));
 	vobj_str(v, "heading", tr(r, approved ?
@@ -895,7 +844,7 @@ h_decision_letter(struct req *r)
 	vobj_str(v, "round", i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
 	vobj_str(v, "partner_label", tr(r, p->x.npartners > 1 ?
 	    N_("Partner organisations") : N_("Partner organisation")));
-	vobj_str(v, "partners", partners_text(r, &p->x));
+	vobj_str(v, "partners", app_partners_text(r, &p->x));
 	vobj_str(v, "country", i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
 	vobj_str(v, "decided_by", dv->decided_by_name);
 	if (approved) {
