@@ -85,6 +85,8 @@ row(struct req *r, struct vobj *o, const char *msgid)
 	vobj_str(w, "lang", NULL);
 	vobj_str(w, "href", NULL);
 	vobj_bool(w, "has_items", 0);
+	vobj_str(w, "problem", NULL);
+	vobj_str(w, "change", NULL);
 	return w;
 }
 
@@ -133,6 +135,17 @@ row_item(struct vobj *w, const char *s, const char *lang)
 	vobj_str(it, "lang", lang_ok(lang));
 }
 
+/* A row whose answer is a project, by its code linked to its page. */
+static void
+row_project(struct req *r, struct vobj *o, const char *msgid, const char *code)
+{
+	struct vobj *w = row(r, o, msgid);
+
+	vobj_bool(w, "missing", 0);
+	vobj_str(w, "href", arena_printf(r->a, "/projects/%s", code));
+	vobj_str(w, "text", code);
+}
+
 /* A section's object, with its done state for a draft's readers. */
 static struct vobj *
 section(struct vobj *v, const char *key, const struct application *a, enum section s)
@@ -152,7 +165,7 @@ amount_or_null(struct req *r, long long kr)
 static void
 view_overview(struct req *r, const struct application_extra *x, struct vobj *v)
 {
-	struct vobj *o = vobj_obj(v, "overview"), *w;
+	struct vobj *o = vobj_obj(v, "overview");
 
 	row_text(r, o, N_("Applicant"), x->org_name);
 	row_text(r, o, N_("Round"), i18n_pick(r->lang, x->round_sv, x->round_en));
@@ -179,13 +192,8 @@ view_overview(struct req *r, const struct application_extra *x, struct vobj *v)
 			    i18n_code(r->lang == LANG_SV ? LANG_EN : LANG_SV) : NULL);
 		}
 	}
-	if (x->project_code != NULL) {
-		w = row(r, o, N_("Project"));
-		vobj_bool(w, "missing", 0);
-		vobj_str(w, "href", arena_printf(r->a, "/projects/%s",
-		    x->project_code));
-		vobj_str(w, "text", x->project_code);
-	}
+	if (x->project_code != NULL)
+		row_project(r, o, N_("Project"), x->project_code);
 }
 
 static void
@@ -264,13 +272,8 @@ view_project(struct req *r, const struct application *a,
 	    a->vulnerable_text, NULL);
 	row_prose(r, o, N_("How the project promotes women's participation"),
 	    a->gender_text, NULL);
-	if (x->follows_code != NULL) {
-		w = row(r, o, N_("Continues the project"));
-		vobj_bool(w, "missing", 0);
-		vobj_str(w, "href", arena_printf(r->a, "/projects/%s",
-		    x->follows_code));
-		vobj_str(w, "text", x->follows_code);
-	}
+	if (x->follows_code != NULL)
+		row_project(r, o, N_("Continues the project"), x->follows_code);
 }
 
 static void
@@ -547,20 +550,13 @@ crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
 	vobj_str(w, "text", rules_blank(text) ? NULL : text);
 	vobj_bool(w, "missing", rules_blank(text));
 	vobj_str(w, "lang", NULL);
+	vobj_str(w, "href", NULL);
 	vobj_str(w, "problem", NULL);
 	vobj_bool(w, "prose", 0);
 	vobj_bool(w, "has_items", 0);
 	vobj_bool(w, "items", 0);
 	vobj_str(w, "change", app_change_href(r, id, s, field));
 	return w;
-}
-
-static void
-crow_item(struct vobj *w, const char *text)
-{
-	vobj_bool(w, "missing", 0);
-	vobj_bool(w, "has_items", 1);
-	vobj_str(vobj_push(w, "items"), "item", text);
 }
 
 static struct vobj *
@@ -611,7 +607,7 @@ app_check_summary(struct req *r, const struct application *a,
 		w = crow(r, o, i18n_tr(r->lang, N_("Swedish co-applicants")), NULL, id,
 		    SEC_PARTNERS, "coapplicant-1");
 		for (i = 0; i < x->ncoapplicants; i++)
-			crow_item(w, x->coapplicants[i].name);
+			row_item(w, x->coapplicants[i].name, NULL);
 	}
 	crow(r, o, i18n_tr(r->lang, N_("Country")), i18n_pick(r->lang, x->country_sv,
 	    x->country_en), id, SEC_PARTNERS, "country");
@@ -648,13 +644,13 @@ app_check_summary(struct req *r, const struct application *a,
 	    SEC_PROJECT, "principles");
 	for (k = 0; k < 4; k++)
 		if (a->principle[k])
-			crow_item(w, i18n_tr(r->lang, app_principle_labels[k]));
+			row_item(w, i18n_tr(r->lang, app_principle_labels[k]), NULL);
 	w = crow(r, o, i18n_tr(r->lang, N_("Sustainable Development Goals")), NULL, id,
 	    SEC_PROJECT, "sdgs");
 	for (k = 1; k <= 17; k++)
 		if (a->sdg[k])
-			crow_item(w, arena_printf(r->a, "%zu. %s", k,
-			    i18n_pick(r->lang, x->sdg_sv[k], x->sdg_en[k])));
+			row_item(w, arena_printf(r->a, "%zu. %s", k,
+			    i18n_pick(r->lang, x->sdg_sv[k], x->sdg_en[k])), NULL);
 	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Target groups")), a->target_groups, id,
 	    SEC_PROJECT, "target_groups"), "prose", 1);
 	crow(r, o, i18n_tr(r->lang, N_("Does the project develop citizen dialogue?")),
@@ -683,20 +679,20 @@ app_check_summary(struct req *r, const struct application *a,
 		for (j = 0; j < ob->nres; j++) {
 			const struct expected_result *er = &ob->res[j];
 
-			crow_item(w, arena_printf(r->a, "%s %zu.%zu: %s",
+			row_item(w, arena_printf(r->a, "%s %zu.%zu: %s",
 			    i18n_tr(r->lang, N_("Expected result")), i + 1, j + 1,
 			    rules_blank(er->description) ? i18n_tr(r->lang, N_("Not answered")) :
-			    er->description));
+			    er->description), NULL);
 			for (k = 0; k < er->nind; k++) {
 				const struct indicator *in = &er->ind[k];
 
-				crow_item(w, rules_fill(r->a, i18n_tr(r->lang,
+				row_item(w, rules_fill(r->a, i18n_tr(r->lang,
 				    N_("Indicator {n}: {name}; baseline {baseline}, target {target} {unit}")),
 				    (const char *const []){ "n", arena_printf(r->a,
 				    "%zu.%zu.%zu", i + 1, j + 1, k + 1), "name", in->name,
 				    "baseline", rules_blank(in->baseline) ? "–" : in->baseline,
 				    "target", rules_blank(in->target) ? "–" : in->target,
-				    "unit", rules_blank(in->unit) ? "" : in->unit, NULL }));
+				    "unit", rules_blank(in->unit) ? "" : in->unit, NULL }), NULL);
 			}
 		}
 	}
@@ -723,10 +719,10 @@ app_check_summary(struct req *r, const struct application *a,
 
 			if (application_member_group(a, m) != g)
 				continue;
-			crow_item(w, arena_printf(r->a, "%s, %s%s%s", rules_blank(m->name) ?
+			row_item(w, arena_printf(r->a, "%s, %s%s%s", rules_blank(m->name) ?
 			    i18n_tr(r->lang, N_("Not answered")) : m->name, i18n_tr(r->lang, app_role_labels[m->role]),
 			    rules_blank(m->position) ? "" : ", ", rules_blank(m->position) ? "" :
-			    m->position));
+			    m->position), NULL);
 		}
 	}
 
@@ -743,9 +739,9 @@ app_check_summary(struct req *r, const struct application *a,
 		    r->lang)) : NULL, id, SEC_BUDGET, arena_printf(r->a, "amount-%d", y + 1));
 		for (c = 0; c < CAT__MAX; c++)
 			if (a->amount[y][c] >= 0)
-				crow_item(w, arena_printf(r->a, "%s: %s",
+				row_item(w, arena_printf(r->a, "%s: %s",
 				    label(r->lang, category_code[c]),
-				    fmt_amount(r->a, a->amount[y][c], r->lang)));
+				    fmt_amount(r->a, a->amount[y][c], r->lang)), NULL);
 	}
 	if (!rules_blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)
 		vobj_bool(crow(r, o, i18n_tr(r->lang, N_("What the other costs cover")),
