@@ -1,4 +1,4 @@
-/* h_application.h - the routes of h_application.c: an application read-only, every section as the applicant gave it; prints on A4. */
+/* h_application.h - the routes of h_application.c: an application read-only, withdrawing it, deleting a draft. */
 #ifndef KPP_H_APPLICATION_H
 #define KPP_H_APPLICATION_H
 

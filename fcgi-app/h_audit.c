@@ -1,4 +1,4 @@
-/* h_audit.c - the audit log for ICLD's officers (GET /audit), and the rows of it that project pages show. */
+/* h_audit.c - the audit log for ICLD's officers (GET /audit); auditview.c shows its rows. */
 #include <string.h>
 
 #include "app.h"

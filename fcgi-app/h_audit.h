@@ -1,4 +1,4 @@
-/* h_audit.h - the routes of h_audit.c: the audit log for ICLD's officers (GET /audit), and the rows of it that project pages show. */
+/* h_audit.h - the routes of h_audit.c: the audit log for ICLD's officers (GET /audit). */
 #ifndef KPP_H_AUDIT_H
 #define KPP_H_AUDIT_H
 

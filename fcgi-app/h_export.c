@@ -1,4 +1,4 @@
-/* h_export.c - the Sida export: the IATI file (GET /export/iati.xml), its check (GET /export), a project's problems. */
+/* h_export.c - the Sida export: the IATI file (GET /export/iati.xml), its check (GET /export); iati_view.c shows the problems. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

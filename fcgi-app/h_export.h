@@ -1,4 +1,4 @@
-/* h_export.h - the routes of h_export.c: the Sida export: the IATI file (GET /export/iati.xml), its check (GET /export), a project's problems. */
+/* h_export.h - the routes of h_export.c: the Sida export's IATI file (GET /export/iati.xml) and its check (GET /export). */
 #ifndef KPP_H_EXPORT_H
 #define KPP_H_EXPORT_H
 

@@ -1,4 +1,4 @@
-/* h_review.c - reviews of submitted applications: assigning reviewers, the reviewer's scoring form, the scores on the page. */
+/* h_review.c - reviews of submitted applications: assigning reviewers, the reviewer's scoring form (apppage.c shows the scores). */
 #include <string.h>
 
 #include "app.h"

@@ -1,4 +1,4 @@
-/* h_review.h - the routes of h_review.c: reviews of submitted applications: assigning reviewers, the reviewer's scoring form, the scores on the page. */
+/* h_review.h - the routes of h_review.c: assigning reviewers to a submitted application, the reviewer's scoring form. */
 #ifndef KPP_H_REVIEW_H
 #define KPP_H_REVIEW_H
 
