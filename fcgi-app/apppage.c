@@ -196,6 +196,26 @@ view_overview(struct req *r, const struct application_extra *x, struct vobj *v)
 		row_project(r, o, N_("Project"), x->project_code);
 }
 
+/*
+ * Whether partner k (0-based) has a row: the second is asked for in three-party projects only,
+ * but one stored on a draft of another kind is shown, as the rules ask for it to be removed.
+ */
+static int
+partner_shown(const struct application *a, size_t k)
+{
+	return k == 0 || a->type == PT_THREE_PARTY || a->partner[1] != 0;
+}
+
+/* The words (msgid) of partner k's row: a second partner is named so whatever the type, as the form names it. */
+static const char *
+partner_label(const struct application *a, size_t k)
+{
+	if (k == 1)
+		return N_("Second partner organisation");
+	return a->type == PT_THREE_PARTY ? N_("First partner organisation") :
+	    N_("Partner organisation");
+}
+
 static void
 view_partners(struct req *r, const struct application *a,
     const struct application_extra *x, struct vobj *v)
@@ -211,13 +231,9 @@ view_partners(struct req *r, const struct application *a,
 	for (i = 0; i < MAX_PARTNERS; i++) {
 		const struct partner_info *p = &x->partner[i];
 
-		/* The second partner is asked for in three-party projects only. */
-		if (i == 1 && p->name == NULL && a->type != PT_THREE_PARTY)
+		if (!partner_shown(a, i))
 			continue;
-		w = row(r, o, a->type == PT_THREE_PARTY ? (i == 0 ?
-		    N_("First partner organisation") :
-		    N_("Second partner organisation")) :
-		    N_("Partner organisation"));
+		w = row(r, o, partner_label(a, i));
 		if (p->name == NULL)
 			continue;
 		row_item(w, p->name, NULL);
@@ -597,12 +613,11 @@ app_check_summary(struct req *r, const struct application *a,
 	o = check_section(r, a, SEC_PARTNERS);
 	crow(r, o, i18n_tr(r->lang, N_("Type of project")), x->type != NULL ?
 	    label(r->lang, x->type) : NULL, id, SEC_PARTNERS, "type");
-	crow(r, o, i18n_tr(r->lang, a->type == PT_THREE_PARTY ? N_("First partner organisation") :
-	    N_("Partner organisation")), partner_text(r, &x->partner[0]), id,
-	    SEC_PARTNERS, "partner-1");
-	if (a->type == PT_THREE_PARTY || a->partner[1] != 0)
-		crow(r, o, i18n_tr(r->lang, N_("Second partner organisation")),
-		    partner_text(r, &x->partner[1]), id, SEC_PARTNERS, "partner-2");
+	for (i = 0; i < MAX_PARTNERS; i++)
+		if (partner_shown(a, i))
+			crow(r, o, i18n_tr(r->lang, partner_label(a, i)),
+			    partner_text(r, &x->partner[i]), id, SEC_PARTNERS,
+			    i == 0 ? "partner-1" : "partner-2");
 	if (x->ncoapplicants > 0) {
 		w = crow(r, o, i18n_tr(r->lang, N_("Swedish co-applicants")), NULL, id,
 		    SEC_PARTNERS, "coapplicant-1");

@@ -22,6 +22,12 @@ function readOnlyGroups(html) {
 	return [...team.matchAll(/<caption>([\s\S]*?)<\/caption>/g)].map((m) => textOf(m[1]));
 }
 
+/** The <dd> of the summary-list row labelled dt (first match) in html from start, as text; null when there is none. */
+function answer(html, start, dt) {
+	const m = html.slice(html.indexOf(start)).match(new RegExp(`<dt>${dt}</dt><dd[^>]*>([\\s\\S]*?)</dd>`));
+	return m ? textOf(m[1]) : null;
+}
+
 /** Check your answers' team: each side's row, its label and its members, as text. */
 function checkGroups(html) {
 	const team = html.slice(html.indexOf('<h2 id="check-team">'), html.indexOf('<h2 id="check-budget">'));
@@ -32,6 +38,7 @@ function checkGroups(html) {
 }
 
 describe('a draft of a one-partner kind with a second partner still stored', () => {
+	let pages;
 	let id, s, first, second;
 
 	before(async () => {
@@ -56,11 +63,24 @@ describe('a draft of a one-partner kind with a second partner still stored', () 
 		s = await stack.login('borlange@kommun.example');
 	});
 
-	test('both pages show one partner side, with both members in it', async () => {
+	before(async () => {
 		const page = await s.get(`/applications/${id}`);
 		assert.equal(page.status, 200);
 		const check = await s.get(`/applications/${id}/check`);
 		assert.equal(check.status, 200);
+		pages = { page, check };
+	});
+
+	test('both pages name the partner, and the second one as the second, which the rules ask to remove', () => {
+		const { page, check } = pages;
+		for (const [html, start] of [[page.text, '<h2 id="partners">'], [check.text, '<h2 id="check-partners">']]) {
+			assert.ok(answer(html, start, 'Partnerorganisation')?.includes(first[1]), `the partner, from ${start}`);
+			assert.ok(answer(html, start, 'Andra partnerorganisationen')?.includes(second[1]), `the second, from ${start}`);
+		}
+	});
+
+	test('both pages show one partner side, with both members in it', () => {
+		const { page, check } = pages;
 
 		const ro = readOnlyGroups(page.text).filter((c) => !c.startsWith(BORLANGE));
 		assert.equal(ro.length, 1, `the read-only page has one partner side: ${JSON.stringify(ro)}`);
