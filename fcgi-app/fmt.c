@@ -1,4 +1,4 @@
-/* fmt.c - language-aware display formatting of numbers, amounts, dates and percentages. */
+/* fmt.c - language-aware display formatting of numbers, amounts, dates, percentages and counts of days. */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* fmt.h - numbers, amounts, dates and percentages formatted for display in Swedish or English. */
+/* fmt.h - numbers, amounts, dates, percentages and counts of days formatted for display in Swedish or English. */
 #ifndef KPP_FMT_H
 #define KPP_FMT_H
 

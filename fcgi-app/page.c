@@ -1,4 +1,4 @@
-/* page.c - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials. */
+/* page.c - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials; checks of what a path or a form names. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>

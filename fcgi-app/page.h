@@ -1,4 +1,4 @@
-/* page.h - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials. */
+/* page.h - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials; checks of what a path or a form names. */
 #ifndef KPP_PAGE_H
 #define KPP_PAGE_H
 
