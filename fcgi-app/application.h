@@ -167,4 +167,19 @@ extern const char *const team_role_code[TEAM_ROLE__MAX];
 /* The index of s among the n codes, or -1 (also for NULL): a stored code back to its enum. */
 int	code_index(const char *const *codes, size_t n, const char *s);
 
+/* The team's groups on the pages: the Swedish side, each partner, and partner-side members of neither. */
+enum team_group { G_SWEDISH, G_PARTNER1, G_PARTNER2, G_NOTGIVEN, G__MAX };
+
+/* The id of each group's first name field, as the rules name them (rules.h); NULL for G_NOTGIVEN. */
+extern const char *const team_group_ids[G__MAX];
+
+/*
+ * Whether the application has two partners abroad: its type decides (a three-party project, once
+ * the second is chosen); a second partner stored on a draft of a one-partner kind is not one.
+ */
+int		application_two_partners(const struct application *a);
+
+/* The group (enum team_group) team member m is in. */
+int		application_member_group(const struct application *a, const struct member *m);
+
 #endif

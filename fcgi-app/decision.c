@@ -203,3 +203,11 @@ decision_check(struct arena *a, enum lang l, const struct decision_input *in,
 	}
 	return x.n;
 }
+
+/* Only an application ICLD has been sent, and has not decided, can be decided. */
+int
+decision_pending(const char *status)
+{
+	return status != NULL && (strcmp(status, "submitted") == 0 ||
+	    strcmp(status, "under_review") == 0);
+}

@@ -114,4 +114,7 @@ size_t		 decision_check(struct arena *a, enum lang l,
 		    const struct round *r, const struct country *c,
 		    struct rule_error *out, size_t max);
 
+/* Only an application ICLD has been sent (submitted, under review), and has not decided, can be decided. */
+int		 decision_pending(const char *status);
+
 #endif

@@ -1,4 +1,4 @@
-/* fmt.c - language-aware display formatting of numbers, amounts, dates and percentages. */
+/* fmt.c - language-aware display formatting of numbers, amounts, dates, percentages and counts of days. */
 #include <stdio.h>
 #include <string.h>
 
@@ -6,6 +6,9 @@
 #include "buf.h"
 #include "calendar.h"
 #include "fmt.h"
+#include "i18n.h"
+#include "req.h"
+#include "view.h"
 
 #define NBSP	"\xc2\xa0"	/* U+00A0 NO-BREAK SPACE */
 #define MINUS	"\xe2\x88\x92"	/* U+2212 MINUS SIGN */
@@ -219,4 +222,20 @@ fmt_time(struct arena *a, const char *utc)
 	t -= z * 86400;
 	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", day.y, day.m, day.d,
 	    (int)(t / 3600), (int)(t / 60 % 60));
+}
+
+/* The words of a count of days: a report's days left, or overdue. */
+void
+view_days(struct req *r, struct vobj *o, long long days)
+{
+	long long n = days < 0 ? -days : days;
+	const char *words;
+
+	if (days < 0) {
+		vobj_bool(o, "overdue", 1);
+		words = n == 1 ? N_("day overdue") : N_("days overdue");
+	} else
+		words = n == 1 ? N_("day left") : N_("days left");
+	vobj_str(o, "days", arena_printf(r->a, "%lld %s", n,
+	    i18n_tr(r->lang, words)));
 }

@@ -1,10 +1,12 @@
-/* fmt.h - numbers, amounts, dates and percentages formatted for display in Swedish or English. */
+/* fmt.h - numbers, amounts, dates, percentages and counts of days formatted for display in Swedish or English. */
 #ifndef KPP_FMT_H
 #define KPP_FMT_H
 
 #include "i18n.h"
 
 struct arena;
+struct req;
+struct vobj;
 
 /*
  * Every function here returns a UTF-8 string allocated from a, valid as
@@ -62,5 +64,8 @@ char	*fmt_percent(struct arena *a, long long num, long long den, enum lang l);
  * every time a page shows is written so, whatever the page.
  */
 char	*fmt_time(struct arena *a, const char *utc);
+
+/* A report's days left, or overdue, in words into o ("days", "overdue"): "3 days left", "1 day overdue". */
+void	 view_days(struct req *r, struct vobj *o, long long days);
 
 #endif

@@ -5,13 +5,14 @@
 #include <string.h>
 
 #include "app.h"
+#include "apppage.h"
 #include "arena.h"
 #include "auth.h"
 #include "db_application.h"
 #include "db_application_save.h"
 #include "db_round.h"
 #include "fmt.h"
-#include "handlers.h"
+#include "h_application_form.h"
 #include "i18n.h"
 #include "labels.h"
 #include "page.h"
@@ -67,24 +68,6 @@
 
 #define TOKEN_LEN	32	/* applications.create_token: 128 bits as hex */
 
-static const char *const slugs[SEC__MAX] = {
-	[SEC_PARTNERS] = "partners",
-	[SEC_PROJECT] = "project",
-	[SEC_RESULTS] = "results",
-	[SEC_TEAM] = "team",
-	[SEC_BUDGET] = "budget",
-	[SEC_CONTACT] = "contact",
-};
-
-static const char *const section_titles[SEC__MAX] = {
-	[SEC_PARTNERS] = N_("Partners and country"),
-	[SEC_PROJECT] = N_("The project"),
-	[SEC_RESULTS] = N_("Results framework"),
-	[SEC_TEAM] = N_("Team"),
-	[SEC_BUDGET] = N_("Budget"),
-	[SEC_CONTACT] = N_("Contact"),
-};
-
 /* Where a link to the section as a whole puts the focus. */
 static const char *const first_field[SEC__MAX] = {
 	[SEC_PARTNERS] = "type",
@@ -108,24 +91,12 @@ static const char *const principle_codes[4] = {
 	"inclusion", "participation", "transparency", "accountability",
 };
 
-static const char *const principle_labels[4] = {
-	N_("Inclusion"), N_("Participation"), N_("Transparency"), N_("Accountability"),
-};
-
 static const char *const principle_hints[4] = {
 	N_("Everyone, whatever their background, can take part in the municipality's decisions."),
 	N_("Citizens take part in and influence decisions that concern them."),
 	N_("Decisions and how they are made are open for citizens to see."),
 	N_("Politicians and civil servants answer for their decisions and their work."),
 };
-
-static const char *const role_labels[TEAM_ROLE__MAX] = {
-	[ROLE_POLITICIAN_MAJORITY] = N_("Politician (majority)"),
-	[ROLE_POLITICIAN_OPPOSITION] = N_("Politician (opposition)"),
-	[ROLE_CIVIL_SERVANT] = N_("Civil servant"),
-	[ROLE_OTHER_MEMBER] = N_("Other"),
-};
-
 
 /* The fields of the co-applicants and their labels. */
 static const char *const coapp_ids[MAX_COAPPLICANTS] = {
@@ -506,9 +477,9 @@ h_appform_tasks(struct req *r)
 	crumbs_app(r, &a);
 	for (s = 0; s < SEC__MAX; s++) {
 		o = vobj_push(v, "sections");
-		vobj_str(o, "slug", slugs[s]);
-		vobj_str(o, "name", tr(r, section_titles[s]));
-		vobj_str(o, "href", page_app_path(r, a.id, arena_printf(r->a, "/%s", slugs[s])));
+		vobj_str(o, "slug", app_section_slugs[s]);
+		vobj_str(o, "name", tr(r, app_section_titles[s]));
+		vobj_str(o, "href", page_app_path(r, a.id, arena_printf(r->a, "/%s", app_section_slugs[s])));
 		if (a.done[s]) {
 			vobj_str(o, "state", "completed");
 			vobj_str(o, "state_label", tr(r, N_("Completed")));
@@ -1107,50 +1078,22 @@ framework_to_save(struct page *p, struct application *to)
 	}
 }
 
-/* The team's groups on the page: the Swedish side, each partner, and partner-side members of neither. */
-enum { G_SWEDISH, G_PARTNER1, G_PARTNER2, G_NOTGIVEN, G__MAX };
-
-static const char *const group_ids[G__MAX] = {
-	"team-swedish", "team-partner-1", "team-partner-2", NULL
-};
-
 static const char *const group_keys[G__MAX] = {
 	"swedish", "partner-1", "partner-2", "notgiven"
 };
-
-/* Whether the team has a side for each of two partners (as the rules count them). */
-static int
-two_partners(const struct application *a)
-{
-	return a->type == PT_THREE_PARTY && a->partner[1] != 0;
-}
-
-static int
-member_group(const struct application *a, const struct member *m)
-{
-	if (!m->partner_side)
-		return G_SWEDISH;
-	if (!two_partners(a))
-		return G_PARTNER1;
-	if (m->org_id != 0 && m->org_id == a->partner[0])
-		return G_PARTNER1;
-	if (m->org_id != 0 && m->org_id == a->partner[1])
-		return G_PARTNER2;
-	return G_NOTGIVEN;
-}
 
 /* The id of member i's name field: its side's id (rules.h) for the first of a side, so that the rules' links land there. */
 static const char *
 member_name_id(struct req *r, const struct application *a, size_t i)
 {
-	int g = member_group(a, &a->team[i]);
+	int g = application_member_group(a, &a->team[i]);
 	size_t j;
 
 	for (j = 0; j < i; j++)
-		if (member_group(a, &a->team[j]) == g)
+		if (application_member_group(a, &a->team[j]) == g)
 			break;
-	if (j == i && group_ids[g] != NULL)
-		return group_ids[g];
+	if (j == i && team_group_ids[g] != NULL)
+		return team_group_ids[g];
 	return arena_printf(r->a, "member-%zu-name", i + 1);
 }
 
@@ -1229,7 +1172,7 @@ parse_team(struct page *p)
 			mb->name = pm->name != NULL ? pm->name : "";
 			mb->position = pm->position;
 			if (partner)
-				mb->org_id = !two_partners(a) ? a->partner[0] :
+				mb->org_id = !application_two_partners(a) ? a->partner[0] :
 				    org == a->partner[0] || org == a->partner[1] ? org : 0;
 			k = role_of(pm->role);
 			mb->role = k >= 0 ? (enum team_role)k : ROLE_OTHER_MEMBER;
@@ -1565,7 +1508,7 @@ render_project(struct page *p)
 	    tr(r, N_("Choose at least one.")), "checkbox", "principle");
 	for (k = 0; k < 4; k++)
 		page_choice(g, k == 0 ? "principles" : arena_printf(r->a, "principle-%s",
-		    principle_codes[k]), principle_codes[k], tr(r, principle_labels[k]),
+		    principle_codes[k]), principle_codes[k], tr(r, app_principle_labels[k]),
 		    tr(r, principle_hints[k]), a->principle[k]);
 	g = vchoices(p, v, "c_sdgs", "sdgs",
 	    tr(r, N_("Which of the Sustainable Development Goals does the project contribute to?")),
@@ -1727,7 +1670,7 @@ render_member(struct page *p, struct vobj *gv, int g, size_t m, size_t local,
 	sel = vselect(p, mv, "s_role", role_id, tr(r, N_("Role")), NULL,
 	    tr(r, N_("Choose a role")));
 	for (k = 0; k < TEAM_ROLE__MAX; k++)
-		page_option(sel, team_role_code[k], tr(r, role_labels[k]),
+		page_option(sel, team_role_code[k], tr(r, app_role_labels[k]),
 		    str_same(role, team_role_code[k]));
 	f = vfield(p, mv, "f_position", arena_printf(r->a, "member-%zu-position", m),
 	    tr(r, N_("Position (optional)")), tr(r, N_("Such as mayor, councillor or head of planning")),
@@ -1752,7 +1695,7 @@ render_team(struct page *p)
 	struct vobj *v = r->view, *gv[G__MAX];
 	const struct partner_org *o;
 	size_t i, count[G__MAX] = { 0 }, next = a->nteam + 1, want;
-	int g, ngroups = two_partners(a) ? G__MAX : G_PARTNER2;
+	int g, ngroups = application_two_partners(a) ? G__MAX : G_PARTNER2;
 
 	vobj_str(v, "team_rule", tr(r, a->type == PT_INCEPTION ?
 	    N_("An inception needs on each side at least one politician from the majority, one from the opposition and two civil servants.") :
@@ -1763,7 +1706,7 @@ render_team(struct page *p)
 		const char *name;
 
 		if (g == G_NOTGIVEN) {
-			for (i = 0; i < a->nteam && member_group(a, &a->team[i]) != g; i++)
+			for (i = 0; i < a->nteam && application_member_group(a, &a->team[i]) != g; i++)
 				continue;
 			if (i == a->nteam)
 				break;
@@ -1786,7 +1729,7 @@ render_team(struct page *p)
 		vobj_bool(gv[g], "members", 0);
 	}
 	for (i = 0; i < a->nteam; i++) {
-		g = member_group(a, &a->team[i]);
+		g = application_member_group(a, &a->team[i]);
 		if (g >= ngroups)
 			g = G_PARTNER1;
 		count[g]++;
@@ -1800,7 +1743,7 @@ render_team(struct page *p)
 		for (; want > 0 && next <= MAX_MEMBERS; want--, next++) {
 			count[g]++;
 			render_member(p, gv[g], g, next, count[g], NULL, count[g] == 1 &&
-			    group_ids[g] != NULL ? group_ids[g] :
+			    team_group_ids[g] != NULL ? team_group_ids[g] :
 			    arena_printf(r->a, "member-%zu-name", next));
 		}
 	}
@@ -1872,10 +1815,10 @@ show_section(struct page *p)
 	for (i = 0; i < p->f.nerr; i++)
 		error_link(r, arena_printf(r->a, "#%s", p->f.err[i].field),
 		    p->f.err[i].text);
-	vobj_str(v, "title", tr(r, section_titles[p->sec]));
+	vobj_str(v, "title", tr(r, app_section_titles[p->sec]));
 	vobj_str(v, "reference", reference(r, p->a->id));
 	vobj_str(v, "action", page_app_path(r, p->a->id, arena_printf(r->a, "/%s",
-	    slugs[p->sec])));
+	    app_section_slugs[p->sec])));
 	vobj_int(v, "version", p->version);
 	vobj_bool(v, "done", p->done_box);
 	vobj_bool(v, "to_check", p->to_check);
@@ -1887,8 +1830,8 @@ show_section(struct page *p)
 	    N_("Back to check your answers without saving") :
 	    N_("Back to the task list without saving")));
 	crumbs_app(r, p->a);
-	view_crumb(r, page_app_path(r, p->a->id, arena_printf(r->a, "/%s", slugs[p->sec])),
-	    tr(r, section_titles[p->sec]));
+	view_crumb(r, page_app_path(r, p->a->id, arena_printf(r->a, "/%s", app_section_slugs[p->sec])),
+	    tr(r, app_section_titles[p->sec]));
 	switch (p->sec) {
 	case SEC_PARTNERS:
 		render_partners(p);
@@ -1951,7 +1894,7 @@ next_href(struct req *r, long long id, enum section s, int to_check)
 	if (to_check)
 		return page_app_path(r, id, "/check");
 	if (s + 1 < SEC__MAX)
-		return page_app_path(r, id, arena_printf(r->a, "/%s", slugs[s + 1]));
+		return page_app_path(r, id, arena_printf(r->a, "/%s", app_section_slugs[s + 1]));
 	return page_app_path(r, id, "/tasks");
 }
 
@@ -2109,7 +2052,7 @@ section_post(struct req *r, enum section s)
 		return show_section(p);
 	if (p->add != NULL)
 		return redirect(r, arena_printf(r->a, "%s?add=%s%s%s",
-		    page_app_path(r, typed.id, arena_printf(r->a, "/%s", slugs[s])),
+		    page_app_path(r, typed.id, arena_printf(r->a, "/%s", app_section_slugs[s])),
 		    p->add, p->to_check ? "&return=check" : "",
 		    added_anchor(r, p)));
 	if (strcmp(action, "draft") == 0)
@@ -2140,233 +2083,6 @@ int h_appform_budget_save(struct req *r) { return section_post(r, SEC_BUDGET); }
 int h_appform_contact_save(struct req *r) { return section_post(r, SEC_CONTACT); }
 
 /* ---- check your answers, submit --------------------------------------------------------------------- */
-
-/* The link that changes field of section s from check your answers: the section saved goes back there. */
-static const char *
-change_href(struct req *r, long long id, enum section s, const char *field)
-{
-	return page_app_path(r, id, arena_printf(r->a, "/%s?return=check#%s",
-	    slugs[s], field));
-}
-
-/* A summary row under o's "rows" with its Change link; every key the partial reads is set. */
-static struct vobj *
-crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
-    long long id, enum section s, const char *field)
-{
-	struct vobj *w = vobj_push(o, "rows");
-
-	vobj_str(w, "label", lbl);
-	vobj_str(w, "text", rules_blank(text) ? NULL : text);
-	vobj_bool(w, "missing", rules_blank(text));
-	vobj_str(w, "lang", NULL);
-	vobj_str(w, "problem", NULL);
-	vobj_bool(w, "prose", 0);
-	vobj_bool(w, "has_items", 0);
-	vobj_bool(w, "items", 0);
-	vobj_str(w, "change", change_href(r, id, s, field));
-	return w;
-}
-
-static void
-crow_item(struct vobj *w, const char *text)
-{
-	vobj_bool(w, "missing", 0);
-	vobj_bool(w, "has_items", 1);
-	vobj_str(vobj_push(w, "items"), "item", text);
-}
-
-static struct vobj *
-check_section(struct req *r, const struct application *a, enum section s)
-{
-	struct vobj *o = vobj_push(r->view, "sections");
-
-	vobj_str(o, "slug", slugs[s]);
-	vobj_str(o, "name", tr(r, section_titles[s]));
-	vobj_bool(o, "done", a->done[s]);
-	return o;
-}
-
-static const char *
-partner_text(struct req *r, const struct partner_info *pi)
-{
-	if (pi->name == NULL)
-		return NULL;
-	return arena_printf(r->a, "%s%s%s%s, %s", pi->name,
-	    !rules_blank(pi->name_local) ? " (" : "", !rules_blank(pi->name_local) ?
-	    pi->name_local : "", !rules_blank(pi->name_local) ? ")" : "",
-	    i18n_pick(r->lang, pi->country_sv, pi->country_en));
-}
-
-static void
-check_view(struct req *r, const struct application *a,
-    const struct application_extra *x, const char *lang_problem)
-{
-	struct vobj *o, *w;
-	size_t i, j, k, n;
-	long long id = a->id;
-	int g, y, c;
-
-	o = check_section(r, a, SEC_PARTNERS);
-	crow(r, o, tr(r, N_("Type of project")), x->type != NULL ?
-	    label(r->lang, x->type) : NULL, id, SEC_PARTNERS, "type");
-	crow(r, o, tr(r, a->type == PT_THREE_PARTY ? N_("First partner organisation") :
-	    N_("Partner organisation")), partner_text(r, &x->partner[0]), id,
-	    SEC_PARTNERS, "partner-1");
-	if (a->type == PT_THREE_PARTY || a->partner[1] != 0)
-		crow(r, o, tr(r, N_("Second partner organisation")),
-		    partner_text(r, &x->partner[1]), id, SEC_PARTNERS, "partner-2");
-	if (x->ncoapplicants > 0) {
-		w = crow(r, o, tr(r, N_("Swedish co-applicants")), NULL, id,
-		    SEC_PARTNERS, "coapplicant-1");
-		for (i = 0; i < x->ncoapplicants; i++)
-			crow_item(w, x->coapplicants[i].name);
-	}
-	crow(r, o, tr(r, N_("Country")), i18n_pick(r->lang, x->country_sv,
-	    x->country_en), id, SEC_PARTNERS, "country");
-
-	o = check_section(r, a, SEC_PROJECT);
-	crow(r, o, tr(r, N_("Title in Swedish")), a->title_sv, id, SEC_PROJECT, "title_sv");
-	crow(r, o, tr(r, N_("Title in English")), a->title_en, id, SEC_PROJECT, "title_en");
-	if (!rules_blank(a->title_local))
-		vobj_str(crow(r, o, tr(r, N_("Title in the partner's language")),
-		    a->title_local, id, SEC_PROJECT, "title_local"), "lang",
-		    a->title_local_lang);
-	if (!rules_blank(a->title_local_lang) || lang_problem != NULL) {
-		g = local_lang_index(a->title_local_lang);
-		vobj_str(crow(r, o, tr(r, N_("Language of the title and summary in the partner's language")),
-		    g >= 0 ? tr(r, local_langs[g].msgid) : a->title_local_lang, id,
-		    SEC_PROJECT, "title_local_lang"), "problem", lang_problem);
-	}
-	if (!rules_blank(a->summary_sv))
-		vobj_bool(crow(r, o, tr(r, N_("Summary in Swedish")), a->summary_sv,
-		    id, SEC_PROJECT, "summary_sv"), "prose", 1);
-	vobj_bool(crow(r, o, tr(r, N_("Summary in English")), a->summary_en, id,
-	    SEC_PROJECT, "summary_en"), "prose", 1);
-	if (!rules_blank(a->summary_local)) {
-		w = crow(r, o, tr(r, N_("Summary in the partner's language")),
-		    a->summary_local, id, SEC_PROJECT, "summary_local");
-		vobj_bool(w, "prose", 1);
-		vobj_str(w, "lang", a->title_local_lang);
-	}
-	vobj_bool(crow(r, o, tr(r, N_("Background and problem")), a->background, id,
-	    SEC_PROJECT, "background"), "prose", 1);
-	crow(r, o, tr(r, N_("Thematic area")), i18n_pick(r->lang, x->theme_sv,
-	    x->theme_en), id, SEC_PROJECT, "theme");
-	w = crow(r, o, tr(r, N_("Principles of local democracy")), NULL, id,
-	    SEC_PROJECT, "principles");
-	for (k = 0; k < 4; k++)
-		if (a->principle[k])
-			crow_item(w, tr(r, principle_labels[k]));
-	w = crow(r, o, tr(r, N_("Sustainable Development Goals")), NULL, id,
-	    SEC_PROJECT, "sdgs");
-	for (k = 1; k <= 17; k++)
-		if (a->sdg[k])
-			crow_item(w, arena_printf(r->a, "%zu. %s", k,
-			    i18n_pick(r->lang, x->sdg_sv[k], x->sdg_en[k])));
-	vobj_bool(crow(r, o, tr(r, N_("Target groups")), a->target_groups, id,
-	    SEC_PROJECT, "target_groups"), "prose", 1);
-	crow(r, o, tr(r, N_("Does the project develop citizen dialogue?")),
-	    a->citizen_dialogue < 0 ? NULL : tr(r, a->citizen_dialogue ?
-	    N_("Yes") : N_("No")), id, SEC_PROJECT, "citizen_dialogue");
-	if (a->citizen_dialogue == 1 || !rules_blank(a->dialogue_text))
-		vobj_bool(crow(r, o, tr(r, N_("How the project develops citizen dialogue")),
-		    a->dialogue_text, id, SEC_PROJECT, "dialogue_text"), "prose", 1);
-	vobj_bool(crow(r, o, tr(r, N_("How the project considers vulnerable groups")),
-	    a->vulnerable_text, id, SEC_PROJECT, "vulnerable_text"), "prose", 1);
-	vobj_bool(crow(r, o, tr(r, N_("How the project promotes women's participation")),
-	    a->gender_text, id, SEC_PROJECT, "gender_text"), "prose", 1);
-
-	o = check_section(r, a, SEC_RESULTS);
-	vobj_bool(crow(r, o, tr(r, N_("Overall objective")), a->overall_objective,
-	    id, SEC_RESULTS, "overall_objective"), "prose", 1);
-	if (a->nobj == 0)
-		crow(r, o, tr(r, N_("Objectives")), NULL, id, SEC_RESULTS, "objective-1");
-	for (i = 0; i < a->nobj; i++) {
-		const struct objective *ob = &a->obj[i];
-
-		w = crow(r, o, arena_printf(r->a, "%s %zu", tr(r, N_("Objective")), i + 1),
-		    ob->description, id, SEC_RESULTS, arena_printf(r->a,
-		    "objective-%zu", i + 1));
-		vobj_bool(w, "prose", 1);
-		for (j = 0; j < ob->nres; j++) {
-			const struct expected_result *er = &ob->res[j];
-
-			crow_item(w, arena_printf(r->a, "%s %zu.%zu: %s",
-			    tr(r, N_("Expected result")), i + 1, j + 1,
-			    rules_blank(er->description) ? tr(r, N_("Not answered")) :
-			    er->description));
-			for (k = 0; k < er->nind; k++) {
-				const struct indicator *in = &er->ind[k];
-
-				crow_item(w, rules_fill(r->a, tr(r,
-				    N_("Indicator {n}: {name}; baseline {baseline}, target {target} {unit}")),
-				    (const char *const []){ "n", arena_printf(r->a,
-				    "%zu.%zu.%zu", i + 1, j + 1, k + 1), "name", in->name,
-				    "baseline", rules_blank(in->baseline) ? "–" : in->baseline,
-				    "target", rules_blank(in->target) ? "–" : in->target,
-				    "unit", rules_blank(in->unit) ? "" : in->unit, NULL }));
-			}
-		}
-	}
-
-	o = check_section(r, a, SEC_TEAM);
-	for (g = 0; g < (two_partners(a) ? G__MAX : G_PARTNER2); g++) {
-		const char *name = g == G_SWEDISH ? tr(r, N_("Swedish side")) :
-		    g == G_NOTGIVEN ? tr(r, N_("Partner side, organisation not given")) :
-		    x->partner[g - 1].name != NULL ? arena_printf(r->a, "%s: %s",
-		    tr(r, N_("Partner side")), x->partner[g - 1].name) :
-		    tr(r, N_("Partner side"));
-		const char *field = group_ids[g];
-
-		for (n = 0, i = 0; i < a->nteam; i++)
-			if (member_group(a, &a->team[i]) == g) {
-				if (n++ == 0 && field == NULL)
-					field = arena_printf(r->a, "member-%zu-org", i + 1);
-			}
-		if (g == G_NOTGIVEN && n == 0)
-			continue;
-		w = crow(r, o, name, NULL, id, SEC_TEAM, field);
-		for (i = 0; i < a->nteam; i++) {
-			const struct member *m = &a->team[i];
-
-			if (member_group(a, m) != g)
-				continue;
-			crow_item(w, arena_printf(r->a, "%s, %s%s%s", rules_blank(m->name) ?
-			    tr(r, N_("Not answered")) : m->name, tr(r, role_labels[m->role]),
-			    rules_blank(m->position) ? "" : ", ", rules_blank(m->position) ? "" :
-			    m->position));
-		}
-	}
-
-	o = check_section(r, a, SEC_BUDGET);
-	crow(r, o, tr(r, N_("Duration")), a->years <= 0 ? NULL : a->years == 1 ?
-	    tr(r, N_("1 year")) : arena_printf(r->a, "%d %s", a->years,
-	    tr(r, N_("years"))), id, SEC_BUDGET, "years");
-	crow(r, o, tr(r, N_("Planned start")), a->planned_start, id, SEC_BUDGET,
-	    "planned_start");
-	for (y = 0; y < (a->years > 0 ? a->years : 1); y++) {
-		w = crow(r, o, arena_printf(r->a, "%s %d", tr(r, N_("Year")), y + 1),
-		    a->year_total[y] >= 0 ? arena_printf(r->a, "%s: %s",
-		    tr(r, N_("Amount applied for")), fmt_amount(r->a, a->year_total[y],
-		    r->lang)) : NULL, id, SEC_BUDGET, arena_printf(r->a, "amount-%d", y + 1));
-		for (c = 0; c < CAT__MAX; c++)
-			if (a->amount[y][c] >= 0)
-				crow_item(w, arena_printf(r->a, "%s: %s",
-				    label(r->lang, category_code[c]),
-				    fmt_amount(r->a, a->amount[y][c], r->lang)));
-	}
-	if (!rules_blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)
-		vobj_bool(crow(r, o, tr(r, N_("What the other costs cover")),
-		    a->other_costs, id, SEC_BUDGET, "other_costs"), "prose", 1);
-
-	o = check_section(r, a, SEC_CONTACT);
-	crow(r, o, tr(r, N_("Name")), a->contact_name, id, SEC_CONTACT, "contact_name");
-	crow(r, o, tr(r, N_("Email address")), a->contact_email, id, SEC_CONTACT,
-	    "contact_email");
-	crow(r, o, tr(r, N_("Telephone")), a->contact_phone, id, SEC_CONTACT,
-	    "contact_phone");
-}
 
 /*
  * What is wrong with the language of the partner-language texts, as the
@@ -2406,9 +2122,9 @@ show_app_check(struct req *r, const struct application *a,
 	if (stale)
 		error_link(r, "#submit", tr(r, N_("The application was changed after you opened this page, perhaps in another window. Check your answers again before you submit.")));
 	for (i = 0; i < nerr; i++)
-		error_link(r, change_href(r, a->id, err[i].section, err[i].field),
+		error_link(r, app_change_href(r, a->id, err[i].section, err[i].field),
 		    arena_printf(r->a, "%s: %s", tr(r,
-		    section_titles[err[i].section]), err[i].text));
+		    app_section_titles[err[i].section]), err[i].text));
 	vobj_str(v, "title", tr(r, N_("Check your answers before you submit")));
 	vobj_str(v, "reference", reference(r, a->id));
 	vobj_str(v, "app_title", page_app_title(r, a->title_sv, a->title_en, a->id));
@@ -2418,7 +2134,7 @@ show_app_check(struct req *r, const struct application *a,
 	vobj_str(v, "tasks_href", page_app_path(r, a->id, "/tasks"));
 	crumbs_app(r, a);
 	view_crumb(r, page_app_path(r, a->id, "/check"), tr(r, N_("Check your answers")));
-	check_view(r, a, x, lang_problem(r, a, x, rd));
+	app_check_summary(r, a, x, lang_problem(r, a, x, rd));
 	return render(r, TPL_APP_CHECK);
 }
 

@@ -1,5 +1,4 @@
 /* h_auth.c - sign-in, sign-out and the language switch. */
-#include <ctype.h>
 #include <string.h>
 
 #include "app.h"
@@ -7,10 +6,11 @@
 #include "auth.h"
 #include "db.h"
 #include "db_auth.h"
-#include "handlers.h"
+#include "h_auth.h"
 #include "i18n.h"
 #include "kept.h"
 #include "log.h"
+#include "page.h"
 #include "rules.h"
 #include "req.h"
 #include "session.h"
@@ -60,24 +60,6 @@ h_login_form(struct req *r)
 	if (r->sess != NULL)
 		return redirect(r, "/");
 	return show_login(r, "", req_query(r, "next"));
-}
-
-/* Emails compare without case and surrounding spaces, as people type them. */
-char *
-email_normalise(struct req *r, const char *s)
-{
-	size_t n;
-	char *e, *p;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	e = arena_strndup(r->a, s, n);
-	for (p = e; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return e;
 }
 
 static int

@@ -2,15 +2,15 @@
 #include <string.h>
 
 #include "app.h"
+#include "apppage.h"
 #include "arena.h"
-#include "buf.h"
 #include "db_application.h"
 #include "db_decision.h"
 #include "db_round.h"
 #include "decision.h"
 #include "fmt.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_decision.h"
 #include "i18n.h"
 #include "labels.h"
 #include "page.h"
@@ -67,29 +67,6 @@ struct dpage {
 };
 
 /* ---- small helpers ------------------------------------------------------------------------------------ */
-
-/* Only an application ICLD has been sent, and has not decided, can be decided. */
-static int
-decidable(const char *status)
-{
-	return status != NULL && (strcmp(status, "submitted") == 0 ||
-	    strcmp(status, "under_review") == 0);
-}
-
-/* The partners' names, joined. */
-static const char *
-partners_text(struct req *r, const struct application_extra *x)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b, r->a, 128);
-	for (i = 0; i < x->npartners; i++)
-		if (x->partner[i].name != NULL)
-			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
-			    x->partner[i].name);
-	return b.len > 0 ? b.data : NULL;
-}
 
 static const char *
 amount_text(struct req *r, long long n)
@@ -512,33 +489,6 @@ view_decision_form(struct dpage *p)
 		    p->in.reason);
 }
 
-/* The application in short, so the decision can be made without leaving the page. */
-static void
-view_about(struct dpage *p)
-{
-	struct req *r = p->r;
-	struct vobj *o = vobj_obj(r->view, "about");
-	long long applied = 0;
-	int y;
-
-	summary_row(r, o, N_("Project title"), page_app_title(r, p->a.title_sv, p->a.title_en, p->a.id));
-	summary_row(r, o, N_("Applicant"), p->x.org_name);
-	summary_row(r, o, p->x.npartners > 1 ? N_("Partner organisations") :
-	    N_("Partner organisation"), partners_text(r, &p->x));
-	summary_row(r, o, N_("Country"), i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
-	summary_row(r, o, N_("Type of project"), p->x.type != NULL ?
-	    label(r->lang, p->x.type) : NULL);
-	summary_row(r, o, N_("Round"), i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
-	summary_row(r, o, N_("Status"), label(r->lang, p->a.status));
-	for (y = 0; y < p->a.years && y < MAX_YEARS; y++)
-		if (p->a.year_total[y] > 0)
-			applied += p->a.year_total[y];
-	summary_row(r, o, N_("Amount applied for"), p->a.years > 0 ?
-	    arena_printf(r->a, "%s (%d %s)", fmt_amount(r->a, applied, r->lang),
-	    p->a.years, tr(r, p->a.years == 1 ? N_("year") : N_("years"))) : NULL);
-	summary_row(r, o, N_("Planned start"), p->a.planned_start);
-}
-
 /* The approved budget as a read-only table (_decision_amounts.html), under parent's "amounts". */
 static void
 view_amounts(struct req *r, struct vobj *parent, const struct decision_view *dv)
@@ -654,7 +604,7 @@ show_decision(struct dpage *p, const char *field, const char *message)
 	view_crumb(r, page_app_path(r, p->a.id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), p->a.id));
 	view_crumb(r, page_app_path(r, p->a.id, "/decision"), tr(r, N_("Decision")));
-	view_about(p);
+	app_about(r, &p->a, &p->x);
 	if (p->dv.id != 0)
 		view_decided(p);
 	if (p->mode == MODE_CLOSED)
@@ -680,7 +630,7 @@ h_decision_form(struct req *r)
 	p->can_submit = 1;
 	if (p->dv.id != 0)
 		prefill_change(p);
-	else if (decidable(p->a.status))
+	else if (decision_pending(p->a.status))
 		prefill_new(p);
 	else
 		p->mode = MODE_CLOSED;
@@ -741,7 +691,7 @@ answer_clash(struct dpage *p, unsigned version, const struct decision_clash *c)
 		p->can_submit = 0;
 		return show_decision(p, "form", tr(r, N_("The application was decided while you were deciding: your decision was not recorded. What you entered is below; see the decision as it stands.")));
 	}
-	if (!decidable(c->status)) {
+	if (!decision_pending(c->status)) {
 		p->can_submit = 0;
 		return show_decision(p, "form", rules_fill(r->a, tr(r,
 		    N_("The application can no longer be decided: it is now {status}. Your decision was not recorded.")),
@@ -788,7 +738,7 @@ h_decision_save(struct req *r)
 	 */
 	if ((e = db_decision_state(r->a, r->id, p->a.id, &clash)) != KERR_OK)
 		return http_status(e);
-	if (clash.decided_by != 0 || !decidable(clash.status))
+	if (clash.decided_by != 0 || !decision_pending(clash.status))
 		return answer_clash(p, version, &clash);
 	check_form(p);
 	/* Said at once, with the problems of the form: the admin looks again either way. */
@@ -853,7 +803,7 @@ h_decision_letter(struct req *r)
 		return 404;
 	view_lang(r, (enum lang)l);
 	approved = strcmp(dv->outcome, "approve") == 0;
-	title = page_app_title(r, p->a.title_sv, p->a.title_en, p->a.id);
+	title = app_title_text(r, &p->a);
 	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",
 	    tr(r, N_("Decision letter")), tr(r, N_("application")), p->a.id));
 	vobj_str(v, "heading", tr(r, approved ?
@@ -874,7 +824,7 @@ h_decision_letter(struct req *r)
 	vobj_str(v, "round", i18n_pick(r->lang, p->x.round_sv, p->x.round_en));
 	vobj_str(v, "partner_label", tr(r, p->x.npartners > 1 ?
 	    N_("Partner organisations") : N_("Partner organisation")));
-	vobj_str(v, "partners", partners_text(r, &p->x));
+	vobj_str(v, "partners", app_partners_text(r, &p->x));
 	vobj_str(v, "country", i18n_pick(r->lang, p->x.country_sv, p->x.country_en));
 	vobj_str(v, "decided_by", dv->decided_by_name);
 	if (approved) {
@@ -906,30 +856,4 @@ h_decision_letter(struct req *r)
 	view_crumb(r, page_app_path(r, p->a.id, arena_printf(r->a, "/letter?lang=%s",
 	    i18n_code((enum lang)l))), tr(r, N_("Decision letter")));
 	return render(r, TPL_DECISION_LETTER);
-}
-
-/* ---- on the application's page ------------------------------------------------------------------------ */
-
-void
-view_decision_box(struct req *r, const struct application *a,
-    const struct application_extra *x)
-{
-	struct vobj *o;
-	int admin = r->sess->user.role == ROLE_ADMIN;
-
-	if (x->decision == NULL && !(admin && decidable(a->status)))
-		return;
-	o = vobj_obj(r->view, "decision_box");
-	if (x->decision == NULL) {
-		vobj_bool(o, "undecided", 1);
-		vobj_str(o, "decide_href", page_app_path(r, a->id, "/decision"));
-		return;
-	}
-	vobj_str(o, "outcome", strcmp(x->decision, "approve") == 0 ?
-	    "approved" : "rejected");
-	vobj_str(o, "outcome_label", label(r->lang, strcmp(x->decision,
-	    "approve") == 0 ? "approved" : "rejected"));
-	vobj_str(o, "decided", x->decided);
-	vobj_str(o, "decision_href", admin ? page_app_path(r, a->id, "/decision") : NULL);
-	vobj_str(o, "letter_href", page_app_path(r, a->id, "/letter"));
 }

@@ -6,27 +6,12 @@
 #include "db.h"
 #include "db_home.h"
 #include "fmt.h"
-#include "handlers.h"
+#include "h_home.h"
 #include "i18n.h"
 #include "labels.h"
 #include "project_status.h"
 #include "req.h"
 #include "view.h"
-
-void
-view_days(struct req *r, struct vobj *o, long long days)
-{
-	long long n = days < 0 ? -days : days;
-	const char *words;
-
-	if (days < 0) {
-		vobj_bool(o, "overdue", 1);
-		words = n == 1 ? N_("day overdue") : N_("days overdue");
-	} else
-		words = n == 1 ? N_("day left") : N_("days left");
-	vobj_str(o, "days", arena_printf(r->a, "%lld %s", n,
-	    i18n_tr(r->lang, words)));
-}
 
 static int
 home_applicant(struct req *r)

@@ -16,7 +16,7 @@
 #include "atomic.h"
 #include "arena.h"
 #include "db_public.h"
-#include "handlers.h"
+#include "h_iati_public.h"
 #include "iati.h"
 #include "log.h"
 #include "req.h"

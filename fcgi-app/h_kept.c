@@ -4,7 +4,7 @@
 
 #include "app.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_kept.h"
 #include "i18n.h"
 #include "kept.h"
 #include "route.h"

@@ -8,7 +8,7 @@
 #include "db_list.h"
 #include "export.h"
 #include "fmt.h"
-#include "handlers.h"
+#include "h_list.h"
 #include "i18n.h"
 #include "labels.h"
 #include "list.h"

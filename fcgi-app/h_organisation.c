@@ -9,7 +9,7 @@
 #include "db_organisation.h"
 #include "db_round.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_organisation.h"
 #include "i18n.h"
 #include "labels.h"
 #include "list.h"

@@ -5,11 +5,13 @@
 #include "app.h"
 #include "arena.h"
 #include "auditshow.h"
+#include "auditview.h"
 #include "db_application.h"
 #include "db_auditlog.h"
 #include "db_project.h"
 #include "fmt.h"
-#include "handlers.h"
+#include "h_project.h"
+#include "iati_view.h"
 #include "form.h"
 #include "i18n.h"
 #include "labels.h"
@@ -20,14 +22,6 @@
 #include "req.h"
 #include "valid.h"
 #include "view.h"
-
-/* Project codes are <year>-<four digits>; anything else cannot name one. */
-int
-project_code_ok(const char *s)
-{
-	return s != NULL && strlen(s) == 9 && strspn(s, "0123456789") == 4 &&
-	    s[4] == '-' && strspn(s + 5, "0123456789") == 4;
-}
 
 /* What a form of the project's page sent back to it: the values as typed and what is wrong with them. */
 struct project_forms {

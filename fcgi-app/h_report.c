@@ -8,7 +8,7 @@
 #include "db_report.h"
 #include "fmt.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_report.h"
 #include "i18n.h"
 #include "labels.h"
 #include "page.h"

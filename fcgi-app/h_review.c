@@ -1,13 +1,14 @@
-/* h_review.c - reviews of submitted applications: assigning reviewers, the reviewer's scoring form, the scores on the page. */
+/* h_review.c - reviews of submitted applications: assigning reviewers, the reviewer's scoring form (apppage.c shows the scores). */
 #include <string.h>
 
 #include "app.h"
+#include "apppage.h"
 #include "arena.h"
 #include "application.h"
 #include "db_application.h"
 #include "db_review.h"
 #include "fmt.h"
-#include "handlers.h"
+#include "h_review.h"
 #include "i18n.h"
 #include "page.h"
 #include "req.h"
@@ -23,61 +24,42 @@
  * not exist (404).
  */
 
-#define NDASH		"\xe2\x80\x93"
 
 /* The review's criteria (score.h): the form's field names, and the words for each. */
 static const struct {
 	const char	*score;		/* field name of the score, and id of its first radio button */
 	const char	*comment;	/* field name of the comment */
-	const char	*name;
 	const char	*hint;
 	const char	*comment_label;
 	const char	*missing;	/* no score when the review is marked complete */
 	const char	*bad;		/* a score that is not one of 1..5 */
 } crit[CRIT__MAX] = {
 	[CRIT_RELEVANCE] = { "score_relevance", "comment_relevance",
-	    N_("Relevance to local democracy"),
 	    N_("How the project strengthens local democracy and ICLD's four principles: inclusion, participation, transparency and accountability."),
 	    N_("Comment on relevance to local democracy"),
 	    N_("Choose a score for relevance to local democracy to mark the review complete"),
 	    N_("Choose a score from 1 to 5 for relevance to local democracy") },
 	[CRIT_FEASIBILITY] = { "score_feasibility", "comment_feasibility",
-	    N_("Feasibility"),
 	    N_("Whether the activities, the time plan and the organisation can reach the objectives."),
 	    N_("Comment on feasibility"),
 	    N_("Choose a score for feasibility to mark the review complete"),
 	    N_("Choose a score from 1 to 5 for feasibility") },
 	[CRIT_OWNERSHIP] = { "score_ownership", "comment_ownership",
-	    N_("Ownership by both partners"),
 	    N_("Whether both partners have shaped the application and take part in the work, politicians and civil servants alike."),
 	    N_("Comment on ownership by both partners"),
 	    N_("Choose a score for ownership by both partners to mark the review complete"),
 	    N_("Choose a score from 1 to 5 for ownership by both partners") },
 	[CRIT_GENDER] = { "score_gender", "comment_gender",
-	    N_("Gender and inclusion"),
 	    N_("How the project furthers women's participation and considers vulnerable groups."),
 	    N_("Comment on gender and inclusion"),
 	    N_("Choose a score for gender and inclusion to mark the review complete"),
 	    N_("Choose a score from 1 to 5 for gender and inclusion") },
 	[CRIT_BUDGET] = { "score_budget", "comment_budget",
-	    N_("Budget realism"),
 	    N_("Whether the budget is realistic and follows from the activities."),
 	    N_("Comment on budget realism"),
 	    N_("Choose a score for budget realism to mark the review complete"),
 	    N_("Choose a score from 1 to 5 for budget realism") },
 };
-
-/* reviews.recommendation, in the form's order. */
-static const struct {
-	const char	*code;
-	const char	*label;
-} recs[] = {
-	{ "approve", N_("Approval") },
-	{ "reject", N_("Rejection") },
-	{ "undecided", N_("Undecided") },
-};
-
-#define NRECS	(sizeof(recs) / sizeof(recs[0]))
 
 /* The scoring form as the person sees it: what they typed or what is stored, and what is wrong with it. */
 struct review_form {
@@ -91,41 +73,6 @@ struct review_form {
 	int		 nerr;
 };
 
-static const char *
-rec_label(struct req *r, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < NRECS; i++)
-		if (code != NULL && strcmp(code, recs[i].code) == 0)
-			return tr(r, recs[i].label);
-	return tr(r, N_("Undecided"));
-}
-
-/* The state tag of a review: its class (as the task list's) and its words. */
-static void
-review_state(struct req *r, struct vobj *o, const struct review *rv)
-{
-	if (rv->completed != NULL) {
-		vobj_str(o, "state", "completed");
-		vobj_str(o, "state_label", tr(r, N_("Completed")));
-	} else if (review_begun(rv)) {
-		vobj_str(o, "state", "in_progress");
-		vobj_str(o, "state_label", tr(r, N_("In progress")));
-	} else {
-		vobj_str(o, "state", "not_started");
-		vobj_str(o, "state_label", tr(r, N_("Not started")));
-	}
-}
-
-/* "Karin Lund (Borlänge kommun)": who a reviewer is, with the organisation that matters here. */
-static const char *
-reviewer_label(struct req *r, const struct reviewer *w)
-{
-	return w->org_name != NULL ? arena_printf(r->a, "%s (%s)", w->name,
-	    w->org_name) : w->name;
-}
-
 /* The message for a reviewer who works for an applying organisation. */
 static const char *
 conflict_text(struct req *r, const struct reviewer *w)
@@ -136,127 +83,6 @@ conflict_text(struct req *r, const struct reviewer *w)
 	    w->org_name : "", NULL });
 }
 
-/* ---- the reviews part of the application's page ---------------------------------------------------- */
-
-static const char *
-tenths(struct req *r, long t)
-{
-	char b[24];
-
-	return arena_strdup(r->a, score_tenths(b, sizeof(b), t, r->lang));
-}
-
-static const char *
-range_text(struct req *r, const struct score_stat *s)
-{
-	return arena_printf(r->a, "%d" NDASH "%d", s->lowest, s->highest);
-}
-
-/* The averages table: a row per criterion and one for every score together. */
-static void
-view_stats(struct req *r, struct vobj *o, const struct review *rv, size_t n)
-{
-	struct score_review *in = arena_calloc(r->a, n + 1, sizeof(*in));
-	struct score_summary s;
-	struct vobj *w;
-	size_t i;
-	int k;
-
-	for (i = 0; i < n; i++) {
-		memcpy(in[i].score, rv[i].score, sizeof(in[i].score));
-		in[i].complete = rv[i].completed != NULL;
-	}
-	score_summarise(in, n, &s);
-	vobj_bool(o, "has_complete", s.ncomplete > 0);
-	if (s.ncomplete == 0)
-		return;
-	vobj_str(o, "stats_caption", s.ncomplete == 1 ?
-	    tr(r, N_("Scores of the one completed review")) :
-	    rules_fill(r->a, tr(r, N_("Scores of the {n} completed reviews")),
-	    (const char *const []){ "n", arena_printf(r->a, "%d", s.ncomplete),
-	    NULL }));
-	for (k = 0; k < CRIT__MAX; k++) {
-		w = vobj_push(o, "stats");
-		vobj_str(w, "criterion", tr(r, crit[k].name));
-		vobj_str(w, "average", tenths(r, s.crit[k].mean10));
-		vobj_str(w, "range", range_text(r, &s.crit[k]));
-		vobj_str(w, "sd", tenths(r, s.crit[k].sd10));
-	}
-	vobj_str(o, "overall", tenths(r, s.overall.mean10));
-	vobj_str(o, "overall_range", range_text(r, &s.overall));
-	vobj_str(o, "overall_sd", tenths(r, s.overall.sd10));
-}
-
-static void
-view_review(struct req *r, struct vobj *o, const struct application *a,
-    const struct review *rv, int open)
-{
-	struct vobj *w = vobj_push(o, "reviews"), *sv;
-	int k, mine = rv->who.id == r->sess->user.id;
-
-	vobj_int(w, "reviewer_id", rv->who.id);
-	vobj_str(w, "name", rv->who.name);
-	vobj_str(w, "org_name", rv->who.org_name);
-	review_state(r, w, rv);
-	vobj_str(w, "completed", rv->completed);
-	vobj_bool(w, "has_text", review_begun(rv));
-	vobj_str(w, "caption", rules_fill(r->a, tr(r, N_("Scores given by {name}")),
-	    (const char *const []){ "name", rv->who.name, NULL }));
-	for (k = 0; k < CRIT__MAX; k++) {
-		sv = vobj_push(w, "scores");
-		vobj_str(sv, "criterion", tr(r, crit[k].name));
-		vobj_str(sv, "score", rv->score[k] > 0 ?
-		    arena_printf(r->a, "%d", rv->score[k]) : NULL);
-		vobj_str(sv, "comment", rv->comment[k]);
-	}
-	vobj_str(w, "recommendation", rec_label(r, rv->recommendation));
-	vobj_str(w, "summary", rv->summary);
-	vobj_bool(w, "can_score", open && mine && !rv->who.conflict);
-	vobj_str(w, "score_href", page_app_path(r, a->id, "/review"));
-	vobj_bool(w, "can_remove", open && !review_begun(rv));
-	vobj_str(w, "remove_action", page_app_path(r, a->id, arena_printf(r->a,
-	    "/reviewers/%lld/remove", rv->who.id)));
-	vobj_str(w, "remove_label", rules_fill(r->a, tr(r,
-	    N_("Remove {name} as reviewer")), (const char *const []){ "name",
-	    rv->who.name, NULL }));
-}
-
-int
-review_view(struct req *r, const struct application *a)
-{
-	struct review *rv;
-	struct reviewer *others;
-	size_t nrv, nothers, i;
-	struct vobj *o, *w;
-	const char *chosen = r->method == METHOD_POST ? req_form(r, "reviewer") : NULL;
-	int open = review_open(a->status);
-	enum kerr e;
-
-	/* A draft has nothing to review yet. */
-	if (strcmp(a->status, "draft") == 0)
-		return 0;
-	if ((e = db_review_panel(r->a, r->id, r->sess->data_version, a->id, &rv, &nrv, &others,
-	    &nothers)) != KERR_OK)
-		return http_status(e);
-	o = vobj_obj(r->view, "rv");
-	vobj_bool(o, "open", open);
-	vobj_bool(o, "has_reviews", nrv > 0);
-	view_stats(r, o, rv, nrv);
-	for (i = 0; i < nrv; i++)
-		view_review(r, o, a, &rv[i], open);
-	vobj_str(o, "assign_action", page_app_path(r, a->id, "/reviewers"));
-	vobj_bool(o, "has_others", nothers > 0);
-	for (i = 0; i < nothers; i++) {
-		const char *value = arena_printf(r->a, "%lld", others[i].id);
-
-		w = vobj_push(o, "others");
-		vobj_str(w, "value", value);
-		vobj_str(w, "label", reviewer_label(r, &others[i]));
-		vobj_bool(w, "selected", chosen != NULL && strcmp(chosen, value) == 0);
-	}
-	return 0;
-}
-
 /* ---- assigning and removing reviewers --------------------------------------------------------------- */
 
 /* The application's page again, answering a form on it with an error: status 200 or 409. */
@@ -264,7 +90,7 @@ static int
 page_again(struct req *r, int status)
 {
 	r->status = status;
-	return h_application_show(r);
+	return app_page(r);
 }
 
 /* An error next to the reviewer select, and in the summary. */
@@ -405,7 +231,7 @@ show_review_form(struct req *r, const struct application *a, const struct review
 	    tr(r, N_("Application")), a->id));
 	vobj_str(v, "app_title", page_app_title(r, a->title_sv, a->title_en, a->id));
 	vobj_str(v, "app_href", page_app_path(r, a->id, ""));
-	review_state(r, v, stored);
+	view_review_state(r, v, stored);
 	view_crumb(r, page_app_path(r, a->id, ""), arena_printf(r->a, "%s %lld",
 	    tr(r, N_("Application")), a->id));
 	view_crumb(r, page_app_path(r, a->id, "/review"), tr(r, N_("Your review")));
@@ -420,7 +246,7 @@ show_review_form(struct req *r, const struct application *a, const struct review
 	vobj_int(v, "version", f->version);
 	for (k = 0; k < CRIT__MAX; k++) {
 		w = vobj_push(v, "criteria");
-		ch = review_radios(r, w, "choices", crit[k].score, tr(r, crit[k].name),
+		ch = review_radios(r, w, "choices", crit[k].score, tr(r, review_crit_names[k]),
 		    tr(r, crit[k].hint), f->score_err[k]);
 		for (s = SCORE_MIN; s <= SCORE_MAX; s++)
 			page_choice(ch, s == SCORE_MIN ? crit[k].score : arena_printf(r->a,
@@ -433,11 +259,11 @@ show_review_form(struct req *r, const struct application *a, const struct review
 	}
 	ch = review_radios(r, v, "c_recommendation", "recommendation",
 	    tr(r, N_("Your recommendation")), NULL, f->rec_err);
-	for (s = 0; s < (int)NRECS; s++)
+	for (s = 0; s < (int)nreview_recs; s++)
 		page_choice(ch, s == 0 ? "recommendation" : arena_printf(r->a,
-		    "recommendation-%s", recs[s].code), recs[s].code,
-		    tr(r, recs[s].label), NULL, f->rv.recommendation != NULL &&
-		    strcmp(f->rv.recommendation, recs[s].code) == 0);
+		    "recommendation-%s", review_recs[s].code), review_recs[s].code,
+		    tr(r, review_recs[s].label), NULL, f->rv.recommendation != NULL &&
+		    strcmp(f->rv.recommendation, review_recs[s].code) == 0);
 	review_textarea(r, v, "f_summary", "summary", tr(r, N_("Summary of your review")),
 	    f->rv.summary, f->summary_err);
 	return render(r, TPL_REVIEW_FORM);
@@ -486,10 +312,10 @@ read_review_form(struct req *r, struct review_form *f)
 	s = req_form(r, "recommendation");
 	f->rv.recommendation = "undecided";
 	if (!rules_blank(s)) {
-		for (i = 0; i < NRECS && strcmp(s, recs[i].code) != 0; i++)
+		for (i = 0; i < nreview_recs && strcmp(s, review_recs[i].code) != 0; i++)
 			continue;
-		if (i < NRECS)
-			f->rv.recommendation = recs[i].code;
+		if (i < nreview_recs)
+			f->rv.recommendation = review_recs[i].code;
 		else {
 			f->rec_err = tr(r, N_("Choose approval, rejection or undecided"));
 			f->nerr++;

@@ -8,7 +8,7 @@
 #include "auth.h"
 #include "db_round.h"
 #include "fmt.h"
-#include "handlers.h"
+#include "h_round.h"
 #include "i18n.h"
 #include "labels.h"
 #include "page.h"

@@ -9,9 +9,10 @@
 #include "db_statistics.h"
 #include "fmt.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_statistics.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
 #include "req.h"
 #include "view.h"
 

@@ -6,7 +6,7 @@
 #include "dac_sectors.h"
 #include "db_thematic.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_thematic.h"
 #include "i18n.h"
 #include "page.h"
 #include "req.h"

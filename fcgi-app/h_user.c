@@ -11,7 +11,7 @@
 #include "db_users.h"
 #include "fmt.h"
 #include "form.h"
-#include "handlers.h"
+#include "h_user.h"
 #include "i18n.h"
 #include "labels.h"
 #include "list.h"

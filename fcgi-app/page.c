@@ -1,4 +1,6 @@
-/* page.c - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials. */
+/* page.c - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials; checks of what a path or a form names. */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -441,4 +443,59 @@ page_budget(struct req *r, const struct page_form *f, const struct round_rule *u
 	}
 	vobj_str(v, "sum_total", any ? fmt_amount(r->a, total, r->lang) : "–");
 	vobj_str(v, row_total, anyrow ? fmt_amount(r->a, rowsum, r->lang) : "–");
+}
+
+/* The caller's organisation when confined to one, else 0 (ICLD sees all). */
+long long
+confined_org(const struct req *r)
+{
+	return r->sess->user.role == ROLE_APPLICANT ? r->sess->user.org_id : 0;
+}
+
+/* A path segment that must be a positive id; 0 when it is not. */
+long long
+path_id(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s < '1' || *s > '9')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 ? v : 0;
+}
+
+/* A language code fit for lang="": two or three lowercase letters; else NULL (none said). */
+const char *
+lang_ok(const char *s)
+{
+	size_t n = s != NULL ? strspn(s, "abcdefghijklmnopqrstuvwxyz") : 0;
+
+	return (n == 2 || n == 3) && s[n] == '\0' ? s : NULL;
+}
+
+/* Project codes are <year>-<four digits>; anything else cannot name one. */
+int
+project_code_ok(const char *s)
+{
+	return s != NULL && strlen(s) == 9 && strspn(s, "0123456789") == 4 &&
+	    s[4] == '-' && strspn(s + 5, "0123456789") == 4;
+}
+
+/* Emails compare without case and surrounding spaces, as people type them. */
+char *
+email_normalise(struct req *r, const char *s)
+{
+	size_t n;
+	char *e, *p;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	e = arena_strndup(r->a, s, n);
+	for (p = e; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return e;
 }

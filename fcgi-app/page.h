@@ -1,4 +1,4 @@
-/* page.h - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials. */
+/* page.h - pieces of the pages' views: a list's pager, links, form fields and a budget for the shared partials; checks of what a path or a form names. */
 #ifndef KPP_PAGE_H
 #define KPP_PAGE_H
 
@@ -173,5 +173,12 @@ void		 page_budget(struct req *r, const struct page_form *f,
 		    const struct round_rule *u, int years,
 		    const long long (*amount)[CAT__MAX], const long long *year_total,
 		    const char *row, const char *row_total, const char *total_msgid);
+
+/* Checks of what a path or a form names, and who the caller may see. */
+long long	 confined_org(const struct req *r);	/* the caller's organisation when confined to one; 0 for ICLD and Sida */
+long long	 path_id(const char *s);		/* a path segment's positive id; 0 when it is none */
+const char	*lang_ok(const char *s);		/* a code fit for lang="" (two or three lowercase letters), else NULL */
+int		 project_code_ok(const char *s);	/* <year>-<four digits>: a project code */
+char		*email_normalise(struct req *r, const char *s);	/* trimmed, lower case, in the arena: emails compare so */
 
 #endif

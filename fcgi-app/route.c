@@ -2,7 +2,25 @@
 #include <string.h>
 
 #include "arena.h"
-#include "handlers.h"
+#include "h_application.h"
+#include "h_application_form.h"
+#include "h_audit.h"
+#include "h_auth.h"
+#include "h_decision.h"
+#include "h_export.h"
+#include "h_home.h"
+#include "h_iati_public.h"
+#include "h_kept.h"
+#include "h_list.h"
+#include "h_organisation.h"
+#include "h_project.h"
+#include "h_public.h"
+#include "h_report.h"
+#include "h_review.h"
+#include "h_round.h"
+#include "h_statistics.h"
+#include "h_thematic.h"
+#include "h_user.h"
 #include "route.h"
 
 static const struct route routes[] = {

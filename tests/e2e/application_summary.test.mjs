@@ -1,0 +1,98 @@
+// application_summary.test.mjs - one application, two pages that summarise it: the read-only page
+// (GET /applications/{id}) and check your answers (GET /applications/{id}/check) group its team by the same rule,
+// the application's type (a second partner stored on a draft of a one-partner kind is no partner side of its own),
+// against the real nginx, workers and MariaDB with the demo data.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStack, textOf, sqlText } from './harness.mjs';
+
+const BORLANGE = 'Borlänge kommun';
+
+let stack, q, one;
+
+before(async () => {
+	({ stack, q, one } = await openStack({ workers: 1 }));
+});
+
+after(() => stack?.stop());
+
+/** The read-only page's team: the caption of each table (a side with members), as text. */
+function readOnlyGroups(html) {
+	const team = html.slice(html.indexOf('<h2 id="team">'), html.indexOf('<h2 id="budget">'));
+	return [...team.matchAll(/<caption>([\s\S]*?)<\/caption>/g)].map((m) => textOf(m[1]));
+}
+
+/** The <dd> of the summary-list row labelled dt (first match) in html from start, as text; null when there is none. */
+function answer(html, start, dt) {
+	const m = html.slice(html.indexOf(start)).match(new RegExp(`<dt>${dt}</dt><dd[^>]*>([\\s\\S]*?)</dd>`));
+	return m ? textOf(m[1]) : null;
+}
+
+/** Check your answers' team: each side's row, its label and its members, as text. */
+function checkGroups(html) {
+	const team = html.slice(html.indexOf('<h2 id="check-team">'), html.indexOf('<h2 id="check-budget">'));
+	return [...team.matchAll(/<div><dt>([\s\S]*?)<\/dt><dd[^>]*>([\s\S]*?)<\/dd>/g)].map((m) => ({
+		label: textOf(m[1]),
+		members: [...m[2].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => textOf(li[1])),
+	}));
+}
+
+describe('a draft of a one-partner kind with a second partner still stored', () => {
+	let pages;
+	let id, s, first, second;
+
+	before(async () => {
+		id = await one(`SELECT a.id FROM applications a JOIN organisations o ON o.id = a.applicant_org_id
+			WHERE o.name = '${BORLANGE}' AND a.status = 'draft' ORDER BY a.id LIMIT 1`);
+		assert.ok(id, 'Borlänge has a draft in the demo data');
+		const country = await one(`SELECT country_code FROM applications WHERE id = ${id}`);
+		assert.ok(country, 'the draft has a country');
+		const orgs = await q(`SELECT id, name FROM organisations WHERE side = 'partner' AND country_code = '${country}'
+			AND active = 1 ORDER BY id LIMIT 2`);
+		assert.equal(orgs.length, 2, `the demo data has two partner organisations in ${country}`);
+		[first, second] = orgs;
+		// As a three-party draft would leave it once its type is changed to a project: both partners, a member of each.
+		await q(`UPDATE applications SET project_type = 'project' WHERE id = ${id};
+			DELETE FROM application_partners WHERE application_id = ${id};
+			INSERT INTO application_partners (application_id, position, org_id) VALUES (${id}, 1, ${first[0]}), (${id}, 2, ${second[0]});
+			DELETE FROM team_members WHERE application_id = ${id} AND side = 'partner';
+			INSERT INTO team_members (application_id, side, org_id, name, role) VALUES
+				(${id}, 'partner', ${first[0]}, ${sqlText('Amina Otieno')}, 'civil_servant'),
+				(${id}, 'partner', ${second[0]}, ${sqlText('Brian Mwangi')}, 'politician_majority');
+			UPDATE data_version SET v = v + 1 WHERE id = 1`);
+		s = await stack.login('borlange@kommun.example');
+	});
+
+	before(async () => {
+		const page = await s.get(`/applications/${id}`);
+		assert.equal(page.status, 200);
+		const check = await s.get(`/applications/${id}/check`);
+		assert.equal(check.status, 200);
+		pages = { page, check };
+	});
+
+	test('both pages name the partner, and the second one as the second, which the rules ask to remove', () => {
+		const { page, check } = pages;
+		for (const [html, start] of [[page.text, '<h2 id="partners">'], [check.text, '<h2 id="check-partners">']]) {
+			assert.ok(answer(html, start, 'Partnerorganisation')?.includes(first[1]), `the partner, from ${start}`);
+			assert.ok(answer(html, start, 'Andra partnerorganisationen')?.includes(second[1]), `the second, from ${start}`);
+		}
+	});
+
+	test('both pages show one partner side, with both members in it', () => {
+		const { page, check } = pages;
+
+		const ro = readOnlyGroups(page.text).filter((c) => !c.startsWith(BORLANGE));
+		assert.equal(ro.length, 1, `the read-only page has one partner side: ${JSON.stringify(ro)}`);
+		assert.ok(ro[0].startsWith(first[1]), `named after the partner: ${ro[0]}`);
+		const team = page.text.slice(page.text.indexOf('<h2 id="team">'), page.text.indexOf('<h2 id="budget">'));
+		const partnerTable = team.slice(team.indexOf(`<caption>${first[1]}`));
+		assert.match(partnerTable, /Amina Otieno/);
+		assert.match(partnerTable, /Brian Mwangi/);
+
+		const groups = checkGroups(check.text).filter((g) => g.label !== 'Svenska sidan');
+		assert.equal(groups.length, 1, `check your answers has one partner side: ${JSON.stringify(groups)}`);
+		assert.equal(groups[0].label, `Partnersidan: ${first[1]}`);
+		assert.deepEqual(groups[0].members.map((m) => m.split(',')[0]).sort(), ['Amina Otieno', 'Brian Mwangi']);
+	});
+});
