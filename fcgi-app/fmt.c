@@ -7,8 +7,6 @@
 #include "calendar.h"
 #include "fmt.h"
 #include "i18n.h"
-#include "req.h"
-#include "view.h"
 
 #define NBSP	"\xc2\xa0"	/* U+00A0 NO-BREAK SPACE */
 #define MINUS	"\xe2\x88\x92"	/* U+2212 MINUS SIGN */
@@ -225,17 +223,15 @@ fmt_time(struct arena *a, const char *utc)
 }
 
 /* The words of a count of days: a report's days left, or overdue. */
-void
-view_days(struct req *r, struct vobj *o, long long days)
+char *
+fmt_days(struct arena *a, long long days, enum lang l)
 {
 	long long n = days < 0 ? -days : days;
 	const char *words;
 
-	if (days < 0) {
-		vobj_bool(o, "overdue", 1);
+	if (days < 0)
 		words = n == 1 ? N_("day overdue") : N_("days overdue");
-	} else
+	else
 		words = n == 1 ? N_("day left") : N_("days left");
-	vobj_str(o, "days", arena_printf(r->a, "%lld %s", n,
-	    i18n_tr(r->lang, words)));
+	return arena_printf(a, "%lld %s", n, i18n_tr(l, words));
 }

@@ -5,8 +5,6 @@
 #include "i18n.h"
 
 struct arena;
-struct req;
-struct vobj;
 
 /*
  * Every function here returns a UTF-8 string allocated from a, valid as
@@ -65,7 +63,7 @@ char	*fmt_percent(struct arena *a, long long num, long long den, enum lang l);
  */
 char	*fmt_time(struct arena *a, const char *utc);
 
-/* A report's days left, or overdue, in words into o ("days", "overdue"): "3 days left", "1 day overdue". */
-void	 view_days(struct req *r, struct vobj *o, long long days);
+/* A report's days left (days >= 0), or overdue, in words in l from a: "3 days left", "1 day overdue". */
+char	*fmt_days(struct arena *a, long long days, enum lang l);
 
 #endif

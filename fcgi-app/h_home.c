@@ -9,6 +9,7 @@
 #include "h_home.h"
 #include "i18n.h"
 #include "labels.h"
+#include "page.h"
 #include "project_status.h"
 #include "req.h"
 #include "view.h"

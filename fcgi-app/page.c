@@ -68,6 +68,14 @@ page_url(struct req *r, const char *path)
 	    "https" : "http", r->host, path);
 }
 
+void
+view_days(struct req *r, struct vobj *o, long long days)
+{
+	if (days < 0)
+		vobj_bool(o, "overdue", 1);
+	vobj_str(o, "days", fmt_days(r->a, days, r->lang));
+}
+
 unsigned
 page_version(const char *s)
 {

@@ -35,6 +35,9 @@ int		 page_host_ok(const char *h);
  */
 const char	*page_url(struct req *r, const char *path);
 
+/* A report's days left, or overdue, in words into o ("days", "overdue"): fmt_days(). */
+void		 view_days(struct req *r, struct vobj *o, long long days);
+
 /*
  * The version a form sent back (a whole number from 1 up, as the version columns hold), or 0 when
  * s is none: the handler then answers 400.

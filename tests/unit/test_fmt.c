@@ -272,6 +272,17 @@ test_fmt_time_malformed(void)
 		CU_ASSERT_PTR_NULL(fmt_time(A, bad[i]));
 }
 
+/* A count of days in words: left from 0 up, overdue below 0, one day singular (English: no catalogue needed). */
+static void
+test_fmt_days(void)
+{
+	CU_ASSERT_STRING_EQUAL(fmt_days(A, 0, LANG_EN), "0 days left");
+	CU_ASSERT_STRING_EQUAL(fmt_days(A, 1, LANG_EN), "1 day left");
+	CU_ASSERT_STRING_EQUAL(fmt_days(A, 30, LANG_EN), "30 days left");
+	CU_ASSERT_STRING_EQUAL(fmt_days(A, -1, LANG_EN), "1 day overdue");
+	CU_ASSERT_STRING_EQUAL(fmt_days(A, -12, LANG_EN), "12 days overdue");
+}
+
 int
 main(void)
 {
@@ -294,6 +305,7 @@ main(void)
 		{ "test_fmt_time_winter_and_summer", test_fmt_time_winter_and_summer },
 		{ "test_fmt_time_at_the_changes", test_fmt_time_at_the_changes },
 		{ "test_fmt_time_malformed", test_fmt_time_malformed },
+		{ "test_fmt_days", test_fmt_days },
 		{ NULL, NULL }
 	};
 	int rc;
