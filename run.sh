@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 SRC=$PWD
 VAR=$SRC/var
-# The demo data tells the programme as it stood on this day (fcgi-app/demo.c); the demo runs on it.
+# The demo data tells the programme as it stood on this day (fcgi-app/programs/demo.c); the demo runs on it.
 DEMO_TODAY=2016-09-30
 LOG=$VAR/log
 NPROC=$(nproc 2>/dev/null || echo 2)

@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 # C: N_("...") marks a msgid, NC_("context", "...") one in a context (msgctxt); i18n_tr(lang, "...")
 # translates a literal in place.
 (cd "$src" && xgettext --from-code=UTF-8 --language=C --keyword=N_ --keyword=NC_:1c,2 --keyword=i18n_tr:2 \
-	--omit-header --no-location --sort-output -o "$tmp/c.pot" fcgi-app/*.c)
+	--omit-header --no-location --sort-output -o "$tmp/c.pot" fcgi-app/*/*.c)
 
 # Templates: {{_ text}}, one msgid each, written as a C file of N_() calls so xgettext escapes them.
 for f in "$src"/templates/*.html; do

@@ -2,7 +2,7 @@
 --
 -- A file attached to a report is part of the report's history from the moment the report is submitted with
 -- it: each revision (report_revisions) shows the files it was submitted with, and ICLD may have read them, so
--- the applicant can no longer remove it (fcgi-app/db_attachment.c). Submitting a report marks its files not
+-- the applicant can no longer remove it (fcgi-app/db/db_attachment.c). Submitting a report marks its files not
 -- yet submitted with the new revision's number, in the submission's transaction; a revision's files are
 -- those marked with its number or an earlier one.
 

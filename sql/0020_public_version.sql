@@ -5,7 +5,7 @@
 -- write to anything a page shows, users included: every sign-in and every
 -- change of language had a new public file written, minutes of a worker's
 -- time and tens of megabytes for a large programme. public_version moves
--- only when a table the files are read from (fcgi-app/db_iati.c) gains,
+-- only when a table the files are read from (fcgi-app/db/db_iati.c) gains,
 -- loses or changes a row: an UPDATE that leaves every column as it was, or
 -- changes only the bookkeeping (version, created_at, updated_at), writes
 -- nothing. Columns compare as bytes: the collation would take "växjö" for

@@ -1,7 +1,7 @@
 -- 0025_public_version_followers.sql - public_version (0020) follows what the public files came to read.
 --
 -- The expenditure transactions carry the costs ICLD judged eligible, each category's reported cost up to
--- its approved line (fcgi-app/iati.c), so the files now read project_budget_lines; and 0024 renamed a
+-- its approved line (fcgi-app/iati/iati.c), so the files now read project_budget_lines; and 0024 renamed a
 -- decision's reason and conditions and added their English texts, which the decisions trigger of 0020
 -- compared under their old names (an UPDATE of a decision would fail on them); and 0018's columns of
 -- reports, added before 0020 listed the columns it compares.

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "req.h"
-#include "tpl.h"
+#include "http/req.h"
+#include "views/tpl.h"
 
 /*
  * Usage: tpl_rawcheck [templates-dir]. Without an argument it checks

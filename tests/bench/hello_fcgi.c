@@ -7,7 +7,7 @@
  *   cc -O2 -o hello_fcgi tests/bench/hello_fcgi.c -lfcgi
  *   spawn-fcgi -n -s SOCKET -M 0660 -- multiwatch -f N -- hello_fcgi BODY_FILE 'text/html; charset=utf-8'
  *
- * It loops like fcgi-app/main.c (FCGX_Accept_r / FCGX_Finish_r on one request) and stops the same way:
+ * It loops like fcgi-app/programs/main.c (FCGX_Accept_r / FCGX_Finish_r on one request) and stops the same way:
  * SIGTERM or SIGUSR1 (multiwatch's) ends it after the request in flight.
  */
 #include <signal.h>

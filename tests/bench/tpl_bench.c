@@ -5,10 +5,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "tpl.h"
-#include "view.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "views/tpl.h"
+#include "views/view.h"
 
 #define ROWS	50
 #define BATCHES	21		/* the median of these resists other jobs on the machine */

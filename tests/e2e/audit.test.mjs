@@ -258,7 +258,7 @@ describe('append-only', () => {
 
 	test('no source file of the application updates or deletes audit_log', () => {
 		const dir = path.join(SRC, 'fcgi-app');
-		const files = fs.readdirSync(dir).filter((f) => /\.[ch]$/.test(f));
+		const files = fs.readdirSync(dir, { recursive: true }).filter((f) => /\.[ch]$/.test(f));
 		assert.ok(files.length > 20);
 		let statements = 0;
 		for (const f of files) {

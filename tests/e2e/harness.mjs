@@ -35,7 +35,7 @@ export const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export const BUILD = path.resolve(process.env.KPP_BUILD || path.join(SRC, 'build'));
 export const VAR_TEST = path.join(SRC, 'var', 'test');
 export const DEMO_PASSWORD = 'demo-password';
-/** The demo data's story date (fcgi-app/demo.c): the demo and the tests run with it as the programme's today. */
+/** The demo data's story date (fcgi-app/programs/demo.c): the demo and the tests run with it as the programme's today. */
 export const DEMO_TODAY = '2016-09-30';
 /**
  * An SQL condition: the UTC DATETIME column col falls on the programme's day in Sweden (summer time on the story
@@ -566,7 +566,7 @@ export async function startStack(opts = {}) {
 	return stack;
 }
 
-/** The demo accounts (fcgi-app/demo.c; password DEMO_PASSWORD) by the part they play in the tests. */
+/** The demo accounts (fcgi-app/programs/demo.c; password DEMO_PASSWORD) by the part they play in the tests. */
 export const ACCOUNTS = Object.freeze({
 	admin: 'admin@icld.example',
 	reviewer: 'reviewer@icld.example',

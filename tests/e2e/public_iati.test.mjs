@@ -178,7 +178,7 @@ describe('GET /iati/activities.xml', () => {
 	});
 
 	test('the version follows every table the files are read from, every column but the bookkeeping', async () => {
-		const src = fs.readFileSync(path.join(SRC, 'fcgi-app/db_iati.c'), 'utf8');
+		const src = fs.readFileSync(path.join(SRC, 'fcgi-app/db/db_iati.c'), 'utf8');
 		const tables = new Set((await q('SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()')).map((r) => r[0]));
 		const read = [...new Set([...src.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/g)].map((m) => m[1]))].filter((t) => tables.has(t)).sort();
 		assert.ok(read.includes('projects') && read.includes('disbursements') && read.length > 10, read.join(' '));

@@ -1,4 +1,4 @@
-// roles.test.mjs - who may use which page, for every route in fcgi-app/route.c, read from the route table
+// roles.test.mjs - who may use which page, for every route in fcgi-app/pages/routes.c, read from the route table
 // itself so that a route added tomorrow is checked too: an applicant gets 404 for every page and POST that
 // is not theirs (with ids of their own organisation's records, so that the 404 is the role's and not the
 // record's), and Sida gets 404 for the pages that are not theirs and 403/404 for every POST, which
@@ -21,7 +21,7 @@ after(async () => {
 
 /** Every {method, pattern, may: Set of roles} of the route table. */
 function routes() {
-	const src = fs.readFileSync(path.join(SRC, 'fcgi-app', 'route.c'), 'utf8');
+	const src = fs.readFileSync(path.join(SRC, 'fcgi-app', 'pages', 'routes.c'), 'utf8');
 	const table = src.slice(src.indexOf('routes[] = {'), src.indexOf('};', src.indexOf('routes[] = {')));
 	const out = [];
 	for (const m of table.matchAll(/\{\s*METHOD_(GET|POST),\s*"([^"]+)",\s*\w+,\s*([A-Z_|\s]+),/g)) {
@@ -104,7 +104,7 @@ const POST_HEADERS = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 describe('the route table', () => {
 	test('is read: it has the pages of every role', () => {
-		assert.ok(ROUTES.length >= 60, `${ROUTES.length} routes read from route.c`);
+		assert.ok(ROUTES.length >= 60, `${ROUTES.length} routes read from routes.c`);
 		for (const p of ['/inbox', '/audit', '/statistics', '/applications/{id}/decision', '/users', '/reports',
 			'/reports/{id}/payment', '/projects/{code}/capital-spend', '/projects/{code}/incoming-funds',
 			'/projects/{code}/incoming-funds/{fid}/remove'])

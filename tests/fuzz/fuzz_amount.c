@@ -1,5 +1,5 @@
 /* fuzz_amount.c - libFuzzer target for valid.c and fmt.c: the validators agree with the formatters, which read back. */
-/* fuzz-sources: fcgi-app/valid.c fcgi-app/str.c fcgi-app/calendar.c fcgi-app/fmt.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/domain/valid.c fcgi-app/core/str.c fcgi-app/core/calendar.c fcgi-app/core/fmt.c fcgi-app/core/i18n.c fcgi-app/http/form.c fcgi-app/core/arena.c fcgi-app/core/buf.c */
 /* fuzz-libs: -luriparser */
 #include <errno.h>
 #include <limits.h>
@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "fmt.h"
-#include "form.h"
-#include "valid.h"
+#include "core/arena.h"
+#include "core/fmt.h"
+#include "domain/valid.h"
+#include "http/form.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

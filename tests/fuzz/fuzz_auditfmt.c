@@ -1,14 +1,14 @@
 /* fuzz_auditfmt.c - libFuzzer target for auditfmt.c: the JSON reader and the Swedish time conversion (fmt.c). */
-/* fuzz-sources: fcgi-app/auditfmt.c fcgi-app/fmt.c fcgi-app/calendar.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/views/auditfmt.c fcgi-app/core/fmt.c fcgi-app/core/i18n.c fcgi-app/core/calendar.c fcgi-app/http/form.c fcgi-app/core/arena.c fcgi-app/core/buf.c */
 /* fuzz-libs: -luriparser */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "auditfmt.h"
-#include "fmt.h"
-#include "form.h"
+#include "core/arena.h"
+#include "core/fmt.h"
+#include "http/form.h"
+#include "views/auditfmt.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,13 +1,13 @@
 /* fuzz_form.c - libFuzzer target for form.c: decoded pairs and cookies are always NUL-free UTF-8, and encoding round-trips. */
-/* fuzz-sources: fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/http/form.c fcgi-app/core/arena.c fcgi-app/core/buf.c */
 /* fuzz-libs: -luriparser */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "form.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/form.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

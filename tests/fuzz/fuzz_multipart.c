@@ -1,5 +1,5 @@
 /* fuzz_multipart.c - libFuzzer target for multipart.c: any cut of the body parses alike; what comes out is well-formed. */
-/* fuzz-sources: fcgi-app/multipart.c fcgi-app/str.c fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/http/multipart.c fcgi-app/core/str.c fcgi-app/http/form.c fcgi-app/core/arena.c fcgi-app/core/buf.c */
 /* fuzz-libs: -luriparser */
 /*
  * Input: an optional first line (up to 80 bytes) that is the boundary parameter as sent (quoted or not),
@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "form.h"
-#include "multipart.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/form.h"
+#include "http/multipart.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

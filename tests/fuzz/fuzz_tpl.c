@@ -1,5 +1,5 @@
 /* fuzz_tpl.c - libFuzzer target: compiles the input as a template, renders it, checks the escaping. */
-/* fuzz-sources: fcgi-app/tpl.c fcgi-app/str.c fcgi-app/localpath.c fcgi-app/view.c fcgi-app/arena.c fcgi-app/buf.c */
+/* fuzz-sources: fcgi-app/views/tpl.c fcgi-app/core/str.c fcgi-app/http/localpath.c fcgi-app/views/view.c fcgi-app/core/arena.c fcgi-app/core/buf.c */
 /* Built and run by tests/fuzz/run.sh (FUZZ_SECONDS=300 tests/fuzz/run.sh tpl for a longer run). */
 #include <stddef.h>
 #include <stdint.h>
@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "tpl.h"
-#include "view.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "views/tpl.h"
+#include "views/view.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -7,7 +7,7 @@
 #
 # A fuzzer declares, in a comment within its first five lines, the sources it
 # needs besides itself and the libraries to link:
-#   /* fuzz-sources: fcgi-app/form.c fcgi-app/arena.c fcgi-app/buf.c */
+#   /* fuzz-sources: fcgi-app/http/form.c fcgi-app/core/arena.c fcgi-app/core/buf.c */
 #   /* fuzz-libs: -luriparser */
 # Its seeds are in tests/fuzz/corpus/<name>/; runs work on a temporary copy so
 # that the inputs libFuzzer finds do not grow the repository. Prints one line

@@ -1,10 +1,10 @@
 /* test_auditfmt.c - unit tests for auditfmt.c: the fields an audit row changed, and Swedish local time. */
 #include <string.h>
 
-#include "arena.h"
-#include "auditfmt.h"
-#include "fmt.h"
+#include "core/arena.h"
+#include "core/fmt.h"
 #include "unit.h"
+#include "views/auditfmt.h"
 
 static struct arena *A;
 

@@ -4,14 +4,14 @@
  * log (read from the sources under $srcdir/fcgi-app) has its row.
  */
 #include <ctype.h>
-#include <dirent.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "auditshow.h"
+#include "core/arena.h"
 #include "unit.h"
+#include "views/auditshow.h"
 
 static struct arena *A;
 
@@ -455,29 +455,27 @@ check_calls(const struct src *s, const struct fn *fn, size_t *calls)
 static void
 test_auditshow_table_complete(void)
 {
-	const char *srcdir = getenv("srcdir"), *dir, *text;
+	const char *srcdir = getenv("srcdir"), *text;
 	static struct src s;
-	struct dirent *d;
-	size_t calls = 0, bad = 0, i, n;
-	DIR *dp;
+	size_t calls = 0, bad = 0, i, k;
+	glob_t g;
 
-	dir = arena_printf(A, "%s/fcgi-app", srcdir != NULL ? srcdir : ".");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(dp = opendir(dir));
-	while ((d = readdir(dp)) != NULL) {
-		n = strlen(d->d_name);
-		if (n < 3 || strcmp(d->d_name + n - 2, ".c") != 0 ||
-		    strcmp(d->d_name, "auditshow.c") == 0)
+	/* Every C file of every layer (fcgi-app/<layer>/), but the table itself. */
+	CU_ASSERT_EQUAL_FATAL(glob(arena_printf(A, "%s/fcgi-app/*/*.c",
+	    srcdir != NULL ? srcdir : "."), 0, NULL, &g), 0);
+	for (k = 0; k < g.gl_pathc; k++) {
+		if (strstr(g.gl_pathv[k], "/auditshow.c") != NULL)
 			continue;
-		text = read_file(arena_printf(A, "%s/%s", dir, d->d_name));
+		text = read_file(g.gl_pathv[k]);
 		CU_ASSERT_PTR_NOT_NULL(text);
 		if (text == NULL)
 			continue;
-		s.file = d->d_name;
+		s.file = strrchr(g.gl_pathv[k], '/') + 1;
 		split(&s, text);
 		for (i = 0; i < s.nfn; i++)
 			bad += check_calls(&s, &s.fn[i], &calls);
 	}
-	closedir(dp);
+	globfree(&g);
 	/* The reader found the writes it is there to check (some 45 calls). */
 	CU_ASSERT_TRUE(calls >= 40);
 	CU_ASSERT_EQUAL(bad, 0);

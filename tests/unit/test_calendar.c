@@ -1,7 +1,7 @@
 /* test_calendar.c - unit tests for calendar.c: day numbers both ways, leap years, moving a date by days, years and months. */
 #include <stdio.h>
 
-#include "calendar.h"
+#include "core/calendar.h"
 #include "unit.h"
 
 #define D(y, m, d)	((struct ymd){ (y), (m), (d) })

@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "chart.h"
-#include "req.h"
-#include "tpl.h"
-#include "view.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/req.h"
 #include "unit.h"
+#include "views/chart.h"
+#include "views/tpl.h"
+#include "views/view.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 

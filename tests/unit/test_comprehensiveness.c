@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "comprehensiveness.h"
-#include "conf.h"
-#include "iati.h"
-#include "labels.h"
+#include "core/arena.h"
+#include "core/conf.h"
+#include "domain/labels.h"
+#include "iati/comprehensiveness.h"
+#include "iati/iati.h"
 #include "unit.h"
 
 static struct arena *A;

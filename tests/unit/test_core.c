@@ -6,16 +6,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app.h"
-#include "arena.h"
-#include "auth.h"
-#include "buf.h"
-#include "conf.h"
-#include "i18n.h"
-#include "labels.h"
-#include "req.h"
-#include "route.h"
-#include "str.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/conf.h"
+#include "core/i18n.h"
+#include "core/str.h"
+#include "domain/labels.h"
+#include "http/app.h"
+#include "http/auth.h"
+#include "http/req.h"
+#include "http/route.h"
 #include "unit.h"
 
 static struct arena *A;

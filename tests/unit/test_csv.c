@@ -1,10 +1,10 @@
 /* test_csv.c - unit tests for csv.c: the dialect Swedish Excel opens, quoting, and formula neutralisation. */
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "csv.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "unit.h"
+#include "views/csv.h"
 
 #define BOM	"\xef\xbb\xbf"
 

@@ -7,7 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "dac_sectors.h"
+#include "iati/dac_sectors.h"
 #include "unit.h"
 
 /* Where the codelist is: $KPP_IATI_DIR, else the checkout's own copy of IATI's files (iati/). */

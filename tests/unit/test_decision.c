@@ -1,8 +1,8 @@
 /* test_decision.c - unit tests for decision.c: project codes, project years by the calendar, reports due, the decision's checks. */
 #include <string.h>
 
-#include "arena.h"
-#include "decision.h"
+#include "core/arena.h"
+#include "domain/decision.h"
 #include "unit.h"
 
 #define NBSP	"\xc2\xa0"

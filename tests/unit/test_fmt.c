@@ -2,10 +2,10 @@
 #include <limits.h>
 #include <string.h>
 
-#include "arena.h"
-#include "fmt.h"
-#include "form.h"
-#include "valid.h"
+#include "core/arena.h"
+#include "core/fmt.h"
+#include "domain/valid.h"
+#include "http/form.h"
 #include "unit.h"
 
 #define NBSP	"\xc2\xa0"

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "form.h"
+#include "core/arena.h"
+#include "http/form.h"
 #include "unit.h"
 
 static struct arena *A;

@@ -7,11 +7,11 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "arena.h"
-#include "conf.h"
-#include "iati.h"
-#include "iati_rules.h"
-#include "project_status.h"
+#include "core/arena.h"
+#include "core/conf.h"
+#include "domain/project_status.h"
+#include "iati/iati.h"
+#include "iati/iati_rules.h"
 #include "unit.h"
 
 #define D(y, m, d)	((struct ymd){ (y), (m), (d) })

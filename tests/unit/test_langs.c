@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "labels.h"
+#include "core/arena.h"
+#include "domain/labels.h"
 #include "unit.h"
 
 static struct arena *A;

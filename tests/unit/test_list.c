@@ -1,13 +1,13 @@
 /* test_list.c - unit tests for list.c: an admin list's query string read against its allow-lists, its links, headings and pager; the filters' choices as db_options() reads them, and db_id_text(). */
 #include <string.h>
 
-#include "arena.h"
-#include "db.h"
-#include "form.h"
-#include "list.h"
-#include "req.h"
-#include "view.h"
+#include "core/arena.h"
+#include "db/db.h"
+#include "http/form.h"
+#include "http/req.h"
 #include "unit.h"
+#include "views/list.h"
+#include "views/view.h"
 
 static struct arena *A;
 

@@ -6,7 +6,7 @@
 
 #include <sodium.h>
 
-#include "migrate.h"
+#include "db/migrate.h"
 #include "unit.h"
 
 #define MAXSTMTS	16

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "form.h"
-#include "multipart.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/form.h"
+#include "http/multipart.h"
 #include "unit.h"
 
 static struct arena *A;

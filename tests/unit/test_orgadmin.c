@@ -1,17 +1,17 @@
 /* test_orgadmin.c - unit tests for the pure parts of the administration pages: password rules, the link's URL, the routes' roles, the labels. */
 #include <string.h>
 
-#include "app.h"
-#include "arena.h"
-#include "auth.h"
-#include "h_organisation.h"
-#include "h_thematic.h"
-#include "h_user.h"
-#include "labels.h"
-#include "page.h"
-#include "req.h"
-#include "route.h"
+#include "core/arena.h"
+#include "domain/labels.h"
+#include "http/app.h"
+#include "http/auth.h"
+#include "http/req.h"
+#include "http/route.h"
+#include "pages/h_organisation.h"
+#include "pages/h_thematic.h"
+#include "pages/h_user.h"
 #include "unit.h"
+#include "views/page.h"
 
 static struct arena *A;
 

@@ -1,12 +1,12 @@
 /* test_page.c - unit tests for page.c's form parts: a posted form's problems and kept input, long texts, amounts, a budget. */
 #include <string.h>
 
-#include "arena.h"
-#include "form.h"
-#include "page.h"
-#include "req.h"
+#include "core/arena.h"
+#include "http/form.h"
+#include "http/req.h"
 #include "unit.h"
-#include "view.h"
+#include "views/page.h"
+#include "views/view.h"
 
 #define SEK	"SEK\xc2\xa0"	/* English amounts: SEK, a no-break space, the number */
 

@@ -1,12 +1,12 @@
 /* test_reimburse.c - unit tests for reimburse.c (variances, the 10 % rule, öre, reimbursements) and the reports' calendar. */
 #include <string.h>
 
-#include "application.h"
-#include "arena.h"
-#include "calendar.h"
-#include "decision.h"
-#include "fmt.h"
-#include "reimburse.h"
+#include "core/arena.h"
+#include "core/calendar.h"
+#include "core/fmt.h"
+#include "domain/application.h"
+#include "domain/decision.h"
+#include "domain/reimburse.h"
 #include "unit.h"
 
 #define NBSP	"\xc2\xa0"

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "rules.h"
+#include "core/arena.h"
+#include "domain/rules.h"
 #include "unit.h"
 
 #define NBSP	"\xc2\xa0"

@@ -1,7 +1,7 @@
 /* test_score.c - unit tests for score.c: averages, half-up rounding, spread and deviation of review scores. */
 #include <string.h>
 
-#include "score.h"
+#include "domain/score.h"
 #include "unit.h"
 
 /* A complete review giving every criterion v. */

@@ -1,7 +1,7 @@
 /* test_sniff.c - unit tests for sniff.c: kinds by content, claims by name and type, files that lie. */
 #include <string.h>
 
-#include "sniff.h"
+#include "http/sniff.h"
 #include "unit.h"
 
 static const unsigned char PDF[] = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj";

@@ -6,12 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "localpath.h"
-#include "tpl.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/localpath.h"
 #include "unit.h"
-#include "view.h"
+#include "views/tpl.h"
+#include "views/view.h"
 
 static struct arena *A;
 static char err[512];

@@ -11,13 +11,13 @@
 
 #include <sodium.h>
 
-#include "app.h"
-#include "arena.h"
-#include "attach_store.h"
-#include "buf.h"
-#include "form.h"
-#include "req.h"
-#include "upload.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/app.h"
+#include "http/attach_store.h"
+#include "http/form.h"
+#include "http/req.h"
+#include "http/upload.h"
 #include "unit.h"
 
 #define CT	"multipart/form-data; boundary=----kppTest0123"

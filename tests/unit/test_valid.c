@@ -2,8 +2,8 @@
 #include <limits.h>
 #include <string.h>
 
-#include "arena.h"
-#include "valid.h"
+#include "core/arena.h"
+#include "domain/valid.h"
 #include "unit.h"
 
 static struct arena *A;

@@ -1,4 +1,4 @@
-// csv.mjs - reads the CSV files kpp writes (fcgi-app/csv.c), for the tests of its downloads. Only Node's standard
+// csv.mjs - reads the CSV files kpp writes (fcgi-app/views/csv.c), for the tests of its downloads. Only Node's standard
 // library.
 //
 //   import { parseCsv } from './lib/csv.mjs';

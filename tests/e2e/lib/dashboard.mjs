@@ -1,7 +1,7 @@
 // lib/dashboard.mjs - IATI's Dashboard's comprehensiveness tests, written again from the Dashboard's own
 // methodology (IATI-Stats: _comprehensiveness_is_current, _comprehensiveness_with_validation_bools,
 // comprehensiveness_denominators) and run on an activity file's XML, so that the tests check kpp's own scoring
-// (fcgi-app/comprehensiveness.c) against an independent reading of what it publishes.
+// (fcgi-app/iati/comprehensiveness.c) against an independent reading of what it publishes.
 import { activities, codelist } from './iati.mjs';
 
 /** The Dashboard's country-to-language map (helpers/transparency_indicator/country_lang_map.csv) for the programme's countries. */
