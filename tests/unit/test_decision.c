@@ -14,10 +14,10 @@ static struct decision_input IN;
 static struct rule_error E[NERR];
 static size_t N;
 
-static const struct country KENYA = { "KE", "Kenya", "Kenya", REGION_AFRICA, 1 };
-static const struct country CHINA = { "CN", "Kina", "China", REGION_ASIA, 1 };
-static const struct country KOSOVO = { "XK", "Kosovo", "Kosovo", REGION_EUROPE, 1 };
-static const struct country COLOMBIA = { "CO", "Colombia", "Colombia", REGION_LATIN_AMERICA, 1 };
+static const struct country KENYA = { "KE", "Kenya", "Kenya", REGION_AFRICA, 1, NULL };
+static const struct country CHINA = { "CN", "Kina", "China", REGION_ASIA, 1, NULL };
+static const struct country KOSOVO = { "XK", "Kosovo", "Kosovo", REGION_EUROPE, 1, NULL };
+static const struct country COLOMBIA = { "CO", "Colombia", "Colombia", REGION_LATIN_AMERICA, 1, NULL };
 
 /* ---- project codes --------------------------------------------------------------------------------------- */
 

@@ -80,13 +80,13 @@ sample(void)
 	p->dac_code = "15150";
 	p->decided_on = "2016-05-24";
 	p->follows = "2015-0004";
-	p->applicant = (struct iati_org){ 11, "Borlänge kommun", NULL, NULL, "212000-2171" };
+	p->applicant = (struct iati_org){ 11, "Borlänge kommun", NULL, NULL, "212000-2171", NULL, NULL };
 	p->coapplicants = arena_calloc(A, 1, sizeof(*p->coapplicants));
-	p->coapplicants[0] = (struct iati_org){ 12, "Falu kommun", NULL, NULL, "212000-2148" };
+	p->coapplicants[0] = (struct iati_org){ 12, "Falu kommun", NULL, NULL, "212000-2148", NULL, NULL };
 	p->ncoapplicants = 1;
 	p->partners = arena_calloc(A, 2, sizeof(*p->partners));
-	p->partners[0] = (struct iati_org){ 21, "Kisumu County", "Kaunti ya Kisumu", "sw", NULL };
-	p->partners[1] = (struct iati_org){ 22, "Kisumu City", NULL, NULL, NULL };
+	p->partners[0] = (struct iati_org){ 21, "Kisumu County", "Kaunti ya Kisumu", "sw", NULL, NULL, NULL };
+	p->partners[1] = (struct iati_org){ 22, "Kisumu City", NULL, NULL, NULL, NULL, NULL };
 	p->npartners = 2;
 	p->sdgs = arena_calloc(A, 2, sizeof(*p->sdgs));
 	p->sdgs[0] = (struct iati_sdg){ 5, "Gender equality" };

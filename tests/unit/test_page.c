@@ -207,7 +207,7 @@ test_page_rule_words(void)
 static void
 test_page_budget_rule(void)
 {
-	static const struct country kenya = { "KE", "Kenya", "Kenya", REGION_AFRICA, 1 };
+	static const struct country kenya = { "KE", "Kenya", "Kenya", REGION_AFRICA, 1, NULL };
 	struct round rd;
 	struct req r;
 
