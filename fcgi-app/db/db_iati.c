@@ -246,7 +246,7 @@ read_spend_line(struct iati_project *p, const struct dbpart *pt)
 
 /* Fills p from g, the rows of one project. */
 static void
-read_project(struct arena *a, const struct dbres *g, struct iati_project *p)
+read_iati_project(struct arena *a, const struct dbres *g, struct iati_project *p)
 {
 	struct dbpart pt;
 	char **c;
@@ -396,7 +396,7 @@ db_iati_page(struct arena *a, const char *reqid, const struct iati_filter *f,
 		g.rows = res.rows + i;
 		g.nrows = end - i;
 		if (*n < count)
-			read_project(a, &g, &(*out)[(*n)++]);
+			read_iati_project(a, &g, &(*out)[(*n)++]);
 	}
 	return KERR_OK;
 }

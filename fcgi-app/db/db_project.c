@@ -212,7 +212,7 @@ enum { D_PAID, D_AMOUNT, D_REPORT, D_REPORT_KIND, D_REPORT_YEAR };
 
 /* The 'p' row: the project and what its application said. KERR_NOTFOUND when there is none. */
 static enum kerr
-read_project(const struct dbres *res, struct project_view *p)
+read_project_view(const struct dbres *res, struct project_view *p)
 {
 	struct dbpart pt;
 	char **c;
@@ -258,7 +258,7 @@ db_project_get(struct arena *a, const char *reqid, unsigned long long data_versi
 	    data_version, &res, "siiiiiisi", code, org_id, org_id,
 	    org_id, org_id, org_id, org_id, today, (long long)(trail != 0))) != KERR_OK)
 		return e;
-	if ((e = read_project(&res, p)) != KERR_OK)
+	if ((e = read_project_view(&res, p)) != KERR_OK)
 		return e;
 	p->coapplicants = arena_calloc(a, db_parts_count(&res, 'c') + 1,
 	    sizeof(*p->coapplicants));

@@ -79,7 +79,7 @@ seterr(char *err, size_t errlen, const char *fmt, ...)
 
 /* Puts "what: the server's message" in err; returns e, dbop_*()'s error. */
 static enum kerr
-db_fail(struct dbop *o, enum kerr e, const char *what, char *err, size_t errlen)
+migrate_db_fail(struct dbop *o, enum kerr e, const char *what, char *err, size_t errlen)
 {
 	seterr(err, errlen, "%s: %s", what, dbop_error(o));
 	return e;
@@ -448,7 +448,7 @@ read_ledger(struct dbop *o, struct lrow **out, size_t *nout, char *err, size_t e
 	}
 	if ((e = dbop_query(o, a, "SELECT version, filename, sha256 FROM schema_migrations ORDER BY version",
 	    &res)) != KERR_OK)
-		e = db_fail(o, e, "reading schema_migrations", err, errlen);
+		e = migrate_db_fail(o, e, "reading schema_migrations", err, errlen);
 	else if ((rows = calloc(res.nrows + 1, sizeof(*rows))) == NULL) {
 		seterr(err, errlen, "out of memory");
 		e = KERR_NOMEM;
@@ -511,7 +511,7 @@ exec_stmt(void *arg, const char *stmt, size_t len, unsigned line)
 
 	if ((e = dbop_run(a->o, stmt, len)) != KERR_OK) {
 		snprintf(what, sizeof(what), "%s:%u", a->file, line);
-		return db_fail(a->o, e, what, a->err, a->errlen);
+		return migrate_db_fail(a->o, e, what, a->err, a->errlen);
 	}
 	a->count++;
 	return KERR_OK;
@@ -586,9 +586,9 @@ migrate_run(struct dbop *o, const char *dir, FILE *log, char *err, size_t errlen
 		return KERR_SYSTEM;
 	}
 	if ((e = dbop_run(o, session_sql, sizeof(session_sql) - 1)) != KERR_OK)
-		return db_fail(o, e, "setting up the session", err, errlen);
+		return migrate_db_fail(o, e, "setting up the session", err, errlen);
 	if ((e = dbop_run(o, ledger_ddl, sizeof(ledger_ddl) - 1)) != KERR_OK)
-		return db_fail(o, e, "creating schema_migrations", err, errlen);
+		return migrate_db_fail(o, e, "creating schema_migrations", err, errlen);
 	if ((e = read_dir(dir, &files, &nfiles, err, errlen)) != KERR_OK)
 		goto out;
 	if ((e = read_ledger(o, &rows, &nrows, err, errlen)) != KERR_OK)

@@ -962,7 +962,7 @@ demo_fail(struct demo *d, enum kerr e, const char *fmt, ...)
 
 /* Records e, a failure of the operator's connection doing what. */
 static void
-db_fail(struct demo *d, enum kerr e, const char *what)
+demo_db_fail(struct demo *d, enum kerr e, const char *what)
 {
 	demo_fail(d, e, "%s: %s", what, dbop_error(d->o));
 }
@@ -1028,7 +1028,7 @@ execute(struct demo *d, enum st s)
 	if (d->e != KERR_OK)
 		return;
 	if ((e = dbop_exec(d->o, sqls[s], d->v, np, &d->id)) != KERR_OK)
-		db_fail(d, e, sqls[s]);
+		demo_db_fail(d, e, sqls[s]);
 }
 
 static void
@@ -2343,7 +2343,7 @@ demo_load(struct dbop *o, FILE *log, char *err, size_t errlen)
 		goto out;
 	}
 	if ((e = run_text(o, "START TRANSACTION")) != KERR_OK) {
-		db_fail(d, e, "START TRANSACTION");
+		demo_db_fail(d, e, "START TRANSACTION");
 		goto out;
 	}
 	load_orgs_users(d);
@@ -2354,7 +2354,7 @@ demo_load(struct dbop *o, FILE *log, char *err, size_t errlen)
 	load_sequences(d);
 	write_audit(d);
 	if (d->e == KERR_OK && (e = run_text(o, "COMMIT")) != KERR_OK)
-		db_fail(d, e, "COMMIT");
+		demo_db_fail(d, e, "COMMIT");
 	/* Should the rollback fail, closing the connection drops the transaction all the same. */
 	if (d->e != KERR_OK)
 		run_text(o, "ROLLBACK");
