@@ -188,12 +188,18 @@ app_change_href(struct req *r, long long id, enum section s, const char *field)
 	    app_section_slugs[s], field);
 }
 
-/* Gives w (a row, an objective, a side of the team) its Change link to field, on check your answers. */
+/* The Change link to field of the section being built, on check your answers; NULL on the page. */
+static const char *
+change_href(const struct sum *s, const char *field)
+{
+	return s->change ? app_change_href(s->r, s->a->id, s->sec, field) : NULL;
+}
+
+/* Gives w (a row, an objective, a side of the team) its Change link to field, or none. */
 static struct vobj *
 changes(const struct sum *s, struct vobj *w, const char *field)
 {
-	vobj_str(w, "change", s->change ? app_change_href(s->r, s->a->id, s->sec,
-	    field) : NULL);
+	vobj_str(w, "change", change_href(s, field));
 	return w;
 }
 
@@ -236,7 +242,7 @@ partner_label(const struct application *a, size_t k)
 
 /*
  * The partners section, in the form's order: the type, the partners (each named, in the
- * partner's language too, with its kind and country), the Swedish co-applicants, the country.
+ * partner's language too, with its kind and country), the country, the Swedish co-applicants.
  */
 static void
 view_partners(struct sum *s)
@@ -264,13 +270,13 @@ view_partners(struct sum *s)
 		row_item(w, arena_printf(r->a, "%s, %s", label(r->lang, p->kind),
 		    i18n_pick(r->lang, p->country_sv, p->country_en)), NULL);
 	}
+	changes(s, row_text(r, o, N_("Country"), i18n_pick(r->lang, x->country_sv,
+	    x->country_en)), "country");
 	if (x->ncoapplicants > 0) {
 		w = changes(s, row(r, o, N_("Swedish co-applicants")), "coapplicant-1");
 		for (i = 0; i < x->ncoapplicants; i++)
 			row_item(w, x->coapplicants[i].name, NULL);
 	}
-	changes(s, row_text(r, o, N_("Country"), i18n_pick(r->lang, x->country_sv,
-	    x->country_en)), "country");
 }
 
 /* The language of the partner-language texts, and what is wrong with it (problem, or NULL), when there is either. */
@@ -356,8 +362,7 @@ view_results(struct sum *s)
 	changes(s, row_prose(r, o, N_("Overall objective"), a->overall_objective, NULL),
 	    "overall_objective");
 	vobj_bool(o, "has_objectives", a->nobj > 0);
-	vobj_str(o, "objectives_change", s->change ? app_change_href(r, a->id,
-	    SEC_RESULTS, "objective-1") : NULL);
+	vobj_str(o, "objectives_change", change_href(s, "objective-1"));
 	for (i = 0; i < a->nobj; i++) {
 		const struct objective *ob = &a->obj[i];
 
@@ -483,13 +488,18 @@ view_budget(struct sum *s)
 	if (years > 1)
 		row_item(w, arena_printf(r->a, "%s: %s", i18n_tr(r->lang,
 		    N_("Total")), fmt_amount(r->a, applied, r->lang)), NULL);
-	if (!rules_blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)
+	/*
+	 * Asked for with other costs; one sent before it was asked for has none, which is no gap
+	 * of the applicant's: only a draft says it is not answered yet.
+	 */
+	if (!rules_blank(a->other_costs) || (strcmp(a->status, "draft") == 0 &&
+	    a->amount[0][CAT_OTHER] > 0))
 		changes(s, row_prose(r, o, N_("What the other costs cover"), a->other_costs,
 		    NULL), "other_costs");
 
 	vobj_bool(o, "has_table", years > 0);
-	vobj_str(o, "costs_change", s->change ? app_change_href(r, a->id, SEC_BUDGET,
-	    arena_printf(r->a, "amount-1-%s", category_code[0])) : NULL);
+	vobj_str(o, "costs_change", change_href(s, arena_printf(r->a, "amount-1-%s",
+	    category_code[0])));
 	for (y = 0; y < years; y++) {
 		yv = vobj_push(o, "years");
 		vobj_int(yv, "year", y + 1);

@@ -67,9 +67,10 @@ describe('a draft of a one-partner kind with a second partner still stored', () 
 
 	test('both pages name the partner, and the second one as the second, which the rules ask to remove', () => {
 		const { page, check } = pages;
-		for (const [html, start] of [[page.text, '<h2 id="partners">'], [check.text, '<h2 id="partners">']]) {
-			assert.ok(answer(html, start, 'Partnerorganisation')?.includes(first[1]), `the partner, from ${start}`);
-			assert.ok(answer(html, start, 'Andra partnerorganisationen')?.includes(second[1]), `the second, from ${start}`);
+		const start = '<h2 id="partners">';
+		for (const [html, name] of [[page.text, 'the read-only page'], [check.text, 'check your answers']]) {
+			assert.ok(answer(html, start, 'Partnerorganisation')?.includes(first[1]), `the partner, on ${name}`);
+			assert.ok(answer(html, start, 'Andra partnerorganisationen')?.includes(second[1]), `the second, on ${name}`);
 		}
 	});
 
