@@ -2134,7 +2134,9 @@ show_app_check(struct req *r, const struct application *a,
 	vobj_str(v, "tasks_href", page_app_path(r, a->id, "/tasks"));
 	crumbs_app(r, a);
 	view_crumb(r, page_app_path(r, a->id, "/check"), tr(r, N_("Check your answers")));
-	app_check_summary(r, a, x, lang_problem(r, a, x, rd));
+	/* A draft's sections say whether they are completed, as on the application's page. */
+	vobj_bool(v, "draft", 1);
+	app_summary(r, a, x, 1, lang_problem(r, a, x, rd));
 	return render(r, TPL_APP_CHECK);
 }
 

@@ -133,22 +133,7 @@ row_project(struct req *r, struct vobj *o, const char *msgid, const char *code)
 	vobj_str(w, "text", code);
 }
 
-/* A section's object, with its done state for a draft's readers. */
-static struct vobj *
-section(struct vobj *v, const char *key, const struct application *a, enum section s)
-{
-	struct vobj *o = vobj_obj(v, key);
-
-	vobj_bool(o, "done", a->done[s]);
-	return o;
-}
-
-static const char *
-amount_or_null(struct req *r, long long kr)
-{
-	return kr >= 0 ? fmt_amount(r->a, kr, r->lang) : NULL;
-}
-
+/* The page's head: who applied, when, and what ICLD made of it (the type is the partners section's answer). */
 static void
 view_overview(struct req *r, const struct application_extra *x, struct vobj *v)
 {
@@ -156,8 +141,6 @@ view_overview(struct req *r, const struct application_extra *x, struct vobj *v)
 
 	row_text(r, o, N_("Applicant"), x->org_name);
 	row_text(r, o, N_("Round"), i18n_pick(r->lang, x->round_sv, x->round_en));
-	row_text(r, o, N_("Type of project"), x->type != NULL ?
-	    label(r->lang, x->type) : NULL);
 	if (x->submitted != NULL)
 		row_text(r, o, N_("Submitted"), x->submitted);
 	if (x->decision != NULL) {
@@ -183,6 +166,60 @@ view_overview(struct req *r, const struct application_extra *x, struct vobj *v)
 		row_project(r, o, N_("Project"), x->project_code);
 }
 
+/* ---- the summary: every section's answers, read-only or with "Change" links ------------------------------ */
+
+/*
+ * What the summary is built for: the application's page reads it; check your answers
+ * (change) gives every answer its Change link, to the field of the section being built.
+ */
+struct sum {
+	struct req			*r;
+	const struct application	*a;
+	const struct application_extra	*x;
+	int				 change;
+	enum section			 sec;
+};
+
+/* The link that changes field of section s from check your answers: the section saved goes back there. */
+const char *
+app_change_href(struct req *r, long long id, enum section s, const char *field)
+{
+	return arena_printf(r->a, "/applications/%lld/%s?return=check#%s", id,
+	    app_section_slugs[s], field);
+}
+
+/* The Change link to field of the section being built, on check your answers; NULL on the page. */
+static const char *
+change_href(const struct sum *s, const char *field)
+{
+	return s->change ? app_change_href(s->r, s->a->id, s->sec, field) : NULL;
+}
+
+/* Gives w (a row, an objective, a side of the team) its Change link to field, or none. */
+static struct vobj *
+changes(const struct sum *s, struct vobj *w, const char *field)
+{
+	vobj_str(w, "change", change_href(s, field));
+	return w;
+}
+
+/* A section's object, with its done state for a draft's readers; its rows change fields of s. */
+static struct vobj *
+section(struct sum *sm, const char *key, enum section s)
+{
+	struct vobj *o = vobj_obj(sm->r->view, key);
+
+	sm->sec = s;
+	vobj_bool(o, "done", sm->a->done[s]);
+	return o;
+}
+
+static const char *
+amount_or_null(struct req *r, long long kr)
+{
+	return kr >= 0 ? fmt_amount(r->a, kr, r->lang) : NULL;
+}
+
 /*
  * Whether partner k (0-based) has a row: the second is asked for in three-party projects only,
  * but one stored on a draft of another kind is shown, as the rules ask for it to be removed.
@@ -203,24 +240,28 @@ partner_label(const struct application *a, size_t k)
 	    N_("Partner organisation");
 }
 
+/*
+ * The partners section, in the form's order: the type, the partners (each named, in the
+ * partner's language too, with its kind and country), the country, the Swedish co-applicants.
+ */
 static void
-view_partners(struct req *r, const struct application *a,
-    const struct application_extra *x, struct vobj *v)
+view_partners(struct sum *s)
 {
-	struct vobj *o = section(v, "s_partners", a, SEC_PARTNERS), *w;
+	struct req *r = s->r;
+	const struct application *a = s->a;
+	const struct application_extra *x = s->x;
+	struct vobj *o = section(s, "s_partners", SEC_PARTNERS), *w;
 	size_t i;
 
-	if (x->ncoapplicants > 0) {
-		w = row(r, o, N_("Swedish co-applicants"));
-		for (i = 0; i < x->ncoapplicants; i++)
-			row_item(w, x->coapplicants[i].name, NULL);
-	}
+	changes(s, row_text(r, o, N_("Type of project"), x->type != NULL ?
+	    label(r->lang, x->type) : NULL), "type");
 	for (i = 0; i < MAX_PARTNERS; i++) {
 		const struct partner_info *p = &x->partner[i];
 
 		if (!partner_shown(a, i))
 			continue;
-		w = row(r, o, partner_label(a, i));
+		w = changes(s, row(r, o, partner_label(a, i)), i == 0 ? "partner-1" :
+		    "partner-2");
 		if (p->name == NULL)
 			continue;
 		row_item(w, p->name, NULL);
@@ -229,68 +270,104 @@ view_partners(struct req *r, const struct application *a,
 		row_item(w, arena_printf(r->a, "%s, %s", label(r->lang, p->kind),
 		    i18n_pick(r->lang, p->country_sv, p->country_en)), NULL);
 	}
-	row_text(r, o, N_("Country"), i18n_pick(r->lang, x->country_sv,
-	    x->country_en));
+	changes(s, row_text(r, o, N_("Country"), i18n_pick(r->lang, x->country_sv,
+	    x->country_en)), "country");
+	if (x->ncoapplicants > 0) {
+		w = changes(s, row(r, o, N_("Swedish co-applicants")), "coapplicant-1");
+		for (i = 0; i < x->ncoapplicants; i++)
+			row_item(w, x->coapplicants[i].name, NULL);
+	}
+}
+
+/* The language of the partner-language texts, and what is wrong with it (problem, or NULL), when there is either. */
+static void
+view_local_lang(struct sum *s, struct vobj *o, const char *problem)
+{
+	struct req *r = s->r;
+	const char *code = s->a->title_local_lang;
+	int k;
+
+	if (rules_blank(code) && problem == NULL)
+		return;
+	k = local_lang_index(code);
+	vobj_str(changes(s, row_text(r, o,
+	    N_("Language of the title and summary in the partner's language"),
+	    k >= 0 ? i18n_tr(r->lang, local_langs[k].msgid) : code), "title_local_lang"),
+	    "problem", problem);
 }
 
 static void
-view_project(struct req *r, const struct application *a,
-    const struct application_extra *x, struct vobj *v)
+view_project(struct sum *s, const char *lang_problem)
 {
-	struct vobj *o = section(v, "s_project", a, SEC_PROJECT), *w;
+	struct req *r = s->r;
+	const struct application *a = s->a;
+	const struct application_extra *x = s->x;
+	struct vobj *o = section(s, "s_project", SEC_PROJECT), *w;
 	int k;
 
-	row_prose(r, o, N_("Title in Swedish"), a->title_sv, "sv");
-	row_prose(r, o, N_("Title in English"), a->title_en, "en");
+	changes(s, row_prose(r, o, N_("Title in Swedish"), a->title_sv, "sv"), "title_sv");
+	changes(s, row_prose(r, o, N_("Title in English"), a->title_en, "en"), "title_en");
 	if (!rules_blank(a->title_local))
-		row_prose(r, o, N_("Title in the partner's language"),
-		    a->title_local, x->title_local_lang);
+		changes(s, row_prose(r, o, N_("Title in the partner's language"),
+		    a->title_local, a->title_local_lang), "title_local");
+	view_local_lang(s, o, lang_problem);
 	/* English is required (the IATI description); Swedish is welcome. */
 	if (!rules_blank(a->summary_sv))
-		row_prose(r, o, N_("Summary in Swedish"), a->summary_sv, "sv");
-	row_prose(r, o, N_("Summary in English"), a->summary_en, "en");
+		changes(s, row_prose(r, o, N_("Summary in Swedish"), a->summary_sv, "sv"),
+		    "summary_sv");
+	changes(s, row_prose(r, o, N_("Summary in English"), a->summary_en, "en"),
+	    "summary_en");
 	if (!rules_blank(a->summary_local))
-		row_prose(r, o, N_("Summary in the partner's language"),
-		    a->summary_local, x->title_local_lang);
-	row_prose(r, o, N_("Background and problem"), a->background, NULL);
-	row_text(r, o, N_("Thematic area"), i18n_pick(r->lang, x->theme_sv,
-	    x->theme_en));
-	w = row(r, o, N_("Principles of local democracy"));
+		changes(s, row_prose(r, o, N_("Summary in the partner's language"),
+		    a->summary_local, a->title_local_lang), "summary_local");
+	changes(s, row_prose(r, o, N_("Background and problem"), a->background, NULL),
+	    "background");
+	changes(s, row_text(r, o, N_("Thematic area"), i18n_pick(r->lang, x->theme_sv,
+	    x->theme_en)), "theme");
+	w = changes(s, row(r, o, N_("Principles of local democracy")), "principles");
 	for (k = 0; k < 4; k++)
 		if (a->principle[k])
 			row_item(w, i18n_tr(r->lang, app_principle_labels[k]), NULL);
-	w = row(r, o, N_("Sustainable Development Goals"));
+	/* "16. Peace, justice...": as the form offers them. */
+	w = changes(s, row(r, o, N_("Sustainable Development Goals")), "sdgs");
 	for (k = 1; k <= 17; k++)
 		if (a->sdg[k])
-			row_item(w, arena_printf(r->a, "%d %s", k, i18n_pick(r->lang,
+			row_item(w, arena_printf(r->a, "%d. %s", k, i18n_pick(r->lang,
 			    x->sdg_sv[k], x->sdg_en[k])), NULL);
-	row_prose(r, o, N_("Target groups"), a->target_groups, NULL);
-	row_text(r, o, N_("Does the project develop citizen dialogue?"),
+	changes(s, row_prose(r, o, N_("Target groups"), a->target_groups, NULL),
+	    "target_groups");
+	changes(s, row_text(r, o, N_("Does the project develop citizen dialogue?"),
 	    a->citizen_dialogue < 0 ? NULL : i18n_tr(r->lang,
-	    a->citizen_dialogue ? N_("Yes") : N_("No")));
+	    a->citizen_dialogue ? N_("Yes") : N_("No"))), "citizen_dialogue");
 	if (a->citizen_dialogue == 1 || !rules_blank(a->dialogue_text))
-		row_prose(r, o, N_("How the project develops citizen dialogue"),
-		    a->dialogue_text, NULL);
-	row_prose(r, o, N_("How the project considers vulnerable groups"),
-	    a->vulnerable_text, NULL);
-	row_prose(r, o, N_("How the project promotes women's participation"),
-	    a->gender_text, NULL);
+		changes(s, row_prose(r, o, N_("How the project develops citizen dialogue"),
+		    a->dialogue_text, NULL), "dialogue_text");
+	changes(s, row_prose(r, o, N_("How the project considers vulnerable groups"),
+	    a->vulnerable_text, NULL), "vulnerable_text");
+	changes(s, row_prose(r, o, N_("How the project promotes women's participation"),
+	    a->gender_text, NULL), "gender_text");
+	/* ICLD's decision names the project continued: no answer of the applicant's to change. */
 	if (x->follows_code != NULL)
 		row_project(r, o, N_("Continues the project"), x->follows_code);
 }
 
 static void
-view_results(struct req *r, const struct application *a, struct vobj *v)
+view_results(struct sum *s)
 {
-	struct vobj *o = section(v, "s_results", a, SEC_RESULTS), *ov, *rv, *iv;
+	struct req *r = s->r;
+	const struct application *a = s->a;
+	struct vobj *o = section(s, "s_results", SEC_RESULTS), *ov, *rv, *iv;
 	size_t i, j, k;
 
-	row_prose(r, o, N_("Overall objective"), a->overall_objective, NULL);
+	changes(s, row_prose(r, o, N_("Overall objective"), a->overall_objective, NULL),
+	    "overall_objective");
 	vobj_bool(o, "has_objectives", a->nobj > 0);
+	vobj_str(o, "objectives_change", change_href(s, "objective-1"));
 	for (i = 0; i < a->nobj; i++) {
 		const struct objective *ob = &a->obj[i];
 
-		ov = vobj_push(o, "objectives");
+		ov = changes(s, vobj_push(o, "objectives"), arena_printf(r->a,
+		    "objective-%zu", i + 1));
 		vobj_int(ov, "obj_n", (long long)i + 1);
 		vobj_str(ov, "description", rules_blank(ob->description) ? NULL :
 		    ob->description);
@@ -318,11 +395,11 @@ view_results(struct req *r, const struct application *a, struct vobj *v)
 	}
 }
 
-/* A side of the team, empty until a member joins it. */
+/* A side of the team, empty until a member joins it; field is the first the Change link goes to. */
 static struct vobj *
-team_group(struct vobj *o, const char *name)
+team_group(struct sum *s, struct vobj *o, const char *name, const char *field)
 {
-	struct vobj *g = vobj_push(o, "groups");
+	struct vobj *g = changes(s, vobj_push(o, "groups"), field);
 
 	vobj_str(g, "name", name);
 	vobj_bool(g, "has_members", 0);
@@ -335,20 +412,23 @@ team_group(struct vobj *o, const char *name)
  * their own, so that nobody is left out.
  */
 static void
-view_team(struct req *r, const struct application *a,
-    const struct application_extra *x, struct vobj *v)
+view_team(struct sum *s)
 {
-	struct vobj *o = section(v, "s_team", a, SEC_TEAM), *g[MAX_PARTNERS + 2], *mv;
+	struct req *r = s->r;
+	const struct application *a = s->a;
+	const struct application_extra *x = s->x;
+	struct vobj *o = section(s, "s_team", SEC_TEAM), *g[MAX_PARTNERS + 2], *mv;
 	int ngroups = 0, two = application_two_partners(a), gi;
 	size_t i;
 
-	g[0] = team_group(o, x->org_name);
+	g[0] = team_group(s, o, x->org_name, team_group_ids[G_SWEDISH]);
 	vobj_str(g[0], "side", i18n_tr(r->lang, N_("Swedish side")));
 	for (gi = 1; gi <= MAX_PARTNERS; gi++) {
 		if (gi > 1 && !two)
 			break;
-		g[gi] = team_group(o, x->partner[gi - 1].name != NULL ?
-		    x->partner[gi - 1].name : i18n_tr(r->lang, N_("The partner")));
+		g[gi] = team_group(s, o, x->partner[gi - 1].name != NULL ?
+		    x->partner[gi - 1].name : i18n_tr(r->lang, N_("The partner")),
+		    team_group_ids[gi]);
 		vobj_str(g[gi], "side", i18n_tr(r->lang, N_("partner side")));
 	}
 	ngroups = gi;
@@ -359,8 +439,9 @@ view_team(struct req *r, const struct application *a,
 		if ((gi = application_member_group(a, m)) == G_NOTGIVEN) {
 			gi = ngroups;
 			if (g[gi] == NULL) {
-				g[gi] = team_group(o, i18n_tr(r->lang,
-				    N_("Partner side, organisation not given")));
+				g[gi] = team_group(s, o, i18n_tr(r->lang,
+				    N_("Partner side, organisation not given")),
+				    arena_printf(r->a, "member-%zu-org", i + 1));
 				vobj_str(g[gi], "side", NULL);
 			}
 		}
@@ -373,9 +454,11 @@ view_team(struct req *r, const struct application *a,
 }
 
 static void
-view_budget(struct req *r, const struct application *a, struct vobj *v)
+view_budget(struct sum *s)
 {
-	struct vobj *o = section(v, "s_budget", a, SEC_BUDGET), *w, *cv, *yv;
+	struct req *r = s->r;
+	const struct application *a = s->a;
+	struct vobj *o = section(s, "s_budget", SEC_BUDGET), *w, *cv, *yv;
 	long long ysum[MAX_YEARS], csum, total = 0, applied = 0;
 	int years = a->years, y, c, any, seen[MAX_YEARS] = { 0 };
 
@@ -389,11 +472,11 @@ view_budget(struct req *r, const struct application *a, struct vobj *v)
 			years = y;
 			break;
 		}
-	row_text(r, o, N_("Duration"), a->years <= 0 ? NULL : a->years == 1 ?
+	changes(s, row_text(r, o, N_("Duration"), a->years <= 0 ? NULL : a->years == 1 ?
 	    i18n_tr(r->lang, N_("1 year")) : arena_printf(r->a, "%d %s",
-	    a->years, i18n_tr(r->lang, N_("years"))));
-	row_text(r, o, N_("Planned start"), a->planned_start);
-	w = row(r, o, N_("Amount applied for"));
+	    a->years, i18n_tr(r->lang, N_("years")))), "years");
+	changes(s, row_text(r, o, N_("Planned start"), a->planned_start), "planned_start");
+	w = changes(s, row(r, o, N_("Amount applied for")), "amount-1");
 	for (y = 0; y < years; y++) {
 		row_item(w, arena_printf(r->a, "%s %d: %s", i18n_tr(r->lang,
 		    N_("Year")), y + 1, a->year_total[y] >= 0 ?
@@ -405,8 +488,18 @@ view_budget(struct req *r, const struct application *a, struct vobj *v)
 	if (years > 1)
 		row_item(w, arena_printf(r->a, "%s: %s", i18n_tr(r->lang,
 		    N_("Total")), fmt_amount(r->a, applied, r->lang)), NULL);
+	/*
+	 * Asked for with other costs; one sent before it was asked for has none, which is no gap
+	 * of the applicant's: only a draft says it is not answered yet.
+	 */
+	if (!rules_blank(a->other_costs) || (strcmp(a->status, "draft") == 0 &&
+	    a->amount[0][CAT_OTHER] > 0))
+		changes(s, row_prose(r, o, N_("What the other costs cover"), a->other_costs,
+		    NULL), "other_costs");
 
 	vobj_bool(o, "has_table", years > 0);
+	vobj_str(o, "costs_change", change_href(s, arena_printf(r->a, "amount-1-%s",
+	    category_code[0])));
 	for (y = 0; y < years; y++) {
 		yv = vobj_push(o, "years");
 		vobj_int(yv, "year", y + 1);
@@ -441,13 +534,34 @@ view_budget(struct req *r, const struct application *a, struct vobj *v)
 }
 
 static void
-view_contact(struct req *r, const struct application *a, struct vobj *v)
+view_contact(struct sum *s)
 {
-	struct vobj *o = section(v, "s_contact", a, SEC_CONTACT);
+	struct req *r = s->r;
+	const struct application *a = s->a;
+	struct vobj *o = section(s, "s_contact", SEC_CONTACT);
 
-	row_text(r, o, N_("Name"), a->contact_name);
-	row_text(r, o, N_("Email address"), a->contact_email);
-	row_text(r, o, N_("Telephone"), a->contact_phone);
+	changes(s, row_text(r, o, N_("Name"), a->contact_name), "contact_name");
+	changes(s, row_text(r, o, N_("Email address"), a->contact_email), "contact_email");
+	changes(s, row_text(r, o, N_("Telephone"), a->contact_phone), "contact_phone");
+}
+
+/*
+ * Every section of the application, as the applicant gave it ("s_partners"... of r's view, for
+ * _application_sections.html): the page reads it, check your answers (change) has a Change link
+ * per answer and says lang_problem, when not NULL, beside the partner language.
+ */
+void
+app_summary(struct req *r, const struct application *a, const struct application_extra *x,
+    int change, const char *lang_problem)
+{
+	struct sum s = { r, a, x, change, SEC_PARTNERS };
+
+	view_partners(&s);
+	view_project(&s, lang_problem);
+	view_results(&s);
+	view_team(&s);
+	view_budget(&s);
+	view_contact(&s);
 }
 
 /* Until ICLD decides, the applicant may take an application back. */
@@ -530,231 +644,6 @@ app_about(struct req *r, const struct application *a, const struct application_e
 	    arena_printf(r->a, "%s (%d %s)", fmt_amount(r->a, applied, r->lang),
 	    a->years, i18n_tr(r->lang, a->years == 1 ? N_("year") : N_("years"))) : NULL);
 	row_text(r, o, N_("Planned start"), a->planned_start);
-}
-
-/* ---- check your answers: the summary with "Change" links --------------------------------------------- */
-
-/* The link that changes field of section s from check your answers: the section saved goes back there. */
-const char *
-app_change_href(struct req *r, long long id, enum section s, const char *field)
-{
-	return arena_printf(r->a, "/applications/%lld/%s?return=check#%s", id,
-	    app_section_slugs[s], field);
-}
-
-/* A summary row under o's "rows" with its Change link; every key the partial reads is set. */
-static struct vobj *
-crow(struct req *r, struct vobj *o, const char *lbl, const char *text,
-    long long id, enum section s, const char *field)
-{
-	struct vobj *w = vobj_push(o, "rows");
-
-	vobj_str(w, "label", lbl);
-	vobj_str(w, "text", rules_blank(text) ? NULL : text);
-	vobj_bool(w, "missing", rules_blank(text));
-	vobj_str(w, "lang", NULL);
-	vobj_str(w, "href", NULL);
-	vobj_str(w, "problem", NULL);
-	vobj_bool(w, "prose", 0);
-	vobj_bool(w, "has_items", 0);
-	vobj_bool(w, "items", 0);
-	vobj_str(w, "change", app_change_href(r, id, s, field));
-	return w;
-}
-
-static struct vobj *
-check_section(struct req *r, const struct application *a, enum section s)
-{
-	struct vobj *o = vobj_push(r->view, "sections");
-
-	vobj_str(o, "slug", app_section_slugs[s]);
-	vobj_str(o, "name", i18n_tr(r->lang, app_section_titles[s]));
-	vobj_bool(o, "done", a->done[s]);
-	return o;
-}
-
-static const char *
-partner_text(struct req *r, const struct partner_info *pi)
-{
-	if (pi->name == NULL)
-		return NULL;
-	return arena_printf(r->a, "%s%s%s%s, %s", pi->name,
-	    !rules_blank(pi->name_local) ? " (" : "", !rules_blank(pi->name_local) ?
-	    pi->name_local : "", !rules_blank(pi->name_local) ? ")" : "",
-	    i18n_pick(r->lang, pi->country_sv, pi->country_en));
-}
-
-/*
- * Every answer of the application with its Change link, section by section, for check your
- * answers (app_check.html); lang_problem, when not NULL, is said beside the partner language.
- */
-void
-app_check_summary(struct req *r, const struct application *a,
-    const struct application_extra *x, const char *lang_problem)
-{
-	struct vobj *o, *w;
-	size_t i, j, k, n;
-	long long id = a->id;
-	int g, y, c;
-
-	o = check_section(r, a, SEC_PARTNERS);
-	crow(r, o, i18n_tr(r->lang, N_("Type of project")), x->type != NULL ?
-	    label(r->lang, x->type) : NULL, id, SEC_PARTNERS, "type");
-	for (i = 0; i < MAX_PARTNERS; i++)
-		if (partner_shown(a, i))
-			crow(r, o, i18n_tr(r->lang, partner_label(a, i)),
-			    partner_text(r, &x->partner[i]), id, SEC_PARTNERS,
-			    i == 0 ? "partner-1" : "partner-2");
-	if (x->ncoapplicants > 0) {
-		w = crow(r, o, i18n_tr(r->lang, N_("Swedish co-applicants")), NULL, id,
-		    SEC_PARTNERS, "coapplicant-1");
-		for (i = 0; i < x->ncoapplicants; i++)
-			row_item(w, x->coapplicants[i].name, NULL);
-	}
-	crow(r, o, i18n_tr(r->lang, N_("Country")), i18n_pick(r->lang, x->country_sv,
-	    x->country_en), id, SEC_PARTNERS, "country");
-
-	o = check_section(r, a, SEC_PROJECT);
-	crow(r, o, i18n_tr(r->lang, N_("Title in Swedish")), a->title_sv, id, SEC_PROJECT, "title_sv");
-	crow(r, o, i18n_tr(r->lang, N_("Title in English")), a->title_en, id, SEC_PROJECT, "title_en");
-	if (!rules_blank(a->title_local))
-		vobj_str(crow(r, o, i18n_tr(r->lang, N_("Title in the partner's language")),
-		    a->title_local, id, SEC_PROJECT, "title_local"), "lang",
-		    a->title_local_lang);
-	if (!rules_blank(a->title_local_lang) || lang_problem != NULL) {
-		g = local_lang_index(a->title_local_lang);
-		vobj_str(crow(r, o, i18n_tr(r->lang, N_("Language of the title and summary in the partner's language")),
-		    g >= 0 ? i18n_tr(r->lang, local_langs[g].msgid) : a->title_local_lang, id,
-		    SEC_PROJECT, "title_local_lang"), "problem", lang_problem);
-	}
-	if (!rules_blank(a->summary_sv))
-		vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Summary in Swedish")), a->summary_sv,
-		    id, SEC_PROJECT, "summary_sv"), "prose", 1);
-	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Summary in English")), a->summary_en, id,
-	    SEC_PROJECT, "summary_en"), "prose", 1);
-	if (!rules_blank(a->summary_local)) {
-		w = crow(r, o, i18n_tr(r->lang, N_("Summary in the partner's language")),
-		    a->summary_local, id, SEC_PROJECT, "summary_local");
-		vobj_bool(w, "prose", 1);
-		vobj_str(w, "lang", a->title_local_lang);
-	}
-	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Background and problem")), a->background, id,
-	    SEC_PROJECT, "background"), "prose", 1);
-	crow(r, o, i18n_tr(r->lang, N_("Thematic area")), i18n_pick(r->lang, x->theme_sv,
-	    x->theme_en), id, SEC_PROJECT, "theme");
-	w = crow(r, o, i18n_tr(r->lang, N_("Principles of local democracy")), NULL, id,
-	    SEC_PROJECT, "principles");
-	for (k = 0; k < 4; k++)
-		if (a->principle[k])
-			row_item(w, i18n_tr(r->lang, app_principle_labels[k]), NULL);
-	w = crow(r, o, i18n_tr(r->lang, N_("Sustainable Development Goals")), NULL, id,
-	    SEC_PROJECT, "sdgs");
-	for (k = 1; k <= 17; k++)
-		if (a->sdg[k])
-			row_item(w, arena_printf(r->a, "%zu. %s", k,
-			    i18n_pick(r->lang, x->sdg_sv[k], x->sdg_en[k])), NULL);
-	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Target groups")), a->target_groups, id,
-	    SEC_PROJECT, "target_groups"), "prose", 1);
-	crow(r, o, i18n_tr(r->lang, N_("Does the project develop citizen dialogue?")),
-	    a->citizen_dialogue < 0 ? NULL : i18n_tr(r->lang, a->citizen_dialogue ?
-	    N_("Yes") : N_("No")), id, SEC_PROJECT, "citizen_dialogue");
-	if (a->citizen_dialogue == 1 || !rules_blank(a->dialogue_text))
-		vobj_bool(crow(r, o, i18n_tr(r->lang, N_("How the project develops citizen dialogue")),
-		    a->dialogue_text, id, SEC_PROJECT, "dialogue_text"), "prose", 1);
-	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("How the project considers vulnerable groups")),
-	    a->vulnerable_text, id, SEC_PROJECT, "vulnerable_text"), "prose", 1);
-	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("How the project promotes women's participation")),
-	    a->gender_text, id, SEC_PROJECT, "gender_text"), "prose", 1);
-
-	o = check_section(r, a, SEC_RESULTS);
-	vobj_bool(crow(r, o, i18n_tr(r->lang, N_("Overall objective")), a->overall_objective,
-	    id, SEC_RESULTS, "overall_objective"), "prose", 1);
-	if (a->nobj == 0)
-		crow(r, o, i18n_tr(r->lang, N_("Objectives")), NULL, id, SEC_RESULTS, "objective-1");
-	for (i = 0; i < a->nobj; i++) {
-		const struct objective *ob = &a->obj[i];
-
-		w = crow(r, o, arena_printf(r->a, "%s %zu", i18n_tr(r->lang, N_("Objective")), i + 1),
-		    ob->description, id, SEC_RESULTS, arena_printf(r->a,
-		    "objective-%zu", i + 1));
-		vobj_bool(w, "prose", 1);
-		for (j = 0; j < ob->nres; j++) {
-			const struct expected_result *er = &ob->res[j];
-
-			row_item(w, arena_printf(r->a, "%s %zu.%zu: %s",
-			    i18n_tr(r->lang, N_("Expected result")), i + 1, j + 1,
-			    rules_blank(er->description) ? i18n_tr(r->lang, N_("Not answered")) :
-			    er->description), NULL);
-			for (k = 0; k < er->nind; k++) {
-				const struct indicator *in = &er->ind[k];
-
-				row_item(w, rules_fill(r->a, i18n_tr(r->lang,
-				    N_("Indicator {n}: {name}; baseline {baseline}, target {target} {unit}")),
-				    (const char *const []){ "n", arena_printf(r->a,
-				    "%zu.%zu.%zu", i + 1, j + 1, k + 1), "name", in->name,
-				    "baseline", rules_blank(in->baseline) ? "–" : in->baseline,
-				    "target", rules_blank(in->target) ? "–" : in->target,
-				    "unit", rules_blank(in->unit) ? "" : in->unit, NULL }), NULL);
-			}
-		}
-	}
-
-	o = check_section(r, a, SEC_TEAM);
-	for (g = 0; g < (application_two_partners(a) ? G__MAX : G_PARTNER2); g++) {
-		const char *name = g == G_SWEDISH ? i18n_tr(r->lang, N_("Swedish side")) :
-		    g == G_NOTGIVEN ? i18n_tr(r->lang, N_("Partner side, organisation not given")) :
-		    x->partner[g - 1].name != NULL ? arena_printf(r->a, "%s: %s",
-		    i18n_tr(r->lang, N_("Partner side")), x->partner[g - 1].name) :
-		    i18n_tr(r->lang, N_("Partner side"));
-		const char *field = team_group_ids[g];
-
-		for (n = 0, i = 0; i < a->nteam; i++)
-			if (application_member_group(a, &a->team[i]) == g) {
-				if (n++ == 0 && field == NULL)
-					field = arena_printf(r->a, "member-%zu-org", i + 1);
-			}
-		if (g == G_NOTGIVEN && n == 0)
-			continue;
-		w = crow(r, o, name, NULL, id, SEC_TEAM, field);
-		for (i = 0; i < a->nteam; i++) {
-			const struct member *m = &a->team[i];
-
-			if (application_member_group(a, m) != g)
-				continue;
-			row_item(w, arena_printf(r->a, "%s, %s%s%s", rules_blank(m->name) ?
-			    i18n_tr(r->lang, N_("Not answered")) : m->name, i18n_tr(r->lang, app_role_labels[m->role]),
-			    rules_blank(m->position) ? "" : ", ", rules_blank(m->position) ? "" :
-			    m->position), NULL);
-		}
-	}
-
-	o = check_section(r, a, SEC_BUDGET);
-	crow(r, o, i18n_tr(r->lang, N_("Duration")), a->years <= 0 ? NULL : a->years == 1 ?
-	    i18n_tr(r->lang, N_("1 year")) : arena_printf(r->a, "%d %s", a->years,
-	    i18n_tr(r->lang, N_("years"))), id, SEC_BUDGET, "years");
-	crow(r, o, i18n_tr(r->lang, N_("Planned start")), a->planned_start, id, SEC_BUDGET,
-	    "planned_start");
-	for (y = 0; y < (a->years > 0 ? a->years : 1); y++) {
-		w = crow(r, o, arena_printf(r->a, "%s %d", i18n_tr(r->lang, N_("Year")), y + 1),
-		    a->year_total[y] >= 0 ? arena_printf(r->a, "%s: %s",
-		    i18n_tr(r->lang, N_("Amount applied for")), fmt_amount(r->a, a->year_total[y],
-		    r->lang)) : NULL, id, SEC_BUDGET, arena_printf(r->a, "amount-%d", y + 1));
-		for (c = 0; c < CAT__MAX; c++)
-			if (a->amount[y][c] >= 0)
-				row_item(w, arena_printf(r->a, "%s: %s",
-				    label(r->lang, category_code[c]),
-				    fmt_amount(r->a, a->amount[y][c], r->lang)), NULL);
-	}
-	if (!rules_blank(a->other_costs) || a->amount[0][CAT_OTHER] > 0)
-		vobj_bool(crow(r, o, i18n_tr(r->lang, N_("What the other costs cover")),
-		    a->other_costs, id, SEC_BUDGET, "other_costs"), "prose", 1);
-
-	o = check_section(r, a, SEC_CONTACT);
-	crow(r, o, i18n_tr(r->lang, N_("Name")), a->contact_name, id, SEC_CONTACT, "contact_name");
-	crow(r, o, i18n_tr(r->lang, N_("Email address")), a->contact_email, id, SEC_CONTACT,
-	    "contact_email");
-	crow(r, o, i18n_tr(r->lang, N_("Telephone")), a->contact_phone, id, SEC_CONTACT,
-	    "contact_phone");
 }
 
 /* ---- the decision ------------------------------------------------------------------------------------- */
@@ -988,12 +877,7 @@ app_page(struct req *r)
 	    app_deletable(&a, &x));
 	view_overview(r, &x, v);
 	view_decision_box(r, &a, &x);
-	view_partners(r, &a, &x, v);
-	view_project(r, &a, &x, v);
-	view_results(r, &a, v);
-	view_team(r, &a, &x, v);
-	view_budget(r, &a, v);
-	view_contact(r, &a, v);
+	app_summary(r, &a, &x, 0, NULL);
 	if (r->sess->user.role == ROLE_ADMIN && (st = view_reviews(r, &a)) != 0)
 		return st;
 	view_crumb(r, arena_printf(r->a, "/applications/%lld", a.id),

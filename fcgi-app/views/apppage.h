@@ -22,11 +22,13 @@ struct vobj;
 int		 app_page(struct req *r);
 
 /*
- * Every answer of the application with its Change link, section by section ("sections" of r's
- * view, for app_check.html); lang_problem, when not NULL, is said beside the partner language.
+ * Every section of the application as the applicant gave it ("s_partners"... "s_contact" of r's
+ * view, for _application_sections.html), the one summary of the page and of check your answers:
+ * with change, every answer has its Change link, and lang_problem, when not NULL, is said beside
+ * the partner language.
  */
-void		 app_check_summary(struct req *r, const struct application *a,
-		    const struct application_extra *x, const char *lang_problem);
+void		 app_summary(struct req *r, const struct application *a,
+		    const struct application_extra *x, int change, const char *lang_problem);
 
 /* The link that changes field of section s from check your answers: the section saved goes back there. */
 const char	*app_change_href(struct req *r, long long id, enum section s, const char *field);
