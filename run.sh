@@ -49,12 +49,15 @@ as_root() {
 # Debian packages, each checked with dpkg-query. "pkg|command" counts as present when the command exists
 # (node, npm and nginx may come from elsewhere, e.g. NodeSource's nodejs, which brings its own npm).
 # libclang-rt-14-dev holds libFuzzer and the sanitizer runtimes that clang links the fuzzers with.
+# kpp-mailer builds its messages with GMime 3 and sends them with libcurl; python3-aiosmtpd is the local
+# SMTP server (a Maildir sink) that the demo and the tests deliver to.
 PACKAGES=(
 	build-essential autoconf automake libtool pkg-config gettext
 	libfcgi-dev libmariadb-dev libxml2-dev libxml2-utils libcunit1-dev libsodium-dev liburiparser-dev
-	libinih-dev libxlsxwriter-dev libcsv-dev zlib1g-dev
+	libinih-dev libxlsxwriter-dev libcsv-dev zlib1g-dev libcurl4-openssl-dev libgmime-3.0-dev
 	spawn-fcgi multiwatch "nginx-light|nginx" mariadb-server mariadb-client
 	clang libclang-rt-14-dev "nodejs|node" "npm|npm" chromium fonts-liberation default-jre-headless wrk time curl ca-certificates
+	python3-aiosmtpd
 )
 
 pkg_installed() {
