@@ -1,0 +1,155 @@
+/* db_outbox.c - SQL for the outbox: queueing a message, claiming rows with a lease, recording outcomes. */
+#include "core/arena.h"
+#include "db/db.h"
+#include "db/db_outbox.h"
+
+enum q {
+	Q_ADD,
+	Q_REQUEUE,
+	Q_PICK,
+	Q_TAKE,
+	Q_SENT,
+	Q_RETRY,
+	Q_FAIL,
+	Q_RELEASE,
+	Q__MAX
+};
+
+/* A row the mailer still holds: its outcome is recorded only then. */
+#define HELD "WHERE id = ? AND state = 'sending' AND lease_holder = ?"
+/* Leaving sending: no lease any more. */
+#define UNLEASE "lease_holder = NULL, lease_until = NULL"
+
+static struct dbstmt q[Q__MAX] = {
+	[Q_ADD] = { "INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, link, "
+	    "created_at, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
+	    "'queued', 0, UTC_TIMESTAMP(6))", NULL, 0 },
+	[Q_REQUEUE] = { "UPDATE outbox SET state = 'queued', " UNLEASE " "
+	    "WHERE state = 'sending' AND lease_until < UTC_TIMESTAMP(6)", NULL, 0 },
+	/* outbox_claim's order: it reads no more than LIMIT rows; a row locked by another claim is passed over. */
+	[Q_PICK] = { "SELECT id, kind, recipient_email, recipient_name, lang, subject, body, attempts + 1 "
+	    "FROM outbox WHERE state = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6) "
+	    "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED", NULL, 0 },
+	[Q_TAKE] = { "UPDATE outbox SET state = 'sending', lease_holder = ?, "
+	    "lease_until = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, attempts = attempts + 1 "
+	    "WHERE id = ? AND state = 'queued'", NULL, 0 },
+	[Q_SENT] = { "UPDATE outbox SET state = 'sent', sent_at = UTC_TIMESTAMP(), last_answer = LEFT(?, 1000), "
+	    UNLEASE " " HELD, NULL, 0 },
+	[Q_RETRY] = { "UPDATE outbox SET state = 'queued', last_answer = LEFT(?, 1000), "
+	    "next_attempt_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, " UNLEASE " " HELD " "
+	    "AND UTC_TIMESTAMP(6) + INTERVAL ? SECOND <= created_at + INTERVAL ? HOUR", NULL, 0 },
+	[Q_FAIL] = { "UPDATE outbox SET state = 'failed', last_answer = LEFT(?, 1000), " UNLEASE " " HELD,
+	    NULL, 0 },
+	[Q_RELEASE] = { "UPDATE outbox SET state = 'queued', attempts = attempts - 1, " UNLEASE " " HELD,
+	    NULL, 0 },
+};
+
+enum kerr
+db_outbox_add(const char *reqid, const struct outbox_msg *m, long long *id)
+{
+	unsigned long long ins = 0;
+	enum kerr e;
+
+	e = db_exec(reqid, &q[Q_ADD], NULL, &ins, "sssssss", m->kind, m->to_email,
+	    m->to_name != NULL ? m->to_name : "", i18n_code(m->lang), m->subject, m->body, m->link);
+	if (e == KERR_OK && id != NULL)
+		*id = (long long)ins;
+	return e;
+}
+
+enum kerr
+db_outbox_requeue_expired(const char *reqid, unsigned long long *n)
+{
+	return db_exec(reqid, &q[Q_REQUEUE], n, NULL, "");
+}
+
+enum kerr
+db_outbox_claim(struct arena *a, const char *reqid, const char *holder, unsigned max,
+    unsigned lease_seconds, struct outbox_row **rows, size_t *nrows)
+{
+	struct outbox_row *r;
+	struct dbres res;
+	enum kerr e;
+	size_t i;
+
+	*rows = NULL;
+	*nrows = 0;
+	if ((e = db_begin(reqid)) != KERR_OK)
+		return e;
+	if ((e = db_query(a, reqid, &q[Q_PICK], &res, "i", (long long)max)) != KERR_OK)
+		goto out;
+	r = arena_alloc(a, (res.nrows + 1) * sizeof(*r));
+	for (i = 0; i < res.nrows; i++) {
+		r[i].id = db_ll(&res, i, 0);
+		r[i].kind = db_str(&res, i, 1);
+		r[i].to_email = db_str(&res, i, 2);
+		r[i].to_name = db_str(&res, i, 3);
+		r[i].lang = db_str(&res, i, 4);
+		r[i].subject = db_str(&res, i, 5);
+		r[i].body = db_str(&res, i, 6);
+		r[i].attempts = (unsigned)db_ll(&res, i, 7);
+		if ((e = db_exec(reqid, &q[Q_TAKE], NULL, NULL, "sii", holder,
+		    (long long)lease_seconds, r[i].id)) != KERR_OK)
+			goto out;
+	}
+	if ((e = db_commit(reqid)) != KERR_OK)
+		return e;
+	*rows = r;
+	*nrows = res.nrows;
+	return KERR_OK;
+out:
+	db_rollback(reqid);
+	return e;
+}
+
+/* Runs one of the outcomes on a held row: KERR_CONFLICT when the row is no longer held. */
+static enum kerr
+outcome(const char *reqid, enum q which, const char *answer, long long id, const char *holder)
+{
+	unsigned long long n = 0;
+	enum kerr e;
+
+	if (which == Q_RELEASE)
+		e = db_exec(reqid, &q[which], &n, NULL, "is", id, holder);
+	else
+		e = db_exec(reqid, &q[which], &n, NULL, "sis", answer, id, holder);
+	if (e == KERR_OK && n == 0)
+		return KERR_CONFLICT;
+	return e;
+}
+
+enum kerr
+db_outbox_sent(const char *reqid, long long id, const char *holder, const char *answer)
+{
+	return outcome(reqid, Q_SENT, answer, id, holder);
+}
+
+enum kerr
+db_outbox_retry(const char *reqid, long long id, const char *holder, const char *answer,
+    unsigned delay_seconds, unsigned max_retry_hours, int *failed)
+{
+	unsigned long long n = 0;
+	enum kerr e;
+
+	if (failed != NULL)
+		*failed = 0;
+	if ((e = db_exec(reqid, &q[Q_RETRY], &n, NULL, "siisii", answer, (long long)delay_seconds, id,
+	    holder, (long long)delay_seconds, (long long)max_retry_hours)) != KERR_OK || n == 1)
+		return e;
+	/* Not requeued: either not held any more, or out of time. */
+	if ((e = outcome(reqid, Q_FAIL, answer, id, holder)) == KERR_OK && failed != NULL)
+		*failed = 1;
+	return e;
+}
+
+enum kerr
+db_outbox_fail(const char *reqid, long long id, const char *holder, const char *answer)
+{
+	return outcome(reqid, Q_FAIL, answer, id, holder);
+}
+
+enum kerr
+db_outbox_release(const char *reqid, long long id, const char *holder)
+{
+	return outcome(reqid, Q_RELEASE, NULL, id, holder);
+}

@@ -1,0 +1,83 @@
+/* db_outbox.h - the outbox's statements: a message queued in its cause's transaction, claimed, marked (sql/0026). */
+#ifndef KPP_DB_OUTBOX_H
+#define KPP_DB_OUTBOX_H
+
+#include <stddef.h>
+
+#include "core/i18n.h"
+#include "core/kerr.h"
+
+struct arena;
+
+/* A message to queue: each text UTF-8, NUL-terminated; to_name and link may be NULL (none). */
+struct outbox_msg {
+	const char	*kind;		/* what it is: application_receipt, decision, password_link ... */
+	const char	*to_email;
+	const char	*to_name;
+	enum lang	 lang;		/* the recipient's language, which the texts are in */
+	const char	*subject;
+	const char	*body;
+	const char	*link;		/* the absolute address of the page where the person acts */
+};
+
+/* A row claimed for sending, its texts in the claim's arena. */
+struct outbox_row {
+	long long	 id;
+	const char	*kind;
+	const char	*to_email;
+	const char	*to_name;	/* "" when none */
+	const char	*lang;		/* "sv" or "en" */
+	const char	*subject;
+	const char	*body;
+	unsigned	 attempts;	/* deliveries started, this one included */
+};
+
+/*
+ * Queues m inside the caller's transaction (db_begin() ... db_commit()):
+ * one INSERT, neither begun nor committed here, so that the message is
+ * sent if and only if the change that causes it commits. id (may be NULL)
+ * gets the row's id.
+ */
+enum kerr	db_outbox_add(const char *reqid, const struct outbox_msg *m, long long *id);
+
+/*
+ * Puts back in the queue the rows whose mailer died while sending them
+ * (state sending, lease_until past); n (may be NULL) gets how many.
+ */
+enum kerr	db_outbox_requeue_expired(const char *reqid, unsigned long long *n);
+
+/*
+ * Claims at most max queued rows that are due, oldest due first, for
+ * holder (host:pid) for lease_seconds: in one transaction, reading them
+ * FOR UPDATE SKIP LOCKED (a row another mailer is claiming is left to
+ * it, and neither waits), each marked sending with one more attempt.
+ * *rows, *nrows: the rows claimed, in arena a.
+ */
+enum kerr	db_outbox_claim(struct arena *a, const char *reqid, const char *holder,
+		    unsigned max, unsigned lease_seconds, struct outbox_row **rows, size_t *nrows);
+
+/*
+ * The outcome of a claimed row, each recorded only while holder still
+ * holds it: KERR_CONFLICT when it does not (its lease ran out and another
+ * mailer may have taken it), which the caller logs. answer is the
+ * server's last reply, or why there was none.
+ */
+
+/* Accepted by the server (2xx): sent, with the server's answer. */
+enum kerr	db_outbox_sent(const char *reqid, long long id, const char *holder, const char *answer);
+
+/*
+ * Not delivered this time (4xx, no connection): queued again for
+ * delay_seconds from now, unless that is more than max_retry_hours after
+ * the row was queued: then failed. *failed (may be NULL) says which.
+ */
+enum kerr	db_outbox_retry(const char *reqid, long long id, const char *holder, const char *answer,
+		    unsigned delay_seconds, unsigned max_retry_hours, int *failed);
+
+/* Refused for good (5xx, a message that cannot be built): failed, with the answer. */
+enum kerr	db_outbox_fail(const char *reqid, long long id, const char *holder, const char *answer);
+
+/* Handed back unsent (the mailer stops, or its lease runs short): queued as it was, the attempt not counted. */
+enum kerr	db_outbox_release(const char *reqid, long long id, const char *holder);
+
+#endif
