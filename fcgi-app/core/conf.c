@@ -64,6 +64,19 @@ static const struct key keys[] = {
 	K("iati", "contact_email", C_STR, iati_contact_email, "info@icld.se"),
 	K("iati", "sida_activity_id", C_STR, iati_sida_activity, ""),
 	K("iati", "schema_dir", C_STR, iati_schema_dir, KPP_DATADIR "/iati/schema"),
+	K("mail", "relay", C_STR, mail_relay, "smtp://localhost:25"),
+	K("mail", "starttls", C_STR, mail_starttls, "optional"),
+	K("mail", "user", C_STR, mail_user, ""),
+	K("mail", "password_file", C_STR, mail_password_file, ""),
+	K("mail", "from_address", C_STR, mail_from_address, "noreply@icld.se"),
+	K("mail", "from_name", C_STR, mail_from_name, "ICLD"),
+	K("mail", "reply_to", C_STR, mail_reply_to, ""),
+	K("mail", "message_id_domain", C_STR, mail_message_id_domain, "kpp.icld.se"),
+	K("mail", "timeout_seconds", C_UINT, mail_timeout_seconds, "60"),
+	K("mail", "batch", C_UINT, mail_batch, "20"),
+	K("mail", "poll_seconds", C_UINT, mail_poll_seconds, "5"),
+	K("mail", "retry_first_seconds", C_UINT, mail_retry_first_seconds, "60"),
+	K("mail", "max_retry_hours", C_UINT, mail_max_retry_hours, "48"),
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -236,6 +249,27 @@ conf_load(struct conf *c, const char *path, char *err, size_t errlen)
 	}
 	if (c->workers == 0 || c->workers > 256) {
 		snprintf(err, errlen, "%s: server.workers must be 1..256", path);
+		goto fail;
+	}
+	if (strncmp(c->mail_relay, "smtp://", 7) != 0 && strncmp(c->mail_relay, "smtps://", 8) != 0) {
+		snprintf(err, errlen, "%s: mail.relay must be smtp://host:port or smtps://host:port", path);
+		goto fail;
+	}
+	if (strcmp(c->mail_starttls, "required") != 0 && strcmp(c->mail_starttls, "optional") != 0 &&
+	    strcmp(c->mail_starttls, "off") != 0) {
+		snprintf(err, errlen, "%s: mail.starttls must be required, optional or off", path);
+		goto fail;
+	}
+	if (strchr(c->mail_from_address, '@') == NULL || c->mail_message_id_domain[0] == '\0') {
+		snprintf(err, errlen, "%s: mail.from_address must be an address and "
+		    "mail.message_id_domain a domain", path);
+		goto fail;
+	}
+	if (c->mail_batch == 0 || c->mail_batch > 1000 || c->mail_poll_seconds == 0 ||
+	    c->mail_timeout_seconds == 0 || c->mail_retry_first_seconds == 0 ||
+	    c->mail_max_retry_hours == 0) {
+		snprintf(err, errlen, "%s: mail.batch must be 1..1000, and mail.timeout_seconds, "
+		    "poll_seconds, retry_first_seconds and max_retry_hours at least 1", path);
 		goto fail;
 	}
 	/* The configuration lives for the whole process; so does its raw text. */

@@ -60,6 +60,20 @@ struct conf {
 	char	*iati_contact_email;
 	char	*iati_sida_activity;	/* Sida's IATI activity for its grant to ICLD: where the funds come from */
 	char	*iati_schema_dir;
+	/* [mail] kpp-mailer: the relay it sends through and what its messages say they are from */
+	char	*mail_relay;		/* smtp://host:port (STARTTLS per mail_starttls) or smtps://host:port */
+	char	*mail_starttls;		/* "required", "optional" or "off": smtp:// only */
+	char	*mail_user;		/* empty: no AUTH */
+	char	*mail_password_file;	/* the relay password's file, which only kpp-mailer reads */
+	char	*mail_from_address;
+	char	*mail_from_name;
+	char	*mail_reply_to;		/* empty: no Reply-To */
+	char	*mail_message_id_domain;	/* the right part of every Message-ID */
+	unsigned mail_timeout_seconds;	/* one message's SMTP dialogue at most */
+	unsigned mail_batch;		/* rows claimed at a time */
+	unsigned mail_poll_seconds;	/* the pause when nothing is due */
+	unsigned mail_retry_first_seconds;	/* the first wait after a 4xx or no connection; then doubling */
+	unsigned mail_max_retry_hours;	/* a message not delivered this long after it was queued fails */
 };
 
 /*
