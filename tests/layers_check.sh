@@ -4,6 +4,7 @@
 #   core/      includes only core/: it knows nothing of grants, requests or pages
 #   domain/    includes only core/ and domain/: the programme's rules, with no I/O and no page
 #   db/        includes no view, page or program: the data layer knows no HTML and no handler
+#   mail/      includes only core/, domain/, db/ and mail/: messages and SMTP, no request, view or page
 #   pages/     a handler h_X.c includes no other handler's header, only its own h_X.h; only the URL
 #              table (pages/routes.c) and the programs include the handlers' headers
 #   programs/  nothing else includes the programs' headers
@@ -11,7 +12,7 @@
 src=${srcdir:-.}/fcgi-app
 bad=0
 
-for d in core http db domain iati views pages programs; do
+for d in core http db domain iati mail views pages programs; do
 	[ -d "$src/$d" ] || { echo "layers: $src/$d is missing"; exit 1; }
 done
 
@@ -24,6 +25,8 @@ while read -r f h; do
 	domain/*:core/*|domain/*:domain/*) ;;
 	domain/*:*) echo "layers: $f includes $h: domain/ includes only core/ and domain/" ;;
 	db/*:views/*|db/*:pages/*|db/*:programs/*) echo "layers: $f includes $h: the data layer knows no view, page or program" ;;
+	mail/*:core/*|mail/*:domain/*|mail/*:db/*|mail/*:mail/*) ;;
+	mail/*:*) echo "layers: $f includes $h: mail/ includes only core/, domain/, db/ and mail/" ;;
 	pages/routes.c:pages/*|programs/*:*) ;;
 	pages/h_*:pages/*) [ "$h" = "pages/$(basename "${f%.[ch]}").h" ] ||
 		echo "layers: $f includes $h: a handler includes no other handler's header" ;;

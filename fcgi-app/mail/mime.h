@@ -1,0 +1,43 @@
+/* mime.h - one outbox row as an Internet message (RFC 5322 with MIME), built with GMime 3. */
+#ifndef KPP_MIME_H
+#define KPP_MIME_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "core/kerr.h"
+
+struct arena;
+
+/* A message's parts, each text UTF-8 and NUL-terminated. */
+struct mime_msg {
+	long long	 id;		/* the outbox row's: the Message-ID's left part */
+	const char	*id_domain;	/* the Message-ID's right part ([mail] message_id_domain) */
+	const char	*from_address;
+	const char	*from_name;	/* may be "" */
+	const char	*reply_to;	/* "": none */
+	const char	*to_address;
+	const char	*to_name;	/* may be "" */
+	const char	*subject;
+	const char	*body;
+	time_t		 date;		/* the Date header */
+};
+
+/* Calls g_mime_init() once; before the first mime_build(). */
+void		mime_init(void);
+
+/*
+ * Builds m as one message: From, Reply-To, To and Subject with their
+ * non-ASCII text in RFC 2047 encoded words (UTF-8), Date, Message-ID
+ * <kpp-outbox-ID@DOMAIN> (the same whenever the row is built again),
+ * Auto-Submitted: auto-generated, and the body as text/plain;
+ * charset=utf-8 in quoted-printable, lines ending CRLF. *out, *len: its
+ * bytes, in arena a (NUL-terminated as well). KERR_INVALID when an
+ * address does not parse.
+ */
+enum kerr	mime_build(struct arena *a, const struct mime_msg *m, const char **out, size_t *len);
+
+/* The Message-ID mime_build() gives row id, without its angle brackets, in a. */
+const char	*mime_message_id(struct arena *a, long long id, const char *domain);
+
+#endif
