@@ -104,7 +104,7 @@ smtp_backoff(unsigned attempts, unsigned first, unsigned cap)
 	return d < cap ? d : cap;
 }
 
-enum kerr
+void
 smtp_send(const struct smtp_relay *r, const char *from, const char *to, const char *msg, size_t len,
     struct smtp_answer *ans)
 {
@@ -121,7 +121,7 @@ smtp_send(const struct smtp_relay *r, const char *from, const char *to, const ch
 	errbuf[0] = '\0';
 	if ((c = curl_easy_init()) == NULL) {
 		snprintf(ans->text, sizeof(ans->text), "libcurl could not start");
-		return KERR_SYSTEM;
+		return;
 	}
 	snprintf(addr, sizeof(addr), "<%s>", to);
 	rcpt = curl_slist_append(NULL, addr);
@@ -154,10 +154,9 @@ smtp_send(const struct smtp_relay *r, const char *from, const char *to, const ch
 	if (rc != CURLE_OK && (code == 0 || code < 400)) {
 		ans->code = 0;
 		snprintf(ans->text, sizeof(ans->text), "%s", errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc));
-		return KERR_SYSTEM;
+		return;
 	}
 	ans->code = code;
 	if (ans->text[0] == '\0' || strtol(ans->text, NULL, 10) != code)
 		snprintf(ans->text, sizeof(ans->text), "%ld %s", code, errbuf);
-	return KERR_OK;
 }

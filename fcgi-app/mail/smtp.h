@@ -31,12 +31,13 @@ int		smtp_tls_parse(const char *word);
 
 /*
  * Sends the len bytes of msg (lines ending CRLF) from from to to through
- * r: MAIL FROM, RCPT TO, DATA. KERR_OK when the relay answered (ans->code
- * its last reply: 250 when it took the message, 4xx or 5xx when it
- * refused a command); KERR_SYSTEM when no reply came (no connection, TLS
- * required but not offered, a timeout: ans->code 0, ans->text why).
+ * r: MAIL FROM, RCPT TO, DATA. ans says what became of it: the relay's
+ * last reply (250 when it took the message, 4xx or 5xx when it refused a
+ * command), or code 0 when no reply came (no connection, TLS required but
+ * not offered, a timeout), with why in its text. Read it with
+ * smtp_verdict().
  */
-enum kerr	smtp_send(const struct smtp_relay *r, const char *from, const char *to,
+void		smtp_send(const struct smtp_relay *r, const char *from, const char *to,
 		    const char *msg, size_t len, struct smtp_answer *ans);
 
 /* What an answer means for the message. */
