@@ -18,6 +18,10 @@
 // stack starts in well under a second. Everything a stack starts is stopped by pid in stop(), and killed
 // when the test process exits in any other way. KPP_TEST_KEEP=1 keeps each stack's directory (its
 // configuration, logs and database) in var/test/stacks/ after stop().
+// startStack({ mail: true }) adds a real SMTP server (Debian's python3-aiosmtpd with lib/maildir_sink.py)
+// that keeps each message it accepts in the stack's Maildir, and points [mail] at it; stack.startMailer()
+// runs kpp-mailer against it, stack.mailbox() reads what was delivered, stack.smtpAnswers([...]) makes the
+// server refuse the next messages (451, 550 ...).
 // Only Node's standard library: runs on Debian 12's Node 18 as well as on newer ones.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -527,6 +531,8 @@ let stackCount = 0;
  *   loginRate {rate, burst}: nginx's limit on posting the sign-in form (default TEST_LOGIN_RATE)
  *   env       extra environment for kpp-serve and the workers (e.g. ASAN_OPTIONS)
  *   name      a label for the stack's directory (default: the test file's name)
+ *   mail      true: a local SMTP server (a Maildir sink) that [mail] relay names, with the mailer's waits in
+ *             seconds (poll 1 s, first retry 1 s); the mailer itself starts with stack.startMailer()
  * See the returned object's fields below.
  */
 export async function startStack(opts = {}) {
@@ -545,6 +551,8 @@ export async function startStack(opts = {}) {
 		workers: path.join(dir, 'log', 'workers.log'),
 		nginxError: path.join(dir, 'log', 'nginx-error.log'),
 		nginxAccess: path.join(dir, 'log', 'nginx-access.log'),
+		smtp: path.join(dir, 'log', 'smtp.log'),
+		mailer: path.join(dir, 'log', 'mailer.log'),
 	};
 	const stack = new Stack({ dir, sockDir, logs, workers, opts });
 	live.add(stack);
@@ -554,8 +562,10 @@ export async function startStack(opts = {}) {
 		stack.db = db.child;
 		stack.dbSocket = db.socket;
 		stack.fcgiSocket = path.join(sockDir, 'kpp.sock');
+		const mailConf = opts.mail ? await stack._startSmtp() : {};
 		stack.confPath = baseConf(dir, {
-			dbSocket: db.socket, fcgiSocket: stack.fcgiSocket, workers, passwords, data, overrides: opts.conf,
+			dbSocket: db.socket, fcgiSocket: stack.fcgiSocket, workers, passwords, data,
+			overrides: { ...mailConf, ...opts.conf },
 		});
 		await stack.startWorkers();
 		await stack._startNginx(opts.maxBody ?? '10m');
@@ -614,6 +624,9 @@ class Stack {
 		this.db = null;
 		this.supervisor = null;
 		this.nginx = null;
+		this.smtp = null;
+		this.mailer = null;
+		this.smtpPort = 0;
 		this.port = 0;
 		this.baseUrl = '';
 		this.dbStopped = false;
@@ -701,6 +714,74 @@ class Stack {
 		this.baseUrl = `http://127.0.0.1:${this.port}`;
 	}
 
+	/** The Maildir where the SMTP server keeps what it accepted (stack.mailbox() reads it). */
+	get maildir() { return path.join(this.dir, 'mail'); }
+
+	/** The file of the SMTP server's planned answers (lib/maildir_sink.py). */
+	get smtpControl() { return path.join(this.dir, 'smtp-answers'); }
+
+	/** Starts the SMTP server on a free port; returns the [mail] settings that send to it. */
+	async _startSmtp() {
+		const env = { ...ENV, PYTHONPATH: path.join(SRC, 'tests', 'e2e', 'lib') };
+		for (let attempt = 1; ; attempt++) {
+			this.smtpPort = await freePort();
+			// Debian's python3, which python3-aiosmtpd installs for (a python3 earlier in PATH may lack it).
+			this.smtp = launch('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${this.smtpPort}`,
+				'-c', 'maildir_sink.Handler', this.maildir, this.smtpControl], this.logs.smtp, env);
+			try {
+				await waitFor(async () => {
+					if (exited(this.smtp)) throw new Error(`the SMTP server exited:\n${tail(this.logs.smtp, 10)}`);
+					return portAnswers(this.smtpPort);
+				}, 10000, 'the SMTP server to listen');
+				break;
+			} catch (e) {
+				await stopChild(this.smtp, 'SIGKILL', 5000);
+				if (attempt < 5 && /address already in use/i.test(tail(this.logs.smtp, 5))) continue;
+				throw e;
+			}
+		}
+		return {
+			'mail.relay': `smtp://127.0.0.1:${this.smtpPort}`, 'mail.starttls': 'off', 'mail.user': '',
+			'mail.poll_seconds': 1, 'mail.retry_first_seconds': 1, 'mail.timeout_seconds': 10,
+		};
+	}
+
+	/** The SMTP server answers the next messages' DATA with these lines, one each ("451 4.3.0 ..."), then 250. */
+	smtpAnswers(lines) { fs.writeFileSync(this.smtpControl, lines.map((l) => `${l}\n`).join('')); }
+
+	/** The SMTP server's planned answers not used yet. */
+	smtpAnswersLeft() {
+		try { return fs.readFileSync(this.smtpControl, 'utf8').split('\n').filter((l) => l !== ''); } catch { return []; }
+	}
+
+	/** Every message the SMTP server accepted, oldest first: {file, raw} (raw: the bytes as text). */
+	mailbox() {
+		const dir = path.join(this.maildir, 'new');
+		let names;
+		try { names = fs.readdirSync(dir); } catch { return []; }
+		return names.map((file) => ({ file, t: fs.statSync(path.join(dir, file)).mtimeMs }))
+			.sort((x, y) => x.t - y.t || (x.file < y.file ? -1 : 1))
+			.map(({ file }) => ({ file, raw: fs.readFileSync(path.join(dir, file), 'latin1') }));
+	}
+
+	/** Starts kpp-mailer with this stack's configuration (its log: stack.logs.mailer) and waits for it to run. */
+	async startMailer(env = {}) {
+		if (this.mailer && !exited(this.mailer)) throw new Error('kpp-mailer already runs');
+		const from = fs.existsSync(this.logs.mailer) ? fs.statSync(this.logs.mailer).size : 0;
+		this.mailer = launch(path.join(BUILD, 'kpp-mailer'), ['-c', this.confPath], this.logs.mailer, { ...ENV, ...env });
+		await waitFor(() => {
+			if (exited(this.mailer)) throw new Error(`kpp-mailer exited (${this.mailer.exitCode ?? this.mailer.signalCode}):\n${tail(this.logs.mailer)}`);
+			return fs.existsSync(this.logs.mailer) && fs.readFileSync(this.logs.mailer, 'utf8').slice(from).includes('sending through');
+		}, 10000, 'kpp-mailer to start');
+		return this.mailer.pid;
+	}
+
+	/** Stops kpp-mailer with signal (SIGTERM: it finishes the message in hand); {code, signal}. */
+	stopMailer(signal = 'SIGTERM', timeoutMs = 15000) { return stopChild(this.mailer, signal, timeoutMs); }
+
+	/** kpp-mailer's log lines since it started. */
+	mailerLog() { try { return fs.readFileSync(this.logs.mailer, 'utf8'); } catch { return ''; } }
+
 	/** HTTP request to this stack (lib/http.mjs request()): {status, headers, text, body, ms}. */
 	get(p, opts = {}) { return request(this.baseUrl, p, { ...opts, method: opts.method || 'GET' }); }
 
@@ -762,6 +843,8 @@ class Stack {
 		this.stopped = true;
 		if (this.db && this.dbStopped) { try { this.sigcontDb(); } catch { /* gone */ } }
 		await stopChild(this.nginx, 'SIGQUIT', 10000);
+		await stopChild(this.mailer, 'SIGTERM', 15000);
+		await stopChild(this.smtp, 'SIGTERM', 10000);
 		await this.stopWorkers('SIGTERM', 15000);
 		await stopChild(this.db, 'SIGTERM', 60000);
 		live.delete(this);
@@ -774,6 +857,6 @@ class Stack {
 	 * process group, with its workers in it). */
 	_killSync() {
 		for (const p of this.workerPids()) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
-		for (const c of [this.nginx, this.supervisor, this.db]) if (c) killGroup(c);
+		for (const c of [this.nginx, this.mailer, this.smtp, this.supervisor, this.db]) if (c) killGroup(c);
 	}
 }

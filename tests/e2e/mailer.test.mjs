@@ -1,0 +1,140 @@
+// mailer.test.mjs - kpp-mailer against a real SMTP server (aiosmtpd, a Maildir sink): rows queued in the outbox
+// by SQL are delivered with their headers, retried after a 451, failed on a 550 with the server's words; a
+// transaction rolled back queues nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, sqlText, waitFor } from './harness.mjs';
+
+let stack;
+before(async () => {
+	stack = await startStack({ data: 'empty', workers: 1, mail: true, conf: { 'mail.message_id_domain': 'kpp.test' } });
+	await stack.startMailer();
+});
+after(() => stack?.stop());
+
+/** The INSERT of one outbox row, as db_outbox_add() makes it. */
+function insertSql({ kind = 'test', email, name = '', lang = 'sv', subject, body }) {
+	return `INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, created_at, state, attempts,
+		next_attempt_at) VALUES ('${kind}', ${sqlText(email)}, ${sqlText(name)}, '${lang}', ${sqlText(subject)},
+		${sqlText(body)}, UTC_TIMESTAMP(), 'queued', 0, UTC_TIMESTAMP(6))`;
+}
+
+/** Queues a message (committed); its row id. */
+async function queue(msg) {
+	return Number(await stack.one(`${insertSql(msg)}; SELECT LAST_INSERT_ID()`));
+}
+
+async function row(id) {
+	const [r] = await stack.mysql(`SELECT state, attempts, last_answer, sent_at IS NOT NULL FROM outbox WHERE id = ${id}`);
+	return r && { state: r[0], attempts: Number(r[1]), answer: r[2], sentAt: r[3] === '1' };
+}
+
+/** Waits until row id is in a final state (sent, failed); returns the row. */
+function settled(id, timeoutMs = 20000) {
+	return waitFor(async () => {
+		const r = await row(id);
+		return r && (r.state === 'sent' || r.state === 'failed') ? r : null;
+	}, timeoutMs, `outbox row ${id} to be sent or failed (mailer log:\n${stack.mailerLog()})`, 200);
+}
+
+/** The delivered messages of row id (by its Message-ID). */
+function delivered(id) {
+	return stack.mailbox().filter((m) => m.raw.includes(`<kpp-outbox-${id}@kpp.test>`));
+}
+
+/** A message's header fields, unfolded, by lower-case name: {name: value}. */
+function headers(raw) {
+	const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+	const out = {};
+	for (const line of head.split('\r\n')) {
+		const i = line.indexOf(':');
+		out[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
+	}
+	return out;
+}
+
+/** RFC 2047 encoded words (B and Q, UTF-8) decoded; whitespace between two encoded words dropped. */
+function decodeWords(v) {
+	return v.replace(/(\?=)\s+(?==\?)/g, '$1').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (m, enc, text) => (
+		enc.toLowerCase() === 'b'
+			? Buffer.from(text, 'base64')
+			: Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (x, h) => String.fromCharCode(parseInt(h, 16))), 'latin1')
+	).toString('utf8'));
+}
+
+/** A quoted-printable body decoded to its UTF-8 text, line ends as LF. */
+function decodeQP(body) {
+	const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (x, h) => String.fromCharCode(parseInt(h, 16)));
+	return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+}
+
+test('a queued message is delivered once, with encoded words, its Message-ID and Auto-Submitted; the row says sent', async () => {
+	const body = 'Hej Växjö kommun!\n\nBeslutet om ansökan 2016-0042 är fattat = beviljad. Läs det på portalen.\n';
+	const id = await queue({ email: 'registrator@vaxjo.example', name: 'Växjö kommun', subject: 'Beslut för Växjö kommun', body });
+	const r = await settled(id);
+	assert.equal(r.state, 'sent', `row ${id}: ${JSON.stringify(r)}`);
+	assert.equal(r.attempts, 1);
+	assert.match(r.answer, /^250 2\.0\.0 Ok/);
+	assert.ok(r.sentAt);
+	const got = delivered(id);
+	assert.equal(got.length, 1);
+	const h = headers(got[0].raw);
+	assert.match(h.to, /=\?utf-8\?[bq]\?/i, 'the name travels in an encoded word');
+	assert.equal(decodeWords(h.to), 'Växjö kommun <registrator@vaxjo.example>');
+	assert.match(h.subject, /=\?utf-8\?[bq]\?/i);
+	assert.equal(decodeWords(h.subject), 'Beslut för Växjö kommun');
+	assert.equal(h['message-id'], `<kpp-outbox-${id}@kpp.test>`);
+	assert.equal(h['auto-submitted'], 'auto-generated');
+	assert.equal(h.from, 'ICLD <noreply@icld.se>');
+	assert.equal(h['reply-to'], 'info@icld.se');
+	assert.ok(h.date && !Number.isNaN(Date.parse(h.date)), `Date: ${h.date}`);
+	assert.equal(h['delivered-to'], '<registrator@vaxjo.example>');
+	assert.equal(h['return-path'], '<noreply@icld.se>');
+	assert.match(h['content-type'], /^text\/plain; charset=utf-8$/i);
+	assert.equal(h['content-transfer-encoding'], 'quoted-printable');
+	assert.ok(/^[\x00-\x7f]*$/.test(got[0].raw), 'nothing but ASCII on the wire');
+	assert.equal(decodeQP(got[0].raw.slice(got[0].raw.indexOf('\r\n\r\n') + 4)), body);
+	assert.match(stack.mailerLog(), new RegExp(`req=outbox-${id} .*test to registrator@vaxjo\\.example: sent \\(attempt 1\\): 250 `));
+});
+
+test('the server answering 451 then 250: delivered once, after one retry', async () => {
+	stack.smtpAnswers(['451 4.3.0 Try again later']);
+	const id = await queue({ email: 'anna@borlange.example', lang: 'en', subject: 'Report due', body: 'Your report is due.\n' });
+	const r = await settled(id);
+	assert.equal(r.state, 'sent', JSON.stringify(r));
+	assert.equal(r.attempts, 2);
+	assert.match(r.answer, /^250 /);
+	assert.deepEqual(stack.smtpAnswersLeft(), []);
+	assert.equal(delivered(id).length, 1);
+	assert.match(stack.mailerLog(), new RegExp(`req=outbox-${id} .*not delivered \\(attempt 1\\), again in 1 s: 451 4\\.3\\.0 Try again later`));
+});
+
+test('the server answering 550: failed at once, with the server\'s text, and nothing delivered', async () => {
+	stack.smtpAnswers(['550 5.1.1 No such user here']);
+	const id = await queue({ email: 'nobody@borlange.example', subject: 'Kvitto', body: 'Tack.\n' });
+	const r = await settled(id);
+	assert.equal(r.state, 'failed');
+	assert.equal(r.attempts, 1);
+	assert.equal(r.answer, '550 5.1.1 No such user here');
+	assert.equal(r.sentAt, false);
+	assert.equal(delivered(id).length, 0);
+});
+
+test('a transaction that added a message and rolled back leaves nothing queued and sends nothing', async () => {
+	const before = Number(await stack.one('SELECT COUNT(*) FROM outbox'));
+	await stack.mysql(`START TRANSACTION; ${insertSql({ email: 'rollback@borlange.example', subject: 'Rolled back', body: 'Never.\n' })};
+		ROLLBACK`);
+	// A message committed after it goes through: the mailer has had its chance at whatever was queued.
+	const marker = await queue({ email: 'marker@borlange.example', subject: 'Marker', body: 'After.\n' });
+	assert.equal((await settled(marker)).state, 'sent');
+	assert.equal(Number(await stack.one('SELECT COUNT(*) FROM outbox')), before + 1);
+	assert.equal(await stack.one("SELECT COUNT(*) FROM outbox WHERE recipient_email = 'rollback@borlange.example'"), '0');
+	assert.ok(!stack.mailbox().some((m) => m.raw.includes('rollback@borlange.example')));
+});
+
+test('SIGTERM: the mailer stops cleanly, holding no row', async () => {
+	const r = await stack.stopMailer('SIGTERM');
+	assert.deepEqual(r, { code: 0, signal: null });
+	assert.match(stack.mailerLog(), /stopped/);
+	assert.equal(await stack.one("SELECT COUNT(*) FROM outbox WHERE state = 'sending'"), '0');
+});
