@@ -255,11 +255,6 @@ conf_load(struct conf *c, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: mail.relay must be smtp://host:port or smtps://host:port", path);
 		goto fail;
 	}
-	if (strcmp(c->mail_starttls, "required") != 0 && strcmp(c->mail_starttls, "optional") != 0 &&
-	    strcmp(c->mail_starttls, "off") != 0) {
-		snprintf(err, errlen, "%s: mail.starttls must be required, optional or off", path);
-		goto fail;
-	}
 	if (strchr(c->mail_from_address, '@') == NULL || c->mail_message_id_domain[0] == '\0') {
 		snprintf(err, errlen, "%s: mail.from_address must be an address and "
 		    "mail.message_id_domain a domain", path);

@@ -62,7 +62,7 @@ struct conf {
 	char	*iati_schema_dir;
 	/* [mail] kpp-mailer: the relay it sends through and what its messages say they are from */
 	char	*mail_relay;		/* smtp://host:port (STARTTLS per mail_starttls) or smtps://host:port */
-	char	*mail_starttls;		/* "required", "optional" or "off": smtp:// only */
+	char	*mail_starttls;		/* "required", "optional" or "off": smtp:// only (kpp-mailer checks it) */
 	char	*mail_user;		/* empty: no AUTH */
 	char	*mail_password_file;	/* the relay password's file, which only kpp-mailer reads */
 	char	*mail_from_address;

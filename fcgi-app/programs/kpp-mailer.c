@@ -189,7 +189,7 @@ main(int argc, char *argv[])
 	struct mailer m;
 	struct conf c;
 	struct arena *a;
-	char err[512], host[64];
+	char err[512], host[64], *password = NULL;
 	int ch, tls;
 	long n;
 
@@ -207,16 +207,20 @@ main(int argc, char *argv[])
 	}
 	memset(&m, 0, sizeof(m));
 	m.c = &c;
-	tls = smtp_tls_parse(c.mail_starttls);
+	if ((tls = smtp_tls_parse(c.mail_starttls)) < 0) {
+		fprintf(stderr, "kpp-mailer: %s: mail.starttls must be required, optional or off\n", conf_path);
+		return 1;
+	}
 	m.relay.url = c.mail_relay;
-	m.relay.tls = tls < 0 ? SMTP_TLS_REQUIRED : (enum smtp_tls)tls;
+	m.relay.tls = (enum smtp_tls)tls;
 	m.relay.user = c.mail_user;
 	m.relay.timeout = (long)c.mail_timeout_seconds;
 	if (c.mail_user[0] != '\0' &&
-	    (m.relay.password = read_password(c.mail_password_file, err, sizeof(err))) == NULL) {
+	    (password = read_password(c.mail_password_file, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "kpp-mailer: [mail] password_file: %s\n", err);
 		return 1;
 	}
+	m.relay.password = password;
 	/* Each message may take the whole timeout: the lease outlasts a batch sent at the slowest. */
 	m.lease = c.mail_timeout_seconds * (c.mail_batch + 1);
 	if (gethostname(host, sizeof(host)) != 0)
@@ -242,5 +246,6 @@ main(int argc, char *argv[])
 	log_info(NULL, "stopped");
 	db_close();
 	arena_free(a);
+	free(password);
 	return 0;
 }

@@ -20,7 +20,7 @@
 // configuration, logs and database) in var/test/stacks/ after stop().
 // startStack({ mail: true }) adds a real SMTP server (Debian's python3-aiosmtpd with lib/maildir_sink.py)
 // that keeps each message it accepts in the stack's Maildir, and points [mail] at it; stack.startMailer()
-// runs kpp-mailer against it, stack.mailbox() reads what was delivered, stack.smtpAnswers([...]) makes the
+// runs a kpp-mailer against it (several may run), stack.mailbox() reads what was delivered, stack.smtpAnswers([...]) makes the
 // server refuse the next messages (451, 550 ...).
 // Only Node's standard library: runs on Debian 12's Node 18 as well as on newer ones.
 import { spawn } from 'node:child_process';
@@ -625,7 +625,7 @@ class Stack {
 		this.supervisor = null;
 		this.nginx = null;
 		this.smtp = null;
-		this.mailer = null;
+		this.mailers = [];
 		this.smtpPort = 0;
 		this.port = 0;
 		this.baseUrl = '';
@@ -764,20 +764,25 @@ class Stack {
 			.map(({ file }) => ({ file, raw: fs.readFileSync(path.join(dir, file), 'latin1') }));
 	}
 
-	/** Starts kpp-mailer with this stack's configuration (its log: stack.logs.mailer) and waits for it to run. */
+	/**
+	 * Starts a kpp-mailer with this stack's configuration and waits for it to run; several may run at once,
+	 * as on several hosts (their log: stack.logs.mailer, shared). Returns its pid.
+	 */
 	async startMailer(env = {}) {
-		if (this.mailer && !exited(this.mailer)) throw new Error('kpp-mailer already runs');
 		const from = fs.existsSync(this.logs.mailer) ? fs.statSync(this.logs.mailer).size : 0;
-		this.mailer = launch(path.join(BUILD, 'kpp-mailer'), ['-c', this.confPath], this.logs.mailer, { ...ENV, ...env });
+		const child = launch(path.join(BUILD, 'kpp-mailer'), ['-c', this.confPath], this.logs.mailer, { ...ENV, ...env });
+		this.mailers.push(child);
 		await waitFor(() => {
-			if (exited(this.mailer)) throw new Error(`kpp-mailer exited (${this.mailer.exitCode ?? this.mailer.signalCode}):\n${tail(this.logs.mailer)}`);
-			return fs.existsSync(this.logs.mailer) && fs.readFileSync(this.logs.mailer, 'utf8').slice(from).includes('sending through');
+			if (exited(child)) throw new Error(`kpp-mailer exited (${child.exitCode ?? child.signalCode}):\n${tail(this.logs.mailer)}`);
+			return fs.readFileSync(this.logs.mailer, 'utf8').slice(from).includes(`:${child.pid}\n`);
 		}, 10000, 'kpp-mailer to start');
-		return this.mailer.pid;
+		return child.pid;
 	}
 
-	/** Stops kpp-mailer with signal (SIGTERM: it finishes the message in hand); {code, signal}. */
-	stopMailer(signal = 'SIGTERM', timeoutMs = 15000) { return stopChild(this.mailer, signal, timeoutMs); }
+	/** Stops every kpp-mailer with signal (SIGTERM: each finishes the message in hand); [{code, signal}] in start order. */
+	async stopMailers(signal = 'SIGTERM', timeoutMs = 15000) {
+		return Promise.all(this.mailers.map((c) => stopChild(c, signal, timeoutMs)));
+	}
 
 	/** kpp-mailer's log lines since it started. */
 	mailerLog() { try { return fs.readFileSync(this.logs.mailer, 'utf8'); } catch { return ''; } }
@@ -843,7 +848,7 @@ class Stack {
 		this.stopped = true;
 		if (this.db && this.dbStopped) { try { this.sigcontDb(); } catch { /* gone */ } }
 		await stopChild(this.nginx, 'SIGQUIT', 10000);
-		await stopChild(this.mailer, 'SIGTERM', 15000);
+		await this.stopMailers('SIGTERM', 15000);
 		await stopChild(this.smtp, 'SIGTERM', 10000);
 		await this.stopWorkers('SIGTERM', 15000);
 		await stopChild(this.db, 'SIGTERM', 60000);
@@ -857,6 +862,6 @@ class Stack {
 	 * process group, with its workers in it). */
 	_killSync() {
 		for (const p of this.workerPids()) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
-		for (const c of [this.nginx, this.mailer, this.smtp, this.supervisor, this.db]) if (c) killGroup(c);
+		for (const c of [this.nginx, ...this.mailers, this.smtp, this.supervisor, this.db]) if (c) killGroup(c);
 	}
 }

@@ -1,6 +1,6 @@
 // mailer.test.mjs - kpp-mailer against a real SMTP server (aiosmtpd, a Maildir sink): rows queued in the outbox
 // by SQL are delivered with their headers, retried after a 451, failed on a 550 with the server's words; a
-// transaction rolled back queues nothing.
+// transaction rolled back queues nothing; two mailers at once send each row once.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, sqlText, waitFor } from './harness.mjs';
@@ -132,9 +132,25 @@ test('a transaction that added a message and rolled back leaves nothing queued a
 	assert.ok(!stack.mailbox().some((m) => m.raw.includes('rollback@borlange.example')));
 });
 
-test('SIGTERM: the mailer stops cleanly, holding no row', async () => {
-	const r = await stack.stopMailer('SIGTERM');
-	assert.deepEqual(r, { code: 0, signal: null });
-	assert.match(stack.mailerLog(), /stopped/);
+test('two mailers at once: each of 200 messages is claimed by one and delivered once', async () => {
+	const second = await stack.startMailer();
+	const first = await stack.one('SELECT COALESCE(MAX(id), 0) + 1 FROM outbox');
+	await stack.mysql(`INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, created_at, state,
+		attempts, next_attempt_at) SELECT 'test', CONCAT('bulk', seq, '@borlange.example'), '', 'sv', CONCAT('Bulk ', seq),
+		'Text.\n', UTC_TIMESTAMP(), 'queued', 0, UTC_TIMESTAMP(6) FROM seq_1_to_200`);
+	await waitFor(async () => (await stack.one(`SELECT COUNT(*) FROM outbox WHERE id >= ${first} AND state = 'sent'`)) === '200',
+		60000, `200 messages sent (mailer log:\n${stack.mailerLog()})`, 250);
+	assert.deepEqual(await stack.mysql(`SELECT DISTINCT attempts FROM outbox WHERE id >= ${first}`), [['1']]);
+	const ids = stack.mailbox().map((m) => (m.raw.match(/^Message-Id: <kpp-outbox-(\d+)@kpp\.test>/mi) || [])[1])
+		.filter((id) => Number(id) >= Number(first));
+	assert.equal(ids.length, 200, 'one delivery per row');
+	assert.equal(new Set(ids).size, 200);
+	assert.match(stack.mailerLog(), new RegExp(`as [^ ]+:${second}\n`));
+});
+
+test('SIGTERM: the mailers stop cleanly, holding no row', async () => {
+	const r = await stack.stopMailers('SIGTERM');
+	assert.deepEqual(r, [{ code: 0, signal: null }, { code: 0, signal: null }]);
+	assert.equal(stack.mailerLog().match(/ stopped$/gm).length, 2);
 	assert.equal(await stack.one("SELECT COUNT(*) FROM outbox WHERE state = 'sending'"), '0');
 });
