@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/conf.h"
 #include "core/log.h"
+#include "core/signals.h"
 #include "db/db.h"
 #include "db/db_outbox.h"
 #include "mail/mime.h"
@@ -20,29 +21,15 @@
 
 static volatile sig_atomic_t stopping;
 
+/*
+ * SIGTERM (systemd) and SIGINT end the loop after the message in hand: they
+ * cut short the pause between polls, never an SMTP dialogue (libcurl is told
+ * not to use signals, and goes on after an interrupted wait).
+ */
 static void
 on_stop(int sig)
 {
 	stopping = 1;
-}
-
-/*
- * SIGTERM (systemd) and SIGINT end the loop after the message in hand:
- * without SA_RESTART they cut short the pause between polls, never an
- * SMTP dialogue (libcurl is told not to use signals).
- */
-static void
-install_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
 }
 
 static _Noreturn void
@@ -234,7 +221,7 @@ main(int argc, char *argv[])
 	mime_init();
 	db_init(&c);
 	a = arena_new(65536);
-	install_signals();
+	signals_on_stop(on_stop, 0);
 	log_info(NULL, "sending through %s as %s", c.mail_relay, m.holder);
 	while (!stopping) {
 		n = pass(&m, a);

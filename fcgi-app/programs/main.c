@@ -2,13 +2,13 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
 
 #include "core/arena.h"
 #include "core/log.h"
+#include "core/signals.h"
 #include "db/db.h"
 #include "http/app.h"
 #include "http/attach_store.h"
@@ -16,32 +16,17 @@
 
 static volatile sig_atomic_t stopping;
 
+/*
+ * SIGTERM (systemd) and SIGUSR1 (the signal Debian's multiwatch sends) let the
+ * request in flight finish; they interrupt a waiting accept(), which
+ * FCGI_FAIL_ACCEPT_ON_INTR turns into a clean exit.
+ */
 static void
 on_stop(int sig)
 {
 	stopping = 1;
 	/* Tells libfcgi's accept loop to give up instead of retrying. */
 	FCGX_ShutdownPending();
-}
-
-/*
- * SIGTERM (systemd) and SIGUSR1 (the signal Debian's multiwatch sends) let the
- * request in flight finish; without SA_RESTART they interrupt a waiting
- * accept(), which FCGI_FAIL_ACCEPT_ON_INTR turns into a clean exit.
- */
-static void
-install_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGUSR1, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
 }
 
 int
@@ -68,7 +53,7 @@ main(int argc, char *argv[])
 		log_err(NULL, "cannot start: %s", err);
 		return 1;
 	}
-	install_signals();
+	signals_on_stop(on_stop, SIGUSR1);
 	if (FCGX_Init() != 0 ||
 	    FCGX_InitRequest(&req, 0, FCGI_FAIL_ACCEPT_ON_INTR) != 0 ||
 	    (a = arena_new(64 * 1024)) == NULL) {
