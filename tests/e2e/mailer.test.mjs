@@ -1,6 +1,7 @@
 // mailer.test.mjs - kpp-mailer against a real SMTP server (aiosmtpd, a Maildir sink): rows queued in the outbox
 // by SQL are delivered with their headers, retried after a 451, failed on a 550 with the server's words; a
-// transaction rolled back queues nothing; two mailers at once send each row once.
+// transaction rolled back queues nothing; a dead mailer's rows are sent once their lease has run out; two
+// mailers at once send each row once.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, sqlText, waitFor } from './harness.mjs';
@@ -130,6 +131,25 @@ test('a transaction that added a message and rolled back leaves nothing queued a
 	assert.equal(Number(await stack.one('SELECT COUNT(*) FROM outbox')), before + 1);
 	assert.equal(await stack.one("SELECT COUNT(*) FROM outbox WHERE recipient_email = 'rollback@borlange.example'"), '0');
 	assert.ok(!stack.mailbox().some((m) => m.raw.includes('rollback@borlange.example')));
+});
+
+test('a row left sending by a mailer that died is queued again once its lease has run out, and delivered', async () => {
+	// As a mailer killed after its claim leaves its rows: sending, one attempt counted; one lease past, one not.
+	const leased = (email, until) => stack.one(`INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject,
+		body, created_at, state, attempts, next_attempt_at, lease_holder, lease_until) VALUES ('test', '${email}', '', 'sv',
+		'Leased', 'Claimed before.\n', UTC_TIMESTAMP(), 'sending', 1, UTC_TIMESTAMP(6), 'elsewhere:1', ${until});
+		SELECT LAST_INSERT_ID()`).then(Number);
+	const held = await leased('held@borlange.example', 'UTC_TIMESTAMP(6) + INTERVAL 1 HOUR');
+	const id = await leased('orphan@borlange.example', 'UTC_TIMESTAMP(6) - INTERVAL 1 SECOND');
+	const r = await settled(id);
+	assert.equal(r.state, 'sent');
+	assert.equal(r.attempts, 2);
+	assert.equal(delivered(id).length, 1);
+	assert.match(stack.mailerLog(), /1 message\(s\) of a mailer that stopped while sending them are queued again/);
+	// A lease still running belongs to its mailer: nobody else sends that row.
+	assert.deepEqual((await stack.mysql(`SELECT state, lease_holder FROM outbox WHERE id = ${held}`))[0], ['sending', 'elsewhere:1']);
+	assert.equal(delivered(held).length, 0);
+	await stack.mysql(`UPDATE outbox SET state = 'cancelled', lease_holder = NULL, lease_until = NULL WHERE id = ${held}`);
 });
 
 test('two mailers at once: each of 200 messages is claimed by one and delivered once', async () => {
