@@ -1,4 +1,4 @@
-/* kpp-admin.c - the operator's command: migrations, demo data, accounts, config values. */
+/* kpp-admin.c - the operator's command: migrations, demo data, accounts, config values, a test message. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "db/db_outbox.h"
 #include "db/db_users.h"
 #include "db/migrate.h"
 #include "domain/valid.h"
@@ -25,7 +26,8 @@ usage(void)
 	    "  demo                  load the demo data into an empty database\n"
 	    "  accounts              list the active accounts\n"
 	    "  create-admin EMAIL    create an ICLD admin; the password is read from stdin\n"
-	    "  config SECTION.KEY    print a configuration value\n");
+	    "  config SECTION.KEY    print a configuration value\n"
+	    "  mail-test EMAIL       queue a test message to EMAIL, which kpp-mailer sends: checks [mail]\n");
 	exit(2);
 }
 
@@ -168,6 +170,38 @@ cmd_create_admin(const char *email)
 	return 0;
 }
 
+/*
+ * Queues a message to email as every message is queued, in a transaction
+ * of its own here: the operator's check of the relay and of kpp-mailer
+ * (its log names the row: req=outbox-<id>).
+ */
+static int
+cmd_mail_test(const char *email)
+{
+	struct outbox_msg m = {
+		.kind = "test", .to_email = email, .lang = app.conf.default_lang,
+		.subject = "kpp: testmeddelande / test message",
+		.body = "Det här är ett testmeddelande från kpp: e-posten fungerar.\n\n"
+		    "This is a test message from kpp: e-mail works.\n",
+	};
+	long long id;
+
+	if (!valid_email(email)) {
+		fprintf(stderr, "kpp-admin: \"%s\" is not an email address\n", email);
+		return 1;
+	}
+	if (db_begin(NULL) != KERR_OK)
+		return 1;
+	if (db_outbox_add(NULL, &m, &id) != KERR_OK) {
+		db_rollback(NULL);
+		return 1;
+	}
+	if (db_commit(NULL) != KERR_OK)
+		return 1;
+	printf("queued test message %lld to %s: kpp-mailer sends it (its log: req=outbox-%lld)\n", id, email, id);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -214,6 +248,8 @@ main(int argc, char *argv[])
 		rc = cmd_accounts();
 	else if (strcmp(argv[0], "create-admin") == 0 && argc == 2)
 		rc = cmd_create_admin(argv[1]);
+	else if (strcmp(argv[0], "mail-test") == 0 && argc == 2)
+		rc = cmd_mail_test(argv[1]);
 	else
 		usage();
 	db_close();

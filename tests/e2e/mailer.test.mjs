@@ -98,6 +98,21 @@ test('a queued message is delivered once, with encoded words, its Message-ID and
 	assert.match(stack.mailerLog(), new RegExp(`req=outbox-${id} .*test to registrator@vaxjo\\.example: sent \\(attempt 1\\): 250 `));
 });
 
+test('kpp-admin mail-test queues a message through db_outbox_add, which the mailer delivers', async () => {
+	const r = await stack.admin(['mail-test', 'ops@icld.example']);
+	assert.equal(r.code, 0, r.stderr);
+	const id = Number(r.stdout.match(/^queued test message (\d+) to ops@icld\.example/)[1]);
+	assert.deepEqual((await stack.mysql(`SELECT kind, recipient_email, recipient_name, lang, link FROM outbox WHERE id = ${id}`))[0],
+		['test', 'ops@icld.example', '', 'sv', null]);
+	assert.equal((await settled(id)).state, 'sent');
+	const [m] = delivered(id);
+	assert.equal(decodeWords(headers(m.raw).subject), 'kpp: testmeddelande / test message');
+	assert.match(decodeQP(m.raw.slice(m.raw.indexOf('\r\n\r\n') + 4)), /^Det här är ett testmeddelande från kpp/);
+	const bad = await stack.admin(['mail-test', 'not an address']);
+	assert.equal(bad.code, 1);
+	assert.match(bad.stderr, /is not an email address/);
+});
+
 test('the server answering 451 then 250: delivered once, after one retry', async () => {
 	stack.smtpAnswers(['451 4.3.0 Try again later']);
 	const id = await queue({ email: 'anna@borlange.example', lang: 'en', subject: 'Report due', body: 'Your report is due.\n' });
