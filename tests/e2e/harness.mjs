@@ -765,12 +765,18 @@ class Stack {
 	}
 
 	/**
-	 * Starts a kpp-mailer with this stack's configuration and waits for it to run; several may run at once,
-	 * as on several hosts (their log: stack.logs.mailer, shared). Returns its pid.
+	 * Starts a kpp-mailer with this stack's configuration, or with conf ({'mail.key': value}) over it, and
+	 * waits for it to run; several may run at once, as on several hosts (their log: stack.logs.mailer,
+	 * shared). Returns its pid.
 	 */
-	async startMailer(env = {}) {
+	async startMailer({ conf, env = {} } = {}) {
+		let confPath = this.confPath;
+		if (conf) {
+			confPath = path.join(this.dir, `kpp-mailer-${this.mailers.length + 1}.conf`);
+			fs.writeFileSync(confPath, setIni(fs.readFileSync(this.confPath, 'utf8'), conf), { mode: 0o600 });
+		}
 		const from = fs.existsSync(this.logs.mailer) ? fs.statSync(this.logs.mailer).size : 0;
-		const child = launch(path.join(BUILD, 'kpp-mailer'), ['-c', this.confPath], this.logs.mailer, { ...ENV, ...env });
+		const child = launch(path.join(BUILD, 'kpp-mailer'), ['-c', confPath], this.logs.mailer, { ...ENV, ...env });
 		this.mailers.push(child);
 		await waitFor(() => {
 			if (exited(child)) throw new Error(`kpp-mailer exited (${child.exitCode ?? child.signalCode}):\n${tail(this.logs.mailer)}`);

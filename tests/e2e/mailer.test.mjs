@@ -1,10 +1,10 @@
 // mailer.test.mjs - kpp-mailer against a real SMTP server (aiosmtpd, a Maildir sink): rows queued in the outbox
 // by SQL are delivered with their headers, retried after a 451, failed on a 550 with the server's words; a
 // transaction rolled back queues nothing; a dead mailer's rows are sent once their lease has run out; two
-// mailers at once send each row once.
+// mailers at once send each row once; STARTTLS required is never given up for a relay without it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, sqlText, waitFor } from './harness.mjs';
+import { pidAlive, startStack, sqlText, waitFor } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -188,4 +188,17 @@ test('SIGTERM: the mailers stop cleanly, holding no row', async () => {
 	assert.deepEqual(r, [{ code: 0, signal: null }, { code: 0, signal: null }]);
 	assert.equal(stack.mailerLog().match(/ stopped$/gm).length, 2);
 	assert.equal(await stack.one("SELECT COUNT(*) FROM outbox WHERE state = 'sending'"), '0');
+});
+
+test('starttls = required and a relay without TLS: nothing goes out in clear, the message waits for a retry', async () => {
+	const pid = await stack.startMailer({ conf: { 'mail.starttls': 'required', 'mail.retry_first_seconds': 3600 } });
+	const id = await queue({ email: 'secret@borlange.example', subject: 'Lösenord', body: 'Din länk.\n' });
+	const r = await waitFor(async () => { const x = await row(id); return x.attempts === 1 && x.state === 'queued' ? x : null; },
+		20000, `row ${id} tried once (mailer log:\n${stack.mailerLog()})`, 200);
+	assert.match(r.answer, /STARTTLS|SSL|TLS/i);
+	assert.equal(delivered(id).length, 0);
+	assert.ok(!stack.mailbox().some((m) => m.raw.includes('secret@borlange.example')));
+	assert.match(stack.mailerLog(), new RegExp(`req=outbox-${id} .*not delivered \\(attempt 1\\), again in 3600 s`));
+	assert.deepEqual(await stack.stopMailers('SIGTERM'), [{ code: 0, signal: null }, { code: 0, signal: null }, { code: 0, signal: null }]);
+	assert.equal(pidAlive(pid), false);
 });
