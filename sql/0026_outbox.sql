@@ -36,11 +36,10 @@ CREATE TABLE outbox (
 	sent_at DATETIME NULL COMMENT 'when the server accepted it (UTC); NULL: not (yet) sent',
 	PRIMARY KEY (id),
 	-- The claim: state = 'queued' AND next_attempt_at <= now, ORDER BY next_attempt_at, id, LIMIT n, read in
-	-- this index's order (the primary key ends every secondary index), so it stops after n rows.
+	-- this index's order (the primary key ends every secondary index), so it stops after n rows, with no
+	-- sort. A dead mailer's rows (state = 'sending' AND lease_until < now) are found through its state
+	-- prefix: no more rows are ever sending than the mailers' batches hold.
 	KEY outbox_claim (state, next_attempt_at),
-	-- Rows of a dead mailer: state = 'sending' AND lease_until < now.
-	KEY outbox_lease (state, lease_until),
-	KEY outbox_created (created_at),
 	CONSTRAINT outbox_lease_whole CHECK ((state = 'sending') = (lease_holder IS NOT NULL AND lease_until IS NOT NULL)),
 	CONSTRAINT outbox_sent_at CHECK ((state = 'sent') = (sent_at IS NOT NULL))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_swedish_ci
