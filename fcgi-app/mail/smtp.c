@@ -151,7 +151,7 @@ smtp_send(const struct smtp_relay *r, const char *from, const char *to, const ch
 	curl_easy_cleanup(c);
 	curl_slist_free_all(rcpt);
 	/* A reply before the failure counts (550 to RCPT TO); a connection lost before any does not. */
-	if (rc != CURLE_OK && (code == 0 || code < 400)) {
+	if (rc != CURLE_OK && code < 400) {
 		ans->code = 0;
 		snprintf(ans->text, sizeof(ans->text), "%s", errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc));
 		return;

@@ -31,7 +31,8 @@ int		smtp_tls_parse(const char *word);
 
 /*
  * Sends the len bytes of msg (lines ending CRLF) from from to to through
- * r: MAIL FROM, RCPT TO, DATA. ans says what became of it: the relay's
+ * r: MAIL FROM, RCPT TO, DATA. from and to go into SMTP commands as they
+ * are: addresses that mime_build() accepted (no space, <, > or line break). ans says what became of it: the relay's
  * last reply (250 when it took the message, 4xx or 5xx when it refused a
  * command), or code 0 when no reply came (no connection, TLS required but
  * not offered, a timeout), with why in its text. Read it with

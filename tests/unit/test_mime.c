@@ -206,6 +206,22 @@ test_mime_body_quoted_printable(void)
 }
 
 static void
+test_mime_no_header_injection(void)
+{
+	struct mime_msg m = sample();
+	const char *raw;
+	size_t len;
+
+	/* A name or subject typed with a line break stays inside its own header. */
+	m.to_name = "Evil\r\nBcc: x@y.example";
+	m.subject = "Hej\r\nBcc: z@y.example";
+	raw = build(&m, &len);
+	CU_ASSERT_PTR_NULL(strcasestr(raw, "\r\nBcc:"));
+	CU_ASSERT_PTR_NULL(strstr(raw, "\r\n\r\nBcc"));
+	CU_ASSERT_PTR_NOT_NULL(header(raw, "Subject"));
+}
+
+static void
 test_mime_bad_address(void)
 {
 	struct mime_msg m = sample();
@@ -226,6 +242,7 @@ main(void)
 		{ "test_mime_headers", test_mime_headers },
 		{ "test_mime_message_id_stable", test_mime_message_id_stable },
 		{ "test_mime_body_quoted_printable", test_mime_body_quoted_printable },
+		{ "test_mime_no_header_injection", test_mime_no_header_injection },
 		{ "test_mime_bad_address", test_mime_bad_address },
 		{ NULL, NULL }
 	};
