@@ -21,7 +21,7 @@
 // startStack({ mail: true }) adds a real SMTP server (Debian's python3-aiosmtpd with lib/maildir_sink.py)
 // that keeps each message it accepts in the stack's Maildir, and points [mail] at it; stack.startMailer()
 // runs a kpp-mailer against it (several may run), stack.mailbox() reads what was delivered, stack.smtpAnswers([...]) makes the
-// server refuse the next messages (451, 550 ...).
+// server refuse the next messages (451, 550 ...), stack.stopSmtp() and startSmtp() take it down and up.
 // Only Node's standard library: runs on Debian 12's Node 18 as well as on newer ones.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -722,20 +722,11 @@ class Stack {
 
 	/** Starts the SMTP server on a free port; returns the [mail] settings that send to it. */
 	async _startSmtp() {
-		const env = { ...ENV, PYTHONPATH: path.join(SRC, 'tests', 'e2e', 'lib') };
 		for (let attempt = 1; ; attempt++) {
-			this.smtpPort = await freePort();
-			// Debian's python3, which python3-aiosmtpd installs for (a python3 earlier in PATH may lack it).
-			this.smtp = launch('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${this.smtpPort}`,
-				'-c', 'maildir_sink.Handler', this.maildir, this.smtpControl], this.logs.smtp, env);
 			try {
-				await waitFor(async () => {
-					if (exited(this.smtp)) throw new Error(`the SMTP server exited:\n${tail(this.logs.smtp, 10)}`);
-					return portAnswers(this.smtpPort);
-				}, 10000, 'the SMTP server to listen');
+				await this.startSmtp(await freePort());
 				break;
 			} catch (e) {
-				await stopChild(this.smtp, 'SIGKILL', 5000);
 				if (attempt < 5 && /address already in use/i.test(tail(this.logs.smtp, 5))) continue;
 				throw e;
 			}
@@ -745,6 +736,28 @@ class Stack {
 			'mail.poll_seconds': 1, 'mail.retry_first_seconds': 1, 'mail.timeout_seconds': 10,
 		};
 	}
+
+	/** Starts the SMTP server on port (default: its port so far, as after stopSmtp()) and waits for it to listen. */
+	async startSmtp(port = this.smtpPort) {
+		if (this.smtp && !exited(this.smtp)) throw new Error('the SMTP server already runs');
+		this.smtpPort = port;
+		const env = { ...ENV, PYTHONPATH: path.join(SRC, 'tests', 'e2e', 'lib') };
+		// Debian's python3, which python3-aiosmtpd installs for (a python3 earlier in PATH may lack it).
+		this.smtp = launch('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`,
+			'-c', 'maildir_sink.Handler', this.maildir, this.smtpControl], this.logs.smtp, env);
+		try {
+			await waitFor(async () => {
+				if (exited(this.smtp)) throw new Error(`the SMTP server exited:\n${tail(this.logs.smtp, 10)}`);
+				return portAnswers(port);
+			}, 10000, 'the SMTP server to listen');
+		} catch (e) {
+			await stopChild(this.smtp, 'SIGKILL', 5000);
+			throw e;
+		}
+	}
+
+	/** Stops the SMTP server (the relay is down until startSmtp()). */
+	stopSmtp() { return stopChild(this.smtp, 'SIGTERM', 10000); }
 
 	/** The SMTP server answers the next messages' DATA with these lines, one each ("451 4.3.0 ..."), then 250. */
 	smtpAnswers(lines) { fs.writeFileSync(this.smtpControl, lines.map((l) => `${l}\n`).join('')); }

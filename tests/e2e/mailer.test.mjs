@@ -136,6 +136,26 @@ test('the server answering 550: failed at once, with the server\'s text, and not
 	assert.equal(delivered(id).length, 0);
 });
 
+test('the relay down for a while, then up: every message delivered once, after retries', async () => {
+	await stack.stopSmtp();
+	const ids = [];
+	for (const n of [1, 2, 3]) ids.push(await queue({ email: `down${n}@borlange.example`, subject: `Down ${n}`, body: 'Later.\n' }));
+	await waitFor(async () => Number(await stack.one(`SELECT MIN(attempts) FROM outbox WHERE id IN (${ids})`)) >= 2, 20000,
+		`two failed tries each (mailer log:\n${stack.mailerLog()})`, 200);
+	for (const id of ids) {
+		const r = await row(id);
+		assert.equal(r.state, 'queued');
+		assert.match(r.answer, /connect/i, 'no reply: why is recorded');
+	}
+	await stack.startSmtp();
+	for (const id of ids) {
+		const r = await settled(id, 30000);
+		assert.equal(r.state, 'sent');
+		assert.ok(r.attempts >= 3, `attempts ${r.attempts}`);
+		assert.equal(delivered(id).length, 1);
+	}
+});
+
 test('a transaction that added a message and rolled back leaves nothing queued and sends nothing', async () => {
 	const before = Number(await stack.one('SELECT COUNT(*) FROM outbox'));
 	await stack.mysql(`START TRANSACTION; ${insertSql({ email: 'rollback@borlange.example', subject: 'Rolled back', body: 'Never.\n' })};
