@@ -14,10 +14,10 @@ before(async () => {
 after(() => stack?.stop());
 
 /** The INSERT of one outbox row, as db_outbox_add() makes it. */
-function insertSql({ kind = 'test', email, name = '', lang = 'sv', subject, body }) {
+function insertSql({ kind = 'test', email, name = '', lang = 'sv', subject, body, created = 'UTC_TIMESTAMP()' }) {
 	return `INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, created_at, state, attempts,
 		next_attempt_at) VALUES ('${kind}', ${sqlText(email)}, ${sqlText(name)}, '${lang}', ${sqlText(subject)},
-		${sqlText(body)}, UTC_TIMESTAMP(), 'queued', 0, UTC_TIMESTAMP(6))`;
+		${sqlText(body)}, ${created}, 'queued', 0, UTC_TIMESTAMP(6))`;
 }
 
 /** Queues a message (committed); its row id. */
@@ -123,6 +123,18 @@ test('the server answering 451 then 250: delivered once, after one retry', async
 	assert.deepEqual(stack.smtpAnswersLeft(), []);
 	assert.equal(delivered(id).length, 1);
 	assert.match(stack.mailerLog(), new RegExp(`req=outbox-${id} .*not delivered \\(attempt 1\\), again in 1 s: 451 4\\.3\\.0 Try again later`));
+});
+
+test('a 451 for a message queued longer ago than max_retry_hours: failed, with the server\'s text', async () => {
+	stack.smtpAnswers(['451 4.7.1 Greylisted, try again']);
+	// Queued 49 hours ago ([mail] max_retry_hours is 48): its next try would come too late.
+	const id = await queue({ email: 'old@borlange.example', subject: 'Gammalt', body: 'Sedan länge.\n',
+		created: 'UTC_TIMESTAMP() - INTERVAL 49 HOUR' });
+	const r = await settled(id);
+	assert.equal(r.state, 'failed');
+	assert.equal(r.answer, '451 4.7.1 Greylisted, try again');
+	assert.equal(delivered(id).length, 0);
+	assert.match(stack.mailerLog(), new RegExp(`req=outbox-${id} .*failed \\(not delivered within 48 hours, 1 attempts\\)`));
 });
 
 test('the server answering 550: failed at once, with the server\'s text, and nothing delivered', async () => {
