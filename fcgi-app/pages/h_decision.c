@@ -803,7 +803,7 @@ h_decision_letter(struct req *r)
 		return 404;
 	view_lang(r, (enum lang)l);
 	approved = strcmp(dv->outcome, "approve") == 0;
-	title = app_title_text(r, &p->a);
+	title = page_app_title(r, p->a.title_sv, p->a.title_en, p->a.id);
 	vobj_str(v, "title", arena_printf(r->a, "%s – %s %lld",
 	    tr(r, N_("Decision letter")), tr(r, N_("application")), p->a.id));
 	vobj_str(v, "heading", tr(r, approved ?

@@ -595,16 +595,6 @@ app_title_or_null(struct req *r, const struct application *a)
 
 /* ---- the application in short, on the decision's page ---------------------------------------------- */
 
-/* The application's title in the reader's language, or "Untitled application 12". */
-const char *
-app_title_text(struct req *r, const struct application *a)
-{
-	const char *t = i18n_pick(r->lang, a->title_sv, a->title_en);
-
-	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Untitled application")), a->id);
-}
-
 /* The partners' names, joined. */
 const char *
 app_partners_text(struct req *r, const struct application_extra *x)
@@ -628,7 +618,7 @@ app_about(struct req *r, const struct application *a, const struct application_e
 	long long applied = 0;
 	int y;
 
-	row_text(r, o, N_("Project title"), app_title_text(r, a));
+	row_text(r, o, N_("Project title"), page_app_title(r, a->title_sv, a->title_en, a->id));
 	row_text(r, o, N_("Applicant"), x->org_name);
 	row_text(r, o, x->npartners > 1 ? N_("Partner organisations") :
 	    N_("Partner organisation"), app_partners_text(r, x));
@@ -864,9 +854,7 @@ app_page(struct req *r)
 		return 404;
 	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, confined_org(r), &a, &x)) != KERR_OK)
 		return http_status(e);
-	vobj_str(v, "title", app_title_or_null(r, &a) != NULL ? app_title_or_null(r, &a) :
-	    arena_printf(r->a, "%s %lld",
-	    i18n_tr(r->lang, N_("Untitled application")), a.id));
+	vobj_str(v, "title", page_app_title(r, a.title_sv, a.title_en, a.id));
 	vobj_int(v, "id", a.id);
 	vobj_str(v, "status", a.status);
 	vobj_str(v, "status_label", label(r->lang, a.status));

@@ -44,8 +44,7 @@ extern const char *const	app_principle_labels[4];
 /* The application in short ("about", _application_rows.html), so that ICLD decides without leaving the decision's page. */
 void		 app_about(struct req *r, const struct application *a, const struct application_extra *x);
 
-/* The application's title in the reader's language, or "Untitled application 12"; its partners' names, joined (NULL: none). */
-const char	*app_title_text(struct req *r, const struct application *a);
+/* The partners' names, joined (NULL: none). */
 const char	*app_partners_text(struct req *r, const struct application_extra *x);
 
 /* Whether the applicant may still take it back: until ICLD decides. */

@@ -85,3 +85,26 @@ describe('a draft of a one-partner kind with a second partner still stored', () 
 		}
 	});
 });
+
+describe('a title blank in the reader\'s language and given in the other names the application on every page that shows it', () => {
+	const TITLE_EN = 'Safe water for Kisumu, told in English only';
+	let id, admin;
+
+	before(async () => {
+		id = await one(`SELECT id FROM applications WHERE status = 'submitted' ORDER BY id LIMIT 1`);
+		assert.ok(id, 'the demo data has a submitted application');
+		await q(`UPDATE applications SET title_sv = ' ', title_en = ${sqlText(TITLE_EN)} WHERE id = ${id};
+			UPDATE data_version SET v = v + 1 WHERE id = 1`);
+		admin = await stack.login('admin@icld.example');
+	});
+
+	test('the read-only page and the decision page show the English title to a Swedish reader', async () => {
+		const page = await admin.get(`/applications/${id}`);
+		assert.equal(page.status, 200);
+		assert.match(page.text, new RegExp(`<h1[^>]*>[^<]*${TITLE_EN}`), 'the page is headed by the English title');
+		const decision = await admin.get(`/applications/${id}/decision`);
+		assert.equal(decision.status, 200);
+		assert.ok(decision.text.includes(TITLE_EN), 'the decision page names it by the English title');
+		assert.doesNotMatch(page.text + decision.text, /Ansökan utan titel|Untitled application/);
+	});
+});
