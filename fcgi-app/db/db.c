@@ -840,27 +840,22 @@ void
 db_options(struct arena *a, enum lang l, const struct dbres *res, const char *tags,
     struct db_option **lists[], size_t *lens[])
 {
-	size_t i, k, ntags = strlen(tags);
-	const char *t;
+	/* A choice's values after its tag. */
+	enum { OPT_PLACE_SV, OPT_PLACE_EN, OPT_VALUE, OPT_LABEL_SV, OPT_LABEL_EN };
+	struct dbpart p;
+	size_t k;
 	long long place;
 
-	for (k = 0; k < ntags; k++)
-		*lens[k] = 0;
-	for (i = 0; i < res->nrows; i++)
-		if ((t = strchr(tags, res->rows[i][0][0])) != NULL && *t != '\0')
-			(*lens[t - tags])++;
-	for (k = 0; k < ntags; k++)
+	for (k = 0; tags[k] != '\0'; k++) {
+		*lens[k] = db_parts_count(res, tags[k]);
 		*lists[k] = arena_calloc(a, *lens[k] + 1, sizeof(struct db_option));
-	for (i = 0; i < res->nrows; i++) {
-		char **c = res->rows[i];
-
-		if ((t = strchr(tags, c[0][0])) == NULL || *t == '\0')
-			continue;
-		k = (size_t)(t - tags);
-		place = db_ll(res, i, l == LANG_EN ? 2 : 1);
+	}
+	for (db_parts(&p, res, 1, tags); db_part_next(&p); ) {
+		k = (size_t)(strchr(tags, p.tag) - tags);
+		place = db_part_ll(&p, l == LANG_EN ? OPT_PLACE_EN : OPT_PLACE_SV);
 		if (place < 1 || (size_t)place > *lens[k])
 			continue;
-		(*lists[k])[place - 1].value = c[3];
-		(*lists[k])[place - 1].label = i18n_pick(l, c[4], c[5]);
+		(*lists[k])[place - 1].value = p.c[OPT_VALUE];
+		(*lists[k])[place - 1].label = i18n_pick(l, p.c[OPT_LABEL_SV], p.c[OPT_LABEL_EN]);
 	}
 }
