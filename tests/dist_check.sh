@@ -3,7 +3,7 @@
 # installs differ. The workers load every template of their templates directory and the migrator every
 # migration of its sql directory: a page whose template (or a partial it includes) or a migration that
 # was not installed fails only where kpp is installed, never in a test run from the checkout. So: every
-# templates/*.html, sql/*.sql and static/* is in a *_DATA variable of Makefile.am or mk/, every other
+# templates/*.html, templates/mail/<lang>/*.txt, sql/*.sql and static/* is in a *_DATA variable of Makefile.am or mk/, every other
 # file there (raw-allowlist, sql/README) at least in EXTRA_DIST, and every path listed exists and is
 # listed once.
 set -eu
@@ -41,7 +41,7 @@ n=0
 for f in $(cd "$src" && find templates sql static -type f | sort); do
 	n=$((n + 1))
 	case $f in
-	templates/*.html|sql/*.sql|static/*)
+	templates/*.html|templates/mail/*/*.txt|sql/*.sql|static/*)
 		grep -qxF "$f" "$tmp/installed" || { echo "$f is not installed: add it to its *_DATA list (mk/templates.am, mk/sql.am)"; bad=1; } ;;
 	*) grep -qxF "$f" "$tmp/any" || { echo "$f is not distributed: add it to EXTRA_DIST or a *_DATA variable"; bad=1; } ;;
 	esac

@@ -5,6 +5,9 @@
 
 enum q {
 	Q_ADD,
+	Q_SEND_ORG,
+	Q_SEND_OFFICERS,
+	Q_SEND_USER,
 	Q_REQUEUE,
 	Q_PICK,
 	Q_TAKE,
@@ -24,6 +27,17 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_ADD] = { "INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, link, "
 	    "created_at, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
 	    "'queued', 0, UTC_TIMESTAMP(6))", NULL, 0 },
+	/* The recipients of db_outbox_send(): SEND's parameters, then the target's. */
+#define SEND "INSERT INTO outbox (kind, user_id, recipient_email, recipient_name, lang, subject, body, link, " \
+	    "created_at, state, attempts, next_attempt_at) SELECT ?, u.id, u.email, u.name, u.lang, " \
+	    "IF(u.lang = 'sv', ?, ?), IF(u.lang = 'sv', ?, ?), ?, UTC_TIMESTAMP(), 'queued', 0, UTC_TIMESTAMP(6) " \
+	    "FROM users u WHERE u.active = 1 AND (? = 0 OR FIND_IN_SET(?, u.mail_kinds) > 0) " \
+	    "AND (? = 0 OR FIND_IN_SET('digest', u.mail_kinds) = 0) AND "
+	[Q_SEND_ORG] = { SEND "u.role = 'applicant' AND u.org_id = ?", NULL, 0 },
+	[Q_SEND_OFFICERS] = { SEND "u.role = 'admin' AND (u.id IN (SELECT user_id FROM round_officers "
+	    "WHERE round_id = ?) OR NOT EXISTS (SELECT 1 FROM round_officers WHERE round_id = ?))", NULL, 0 },
+	[Q_SEND_USER] = { SEND "u.id = ?", NULL, 0 },
+#undef SEND
 	[Q_REQUEUE] = { "UPDATE outbox SET state = 'queued', " UNLEASE " "
 	    "WHERE state = 'sending' AND lease_until < UTC_TIMESTAMP(6)", NULL, 0 },
 	/* outbox_claim's order: it reads no more than LIMIT rows; a row locked by another claim is passed over. */
@@ -55,6 +69,30 @@ db_outbox_add(const char *reqid, const struct outbox_msg *m, long long *id)
 	if (e == KERR_OK && id != NULL)
 		*id = (long long)ins;
 	return e;
+}
+
+enum kerr
+db_outbox_send(const char *reqid, const struct outbox_send *s, unsigned long long *queued)
+{
+	const struct mail_kind_info *k = mail_kind(s->kind);
+	enum q which;
+
+	switch (s->to) {
+	case OUTBOX_TO_ORG:
+		which = Q_SEND_ORG;
+		break;
+	case OUTBOX_TO_OFFICERS:
+		/* The round twice: its officers, or everyone when it names none. */
+		return db_exec(reqid, &q[Q_SEND_OFFICERS], queued, NULL, "ssssssisiii", k->name,
+		    s->subject[LANG_SV], s->subject[LANG_EN], s->body[LANG_SV], s->body[LANG_EN], s->link,
+		    (long long)k->optional, k->name, (long long)k->in_digest, s->to_id, s->to_id);
+	default:
+		which = Q_SEND_USER;
+		break;
+	}
+	return db_exec(reqid, &q[which], queued, NULL, "ssssssisii", k->name,
+	    s->subject[LANG_SV], s->subject[LANG_EN], s->body[LANG_SV], s->body[LANG_EN], s->link,
+	    (long long)k->optional, k->name, (long long)k->in_digest, s->to_id);
 }
 
 enum kerr

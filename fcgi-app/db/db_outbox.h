@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/kerr.h"
+#include "domain/mailkinds.h"
 
 struct arena;
 
@@ -39,6 +40,33 @@ struct outbox_row {
  * gets the row's id.
  */
 enum kerr	db_outbox_add(const char *reqid, const struct outbox_msg *m, long long *id);
+
+/* Who a message goes to: each active account it names, one row each, in the person's language. */
+enum outbox_to {
+	OUTBOX_TO_ORG,		/* the applicant organisation to_id's people */
+	OUTBOX_TO_OFFICERS,	/* ICLD's officers handling round to_id (every officer when it names none; 0: none named) */
+	OUTBOX_TO_USER		/* the account to_id */
+};
+
+/* One message to the people it concerns, written in both languages. */
+struct outbox_send {
+	enum mail_kind	 kind;
+	enum outbox_to	 to;
+	long long	 to_id;
+	const char	*subject[LANG__MAX];
+	const char	*body[LANG__MAX];
+	const char	*link;		/* the absolute address where they act; NULL: none */
+};
+
+/*
+ * Queues s inside the caller's transaction, as db_outbox_add(): one row
+ * per active account it goes to (one INSERT ... SELECT, the recipients
+ * read as the change commits), in that person's language; of an optional
+ * kind only to those who chose it, and to an officer who chose the digest
+ * not a kind the digest carries. *queued (may be NULL) gets how many:
+ * possibly none.
+ */
+enum kerr	db_outbox_send(const char *reqid, const struct outbox_send *s, unsigned long long *queued);
 
 /*
  * Puts back in the queue the rows whose mailer died while sending them

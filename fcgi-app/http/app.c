@@ -10,6 +10,7 @@
 #include "http/app.h"
 #include "http/auth.h"
 #include "http/req.h"
+#include "views/mailtext.h"
 #include "views/tpl.h"
 
 struct app app;
@@ -97,6 +98,8 @@ app_init(const char *conf_path, char *err, size_t errlen)
 			return KERR_INVALID;
 		}
 	}
+	if ((e = mailtext_load(&app.mail, app.conf.templates_dir, err, errlen)) != KERR_OK)
+		return e;
 	db_init(&app.conf);
 	return KERR_OK;
 }

@@ -6,6 +6,7 @@
 
 #include "core/conf.h"
 #include "core/kerr.h"
+#include "views/mailtext.h"
 
 /* The page templates handlers render; names in app.c. */
 enum tpl {
@@ -65,6 +66,7 @@ struct app {
 	struct conf	 conf;
 	struct tplset	*tpl;
 	int		 tpl_index[TPL__MAX];
+	struct mailtext	 mail;		/* the e-mails' texts, queued in the transaction of their cause */
 };
 
 extern struct app app;

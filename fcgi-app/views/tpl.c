@@ -70,6 +70,7 @@ struct tpl {
 struct tplset {
 	struct arena	*a;		/* everything below lives here */
 	unsigned	 nlang;
+	int		 text;		/* plain text (e-mail): no HTML contexts, nothing escaped */
 	struct tpl	*tpl;		/* sorted by name */
 	unsigned	 ntpl;
 	const char	*prefix;	/* directory for messages, "" from memory */
@@ -724,6 +725,10 @@ literal(struct parser *p, struct seq *q, const char *s, size_t n, unsigned *line
 	run_start(p, q);
 	for (i = 0; i < p->t->nlang; i++)
 		buf_append(&q->run[i], s, n);
+	if (p->t->text) {
+		*line += count_nl(s, n);
+		return 0;
+	}
 	for (k = 0; k < n; k++) {
 		next.n = 0;
 		for (j = 0; j < hs->n; j++) {
@@ -767,6 +772,8 @@ hset_esc(struct parser *p, const struct hset *hs, unsigned line, const char *ope
 	unsigned i;
 	int e, e0 = -1;
 
+	if (p->t->text)
+		return E_RAW;
 	for (i = 0; i < hs->n; i++) {
 		if ((e = esc_of(&hs->s[i])) == -1)
 			return perr(p, line, "%s%s}} %s: substitutions may stand only "
@@ -864,6 +871,9 @@ add_var(struct parser *p, struct seq *q, const char *name, size_t nlen, unsigned
 
 	if (read_name(p, name, nlen, line, raw ? "{{{" : "{{", &full, &key, &layout) == -1)
 		return -1;
+	if (raw && p->t->text)
+		return perr(p, line, "{{{%s}}} in a text template: it escapes nothing, write {{%s}}",
+		    full, full);
 	if (!raw && (e = hset_esc(p, hs, line, "{{", full)) == -1)
 		return -1;
 	n = node_add(p, q, N_VAR);
@@ -890,13 +900,16 @@ add_trans(struct parser *p, struct seq *q, const char *s, size_t n, unsigned lin
 	msgid = arena_strndup(p->t->a, s, n);
 	if ((e = hset_esc(p, hs, line, "{{_ ", msgid)) == -1)
 		return -1;
-	if (e != E_HTML)
+	if (e != E_HTML && !p->t->text)
 		return perr(p, line, "{{_ %s}} in a URL attribute: translations are text", msgid);
 	run_start(p, q);
 	for (i = 0; i < p->t->nlang; i++) {
 		if (p->translate == NULL || (tr = p->translate(i, msgid, p->arg)) == NULL)
 			tr = msgid;
-		buf_html(&q->run[i], tr, strlen(tr));
+		if (p->t->text)
+			buf_append(&q->run[i], tr, strlen(tr));
+		else
+			buf_html(&q->run[i], tr, strlen(tr));
 	}
 	hset_written(hs);
 	return 0;
@@ -1012,6 +1025,16 @@ parse_seq(struct parser *p, size_t *pos, unsigned *line, struct hset *hs,
 		in = trim(in, &ilen);
 		if (ilen == 0)
 			return perr(p, tline, "empty {{}}");
+		/*
+		 * In text, a section tag or comment alone on its line takes
+		 * its line end with it, as in mustache: the line it stands on
+		 * is not a blank line of the message.
+		 */
+		if (p->t->text && strchr("#^/!", in[0]) != NULL && (o == p->src || o[-1] == '\n') &&
+		    *pos < p->len && p->src[*pos] == '\n') {
+			(*pos)++;
+			(*line)++;
+		}
 		switch (in[0]) {
 		case '!':
 			break;
@@ -1161,7 +1184,7 @@ src_cmp(const void *a, const void *b)
 }
 
 static enum kerr
-load_templates(const struct tplsrc *src, unsigned n, const char *prefix, unsigned nlang,
+load_templates(const struct tplsrc *src, unsigned n, const char *prefix, int text, unsigned nlang,
     tpl_translate_fn translate, void *arg, const char *const *layout,
     struct tplset **out, char *err, size_t errlen)
 {
@@ -1185,6 +1208,7 @@ load_templates(const struct tplsrc *src, unsigned n, const char *prefix, unsigne
 	t = arena_calloc(a, 1, sizeof(*t));
 	t->a = a;
 	t->nlang = nlang;
+	t->text = text;
 	t->prefix = arena_strdup(a, prefix);
 	t->ntpl = n;
 	t->tpl = arena_calloc(a, n + 1, sizeof(*t->tpl));
@@ -1235,7 +1259,14 @@ tplset_load_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
     tpl_translate_fn translate, void *arg, const char *const *layout,
     struct tplset **out, char *err, size_t errlen)
 {
-	return load_templates(src, n, "", nlang, translate, arg, layout, out, err, errlen);
+	return load_templates(src, n, "", 0, nlang, translate, arg, layout, out, err, errlen);
+}
+
+enum kerr
+tplset_load_text_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
+    tpl_translate_fn translate, void *arg, struct tplset **out, char *err, size_t errlen)
+{
+	return load_templates(src, n, "", 1, nlang, translate, arg, NULL, out, err, errlen);
 }
 
 /* Returns a malloc'ed copy of s[0..n), or NULL (strndup() is POSIX, not C11). */
@@ -1291,16 +1322,18 @@ fail:
 	return -1;
 }
 
-enum kerr
-tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *arg,
-    const char *const *layout, struct tplset **out, char *err, size_t errlen)
+/* Loads dir's files whose names end in suffix, as text templates or HTML. */
+static enum kerr
+load_dir(const char *dir, const char *suffix, int text, unsigned nlang,
+    tpl_translate_fn translate, void *arg, const char *const *layout, struct tplset **out,
+    char *err, size_t errlen)
 {
 	struct tplsrc *src = NULL, *ns;
 	struct dirent *de;
-	char *path = NULL, *prefix, *text;
+	char *path = NULL, *prefix, *body;
 	unsigned n = 0, cap = 0, i;
 	enum kerr e = KERR_SYSTEM;
-	size_t l;
+	size_t l, sl = strlen(suffix);
 	DIR *d;
 
 	*out = NULL;
@@ -1316,7 +1349,7 @@ tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *a
 	}
 	while ((de = readdir(d)) != NULL) {
 		l = strlen(de->d_name);
-		if (l <= 5 || de->d_name[0] == '.' || strcmp(de->d_name + l - 5, ".html") != 0)
+		if (l <= sl || de->d_name[0] == '.' || strcmp(de->d_name + l - sl, suffix) != 0)
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 32;
@@ -1328,20 +1361,20 @@ tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *a
 		}
 		free(path);
 		if ((path = malloc(strlen(prefix) + l + 1)) == NULL ||
-		    (src[n].name = dupn(de->d_name, l - 5)) == NULL) {
+		    (src[n].name = dupn(de->d_name, l - sl)) == NULL) {
 			e = KERR_NOMEM;
 			goto out;
 		}
 		sprintf(path, "%s%s", prefix, de->d_name);
-		if (read_file(path, &text, &src[n].len) == -1) {
+		if (read_file(path, &body, &src[n].len) == -1) {
 			if (err != NULL && errlen > 0)
 				snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			free((char *)src[n].name);
 			goto out;
 		}
-		src[n++].text = text;
+		src[n++].text = body;
 	}
-	e = load_templates(src, n, prefix, nlang, translate, arg, layout, out, err, errlen);
+	e = load_templates(src, n, prefix, text, nlang, translate, arg, layout, out, err, errlen);
 out:
 	closedir(d);
 	for (i = 0; i < n; i++) {
@@ -1352,6 +1385,20 @@ out:
 	free(path);
 	free(prefix);
 	return e;
+}
+
+enum kerr
+tplset_load(const char *dir, unsigned nlang, tpl_translate_fn translate, void *arg,
+    const char *const *layout, struct tplset **out, char *err, size_t errlen)
+{
+	return load_dir(dir, ".html", 0, nlang, translate, arg, layout, out, err, errlen);
+}
+
+enum kerr
+tplset_load_text(const char *dir, unsigned nlang, tpl_translate_fn translate, void *arg,
+    struct tplset **out, char *err, size_t errlen)
+{
+	return load_dir(dir, ".txt", 1, nlang, translate, arg, NULL, out, err, errlen);
 }
 
 void

@@ -78,6 +78,20 @@ enum kerr	 tplset_load_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
 		    tpl_translate_fn translate, void *arg, const char *const *layout,
 		    struct tplset **out, char *err, size_t errlen);
 
+/*
+ * As tplset_load() and tplset_load_mem(), for plain text (e-mail): reads
+ * dir's *.txt files, and every {{name}} and {{_ text}} stands verbatim:
+ * there are no HTML contexts and nothing is escaped ({{{name}}} is a load
+ * error, since {{name}} is already verbatim), and no layout. A section tag
+ * or comment alone on its line takes that line's end with it, so that it
+ * leaves no blank line in the message.
+ */
+enum kerr	 tplset_load_text(const char *dir, unsigned nlang, tpl_translate_fn translate,
+		    void *arg, struct tplset **out, char *err, size_t errlen);
+enum kerr	 tplset_load_text_mem(const struct tplsrc *src, unsigned n, unsigned nlang,
+		    tpl_translate_fn translate, void *arg, struct tplset **out, char *err,
+		    size_t errlen);
+
 /* Frees the set and everything compiled into it; NULL is allowed. */
 void		 tplset_free(struct tplset *t);
 

@@ -136,6 +136,56 @@ eq(const char *got, const char *want)
 
 #define EQ(got, want)	CU_ASSERT(eq((got), (want)))
 
+/* Loads text as text template "t" in two languages, renders it in lang with root, frees the set. */
+static const char *
+render_text(const char *text, unsigned lang, const struct vobj *root)
+{
+	struct tplsrc src = { "t", text, strlen(text) };
+	struct tplset *t;
+	const char *out;
+
+	err[0] = '\0';
+	if (tplset_load_text_mem(&src, 1, 2, translate, &ncalls, &t, err, sizeof(err)) != KERR_OK)
+		return NULL;
+	out = render(t, "t", lang, root);
+	tplset_free(t);
+	return out;
+}
+
+/* A text template (e-mail): nothing escaped, no HTML contexts, section lines leave no blank line. */
+static void
+test_tpl_text_mode(void)
+{
+	struct vobj *o = view(), *it;
+	struct tplsrc src = { "t", "{{{v}}}", 7 };
+	struct tplset *t = NULL;
+
+	vobj_str(o, "v", "<b> & \"Växjö\" 'x' /a?b=c");
+	vobj_bool(o, "yes", 1);
+	it = vobj_push(o, "items");
+	vobj_str(it, "n", "one");
+	it = vobj_push(o, "items");
+	vobj_str(it, "n", "two");
+	/* Verbatim, also where HTML would be a tag, an attribute or a script. */
+	EQ(render_text("<a href={{v}}>{{v}}</a><script>{{v}}</script>", 0, o),
+	    "<a href=<b> & \"Växjö\" 'x' /a?b=c><b> & \"Växjö\" 'x' /a?b=c</a>"
+	    "<script><b> & \"Växjö\" 'x' /a?b=c</script>");
+	/* Translations unescaped, in each language. */
+	EQ(render_text("{{_ Quote}}", 1, o), "Citat \"x\" <b> & 'y'");
+	EQ(render_text("{{_ Quote}}", 0, o), "Quote");
+	/* A section tag or comment alone on its line takes its line end; elsewhere it does not. */
+	EQ(render_text("A\n{{#items}}\n- {{n}}\n{{/items}}\n{{! why}}\n{{^yes}}\nno\n{{/yes}}\nB\n", 0, o),
+	    "A\n- one\n- two\nB\n");
+	EQ(render_text("A {{#yes}}x{{/yes}}\nB", 0, o), "A x\nB");
+	/* An unterminated tag is no error in text. */
+	EQ(render_text("a < b {{v}}", 0, o), "a < b <b> & \"Växjö\" 'x' /a?b=c");
+	/* {{{v}}} is refused: {{v}} is already verbatim. */
+	CU_ASSERT(tplset_load_text_mem(&src, 1, 2, translate, &ncalls, &t, err, sizeof(err)) ==
+	    KERR_INVALID);
+	CU_ASSERT(t == NULL);
+	CU_ASSERT(strstr(err, "write {{v}}") != NULL);
+}
+
 static void
 test_tpl_text_only(void)
 {
@@ -973,6 +1023,7 @@ static const struct unit_test tests[] = {
 	{ "test_tpl_load_nlang_zero", test_tpl_load_nlang_zero },
 	{ "test_tpl_load_dir", test_tpl_load_dir },
 	{ "test_tpl_raw_check", test_tpl_raw_check },
+	{ "test_tpl_text_mode", test_tpl_text_mode },
 	{ NULL, NULL }
 };
 
