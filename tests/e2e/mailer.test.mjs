@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pidAlive, startStack, sqlText, waitFor } from './harness.mjs';
+import { decodeQP, decodeWords, headers } from './lib/mail.mjs';
 
 let stack;
 before(async () => {
@@ -41,32 +42,6 @@ function settled(id, timeoutMs = 20000) {
 /** The delivered messages of row id (by its Message-ID). */
 function delivered(id) {
 	return stack.mailbox().filter((m) => m.raw.includes(`<kpp-outbox-${id}@kpp.test>`));
-}
-
-/** A message's header fields, unfolded, by lower-case name: {name: value}. */
-function headers(raw) {
-	const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
-	const out = {};
-	for (const line of head.split('\r\n')) {
-		const i = line.indexOf(':');
-		out[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
-	}
-	return out;
-}
-
-/** RFC 2047 encoded words (B and Q, UTF-8) decoded; whitespace between two encoded words dropped. */
-function decodeWords(v) {
-	return v.replace(/(\?=)\s+(?==\?)/g, '$1').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (m, enc, text) => (
-		enc.toLowerCase() === 'b'
-			? Buffer.from(text, 'base64')
-			: Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (x, h) => String.fromCharCode(parseInt(h, 16))), 'latin1')
-	).toString('utf8'));
-}
-
-/** A quoted-printable body decoded to its UTF-8 text, line ends as LF. */
-function decodeQP(body) {
-	const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (x, h) => String.fromCharCode(parseInt(h, 16)));
-	return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
 }
 
 test('a queued message is delivered once, with encoded words, its Message-ID and Auto-Submitted; the row says sent', async () => {
