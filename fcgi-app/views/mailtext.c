@@ -7,6 +7,7 @@
 #include "core/log.h"
 #include "views/mailtext.h"
 #include "views/tpl.h"
+#include "views/view.h"
 
 #define SUBJECT	"Subject: "
 
@@ -63,6 +64,33 @@ mailtext_render(struct arena *a, const char *reqid, const struct mailtext *m, en
 	*subject = arena_strndup(a, text + strlen(SUBJECT), (size_t)(nl - text) - strlen(SUBJECT));
 	*body = nl + 2;
 	return KERR_OK;
+}
+
+enum kerr
+mailtext_both(struct arena *a, const char *reqid, const struct mailtext *m, enum mail_kind kind,
+    struct vobj *const roots[LANG__MAX], const char *subject[LANG__MAX], const char *body[LANG__MAX])
+{
+	enum kerr e;
+	int l;
+
+	for (l = 0; l < LANG__MAX; l++)
+		if ((e = mailtext_render(a, reqid, m, kind, (enum lang)l, roots[l], &subject[l],
+		    &body[l])) != KERR_OK)
+			return e;
+	return KERR_OK;
+}
+
+void
+mailtext_footer(struct vobj *root, struct arena *a, enum mail_kind kind, const char *public_url,
+    const char *org)
+{
+	const struct mail_kind_info *k = mail_kind(kind);
+
+	if (org != NULL)
+		vobj_str(root, "org", org);
+	vobj_bool(root, "officer", k->audience == MAIL_TO_OFFICERS);
+	vobj_bool(root, "optional", k->optional);
+	vobj_str(root, "account_url", mailtext_link(a, public_url, "/account"));
 }
 
 const char *

@@ -44,6 +44,24 @@ enum kerr	mailtext_render(struct arena *a, const char *reqid, const struct mailt
 		    enum mail_kind kind, enum lang l, const struct vobj *root,
 		    const char **subject, const char **body);
 
+/*
+ * Renders kind in both languages, language l with roots[l]: subject[l]
+ * and body[l], ready for an outbox_send (db/db_outbox.h). As
+ * mailtext_render().
+ */
+enum kerr	mailtext_both(struct arena *a, const char *reqid, const struct mailtext *m,
+		    enum mail_kind kind, struct vobj *const roots[LANG__MAX],
+		    const char *subject[LANG__MAX], const char *body[LANG__MAX]);
+
+/*
+ * Sets in root what _footer.txt says: why the person gets the mail (org,
+ * the organisation's name for its people, NULL for others; officer for
+ * ICLD's kinds), whether they may switch it off (optional) and where
+ * (account_url, the absolute address of /account).
+ */
+void		mailtext_footer(struct vobj *root, struct arena *a, enum mail_kind kind,
+		    const char *public_url, const char *org);
+
 /* public_url (with or without its final slash) and path ("/..."): the absolute address, in a. */
 const char	*mailtext_link(struct arena *a, const char *public_url, const char *path);
 

@@ -563,12 +563,14 @@ export async function startStack(opts = {}) {
 		stack.dbSocket = db.socket;
 		stack.fcgiSocket = path.join(sockDir, 'kpp.sock');
 		const mailConf = opts.mail ? await stack._startSmtp() : {};
+		// nginx first: a stack that mails writes its own address in the links (app.public_url), so that a
+		// test can follow them. nginx listens before the workers run; it needs their socket only per request.
+		await stack._startNginx(opts.maxBody ?? '10m');
 		stack.confPath = baseConf(dir, {
 			dbSocket: db.socket, fcgiSocket: stack.fcgiSocket, workers, passwords, data,
-			overrides: { ...mailConf, ...opts.conf },
+			overrides: { ...mailConf, ...(opts.mail ? { 'app.public_url': stack.baseUrl } : {}), ...opts.conf },
 		});
 		await stack.startWorkers();
-		await stack._startNginx(opts.maxBody ?? '10m');
 	} catch (e) {
 		await stack.stop({ keep: true });
 		throw new Error(`startStack failed (logs in ${path.join(dir, 'log')}): ${e.message}`);
