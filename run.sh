@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # run.sh - sets up, builds and runs kpp on Debian 12 from this checkout.
 #
-#   ./run.sh demo    the demo on http://127.0.0.1:8080/ (private MariaDB, workers and nginx under ./var/),
-#                    in the foreground until Ctrl-C; the data stays in ./var/ for the next start
+#   ./run.sh demo    the demo on http://127.0.0.1:8080/ (private MariaDB, workers, nginx, a local SMTP server and
+#                    kpp-mailer under ./var/), in the foreground until Ctrl-C; the data stays in ./var/ for the next start
 #   ./run.sh check   every test: unit tests under ASan+UBSan, the fuzz smoke run, end-to-end and browser
 #                    tests, make distcheck; ends with one line "N passed, M failed" and fails if M > 0
 #
@@ -31,7 +31,7 @@ CLEANUPS=()
 on_exit() {
 	local i keys=("${!CLEANUPS[@]}")
 	trap - EXIT INT TERM HUP
-	[ -n "${DB_PID:-}" ] && say "stopping nginx, the workers and MariaDB"
+	[ -n "${DB_PID:-}" ] && say "stopping kpp-mailer, the SMTP server, nginx, the workers and MariaDB"
 	for ((i = ${#keys[@]} - 1; i >= 0; i--)); do eval "${CLEANUPS[${keys[i]}]}" || true; done
 }
 trap on_exit EXIT
@@ -250,12 +250,14 @@ random_password() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 ADMIN_USER=$(id -un)	# mariadb-install-db gives the OS user who ran it a unix_socket account
 DB_PID=
+SMTP_PID=
+MAILER_PID=
 SUP_PID=
 NGINX_PID=
 
 # --- demo -----------------------------------------------------------------------------------------------
 demo() {
-	local port=8080 sock_dir conf=$VAR/kpp.conf cred=$VAR/migrate.conf app_pw mig_pw mysql_sock kpp_sock i
+	local port=8080 sock_dir conf=$VAR/kpp.conf cred=$VAR/migrate.conf app_pw mig_pw mysql_sock kpp_sock i smtp_port
 	if port_busy $port; then
 		die "port $port is already in use on 127.0.0.1: stop what listens there (ss -ltnp 'sport = :$port') and try again"
 	fi
@@ -274,6 +276,8 @@ demo() {
 	[ -n "$app_pw" ] || app_pw=$(random_password)
 	[ -n "$mig_pw" ] || mig_pw=$(random_password)
 	local schema_dir=$SRC/iati/schema
+	# The demo's SMTP server listens on a port the system gives free; the mailer sends to it.
+	smtp_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	(umask 077; set_ini database.host= database.socket="$mysql_sock" database.name=kpp \
 		database.user=kpp_app database.password="$app_pw" \
 		migrate.credentials="$cred" \
@@ -282,6 +286,8 @@ demo() {
 		app.static_dir="$SRC/static" app.secure_cookies=false iati.schema_dir="$schema_dir" \
 		app.today="$DEMO_TODAY" app.public_url="http://127.0.0.1:$port" app.tmp_dir="$VAR/tmp" app.public_dir="$VAR/public" \
 		app.attachments_dir="$VAR/attachments" \
+		mail.relay="smtp://127.0.0.1:$smtp_port" mail.starttls=off mail.user= mail.poll_seconds=2 \
+		mail.retry_first_seconds=10 mail.message_id_domain=kpp.demo \
 		< conf/kpp.conf > "$conf.tmp" && mv "$conf.tmp" "$conf"
 		# The schema owner's account, which only kpp-admin reads (the workers' kpp.conf names the file).
 		printf '[migrate]\nuser = kpp_migrate\npassword = %s\n' "$mig_pw" > "$cred.tmp" && mv "$cred.tmp" "$cred")
@@ -358,17 +364,39 @@ demo() {
 		sleep 0.1
 	done
 
+	# The mail: a local SMTP server (aiosmtpd) that keeps every message it accepts in the Maildir var/mail/,
+	# and kpp-mailer, which sends the outbox to it.
+	PYTHONPATH=$SRC/tests/e2e/lib setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" \
+		-c maildir_sink.Handler "$VAR/mail" >>"$LOG/smtp.log" 2>&1 </dev/null &
+	SMTP_PID=$!
+	CLEANUPS+=('stop_pid "the SMTP server" "$SMTP_PID" TERM 10')
+	for ((i = 0; ; i++)); do
+		port_busy "$smtp_port" && break
+		pid_running "$SMTP_PID" || { tail -n 20 "$LOG/smtp.log" >&2; die "the SMTP server did not start (log: $LOG/smtp.log)"; }
+		[ $i -lt 100 ] || die "the SMTP server did not listen within 10s (log: $LOG/smtp.log)"
+		sleep 0.1
+	done
+	setsid "$BUILD/kpp-mailer" -c "$conf" >>"$LOG/mailer.log" 2>&1 </dev/null &
+	MAILER_PID=$!
+	CLEANUPS+=('stop_pid kpp-mailer "$MAILER_PID" TERM 30')
+	sleep 0.5
+	pid_running "$MAILER_PID" || { tail -n 20 "$LOG/mailer.log" >&2; die "kpp-mailer did not start (log: $LOG/mailer.log)"; }
+
 	echo
 	echo "kpp is running on http://127.0.0.1:$port/"
 	echo
 	echo "Demo accounts:"
 	"$BUILD/kpp-admin" -c "$conf" accounts | sed 's/^/  /'
 	echo
+	echo "The e-mail kpp sends goes to a local SMTP server: each message is a file in var/mail/new/"
+	echo "(read one with: less var/mail/new/*); officers see them all on http://127.0.0.1:$port/outbox."
 	echo "Logs in var/log/. Stop with Ctrl-C."
 	# Until a signal (the traps stop everything) or until one of the servers ends by itself.
 	local rc=0
-	wait -n "$DB_PID" "$SUP_PID" "$NGINX_PID" || rc=$?
+	wait -n "$DB_PID" "$SUP_PID" "$NGINX_PID" "$SMTP_PID" "$MAILER_PID" || rc=$?
 	pid_running "$DB_PID" || say "mariadbd ended unexpectedly (log: $LOG/mariadb.err)"
+	pid_running "$SMTP_PID" || say "the SMTP server ended unexpectedly (log: $LOG/smtp.log)"
+	pid_running "$MAILER_PID" || say "kpp-mailer ended unexpectedly (log: $LOG/mailer.log)"
 	pid_running "$SUP_PID" || say "the workers' supervisor ended unexpectedly (log: $LOG/workers.log)"
 	pid_running "$NGINX_PID" || say "nginx ended unexpectedly (log: $LOG/nginx-error.log)"
 	exit 1
