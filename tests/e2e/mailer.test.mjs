@@ -209,3 +209,38 @@ test('starttls = required and a relay without TLS: nothing goes out in clear, th
 	assert.deepEqual(await stack.stopMailers('SIGTERM'), [{ code: 0, signal: null }, { code: 0, signal: null }, { code: 0, signal: null }]);
 	assert.equal(pidAlive(pid), false);
 });
+
+test('a mailer killed with SIGKILL in the middle of a batch of 500: every row delivered, a duplicate only for the message in hand', async () => {
+	// A short lease (timeout_seconds x (batch + 1) = 18 s), so that the dead mailer's rows come back soon.
+	const conf = { 'mail.timeout_seconds': 3, 'mail.batch': 5 };
+	const first = Number(await stack.one('SELECT COALESCE(MAX(id), 0) + 1 FROM outbox'));
+	await stack.mysql(`INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, created_at, state,
+		attempts, next_attempt_at) SELECT 'test', CONCAT('killed', seq, '@gavle.example'), '', 'sv', CONCAT('Batch ', seq),
+		'Text.\n', UTC_TIMESTAMP(), 'queued', 0, UTC_TIMESTAMP(6) FROM seq_1_to_500`);
+	const sent = async () => Number(await stack.one(`SELECT COUNT(*) FROM outbox WHERE id >= ${first} AND state = 'sent'`));
+	const victim = await stack.startMailer({ conf });
+	await waitFor(async () => (await sent()) >= 150, 60000, `150 messages sent (mailer log:\n${stack.mailerLog()})`, 20);
+	process.kill(victim, 'SIGKILL');
+	await waitFor(() => !pidAlive(victim), 5000, 'the killed mailer to be gone');
+	// What the dead mailer held: the rows it had claimed and not recorded, one of them perhaps delivered already.
+	const held = (await stack.mysql(`SELECT id FROM outbox WHERE id >= ${first} AND state = 'sending'
+		AND lease_holder LIKE '%:${victim}'`)).map(([id]) => Number(id));
+	assert.ok(held.length >= 1 && held.length <= 5, `killed in the middle of a batch: it held ${held.length} rows`);
+	assert.ok((await sent()) < 500, 'killed before the end');
+	await stack.startMailer({ conf });
+	await waitFor(async () => (await sent()) === 500, 120000, `all 500 sent (mailer log:\n${stack.mailerLog()})`, 250);
+	const times = new Map();
+	for (const m of stack.mailbox()) {
+		const id = Number((m.raw.match(/^Message-Id: <kpp-outbox-(\d+)@kpp\.test>/mi) || [])[1]);
+		if (id >= first) times.set(id, (times.get(id) ?? 0) + 1);
+	}
+	assert.equal(times.size, 500, 'every row delivered');
+	const twice = [...times].filter(([, n]) => n > 1).map(([id]) => id);
+	assert.ok(twice.length <= 1, `delivered twice: ${twice}`);
+	for (const id of twice) assert.ok(held.includes(id), `row ${id} delivered twice but was not in the dead mailer's hand`);
+	assert.ok([...times.values()].every((n) => n <= 2));
+	// The rows in its hand were claimed again (a second attempt); no other row was.
+	assert.deepEqual((await stack.mysql(`SELECT id FROM outbox WHERE id >= ${first} AND attempts > 1 ORDER BY id`))
+		.map(([id]) => Number(id)), [...held].sort((a, b) => a - b));
+	await stack.stopMailers('SIGTERM');
+});
