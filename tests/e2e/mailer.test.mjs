@@ -1,7 +1,8 @@
 // mailer.test.mjs - kpp-mailer against a real SMTP server (aiosmtpd, a Maildir sink): rows queued in the outbox
 // by SQL are delivered with their headers, retried after a 451, failed on a 550 with the server's words; a
 // transaction rolled back queues nothing; a dead mailer's rows are sent once their lease has run out; two
-// mailers at once send each row once; STARTTLS required is never given up for a relay without it.
+// mailers at once send each row once; a mailer killed with SIGKILL mid-batch leaves at most the message in hand sent
+// twice; STARTTLS required is never given up for a relay without it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pidAlive, startStack, sqlText, waitFor } from './harness.mjs';
