@@ -105,7 +105,16 @@ smtp_backoff(unsigned attempts, unsigned first, unsigned cap)
 }
 
 void
-smtp_send(const struct smtp_relay *r, const char *from, const char *to, const char *msg, size_t len,
+smtp_close(struct smtp_relay *r)
+{
+	if (r->handle != NULL) {
+		curl_easy_cleanup(r->handle);
+		r->handle = NULL;
+	}
+}
+
+void
+smtp_send(struct smtp_relay *r, const char *from, const char *to, const char *msg, size_t len,
     struct smtp_answer *ans)
 {
 	struct curl_slist *rcpt = NULL;
@@ -119,7 +128,7 @@ smtp_send(const struct smtp_relay *r, const char *from, const char *to, const ch
 	ans->code = 0;
 	ans->text[0] = '\0';
 	errbuf[0] = '\0';
-	if ((c = curl_easy_init()) == NULL) {
+	if ((c = r->handle) == NULL && (c = r->handle = curl_easy_init()) == NULL) {
 		snprintf(ans->text, sizeof(ans->text), "libcurl could not start");
 		return;
 	}
@@ -148,7 +157,11 @@ smtp_send(const struct smtp_relay *r, const char *from, const char *to, const ch
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_cleanup(c);
+	/* The handle keeps the connection, and these pointers until the next message sets its own. */
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, NULL);
+	curl_easy_setopt(c, CURLOPT_READDATA, NULL);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, NULL);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, NULL);
 	curl_slist_free_all(rcpt);
 	/* A reply before the failure counts (550 to RCPT TO); a connection lost before any does not. */
 	if (rc != CURLE_OK && code < 400) {

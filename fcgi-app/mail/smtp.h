@@ -15,6 +15,14 @@ struct smtp_relay {
 	const char	*user;		/* NULL or "": no AUTH */
 	const char	*password;
 	long		 timeout;	/* seconds for the whole dialogue */
+	/*
+	 * The libcurl handle that holds the connection from one message to
+	 * the next (NULL before the first; smtp_close() ends it): a batch goes
+	 * over one connection, with one TLS handshake and one AUTH, not one
+	 * per message. libcurl checks that a kept connection still lives
+	 * before it uses it again, and makes a new one when the relay closed it.
+	 */
+	void		*handle;
 };
 
 /* What became of one message. */
@@ -31,15 +39,18 @@ int		smtp_tls_parse(const char *word);
 
 /*
  * Sends the len bytes of msg (lines ending CRLF) from from to to through
- * r: MAIL FROM, RCPT TO, DATA. from and to go into SMTP commands as they
+ * r: MAIL FROM, RCPT TO, DATA, over r's connection when it has one. from and to go into SMTP commands as they
  * are: addresses that mime_build() accepted (no space, <, > or line break). ans says what became of it: the relay's
  * last reply (250 when it took the message, 4xx or 5xx when it refused a
  * command), or code 0 when no reply came (no connection, TLS required but
  * not offered, a timeout), with why in its text. Read it with
  * smtp_verdict().
  */
-void		smtp_send(const struct smtp_relay *r, const char *from, const char *to,
+void		smtp_send(struct smtp_relay *r, const char *from, const char *to,
 		    const char *msg, size_t len, struct smtp_answer *ans);
+
+/* Closes r's connection (QUIT), if one is open. */
+void		smtp_close(struct smtp_relay *r);
 
 /* What an answer means for the message. */
 enum smtp_verdict {

@@ -226,10 +226,17 @@ main(int argc, char *argv[])
 	while (!stopping) {
 		n = pass(&m, a);
 		arena_reset(a);
-		/* A full batch: more may be due at once. Nothing, or the database away: a pause. */
-		if (n < (long)c.mail_batch && !stopping)
+		/*
+		 * A full batch: more may be due at once, over the same connection.
+		 * Nothing, or the database away: a pause, without holding the
+		 * relay's connection open meanwhile.
+		 */
+		if (n < (long)c.mail_batch && !stopping) {
+			smtp_close(&m.relay);
 			sleep(c.mail_poll_seconds);
+		}
 	}
+	smtp_close(&m.relay);
 	log_info(NULL, "stopped");
 	db_close();
 	arena_free(a);
