@@ -175,7 +175,7 @@ test('a row left sending by a mailer that died is queued again once its lease ha
 	await stack.mysql(`UPDATE outbox SET state = 'cancelled', lease_holder = NULL, lease_until = NULL WHERE id = ${held}`);
 });
 
-test('two mailers at once: each of 200 messages is claimed by one and delivered once', async () => {
+test('two mailers at once: each of 200 messages is claimed by one and delivered once, a batch over one connection', async () => {
 	const second = await stack.startMailer();
 	const first = await stack.one('SELECT COALESCE(MAX(id), 0) + 1 FROM outbox');
 	await stack.mysql(`INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, created_at, state,
@@ -188,6 +188,11 @@ test('two mailers at once: each of 200 messages is claimed by one and delivered 
 		.filter((id) => Number(id) >= Number(first));
 	assert.equal(ids.length, 200, 'one delivery per row');
 	assert.equal(new Set(ids).size, 200);
+	// A batch goes over one connection ([mail] batch 20): two mailers need a few, not one per message.
+	const peers = new Set(stack.mailbox().filter((m) => /^Message-Id: <kpp-outbox-(\d+)@/mi.test(m.raw)
+		&& Number(m.raw.match(/^Message-Id: <kpp-outbox-(\d+)@/mi)[1]) >= Number(first))
+		.map((m) => m.raw.match(/^X-Sink-Peer: (\S+)/m)[1]));
+	assert.ok(peers.size >= 1 && peers.size <= 20, `200 messages over ${peers.size} connections`);
 	assert.match(stack.mailerLog(), new RegExp(`as [^ ]+:${second}\n`));
 });
 

@@ -5,7 +5,8 @@ written whole to a Maildir, and it can be told to refuse the next ones.
 
 (with this directory in PYTHONPATH; Debian's python3-aiosmtpd). Each message lands in MAILDIR/new/ as
 received, after a Return-Path and a Delivered-To line naming its envelope, as a real server's delivery
-would. CONTROL, when given, is a file of planned answers, one line each ("451 4.3.0 Try again later"):
+would, and an X-Sink-Peer line naming the client's address and port (the connection it came over).
+CONTROL, when given, is a file of planned answers, one line each ("451 4.3.0 Try again later"):
 each message's DATA takes the first line and removes it, and is refused with it; an empty or missing file
 means 250, accepted. Only Python's standard library besides aiosmtpd.
 """
@@ -46,7 +47,9 @@ class Handler:
         answer = self._planned()
         if answer is not None:
             return answer
-        head = 'Return-Path: <%s>\r\n' % envelope.mail_from
+        # The client's address and port: messages sent over one connection name the same one.
+        head = 'X-Sink-Peer: %s:%d\r\n' % tuple(session.peer[:2])
+        head += 'Return-Path: <%s>\r\n' % envelope.mail_from
         head += ''.join('Delivered-To: <%s>\r\n' % rcpt for rcpt in envelope.rcpt_tos)
         self.box.add(head.encode('ascii') + envelope.original_content)
         self.accepted += 1
