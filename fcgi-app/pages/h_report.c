@@ -1129,13 +1129,14 @@ h_report_check(struct req *r)
 
 /*
  * POST /reports/{id}/submit (version: the report's as the check page
- * showed it) submits the report as stored: a new revision, its audit row.
+ * showed it) submits the report as stored: a new revision, its audit row,
+ * and the mail that tells the officers of the project's round.
  *   -> 303 the report (sent=1; also for a submission sent again after it
  *      went through)
  *    | 200 the form with what is missing (then nothing is submitted)
  *    | 409 the check page again: the report was saved since it was
  *      checked; or the report read only: it can no longer be changed
- *    | 400 no version | 404 | 503
+ *    | 400 no version | 404 | 500 the mail's template fails | 503
  */
 int
 h_report_submit(struct req *r)
@@ -1253,14 +1254,15 @@ revise_problem(struct req *r, struct admin_form *a)
 
 /*
  * POST /reports/{id}/decision (version, outcome: approve | return, comment,
- * revise_by: with a return, the day the revised report is due)
+ * revise_by: with a return, the day the revised report is due), with the
+ * mail that tells the organisation's people (returned, or approved)
  *   -> 303 the report (also for a decision sent again after it went through)
  *    | 200 the page with the errors next to the decision's fields, input
  *      kept: no outcome chosen, no comment to return it, a comment too long
  *    | 409 the page: the report changed meanwhile (revised, or decided by
  *      another officer), or a final report while a progress report is not
  *      approved or the project was cancelled
- *    | 400 no version | 404 | 503
+ *    | 400 no version | 404 | 500 the mail's template fails | 503
  */
 int
 h_report_decide(struct req *r)
@@ -1325,14 +1327,15 @@ h_report_decide(struct req *r)
 }
 
 /*
- * POST /reports/{id}/payment (amount, paid_on, note)
+ * POST /reports/{id}/payment (amount, paid_on, note), with the mail that
+ * tells the organisation's people
  *   -> 303 the report's payment (also when it was paid already: a form
  *      sent twice, or by two officers at once, records one payment)
  *    | 200 the page with the errors next to the payment's fields, input
  *      kept: an amount that is none, 0, or more than the reimbursement
  *      worked out again when recording; a date that is none or after today
  *    | 409 the page: the report is no approved progress report
- *    | 404 | 503
+ *    | 404 | 500 the mail's template fails | 503
  */
 int
 h_report_pay(struct req *r)
