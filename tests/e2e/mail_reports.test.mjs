@@ -201,6 +201,28 @@ describe('a report and its payment mail their people', () => {
 		paid = sv;
 	});
 
+	test('the final report, submitted and approved without a comment, is named so', async () => {
+		const fin = await one(`SELECT id FROM reports WHERE project_id = (SELECT project_id FROM reports WHERE id = ${id}) AND kind = 'final'`);
+		await q(`DELETE FROM round_officers WHERE round_id = ${round}`);
+		const sent = await mailOf(async () => (await submitReport(s, (await s.form(`/reports/${fin}`, (f) => f.action === `/reports/${fin}`)).form,
+			filled(await indicatorsOf(q, fin), {}))).res);
+		assert.equal(sent.out.status, 303);
+		assert.deepEqual(sent.rows, [['report_submitted', ADMIN, 'sv'], ['report_submitted', REVIEWER, 'en']]);
+		assert.equal(onlyTo(sent.got, ADMIN).subject, `Rapport inlämnad för ${code}: slutrapport`);
+		assert.ok(onlyTo(sent.got, ADMIN).body.startsWith(`Hej!\n\n${orgName} har lämnat in slutrapporten för projektet ${code}, ${titleSv}.\n`));
+		assert.equal(onlyTo(sent.got, REVIEWER).subject, `Report submitted for ${code}: final report`);
+		assert.ok(onlyTo(sent.got, REVIEWER).body.startsWith(`Hello,\n\n${orgName} has submitted the final report of project ${code}, ${titleEn}.\n`));
+		const { out, rows, got } = await mailOf(async () => send(admin, (await admin.form(`/reports/${fin}`,
+			(f) => f.action === `/reports/${fin}/decision`)).form, { outcome: 'approve', comment: '' }));
+		assert.equal(out.status, 303);
+		assert.equal(await one(`SELECT status FROM reports WHERE id = ${fin}`), 'approved');
+		assert.deepEqual(rows, [['report_approved', APPLICANT, 'sv'], ['report_approved', ENGLISH, 'en']]);
+		assert.ok(onlyTo(got, APPLICANT).body.startsWith(`Hej!\n\nICLD har godkänt slutrapporten för projektet ${code}, ${titleSv}.\n\nDu kan läsa rapporten och ICLD:s beslut här:\n${stack.baseUrl}/reports/${fin}\n`),
+			onlyTo(got, APPLICANT).body);
+		assert.ok(onlyTo(got, ENGLISH).body.startsWith(`Hello,\n\nICLD has approved the final report of project ${code}, ${titleEn}.\n\nYou can read the report and ICLD's decision here:\n${stack.baseUrl}/reports/${fin}\n`),
+			onlyTo(got, ENGLISH).body);
+	});
+
 	test('nobody else got any of them: not the closed account, not the officer of the digest, not the quiet person\'s payment or approval', async () => {
 		const all = await q(`SELECT recipient_email, kind FROM outbox WHERE recipient_email IN ('${CLOSED}', '${DIGEST}')
 			OR (recipient_email = '${QUIET}' AND kind <> 'report_returned')`);
