@@ -7,6 +7,7 @@
 #include "db/db_application.h"
 #include "db/db_attachment.h"
 #include "db/db_auth.h"
+#include "db/db_outbox.h"
 #include "db/db_report.h"
 #include "domain/reimburse.h"
 #include "http/app.h"
@@ -65,7 +66,7 @@ static struct dbstmt q[Q__MAX] = {
 	    "DATE_FORMAT(p.planned_start, '%Y-%m-%d'), DATE_FORMAT(p.planned_end, '%Y-%m-%d'), "
 	    "y.amount, (SELECT COUNT(*) FROM reports x WHERE x.project_id = p.id "
 	    "AND x.kind = 'progress' AND x.status <> 'approved'), "
-	    "DATE_FORMAT(rp.due_on, '%Y-%m-%d') "
+	    "DATE_FORMAT(rp.due_on, '%Y-%m-%d'), a.applicant_org_id, a.round_id "
 	    "FROM reports rp JOIN projects p ON p.id = rp.project_id "
 	    "JOIN applications a ON a.id = p.application_id "
 	    "JOIN organisations o ON o.id = a.applicant_org_id "
@@ -351,6 +352,8 @@ db_report_get(struct arena *a, const char *reqid, long long id, long long org_id
 	v->year_amount = db_ll(&res, 0, 25);
 	v->progress_open = (int)db_ll(&res, 0, 26);
 	v->first_due = c[27];
+	v->org_id = db_ll(&res, 0, 28);
+	v->round_id = db_ll(&res, 0, 29);
 
 	if ((e = db_query(a, reqid, &q[Q_MONEY], &res, "iiiiii", v->project_id,
 	    v->project_id, v->project_id, v->project_id, v->id, v->project_id)) != KERR_OK)
@@ -569,7 +572,7 @@ lock_editable(struct req *r, const struct report_view *v, long long org_id,
 enum kerr
 db_report_save(struct req *r, const struct report_view *v, long long org_id,
     unsigned version, const struct report_input *in, int submit,
-    struct report_refusal *why)
+    const struct outbox_send *mail, struct report_refusal *why)
 {
 	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
@@ -606,7 +609,8 @@ db_report_save(struct req *r, const struct report_view *v, long long org_id,
 		    financial_json(r, v, in), indicators_json(r, v, in), v->id)) != KERR_OK ||
 		    (e = db_audit(r, 0, "report.submit", "report", v->id,
 		    state_json(r, status, v->revision), state_json(r, "submitted",
-		    v->revision + 1))) != KERR_OK)
+		    v->revision + 1))) != KERR_OK ||
+		    (e = db_outbox_send(r->id, mail, NULL)) != KERR_OK)
 			goto out;
 	}
 	return db_commit(r->id);
@@ -652,7 +656,8 @@ project_to(struct req *r, long long pid, const char *from, const char *to)
 
 enum kerr
 db_report_decide(struct req *r, const struct report_view *v, unsigned version,
-    int approve, const char *comment, const char *revise_by, struct report_refusal *why)
+    int approve, const char *comment, const char *revise_by, const struct outbox_send *mail,
+    struct report_refusal *why)
 {
 	char now[APP_STAMP_LEN];
 	const char *outcome = approve ? "approved" : "returned", *pstatus;
@@ -716,7 +721,7 @@ db_report_decide(struct req *r, const struct report_view *v, unsigned version,
 	else if (approve && final && (e = project_to(r, v->project_id, "implementation",
 	    "closed")) == KERR_OK)
 		e = project_to(r, v->project_id, "finalisation", "closed");
-	if (e != KERR_OK)
+	if (e != KERR_OK || (e = db_outbox_send(r->id, mail, NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
@@ -731,7 +736,7 @@ enum { F_CATEGORY, F_AMOUNT };
 
 enum kerr
 db_report_pay(struct req *r, long long id, long long amount, const char *paid_on,
-    const char *note, long long *due)
+    const char *note, const struct outbox_send *mail, long long *due)
 {
 	long long budget[CAT__MAX], actual[CAT__MAX], paid = 0, pid, year, year_amount;
 	unsigned long long did = 0;
@@ -787,7 +792,8 @@ db_report_pay(struct req *r, long long id, long long amount, const char *paid_on
 	    (e = db_audit(r, 0, "disbursement.record", "disbursement", (long long)did, NULL,
 	    arena_printf(r->a, "{\"amount\": %lld, \"report_id\": %lld, \"paid_on\": %s, "
 	    "\"ceiling\": %lld, \"note\": %s}", amount, id, json_str(r->a, paid_on), rb.due,
-	    json_str(r->a, note)))) != KERR_OK)
+	    json_str(r->a, note)))) != KERR_OK ||
+	    (e = db_outbox_send(r->id, mail, NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

@@ -8,6 +8,7 @@
 #include "domain/application.h"
 
 struct arena;
+struct outbox_send;
 struct req;
 struct upload;
 
@@ -93,6 +94,8 @@ struct report_view {
 	const char		*title_sv, *title_en;
 	const char		*project_status;
 	const char		*org_name;		/* the Swedish applicant */
+	long long		 org_id;		/* its id: whose people the report's mails go to */
+	long long		 round_id;		/* the round of the project's application: whose officers */
 	const char		*year_start, *year_end;	/* the report's project year */
 	const char		*project_start, *project_end;	/* planned */
 	long long		 year_amount;		/* approved for the report's year */
@@ -157,9 +160,10 @@ int		report_editable(const char *status, const char *project_status);
  * Saves the input into report v (loaded by db_report_get() for org_id) as
  * seen at version, and with submit also submits it: a new revision with
  * the narrative, costs (with their budget and variance) and indicator
- * values as sent, and its audit row; the files of in are attached first
- * (db_attachment_insert(), each with its audit row), so a submission holds
- * them. One transaction. Returns KERR_OK;
+ * values as sent, its audit row and mail (queued with db_outbox_send(): it
+ * goes if the submission commits, and only then); the files of in are
+ * attached first (db_attachment_insert(), each with its audit row), so a
+ * submission holds them. One transaction. Returns KERR_OK;
  * KERR_NOTFOUND when it is not org_id's; KERR_CONFLICT when another save
  * came first (why->version); KERR_FORBIDDEN when it can no longer be
  * changed (submitted, approved, or its project ended: why says which);
@@ -168,7 +172,7 @@ int		report_editable(const char *status, const char *project_status);
  */
 enum kerr	db_report_save(struct req *r, const struct report_view *v,
 		    long long org_id, unsigned version, const struct report_input *in,
-		    int submit, struct report_refusal *why);
+		    int submit, const struct outbox_send *mail, struct report_refusal *why);
 
 /*
  * Attaches the files of in (each ATTACH_OK) to report v of org_id alone,
@@ -189,7 +193,8 @@ enum kerr	db_report_attach(struct req *r, const struct report_view *v,
  * revision gets the outcome; an approved progress report of the project's
  * last year moves the project from implementation to finalisation, an
  * approved final report closes it (its actual end the planned one unless
- * set); each with its audit row, in one transaction. Returns KERR_OK;
+ * set); each with its audit row, in one transaction, which also queues
+ * mail (db_outbox_send()). Returns KERR_OK;
  * KERR_CONFLICT when the report changed meanwhile (why: its status and
  * version now); KERR_FORBIDDEN when it is not submitted (decided already:
  * a re-sent form); KERR_INVALID for a final report while a progress
@@ -197,20 +202,21 @@ enum kerr	db_report_attach(struct req *r, const struct report_view *v,
  */
 enum kerr	db_report_decide(struct req *r, const struct report_view *v,
 		    unsigned version, int approve, const char *comment,
-		    const char *revise_by, struct report_refusal *why);
+		    const char *revise_by, const struct outbox_send *mail, struct report_refusal *why);
 
 /*
  * Records ICLD's payment of approved progress report id: amount on
  * paid_on (YYYY-MM-DD) with note. The report's project year is locked
  * first, so that payments of one year are recorded one after another, and
  * the ceiling is worked out again inside the transaction from what is
- * stored (reimburse_compute()): *due gets it. Returns KERR_OK; KERR_INVALID
+ * stored (reimburse_compute()): *due gets it. The payment's audit row and
+ * mail (db_outbox_send()) are written in its transaction. Returns KERR_OK; KERR_INVALID
  * when amount is more than that; KERR_CONFLICT when the report has been
  * paid already (a re-sent form, or another admin at once: the unique key
  * on disbursements.report_id stands behind the check); KERR_FORBIDDEN
  * when it is no approved progress report; KERR_NOTFOUND.
  */
 enum kerr	db_report_pay(struct req *r, long long id, long long amount,
-		    const char *paid_on, const char *note, long long *due);
+		    const char *paid_on, const char *note, const struct outbox_send *mail, long long *due);
 
 #endif

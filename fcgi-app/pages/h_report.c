@@ -17,6 +17,7 @@
 #include "http/upload.h"
 #include "pages/h_report.h"
 #include "views/page.h"
+#include "views/reportmail.h"
 #include "views/view.h"
 
 /*
@@ -997,7 +998,7 @@ h_report_save(struct req *r)
 	}
 	if (check && nbad == 0)
 		submit_problems(r, &v, &in, &f);
-	e = db_report_save(r, &v, confined_org(r), version, &in, 0, &why);
+	e = db_report_save(r, &v, confined_org(r), version, &in, 0, NULL, &why);
 	if (e == KERR_OK && f.nerr == 0)
 		return redirect(r, report_href(r, v.id, check ? "/check" : "?saved=1"));
 	if (e == KERR_OK) {
@@ -1128,17 +1129,19 @@ h_report_check(struct req *r)
 
 /*
  * POST /reports/{id}/submit (version: the report's as the check page
- * showed it) submits the report as stored: a new revision, its audit row.
+ * showed it) submits the report as stored: a new revision, its audit row,
+ * and the mail that tells the officers of the project's round.
  *   -> 303 the report (sent=1; also for a submission sent again after it
  *      went through)
  *    | 200 the form with what is missing (then nothing is submitted)
  *    | 409 the check page again: the report was saved since it was
  *      checked; or the report read only: it can no longer be changed
- *    | 400 no version | 404 | 503
+ *    | 400 no version | 404 | 500 the mail's template fails | 503
  */
 int
 h_report_submit(struct req *r)
 {
+	struct outbox_send mail;
 	struct report_refusal why;
 	struct report_input in;
 	struct report_view v;
@@ -1160,9 +1163,12 @@ h_report_submit(struct req *r)
 	input_stored(r, &v, &in);
 	if ((status = incomplete(r, &v, &in)) != 0)
 		return status;
+	/* Its officers are told in the submission's transaction; a template that fails is the server's fault. */
+	if (reportmail_submitted(r, &v, &mail) != KERR_OK)
+		return 500;
 	/* What was stored when the page was checked is what goes: a later save asks for a new check. */
 	e = version != v.version ? KERR_CONFLICT :
-	    db_report_save(r, &v, confined_org(r), version, &in, 1, &why);
+	    db_report_save(r, &v, confined_org(r), version, &in, 1, &mail, &why);
 	if (e == KERR_OK)
 		return redirect(r, report_href(r, v.id, "?sent=1"));
 	if (e == KERR_CONFLICT) {
@@ -1248,23 +1254,25 @@ revise_problem(struct req *r, struct admin_form *a)
 
 /*
  * POST /reports/{id}/decision (version, outcome: approve | return, comment,
- * revise_by: with a return, the day the revised report is due)
+ * revise_by: with a return, the day the revised report is due), with the
+ * mail that tells the organisation's people (returned, or approved)
  *   -> 303 the report (also for a decision sent again after it went through)
  *    | 200 the page with the errors next to the decision's fields, input
  *      kept: no outcome chosen, no comment to return it, a comment too long
  *    | 409 the page: the report changed meanwhile (revised, or decided by
  *      another officer), or a final report while a progress report is not
  *      approved or the project was cancelled
- *    | 400 no version | 404 | 503
+ *    | 400 no version | 404 | 500 the mail's template fails | 503
  */
 int
 h_report_decide(struct req *r)
 {
+	struct outbox_send mail;
 	struct report_refusal why;
 	struct report_view v;
 	struct admin_form a;
 	int status, approve;
-	const char *msg;
+	const char *msg, *comment;
 	enum kerr e;
 
 	if ((status = load_own_report(r, &v)) != 0)
@@ -1291,8 +1299,12 @@ h_report_decide(struct req *r)
 		summary(r, &a.pf);
 		return show_report(r, &v, NULL, NULL, &a);
 	}
-	e = a.pf.nerr > 0 ? KERR_FORBIDDEN : db_report_decide(r, &v, a.version, approve,
-	    rules_blank(a.comment) ? NULL : a.comment, approve ? NULL : a.revise_by, &why);
+	comment = rules_blank(a.comment) ? NULL : a.comment;
+	/* The organisation's people are told in the decision's transaction. */
+	if (a.pf.nerr == 0 && reportmail_decided(r, &v, !approve, comment, a.revise_by, &mail) != KERR_OK)
+		return 500;
+	e = a.pf.nerr > 0 ? KERR_FORBIDDEN : db_report_decide(r, &v, a.version, approve, comment,
+	    approve ? NULL : a.revise_by, &mail, &why);
 	if (e == KERR_OK)
 		return redirect(r, report_href(r, v.id, approve && progress(&v) ?
 		    "#reimbursement" : "#revisions"));
@@ -1315,18 +1327,20 @@ h_report_decide(struct req *r)
 }
 
 /*
- * POST /reports/{id}/payment (amount, paid_on, note)
+ * POST /reports/{id}/payment (amount, paid_on, note), with the mail that
+ * tells the organisation's people
  *   -> 303 the report's payment (also when it was paid already: a form
  *      sent twice, or by two officers at once, records one payment)
  *    | 200 the page with the errors next to the payment's fields, input
  *      kept: an amount that is none, 0, or more than the reimbursement
  *      worked out again when recording; a date that is none or after today
  *    | 409 the page: the report is no approved progress report
- *    | 404 | 503
+ *    | 404 | 500 the mail's template fails | 503
  */
 int
 h_report_pay(struct req *r)
 {
+	struct outbox_send mail;
 	struct report_view v;
 	struct admin_form a;
 	long long amount = 0, due;
@@ -1358,8 +1372,11 @@ h_report_pay(struct req *r)
 	if ((msg = page_too_long(r, a.note, PAGE_TEXT_MAX)) != NULL)
 		page_problem(&a.pf, "note", msg);
 	if (a.pf.nerr == 0) {
+		/* The organisation's people are told in the payment's transaction. */
+		if (reportmail_payment(r, &v, amount, a.paid_on, &mail) != KERR_OK)
+			return 500;
 		e = db_report_pay(r, v.id, amount, a.paid_on, rules_blank(a.note) ? NULL : a.note,
-		    &due);
+		    &mail, &due);
 		if (e == KERR_OK || e == KERR_CONFLICT)
 			return redirect(r, report_href(r, v.id, "#payment"));
 		if (e == KERR_FORBIDDEN) {
