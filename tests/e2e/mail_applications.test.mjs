@@ -212,6 +212,22 @@ describe('the officers who handle a round', () => {
 		assert.deepEqual(delivered(new RegExp(`^Ny ansökan .* ${id}$|^New application .* ${id}$`)).map((r) => r[0]),
 			[officer.reviewer.email]);
 	});
+
+	test('a round whose named officers have all left names nobody: every active officer is told', async () => {
+		await q(`UPDATE users SET active = 0 WHERE id IN (${officer.reviewer.id}, ${officer.disa.id})`);
+		try {
+			const other = await draftOf('Borlänge');
+			const email = await one(`SELECT u.email FROM users u JOIN applications a ON a.applicant_org_id = u.org_id
+				WHERE a.id = ${other} AND u.active = 1 ORDER BY u.id LIMIT 1`);
+			await submit(await stack.login(email), other);
+			assert.deepEqual((await rowsOf('application_submitted', `/applications/${other}`)).map((r) => r[0]),
+				[officer.admin.email, officer.nils.email]);
+		} finally {
+			await q(`UPDATE users SET active = 1 WHERE id IN (${officer.reviewer.id}, ${officer.disa.id})`);
+		}
+		const list = (await admin.get('/rounds')).text;
+		assert.match(list, /<dd>Disa Digest, ICLD Granskare<\/dd>/, 'named again once back');
+	});
 });
 
 describe('decisions', () => {
