@@ -537,17 +537,18 @@ out:
 
 enum kerr
 db_appform_submit(struct req *r, long long id, long long org, unsigned version,
-    unsigned *current, const char **status)
+    const char *at, const struct outbox_send *mail, size_t nmail, unsigned *current,
+    const char **status)
 {
-	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0;
 	enum kerr e;
+	size_t i;
 
 	*status = NULL;
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
 	if ((e = db_exec(r->id, &q[Q_SUBMIT], &changed, NULL, "sisiii",
-	    app_stamp(now), r->sess->user.id, now, id, org, (long long)version)) != KERR_OK)
+	    at, r->sess->user.id, at, id, org, (long long)version)) != KERR_OK)
 		goto out;
 	if (changed == 0) {
 		e = why_unchanged(r, id, org, current, status);
@@ -558,6 +559,9 @@ db_appform_submit(struct req *r, long long id, long long org, unsigned version,
 	    arena_printf(r->a, "{\"status\": \"submitted\", \"version\": %u}",
 	    version + 1))) != KERR_OK)
 		goto out;
+	for (i = 0; i < nmail; i++)
+		if ((e = db_outbox_send(r->id, &mail[i], NULL)) != KERR_OK)
+			goto out;
 	if ((e = db_commit(r->id)) == KERR_OK)
 		*current = version + 1;
 out:

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/kerr.h"
+#include "db/db_outbox.h"
 #include "domain/application.h"
 
 struct arena;
@@ -103,14 +104,17 @@ enum kerr	db_appform_save(struct req *r, enum section s,
 
 /*
  * Submits application id of organisation org if it is a draft at version:
- * status submitted, submitted_at/by, the version bumped, and an audit row
- * (application.submit, before and after), in one transaction. Returns
+ * status submitted, submitted_at/by (at: when, as app_stamp() writes it),
+ * the version bumped, an audit row (application.submit, before and
+ * after) and the nmail mails it causes (the receipt, the officers'
+ * notice) queued in the outbox, in one transaction. Returns
  * KERR_OK; KERR_CONFLICT when the version has moved and it is still a
  * draft (*current holds the version); KERR_FORBIDDEN when it is not a
  * draft (*status says what it is: a re-sent submit finds "submitted");
  * KERR_NOTFOUND; KERR_DB.
  */
 enum kerr	db_appform_submit(struct req *r, long long id, long long org,
-		    unsigned version, unsigned *current, const char **status);
+		    unsigned version, const char *at, const struct outbox_send *mail,
+		    size_t nmail, unsigned *current, const char **status);
 
 #endif

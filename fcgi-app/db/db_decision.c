@@ -504,8 +504,8 @@ create_project(struct req *r, long long app_id, int year,
 
 enum kerr
 db_decision_create(struct req *r, long long app_id, unsigned version,
-    const struct decision_record *d, struct decision_clash *clash,
-    const char **code)
+    const struct decision_record *d, const struct outbox_send *mail,
+    struct decision_clash *clash, const char **code)
 {
 	char now[APP_STAMP_LEN];
 	const char *status, *after;
@@ -559,7 +559,8 @@ db_decision_create(struct req *r, long long app_id, unsigned version,
 	    record_json(r, d, approve));
 	if ((e = db_audit(r, 0, approve ? "decision.approve" : "decision.reject",
 	    "application", app_id, arena_printf(r->a, "{\"status\": \"%s\", "
-	    "\"version\": %u}", status, version), after)) != KERR_OK)
+	    "\"version\": %u}", status, version), after)) != KERR_OK ||
+	    (e = db_outbox_send(r->id, mail, NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/kerr.h"
+#include "db/db_outbox.h"
 #include "domain/application.h"
 #include "domain/decision.h"
 
@@ -109,7 +110,8 @@ enum kerr	db_decision_state(struct arena *a, const char *reqid, long long app_id
  * an approval the project with the next code of the round's year
  * (project_id_sequences, locked while it is read and moved on), its
  * years, budget lines and reports due; audit rows decision.approve or
- * decision.reject (and project.create) with before and after. Stores the
+ * decision.reject (and project.create) with before and after; and mail,
+ * the decision's e-mail to the organisation, queued. Stores the
  * project's code in *code for an approval (NULL for a rejection).
  * Returns KERR_OK; KERR_NOTFOUND; KERR_CONFLICT when the application is
  * no longer submitted or under review, or its version moved on (clash
@@ -118,7 +120,8 @@ enum kerr	db_decision_state(struct arena *a, const char *reqid, long long app_id
  */
 enum kerr	db_decision_create(struct req *r, long long app_id,
 		    unsigned version, const struct decision_record *d,
-		    struct decision_clash *clash, const char **code);
+		    const struct outbox_send *mail, struct decision_clash *clash,
+		    const char **code);
 
 /*
  * Changes the decision on application app_id, seen at version: a

@@ -34,8 +34,10 @@ static struct dbstmt q[Q__MAX] = {
 	    "FROM users u WHERE u.active = 1 AND (? = 0 OR FIND_IN_SET(?, u.mail_kinds) > 0) " \
 	    "AND (? = 0 OR FIND_IN_SET('digest', u.mail_kinds) = 0) AND "
 	[Q_SEND_ORG] = { SEND "u.role = 'applicant' AND u.org_id = ?", NULL, 0 },
+	/* A round whose named officers have all left (deactivated) names nobody: every officer is told. */
 	[Q_SEND_OFFICERS] = { SEND "u.role = 'admin' AND (u.id IN (SELECT user_id FROM round_officers "
-	    "WHERE round_id = ?) OR NOT EXISTS (SELECT 1 FROM round_officers WHERE round_id = ?))", NULL, 0 },
+	    "WHERE round_id = ?) OR NOT EXISTS (SELECT 1 FROM round_officers ro JOIN users o ON o.id = ro.user_id "
+	    "WHERE ro.round_id = ? AND o.active = 1 AND o.role = 'admin'))", NULL, 0 },
 	[Q_SEND_USER] = { SEND "u.id = ?", NULL, 0 },
 #undef SEND
 	[Q_REQUEUE] = { "UPDATE outbox SET state = 'queued', " UNLEASE " "

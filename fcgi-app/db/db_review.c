@@ -243,7 +243,7 @@ score_param(struct req *r, int v)
 
 enum kerr
 db_review_assign(struct req *r, long long app_id, long long reviewer_id,
-    struct review_refusal *f)
+    const struct outbox_send *mail, struct review_refusal *f)
 {
 	char now[APP_STAMP_LEN];
 	unsigned long long changed = 0, id = 0;
@@ -287,6 +287,8 @@ db_review_assign(struct req *r, long long app_id, long long reviewer_id,
 	    app_id, arena_printf(r->a, "{\"status\": \"submitted\", \"version\": %u}",
 	    version), arena_printf(r->a, "{\"status\": \"under_review\", "
 	    "\"version\": %u}", version + 1))) != KERR_OK)
+		goto out;
+	if ((e = db_outbox_send(r->id, mail, NULL)) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

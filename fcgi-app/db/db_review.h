@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/kerr.h"
+#include "db/db_outbox.h"
 #include "domain/score.h"
 
 struct arena;
@@ -71,15 +72,16 @@ enum kerr	 db_review_get(struct arena *a, const char *reqid,
 /*
  * Assigns reviewer_id to application app_id: the review row with no
  * scores; the first assignment moves a submitted application to under
- * review. Audit rows review.assign (and application.review) in the same
- * transaction. Returns KERR_OK; KERR_NOTFOUND without such an
+ * review. Audit rows review.assign (and application.review), and mail (the
+ * reviewer's e-mail) queued, in the same transaction. Returns KERR_OK; KERR_NOTFOUND without such an
  * application; KERR_FORBIDDEN when it cannot be reviewed (f->status);
  * KERR_INVALID when the account is not an active admin (f->not_reviewer)
  * or works for an applying organisation (f->conflict, f->who);
  * KERR_CONFLICT when the reviewer is assigned already (a re-sent form).
  */
 enum kerr	 db_review_assign(struct req *r, long long app_id,
-		    long long reviewer_id, struct review_refusal *f);
+		    long long reviewer_id, const struct outbox_send *mail,
+		    struct review_refusal *f);
 
 /*
  * Removes reviewer_id from application app_id while they have written

@@ -16,6 +16,11 @@ enum q {
 	Q_ROUND_INSERT,
 	Q_ROUND_UPDATE,
 	Q_RULE_SAVE,
+	Q_OFFICER_CHOICES,
+	Q_OFFICERS,
+	Q_OFFICER_NAMES,
+	Q_OFFICERS_CLEAR,
+	Q_OFFICER_ADD,
 	Q_COUNTRY_LIST,
 	Q_COUNTRY_GET,
 	Q_COUNTRY_LOCK,
@@ -62,6 +67,18 @@ static struct dbstmt q[Q__MAX] = {
 	    "max_amount_europe = VALUES(max_amount_europe), "
 	    "max_amount_latin_america = VALUES(max_amount_latin_america), "
 	    "version = version + 1", NULL, 0 },
+	[Q_OFFICER_CHOICES] = { "SELECT 0, id, name FROM users WHERE role = 'admin' AND active = 1 "
+	    "ORDER BY name, id", NULL, 0 },
+	[Q_OFFICERS] = { "SELECT ro.round_id, u.id, u.name FROM round_officers ro "
+	    "JOIN users u ON u.id = ro.user_id WHERE (? = 0 OR ro.round_id = ?) AND u.active = 1 "
+	    "ORDER BY ro.round_id, u.name, u.id", NULL, 0 },
+	/* Inside the update's transaction, the round locked: who handled it before, for the audit row. */
+	[Q_OFFICER_NAMES] = { "SELECT u.name FROM round_officers ro JOIN users u ON u.id = ro.user_id "
+	    "WHERE ro.round_id = ? ORDER BY u.name, u.id", NULL, 0 },
+	[Q_OFFICERS_CLEAR] = { "DELETE FROM round_officers WHERE round_id = ?", NULL, 0 },
+	/* Only an active officer: one deactivated since the form was shown is left out. */
+	[Q_OFFICER_ADD] = { "INSERT INTO round_officers (round_id, user_id) SELECT ?, id FROM users "
+	    "WHERE id = ? AND role = 'admin' AND active = 1", NULL, 0 },
 	[Q_COUNTRY_LIST] = { COUNTRY_COLUMNS "ORDER BY name_sv, code", NULL, 0 },
 	[Q_COUNTRY_GET] = { COUNTRY_COLUMNS "WHERE code = ?", NULL, 0 },
 	[Q_COUNTRY_LOCK] = { COUNTRY_COLUMNS "WHERE code = ? FOR UPDATE", NULL, 0 },
@@ -145,9 +162,92 @@ db_round_get(struct arena *a, const char *reqid, unsigned long long data_version
 	return KERR_OK;
 }
 
-/* A round and its rules as the audit log records them. */
+/* Rows of round_officer columns (round, id, name) into *out, in a. */
+static void
+officers_of(struct arena *a, const struct dbres *res, struct round_officer **out, size_t *n)
+{
+	size_t i;
+
+	*out = arena_calloc(a, res->nrows + 1, sizeof(**out));
+	for (i = 0; i < res->nrows; i++) {
+		(*out)[i].round_id = db_ll(res, i, 0);
+		(*out)[i].id = db_ll(res, i, 1);
+		(*out)[i].name = db_str(res, i, 2);
+	}
+	*n = res->nrows;
+}
+
+enum kerr
+db_round_officer_choices(struct arena *a, const char *reqid, unsigned long long data_version,
+    struct round_officer **out, size_t *n)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query_cached(a, reqid, &q[Q_OFFICER_CHOICES], data_version, &res, "")) != KERR_OK)
+		return e;
+	officers_of(a, &res, out, n);
+	return KERR_OK;
+}
+
+enum kerr
+db_round_officers(struct arena *a, const char *reqid, unsigned long long data_version,
+    long long round_id, struct round_officer **out, size_t *n)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query_cached(a, reqid, &q[Q_OFFICERS], data_version, &res, "ii", round_id,
+	    round_id)) != KERR_OK)
+		return e;
+	officers_of(a, &res, out, n);
+	return KERR_OK;
+}
+
+/* The officers' names as the audit log records them: "A, B"; "" for none (every officer is told). */
 static const char *
-round_json(struct req *r, const struct round *rd)
+officer_names(struct req *r, const char *const *names, size_t n)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, r->a, 256);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", names[i]);
+	return b.data;
+}
+
+/* Replaces round id's officers with the n given, inside the caller's transaction. */
+static enum kerr
+save_officers(struct req *r, long long id, const struct round_officer *officers, size_t n)
+{
+	enum kerr e;
+	size_t i;
+
+	if ((e = db_exec(r->id, &q[Q_OFFICERS_CLEAR], NULL, NULL, "i", id)) != KERR_OK)
+		return e;
+	for (i = 0; i < n; i++)
+		if ((e = db_exec(r->id, &q[Q_OFFICER_ADD], NULL, NULL, "ii", id,
+		    officers[i].id)) != KERR_OK)
+			return e;
+	return KERR_OK;
+}
+
+/* The names of the n officers given, for officer_names(). */
+static const char **
+names_given(struct req *r, const struct round_officer *officers, size_t n)
+{
+	const char **names = arena_calloc(r->a, n + 1, sizeof(*names));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		names[i] = officers[i].name;
+	return names;
+}
+
+/* A round, its rules and its officers (officer_names()) as the audit log records them. */
+static const char *
+round_json(struct req *r, const struct round *rd, const char *officers)
 {
 	struct buf b;
 	int t, g;
@@ -155,9 +255,9 @@ round_json(struct req *r, const struct round *rd)
 	buf_init(&b, r->a, 1024);
 	buf_printf(&b, "{\"year\": %d, \"name_sv\": %s, \"name_en\": %s, "
 	    "\"opens_on\": %s, \"closes_on\": %s, \"inception_all_year\": %d, "
-	    "\"rules\": {", rd->year, json_str(r->a, rd->name_sv),
+	    "\"officers\": %s, \"rules\": {", rd->year, json_str(r->a, rd->name_sv),
 	    json_str(r->a, rd->name_en), json_str(r->a, rd->opens_on),
-	    json_str(r->a, rd->closes_on), rd->inception_all_year);
+	    json_str(r->a, rd->closes_on), rd->inception_all_year, json_str(r->a, officers));
 	for (t = 0; t < PT__MAX; t++) {
 		const struct round_rule *u = &rd->rules[t];
 
@@ -195,8 +295,8 @@ save_rules(struct req *r, long long id, const struct round *rd)
 }
 
 enum kerr
-db_round_create(struct req *r, const struct round *rd, const char *token,
-    long long *id)
+db_round_create(struct req *r, const struct round *rd, const struct round_officer *officers,
+    size_t nofficers, const char *token, long long *id)
 {
 	unsigned long long newid = 0;
 	enum kerr e;
@@ -210,8 +310,9 @@ db_round_create(struct req *r, const struct round *rd, const char *token,
 		goto out;
 	*id = (long long)newid;
 	if ((e = save_rules(r, *id, rd)) != KERR_OK ||
-	    (e = db_audit(r, 0, "round.create", "round", *id, NULL,
-	    round_json(r, rd))) != KERR_OK)
+	    (e = save_officers(r, *id, officers, nofficers)) != KERR_OK ||
+	    (e = db_audit(r, 0, "round.create", "round", *id, NULL, round_json(r, rd,
+	    officer_names(r, names_given(r, officers, nofficers), nofficers)))) != KERR_OK)
 		goto out;
 	e = db_commit(r->id);
 out:
@@ -221,13 +322,15 @@ out:
 }
 
 enum kerr
-db_round_update(struct req *r, const struct round *rd, unsigned version,
-    unsigned *current)
+db_round_update(struct req *r, const struct round *rd, const struct round_officer *officers,
+    size_t nofficers, unsigned version, unsigned *current)
 {
 	unsigned long long changed = 0;
 	struct round before;
 	struct dbres res;
+	const char *had, **names;
 	enum kerr e;
+	size_t i;
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
@@ -235,6 +338,12 @@ db_round_update(struct req *r, const struct round *rd, unsigned version,
 	    rd->id)) != KERR_OK)
 		goto out;
 	rounds_of(&res, &before, current);
+	if ((e = db_query(r->a, r->id, &q[Q_OFFICER_NAMES], &res, "i", rd->id)) != KERR_OK)
+		goto out;
+	names = arena_calloc(r->a, res.nrows + 1, sizeof(*names));
+	for (i = 0; i < res.nrows; i++)
+		names[i] = db_str(&res, i, 0);
+	had = officer_names(r, names, res.nrows);
 	if ((e = db_exec(r->id, &q[Q_ROUND_UPDATE], &changed, NULL, "issssiii",
 	    (long long)rd->year, rd->name_sv, rd->name_en, rd->opens_on,
 	    rd->closes_on, (long long)rd->inception_all_year, rd->id,
@@ -246,8 +355,10 @@ db_round_update(struct req *r, const struct round *rd, unsigned version,
 		goto out;
 	}
 	if ((e = save_rules(r, rd->id, rd)) != KERR_OK ||
-	    (e = db_audit(r, 0, "round.update", "round", rd->id,
-	    round_json(r, &before), round_json(r, rd))) != KERR_OK)
+	    (e = save_officers(r, rd->id, officers, nofficers)) != KERR_OK ||
+	    (e = db_audit(r, 0, "round.update", "round", rd->id, round_json(r, &before, had),
+	    round_json(r, rd, officer_names(r, names_given(r, officers, nofficers),
+	    nofficers)))) != KERR_OK)
 		goto out;
 	e = db_commit(r->id);
 out:

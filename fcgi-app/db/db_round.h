@@ -33,24 +33,53 @@ enum kerr	db_round_get(struct arena *a, const char *reqid,
 		    unsigned long long data_version, long long id, struct round *out,
 		    unsigned *version);
 
+/* An ICLD officer (role admin) as a round names them, or as the round form offers them. */
+struct round_officer {
+	long long	 round_id;	/* the round naming them; 0 in db_round_officer_choices() */
+	long long	 id;		/* their account */
+	const char	*name;
+};
+
 /*
- * Creates round rd (its id is ignored) with its three rules and an audit
- * row (round.create) in one transaction, remembering token (64 hex digits)
- * as the form's one-time token. Stores the new id in *id. Returns KERR_OK;
- * KERR_CONFLICT when a round was already created with token (nothing is
- * written); KERR_DB.
+ * The officers a round may name: every active admin, by name, through the
+ * result cache; in a. KERR_OK or KERR_DB.
+ */
+enum kerr	db_round_officer_choices(struct arena *a, const char *reqid,
+		    unsigned long long data_version, struct round_officer **out, size_t *n);
+
+/*
+ * The active officers round round_id names (0: every round's), by round
+ * and name, through the result cache: they change only with their round,
+ * whose row the same transaction changes (its data_version trigger). The
+ * submissions of a round naming none are mailed to every officer
+ * (db_outbox_send()). In a; KERR_OK or KERR_DB.
+ */
+enum kerr	db_round_officers(struct arena *a, const char *reqid,
+		    unsigned long long data_version, long long round_id,
+		    struct round_officer **out, size_t *n);
+
+/*
+ * Creates round rd (its id is ignored) with its three rules, the nofficers
+ * officers who handle it (ids and names; those no longer active admins
+ * are left out) and an audit row (round.create) in one transaction,
+ * remembering token (64 hex digits) as the form's one-time token. Stores
+ * the new id in *id. Returns KERR_OK; KERR_CONFLICT when a round was
+ * already created with token (nothing is written); KERR_DB.
  */
 enum kerr	db_round_create(struct req *r, const struct round *rd,
+		    const struct round_officer *officers, size_t nofficers,
 		    const char *token, long long *id);
 
 /*
- * Saves rd (rd->id names the round) over the stored round and its rules if
- * the stored version is still version, bumping it, with an audit row
- * (round.update, before and after) in one transaction. Returns KERR_OK;
- * KERR_CONFLICT when someone else saved first (nothing is written and
- * *current holds the version now stored); KERR_NOTFOUND; KERR_DB.
+ * Saves rd (rd->id names the round) over the stored round, its rules and
+ * its officers (as db_round_create()) if the stored version is still
+ * version, bumping it, with an audit row (round.update, before and after)
+ * in one transaction. Returns KERR_OK; KERR_CONFLICT when someone else
+ * saved first (nothing is written and *current holds the version now
+ * stored); KERR_NOTFOUND; KERR_DB.
  */
 enum kerr	db_round_update(struct req *r, const struct round *rd,
+		    const struct round_officer *officers, size_t nofficers,
 		    unsigned version, unsigned *current);
 
 /*

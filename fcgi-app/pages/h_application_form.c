@@ -18,6 +18,7 @@
 #include "http/auth.h"
 #include "http/req.h"
 #include "pages/h_application_form.h"
+#include "views/appmail.h"
 #include "views/apppage.h"
 #include "views/page.h"
 #include "views/view.h"
@@ -2161,6 +2162,7 @@ h_appform_check(struct req *r)
  *   -> 303 /applications/{id}/submitted (also for a re-sent or double-clicked submit)
  *    | 200 check your answers with every rule not met | 409 changed since the page was shown
  *    | 409 withdrawn (nothing to submit) | 400 no version | 404 | 503
+ *    | 500 its e-mails cannot be written (nothing is submitted)
  */
 int
 h_appform_submit(struct req *r)
@@ -2171,6 +2173,8 @@ h_appform_submit(struct req *r)
 	struct country_row *countries;
 	const struct country *c = NULL;
 	struct rule_error *err;
+	struct outbox_send mail[2];
+	char at[APP_STAMP_LEN];
 	const char *status_now;
 	unsigned version, current = 0;
 	size_t n, i, ncountries;
@@ -2195,7 +2199,10 @@ h_appform_submit(struct req *r)
 	if (n > 0)
 		return show_app_check(r, &a, &x, &rd, a.version, err,
 		    n < PAGE_ERRORS_MAX ? n : PAGE_ERRORS_MAX, 0);
-	e = db_appform_submit(r, a.id, r->sess->user.org_id, version, &current,
+	/* The receipt and the officers' notice go with the submission, or not at all. */
+	if (appmail_submitted(r, &a, &x, app_stamp(at), mail) != KERR_OK)
+		return 500;
+	e = db_appform_submit(r, a.id, r->sess->user.org_id, version, at, mail, 2, &current,
 	    &status_now);
 	if (e == KERR_FORBIDDEN) {
 		/* Submitted meanwhile: by this very form sent twice, most likely. */

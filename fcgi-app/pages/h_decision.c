@@ -15,6 +15,7 @@
 #include "http/form.h"
 #include "http/req.h"
 #include "pages/h_decision.h"
+#include "views/appmail.h"
 #include "views/apppage.h"
 #include "views/page.h"
 #include "views/view.h"
@@ -704,7 +705,8 @@ answer_clash(struct dpage *p, unsigned version, const struct decision_clash *c)
 /*
  * POST /applications/{id}/decision (version, outcome, ...) -> 303 to the
  * decision | 200 the form with its problems | 409 the form, input kept,
- * when the application or the decision changed meanwhile | 400 | 404 | 503.
+ * when the application or the decision changed meanwhile | 400 | 404 | 503
+ * | 500 the applicant's e-mail cannot be written (nothing is recorded).
  * With decision_version it changes the decision made.
  */
 int
@@ -713,6 +715,7 @@ h_decision_save(struct req *r)
 	struct dpage *p = arena_calloc(r->a, 1, sizeof(*p));
 	struct decision_clash clash;
 	struct decision_record d;
+	struct outbox_send mail;
 	const char *code;
 	unsigned version;
 	int status;
@@ -747,7 +750,10 @@ h_decision_save(struct req *r)
 	if (p->f.nerr > 0)
 		return show_decision(p, NULL, NULL);
 	to_record(p, &d);
-	e = db_decision_create(r, p->a.id, version, &d, &clash, &code);
+	/* The applicant's e-mail goes with the decision, or not at all. */
+	if (appmail_decision(r, &p->a, &p->x, &d, &mail) != KERR_OK)
+		return 500;
+	e = db_decision_create(r, p->a.id, version, &d, &mail, &clash, &code);
 	if (e == KERR_OK)
 		return redirect(r, page_app_path(r, p->a.id, "/decision"));
 	if (e == KERR_CONFLICT)

@@ -13,6 +13,7 @@
 #include "http/app.h"
 #include "http/req.h"
 #include "pages/h_review.h"
+#include "views/appmail.h"
 #include "views/apppage.h"
 #include "views/page.h"
 #include "views/view.h"
@@ -126,11 +127,15 @@ closed_page(struct req *r, const char *status)
  *    | 200 the page with the error next to the select, the choice kept:
  *      none chosen, not a reviewer, or one who works for an applying organisation
  *    | 409 the page when the application cannot be reviewed | 404 | 503
+ *    | 500 the reviewer's e-mail cannot be written (nobody is assigned)
  */
 int
 h_review_assign(struct req *r)
 {
 	struct review_refusal f;
+	struct application a;
+	struct application_extra x;
+	struct outbox_send mail;
 	long long id = path_id(r->args[0]), who;
 	const char *s = req_form(r, "reviewer");
 	enum kerr e;
@@ -140,7 +145,13 @@ h_review_assign(struct req *r)
 	/* Whatever was chosen, the application's state is checked first: 0 is nobody. */
 	if (valid_int_range(s, 1, 4294967295LL, &who) != KERR_OK)
 		who = 0;
-	e = db_review_assign(r, id, who, &f);
+	/* The reviewer's e-mail goes with the assignment, or not at all. */
+	if ((e = db_application_load(r->a, r->id, r->sess->data_version, id, 0, &a,
+	    &x)) != KERR_OK)
+		return http_status(e);
+	if (appmail_reviewer(r, &a, &x, who, &mail) != KERR_OK)
+		return 500;
+	e = db_review_assign(r, id, who, &mail, &f);
 	if (e == KERR_OK || e == KERR_CONFLICT)
 		return redirect(r, page_app_path(r, id, "#reviews"));
 	if (e == KERR_INVALID)

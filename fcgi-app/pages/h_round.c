@@ -23,6 +23,7 @@
 #define ROUND_YEAR_MAX		2100
 #define ROUND_NAME_MAX		200	/* characters: rounds.name_sv/name_en */
 #define COUNTRY_NAME_MAX	100	/* characters: countries.name_sv/name_en */
+#define ROUND_OFFICERS_MAX	500	/* officers a form may tick: far above ICLD's staff */
 
 /* ---- the round form --------------------------------------------------------------------------------- */
 
@@ -86,7 +87,88 @@ struct round_form {
 	const char	*token;		/* a new round: the form's one-time token */
 	unsigned	 version;	/* an edit: the version the form was filled from */
 	int		 stale;		/* someone else saved the round meanwhile */
+	struct round_officer *choices;	/* the officers it offers (officers_offer()) */
+	size_t		 nchoices;
+	int		*ticked;	/* ticked[i]: choices[i] handles the round */
+	const char	*officers_err;
 };
+
+/* The officers the form offers (every active one), none ticked yet. KERR_OK or KERR_DB. */
+static enum kerr
+officers_offer(struct req *r, struct round_form *f)
+{
+	enum kerr e;
+
+	if ((e = db_round_officer_choices(r->a, r->id, r->sess->data_version, &f->choices,
+	    &f->nchoices)) != KERR_OK)
+		return e;
+	f->ticked = arena_calloc(r->a, f->nchoices + 1, sizeof(*f->ticked));
+	return KERR_OK;
+}
+
+/* Ticks officer id; 0 when the form offers nobody so. */
+static int
+officer_tick(struct round_form *f, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < f->nchoices; i++)
+		if (f->choices[i].id == id)
+			return f->ticked[i] = 1;
+	return 0;
+}
+
+/*
+ * The officers offered and those ticked on the form sent; one no longer
+ * offered (deactivated meanwhile) is a problem next to the boxes, the
+ * others staying ticked. KERR_OK or KERR_DB.
+ */
+static enum kerr
+officers_read(struct req *r, struct round_form *f)
+{
+	const char *vals[ROUND_OFFICERS_MAX];
+	long long id;
+	size_t i, n;
+	enum kerr e;
+
+	if ((e = officers_offer(r, f)) != KERR_OK)
+		return e;
+	n = form_get_all(&r->form, "officer", vals, ROUND_OFFICERS_MAX);
+	for (i = 0; i < n; i++)
+		if (valid_int_range(vals[i], 1, 4294967295LL, &id) != KERR_OK || !officer_tick(f, id))
+			f->officers_err = i18n_tr(r->lang, N_("Tick officers from the list: someone you ticked is no longer one of ICLD's officers in kpp"));
+	return KERR_OK;
+}
+
+/* The officers offered, those round id names ticked. KERR_OK or KERR_DB. */
+static enum kerr
+officers_stored(struct req *r, struct round_form *f, long long id)
+{
+	struct round_officer *named;
+	size_t i, n;
+	enum kerr e;
+
+	if ((e = officers_offer(r, f)) != KERR_OK ||
+	    (e = db_round_officers(r->a, r->id, r->sess->data_version, id, &named, &n)) != KERR_OK)
+		return e;
+	for (i = 0; i < n; i++)
+		(void)officer_tick(f, named[i].id);
+	return KERR_OK;
+}
+
+/* The officers ticked, to store with the round: *n of them. */
+static struct round_officer *
+officers_ticked(struct req *r, const struct round_form *f, size_t *n)
+{
+	struct round_officer *out = arena_calloc(r->a, f->nchoices + 1, sizeof(*out));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < f->nchoices; i++)
+		if (f->ticked[i])
+			out[(*n)++] = f->choices[i];
+	return out;
+}
 
 static void
 round_form_read(struct req *r, struct round_form *f)
@@ -270,7 +352,7 @@ round_form_check(struct req *r, struct round_form *f, struct round *rd)
 	}
 	for (i = 0; i < NFIELDS; i++)
 		n += f->err[i] != NULL;
-	return n;
+	return n + (f->officers_err != NULL);
 }
 
 /* One text field for _round_field.html under list (page_input()), of a type and a width. */
@@ -303,6 +385,8 @@ show_round_form(struct req *r, const struct round_form *f,
 	for (i = 0; i < NFIELDS; i++)
 		if (f->err[i] != NULL)
 			view_error(r, field_names[i], f->err[i]);
+	if (f->officers_err != NULL)
+		view_error(r, "officers", f->officers_err);
 
 	view_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
 	if (stored == NULL) {
@@ -339,6 +423,14 @@ show_round_form(struct req *r, const struct round_form *f,
 	    i18n_tr(r->lang, N_("The last day applications can be submitted, such as 2017-03-31")),
 	    f->val[CF_CLOSES], f->err[CF_CLOSES], "date", "input-short", 0);
 	vobj_bool(v, "inception_all_year", f->inception_all_year);
+	o = page_choices(r, v, "officers", "checkbox", "officers", "officer",
+	    i18n_tr(r->lang, N_("Officers who handle the round")),
+	    i18n_tr(r->lang, N_("They get an e-mail when an application is submitted in the round. If you tick nobody, every officer gets it.")),
+	    f->officers_err);
+	for (i = 0; i < (int)f->nchoices; i++)
+		page_choice(o, i == 0 ? "officers" : arena_printf(r->a, "officer-%lld",
+		    f->choices[i].id), arena_printf(r->a, "%lld", f->choices[i].id),
+		    f->choices[i].name, NULL, f->ticked[i]);
 
 	for (t = 0; t < PT__MAX; t++) {
 		o = vobj_push(v, "types");
@@ -374,18 +466,37 @@ show_round_form(struct req *r, const struct round_form *f,
 
 /* ---- the rounds ------------------------------------------------------------------------------------- */
 
-/* GET /rounds -> 200 every round, newest first, with its rules | 503 */
+/* The officers round id names (of officers, by round and name), joined; "every officer" when none. */
+static const char *
+officer_list(struct req *r, long long id, const struct round_officer *officers, size_t n)
+{
+	const char *out = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (officers[i].round_id == id)
+			out = out == NULL ? officers[i].name : arena_printf(r->a, "%s, %s", out,
+			    officers[i].name);
+	return out != NULL ? out : i18n_tr(r->lang, N_("Every officer: nobody is named"));
+}
+
+/* GET /rounds -> 200 every round, newest first, with its rules (for ICLD, its officers) | 503 */
 int
 h_round_list(struct req *r)
 {
 	const char *today = app_today();
 	struct round *rounds;
+	struct round_officer *officers = NULL;
 	struct vobj *v = r->view, *o, *ru, *a;
-	size_t n, i;
-	int t, g;
+	size_t n, i, nofficers = 0;
+	int t, g, admin = r->sess->user.role == ROLE_ADMIN;
 	enum kerr e;
 
 	if ((e = db_round_list(r->a, r->id, r->sess->data_version, &rounds, &n)) != KERR_OK)
+		return http_status(e);
+	/* Who handles which round is ICLD's own business. */
+	if (admin && (e = db_round_officers(r->a, r->id, r->sess->data_version, 0, &officers,
+	    &nofficers)) != KERR_OK)
 		return http_status(e);
 	vobj_str(v, "title", i18n_tr(r->lang, N_("Rounds and their rules")));
 	view_crumb(r, "/rounds", i18n_tr(r->lang, N_("Rounds")));
@@ -410,9 +521,11 @@ h_round_list(struct req *r)
 			vobj_str(o, "state_label", i18n_tr(r->lang, N_("Closed for applications")));
 		}
 		vobj_bool(o, "inception_all_year", rd->inception_all_year);
-		if (r->sess->user.role == ROLE_ADMIN)
+		if (admin) {
 			vobj_str(o, "edit_href", arena_printf(r->a,
 			    "/rounds/%lld/edit", rd->id));
+			vobj_str(o, "officers", officer_list(r, rd->id, officers, nofficers));
+		}
 		for (t = 0; t < PT__MAX; t++) {
 			const struct round_rule *u = &rd->rules[t];
 
@@ -439,6 +552,7 @@ h_round_new(struct req *r)
 	struct round_form f;
 	struct round rd;
 	char *token = arena_alloc(r->a, AUTH_TOKEN_HEX);
+	enum kerr e;
 
 	memset(&rd, 0, sizeof(rd));
 	rd.year = (int)strtol(app_today(), NULL, 10) + 1;
@@ -446,6 +560,8 @@ h_round_new(struct req *r)
 	form_from_round(r, &f, &rd);
 	auth_token_new(token);
 	f.token = token;
+	if ((e = officers_offer(r, &f)) != KERR_OK)
+		return http_status(e);
 	return show_round_form(r, &f, NULL);
 }
 
@@ -454,8 +570,10 @@ int
 h_round_create(struct req *r)
 {
 	const char *token = req_form(r, "token");
+	struct round_officer *officers;
 	struct round_form f;
 	struct round rd;
+	size_t nofficers;
 	long long id;
 	enum kerr e;
 
@@ -463,9 +581,12 @@ h_round_create(struct req *r)
 		return 400;
 	round_form_read(r, &f);
 	f.token = token;
+	if ((e = officers_read(r, &f)) != KERR_OK)
+		return http_status(e);
 	if (round_form_check(r, &f, &rd) > 0)
 		return show_round_form(r, &f, NULL);
-	e = db_round_create(r, &rd, token, &id);
+	officers = officers_ticked(r, &f, &nofficers);
+	e = db_round_create(r, &rd, officers, nofficers, token, &id);
 	/* KERR_CONFLICT: this form's round exists already, from the first time it was sent. */
 	if (e != KERR_OK && e != KERR_CONFLICT)
 		return http_status(e);
@@ -488,6 +609,8 @@ h_round_edit(struct req *r)
 		return http_status(e);
 	form_from_round(r, &f, &rd);
 	f.version = version;
+	if ((e = officers_stored(r, &f, id)) != KERR_OK)
+		return http_status(e);
 	return show_round_form(r, &f, &rd);
 }
 
@@ -496,9 +619,11 @@ int
 h_round_update(struct req *r)
 {
 	long long id = path_id(r->args[0]);
+	struct round_officer *officers;
 	struct round_form f;
 	struct round stored, rd;
 	unsigned version, current;
+	size_t nofficers;
 	enum kerr e;
 
 	if (id == 0)
@@ -510,10 +635,13 @@ h_round_update(struct req *r)
 		return 400;
 	round_form_read(r, &f);
 	f.version = version;
+	if ((e = officers_read(r, &f)) != KERR_OK)
+		return http_status(e);
 	if (round_form_check(r, &f, &rd) > 0)
 		return show_round_form(r, &f, &stored);
 	rd.id = id;
-	e = db_round_update(r, &rd, version, &current);
+	officers = officers_ticked(r, &f, &nofficers);
+	e = db_round_update(r, &rd, officers, nofficers, version, &current);
 	if (e == KERR_CONFLICT) {
 		/* Their input stays; the version is the one now stored, so saving again works. */
 		f.stale = 1;

@@ -120,6 +120,7 @@ const size_t naudit_actions = sizeof(audit_actions) / sizeof(audit_actions[0]);
 	{ act, "closes_on", AUDIT_ICLD, AV_TEXT, N_("Closes") }, \
 	{ act, "inception_all_year", AUDIT_ICLD, AV_YESNO, \
 	    N_("Inception projects all year round") }, \
+	{ act, "officers", AUDIT_ICLD, AV_TEXT, N_("Officers who handle the round") }, \
 	{ act, "rules.*.allowed", AUDIT_ICLD, AV_YESNO, N_("{1}, allowed") }, \
 	{ act, "rules.*.min_years", AUDIT_ICLD, AV_TEXT, N_("{1}, shortest, years") }, \
 	{ act, "rules.*.max_years", AUDIT_ICLD, AV_TEXT, N_("{1}, longest, years") }, \

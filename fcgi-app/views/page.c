@@ -29,12 +29,18 @@ page_app_path(struct req *r, long long id, const char *rest)
 const char *
 page_app_title(struct req *r, const char *sv, const char *en, long long id)
 {
-	const char *t = i18n_pick(r->lang, sv, en);
+	return page_app_title_in(r->a, r->lang, sv, en, id);
+}
+
+const char *
+page_app_title_in(struct arena *a, enum lang l, const char *sv, const char *en, long long id)
+{
+	const char *t = i18n_pick(l, sv, en);
 
 	if (rules_blank(t))
 		t = rules_blank(sv) ? en : sv;
-	return !rules_blank(t) ? t : arena_printf(r->a, "%s %lld",
-	    tr(r, N_("Untitled application")), id);
+	return !rules_blank(t) ? t : arena_printf(a, "%s %lld",
+	    i18n_tr(l, N_("Untitled application")), id);
 }
 
 int

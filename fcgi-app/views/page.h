@@ -22,6 +22,10 @@ const char	*page_app_path(struct req *r, long long id, const char *rest);
  */
 const char	*page_app_title(struct req *r, const char *sv, const char *en, long long id);
 
+/* As page_app_title(), in language l into a: what an e-mail in l calls the application. */
+const char	*page_app_title_in(struct arena *a, enum lang l, const char *sv, const char *en,
+		    long long id);
+
 /*
  * Whether h can stand for a host in a URL: a name or IPv4 address (letters, digits, dots and
  * hyphens), or an IPv6 address in brackets, then optionally ':' and a port; at most 255 bytes.
