@@ -8,6 +8,7 @@ enum q {
 	Q_SEND_ORG,
 	Q_SEND_OFFICERS,
 	Q_SEND_USER,
+	Q_SEND_APPLICANTS,
 	Q_REQUEUE,
 	Q_PICK,
 	Q_TAKE,
@@ -37,6 +38,8 @@ static struct dbstmt q[Q__MAX] = {
 	[Q_SEND_OFFICERS] = { SEND "u.role = 'admin' AND (u.id IN (SELECT user_id FROM round_officers "
 	    "WHERE round_id = ?) OR NOT EXISTS (SELECT 1 FROM round_officers WHERE round_id = ?))", NULL, 0 },
 	[Q_SEND_USER] = { SEND "u.id = ?", NULL, 0 },
+	/* The target's parameter, unused, keeps the shape of the others'. */
+	[Q_SEND_APPLICANTS] = { SEND "u.role = 'applicant' AND ? IS NOT NULL", NULL, 0 },
 #undef SEND
 	[Q_REQUEUE] = { "UPDATE outbox SET state = 'queued', " UNLEASE " "
 	    "WHERE state = 'sending' AND lease_until < UTC_TIMESTAMP(6)", NULL, 0 },
@@ -80,6 +83,9 @@ db_outbox_send(const char *reqid, const struct outbox_send *s, unsigned long lon
 	switch (s->to) {
 	case OUTBOX_TO_ORG:
 		which = Q_SEND_ORG;
+		break;
+	case OUTBOX_TO_APPLICANTS:
+		which = Q_SEND_APPLICANTS;
 		break;
 	case OUTBOX_TO_OFFICERS:
 		/* The round twice: its officers, or everyone when it names none. */

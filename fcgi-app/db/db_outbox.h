@@ -45,7 +45,8 @@ enum kerr	db_outbox_add(const char *reqid, const struct outbox_msg *m, long long
 enum outbox_to {
 	OUTBOX_TO_ORG,		/* the applicant organisation to_id's people */
 	OUTBOX_TO_OFFICERS,	/* ICLD's officers handling round to_id (every officer when it names none; 0: none named) */
-	OUTBOX_TO_USER		/* the account to_id */
+	OUTBOX_TO_USER,		/* the account to_id */
+	OUTBOX_TO_APPLICANTS	/* every applicant organisation's people (to_id unused): a round's news */
 };
 
 /* One message to the people it concerns, written in both languages. */
