@@ -113,16 +113,39 @@ struct pass {
 	struct sched_counts	*n;
 };
 
-/* Queues s and counts its messages. */
+/* Runs statement record for the pass, then read, which reads back the rows it recorded into res. */
 static enum kerr
-queue(struct pass *p, const struct outbox_send *s)
+record(struct pass *p, enum q record, enum q read, struct dbres *res)
+{
+	enum kerr e;
+
+	if ((e = db_exec(p->reqid, &q[record], NULL, NULL, "si", p->today, p->run)) != KERR_OK)
+		return e;
+	return db_query(p->a, p->reqid, &q[read], res, "si", p->today, p->run);
+}
+
+/* Queues s, whose texts the callback filled with the outcome filled, and counts its messages. */
+static enum kerr
+queue(struct pass *p, enum kerr filled, const struct outbox_send *s)
 {
 	unsigned long long queued = 0;
 	enum kerr e;
 
+	if (filled != KERR_OK)
+		return filled;
 	if ((e = db_outbox_send(p->reqid, s, &queued)) == KERR_OK)
 		p->n->queued += queued;
 	return e;
+}
+
+/* s emptied, of kind to to_id. */
+static void
+message(struct outbox_send *s, enum mail_kind kind, enum outbox_to to, long long to_id)
+{
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->to = to;
+	s->to_id = to_id;
 }
 
 static enum kerr
@@ -134,8 +157,7 @@ reports(struct pass *p)
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_exec(p->reqid, &q[Q_REPORTS_RECORD], NULL, NULL, "si", p->today, p->run)) != KERR_OK ||
-	    (e = db_query(p->a, p->reqid, &q[Q_REPORTS_READ], &res, "si", p->today, p->run)) != KERR_OK)
+	if ((e = record(p, Q_REPORTS_RECORD, Q_REPORTS_READ, &res)) != KERR_OK)
 		return e;
 	for (i = 0; i < res.nrows; i++) {
 		memset(&r, 0, sizeof(r));
@@ -150,11 +172,8 @@ reports(struct pass *p)
 		r.title[LANG_EN] = db_str(&res, i, 8);
 		r.org_id = db_ll(&res, i, 9);
 		r.org_name = db_str(&res, i, 10);
-		memset(&s, 0, sizeof(s));
-		s.kind = MAIL_REPORT_DUE;
-		s.to = OUTBOX_TO_ORG;
-		s.to_id = r.org_id;
-		if ((e = p->m->report(p->m->ctx, &r, &s)) != KERR_OK || (e = queue(p, &s)) != KERR_OK)
+		message(&s, MAIL_REPORT_DUE, OUTBOX_TO_ORG, r.org_id);
+		if ((e = queue(p, p->m->report(p->m->ctx, &r, &s), &s)) != KERR_OK)
 			return e;
 	}
 	p->n->reports = res.nrows;
@@ -170,8 +189,7 @@ rounds(struct pass *p)
 	enum kerr e;
 	size_t i;
 
-	if ((e = db_exec(p->reqid, &q[Q_ROUNDS_RECORD], NULL, NULL, "si", p->today, p->run)) != KERR_OK ||
-	    (e = db_query(p->a, p->reqid, &q[Q_ROUNDS_READ], &res, "si", p->today, p->run)) != KERR_OK)
+	if ((e = record(p, Q_ROUNDS_RECORD, Q_ROUNDS_READ, &res)) != KERR_OK)
 		return e;
 	for (i = 0; i < res.nrows; i++) {
 		r.id = db_ll(&res, i, 0);
@@ -181,10 +199,8 @@ rounds(struct pass *p)
 		r.opens_on = db_str(&res, i, 4);
 		r.closes_on = db_str(&res, i, 5);
 		r.days = db_ll(&res, i, 6);
-		memset(&s, 0, sizeof(s));
-		s.kind = MAIL_ROUND_NEWS;
-		s.to = OUTBOX_TO_APPLICANTS;
-		if ((e = p->m->round(p->m->ctx, &r, &s)) != KERR_OK || (e = queue(p, &s)) != KERR_OK)
+		message(&s, MAIL_ROUND_NEWS, OUTBOX_TO_APPLICANTS, 0);
+		if ((e = queue(p, p->m->round(p->m->ctx, &r, &s), &s)) != KERR_OK)
 			return e;
 	}
 	p->n->rounds = res.nrows;
@@ -238,11 +254,8 @@ digests(struct pass *p, const char *now)
 		/* Recorded meanwhile by another pass: impossible while the day's row is held, but never twice. */
 		if (added == 0)
 			continue;
-		memset(&s, 0, sizeof(s));
-		s.kind = MAIL_DIGEST;
-		s.to = OUTBOX_TO_USER;
-		s.to_id = d.user_id;
-		if ((e = p->m->digest(p->m->ctx, &d, &s)) != KERR_OK || (e = queue(p, &s)) != KERR_OK)
+		message(&s, MAIL_DIGEST, OUTBOX_TO_USER, d.user_id);
+		if ((e = queue(p, p->m->digest(p->m->ctx, &d, &s), &s)) != KERR_OK)
 			return e;
 		p->n->digests++;
 	}
