@@ -110,9 +110,9 @@ test('each stage: one reminder per report, to its organisation\'s people in each
 
 	const words = {
 		sv: {
-			due_30: (f, due) => [`Påminnelse: rapport för ${f.code} ska lämnas in senast ${due}`,
+			due_30: (f, due) => [`Påminnelse: rapport för ${f.code} ska lämnas in senast den ${due}`,
 				`Om 30 dagar, senast den ${due}, ska ${reportWords(f, 'sv')} för projektet ${f.code} ${f.title.sv} lämnas in till ICLD.`],
-			due_7: (f, due) => [`Påminnelse: rapport för ${f.code} ska lämnas in senast ${due}`,
+			due_7: (f, due) => [`Påminnelse: rapport för ${f.code} ska lämnas in senast den ${due}`,
 				`Nu är det 7 dagar kvar: senast den ${due} ska ${reportWords(f, 'sv')} för projektet ${f.code} ${f.title.sv} lämnas in till ICLD.`],
 			overdue_1: (f, due) => [`Rapporten för ${f.code} är försenad`,
 				`skulle ha lämnats in senast den ${due}, för 1 dag sedan. Vi har ännu inte fått den.`],
@@ -197,7 +197,7 @@ test('a pass that missed days sends only the most urgent stage reached, and neve
 	await daily(day(6));
 	const rows = await queued(link);
 	assert.deepEqual(rows.map((m) => m.subject), [
-		`Påminnelse: rapport för ${(await reportFacts(r.id)).code} ska lämnas in senast ${longDate(day(3), 'sv')}`,
+		`Påminnelse: rapport för ${(await reportFacts(r.id)).code} ska lämnas in senast den ${longDate(day(3), 'sv')}`,
 		`Rapporten för ${(await reportFacts(r.id)).code} har fortfarande inte kommit in`,
 	]);
 	assert.ok(rows[0].body.includes('Nu är det 3 dagar kvar'), rows[0].body);
