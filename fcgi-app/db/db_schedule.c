@@ -148,17 +148,20 @@ message(struct outbox_send *s, enum mail_kind kind, enum outbox_to to, long long
 	s->to_id = to_id;
 }
 
+/* The reminders of reports: as many as the day brings (a month's on the first day), queued 16 at a time. */
 static enum kerr
 reports(struct pass *p)
 {
 	struct sched_report r;
-	struct outbox_send s;
+	struct outbox_send *s;
+	unsigned long long queued = 0;
 	struct dbres res;
 	enum kerr e;
 	size_t i;
 
 	if ((e = record(p, Q_REPORTS_RECORD, Q_REPORTS_READ, &res)) != KERR_OK)
 		return e;
+	s = arena_calloc(p->a, res.nrows + 1, sizeof(*s));
 	for (i = 0; i < res.nrows; i++) {
 		memset(&r, 0, sizeof(r));
 		r.id = db_ll(&res, i, 0);
@@ -172,10 +175,13 @@ reports(struct pass *p)
 		r.title[LANG_EN] = db_str(&res, i, 8);
 		r.org_id = db_ll(&res, i, 9);
 		r.org_name = db_str(&res, i, 10);
-		message(&s, MAIL_REPORT_DUE, OUTBOX_TO_ORG, r.org_id);
-		if ((e = queue(p, p->m->report(p->m->ctx, &r, &s), &s)) != KERR_OK)
+		message(&s[i], MAIL_REPORT_DUE, OUTBOX_TO_ORG, r.org_id);
+		if ((e = p->m->report(p->m->ctx, &r, &s[i])) != KERR_OK)
 			return e;
 	}
+	if ((e = db_outbox_send_orgs(p->reqid, MAIL_REPORT_DUE, s, res.nrows, &queued)) != KERR_OK)
+		return e;
+	p->n->queued += queued;
 	p->n->reports = res.nrows;
 	return KERR_OK;
 }

@@ -103,7 +103,8 @@ struct sched_counts {
  *   of the applications and reports submitted, in the rounds they handle
  *   (all rounds when a round names no officer), since their previous
  *   digest (the first: in the day before), when there is any;
- * and queues each one's message (db_outbox_send()) with m's texts.
+ * and queues each one's message with m's texts (db_outbox_send(); the
+ * reports' 16 at a time, db_outbox_send_orgs()).
  * by (host:pid) is recorded as the day's last runner. *n (may be NULL)
  * gets what it did. KERR_DB, or a callback's error: nothing recorded, no
  * message queued.

@@ -10,9 +10,9 @@
 // the reminders and messages it queued.
 //
 // Goal, checked: the pass of an ordinary day, and one with nothing to do, under GOAL_MS over the 10 000 projects:
-// what a pass costs is its one set-based look at the reports and one INSERT ... SELECT per message it queues
-// (db_outbox_send()), so the first pass, which catches up on the whole month before, is printed with its cost per
-// message rather than held to it. Exit status 0 when met, 1 when not or when something failed.
+// what a pass costs is its one set-based look at the reports and an INSERT ... SELECT per 16 reminders it queues
+// (db_outbox_send_orgs()), so the first pass, which catches up on the whole month before, is printed with its cost
+// per message rather than held to it. Exit status 0 when met, 1 when not or when something failed.
 // BENCH_KEEP=1 keeps the stack's directory.
 import fs from 'node:fs';
 import path from 'node:path';
