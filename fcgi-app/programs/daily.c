@@ -37,6 +37,9 @@ daily_init(struct daily *d, const struct conf *c, const char *by, char *err, siz
 	d->by = by;
 	/* conf.c has checked the form: HH:MM, or empty. */
 	d->at = c->mail_daily_at[0] != '\0' ? atoi(c->mail_daily_at) * 60 + atoi(c->mail_daily_at + 3) : -1;
+	/* Said once: every link of the daily mail would lead nowhere. */
+	if (c->public_url[0] == '\0')
+		log_err(NULL, "app.public_url is empty: the links in reminders and digests will not be absolute");
 	return mailtext_load(&d->mail, c->templates_dir, err, errlen);
 }
 
