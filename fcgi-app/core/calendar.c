@@ -1,4 +1,6 @@
 /* calendar.c - dates of the proleptic Gregorian calendar, by day numbers (H. Hinnant's algorithms). */
+#include <stdio.h>
+
 #include "core/calendar.h"
 
 long long
@@ -109,4 +111,14 @@ calendar_swedish_moment(long long z, long long t)
 
 	/* Summer time if the moment it gives is in summer time, else winter time. */
 	return calendar_swedish_offset(want - 7200) == 7200 ? want - 7200 : want - 3600;
+}
+
+long long
+calendar_programme_moment(const char *today, long long t)
+{
+	int y, m, d;
+
+	if (today == NULL || sscanf(today, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return t;
+	return calendar_swedish_moment(calendar_day(y, m, d), t);
 }

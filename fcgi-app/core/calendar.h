@@ -60,4 +60,12 @@ struct ymd	 calendar_swedish_date(long long t);
  */
 long long	 calendar_swedish_moment(long long z, long long t);
 
+/*
+ * The programme's clock at the UTC moment t: t itself, or, when today
+ * ([app] today, "YYYY-MM-DD") is set, the moment of that day in Sweden at
+ * t's Swedish time of day (calendar_swedish_moment()), so that what the
+ * programme stamps and counts stays on its day. NULL, "" or no date: t.
+ */
+long long	 calendar_programme_moment(const char *today, long long t);
+
 #endif

@@ -77,6 +77,7 @@ static const struct key keys[] = {
 	K("mail", "poll_seconds", C_UINT, mail_poll_seconds, "5"),
 	K("mail", "retry_first_seconds", C_UINT, mail_retry_first_seconds, "60"),
 	K("mail", "max_retry_hours", C_UINT, mail_max_retry_hours, "48"),
+	K("mail", "daily_at", C_STR, mail_daily_at, "07:00"),
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -265,6 +266,12 @@ conf_load(struct conf *c, const char *path, char *err, size_t errlen)
 	    c->mail_max_retry_hours == 0) {
 		snprintf(err, errlen, "%s: mail.batch must be 1..1000, and mail.timeout_seconds, "
 		    "poll_seconds, retry_first_seconds and max_retry_hours at least 1", path);
+		goto fail;
+	}
+	if (c->mail_daily_at[0] != '\0' && (strlen(c->mail_daily_at) != 5 || c->mail_daily_at[2] != ':' ||
+	    strspn(c->mail_daily_at, "0123456789") != 2 || strspn(c->mail_daily_at + 3, "0123456789") != 2 ||
+	    atoi(c->mail_daily_at) > 23 || atoi(c->mail_daily_at + 3) > 59)) {
+		snprintf(err, errlen, "%s: mail.daily_at must be HH:MM (Swedish time) or empty", path);
 		goto fail;
 	}
 	/* The configuration lives for the whole process; so does its raw text. */

@@ -74,6 +74,7 @@ struct conf {
 	unsigned mail_poll_seconds;	/* the pause when nothing is due */
 	unsigned mail_retry_first_seconds;	/* the first wait after a 4xx or no connection; then doubling */
 	unsigned mail_max_retry_hours;	/* a message not delivered this long after it was queued fails */
+	char	*mail_daily_at;		/* HH:MM in Sweden: the daily pass (reminders, digests); empty: none */
 };
 
 /*

@@ -16,7 +16,8 @@
 #include "core/log.h"
 #include "db/db.h"
 
-#define MAXPARAMS	32
+/* The most parameters of a statement: db_outbox_send_orgs() binds 100, for 16 messages at once. */
+#define MAXPARAMS	128
 
 static const struct conf *cfg;
 static MYSQL *conn;

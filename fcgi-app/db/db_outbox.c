@@ -1,4 +1,6 @@
 /* db_outbox.c - SQL for the outbox: queueing a message, claiming rows with a lease, recording outcomes. */
+#include <string.h>
+
 #include "core/arena.h"
 #include "db/db.h"
 #include "db/db_outbox.h"
@@ -8,6 +10,8 @@ enum q {
 	Q_SEND_ORG,
 	Q_SEND_OFFICERS,
 	Q_SEND_USER,
+	Q_SEND_APPLICANTS,
+	Q_SEND_ORGS,
 	Q_REQUEUE,
 	Q_PICK,
 	Q_TAKE,
@@ -17,6 +21,18 @@ enum q {
 	Q_RELEASE,
 	Q__MAX
 };
+
+/* Q_SEND_ORGS' slots after the first: 15 more of six parameters each, and their format with the first's. */
+#define ORGS_SLOT(n) " UNION ALL SELECT " #n ", ?, ?, ?, ?, ?, ?"
+#define ORGS_SLOTS ORGS_SLOT(1) ORGS_SLOT(2) ORGS_SLOT(3) ORGS_SLOT(4) ORGS_SLOT(5) ORGS_SLOT(6) \
+	ORGS_SLOT(7) ORGS_SLOT(8) ORGS_SLOT(9) ORGS_SLOT(10) ORGS_SLOT(11) ORGS_SLOT(12) ORGS_SLOT(13) \
+	ORGS_SLOT(14) ORGS_SLOT(15)
+#define ORGS_FMT4 "sssssisssssisssssisssssi"
+#define ORGS_FMT "sii" ORGS_FMT4 ORGS_FMT4 ORGS_FMT4 ORGS_FMT4
+_Static_assert(sizeof(ORGS_FMT) - 1 == 3 + 6 * OUTBOX_ORGS_AT_ONCE, "Q_SEND_ORGS has a slot per message");
+/* The six values of slot i of v, for db_exec()'s arguments. */
+#define ORGS_ARGS(v, i) v[i].ssv, v[i].sen, v[i].bsv, v[i].ben, v[i].link, v[i].org
+#define ORGS_ARGS4(v, i) ORGS_ARGS(v, i), ORGS_ARGS(v, i + 1), ORGS_ARGS(v, i + 2), ORGS_ARGS(v, i + 3)
 
 /* A row the mailer still holds: its outcome is recorded only then. */
 #define HELD "WHERE id = ? AND state = 'sending' AND lease_holder = ?"
@@ -39,7 +55,23 @@ static struct dbstmt q[Q__MAX] = {
 	    "WHERE round_id = ?) OR NOT EXISTS (SELECT 1 FROM round_officers ro JOIN users o ON o.id = ro.user_id "
 	    "WHERE ro.round_id = ? AND o.active = 1 AND o.role = 'admin'))", NULL, 0 },
 	[Q_SEND_USER] = { SEND "u.id = ?", NULL, 0 },
+	/* The target's parameter, unused, keeps the shape of the others'. */
+	[Q_SEND_APPLICANTS] = { SEND "u.role = 'applicant' AND ? IS NOT NULL", NULL, 0 },
 #undef SEND
+	/*
+	 * db_outbox_send_orgs(): the kind's name and flags once, then
+	 * OUTBOX_ORGS_AT_ONCE messages (slot, texts, link, organisation); a
+	 * slot left empty has NULL texts. The rows come in the slots' order.
+	 */
+	[Q_SEND_ORGS] = { "INSERT INTO outbox (kind, user_id, recipient_email, recipient_name, lang, subject, body, "
+	    "link, created_at, state, attempts, next_attempt_at) SELECT k.kind, u.id, u.email, u.name, u.lang, "
+	    "IF(u.lang = 'sv', m.ssv, m.sen), IF(u.lang = 'sv', m.bsv, m.ben), m.link, UTC_TIMESTAMP(), 'queued', 0, "
+	    "UTC_TIMESTAMP(6) FROM (SELECT CAST(? AS CHAR) AS kind, ? AS optional, ? AS in_digest) k "
+	    "JOIN (SELECT 0 AS n, CAST(? AS CHAR) AS ssv, CAST(? AS CHAR) AS sen, CAST(? AS CHAR) AS bsv, "
+	    "CAST(? AS CHAR) AS ben, CAST(? AS CHAR) AS link, CAST(? AS UNSIGNED) AS org" ORGS_SLOTS ") m ON m.ssv IS NOT NULL JOIN users u ON u.active = 1 "
+	    "AND (k.optional = 0 OR FIND_IN_SET(k.kind, u.mail_kinds) > 0) "
+	    "AND (k.in_digest = 0 OR FIND_IN_SET('digest', u.mail_kinds) = 0) "
+	    "AND u.role = 'applicant' AND u.org_id = m.org ORDER BY m.n, u.id", NULL, 0 },
 	[Q_REQUEUE] = { "UPDATE outbox SET state = 'queued', " UNLEASE " "
 	    "WHERE state = 'sending' AND lease_until < UTC_TIMESTAMP(6)", NULL, 0 },
 	/* outbox_claim's order: it reads no more than LIMIT rows; a row locked by another claim is passed over. */
@@ -83,6 +115,9 @@ db_outbox_send(const char *reqid, const struct outbox_send *s, unsigned long lon
 	case OUTBOX_TO_ORG:
 		which = Q_SEND_ORG;
 		break;
+	case OUTBOX_TO_APPLICANTS:
+		which = Q_SEND_APPLICANTS;
+		break;
 	case OUTBOX_TO_OFFICERS:
 		/* The round twice: its officers, or everyone when it names none. */
 		return db_exec(reqid, &q[Q_SEND_OFFICERS], queued, NULL, "ssssssisiii", k->name,
@@ -95,6 +130,42 @@ db_outbox_send(const char *reqid, const struct outbox_send *s, unsigned long lon
 	return db_exec(reqid, &q[which], queued, NULL, "ssssssisii", k->name,
 	    s->subject[LANG_SV], s->subject[LANG_EN], s->body[LANG_SV], s->body[LANG_EN], s->link,
 	    (long long)k->optional, k->name, (long long)k->in_digest, s->to_id);
+}
+
+enum kerr
+db_outbox_send_orgs(const char *reqid, enum mail_kind kind, const struct outbox_send *s, size_t n,
+    unsigned long long *queued)
+{
+	const struct mail_kind_info *k = mail_kind(kind);
+	struct {
+		const char	*ssv, *sen, *bsv, *ben, *link;
+		long long	 org;
+	} v[OUTBOX_ORGS_AT_ONCE];
+	unsigned long long rows;
+	size_t i, j;
+	enum kerr e;
+
+	if (queued != NULL)
+		*queued = 0;
+	for (i = 0; i < n; i += OUTBOX_ORGS_AT_ONCE) {
+		memset(v, 0, sizeof(v));
+		for (j = 0; j < OUTBOX_ORGS_AT_ONCE && i + j < n; j++) {
+			v[j].ssv = s[i + j].subject[LANG_SV];
+			v[j].sen = s[i + j].subject[LANG_EN];
+			v[j].bsv = s[i + j].body[LANG_SV];
+			v[j].ben = s[i + j].body[LANG_EN];
+			v[j].link = s[i + j].link;
+			v[j].org = s[i + j].to_id;
+		}
+		rows = 0;
+		if ((e = db_exec(reqid, &q[Q_SEND_ORGS], &rows, NULL, ORGS_FMT, k->name, (long long)k->optional,
+		    (long long)k->in_digest, ORGS_ARGS4(v, 0), ORGS_ARGS4(v, 4), ORGS_ARGS4(v, 8),
+		    ORGS_ARGS4(v, 12))) != KERR_OK)
+			return e;
+		if (queued != NULL)
+			*queued += rows;
+	}
+	return KERR_OK;
 }
 
 enum kerr

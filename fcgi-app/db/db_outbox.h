@@ -45,7 +45,8 @@ enum kerr	db_outbox_add(const char *reqid, const struct outbox_msg *m, long long
 enum outbox_to {
 	OUTBOX_TO_ORG,		/* the applicant organisation to_id's people */
 	OUTBOX_TO_OFFICERS,	/* ICLD's officers handling round to_id (every officer when it names none; 0: none named) */
-	OUTBOX_TO_USER		/* the account to_id */
+	OUTBOX_TO_USER,		/* the account to_id */
+	OUTBOX_TO_APPLICANTS	/* every applicant organisation's people (to_id unused): a round's news */
 };
 
 /* One message to the people it concerns, written in both languages. */
@@ -67,6 +68,20 @@ struct outbox_send {
  * possibly none.
  */
 enum kerr	db_outbox_send(const char *reqid, const struct outbox_send *s, unsigned long long *queued);
+
+/* The messages one statement of db_outbox_send_orgs() queues at most. */
+#define OUTBOX_ORGS_AT_ONCE	16
+
+/*
+ * Queues the n messages s[0..n-1], each of kind to its applicant
+ * organisation (OUTBOX_TO_ORG, their to and kind are not read), inside
+ * the caller's transaction, as db_outbox_send() would each: with one
+ * INSERT ... SELECT per OUTBOX_ORGS_AT_ONCE of them, for a pass that
+ * queues many (the daily reminders). *queued (may be NULL) gets how many
+ * rows in all.
+ */
+enum kerr	db_outbox_send_orgs(const char *reqid, enum mail_kind kind, const struct outbox_send *s, size_t n,
+		    unsigned long long *queued);
 
 /*
  * Puts back in the queue the rows whose mailer died while sending them

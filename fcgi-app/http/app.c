@@ -125,13 +125,10 @@ app_stamp(char out[APP_STAMP_LEN])
 	char buf[64];
 	long long t, z;
 	struct ymd d;
-	int y, m, dd;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	t = (long long)ts.tv_sec;
-	/* conf.c has checked the form; sscanf() checks the digits. */
-	if (app.conf.today[0] != '\0' && sscanf(app.conf.today, "%4d-%2d-%2d", &y, &m, &dd) == 3)
-		t = calendar_swedish_moment(calendar_day(y, m, dd), t);
+	/* [app] today at Sweden's time of day (conf.c has checked its form). */
+	t = calendar_programme_moment(app.conf.today, (long long)ts.tv_sec);
 	z = calendar_day_of(t);
 	d = calendar_date(z);
 	t -= z * 86400;

@@ -1,4 +1,7 @@
-/* kpp-mailer.c - sends the outbox: claims a batch of due rows, builds each message, hands it to the relay, records the answer. */
+/*
+ * kpp-mailer.c - sends the outbox: claims a batch of due rows, builds each message, hands it to the relay,
+ * records the answer; and once a day queues the reminders and digests (daily.c).
+ */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -18,6 +21,7 @@
 #include "db/db_outbox.h"
 #include "mail/mime.h"
 #include "mail/smtp.h"
+#include "programs/daily.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -35,8 +39,10 @@ on_stop(int sig)
 static _Noreturn void
 usage(void)
 {
-	fprintf(stderr, "usage: kpp-mailer [-c config]\n"
-	    "  sends the queued e-mail (table outbox) through [mail] relay until SIGTERM\n");
+	fprintf(stderr, "usage: kpp-mailer [-c config] [--daily]\n"
+	    "  sends the queued e-mail (table outbox) through [mail] relay until SIGTERM, and once a day\n"
+	    "  at [mail] daily_at queues the reminders of reports due, rounds' news and officers' digests\n"
+	    "  --daily  queues the day's reminders and digests now (those not yet queued), then exits\n");
 	exit(2);
 }
 
@@ -169,22 +175,27 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "daily", no_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *conf_path = KPP_SYSCONFDIR "/kpp.conf";
 	struct mailer m;
+	struct daily daily;
 	struct conf c;
 	struct arena *a;
 	char err[512], host[64], *password = NULL;
-	int ch, tls;
+	int ch, tls, once = 0, rc;
 	long n;
 
 	log_init("kpp-mailer");
 	while ((ch = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
-		if (ch != 'c')
+		if (ch == 'd')
+			once = 1;
+		else if (ch == 'c')
+			conf_path = optarg;
+		else
 			usage();
-		conf_path = optarg;
 	}
 	if (optind != argc)
 		usage();
@@ -194,6 +205,23 @@ main(int argc, char *argv[])
 	}
 	memset(&m, 0, sizeof(m));
 	m.c = &c;
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(m.holder, sizeof(m.holder), "%s:%ld", host, (long)getpid());
+	if (daily_init(&daily, &c, m.holder, err, sizeof(err)) != KERR_OK) {
+		fprintf(stderr, "kpp-mailer: the e-mail templates ([app] templates): %s\n", err);
+		return 1;
+	}
+	db_init(&c);
+	a = arena_new(65536);
+	if (once) {
+		rc = daily_run(&daily, a, (long long)time(NULL)) == KERR_OK ? 0 : 1;
+		db_close();
+		arena_free(a);
+		daily_free(&daily);
+		return rc;
+	}
 	if ((tls = smtp_tls_parse(c.mail_starttls)) < 0) {
 		fprintf(stderr, "kpp-mailer: %s: mail.starttls must be required, optional or off\n", conf_path);
 		return 1;
@@ -210,20 +238,16 @@ main(int argc, char *argv[])
 	m.relay.password = password;
 	/* Each message may take the whole timeout: the lease outlasts a batch sent at the slowest. */
 	m.lease = c.mail_timeout_seconds * (c.mail_batch + 1);
-	if (gethostname(host, sizeof(host)) != 0)
-		snprintf(host, sizeof(host), "localhost");
-	host[sizeof(host) - 1] = '\0';
-	snprintf(m.holder, sizeof(m.holder), "%s:%ld", host, (long)getpid());
 	if (smtp_init() != KERR_OK) {
 		fprintf(stderr, "kpp-mailer: libcurl could not be initialised\n");
 		return 1;
 	}
 	mime_init();
-	db_init(&c);
-	a = arena_new(65536);
 	signals_on_stop(on_stop, 0);
 	log_info(NULL, "sending through %s as %s", c.mail_relay, m.holder);
 	while (!stopping) {
+		daily_tick(&daily, a, (long long)time(NULL));
+		arena_reset(a);
 		n = pass(&m, a);
 		arena_reset(a);
 		/*
@@ -240,6 +264,7 @@ main(int argc, char *argv[])
 	log_info(NULL, "stopped");
 	db_close();
 	arena_free(a);
+	daily_free(&daily);
 	free(password);
 	return 0;
 }

@@ -74,12 +74,14 @@ export async function grow(stack, base, have, want) {
 			SELECT s.seq, (s.seq - 1) DIV ${base} + 1, r.pid, r.aid FROM seq_${have - base + 1}_to_${want - base} s
 			JOIN bench_rank r ON r.rnk = (s.seq - 1) MOD ${base} + 1;`);
 	for (const t of COPIES) {
-		// A copy of each row with its copy number, moved, then inserted: the table's own columns in its order.
+		// The table's own columns in its order, but those MariaDB computes (reports.deadline), which take no value.
+		const cols = (await sql(`SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()
+			AND table_name = '${t.table}' AND is_generated = 'NEVER' ORDER BY ordinal_position`)).map((r) => `\`${r[0]}\``);
+		// A copy of each row with its copy number, moved, then inserted.
 		await sql(`SET SESSION foreign_key_checks = 0, check_constraint_checks = 0, unique_checks = 0;
-			CREATE TEMPORARY TABLE bench_t AS SELECT t.*, m.k AS k, m.c AS c FROM ${t.from};
+			CREATE TEMPORARY TABLE bench_t AS SELECT ${cols.map((c) => `t.${c}`).join(', ')}, m.k AS k, m.c AS c FROM ${t.from};
 			UPDATE bench_t SET ${t.set.replace(/OFF/g, OFF)};
-			ALTER TABLE bench_t DROP COLUMN k, DROP COLUMN c;
-			INSERT INTO ${t.table} SELECT * FROM bench_t;`);
+			INSERT INTO ${t.table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM bench_t;`);
 	}
 }
 

@@ -132,6 +132,19 @@ test_calendar_swedish_moment(void)
 	    utc(2026, 7, 1, 23, 0));
 }
 
+static void
+test_calendar_programme_moment(void)
+{
+	long long t = utc(2026, 12, 7, 22, 3);
+
+	/* [app] today set: that day at Sweden's time of day, as calendar_swedish_moment() has it. */
+	CU_ASSERT_EQUAL(calendar_programme_moment("2016-09-30", t), calendar_swedish_moment(calendar_day(2016, 9, 30), t));
+	CU_ASSERT_EQUAL(calendar_programme_moment("2016-09-30", t), utc(2016, 9, 30, 21, 3));
+	/* Not set: the real moment. */
+	CU_ASSERT_EQUAL(calendar_programme_moment("", t), t);
+	CU_ASSERT_EQUAL(calendar_programme_moment(NULL, t), t);
+}
+
 /* The day in Sweden of the UTC moment y-m-d h:mi:s, as "YYYY-MM-DD". */
 static const char *
 swedish_day(int y, int m, int d, int h, int mi, int s)
@@ -179,6 +192,7 @@ main(void)
 		{ "test_calendar_add_years_and_days", test_calendar_add_years_and_days },
 		{ "test_calendar_month_end_after", test_calendar_month_end_after },
 		{ "test_calendar_swedish_moment", test_calendar_swedish_moment },
+		{ "test_calendar_programme_moment", test_calendar_programme_moment },
 		{ "test_calendar_swedish_date", test_calendar_swedish_date },
 		{ NULL, NULL }
 	};

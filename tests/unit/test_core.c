@@ -472,6 +472,7 @@ test_conf_defaults_when_absent(void)
 	CU_ASSERT_EQUAL(c.attachment_max, 5242880UL);
 	CU_ASSERT_EQUAL(c.attachments_per_report, 20);
 	CU_ASSERT_STRING_EQUAL(c.today, "");
+	CU_ASSERT_STRING_EQUAL(c.mail_daily_at, "07:00");
 	CU_ASSERT_STRING_EQUAL(c.iati_org_ref, "SE-ON-2220000315");
 	CU_ASSERT_STRING_EQUAL(c.iati_contact_email, "info@icld.se");
 	CU_ASSERT_STRING_EQUAL(c.iati_schema_dir, KPP_DATADIR "/iati/schema");
@@ -581,6 +582,23 @@ test_conf_bad_today_refused(void)
 	CU_ASSERT(refused("[app]\ntoday = yesterday\n", "app.today"));
 	CU_ASSERT(refused("[app]\ntoday = 2016-05-311\n", "app.today"));
 	CU_ASSERT(refused("[app]\ntoday = 2016-5-31\n", "app.today"));
+}
+
+static void
+test_conf_daily_at(void)
+{
+	struct conf c;
+	char err[256];
+
+	CU_ASSERT(refused("[mail]\ndaily_at = 7:00\n", "mail.daily_at"));
+	CU_ASSERT(refused("[mail]\ndaily_at = 24:00\n", "mail.daily_at"));
+	CU_ASSERT(refused("[mail]\ndaily_at = 07:60\n", "mail.daily_at"));
+	CU_ASSERT(refused("[mail]\ndaily_at = 07.00\n", "mail.daily_at"));
+	CU_ASSERT_EQUAL(load(&c, "[mail]\ndaily_at = 23:59\n", err, sizeof(err)), KERR_OK);
+	CU_ASSERT_STRING_EQUAL(c.mail_daily_at, "23:59");
+	/* Empty: no daily pass from this mailer. */
+	CU_ASSERT_EQUAL(load(&c, "[mail]\ndaily_at =\n", err, sizeof(err)), KERR_OK);
+	CU_ASSERT_STRING_EQUAL(c.mail_daily_at, "");
 }
 
 static void
@@ -1220,6 +1238,7 @@ main(void)
 		{ "test_conf_bad_bool_refused", test_conf_bad_bool_refused },
 		{ "test_conf_bad_language_refused", test_conf_bad_language_refused },
 		{ "test_conf_bad_today_refused", test_conf_bad_today_refused },
+		{ "test_conf_daily_at", test_conf_daily_at },
 		{ "test_conf_unknown_key_refused", test_conf_unknown_key_refused },
 		{ "test_conf_first_error_reported", test_conf_first_error_reported },
 		{ "test_conf_missing_file_refused", test_conf_missing_file_refused },
