@@ -287,7 +287,7 @@ demo() {
 		app.today="$DEMO_TODAY" app.public_url="http://127.0.0.1:$port" app.tmp_dir="$VAR/tmp" app.public_dir="$VAR/public" \
 		app.attachments_dir="$VAR/attachments" \
 		mail.relay="smtp://127.0.0.1:$smtp_port" mail.starttls=off mail.user= mail.poll_seconds=2 \
-		mail.retry_first_seconds=10 mail.message_id_domain=kpp.demo \
+		mail.retry_first_seconds=10 mail.message_id_domain=kpp.demo mail.daily_at=00:00 \
 		< conf/kpp.conf > "$conf.tmp" && mv "$conf.tmp" "$conf"
 		# The schema owner's account, which only kpp-admin reads (the workers' kpp.conf names the file).
 		printf '[migrate]\nuser = kpp_migrate\npassword = %s\n' "$mig_pw" > "$cred.tmp" && mv "$cred.tmp" "$cred")
@@ -365,7 +365,8 @@ demo() {
 	done
 
 	# The mail: a local SMTP server (aiosmtpd) that keeps every message it accepts in the Maildir var/mail/,
-	# and kpp-mailer, which sends the outbox to it.
+	# and kpp-mailer, which sends the outbox to it; its daily pass (reminders, digests) runs at once on start
+	# ([mail] daily_at 00:00), on the demo's day, once.
 	PYTHONPATH=$SRC/tests/e2e/lib setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" \
 		-c maildir_sink.Handler "$VAR/mail" >>"$LOG/smtp.log" 2>&1 </dev/null &
 	SMTP_PID=$!
