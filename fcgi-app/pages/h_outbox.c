@@ -81,6 +81,8 @@ view_entry(struct req *r, struct vobj *o, const struct outbox_entry *e)
 {
 	vobj_str(o, "href", arena_printf(r->a, "/outbox/%lld", e->row.id));
 	vobj_str(o, "kind", kind_words(r, e->row.kind));
+	/* The message is in its recipient's language, whatever the page's. */
+	vobj_str(o, "msg_lang", e->row.lang);
 	vobj_str(o, "to_email", e->row.to_email);
 	vobj_str(o, "to_name", *e->row.to_name != '\0' ? e->row.to_name : NULL);
 	vobj_str(o, "state", e->state);
@@ -139,9 +141,9 @@ utc_seconds(const char *s)
 	return (time_t)(calendar_day(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec);
 }
 
-/* One line of the headers' list. */
+/* One line of the headers' list; lang: the language of a value that is text (the Subject), else NULL. */
 static void
-header_row(struct vobj *v, const char *name, const char *value)
+header_row(struct vobj *v, const char *name, const char *value, const char *lang)
 {
 	struct vobj *o;
 
@@ -150,6 +152,7 @@ header_row(struct vobj *v, const char *name, const char *value)
 	o = vobj_push(v, "headers");
 	vobj_str(o, "name", name);
 	vobj_str(o, "value", value);
+	vobj_str(o, "lang", lang);
 }
 
 /*
@@ -182,15 +185,14 @@ show(struct req *r, long long id, const char *problem, int status)
 	view_entry(r, v, &e);
 	vobj_bool(v, "built", k == KERR_OK);
 	if (k == KERR_OK) {
-		header_row(v, "From", m.from);
-		header_row(v, "Reply-To", m.reply_to);
-		header_row(v, "To", m.to);
-		header_row(v, "Subject", m.subject);
-		header_row(v, "Date", m.date);
-		header_row(v, "Message-ID", m.message_id);
-		header_row(v, "Auto-Submitted", m.auto_submitted);
+		header_row(v, "From", m.from, NULL);
+		header_row(v, "Reply-To", m.reply_to, NULL);
+		header_row(v, "To", m.to, NULL);
+		header_row(v, "Subject", m.subject, e.row.lang);
+		header_row(v, "Date", m.date, NULL);
+		header_row(v, "Message-ID", m.message_id, NULL);
+		header_row(v, "Auto-Submitted", m.auto_submitted, NULL);
 		vobj_str(v, "text", m.text);
-		vobj_str(v, "text_lang", e.row.lang);
 		vobj_str(v, "source", raw);
 	}
 	vobj_str(v, "lang_words", strcmp(e.row.lang, "sv") == 0 ? tr(r, N_("Swedish")) : tr(r, N_("English")));

@@ -133,9 +133,10 @@ test('the message page shows it as it is sent: headers decoded, Message-ID, Auto
 	assert.equal(sent.state, 'sent');
 	const page = await admin.get(`/outbox/${id}`);
 	assert.equal(page.status, 200);
-	const headers = Object.fromEntries([...page.text.matchAll(/<div><dt>([^<]+)<\/dt><dd>([^<]*)<\/dd><\/div>/g)]
+	const headers = Object.fromEntries([...page.text.matchAll(/<div><dt>([^<]+)<\/dt><dd(?: lang="sv")?>([^<]*)<\/dd><\/div>/g)]
 		.map((m) => [m[1], htmlDecode(m[2])]));
 	assert.equal(headers.Subject, 'Beslut för Växjö kommun');
+	assert.match(page.text, /<h1 lang="sv">Beslut för Växjö kommun<\/h1>/, 'the subject in its own language');
 	assert.equal(headers.To, 'Växjö kommun <kansli@vaxjo.example>');
 	assert.equal(headers.From, 'ICLD <noreply@icld.se>');
 	assert.equal(headers['Reply-To'], 'info@icld.se');
