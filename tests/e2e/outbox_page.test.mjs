@@ -163,7 +163,10 @@ test('the message page shows it as it is sent: headers decoded, Message-ID, Auto
 test('the state filter with each state\'s count, and the search by address', async () => {
 	const a = await insertDone({ email: 'filter@alpha.example', subject: 'Alfa', state: 'cancelled' });
 	const b = await insertDone({ email: 'filter@beta.example', subject: 'Beta', state: 'cancelled' });
-	const c = await insertDone({ email: 'other@alpha.example', subject: 'Gamma', state: 'failed', answer: '554 5.7.1 Rejected' });
+	const refused = '554 5.7.1 <other@alpha.example>: Recipient address rejected: Access denied by the receiving organisation';
+	const c = await insertDone({ email: 'other@alpha.example', subject: 'Gamma', state: 'failed', answer: refused });
+	const accepted = '250 2.0.0 Ok: queued as 4Xk2Hq1cPz on mx1.alpha.example after a content scan of 1.2 seconds';
+	const d = await insertDone({ email: 'sent@alpha.example', subject: 'Delta', state: 'sent', answer: accepted });
 	const counts = Object.fromEntries(await stack.mysql('SELECT state, COUNT(*) FROM outbox GROUP BY state'));
 
 	const cancelled = await admin.get('/outbox?state=cancelled');
@@ -178,6 +181,10 @@ test('the state filter with each state\'s count, and the search by address', asy
 	const alpha = await admin.get('/outbox?address=ALPHA.example');
 	assert.ok(listed(alpha.text, a) && listed(alpha.text, c), 'any case, any part of the address');
 	assert.equal(listed(alpha.text, b), null);
+	// A failed message's answer whole, as it says why; another's cut short.
+	assert.ok(listed(alpha.text, c).includes(refused));
+	assert.ok(listed(alpha.text, d).includes(`${accepted.slice(0, 60)}…`));
+	assert.ok(!listed(alpha.text, d).includes(accepted));
 	const both = await admin.get('/outbox?address=alpha&state=failed');
 	assert.ok(listed(both.text, c));
 	assert.equal(listed(both.text, a), null);
@@ -205,6 +212,16 @@ test('a button for a message that has moved on meanwhile: its state kept, and a 
 	res = await post(`/outbox/${failed}/cancel`);
 	assert.equal(res.status, 409);
 	assert.match(textOf(res.text), /finns inget att avbryta/);
+	// Claimed by a mailer (its lease an hour long): no longer to be cancelled.
+	const sending = Number(await stack.one(`INSERT INTO outbox (kind, recipient_email, lang, subject, body, created_at, state,
+		attempts, next_attempt_at, lease_holder, lease_until) VALUES ('payment', 'busy@borlange.example', 'sv', 'Skickas',
+		'Text.\n', UTC_TIMESTAMP(), 'sending', 1, UTC_TIMESTAMP(6), 'mx.test:1', UTC_TIMESTAMP(6) + INTERVAL 1 HOUR);
+		SELECT LAST_INSERT_ID()`));
+	res = await post(`/outbox/${sending}/cancel`);
+	assert.equal(res.status, 409);
+	assert.match(textOf(res.text), /Meddelandet skickas just nu och kan inte längre avbrytas/);
+	assert.match(textOf(res.text), /mx\.test:1/, 'the page says which mailer holds it');
+	assert.equal((await row(sending)).state, 'sending');
 	assert.equal((await row(sent)).state, 'sent');
 	assert.equal((await row(failed)).state, 'failed');
 	assert.equal(await audits('outbox.cancel', sent) + await audits('outbox.retry', sent) + await audits('outbox.cancel', failed), 0);
