@@ -88,6 +88,12 @@ test('a 550 fails the message at once; /outbox shows it with the server\'s words
 	await new Promise((r) => setTimeout(r, 1500));
 	assert.equal(delivered(id).length, 1, 'delivered once');
 	assert.equal(await audits('outbox.retry', id), 1);
+	// The audit log names the change, links to the message and says what it changed.
+	const log = await admin.get(`/audit?entity=outbox&record=${id}`);
+	assert.equal(log.status, 200);
+	assert.match(log.text, new RegExp(`<a href="/outbox/${id}">`));
+	assert.match(textOf(log.text), /E-post lagd i kö igen/);
+	assert.match(log.text, /<th scope="row">Läge<\/th><td>Misslyckat<\/td><td>I kö<\/td><\/tr>/);
 	const page = await admin.get(`/outbox/${id}?done=retry`);
 	assert.match(textOf(page.text), /Meddelandet står i kö igen/);
 	assert.match(textOf(page.text), /Skickat/);
