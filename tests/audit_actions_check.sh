@@ -3,7 +3,7 @@
 # fcgi-app/views/auditshow.c; an action without one would show its raw code to ICLD's officers and nothing
 # to Sida. (tests/unit/test_auditshow.c checks the fields of each action likewise.)
 src=${srcdir:-.}/fcgi-app
-entities='application|country|decision|disbursement|organisation|project|report|review|round|thematic_area|user'
+entities='application|country|decision|disbursement|organisation|outbox|project|report|review|round|thematic_area|user'
 missing=0
 for a in $(grep -ohE "\"($entities)\\.[a-z_][a-z_]+\"" "$src"/*/*.c | sort -u); do
 	if ! grep -qE "^[[:space:]]*\\{ $a, N_\\(" "$src/views/auditshow.c"; then

@@ -3,7 +3,9 @@
 
 #include "core/arena.h"
 #include "db/db.h"
+#include "db/db_auth.h"
 #include "db/db_outbox.h"
+#include "http/req.h"
 
 enum q {
 	Q_ADD,
@@ -19,6 +21,12 @@ enum q {
 	Q_RETRY,
 	Q_FAIL,
 	Q_RELEASE,
+	Q_PAGE,
+	Q_COUNTS,
+	Q_GET,
+	Q_LOCK,
+	Q_OFFICER_RETRY,
+	Q_OFFICER_CANCEL,
 	Q__MAX
 };
 
@@ -85,12 +93,36 @@ static struct dbstmt q[Q__MAX] = {
 	    UNLEASE " " HELD, NULL, 0 },
 	[Q_RETRY] = { "UPDATE outbox SET state = 'queued', last_answer = LEFT(?, 1000), "
 	    "next_attempt_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND, " UNLEASE " " HELD " "
-	    "AND UTC_TIMESTAMP(6) + INTERVAL ? SECOND <= created_at + INTERVAL ? HOUR", NULL, 0 },
+	    "AND UTC_TIMESTAMP(6) + INTERVAL ? SECOND <= COALESCE(retried_at, created_at) + INTERVAL ? HOUR",
+	    NULL, 0 },
 	[Q_FAIL] = { "UPDATE outbox SET state = 'failed', last_answer = LEFT(?, 1000), " UNLEASE " " HELD,
 	    NULL, 0 },
 	[Q_RELEASE] = { "UPDATE outbox SET state = 'queued', attempts = attempts - 1, " UNLEASE " " HELD,
 	    NULL, 0 },
+	/*
+	 * /outbox: the newest first is the highest id first, read backwards
+	 * from the primary key or, in one state, from outbox_state (state, id)
+	 * (sql/0029): a page reads its rows and sorts none. A filter that is
+	 * off binds NULL, which MariaDB folds away as it plans each execution.
+	 */
+#define ENTRY(body) "SELECT id, kind, recipient_email, recipient_name, lang, subject, " body ", attempts, " \
+	    "state, link, created_at, retried_at, next_attempt_at, lease_holder, lease_until, last_answer, " \
+	    "sent_at FROM outbox "
+#define SEARCH "(? IS NULL OR " DB_LIKE("recipient_email") ")"
+	[Q_PAGE] = { ENTRY("''") "WHERE (? IS NULL OR state = ?) AND " SEARCH " ORDER BY id DESC LIMIT ? OFFSET ?",
+	    NULL, 0 },
+	[Q_COUNTS] = { "SELECT state, COUNT(*) FROM outbox WHERE " SEARCH " GROUP BY state", NULL, 0 },
+	[Q_GET] = { ENTRY("body") "WHERE id = ?", NULL, 0 },
+#undef SEARCH
+#undef ENTRY
+	[Q_LOCK] = { "SELECT state, attempts FROM outbox WHERE id = ? FOR UPDATE", NULL, 0 },
+	/* A whole retry window from now, and the backoff from its first step: the mailer counts both so. */
+	[Q_OFFICER_RETRY] = { "UPDATE outbox SET state = 'queued', attempts = 0, retried_at = UTC_TIMESTAMP(), "
+	    "next_attempt_at = UTC_TIMESTAMP(6) WHERE id = ? AND state = 'failed'", NULL, 0 },
+	[Q_OFFICER_CANCEL] = { "UPDATE outbox SET state = 'cancelled' WHERE id = ? AND state = 'queued'", NULL, 0 },
 };
+
+const char *const outbox_states[OUTBOX_NSTATES] = { "queued", "sending", "sent", "failed", "cancelled" };
 
 enum kerr
 db_outbox_add(const char *reqid, const struct outbox_msg *m, long long *id)
@@ -263,4 +295,125 @@ enum kerr
 db_outbox_release(const char *reqid, long long id, const char *holder)
 {
 	return outcome(reqid, Q_RELEASE, NULL, id, holder);
+}
+
+/* Row i of res, in ENTRY's columns. */
+static void
+entry_of(const struct dbres *res, size_t i, struct outbox_entry *e)
+{
+	e->row.id = db_ll(res, i, 0);
+	e->row.kind = db_str(res, i, 1);
+	e->row.to_email = db_str(res, i, 2);
+	e->row.to_name = db_str(res, i, 3);
+	e->row.lang = db_str(res, i, 4);
+	e->row.subject = db_str(res, i, 5);
+	e->row.body = db_str(res, i, 6);
+	e->row.attempts = (unsigned)db_ll(res, i, 7);
+	e->state = db_str(res, i, 8);
+	e->link = db_str(res, i, 9);
+	e->created_at = db_str(res, i, 10);
+	e->retried_at = db_str(res, i, 11);
+	e->next_attempt_at = db_str(res, i, 12);
+	e->lease_holder = db_str(res, i, 13);
+	e->lease_until = db_str(res, i, 14);
+	e->last_answer = db_str(res, i, 15);
+	e->sent_at = db_str(res, i, 16);
+}
+
+enum kerr
+db_outbox_page(struct arena *a, const char *reqid, const struct outbox_filter *f,
+    long long offset, long long limit, struct outbox_entry **rows, size_t *nrows,
+    struct list_count **counts, size_t *ncounts)
+{
+	struct list_count *c;
+	struct outbox_entry *r;
+	struct dbres res;
+	enum kerr e;
+	size_t i;
+
+	*rows = NULL;
+	*nrows = 0;
+	*counts = NULL;
+	*ncounts = 0;
+	if ((e = db_query(a, reqid, &q[Q_COUNTS], &res, "ss", f->like, f->like)) != KERR_OK)
+		return e;
+	c = arena_calloc(a, res.nrows + 1, sizeof(*c));
+	for (i = 0; i < res.nrows; i++) {
+		c[i].status = db_str(&res, i, 0);
+		c[i].n = db_ll(&res, i, 1);
+	}
+	*counts = c;
+	*ncounts = res.nrows;
+	if ((e = db_query(a, reqid, &q[Q_PAGE], &res, "ssssii", f->state, f->state, f->like, f->like,
+	    limit, offset)) != KERR_OK)
+		return e;
+	r = arena_calloc(a, res.nrows + 1, sizeof(*r));
+	for (i = 0; i < res.nrows; i++)
+		entry_of(&res, i, &r[i]);
+	*rows = r;
+	*nrows = res.nrows;
+	return KERR_OK;
+}
+
+enum kerr
+db_outbox_get(struct arena *a, const char *reqid, long long id, struct outbox_entry *e)
+{
+	struct dbres res;
+	enum kerr k;
+
+	if ((k = db_query_row(a, reqid, &q[Q_GET], &res, "i", id)) != KERR_OK)
+		return k;
+	entry_of(&res, 0, e);
+	return KERR_OK;
+}
+
+/*
+ * An officer's retry (retry 1) or cancel (0) of row id, with its audit
+ * row, in one transaction: KERR_CONFLICT, *state the row's state, when it
+ * is not in the state the change starts from (failed, queued).
+ */
+static enum kerr
+officer_change(struct req *r, long long id, int retry, const char **state)
+{
+	const char *from = retry ? "failed" : "queued", *to = retry ? "queued" : "cancelled";
+	struct dbres res;
+	long long attempts;
+	enum kerr e;
+
+	*state = NULL;
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query_row(r->a, r->id, &q[Q_LOCK], &res, "i", id)) != KERR_OK)
+		goto out;
+	*state = db_str(&res, 0, 0);
+	attempts = db_ll(&res, 0, 1);
+	if (strcmp(*state, from) != 0) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &q[retry ? Q_OFFICER_RETRY : Q_OFFICER_CANCEL], NULL, NULL, "i",
+	    id)) != KERR_OK ||
+	    (e = db_audit(r, 0, retry ? "outbox.retry" : "outbox.cancel", "outbox", id,
+	    arena_printf(r->a, "{\"state\": \"%s\", \"attempts\": %lld}", from, attempts),
+	    arena_printf(r->a, "{\"state\": \"%s\", \"attempts\": %lld}", to,
+	    retry ? 0 : attempts))) != KERR_OK)
+		goto out;
+	if ((e = db_commit(r->id)) == KERR_OK)
+		*state = to;
+	return e;
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_outbox_officer_retry(struct req *r, long long id, const char **state)
+{
+	return officer_change(r, id, 1, state);
+}
+
+enum kerr
+db_outbox_officer_cancel(struct req *r, long long id, const char **state)
+{
+	return officer_change(r, id, 0, state);
 }

@@ -6,9 +6,11 @@
 
 #include "core/i18n.h"
 #include "core/kerr.h"
+#include "db/db_list.h"
 #include "domain/mailkinds.h"
 
 struct arena;
+struct req;
 
 /* A message to queue: each text UTF-8, NUL-terminated; to_name and link may be NULL (none). */
 struct outbox_msg {
@@ -112,7 +114,7 @@ enum kerr	db_outbox_sent(const char *reqid, long long id, const char *holder, co
 /*
  * Not delivered this time (4xx, no connection): queued again for
  * delay_seconds from now, unless that is more than max_retry_hours after
- * the row was queued: then failed. *failed (may be NULL) says which.
+ * the row was queued, or last retried by an officer: then failed. *failed (may be NULL) says which.
  */
 enum kerr	db_outbox_retry(const char *reqid, long long id, const char *holder, const char *answer,
 		    unsigned delay_seconds, unsigned max_retry_hours, int *failed);
@@ -122,5 +124,56 @@ enum kerr	db_outbox_fail(const char *reqid, long long id, const char *holder, co
 
 /* Handed back unsent (the mailer stops, or its lease runs short): queued as it was, the attempt not counted. */
 enum kerr	db_outbox_release(const char *reqid, long long id, const char *holder);
+
+/* ---- the officers' /outbox ---------------------------------------------------------------------------- */
+
+/* A row's states (sql/0026), in their order of life. */
+extern const char *const outbox_states[];
+#define OUTBOX_NSTATES	5
+
+/* What /outbox filters by, each NULL for all: a state, and a list_like() pattern of the address. */
+struct outbox_filter {
+	const char	*state;
+	const char	*like;
+};
+
+/* A row as the officers read it: times in UTC "YYYY-MM-DD HH:MM:SS", NULL when none. */
+struct outbox_entry {
+	struct outbox_row row;		/* row.attempts: as recorded, not one more */
+	const char	*state;
+	const char	*link;
+	const char	*created_at;
+	const char	*retried_at;
+	const char	*next_attempt_at;
+	const char	*lease_holder;
+	const char	*lease_until;
+	const char	*last_answer;
+	const char	*sent_at;
+};
+
+/*
+ * A page of /outbox: limit rows from offset, the newest (highest id)
+ * first, of those f lets through, each with its body ""; and the number
+ * of rows in each state under f's search alone (*counts, *ncounts: the
+ * states that have any). In a. KERR_OK or KERR_DB.
+ */
+enum kerr	db_outbox_page(struct arena *a, const char *reqid, const struct outbox_filter *f,
+		    long long offset, long long limit, struct outbox_entry **rows, size_t *nrows,
+		    struct list_count **counts, size_t *ncounts);
+
+/* Row id whole, in a. KERR_NOTFOUND when there is none. */
+enum kerr	db_outbox_get(struct arena *a, const char *reqid, long long id, struct outbox_entry *e);
+
+/*
+ * An officer's retry of failed row id: queued again at once, its attempts
+ * from none and its retry window from now (retried_at), created_at kept;
+ * an audit row outbox.retry. An officer's cancel of queued row id (not
+ * being sent): cancelled, never to be sent; an audit row outbox.cancel.
+ * Each in one transaction, the row locked. KERR_CONFLICT when the row is
+ * not (any more) in the state the change needs: *state gets the state it
+ * is in. KERR_NOTFOUND, KERR_DB.
+ */
+enum kerr	db_outbox_officer_retry(struct req *r, long long id, const char **state);
+enum kerr	db_outbox_officer_cancel(struct req *r, long long id, const char **state);
 
 #endif

@@ -22,6 +22,11 @@ static const struct {
 	{ "finalisation", N_("Finalisation") },
 	{ "closed", N_("Closed") },
 	{ "cancelled", N_("Cancelled") },
+	/* the states of an e-mail in the outbox ("cancelled" is above) */
+	{ "queued", N_("Queued") },
+	{ "sending", N_("Being sent") },
+	{ "sent", N_("Sent") },
+	{ "failed", N_("Failed") },
 	/* report statuses and kinds */
 	{ "returned", N_("Returned for revision") },
 	{ "progress", N_("Progress report") },

@@ -10,6 +10,7 @@
 #include "http/app.h"
 #include "http/auth.h"
 #include "http/req.h"
+#include "mail/mime.h"
 #include "views/mailtext.h"
 #include "views/tpl.h"
 
@@ -63,6 +64,8 @@ static const char *const tpl_names[TPL__MAX] = {
 	[TPL_PUBLIC_LIST] = "public_list",
 	[TPL_PUBLIC_PROJECT] = "public_project",
 	[TPL_KEPT] = "kept",
+	[TPL_OUTBOX] = "outbox",
+	[TPL_OUTBOX_MESSAGE] = "outbox_message",
 };
 
 static const char *
@@ -88,6 +91,8 @@ app_init(const char *conf_path, char *err, size_t errlen)
 		return KERR_INVALID;
 	}
 	labels_init();
+	/* The officers' page of a message builds it as kpp-mailer does (h_outbox.c). */
+	mime_init();
 	if ((e = tplset_load(app.conf.templates_dir, LANG__MAX, translate, NULL,
 	    view_layout_names, &app.tpl, err, errlen)) != KERR_OK)
 		return e;

@@ -4,7 +4,20 @@
 #include <gmime/gmime.h>
 
 #include "core/arena.h"
+#include "core/conf.h"
+#include "db/db_outbox.h"
 #include "mail/mime.h"
+
+void
+mime_of_row(struct mime_msg *m, const struct conf *c, const struct outbox_row *r, time_t date)
+{
+	*m = (struct mime_msg){
+		.id = r->id, .id_domain = c->mail_message_id_domain,
+		.from_address = c->mail_from_address, .from_name = c->mail_from_name,
+		.reply_to = c->mail_reply_to, .to_address = r->to_email, .to_name = r->to_name,
+		.subject = r->subject, .body = r->body, .date = date,
+	};
+}
 
 void
 mime_init(void)
@@ -109,4 +122,75 @@ mime_build(struct arena *a, const struct mime_msg *m, const char **out, size_t *
 	g_mime_format_options_free(fo);
 	g_object_unref(msg);
 	return e;
+}
+
+/* s (GMime's, freed here) in a, its CRs dropped: lines end in LF. NULL for NULL. */
+static const char *
+kept(struct arena *a, char *s)
+{
+	char *out, *o;
+	const char *p;
+
+	if (s == NULL)
+		return NULL;
+	o = out = arena_alloc(a, strlen(s) + 1);
+	for (p = s; *p != '\0'; p++)
+		if (*p != '\r')
+			*o++ = *p;
+	*o = '\0';
+	g_free(s);
+	return out;
+}
+
+/* The addresses of list as text: names decoded; NULL when there are none. */
+static const char *
+addresses(struct arena *a, InternetAddressList *list)
+{
+	if (list == NULL || internet_address_list_length(list) == 0)
+		return NULL;
+	return kept(a, internet_address_list_to_string(list, NULL, FALSE));
+}
+
+/* Header name's value, decoded as GMime decodes an unstructured one; NULL when absent. */
+static const char *
+header(struct arena *a, GMimeMessage *msg, const char *name)
+{
+	const char *v = g_mime_object_get_header(GMIME_OBJECT(msg), name);
+
+	return v != NULL ? arena_strdup(a, v) : NULL;
+}
+
+enum kerr
+mime_read(struct arena *a, const char *msg, size_t len, struct mime_shown *out)
+{
+	GMimeStream *stream;
+	GMimeParser *parser;
+	GMimeMessage *m;
+	GMimeObject *body;
+	const char *subject;
+
+	memset(out, 0, sizeof(*out));
+	stream = g_mime_stream_mem_new_with_buffer(msg, len);
+	parser = g_mime_parser_new_with_stream(stream);
+	g_object_unref(stream);
+	m = g_mime_parser_construct_message(parser, NULL);
+	g_object_unref(parser);
+	if (m == NULL)
+		return KERR_INVALID;
+	body = g_mime_message_get_body(m);
+	if (body == NULL || !GMIME_IS_TEXT_PART(body)) {
+		g_object_unref(m);
+		return KERR_INVALID;
+	}
+	out->from = addresses(a, g_mime_message_get_from(m));
+	out->reply_to = addresses(a, g_mime_message_get_reply_to(m));
+	out->to = addresses(a, g_mime_message_get_to(m));
+	subject = g_mime_message_get_subject(m);
+	out->subject = subject != NULL ? arena_strdup(a, subject) : NULL;
+	out->date = header(a, m, "Date");
+	out->message_id = header(a, m, "Message-ID");
+	out->auto_submitted = header(a, m, "Auto-Submitted");
+	out->text = kept(a, g_mime_text_part_get_text(GMIME_TEXT_PART(body)));
+	g_object_unref(m);
+	return out->text != NULL ? KERR_OK : KERR_INVALID;
 }

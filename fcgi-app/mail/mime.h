@@ -8,6 +8,8 @@
 #include "core/kerr.h"
 
 struct arena;
+struct conf;
+struct outbox_row;
 
 /* A message's parts, each text UTF-8 and NUL-terminated. */
 struct mime_msg {
@@ -23,7 +25,17 @@ struct mime_msg {
 	time_t		 date;		/* the Date header */
 };
 
-/* Calls g_mime_init() once; before the first mime_build(). */
+/*
+ * The message of outbox row r as kpp-mailer sends it, dated date: the
+ * row's address, name, subject and text, [mail]'s From, Reply-To and
+ * Message-ID domain. The one place both the mailer and the officers'
+ * page (/outbox/{id}) fill it, so that the page shows what is sent.
+ * m's texts are r's and c's.
+ */
+void		mime_of_row(struct mime_msg *m, const struct conf *c, const struct outbox_row *r,
+		    time_t date);
+
+/* Calls g_mime_init() once; before the first mime_build() or mime_read(). */
 void		mime_init(void);
 
 /*
@@ -39,5 +51,18 @@ enum kerr	mime_build(struct arena *a, const struct mime_msg *m, const char **out
 
 /* The Message-ID mime_build() gives row id, without its angle brackets, in a. */
 const char	*mime_message_id(struct arena *a, long long id, const char *domain);
+
+/* A built message as people read it: header values decoded (encoded words as text), NULL when absent. */
+struct mime_shown {
+	const char	*from, *reply_to, *to, *subject, *date, *message_id, *auto_submitted;
+	const char	*text;		/* the text/plain body decoded, its lines ending in LF */
+};
+
+/*
+ * Reads back the message mime_build() made (len bytes at msg), with
+ * GMime's parser: what a mail program shows of it. In a. KERR_INVALID
+ * when it is no message with a text part.
+ */
+enum kerr	mime_read(struct arena *a, const char *msg, size_t len, struct mime_shown *out);
 
 #endif

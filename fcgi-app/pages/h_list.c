@@ -104,31 +104,6 @@ view_app(struct req *r, struct vobj *o, const struct list_app *a, const char *ti
 }
 
 
-/* The counts per status ("All" first), each in words, and the total the page is out of. */
-static long long
-view_status_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
-    const struct list_meta *m, const char *const *statuses, size_t nstatuses,
-    const char *(*words)(enum lang, const char *))
-{
-	long long all = 0, n, total;
-	size_t i, k;
-
-	for (k = 0; k < m->ncounts; k++)
-		all += m->counts[k].n;
-	total = q->val[s->status_filter] == NULL ? all : 0;
-	list_view_count(r, s, q, NULL, i18n_tr(r->lang, N_("All")), all);
-	for (i = 0; i < nstatuses; i++) {
-		for (n = 0, k = 0; k < m->ncounts; k++)
-			if (strcmp(m->counts[k].status, statuses[i]) == 0)
-				n = m->counts[k].n;
-		list_view_count(r, s, q, statuses[i], words(r->lang, statuses[i]), n);
-		if (q->val[s->status_filter] != NULL &&
-		    strcmp(q->val[s->status_filter], statuses[i]) == 0)
-			total = n;
-	}
-	return total;
-}
-
 /* A download's columns with their headings in the reader's language. */
 static const struct xcol *
 xcols_in(struct req *r, const struct xcol *src, size_t n)
@@ -165,8 +140,8 @@ h_inbox(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Inbox")));
 	view_crumb(r, "/inbox", i18n_tr(r->lang, N_("Inbox")));
-	total = view_status_counts(r, &inbox_spec, &q, &m, inbox_statuses, inbox_filters[IF_STATUS].nvalues,
-	    label);
+	total = list_view_counts(r, &inbox_spec, &q, m.counts, m.ncounts, inbox_statuses,
+	    inbox_filters[IF_STATUS].nvalues, label);
 	list_view(r, &inbox_spec, &q, total, sel);
 	list_view_options(&q, sel[IF_ROUND], IF_ROUND, m.rounds, m.nrounds);
 	list_view_codes(r, &q, sel[IF_STATUS], IF_STATUS, inbox_statuses,
@@ -318,8 +293,8 @@ h_project_list(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Projects")));
 	view_crumb(r, "/projects", i18n_tr(r->lang, N_("Projects")));
-	total = view_status_counts(r, &project_spec, &q, &m, project_statuses, PROJECT_NSTATUSES,
-	    project_status_word);
+	total = list_view_counts(r, &project_spec, &q, m.counts, m.ncounts, project_statuses,
+	    PROJECT_NSTATUSES, project_status_word);
 	list_view(r, &project_spec, &q, total, sel);
 	list_view_options(&q, sel[PF_ROUND], PF_ROUND, m.rounds, m.nrounds);
 	list_view_words(r, &q, sel[PF_STATUS], PF_STATUS, project_statuses, PROJECT_NSTATUSES,
@@ -508,7 +483,7 @@ h_report_list(struct req *r)
 		return http_status(e);
 	vobj_str(r->view, "title", i18n_tr(r->lang, N_("Reports")));
 	view_crumb(r, "/reports", i18n_tr(r->lang, N_("Reports")));
-	total = view_status_counts(r, &report_spec, &q, &m, report_statuses,
+	total = list_view_counts(r, &report_spec, &q, m.counts, m.ncounts, report_statuses,
 	    report_filters[RF_STATUS].nvalues, label_report);
 	list_view(r, &report_spec, &q, total, sel);
 	list_view_words(r, &q, sel[RF_STATUS], RF_STATUS, report_statuses,

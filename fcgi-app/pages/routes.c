@@ -13,6 +13,7 @@
 #include "pages/h_kept.h"
 #include "pages/h_list.h"
 #include "pages/h_organisation.h"
+#include "pages/h_outbox.h"
 #include "pages/h_project.h"
 #include "pages/h_public.h"
 #include "pages/h_report.h"
@@ -139,6 +140,11 @@ const struct route routes[] = {
 	{ METHOD_GET,  "/password/{token}", h_password_form, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/password/{token}", h_password_set, MAY_ANYONE, 0 },
 	{ METHOD_GET,  "/audit", h_audit_list, MAY_ADMIN, 0 },
+	/* The e-mail kpp sends (h_outbox.c): ICLD's officers follow, retry and cancel it. */
+	{ METHOD_GET,  "/outbox", h_outbox_list, MAY_ADMIN, 0 },
+	{ METHOD_GET,  "/outbox/{id}", h_outbox_show, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/outbox/{id}/retry", h_outbox_retry, MAY_ADMIN, 0 },
+	{ METHOD_POST, "/outbox/{id}/cancel", h_outbox_cancel, MAY_ADMIN, 0 },
 	/* The Sida export (h_export.c): the IATI file and its check, for ICLD and Sida. */
 	{ METHOD_GET,  "/export", h_export_page, MAY_ADMIN | MAY_SIDA, 0 },
 	{ METHOD_GET,  "/export/iati.xml", h_export_iati, MAY_ADMIN | MAY_SIDA, 0 },

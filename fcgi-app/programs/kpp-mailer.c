@@ -104,12 +104,7 @@ static void
 deliver(struct mailer *m, struct arena *a, const struct outbox_row *r)
 {
 	const struct conf *c = m->c;
-	struct mime_msg mm = {
-		.id = r->id, .id_domain = c->mail_message_id_domain,
-		.from_address = c->mail_from_address, .from_name = c->mail_from_name,
-		.reply_to = c->mail_reply_to, .to_address = r->to_email, .to_name = r->to_name,
-		.subject = r->subject, .body = r->body, .date = time(NULL),
-	};
+	struct mime_msg mm;
 	struct smtp_answer ans;
 	const char *reqid = arena_printf(a, "outbox-%lld", r->id), *msg;
 	unsigned delay;
@@ -117,6 +112,7 @@ deliver(struct mailer *m, struct arena *a, const struct outbox_row *r)
 	enum kerr e;
 	int failed;
 
+	mime_of_row(&mm, c, r, time(NULL));
 	if (mime_build(a, &mm, &msg, &len) != KERR_OK) {
 		log_err(reqid, "%s to %s: failed: the message cannot be built (an address that does not parse)",
 		    r->kind, r->to_email);

@@ -61,6 +61,8 @@ const struct audit_action audit_actions[] = {
 	{ "user.login_failed", N_("Sign-in failed"), AUDIT_ICLD },
 	{ "user.login_throttled", N_("Sign-in refused after too many attempts"), AUDIT_ICLD },
 	{ "user.logout", N_("Signed out"), AUDIT_ICLD },
+	{ "outbox.retry", N_("E-mail queued again"), AUDIT_ICLD },
+	{ "outbox.cancel", N_("E-mail cancelled"), AUDIT_ICLD },
 };
 
 const size_t naudit_actions = sizeof(audit_actions) / sizeof(audit_actions[0]);
@@ -266,6 +268,10 @@ const struct audit_field audit_fields[] = {
 	{ "user.login_throttled", "failures", AUDIT_ICLD, AV_TEXT, N_("Wrong passwords in a row") },
 	{ "user.login_throttled", "wait_seconds", AUDIT_ICLD, AV_TEXT, N_("Seconds to wait") },
 	{ "user.login_throttled", "refused", AUDIT_ICLD, AV_TEXT, N_("Attempts refused while waiting") },
+	{ "outbox.retry", "state", AUDIT_ICLD, AV_CODE, N_("State") },
+	{ "outbox.retry", "attempts", AUDIT_ICLD, AV_TEXT, N_("Attempts") },
+	{ "outbox.cancel", "state", AUDIT_ICLD, AV_CODE, N_("State") },
+	{ "outbox.cancel", "attempts", AUDIT_ICLD, AV_TEXT, N_("Attempts") },
 };
 
 const size_t naudit_fields = sizeof(audit_fields) / sizeof(audit_fields[0]);

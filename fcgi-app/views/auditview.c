@@ -26,6 +26,7 @@ const struct audit_entity audit_entities[] = {
 	{ "decision", N_("Decision") },
 	{ "disbursement", N_("Payment") },
 	{ "organisation", N_("Organisation") },
+	{ "outbox", N_("E-mail") },
 	{ "project", N_("Project") },
 	{ "report", N_("Report") },
 	{ "review", N_("Review") },
@@ -94,6 +95,8 @@ record_href(struct req *r, const struct audit_entry *e)
 		return routed(r, arena_printf(r->a, "/users/%lld", e->entity_id));
 	if (strcmp(s, "organisation") == 0)
 		return routed(r, arena_printf(r->a, "/organisations/%lld", e->entity_id));
+	if (strcmp(s, "outbox") == 0)
+		return routed(r, arena_printf(r->a, "/outbox/%lld", e->entity_id));
 	return NULL;
 }
 

@@ -6,6 +6,7 @@
 #include "core/fmt.h"
 #include "core/i18n.h"
 #include "db/db.h"
+#include "db/db_list.h"
 #include "domain/labels.h"
 #include "domain/rules.h"
 #include "domain/valid.h"
@@ -336,4 +337,28 @@ list_view_count(struct req *r, const struct list_spec *s,
 	vobj_str(c, "href", list_href(r, s, &o, ""));
 	vobj_bool(c, "current", value == NULL ? cur == NULL :
 	    cur != NULL && strcmp(cur, value) == 0);
+}
+
+long long
+list_view_counts(struct req *r, const struct list_spec *s, const struct list_query *q,
+    const struct list_count *counts, size_t ncounts, const char *const *statuses, size_t nstatuses,
+    const char *(*words)(enum lang, const char *))
+{
+	long long all = 0, n, total;
+	size_t i, k;
+
+	for (k = 0; k < ncounts; k++)
+		all += counts[k].n;
+	total = q->val[s->status_filter] == NULL ? all : 0;
+	list_view_count(r, s, q, NULL, i18n_tr(r->lang, N_("All")), all);
+	for (i = 0; i < nstatuses; i++) {
+		for (n = 0, k = 0; k < ncounts; k++)
+			if (strcmp(counts[k].status, statuses[i]) == 0)
+				n = counts[k].n;
+		list_view_count(r, s, q, statuses[i], words(r->lang, statuses[i]), n);
+		if (q->val[s->status_filter] != NULL &&
+		    strcmp(q->val[s->status_filter], statuses[i]) == 0)
+			total = n;
+	}
+	return total;
 }

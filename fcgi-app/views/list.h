@@ -9,6 +9,7 @@
 
 struct arena;
 struct db_option;
+struct list_count;
 struct req;
 struct vobj;
 
@@ -164,5 +165,16 @@ void		 list_view_words(struct req *r, const struct list_query *q,
 void		 list_view_count(struct req *r, const struct list_spec *s,
 		    const struct list_query *q, const char *value, const char *label,
 		    long long n);
+
+/*
+ * The counts per status: "All" first, then each of statuses (nstatuses)
+ * in words (words()), with how many counts[] (ncounts, from the data
+ * layer, a status without rows absent) holds of it. Returns the total the
+ * page is out of: all, or the count of the status filtered by.
+ */
+long long	 list_view_counts(struct req *r, const struct list_spec *s,
+		    const struct list_query *q, const struct list_count *counts, size_t ncounts,
+		    const char *const *statuses, size_t nstatuses,
+		    const char *(*words)(enum lang, const char *));
 
 #endif

@@ -117,6 +117,23 @@ const PAGE_SPECS = [
 		what: 'a project of several years with payments, reports and a long history' },
 	{ name: 'project-paid-sida', who: 'sida', path: () => `/projects/${ids.paidProject}`, status: 200 },
 	{ name: 'audit', who: 'admin', path: () => '/audit', status: 200 },
+	{ name: 'outbox', who: 'admin', path: () => '/outbox', status: 200 },
+	{ name: 'outbox-filtered', who: 'admin', path: () => '/outbox?state=failed&address=vaxjo', status: 200,
+		what: 'the outbox narrowed to failed messages to an address with "vaxjo" in it' },
+	{ name: 'outbox-failed', who: 'admin', path: () => `/outbox/${ids.outboxFailed}`, status: 200,
+		what: 'a message the mail server refused, with its answer and the retry button' },
+	{ name: 'outbox-queued', who: 'admin', path: () => `/outbox/${ids.outboxQueued}`, status: 200,
+		what: 'a message waiting for its next attempt, with the cancel button' },
+	{
+		name: 'outbox-moved-on', who: 'admin', status: 409,
+		what: 'cancelling a message that was sent after the page was shown',
+		async open(page) {
+			const id = await outboxRow("'queued', 0, UTC_TIMESTAMP(6) + INTERVAL 1 HOUR, NULL, NULL");
+			await gotoPage(page, stack.baseUrl, `/outbox/${id}`);
+			await stack.mysql(`UPDATE outbox SET state = 'sent', attempts = 1, sent_at = UTC_TIMESTAMP(), last_answer = '250 2.0.0 Ok' WHERE id = ${id}`);
+			return clickAndWait(page, page.locator('#cancel'));
+		},
+	},
 	{ name: 'export-admin', who: 'admin', path: () => '/export', status: 200 },
 	{ name: 'export-sida-year', who: 'sida', path: () => '/export?year=2016', status: 200,
 		what: 'the IATI export of the projects active in 2016, as Sida sees it' },
@@ -471,6 +488,15 @@ const PAGE_SPECS = [
 	},
 ];
 
+/** A message in the outbox to Växjö, its state and delivery given as SQL (state, attempts, next attempt, answer, sent at); its id. */
+async function outboxRow(delivery) {
+	return Number(await stack.one('INSERT INTO outbox (kind, recipient_email, recipient_name, lang, subject, body, link, ' +
+		'created_at, state, attempts, next_attempt_at, last_answer, sent_at) VALUES (\'decision\', \'registrator@vaxjo.example\', ' +
+		'\'Växjö kommun\', \'sv\', \'Beslut om ansökan från Växjö kommun\', ' +
+		'\'Hej!\\n\\nICLD har fattat beslut om er ansökan. Läs beslutet på portalen:\\nhttp://127.0.0.1/applications/1/letter\\n\', ' +
+		`'http://127.0.0.1/applications/1/letter', UTC_TIMESTAMP() - INTERVAL 3 MINUTE, ${delivery}); SELECT LAST_INSERT_ID()`));
+}
+
 const CASES = PAGE_SPECS.flatMap((spec) => LANGS.map((lang) => ({ spec, lang, key: `${spec.name}-${lang}` })));
 const fileOf = (key) => path.join(PAGES, `${key}.html`);
 
@@ -556,6 +582,10 @@ before(async () => {
 		"JOIN (SELECT DATE '2016-03-01' AS received_on, 450000 AS amount, 'Sida utbetalning 51170071' AS note " +
 		"UNION ALL SELECT DATE '2016-08-15', 300000, NULL) d " +
 		`WHERE p.code = '${ids.paidProject}'`);
+	// The outbox: a message the server refused, one waiting for its next attempt, one sent.
+	ids.outboxFailed = await outboxRow("'failed', 1, UTC_TIMESTAMP(6), '550 5.1.1 <registrator@vaxjo.example>: Recipient address rejected: User unknown in virtual mailbox table', NULL");
+	ids.outboxQueued = await outboxRow("'queued', 2, UTC_TIMESTAMP(6) + INTERVAL 2 MINUTE, '451 4.3.0 Try again later', NULL");
+	await outboxRow("'sent', 1, UTC_TIMESTAMP(6), '250 2.0.0 Ok: queued as 4Xk2Hq1cPz', UTC_TIMESTAMP()");
 	ids.users = 0;
 	// A password link of the test's own, for a demo account: only the token's SHA-256 is stored, as the application does.
 	ids.linkToken = crypto.randomBytes(32).toString('hex');

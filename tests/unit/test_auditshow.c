@@ -234,7 +234,7 @@ struct found {
 };
 
 static const char *const entities[] = {
-	"application.", "country.", "decision.", "disbursement.", "organisation.", "project.",
+	"application.", "country.", "decision.", "disbursement.", "organisation.", "outbox.", "project.",
 	"report.", "review.", "round.", "thematic_area.", "user.", NULL,
 };
 

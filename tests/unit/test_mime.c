@@ -5,6 +5,8 @@
 #include <gmime/gmime.h>
 
 #include "core/arena.h"
+#include "core/conf.h"
+#include "db/db_outbox.h"
 #include "mail/mime.h"
 #include "unit.h"
 
@@ -234,6 +236,60 @@ test_mime_bad_address(void)
 	CU_ASSERT_EQUAL(mime_build(A, &m, &out, &len), KERR_INVALID);
 }
 
+static void
+test_mime_of_row(void)
+{
+	struct outbox_row r = { .id = 7, .kind = "decision", .to_email = "kansli@vaxjo.example",
+	    .to_name = "Växjö kommun", .lang = "sv", .subject = "Beslut", .body = "Hej!\n", .attempts = 1 };
+	struct conf c;
+	struct mime_msg m;
+
+	memset(&c, 0, sizeof(c));
+	c.mail_message_id_domain = "kpp.example";
+	c.mail_from_address = "noreply@icld.example";
+	c.mail_from_name = "ICLD";
+	c.mail_reply_to = "";
+	mime_of_row(&m, &c, &r, 1475236800);
+	CU_ASSERT_EQUAL(m.id, 7);
+	CU_ASSERT_STRING_EQUAL(m.id_domain, "kpp.example");
+	CU_ASSERT_STRING_EQUAL(m.from_address, "noreply@icld.example");
+	CU_ASSERT_STRING_EQUAL(m.from_name, "ICLD");
+	CU_ASSERT_STRING_EQUAL(m.reply_to, "");
+	CU_ASSERT_STRING_EQUAL(m.to_address, "kansli@vaxjo.example");
+	CU_ASSERT_STRING_EQUAL(m.to_name, "Växjö kommun");
+	CU_ASSERT_STRING_EQUAL(m.subject, "Beslut");
+	CU_ASSERT_STRING_EQUAL(m.body, "Hej!\n");
+	CU_ASSERT_EQUAL(m.date, 1475236800);
+}
+
+static void
+test_mime_read_decoded(void)
+{
+	struct mime_msg m = sample();
+	struct mime_shown s;
+	const char *raw;
+	size_t len;
+
+	m.body = "Hej Växjö!\n\nEn rad = med likhetstecken och en mycket lång rad som måste brytas av "
+	    "quoted-printable eftersom den är längre än sjuttiosex tecken.\n";
+	raw = build(&m, &len);
+	CU_ASSERT_EQUAL_FATAL(mime_read(A, raw, len, &s), KERR_OK);
+	CU_ASSERT_STRING_EQUAL(s.subject, "Beslut för Växjö kommun");
+	CU_ASSERT_STRING_EQUAL(s.to, "Växjö kommun <registrator@vaxjo.example>");
+	CU_ASSERT_STRING_EQUAL(s.from, "ICLD <noreply@icld.example>");
+	CU_ASSERT_STRING_EQUAL(s.reply_to, "info@icld.example");
+	CU_ASSERT_STRING_EQUAL(s.message_id, "<kpp-outbox-42@portal.example>");
+	CU_ASSERT_STRING_EQUAL(s.auto_submitted, "auto-generated");
+	CU_ASSERT_PTR_NOT_NULL(strstr(s.date, "30 Sep 2016 12:00:00"));
+	CU_ASSERT_STRING_EQUAL(s.text, m.body);
+	/* No Reply-To configured: none read back. */
+	m.reply_to = "";
+	raw = build(&m, &len);
+	CU_ASSERT_EQUAL_FATAL(mime_read(A, raw, len, &s), KERR_OK);
+	CU_ASSERT_PTR_NULL(s.reply_to);
+	CU_ASSERT_EQUAL(mime_read(A, "", 0, &s), KERR_INVALID);
+}
+
 int
 main(void)
 {
@@ -244,6 +300,8 @@ main(void)
 		{ "test_mime_body_quoted_printable", test_mime_body_quoted_printable },
 		{ "test_mime_no_header_injection", test_mime_no_header_injection },
 		{ "test_mime_bad_address", test_mime_bad_address },
+		{ "test_mime_of_row", test_mime_of_row },
+		{ "test_mime_read_decoded", test_mime_read_decoded },
 		{ NULL, NULL }
 	};
 	int rc;
