@@ -72,6 +72,8 @@ mime_build(struct arena *a, const struct mime_msg *m, const char **out, size_t *
 
 	*out = NULL;
 	*len = 0;
+	if (m->unsubscribe != NULL && strpbrk(m->unsubscribe, " \t\r\n<>") != NULL)
+		return KERR_INVALID;
 	msg = g_mime_message_new(TRUE);
 	if (add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM, m->from_name, m->from_address) != 0 ||
 	    (m->reply_to[0] != '\0' &&
@@ -87,6 +89,10 @@ mime_build(struct arena *a, const struct mime_msg *m, const char **out, size_t *
 	g_mime_message_set_message_id(msg, mime_message_id(a, m->id, m->id_domain));
 	/* RFC 3834: no vacation or out-of-office answers to a machine's message. */
 	g_mime_object_set_header(GMIME_OBJECT(msg), "Auto-Submitted", "auto-generated", NULL);
+	/* RFC 2369: a mail the person may switch off says where (their account page). */
+	if (m->unsubscribe != NULL && m->unsubscribe[0] != '\0')
+		g_mime_object_set_header(GMIME_OBJECT(msg), "List-Unsubscribe",
+		    arena_printf(a, "<%s>", m->unsubscribe), NULL);
 	part = text_part(m->body);
 	g_mime_message_set_mime_part(msg, part);
 	g_object_unref(part);

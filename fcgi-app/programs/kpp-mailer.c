@@ -16,8 +16,10 @@
 #include "core/signals.h"
 #include "db/db.h"
 #include "db/db_outbox.h"
+#include "domain/mailkinds.h"
 #include "mail/mime.h"
 #include "mail/smtp.h"
+#include "views/mailtext.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -93,6 +95,17 @@ unrecorded(const char *reqid, enum kerr e)
 		    "when its lease runs out");
 }
 
+/* Where a mail of kind may be switched off: the account page, for an optional kind; else NULL. */
+static const char *
+unsubscribe_url(struct arena *a, const struct conf *c, const char *kind)
+{
+	int k = mail_kind_parse(kind);
+
+	if (k < 0 || !mail_kind((enum mail_kind)k)->optional || c->public_url[0] == '\0')
+		return NULL;
+	return mailtext_link(a, c->public_url, "/account");
+}
+
 /* Builds, sends and records one claimed row; one log line says what became of it. */
 static void
 deliver(struct mailer *m, struct arena *a, const struct outbox_row *r)
@@ -103,6 +116,7 @@ deliver(struct mailer *m, struct arena *a, const struct outbox_row *r)
 		.from_address = c->mail_from_address, .from_name = c->mail_from_name,
 		.reply_to = c->mail_reply_to, .to_address = r->to_email, .to_name = r->to_name,
 		.subject = r->subject, .body = r->body, .date = time(NULL),
+		.unsubscribe = unsubscribe_url(a, c, r->kind),
 	};
 	struct smtp_answer ans;
 	const char *reqid = arena_printf(a, "outbox-%lld", r->id), *msg;

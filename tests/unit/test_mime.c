@@ -132,6 +132,27 @@ test_mime_headers(void)
 	CU_ASSERT_PTR_NULL(header(raw, "Reply-To"));
 }
 
+/* List-Unsubscribe only for a message given its URL; a URL that would break the header is refused. */
+static void
+test_mime_list_unsubscribe(void)
+{
+	struct mime_msg m = sample();
+	const char *raw, *h, *out;
+	size_t len;
+
+	raw = build(&m, &len);
+	CU_ASSERT_PTR_NULL(header(raw, "List-Unsubscribe"));
+	m.unsubscribe = "";
+	raw = build(&m, &len);
+	CU_ASSERT_PTR_NULL(header(raw, "List-Unsubscribe"));
+	m.unsubscribe = "https://portal.example/account";
+	raw = build(&m, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(h = header(raw, "List-Unsubscribe"));
+	CU_ASSERT_STRING_EQUAL(h, "List-Unsubscribe: <https://portal.example/account>");
+	m.unsubscribe = "https://portal.example/account>\r\nBcc: x@y.example";
+	CU_ASSERT_EQUAL(mime_build(A, &m, &out, &len), KERR_INVALID);
+}
+
 static void
 test_mime_message_id_stable(void)
 {
@@ -240,6 +261,7 @@ main(void)
 	static const struct unit_test tests[] = {
 		{ "test_mime_encoded_words", test_mime_encoded_words },
 		{ "test_mime_headers", test_mime_headers },
+		{ "test_mime_list_unsubscribe", test_mime_list_unsubscribe },
 		{ "test_mime_message_id_stable", test_mime_message_id_stable },
 		{ "test_mime_body_quoted_printable", test_mime_body_quoted_printable },
 		{ "test_mime_no_header_injection", test_mime_no_header_injection },
