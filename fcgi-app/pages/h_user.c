@@ -525,7 +525,7 @@ show_forgot(struct req *r, const char *email, const char *error)
 	return render(r, TPL_PASSWORD_FORGOT);
 }
 
-/* GET /password -> 200 the form (a signed-in visitor too: they may have come from the sign-in page's link) */
+/* GET /forgot-password -> 200 the form (a signed-in visitor too: they may have come from the sign-in page's link) */
 int
 h_password_forgot_form(struct req *r)
 {
@@ -533,7 +533,7 @@ h_password_forgot_form(struct req *r)
 }
 
 /*
- * POST /password (email) -> 200 the same answer whatever the address | 200 form with an error | 503
+ * POST /forgot-password (email) -> 200 the same answer whatever the address | 200 form with an error | 503
  * Whether the address has an account, an active one, or has asked too often is never told: each
  * gets the answer page, and only an active account within the limits a link by e-mail.
  */

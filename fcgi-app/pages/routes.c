@@ -140,8 +140,8 @@ const struct route routes[] = {
 	{ METHOD_GET,  "/thematic-areas/{id}/edit", h_theme_edit, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/thematic-areas/{id}", h_theme_update, MAY_ADMIN, 0 },
 	/* "Forgot your password?": the link comes by e-mail (h_user.c). */
-	{ METHOD_GET,  "/password", h_password_forgot_form, MAY_ANYONE, 0 },
-	{ METHOD_POST, "/password", h_password_forgot, MAY_ANYONE, 0 },
+	{ METHOD_GET,  "/forgot-password", h_password_forgot_form, MAY_ANYONE, 0 },
+	{ METHOD_POST, "/forgot-password", h_password_forgot, MAY_ANYONE, 0 },
 	/* The one-time link to choose a password: whoever holds it, signed in or not. */
 	{ METHOD_GET,  "/password/{token}", h_password_form, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/password/{token}", h_password_set, MAY_ANYONE, 0 },
