@@ -351,7 +351,9 @@ link_mail(struct req *r, enum mail_kind kind, const struct user_row *u, const ch
 		vobj_str(roots[l], "email", u->email);
 		vobj_str(roots[l], "link", link);
 		vobj_str(roots[l], "hours", arena_printf(r->a, "%d", hours));
-		mailtext_footer(roots[l], r->a, kind, app.conf.public_url, u->org_name);
+		/* An officer's home organisation is not why they have an account. */
+		mailtext_footer(roots[l], r->a, kind, app.conf.public_url,
+		    strcmp(u->role, "applicant") == 0 ? u->org_name : NULL);
 	}
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
@@ -416,12 +418,14 @@ h_user_create(struct req *r)
 	memset(&made, 0, sizeof(made));
 	made.name = u.name;
 	made.email = u.email;
+	made.role = u.role;
 	made.org_name = org_name_of(r, u.org_id);
 	auth_token_new(link);
-	if (auth_token_hash(link, h) != 0)
+	/* A mail that cannot be written (logged) makes nothing: the account would come without its link. */
+	if (link_mail(r, MAIL_ACCOUNT_LINK, &made, link, USER_LINK_HOURS, &mail) != KERR_OK ||
+	    auth_token_hash(link, h) != 0)
 		return 500;
-	if ((e = link_mail(r, MAIL_ACCOUNT_LINK, &made, link, USER_LINK_HOURS, &mail)) == KERR_OK)
-		e = db_user_create(r, &u, token, h, &mail, &id, &expires);
+	e = db_user_create(r, &u, token, h, &mail, &id, &expires);
 	sodium_memzero(h, sizeof(h));
 	if (e == KERR_INVALID) {
 		f.err[UF_EMAIL] = tr(r, N_("There is already an account with this email address"));
@@ -494,10 +498,10 @@ h_user_reset_link(struct req *r)
 	if ((e = db_user_get(r->a, r->id, id, &u)) != KERR_OK)
 		return http_status(e);
 	auth_token_new(link);
-	if (auth_token_hash(link, h) != 0)
+	if (link_mail(r, MAIL_PASSWORD_LINK, &u, link, USER_LINK_HOURS, &mail) != KERR_OK ||
+	    auth_token_hash(link, h) != 0)
 		return 500;
-	if ((e = link_mail(r, MAIL_PASSWORD_LINK, &u, link, USER_LINK_HOURS, &mail)) == KERR_OK)
-		e = db_user_new_link(r, id, h, &mail, &expires);
+	e = db_user_new_link(r, id, h, &mail, &expires);
 	sodium_memzero(h, sizeof(h));
 	if (e == KERR_INVALID)
 		return list_refused(r, id, N_("The account is deactivated: reactivate it before making a password link."));
@@ -558,10 +562,10 @@ h_password_forgot(struct req *r)
 		return http_status(e);
 	if (e == KERR_OK) {
 		auth_token_new(link);
-		if (auth_token_hash(link, h) != 0)
+		if (link_mail(r, MAIL_PASSWORD_LINK, &u, link, USER_FORGOT_HOURS, &mail) != KERR_OK ||
+		    auth_token_hash(link, h) != 0)
 			return 500;
-		if ((e = link_mail(r, MAIL_PASSWORD_LINK, &u, link, USER_FORGOT_HOURS, &mail)) == KERR_OK)
-			e = db_password_request(r, email, u.id, h, &mail, &expires);
+		e = db_password_request(r, email, u.id, h, &mail, &expires);
 		sodium_memzero(h, sizeof(h));
 		if (e == KERR_INVALID)
 			log_info(r->id, "forgot password: user %lld over the limit, no link mailed", u.id);

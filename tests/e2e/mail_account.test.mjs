@@ -211,7 +211,7 @@ describe('/account', () => {
 
 	test('the header links to it; an applicant sees their address and chooses among the applicants\' optional kinds', async () => {
 		const home = await applicant.get('/');
-		assert.match(home.text, /<span class="who"><a href="\/account">/);
+		assert.match(home.text, /<span class="who">[^<]*<\/span>\n<a href="\/account">Ditt konto<\/a>/);
 		const { page, ticked, offered } = await accountForm(applicant);
 		assert.match(textOf(page.text), /borlange@kommun\.example/);
 		assert.deepEqual(offered, ['application_receipt', 'report_approved', 'payment', 'report_due', 'round_news']);
