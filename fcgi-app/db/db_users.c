@@ -337,8 +337,15 @@ out:
 	return e;
 }
 
-enum kerr
-db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
+/*
+ * A new link for account id, locked and active (else KERR_INVALID), ending
+ * its earlier ones, with its audit row and its mail, in one transaction.
+ * email: the address typed for "Forgot your password?", whose request is
+ * counted (KERR_CONFLICT beyond the limits, nothing written) and made by
+ * the account itself; NULL for one the signed-in admin makes.
+ */
+static enum kerr
+new_link(struct req *r, long long id, const char *email, const unsigned char link_hash[32],
     struct outbox_send *mail, const char **expires)
 {
 	struct user_row u;
@@ -347,6 +354,7 @@ db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
+	/* The account's row, locked: its links and requests change one at a time. */
 	if ((e = db_query_row(r->a, r->id, &uq[U_LOCK], &res, "i", id)) != KERR_OK)
 		goto out;
 	users_of(&res, &u);
@@ -354,15 +362,33 @@ db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
 		e = KERR_INVALID;
 		goto out;
 	}
+	if (email != NULL && ((e = db_exec(r->id, &uq[U_REQ_PURGE], NULL, NULL, "")) != KERR_OK ||
+	    (e = db_query(r->a, r->id, &uq[U_REQ_COUNT], &res, "si", email, id)) != KERR_OK))
+		goto out;
+	if (email != NULL && (db_ll(&res, 0, 0) >= USER_FORGOT_PER_ADDRESS_HOUR ||
+	    db_ll(&res, 0, 1) >= USER_FORGOT_PER_ACCOUNT_DAY)) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
 	if ((e = db_exec(r->id, &uq[U_END_LINKS], NULL, NULL, "i", id)) != KERR_OK ||
-	    (e = insert_link(r, id, link_hash, USER_LINK_HOURS, mail, expires)) != KERR_OK ||
-	    (e = db_audit(r, 0, "user.password_link", "user", id, NULL,
+	    (e = insert_link(r, id, link_hash, email != NULL ? USER_FORGOT_HOURS : USER_LINK_HOURS,
+	    mail, expires)) != KERR_OK ||
+	    (email != NULL && (e = db_exec(r->id, &uq[U_REQ_INSERT], NULL, NULL, "si", email,
+	    id)) != KERR_OK) ||
+	    (e = db_audit(r, email != NULL ? id : 0, "user.password_link", "user", id, NULL,
 	    arena_printf(r->a, "{\"expires_at\": %s}", json_str(r->a, *expires)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
 	db_rollback(r->id);
 	return e;
+}
+
+enum kerr
+db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
+    struct outbox_send *mail, const char **expires)
+{
+	return new_link(r, id, NULL, link_hash, mail, expires);
 }
 
 enum kerr
@@ -434,38 +460,7 @@ enum kerr
 db_password_request(struct req *r, const char *email, long long id, const unsigned char link_hash[32],
     struct outbox_send *mail, const char **expires)
 {
-	struct user_row u;
-	struct dbres res;
-	enum kerr e;
-
-	if ((e = db_begin(r->id)) != KERR_OK)
-		return e;
-	/* The account's row, locked: its requests are counted one at a time. */
-	if ((e = db_query_row(r->a, r->id, &uq[U_LOCK], &res, "i", id)) != KERR_OK)
-		goto out;
-	users_of(&res, &u);
-	if (!u.active) {
-		e = KERR_NOTFOUND;
-		goto out;
-	}
-	if ((e = db_exec(r->id, &uq[U_REQ_PURGE], NULL, NULL, "")) != KERR_OK ||
-	    (e = db_query(r->a, r->id, &uq[U_REQ_COUNT], &res, "si", email, id)) != KERR_OK)
-		goto out;
-	if (db_ll(&res, 0, 0) >= USER_FORGOT_PER_ADDRESS_HOUR ||
-	    db_ll(&res, 0, 1) >= USER_FORGOT_PER_ACCOUNT_DAY) {
-		e = KERR_INVALID;
-		goto out;
-	}
-	if ((e = db_exec(r->id, &uq[U_END_LINKS], NULL, NULL, "i", id)) != KERR_OK ||
-	    (e = insert_link(r, id, link_hash, USER_FORGOT_HOURS, mail, expires)) != KERR_OK ||
-	    (e = db_exec(r->id, &uq[U_REQ_INSERT], NULL, NULL, "si", email, id)) != KERR_OK ||
-	    (e = db_audit(r, id, "user.password_link", "user", id, NULL,
-	    arena_printf(r->a, "{\"expires_at\": %s}", json_str(r->a, *expires)))) != KERR_OK)
-		goto out;
-	return db_commit(r->id);
-out:
-	db_rollback(r->id);
-	return e;
+	return new_link(r, id, email, link_hash, mail, expires);
 }
 
 /* Rows of U_PREFS into out. */

@@ -127,9 +127,10 @@ enum kerr	db_user_by_email(struct arena *a, const char *reqid, const char *email
  * is id: a new link (link_hash, working USER_FORGOT_HOURS, made by nobody)
  * ending the earlier ones, the request counted, an audit row
  * (user.password_link, by the account) and mail queued to the account, in
- * one transaction; *expires as above. Returns KERR_OK; KERR_NOTFOUND when
- * the account is not active (any more); KERR_INVALID, nothing written,
- * past USER_FORGOT_PER_ADDRESS_HOUR or USER_FORGOT_PER_ACCOUNT_DAY; KERR_DB.
+ * one transaction; *expires as above. Returns KERR_OK; KERR_INVALID when
+ * the account is not active (any more); KERR_CONFLICT, nothing written,
+ * past USER_FORGOT_PER_ADDRESS_HOUR or USER_FORGOT_PER_ACCOUNT_DAY;
+ * KERR_NOTFOUND; KERR_DB.
  */
 enum kerr	db_password_request(struct req *r, const char *email, long long id,
 		    const unsigned char link_hash[32], struct outbox_send *mail,

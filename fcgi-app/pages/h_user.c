@@ -567,9 +567,10 @@ h_password_forgot(struct req *r)
 			return 500;
 		e = db_password_request(r, email, u.id, h, &mail, &expires);
 		sodium_memzero(h, sizeof(h));
-		if (e == KERR_INVALID)
+		/* Over the limit, or made inactive since it was read: the same answer, no link. */
+		if (e == KERR_CONFLICT)
 			log_info(r->id, "forgot password: user %lld over the limit, no link mailed", u.id);
-		else if (e != KERR_OK && e != KERR_NOTFOUND)
+		else if (e != KERR_OK && e != KERR_INVALID && e != KERR_NOTFOUND)
 			return http_status(e);
 	}
 	vobj_str(r->view, "title", tr(r, N_("Check your e-mail")));
