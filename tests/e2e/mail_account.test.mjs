@@ -179,6 +179,29 @@ describe('a new account', () => {
 		assert.equal((await stack.session().login(email, 'mitt första lösenord')).status, 303);
 	});
 
+	test('a creation that fails after its mail was queued leaves neither account nor mail; a new link likewise', async () => {
+		const email = `rollback.${process.pid}@kommun.example`;
+		const target = await someone('sv');
+		const borlange = await one("SELECT id FROM organisations WHERE name = 'Borlänge kommun'");
+		const { form } = await formOn(admin, '/users/new', '/users');
+		const reset = await formOn(admin, `/users?q=${encodeURIComponent(target)}`,
+			`/users/${await one(`SELECT id FROM users WHERE email = ${sqlText(target)}`)}/reset-link`);
+		const outboxBefore = await one('SELECT COUNT(*) FROM outbox');
+		// The link is written after the mail is queued: failing it fails the whole transaction.
+		await stack.mysql("CREATE TRIGGER test_no_links BEFORE INSERT ON password_links FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'forced by the test'");
+		try {
+			const res = await send(admin, form, { name: 'Ångrad Andersson', email, role: 'applicant', org_id: borlange, lang: 'sv' });
+			assert.equal(res.status, 503);
+			assert.equal((await send(admin, reset.form)).status, 503);
+			assert.equal((await forgot(target)).status, 503);
+		} finally {
+			await stack.mysql('DROP TRIGGER test_no_links');
+		}
+		assert.equal(await one(`SELECT COUNT(*) FROM users WHERE email = ${sqlText(email)}`), '0');
+		assert.equal(await one('SELECT COUNT(*) FROM outbox'), outboxBefore);
+		assert.equal(await one(`SELECT COUNT(*) FROM password_requests WHERE email = ${sqlText(target)}`), '0');
+	});
+
 	test('an account refused (its address taken) mails nothing', async () => {
 		const before = await one('SELECT COUNT(*) FROM outbox');
 		const { form } = await formOn(admin, '/users/new', '/users');
