@@ -1,6 +1,7 @@
 /* str.c - small string tests every layer shares. */
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/str.h"
 
 int
@@ -30,4 +31,14 @@ int
 str_same(const char *a, const char *b)
 {
 	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+const char *
+str_url(struct arena *a, const char *base, const char *path)
+{
+	size_t n = strlen(base);
+
+	if (n > 0 && base[n - 1] == '/')
+		n--;
+	return arena_printf(a, "%.*s%s", (int)n, base, path);
 }

@@ -23,4 +23,9 @@ int	str_digit(int c);
 /* Whether a and b are the same text; NULL (none) is the same as NULL only. */
 int	str_same(const char *a, const char *b);
 
+struct arena;
+
+/* base, an address with or without its final slash ([app] public_url), and path ("/..."): one absolute address, in a. */
+const char	*str_url(struct arena *a, const char *base, const char *path);
+
 #endif

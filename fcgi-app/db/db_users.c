@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "db/db.h"
 #include "db/db_auth.h"
+#include "db/db_outbox.h"
 #include "db/db_users.h"
 #include "http/req.h"
 
@@ -96,6 +97,13 @@ enum uq {
 	U_LINK_EXPIRY,
 	U_LINK_FIND,
 	U_LINK_LOCK,
+	U_BY_EMAIL,
+	U_REQ_PURGE,
+	U_REQ_COUNT,
+	U_REQ_INSERT,
+	U_PREFS,
+	U_PREFS_LOCK,
+	U_PREFS_SET,
 	U__MAX
 };
 
@@ -132,7 +140,7 @@ static struct dbstmt uq[U__MAX] = {
 	 * (app_stamp()), which a demo sets years back.
 	 */
 	[U_LINK_INSERT] = { "INSERT INTO password_links (token_hash, user_id, created_by, "
-	    "created_at, expires_at) VALUES (?, ?, ?, UTC_TIMESTAMP(), "
+	    "created_at, expires_at) VALUES (?, ?, NULLIF(?, 0), UTC_TIMESTAMP(), "
 	    "UTC_TIMESTAMP() + INTERVAL ? HOUR)", NULL, 0 },
 	[U_LINK_EXPIRY] = { "SELECT " LINK_EXPIRY " FROM password_links WHERE token_hash = ?",
 	    NULL, 0 },
@@ -143,6 +151,21 @@ static struct dbstmt uq[U__MAX] = {
 	[U_LINK_LOCK] = { "SELECT u.id FROM password_links l "
 	    "JOIN users u ON u.id = l.user_id WHERE l.token_hash = ? "
 	    "AND l.expires_at > UTC_TIMESTAMP() AND u.active = 1 FOR UPDATE", NULL, 0 },
+	[U_BY_EMAIL] = { USER_COLUMNS "WHERE u.email = ? AND u.active = 1", NULL, 0 },
+	/* "Forgot your password?": the links mailed lately, on the real clock as the links themselves. */
+	[U_REQ_PURGE] = { "DELETE FROM password_requests "
+	    "WHERE created_at < UTC_TIMESTAMP() - INTERVAL 1 DAY", NULL, 0 },
+	[U_REQ_COUNT] = { "SELECT (SELECT COUNT(*) FROM password_requests WHERE email = ? "
+	    "AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR), "
+	    "(SELECT COUNT(*) FROM password_requests WHERE user_id = ? "
+	    "AND created_at > UTC_TIMESTAMP() - INTERVAL 1 DAY)", NULL, 0 },
+	[U_REQ_INSERT] = { "INSERT INTO password_requests (email, user_id, created_at) "
+	    "VALUES (?, ?, UTC_TIMESTAMP())", NULL, 0 },
+	[U_PREFS] = { "SELECT lang, mail_kinds, version FROM users WHERE id = ?", NULL, 0 },
+	[U_PREFS_LOCK] = { "SELECT lang, mail_kinds, version FROM users WHERE id = ? FOR UPDATE",
+	    NULL, 0 },
+	[U_PREFS_SET] = { "UPDATE users SET lang = ?, mail_kinds = ?, version = version + 1 "
+	    "WHERE id = ? AND version = ?", NULL, 0 },
 };
 
 /* Rows of USER_COLUMNS into out; returns how many. */
@@ -216,16 +239,26 @@ user_json(struct req *r, const char *email, const char *name, const char *role,
 	    arena_printf(r->a, "%lld", org_id) : "null", json_str(r->a, lang), active);
 }
 
-/* Inside a transaction: a new link for user_id, its expiry in *expires. */
+/*
+ * Inside a transaction: a new link for user_id working hours, made by the
+ * signed-in admin (none: asked for by the person), its expiry in *expires;
+ * then mail, the link's message, queued to user_id (NULL: none).
+ */
 static enum kerr
-insert_link(struct req *r, long long user_id, const unsigned char h[32],
-    const char **expires)
+insert_link(struct req *r, long long user_id, const unsigned char h[32], int hours,
+    struct outbox_send *mail, const char **expires)
 {
 	struct dbres res;
 	enum kerr e;
 
+	if (mail != NULL) {
+		mail->to = OUTBOX_TO_USER;
+		mail->to_id = user_id;
+		if ((e = db_outbox_send(r->id, mail, NULL)) != KERR_OK)
+			return e;
+	}
 	if ((e = db_exec(r->id, &uq[U_LINK_INSERT], NULL, NULL, "biii", h, (size_t)32,
-	    user_id, r->sess->user.id, (long long)USER_LINK_HOURS)) != KERR_OK ||
+	    user_id, r->sess != NULL ? r->sess->user.id : 0LL, (long long)hours)) != KERR_OK ||
 	    (e = db_query(r->a, r->id, &uq[U_LINK_EXPIRY], &res, "b", h,
 	    (size_t)32)) != KERR_OK)
 		return e;
@@ -235,7 +268,8 @@ insert_link(struct req *r, long long user_id, const unsigned char h[32],
 
 enum kerr
 db_user_create(struct req *r, const struct user_new *u, const char *token,
-    const unsigned char link_hash[32], long long *id, const char **expires)
+    const unsigned char link_hash[32], struct outbox_send *mail, long long *id,
+    const char **expires)
 {
 	unsigned long long newid = 0;
 	struct dbres res;
@@ -248,7 +282,7 @@ db_user_create(struct req *r, const struct user_new *u, const char *token,
 	    NULL, u->lang, token)) != KERR_OK)
 		goto out;
 	*id = (long long)newid;
-	if ((e = insert_link(r, *id, link_hash, expires)) != KERR_OK ||
+	if ((e = insert_link(r, *id, link_hash, USER_LINK_HOURS, mail, expires)) != KERR_OK ||
 	    (e = db_audit(r, 0, "user.create", "user", *id, NULL, user_json(r,
 	    u->email, u->name, u->role, u->org_id, u->lang, 1))) != KERR_OK)
 		goto out;
@@ -303,9 +337,16 @@ out:
 	return e;
 }
 
-enum kerr
-db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
-    const char **expires)
+/*
+ * A new link for account id, locked and active (else KERR_INVALID), ending
+ * its earlier ones, with its audit row and its mail, in one transaction.
+ * email: the address typed for "Forgot your password?", whose request is
+ * counted (KERR_CONFLICT beyond the limits, nothing written) and made by
+ * the account itself; NULL for one the signed-in admin makes.
+ */
+static enum kerr
+new_link(struct req *r, long long id, const char *email, const unsigned char link_hash[32],
+    struct outbox_send *mail, const char **expires)
 {
 	struct user_row u;
 	struct dbres res;
@@ -313,6 +354,7 @@ db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
 
 	if ((e = db_begin(r->id)) != KERR_OK)
 		return e;
+	/* The account's row, locked: its links and requests change one at a time. */
 	if ((e = db_query_row(r->a, r->id, &uq[U_LOCK], &res, "i", id)) != KERR_OK)
 		goto out;
 	users_of(&res, &u);
@@ -320,15 +362,33 @@ db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
 		e = KERR_INVALID;
 		goto out;
 	}
+	if (email != NULL && ((e = db_exec(r->id, &uq[U_REQ_PURGE], NULL, NULL, "")) != KERR_OK ||
+	    (e = db_query(r->a, r->id, &uq[U_REQ_COUNT], &res, "si", email, id)) != KERR_OK))
+		goto out;
+	if (email != NULL && (db_ll(&res, 0, 0) >= USER_FORGOT_PER_ADDRESS_HOUR ||
+	    db_ll(&res, 0, 1) >= USER_FORGOT_PER_ACCOUNT_DAY)) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
 	if ((e = db_exec(r->id, &uq[U_END_LINKS], NULL, NULL, "i", id)) != KERR_OK ||
-	    (e = insert_link(r, id, link_hash, expires)) != KERR_OK ||
-	    (e = db_audit(r, 0, "user.password_link", "user", id, NULL,
+	    (e = insert_link(r, id, link_hash, email != NULL ? USER_FORGOT_HOURS : USER_LINK_HOURS,
+	    mail, expires)) != KERR_OK ||
+	    (email != NULL && (e = db_exec(r->id, &uq[U_REQ_INSERT], NULL, NULL, "si", email,
+	    id)) != KERR_OK) ||
+	    (e = db_audit(r, email != NULL ? id : 0, "user.password_link", "user", id, NULL,
 	    arena_printf(r->a, "{\"expires_at\": %s}", json_str(r->a, *expires)))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:
 	db_rollback(r->id);
 	return e;
+}
+
+enum kerr
+db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
+    struct outbox_send *mail, const char **expires)
+{
+	return new_link(r, id, NULL, link_hash, mail, expires);
 }
 
 enum kerr
@@ -375,6 +435,86 @@ db_link_use(struct req *r, const unsigned char h[32], const char *hash,
 	    (e = db_login_clear_user(r->id, *user_id)) != KERR_OK ||
 	    (e = db_audit(r, *user_id, "user.password_set", "user", *user_id, NULL,
 	    NULL)) != KERR_OK)
+		goto out;
+	return db_commit(r->id);
+out:
+	db_rollback(r->id);
+	return e;
+}
+
+enum kerr
+db_user_by_email(struct arena *a, const char *reqid, const char *email, struct user_row *out)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query(a, reqid, &uq[U_BY_EMAIL], &res, "s", email)) != KERR_OK)
+		return e;
+	if (res.nrows == 0)
+		return KERR_NOTFOUND;
+	users_of(&res, out);
+	return KERR_OK;
+}
+
+enum kerr
+db_password_request(struct req *r, const char *email, long long id, const unsigned char link_hash[32],
+    struct outbox_send *mail, const char **expires)
+{
+	return new_link(r, id, email, link_hash, mail, expires);
+}
+
+/* Rows of U_PREFS into out. */
+static void
+prefs_of(const struct dbres *res, struct user_prefs *out)
+{
+	out->lang = db_str(res, 0, 0);
+	out->mail_kinds = db_str(res, 0, 1);
+	out->version = (unsigned)db_ll(res, 0, 2);
+}
+
+enum kerr
+db_user_prefs(struct arena *a, const char *reqid, long long id, struct user_prefs *out)
+{
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_query_row(a, reqid, &uq[U_PREFS], &res, "i", id)) != KERR_OK)
+		return e;
+	prefs_of(&res, out);
+	return KERR_OK;
+}
+
+/* The choices as the audit log records them. */
+static const char *
+prefs_json(struct req *r, const struct user_prefs *p)
+{
+	return arena_printf(r->a, "{\"lang\": %s, \"mail_kinds\": %s}", json_str(r->a, p->lang),
+	    json_str(r->a, p->mail_kinds));
+}
+
+enum kerr
+db_user_prefs_set(struct req *r, const struct user_prefs *p, unsigned *current)
+{
+	long long id = r->sess->user.id;
+	struct user_prefs before;
+	struct dbres res;
+	enum kerr e;
+
+	if ((e = db_begin(r->id)) != KERR_OK)
+		return e;
+	if ((e = db_query_row(r->a, r->id, &uq[U_PREFS_LOCK], &res, "i", id)) != KERR_OK)
+		goto out;
+	prefs_of(&res, &before);
+	*current = before.version;
+	/* Saved meanwhile from another tab: that stands until this form is filled again. */
+	if (before.version != p->version) {
+		e = KERR_CONFLICT;
+		goto out;
+	}
+	if ((e = db_exec(r->id, &uq[U_PREFS_SET], NULL, NULL, "ssii", p->lang, p->mail_kinds, id,
+	    (long long)p->version)) != KERR_OK ||
+	    (e = db_audit(r, 0, "user.account", "user", id, prefs_json(r, &before),
+	    prefs_json(r, p))) != KERR_OK)
 		goto out;
 	return db_commit(r->id);
 out:

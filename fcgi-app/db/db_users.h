@@ -7,6 +7,7 @@
 #include "core/kerr.h"
 
 struct arena;
+struct outbox_send;
 struct req;
 
 struct account {
@@ -65,8 +66,17 @@ struct user_new {
 	long long	 org_id;	/* 0: none */
 };
 
-/* How long a password link works. */
-#define USER_LINK_HOURS	72
+/* How long a password link works: one an admin makes, one the person asks for ("Forgot your password?"). */
+#define USER_LINK_HOURS		72
+#define USER_FORGOT_HOURS	24
+
+/*
+ * "Forgot your password?" mails at most so many links: an hour for one
+ * address typed, a day for one account. Enough for a person who lost a
+ * mail or two; not a way to flood their mailbox.
+ */
+#define USER_FORGOT_PER_ADDRESS_HOUR	3
+#define USER_FORGOT_PER_ACCOUNT_DAY	5
 
 /*
  * One page of accounts matching f in the order asked (then by name), and how many match in all.
@@ -81,13 +91,15 @@ enum kerr	db_user_get(struct arena *a, const char *reqid, long long id, struct u
 /*
  * Creates the active account u without a password, remembering token (64 hex digits, the form's
  * one-time token), and its first password link (link_hash: SHA-256 of the link's token, working
- * USER_LINK_HOURS), with an audit row (user.create) in one transaction. Stores the new id in *id
+ * USER_LINK_HOURS), with an audit row (user.create) and mail, the link's message (its recipient
+ * set here: the new account), queued in one transaction. Stores the new id in *id
  * and the link's expiry ("YYYY-MM-DD HH:MM:SS", UTC, in r's arena) in *expires. Returns KERR_OK;
  * KERR_CONFLICT when an account was created with token already (its id in *id, nothing written);
  * KERR_INVALID when the email address has an account (nothing written); KERR_DB.
  */
 enum kerr	db_user_create(struct req *r, const struct user_new *u, const char *token,
-		    const unsigned char link_hash[32], long long *id, const char **expires);
+		    const unsigned char link_hash[32], struct outbox_send *mail, long long *id,
+		    const char **expires);
 
 /*
  * Deactivates (active 0) or reactivates (1) account id, with an audit row (user.deactivate,
@@ -99,11 +111,48 @@ enum kerr	db_user_set_active(struct req *r, long long id, int active, int *chang
 
 /*
  * Gives active account id a new password link (link_hash as above), ending its earlier ones, with
- * an audit row (user.password_link, the expiry but never the token) in one transaction; *expires
- * as above. Returns KERR_OK; KERR_INVALID when the account is deactivated; KERR_NOTFOUND; KERR_DB.
+ * an audit row (user.password_link, the expiry but never the token) and mail, the link's message
+ * (to account id), queued in one transaction; *expires as above. Returns KERR_OK; KERR_INVALID
+ * when the account is deactivated; KERR_NOTFOUND; KERR_DB.
  */
 enum kerr	db_user_new_link(struct req *r, long long id, const unsigned char link_hash[32],
+		    struct outbox_send *mail, const char **expires);
+
+/* The active account of email (any case), as db_user_get(). KERR_NOTFOUND when none is. */
+enum kerr	db_user_by_email(struct arena *a, const char *reqid, const char *email,
+		    struct user_row *out);
+
+/*
+ * "Forgot your password?" for email (as typed, normalised), whose account
+ * is id: a new link (link_hash, working USER_FORGOT_HOURS, made by nobody)
+ * ending the earlier ones, the request counted, an audit row
+ * (user.password_link, by the account) and mail queued to the account, in
+ * one transaction; *expires as above. Returns KERR_OK; KERR_INVALID when
+ * the account is not active (any more); KERR_CONFLICT, nothing written,
+ * past USER_FORGOT_PER_ADDRESS_HOUR or USER_FORGOT_PER_ACCOUNT_DAY;
+ * KERR_NOTFOUND; KERR_DB.
+ */
+enum kerr	db_password_request(struct req *r, const char *email, long long id,
+		    const unsigned char link_hash[32], struct outbox_send *mail,
 		    const char **expires);
+
+/* What a person chooses for themselves on /account. */
+struct user_prefs {
+	const char	*lang;		/* sv, en */
+	const char	*mail_kinds;	/* users.mail_kinds: the optional kinds chosen, comma-separated */
+	unsigned	 version;	/* users.version the choices were read at */
+};
+
+/* Account id's choices; strings in a. KERR_OK, KERR_NOTFOUND or KERR_DB. */
+enum kerr	db_user_prefs(struct arena *a, const char *reqid, long long id, struct user_prefs *out);
+
+/*
+ * Saves the signed-in person's choices p if their account is still at
+ * p->version, with an audit row (user.account). KERR_CONFLICT, nothing
+ * written, when it was saved since (*current gets the version now
+ * stored); KERR_DB.
+ */
+enum kerr	db_user_prefs_set(struct req *r, const struct user_prefs *p, unsigned *current);
 
 /*
  * The account whose password the link with token hash h sets, if the link works: not expired,

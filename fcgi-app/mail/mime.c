@@ -5,18 +5,26 @@
 
 #include "core/arena.h"
 #include "core/conf.h"
+#include "core/str.h"
 #include "db/db_outbox.h"
+#include "domain/mailkinds.h"
 #include "mail/mime.h"
 
 void
-mime_of_row(struct mime_msg *m, const struct conf *c, const struct outbox_row *r, time_t date)
+mime_of_row(struct arena *a, struct mime_msg *m, const struct conf *c, const struct outbox_row *r,
+    time_t date)
 {
+	int k = mail_kind_parse(r->kind);
+
 	*m = (struct mime_msg){
 		.id = r->id, .id_domain = c->mail_message_id_domain,
 		.from_address = c->mail_from_address, .from_name = c->mail_from_name,
 		.reply_to = c->mail_reply_to, .to_address = r->to_email, .to_name = r->to_name,
 		.subject = r->subject, .body = r->body, .date = date,
 	};
+	/* An optional kind says where it is switched off: the person's account page. */
+	if (k >= 0 && mail_kind((enum mail_kind)k)->optional && c->public_url[0] != '\0')
+		m->unsubscribe = str_url(a, c->public_url, "/account");
 }
 
 void
@@ -85,6 +93,8 @@ mime_build(struct arena *a, const struct mime_msg *m, const char **out, size_t *
 
 	*out = NULL;
 	*len = 0;
+	if (m->unsubscribe != NULL && strpbrk(m->unsubscribe, " \t\r\n<>") != NULL)
+		return KERR_INVALID;
 	msg = g_mime_message_new(TRUE);
 	if (add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM, m->from_name, m->from_address) != 0 ||
 	    (m->reply_to[0] != '\0' &&
@@ -100,6 +110,10 @@ mime_build(struct arena *a, const struct mime_msg *m, const char **out, size_t *
 	g_mime_message_set_message_id(msg, mime_message_id(a, m->id, m->id_domain));
 	/* RFC 3834: no vacation or out-of-office answers to a machine's message. */
 	g_mime_object_set_header(GMIME_OBJECT(msg), "Auto-Submitted", "auto-generated", NULL);
+	/* RFC 2369: a mail the person may switch off says where (their account page). */
+	if (m->unsubscribe != NULL && m->unsubscribe[0] != '\0')
+		g_mime_object_set_header(GMIME_OBJECT(msg), "List-Unsubscribe",
+		    arena_printf(a, "<%s>", m->unsubscribe), NULL);
 	part = text_part(m->body);
 	g_mime_message_set_mime_part(msg, part);
 	g_object_unref(part);

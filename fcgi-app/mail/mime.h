@@ -23,17 +23,20 @@ struct mime_msg {
 	const char	*subject;
 	const char	*body;
 	time_t		 date;		/* the Date header */
+	const char	*unsubscribe;	/* NULL or "": none; else where the person switches this kind off (a URL) */
 };
 
 /*
  * The message of outbox row r as kpp-mailer sends it, dated date: the
  * row's address, name, subject and text, [mail]'s From, Reply-To and
- * Message-ID domain. The one place both the mailer and the officers'
+ * Message-ID domain, and for an optional kind (domain/mailkinds.h)
+ * List-Unsubscribe: the person's account page ([app] public_url), in a.
+ * The one place both the mailer and the officers'
  * page (/outbox/{id}) fill it, so that the page shows what is sent.
  * m's texts are r's and c's.
  */
-void		mime_of_row(struct mime_msg *m, const struct conf *c, const struct outbox_row *r,
-		    time_t date);
+void		mime_of_row(struct arena *a, struct mime_msg *m, const struct conf *c,
+		    const struct outbox_row *r, time_t date);
 
 /* Calls g_mime_init() once; before the first mime_build() or mime_read(). */
 void		mime_init(void);
@@ -42,10 +45,12 @@ void		mime_init(void);
  * Builds m as one message: From, Reply-To, To and Subject with their
  * non-ASCII text in RFC 2047 encoded words (UTF-8), Date, Message-ID
  * <kpp-outbox-ID@DOMAIN> (the same whenever the row is built again),
- * Auto-Submitted: auto-generated, and the body as text/plain;
+ * Auto-Submitted: auto-generated, List-Unsubscribe: <URL> when m has an
+ * unsubscribe URL, and the body as text/plain;
  * charset=utf-8 in quoted-printable, lines ending CRLF. *out, *len: its
  * bytes, in arena a (NUL-terminated as well). KERR_INVALID when an
- * address does not parse.
+ * address does not parse, or the unsubscribe URL holds what cannot stand
+ * between angle brackets (a space, a line end, '<' or '>').
  */
 enum kerr	mime_build(struct arena *a, const struct mime_msg *m, const char **out, size_t *len);
 

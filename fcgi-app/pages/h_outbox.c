@@ -173,7 +173,7 @@ show(struct req *r, long long id, const char *problem, int status)
 	if ((k = db_outbox_get(r->a, r->id, id, &e)) != KERR_OK)
 		return http_status(k);
 	/* Dated as it was sent, or as it would be now. */
-	mime_of_row(&mm, &app.conf, &e.row, utc_seconds(e.sent_at));
+	mime_of_row(r->a, &mm, &app.conf, &e.row, utc_seconds(e.sent_at));
 	if ((k = mime_build(r->a, &mm, &raw, &len)) == KERR_OK)
 		k = mime_read(r->a, raw, len, &m);
 	if (problem != NULL)

@@ -1,4 +1,4 @@
-/* h_user.c - accounts: the admins' list, a new account, (de)activation, one-time password links, and choosing a password with one. */
+/* h_user.c - accounts: the admins' list, a new account, (de)activation, one-time password links (mailed), "Forgot your password?", and choosing a password with one. */
 #include <stdint.h>
 #include <string.h>
 
@@ -7,7 +7,10 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 #include "core/i18n.h"
+#include "core/log.h"
+#include "core/str.h"
 #include "db/db_organisation.h"
+#include "db/db_outbox.h"
 #include "db/db_users.h"
 #include "domain/labels.h"
 #include "domain/rules.h"
@@ -18,6 +21,7 @@
 #include "http/req.h"
 #include "pages/h_user.h"
 #include "views/list.h"
+#include "views/mailtext.h"
 #include "views/page.h"
 #include "views/view.h"
 
@@ -328,10 +332,39 @@ user_form_check(struct req *r, struct user_form *f, struct user_new *u)
 	return errors;
 }
 
-/* The page that shows a new link once: after creating the account, or for a new link. */
+/*
+ * The e-mail that carries the one-time link with token (kind
+ * MAIL_ACCOUNT_LINK or MAIL_PASSWORD_LINK, working hours) to u, in both
+ * languages: s, whose recipient the data layer sets.
+ */
+static enum kerr
+link_mail(struct req *r, enum mail_kind kind, const struct user_row *u, const char *token,
+    int hours, struct outbox_send *s)
+{
+	const char *link = str_url(r->a, app.conf.public_url,
+	    arena_printf(r->a, "/password/%s", token));
+	struct vobj *roots[LANG__MAX];
+	int l;
+
+	for (l = 0; l < LANG__MAX; l++) {
+		roots[l] = vobj_new(r->a);
+		vobj_str(roots[l], "name", u->name);
+		vobj_str(roots[l], "email", u->email);
+		vobj_str(roots[l], "link", link);
+		vobj_str(roots[l], "hours", arena_printf(r->a, "%d", hours));
+		/* An officer's home organisation is not why they have an account. */
+		mailtext_footer(roots[l], r->a, kind, app.conf.public_url,
+		    strcmp(u->role, "applicant") == 0 ? u->org_name : NULL);
+	}
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->link = link;
+	return mailtext_both(r->a, r->id, &app.mail, kind, roots, s->subject, s->body);
+}
+
+/* The page after a link was mailed: after creating the account, or for a new link. */
 static int
-show_link(struct req *r, const struct user_row *u, const char *token,
-    const char *expires, int created)
+show_link(struct req *r, const struct user_row *u, const char *expires, int created)
 {
 	struct vobj *v = r->view;
 	const char *pairs[] = { "name", u->name, "email", u->email, "time",
@@ -340,13 +373,27 @@ show_link(struct req *r, const struct user_row *u, const char *token,
 	vobj_str(v, "title", rules_fill(r->a, tr(r, created ?
 	    N_("Account created for {name}") : N_("New password link for {name}")), pairs));
 	view_crumb(r, "/users", tr(r, N_("Users")));
-	vobj_str(v, "give_text", rules_fill(r->a, tr(r, N_("Give this link to {name} ({email}), for example by email. With it they choose their own password, and can then sign in.")), pairs));
-	vobj_str(v, "expiry_text", rules_fill(r->a, tr(r, N_("It works once, until {time}.")), pairs));
-	vobj_str(v, "link", page_url(r, arena_printf(r->a, "/password/%s", token)));
+	vobj_bool(v, "sent", 1);
+	vobj_str(v, "sent_text", rules_fill(r->a, tr(r, N_("A link has been e-mailed to {name} at {email}. With it they choose their own password, and can then sign in.")), pairs));
+	vobj_str(v, "expiry_text", rules_fill(r->a, tr(r, N_("The link works once, until {time}.")), pairs));
 	return render(r, TPL_USER_LINK);
 }
 
-/* POST /users -> 200 the account's one-time link | 200 form with errors | 200 "created already" for a re-sent form | 400 no token | 503 */
+/* The organisation's name of a new account (none for "No organisation"). */
+static const char *
+org_name_of(struct req *r, long long org_id)
+{
+	struct organisation *orgs;
+	size_t n, i;
+
+	if (org_id == 0 || db_org_swedish(r->a, r->id, r->sess->data_version, &orgs, &n) != KERR_OK)
+		return NULL;
+	for (i = 0; i < n && orgs[i].id != org_id; i++)
+		continue;
+	return i < n ? orgs[i].name : NULL;
+}
+
+/* POST /users -> 200 the account made, its one-time link mailed | 200 form with errors | 200 "created already" for a re-sent form | 400 no token | 503 */
 int
 h_user_create(struct req *r)
 {
@@ -356,6 +403,7 @@ h_user_create(struct req *r)
 	struct user_form f;
 	struct user_new u;
 	struct user_row made;
+	struct outbox_send mail;
 	long long id = 0;
 	int n;
 	enum kerr e;
@@ -368,22 +416,29 @@ h_user_create(struct req *r)
 		return 503;
 	if (n > 0)
 		return show_user_form(r, &f);
+	memset(&made, 0, sizeof(made));
+	made.name = u.name;
+	made.email = u.email;
+	made.role = u.role;
+	made.org_name = org_name_of(r, u.org_id);
 	auth_token_new(link);
-	if (auth_token_hash(link, h) != 0)
+	/* A mail that cannot be written (logged) makes nothing: the account would come without its link. */
+	if (link_mail(r, MAIL_ACCOUNT_LINK, &made, link, USER_LINK_HOURS, &mail) != KERR_OK ||
+	    auth_token_hash(link, h) != 0)
 		return 500;
-	e = db_user_create(r, &u, token, h, &id, &expires);
+	e = db_user_create(r, &u, token, h, &mail, &id, &expires);
 	sodium_memzero(h, sizeof(h));
 	if (e == KERR_INVALID) {
 		f.err[UF_EMAIL] = tr(r, N_("There is already an account with this email address"));
 		return show_user_form(r, &f);
 	}
 	if (e == KERR_CONFLICT) {
-		/* The form was sent before: its link was shown then and cannot be shown again. */
+		/* The form was sent before: its link was mailed then. */
 		if ((e = db_user_get(r->a, r->id, id, &made)) != KERR_OK)
 			return http_status(e);
 		vobj_str(r->view, "title", tr(r, N_("The account exists already")));
 		view_crumb(r, "/users", tr(r, N_("Users")));
-		vobj_str(r->view, "exists_text", rules_fill(r->a, tr(r, N_("The account for {name} ({email}) was made when this form was first sent, and its link was shown then. It cannot be shown again.")),
+		vobj_str(r->view, "exists_text", rules_fill(r->a, tr(r, N_("The account for {name} ({email}) was made when this form was first sent, and its link was e-mailed then.")),
 		    (const char *const[]){ "name", made.name, "email", made.email, NULL }));
 		vobj_bool(r->view, "can_link", made.active);
 		vobj_str(r->view, "link_action", arena_printf(r->a, "/users/%lld/reset-link", id));
@@ -391,9 +446,7 @@ h_user_create(struct req *r)
 	}
 	if (e != KERR_OK)
 		return http_status(e);
-	made.name = u.name;
-	made.email = u.email;
-	return show_link(r, &made, link, expires, 1);
+	return show_link(r, &made, expires, 1);
 }
 
 /* ---- changes to an account -------------------------------------------------------------------------- */
@@ -429,13 +482,14 @@ h_user_reactivate(struct req *r)
 	return set_active(r, 1);
 }
 
-/* POST /users/{id}/reset-link -> 200 the new one-time link, earlier ones ended | 409 list, account deactivated | 404 | 503 */
+/* POST /users/{id}/reset-link -> 200 a new one-time link mailed, earlier ones ended | 409 list, account deactivated | 404 | 503 */
 int
 h_user_reset_link(struct req *r)
 {
 	long long id = path_id(r->args[0]);
 	const char *expires = NULL;
 	char link[AUTH_TOKEN_HEX];
+	struct outbox_send mail;
 	unsigned char h[32];
 	struct user_row u;
 	enum kerr e;
@@ -445,15 +499,86 @@ h_user_reset_link(struct req *r)
 	if ((e = db_user_get(r->a, r->id, id, &u)) != KERR_OK)
 		return http_status(e);
 	auth_token_new(link);
-	if (auth_token_hash(link, h) != 0)
+	if (link_mail(r, MAIL_PASSWORD_LINK, &u, link, USER_LINK_HOURS, &mail) != KERR_OK ||
+	    auth_token_hash(link, h) != 0)
 		return 500;
-	e = db_user_new_link(r, id, h, &expires);
+	e = db_user_new_link(r, id, h, &mail, &expires);
 	sodium_memzero(h, sizeof(h));
 	if (e == KERR_INVALID)
 		return list_refused(r, id, N_("The account is deactivated: reactivate it before making a password link."));
 	if (e != KERR_OK)
 		return http_status(e);
-	return show_link(r, &u, link, expires, 0);
+	return show_link(r, &u, expires, 0);
+}
+
+/* ---- "Forgot your password?" ------------------------------------------------------------------------ */
+
+static int
+show_forgot(struct req *r, const char *email, const char *error)
+{
+	struct vobj *o;
+
+	if (error != NULL)
+		view_error(r, "email", error);
+	vobj_str(r->view, "title", tr(r, N_("Forgot your password?")));
+	o = page_input(r, r->view, "f_email", "email", tr(r, N_("Email address")),
+	    tr(r, N_("The address you sign in with. We e-mail it a link with which you choose a new password.")),
+	    email, error);
+	vobj_str(o, "type", "email");
+	vobj_str(o, "autocomplete", "username");
+	vobj_str(o, "maxlength", "254");
+	return render(r, TPL_PASSWORD_FORGOT);
+}
+
+/* GET /forgot-password -> 200 the form (a signed-in visitor too: they may have come from the sign-in page's link) */
+int
+h_password_forgot_form(struct req *r)
+{
+	return show_forgot(r, "", NULL);
+}
+
+/*
+ * POST /forgot-password (email) -> 200 the same answer whatever the address | 200 form with an error | 503
+ * Whether the address has an account, an active one, or has asked too often is never told: each
+ * gets the answer page, and only an active account within the limits a link by e-mail.
+ */
+int
+h_password_forgot(struct req *r)
+{
+	const char *typed = form_trim(r->a, req_form(r, "email") != NULL ? req_form(r, "email") : "");
+	char *email = email_normalise(r, typed);
+	const char *expires = NULL;
+	char link[AUTH_TOKEN_HEX];
+	struct outbox_send mail;
+	unsigned char h[32];
+	struct user_row u;
+	enum kerr e;
+
+	if (*email == '\0')
+		return show_forgot(r, typed, tr(r, N_("Enter your email address")));
+	if (strlen(email) > AUTH_EMAIL_BYTES || !valid_email(email))
+		return show_forgot(r, typed, tr(r, N_("Enter an email address in the correct format, such as name@kommun.se")));
+	e = db_user_by_email(r->a, r->id, email, &u);
+	if (e != KERR_OK && e != KERR_NOTFOUND)
+		return http_status(e);
+	if (e == KERR_OK) {
+		auth_token_new(link);
+		if (link_mail(r, MAIL_PASSWORD_LINK, &u, link, USER_FORGOT_HOURS, &mail) != KERR_OK ||
+		    auth_token_hash(link, h) != 0)
+			return 500;
+		e = db_password_request(r, email, u.id, h, &mail, &expires);
+		sodium_memzero(h, sizeof(h));
+		/* Over the limit, or made inactive since it was read: the same answer, no link. */
+		if (e == KERR_CONFLICT)
+			log_info(r->id, "forgot password: user %lld over the limit, no link mailed", u.id);
+		else if (e != KERR_OK && e != KERR_INVALID && e != KERR_NOTFOUND)
+			return http_status(e);
+	}
+	vobj_str(r->view, "title", tr(r, N_("Check your e-mail")));
+	vobj_str(r->view, "sent_text", rules_fill(r->a, tr(r, N_("If {email} has an account in kpp, we have e-mailed it a link with which you choose a new password. The link works once, for {hours} hours.")),
+	    (const char *const[]){ "email", email, "hours", arena_printf(r->a, "%d", USER_FORGOT_HOURS), NULL }));
+	vobj_bool(r->view, "sent", 1);
+	return render(r, TPL_PASSWORD_FORGOT);
 }
 
 /* ---- choosing a password with a link ---------------------------------------------------------------- */

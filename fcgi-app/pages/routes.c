@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "http/route.h"
+#include "pages/h_account.h"
 #include "pages/h_application.h"
 #include "pages/h_application_form.h"
 #include "pages/h_audit.h"
@@ -30,6 +31,9 @@ const struct route routes[] = {
 	{ METHOD_POST, "/login", h_login, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/logout", h_logout, MAY_SIGNED_IN, 0 },
 	{ METHOD_POST, "/language", h_language, MAY_ANYONE, 0 },
+	/* Each person's own account: language and the e-mail they choose (h_account.c). */
+	{ METHOD_GET,  "/account", h_account_show, MAY_SIGNED_IN, 0 },
+	{ METHOD_POST, "/account", h_account_save, MAY_SIGNED_IN, 0 },
 	/* A form posted after its session lapsed, kept for its author (h_kept.c); Sida posts no forms. */
 	{ METHOD_GET,  "/kept", h_kept_show, MAY_APPLICANT | MAY_ADMIN, 0 },
 	{ METHOD_POST, "/kept", h_kept_save, MAY_APPLICANT | MAY_ADMIN, 0 },
@@ -136,6 +140,9 @@ const struct route routes[] = {
 	{ METHOD_POST, "/thematic-areas", h_theme_create, MAY_ADMIN, 0 },
 	{ METHOD_GET,  "/thematic-areas/{id}/edit", h_theme_edit, MAY_ADMIN, 0 },
 	{ METHOD_POST, "/thematic-areas/{id}", h_theme_update, MAY_ADMIN, 0 },
+	/* "Forgot your password?": the link comes by e-mail (h_user.c). */
+	{ METHOD_GET,  "/forgot-password", h_password_forgot_form, MAY_ANYONE, 0 },
+	{ METHOD_POST, "/forgot-password", h_password_forgot, MAY_ANYONE, 0 },
 	/* The one-time link to choose a password: whoever holds it, signed in or not. */
 	{ METHOD_GET,  "/password/{token}", h_password_form, MAY_ANYONE, 0 },
 	{ METHOD_POST, "/password/{token}", h_password_set, MAY_ANYONE, 0 },

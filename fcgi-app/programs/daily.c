@@ -9,6 +9,7 @@
 #include "core/conf.h"
 #include "core/fmt.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "db/db_schedule.h"
 #include "programs/daily.h"
 #include "views/view.h"
@@ -89,7 +90,7 @@ report_text(void *ctx, const struct sched_report *r, struct outbox_send *s)
 	struct vobj *roots[LANG__MAX];
 	int l;
 
-	s->link = mailtext_link(x->a, x->d->c->public_url, arena_printf(x->a, "/reports/%lld", r->id));
+	s->link = str_url(x->a, x->d->c->public_url, arena_printf(x->a, "/reports/%lld", r->id));
 	roots_new(x, roots, MAIL_REPORT_DUE, r->org_name);
 	for (l = 0; l < LANG__MAX; l++) {
 		vobj_bool(roots[l], stage_names[r->stage], 1);
@@ -113,7 +114,7 @@ round_text(void *ctx, const struct sched_round *r, struct outbox_send *s)
 	struct vobj *roots[LANG__MAX];
 	int l;
 
-	s->link = mailtext_link(x->a, x->d->c->public_url, "/applications/new");
+	s->link = str_url(x->a, x->d->c->public_url, "/applications/new");
 	/* To every applicant who asked for it: no one organisation to name. */
 	roots_new(x, roots, MAIL_ROUND_NEWS, NULL);
 	for (l = 0; l < LANG__MAX; l++) {
@@ -145,7 +146,7 @@ digest_list(struct texts *x, struct vobj *root, const struct sched_digest *dg, i
 		vobj_str(e, "title", it->title[l]);
 		vobj_str(e, "org", it->org_name);
 		vobj_str(e, "at", fmt_time(x->a, it->submitted_at));
-		vobj_str(e, "link", mailtext_link(x->a, x->d->c->public_url,
+		vobj_str(e, "link", str_url(x->a, x->d->c->public_url,
 		    arena_printf(x->a, reports ? "/reports/%lld" : "/applications/%lld", it->id)));
 		if (reports) {
 			vobj_str(e, "code", it->code);
@@ -168,7 +169,7 @@ digest_text(void *ctx, const struct sched_digest *dg, struct outbox_send *s)
 	int l;
 
 	/* The first thing listed: where the officer starts. */
-	s->link = mailtext_link(x->a, x->d->c->public_url,
+	s->link = str_url(x->a, x->d->c->public_url,
 	    arena_printf(x->a, first->report ? "/reports/%lld" : "/applications/%lld", first->id));
 	roots_new(x, roots, MAIL_DIGEST, NULL);
 	for (l = 0; l < LANG__MAX; l++) {

@@ -19,6 +19,7 @@
 #include "core/signals.h"
 #include "db/db.h"
 #include "db/db_outbox.h"
+#include "domain/mailkinds.h"
 #include "mail/mime.h"
 #include "mail/smtp.h"
 #include "programs/daily.h"
@@ -112,7 +113,7 @@ deliver(struct mailer *m, struct arena *a, const struct outbox_row *r)
 	enum kerr e;
 	int failed;
 
-	mime_of_row(&mm, c, r, time(NULL));
+	mime_of_row(a, &mm, c, r, time(NULL));
 	if (mime_build(a, &mm, &msg, &len) != KERR_OK) {
 		log_err(reqid, "%s to %s: failed: the message cannot be built (an address that does not parse)",
 		    r->kind, r->to_email);

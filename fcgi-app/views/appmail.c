@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 #include "core/i18n.h"
+#include "core/str.h"
 #include "db/db_application.h"
 #include "db/db_decision.h"
 #include "domain/labels.h"
@@ -28,7 +29,7 @@ about(struct req *r, const struct application *a, const struct application_extra
 	int i;
 
 	s->kind = kind;
-	s->link = mailtext_link(r->a, app.conf.public_url, path);
+	s->link = str_url(r->a, app.conf.public_url, path);
 	for (i = 0; i < LANG__MAX; i++) {
 		l = (enum lang)i;
 		roots[i] = vobj_new(r->a);

@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "views/mailtext.h"
 #include "views/tpl.h"
 #include "views/view.h"
@@ -90,15 +91,5 @@ mailtext_footer(struct vobj *root, struct arena *a, enum mail_kind kind, const c
 		vobj_str(root, "org", org);
 	vobj_bool(root, "officer", k->audience == MAIL_TO_OFFICERS);
 	vobj_bool(root, "optional", k->optional);
-	vobj_str(root, "account_url", mailtext_link(a, public_url, "/account"));
-}
-
-const char *
-mailtext_link(struct arena *a, const char *public_url, const char *path)
-{
-	size_t n = strlen(public_url);
-
-	if (n > 0 && public_url[n - 1] == '/')
-		n--;
-	return arena_printf(a, "%.*s%s", (int)n, public_url, path);
+	vobj_str(root, "account_url", str_url(a, public_url, "/account"));
 }

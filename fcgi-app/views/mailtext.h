@@ -62,7 +62,4 @@ enum kerr	mailtext_both(struct arena *a, const char *reqid, const struct mailtex
 void		mailtext_footer(struct vobj *root, struct arena *a, enum mail_kind kind,
 		    const char *public_url, const char *org);
 
-/* public_url (with or without its final slash) and path ("/..."): the absolute address, in a. */
-const char	*mailtext_link(struct arena *a, const char *public_url, const char *path);
-
 #endif

@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 #include "core/i18n.h"
+#include "core/str.h"
 #include "db/db_report.h"
 #include "domain/valid.h"
 #include "http/app.h"
@@ -23,7 +24,7 @@ static const char *
 roots_of(struct req *r, const struct report_view *v, enum mail_kind kind, const char *path,
     struct vobj *roots[LANG__MAX])
 {
-	const char *link = mailtext_link(r->a, app.conf.public_url, path);
+	const char *link = str_url(r->a, app.conf.public_url, path);
 	int l;
 
 	for (l = 0; l < LANG__MAX; l++) {

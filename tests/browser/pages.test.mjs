@@ -215,7 +215,7 @@ const PAGE_SPECS = [
 	},
 	{
 		name: 'user-link', who: 'admin', status: 200,
-		what: 'the one-time password link shown once a new account is made',
+		what: 'a new account made: its one-time password link mailed',
 		async open(page) {
 			await gotoPage(page, stack.baseUrl, '/users/new');
 			await page.locator('#name').fill('Åsa Länk');
@@ -236,6 +236,28 @@ const PAGE_SPECS = [
 		},
 	},
 	{ name: 'password-gone', who: 'anonymous', path: () => `/password/${'0'.repeat(64)}`, status: 410 },
+	{ name: 'password-forgot', who: 'anonymous', path: () => '/forgot-password', status: 200 },
+	{
+		name: 'password-forgot-errors', who: 'anonymous', status: 200,
+		what: '"Forgot your password?" with an address that is not one',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/forgot-password');
+			await page.locator('#email').fill('not an address');
+			return clickAndWait(page, page.locator('form[action="/forgot-password"] button.button'));
+		},
+	},
+	{
+		name: 'password-forgot-sent', who: 'anonymous', status: 200,
+		what: 'the answer to "Forgot your password?", the same for every address',
+		async open(page) {
+			await gotoPage(page, stack.baseUrl, '/forgot-password');
+			await page.locator('#email').fill('nobody@kommun.example');
+			return clickAndWait(page, page.locator('form[action="/forgot-password"] button.button'));
+		},
+	},
+	{ name: 'account', who: 'applicant', path: () => '/account', status: 200 },
+	{ name: 'account-admin', who: 'admin', path: () => '/account', status: 200 },
+	{ name: 'account-sida', who: 'sida', path: () => '/account', status: 200 },
 	{ name: 'thematic-areas', who: 'admin', path: () => '/thematic-areas', status: 200 },
 	{ name: 'thematic-area-edit', who: 'admin', path: () => `/thematic-areas/${ids.theme}/edit`, status: 200 },
 	{

@@ -6,11 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { openStack, parseForms, htmlDecode, sqlText, formOn, send, csrfOf } from './harness.mjs';
+import { mailsTo } from './lib/mail.mjs';
 
 let stack, one, admin, applicant, sida;
 
 before(async () => {
-	({ stack, one, admin, applicant, sida } = await openStack({ workers: 2 }, ['admin', 'applicant', 'sida']));
+	({ stack, one, admin, applicant, sida } = await openStack({ workers: 2, mail: true }, ['admin', 'applicant', 'sida']));
+	await stack.startMailer();
 });
 
 after(() => stack?.stop());
@@ -52,12 +54,10 @@ function orgNumber() {
 /** The same number with its check digit wrong. */
 const badCheck = (nr) => nr.slice(0, 10) + String((Number(nr[10]) + 1) % 10);
 
-/** The one-time link the page shows, and its token. */
-function linkOf(html) {
-	const m = html.match(/id="link"[^>]*value="([^"]+)"/);
-	assert.ok(m, 'the page shows the link');
-	const url = htmlDecode(m[1]);
-	const t = url.match(/\/password\/([0-9a-f]{64})$/);
+/** The one-time link of the n-th e-mail to address (the page that made it shows it no more), and its token. */
+async function mailedLink(address, n = 1) {
+	const url = (await mailsTo(stack, address, { n }))[n - 1].link;
+	const t = url?.match(/\/password\/([0-9a-f]{64})$/);
 	assert.ok(t, `a link with a 256-bit token: ${url}`);
 	return { url, path: `/password/${t[1]}`, token: t[1] };
 }
@@ -75,7 +75,9 @@ async function createUser(fields = {}) {
 	assert.equal(res.status, 200, res.text.slice(0, 1500));
 	const id = await one(`SELECT id FROM users WHERE email = ${sqlText(email)}`);
 	assert.ok(id, 'the account is stored');
-	return { id, email, link: linkOf(res.text), res };
+	assert.doesNotMatch(res.text, /\/password\/[0-9a-f]{64}/, 'the page does not show the link');
+	assert.ok(htmlDecode(res.text).includes(`mejlats till ${fields.name ?? `Person ${userSeq} Åström`} på ${email}`), 'the page says where the link went');
+	return { id, email, link: await mailedLink(email), res };
 }
 
 /** Chooses password with the link on a fresh anonymous session; returns the POST's response. */
@@ -297,7 +299,7 @@ describe('organisations: adding and editing', () => {
 });
 
 describe('users: a new account and its one-time password link', () => {
-	test('the link is shown once; only its SHA-256 is stored, for 72 hours; the account has no password yet', async () => {
+	test('the link is mailed; only its SHA-256 is stored, for 72 hours; the account has no password yet', async () => {
 		const u = await createUser();
 		assert.match(u.link.url, new RegExp(`^http://127\\.0\\.0\\.1:${stack.port}/password/`));
 		const [[pwNull, token, org]] = await stack.mysql(`SELECT password_hash IS NULL, create_token, org_id FROM users WHERE id = ${u.id}`);
@@ -343,19 +345,20 @@ describe('users: a new account and its one-time password link', () => {
 		assert.equal(await one('SELECT COUNT(*) FROM users'), count);
 	});
 
-	test('a re-sent form creates one account and says the link was shown before', async () => {
+	test('a re-sent form creates one account, mails one link and says it was mailed before', async () => {
 		const email = `twice.${process.pid}@kommun.example`;
 		const { form } = await formOn(admin, '/users/new', '/users');
 		const fields = { name: 'Två Gånger', email, role: 'admin', org_id: '', lang: 'en' };
 		const first = await send(admin, form, fields);
 		assert.equal(first.status, 200);
-		linkOf(first.text);
+		await mailedLink(email);
 		const second = await send(admin, form, fields);
 		assert.equal(second.status, 200);
-		assert.doesNotMatch(second.text, /id="link"/);
+		assert.doesNotMatch(second.text, /\/password\/[0-9a-f]{64}/);
 		assert.match(second.text, /(Kontot finns redan|The account exists already)/);
 		assert.equal(await one(`SELECT COUNT(*) FROM users WHERE email = '${email}'`), '1');
 		assert.equal(await one(`SELECT COUNT(*) FROM password_links l JOIN users u ON u.id = l.user_id WHERE u.email = '${email}'`), '1');
+		assert.equal(await one(`SELECT COUNT(*) FROM outbox WHERE recipient_email = '${email}' AND kind = 'account_link'`), '1');
 	});
 
 	test('an ICLD admin may carry a home organisation; Sida has none', async () => {
@@ -418,12 +421,13 @@ describe('users: a new account and its one-time password link', () => {
 		assert.equal((await stack.get(`/password/${'A'.repeat(64)}`)).status, 404);
 	});
 
-	test('a new link ends the earlier ones; it is shown once, audited without the token', async () => {
+	test('a new link ends the earlier ones; it is mailed, audited without the token', async () => {
 		const u = await createUser();
 		const reset = await formOn(admin, `/users?q=${encodeURIComponent(u.email)}`, `/users/${u.id}/reset-link`);
 		const res = await send(admin, reset.form);
 		assert.equal(res.status, 200);
-		const fresh = linkOf(res.text);
+		const fresh = await mailedLink(u.email, 2);
+		assert.equal(await one(`SELECT kind FROM outbox WHERE recipient_email = ${sqlText(u.email)} ORDER BY id DESC LIMIT 1`), 'password_link');
 		assert.notEqual(fresh.token, u.link.token);
 		assert.equal((await stack.get(u.link.path)).status, 410, 'the first link is ended');
 		assert.equal((await stack.get(fresh.path)).status, 200);
@@ -452,11 +456,11 @@ describe('users: the list', () => {
 		assert.ok(row.includes('<span class="date">2016-01-16 00:30</span>'), row);
 		assert.ok(row.includes('Lösenordslänken fungerar till 2036-07-02 00:15<'), row);
 		assert.doesNotMatch(row, /UTC/);
-		// The page that shows a new link once says until when it works the same way.
+		// The page that says a new link was mailed says until when it works the same way.
 		const reset = await formOn(admin, `/users?q=${encodeURIComponent(u.email)}`, `/users/${u.id}/reset-link`);
 		const res = await send(admin, reset.form);
 		const expires = await one(`SELECT DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s') FROM password_links WHERE user_id = ${u.id}`);
-		assert.ok(htmlDecode(res.text).includes(`Den fungerar en gång, till ${swedish(expires)}.`), res.text);
+		assert.ok(htmlDecode(res.text).includes(`Länken fungerar en gång, till ${swedish(expires)}.`), res.text);
 		assert.doesNotMatch(res.text, /UTC/);
 		const head = (await admin.get('/users')).text;
 		assert.match(head, />Senast inloggad</);

@@ -1211,6 +1211,15 @@ test_labels_null_is_empty(void)
 	CU_ASSERT_STRING_EQUAL(label(LANG_SV, NULL), "");
 }
 
+static void
+test_str_url(void)
+{
+	CU_ASSERT_STRING_EQUAL(str_url(A, "https://portal.icld.se", "/applications/4"),
+	    "https://portal.icld.se/applications/4");
+	CU_ASSERT_STRING_EQUAL(str_url(A, "https://portal.icld.se/", "/applications/4"),
+	    "https://portal.icld.se/applications/4");
+}
+
 int
 main(void)
 {
@@ -1271,6 +1280,7 @@ main(void)
 		{ "test_labels_report", test_labels_report },
 		{ "test_labels_unknown_code_as_is", test_labels_unknown_code_as_is },
 		{ "test_labels_null_is_empty", test_labels_null_is_empty },
+		{ "test_str_url", test_str_url },
 		{ NULL, NULL }
 	};
 	int rc;

@@ -66,18 +66,8 @@ test_mailtext_render_both_languages(void)
 	mailtext_free(&m);
 }
 
-static void
-test_mailtext_link(void)
-{
-	CU_ASSERT_STRING_EQUAL(mailtext_link(A, "https://portal.icld.se", "/applications/4"),
-	    "https://portal.icld.se/applications/4");
-	CU_ASSERT_STRING_EQUAL(mailtext_link(A, "https://portal.icld.se/", "/applications/4"),
-	    "https://portal.icld.se/applications/4");
-}
-
 static const struct unit_test tests[] = {
 	{ "test_mailtext_render_both_languages", test_mailtext_render_both_languages },
-	{ "test_mailtext_link", test_mailtext_link },
 	{ NULL, NULL }
 };
 

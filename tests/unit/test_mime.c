@@ -134,6 +134,27 @@ test_mime_headers(void)
 	CU_ASSERT_PTR_NULL(header(raw, "Reply-To"));
 }
 
+/* List-Unsubscribe only for a message given its URL; a URL that would break the header is refused. */
+static void
+test_mime_list_unsubscribe(void)
+{
+	struct mime_msg m = sample();
+	const char *raw, *h, *out;
+	size_t len;
+
+	raw = build(&m, &len);
+	CU_ASSERT_PTR_NULL(header(raw, "List-Unsubscribe"));
+	m.unsubscribe = "";
+	raw = build(&m, &len);
+	CU_ASSERT_PTR_NULL(header(raw, "List-Unsubscribe"));
+	m.unsubscribe = "https://portal.example/account";
+	raw = build(&m, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(h = header(raw, "List-Unsubscribe"));
+	CU_ASSERT_STRING_EQUAL(h, "List-Unsubscribe: <https://portal.example/account>");
+	m.unsubscribe = "https://portal.example/account>\r\nBcc: x@y.example";
+	CU_ASSERT_EQUAL(mime_build(A, &m, &out, &len), KERR_INVALID);
+}
+
 static void
 test_mime_message_id_stable(void)
 {
@@ -249,7 +270,8 @@ test_mime_of_row(void)
 	c.mail_from_address = "noreply@icld.example";
 	c.mail_from_name = "ICLD";
 	c.mail_reply_to = "";
-	mime_of_row(&m, &c, &r, 1475236800);
+	c.public_url = "https://portal.example/";
+	mime_of_row(A, &m, &c, &r, 1475236800);
 	CU_ASSERT_EQUAL(m.id, 7);
 	CU_ASSERT_STRING_EQUAL(m.id_domain, "kpp.example");
 	CU_ASSERT_STRING_EQUAL(m.from_address, "noreply@icld.example");
@@ -260,6 +282,11 @@ test_mime_of_row(void)
 	CU_ASSERT_STRING_EQUAL(m.subject, "Beslut");
 	CU_ASSERT_STRING_EQUAL(m.body, "Hej!\n");
 	CU_ASSERT_EQUAL(m.date, 1475236800);
+	/* A decision cannot be switched off: no List-Unsubscribe; a payment's mail can, on the account page. */
+	CU_ASSERT_PTR_NULL(m.unsubscribe);
+	r.kind = "payment";
+	mime_of_row(A, &m, &c, &r, 1475236800);
+	CU_ASSERT_STRING_EQUAL(m.unsubscribe, "https://portal.example/account");
 }
 
 static void
@@ -296,6 +323,7 @@ main(void)
 	static const struct unit_test tests[] = {
 		{ "test_mime_encoded_words", test_mime_encoded_words },
 		{ "test_mime_headers", test_mime_headers },
+		{ "test_mime_list_unsubscribe", test_mime_list_unsubscribe },
 		{ "test_mime_message_id_stable", test_mime_message_id_stable },
 		{ "test_mime_body_quoted_printable", test_mime_body_quoted_printable },
 		{ "test_mime_no_header_injection", test_mime_no_header_injection },
