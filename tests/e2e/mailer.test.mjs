@@ -224,13 +224,23 @@ test('a mailer killed with SIGKILL in the middle of a batch of 500: every row de
 		attempts, next_attempt_at) SELECT 'test', CONCAT('killed', seq, '@gavle.example'), '', 'sv', CONCAT('Batch ', seq),
 		'Text.\n', UTC_TIMESTAMP(), 'queued', 0, UTC_TIMESTAMP(6) FROM seq_1_to_500`);
 	const sent = async () => Number(await stack.one(`SELECT COUNT(*) FROM outbox WHERE id >= ${first} AND state = 'sent'`));
-	const victim = await stack.startMailer({ conf });
-	await waitFor(async () => (await sent()) >= 150, 60000, `150 messages sent (mailer log:\n${stack.mailerLog()})`, 20);
-	process.kill(victim, 'SIGKILL');
-	await waitFor(() => !pidAlive(victim), 5000, 'the killed mailer to be gone');
-	// What the dead mailer held: the rows it had claimed and not recorded, one of them perhaps delivered already.
-	const held = (await stack.mysql(`SELECT id FROM outbox WHERE id >= ${first} AND state = 'sending'
-		AND lease_holder LIKE '%:${victim}'`)).map(([id]) => Number(id));
+	// What a mailer holds: the rows it has claimed and not recorded, one of them perhaps delivered already.
+	const holding = async (pid) => (await stack.mysql(`SELECT id FROM outbox WHERE id >= ${first} AND state = 'sending'
+		AND lease_holder LIKE '%:${pid}'`)).map(([id]) => Number(id));
+	// Killed while it holds a batch. A kill that lands between two batches (it holds nothing by then) proves
+	// less: another mailer is started and killed in its turn.
+	const held = [];
+	let kills = 0;
+	for (let attempt = 1; attempt <= 5 && held.length === 0; attempt++) {
+		const victim = await stack.startMailer({ conf });
+		const after = 100 + 50 * attempt;
+		await waitFor(async () => (await sent()) >= after && (await holding(victim)).length > 0, 60000,
+			`${after} messages sent and a batch in hand (mailer log:\n${stack.mailerLog()})`, 10);
+		process.kill(victim, 'SIGKILL');
+		kills++;
+		await waitFor(() => !pidAlive(victim), 5000, 'the killed mailer to be gone');
+		held.push(...await holding(victim));
+	}
 	assert.ok(held.length >= 1 && held.length <= 5, `killed in the middle of a batch: it held ${held.length} rows`);
 	assert.ok((await sent()) < 500, 'killed before the end');
 	await stack.startMailer({ conf });
@@ -242,10 +252,10 @@ test('a mailer killed with SIGKILL in the middle of a batch of 500: every row de
 	}
 	assert.equal(times.size, 500, 'every row delivered');
 	const twice = [...times].filter(([, n]) => n > 1).map(([id]) => id);
-	assert.ok(twice.length <= 1, `delivered twice: ${twice}`);
-	for (const id of twice) assert.ok(held.includes(id), `row ${id} delivered twice but was not in the dead mailer's hand`);
+	assert.ok(twice.length <= kills, `delivered twice: ${twice} (mailers killed: ${kills})`);
+	for (const id of twice) assert.ok(held.includes(id), `row ${id} delivered twice but was not in a dead mailer's hand`);
 	assert.ok([...times.values()].every((n) => n <= 2));
-	// The rows in its hand were claimed again (a second attempt); no other row was.
+	// The rows in the dead mailers' hands were claimed again (a second attempt); no other row was.
 	assert.deepEqual((await stack.mysql(`SELECT id FROM outbox WHERE id >= ${first} AND attempts > 1 ORDER BY id`))
 		.map(([id]) => Number(id)), [...held].sort((a, b) => a - b));
 	await stack.stopMailers('SIGTERM');
